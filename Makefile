@@ -1,0 +1,33 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint benchmark clean
+
+$(BIN)/newstrace: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(BIN)/newstrace
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+demo: $(BIN)/newstrace
+	rm -f out/demo.db
+	$(BIN)/newstrace analyze examples/corpus --db out/demo.db --json out/report.json
+	@echo "report written to out/report.json"
+
+test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+benchmark: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/read_clean_throughput.py
+
+clean:
+	rm -rf $(VENV) out newstrace.db

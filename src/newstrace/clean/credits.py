@@ -1,0 +1,99 @@
+"""Datelines, agency credits, bylines and reporter credits: parsed into fields, cut from the body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES
+
+_AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
+_AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
+# "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ".
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]{2,}(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]+){0,3}"
+    r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
+    r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?P<dash>[—–]|--?)\s+"
+)
+_BYLINE = re.compile(
+    r"^by\s+(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
+    r"(?P<rest>\s*(?:,|\||-|–|—|/).*)?$",
+    re.I,
+)
+# AP style "___ X reported from Y. Z contributed." and Reuters style "(Reporting by X; Editing by Y)".
+_REPORTER_CREDIT = re.compile(r"\s*_{2,}\s*(?P<credit>[^_]*?(?:report|contribut|writ)[^_]*)$", re.I)
+_REUTERS_CREDIT = re.compile(r"\s*\((?P<credit>(?:additional\s+)?reporting\s+by[^()]*)\)\s*$", re.I)
+_CREDIT_NAMES = re.compile(r"(?:^|[.;]\s*|\bby\s+)([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    agency: str | None
+    text: str
+
+
+def canonical_agency(text: str | None) -> str | None:
+    """The agency named in a credit ("Associated Press" and "(AP)" are both "AP")."""
+    if not text:
+        return None
+    for name, short in AGENCY_NAMES.items():
+        if name.lower() in text.lower():
+            return short
+    match = _AGENCY.search(text)
+    return AGENCY_NAMES.get(match.group(1), match.group(1)) if match else None
+
+
+def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """A wire dateline at the start of a paragraph, and the paragraph without it."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None, paragraph
+    agency_text = match.group("agency")
+    agency = canonical_agency(agency_text)
+    if agency_text and not agency:
+        return None, paragraph
+    first_word = match.group("place").split(",")[0].split()[0]
+    # Without an agency tag, an all-capitals place and a dash are the only sign of a dateline.
+    if not agency and not (first_word.isupper() and len(first_word) >= 3):
+        return None, paragraph
+    rest = paragraph[match.end() :]
+    if not rest[:1].isupper() and not rest[:1] in "“\"'‘":
+        return None, paragraph
+    place = match.group("place").strip().rstrip(",")
+    return Dateline(place, agency, paragraph[: match.end()].strip()), rest
+
+
+def parse_byline(line: str) -> tuple[str, str | None] | None:
+    """The author names and the agency of a "By ..." line, or None when the line is not one."""
+    if len(line.split()) > 16:
+        return None
+    match = _BYLINE.match(line)
+    if not match:
+        return None
+    rest = match.group("rest") or ""
+    return match.group("names").strip(), canonical_agency(rest)
+
+
+def split_reporter_credit(paragraph: str) -> tuple[str | None, str]:
+    """Reporter credits at the end of the last paragraph, and the paragraph without them."""
+    for pattern in (_REPORTER_CREDIT, _REUTERS_CREDIT):
+        match = pattern.search(paragraph)
+        if match:
+            return match.group("credit").strip(), paragraph[: match.start()].rstrip()
+    return None, paragraph
+
+
+def names_in_credit(credit: str) -> list[str]:
+    """People named in a reporter credit ("X reported from Athens. Y in Skopje contributed.")."""
+    places_after = re.compile(r"\b(reported|contributed|in|from|and|editing|writing|reporting)\b", re.I)
+    names = []
+    for match in _CREDIT_NAMES.finditer(credit):
+        name = places_after.split(match.group(1))[0].strip()
+        if name and name.lower() not in {"reporting", "editing", "writing", "additional"}:
+            previous = credit[: match.start(1)].rstrip().lower()
+            if previous.endswith(("from", " in")):
+                continue
+            names.append(name)
+    return names

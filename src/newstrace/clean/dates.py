@@ -1,0 +1,188 @@
+"""Dates: explicit dates in text, weekday words resolved against an anchor, never a guess.
+
+A handful of regular expressions rather than dateparser: dateparser's search mode reads numbers
+and words such as "may" as dates and costs milliseconds per call, while these cover the forms
+news pages print ("December 1, 2023", "14 February 2024", "2024-02-14", "14.02.2024").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS: dict[str, int] = {}
+for number, names in enumerate(
+    [
+        "january jan janvier januar enero gennaio janeiro",
+        "february feb février fevrier februar febrero febbraio fevereiro",
+        "march mar mars märz marz marzo março",
+        "april apr avril abril aprile",
+        "may mai mayo maggio maio",
+        "june jun juin juni junio giugno junho",
+        "july jul juillet juli julio luglio julho",
+        "august aug août aout agosto",
+        "september sep sept septembre septiembre settembre setembro",
+        "october oct octobre oktober octubre ottobre outubro",
+        "november nov novembre noviembre novembro",
+        "december dec décembre decembre dezember diciembre dicembre dezembro",
+    ],
+    start=1,
+):
+    for name in names.split():
+        MONTHS[name] = number
+
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DATE_FORMS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"),
+]
+_WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})$")
+_ON_BEFORE = re.compile(r"\bon\s+(?:[A-Z][a-z]+,?\s+)?$")
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    value: date
+    start: int
+    end: int
+
+
+def _month_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return MONTHS.get(text.lower().rstrip("."))
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every explicit, complete date in the text, in order of appearance."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for form in _DATE_FORMS:
+        for match in form.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            month = _month_number(match.group("month"))
+            try:
+                value = date(int(match.group("year")), month or 0, int(match.group("day")))
+            except ValueError:
+                continue
+            found.append(FoundDate(value, match.start(), match.end()))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda item: item.start)
+
+
+def is_date_line(line: str) -> date | None:
+    """The date of a line that is mostly a date ("Wednesday, 14 February 2024, 12:22")."""
+    dates = find_dates(line)
+    if len(dates) != 1:
+        return None
+    rest = line[: dates[0].start] + line[dates[0].end :]
+    rest = _WEEKDAY.sub("", rest)
+    rest = re.sub(
+        r"\b(published|updated|posted|last|on|at|am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}|gmt|utc|edt|est|bst|cet)\b|[\d:,.|/\-–—]",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    return dates[0].value if len(rest.split()) <= 2 else None
+
+
+def weekdays_in(text: str) -> list[int]:
+    return [WEEKDAYS[match.group("weekday").lower()] for match in _WEEKDAY.finditer(text)]
+
+
+def resolve_weekday(weekday: int, anchor: date, on_or_before: bool) -> date:
+    """The day with that weekday nearest the anchor; only on or before it when the anchor is the
+    publication date (a report tells of days that have passed)."""
+    back = (anchor.weekday() - weekday) % 7
+    if on_or_before:
+        return anchor - timedelta(days=back)
+    forward = (weekday - anchor.weekday()) % 7
+    return anchor + timedelta(days=forward) if forward < back else anchor - timedelta(days=back)
+
+
+def parse_wire_date(text: str) -> date | None:
+    """A PA wire header date, day first: "01/03/00" is 1 March 2000."""
+    match = _WIRE_DATE.match(text.strip())
+    if not match:
+        return None
+    year = int(match.group("year"))
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return date(year, int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def parse_metadata_date(text: str | None) -> date | None:
+    """A date given by a feed or page metadata: ISO first, then any explicit form."""
+    if not text:
+        return None
+    iso = _ISO_PREFIX.match(text)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    dates = find_dates(text)
+    return dates[0].value if dates else None
+
+
+def choose_article_date(
+    metadata_date: str | None,
+    date_lines: list[date],
+    wire_date: str | None,
+    captions: list[str],
+    paragraphs: list[str],
+) -> tuple[date | None, str | None]:
+    """The article's date and where it came from, by the strength of the evidence."""
+    published = parse_metadata_date(metadata_date)
+    if published:
+        return published, "metadata"
+    if date_lines:
+        return date_lines[0], "date line"
+    wire = parse_wire_date(wire_date) if wire_date else None
+    if wire:
+        return wire, "wire header"
+    lede = paragraphs[0] if paragraphs else ""
+    for where, texts in (("caption", captions), ("lede", [lede])):
+        for text in texts:
+            dates = find_dates(text)
+            if where == "lede":
+                # A date in the body may be history ("founded on May 2, 1998"); only "on <date>"
+                # in the first paragraph tells of the reported day.
+                dates = [found for found in dates if _ON_BEFORE.search(text[: found.start])]
+            if not dates:
+                continue
+            anchor = dates[0].value
+            lede_weekdays = weekdays_in(_without_dates(lede))
+            if lede_weekdays:
+                resolved = resolve_weekday(lede_weekdays[0], anchor, on_or_before=False)
+                if abs((resolved - anchor).days) <= 3:
+                    return resolved, f"weekday in the lede, anchored on the {where} date"
+            return anchor, where
+    return None, None
+
+
+def _without_dates(text: str) -> str:
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + text[found.end :]
+    return text

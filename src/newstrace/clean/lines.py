@@ -1,0 +1,107 @@
+"""Line features: the measurements the cleaner scores each line by."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newstrace.clean.patterns import (
+    CAPTION_PATTERN,
+    ELLIPSIS_END,
+    LINE_RULES,
+    LIST_MARKER,
+    SENTENCE_END,
+    WORD,
+    LineRule,
+)
+
+_RULE_REGEXES = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in LINE_RULES)
+_KEY_DROP = re.compile(r"[\W_]+")
+_MAX_RULE_WORDS = max(rule.max_words for rule in LINE_RULES)
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of a page with the features the cleaner decides on."""
+
+    index: int
+    text: str
+    key: str
+    words: int
+    blank_before: int
+    sentence_end: bool
+    capital_share: float
+    rule: LineRule | None
+    caption_like: bool
+    list_item: bool
+    truncated: bool
+    repeats: int = 1
+
+    @property
+    def stray_token(self) -> bool:
+        """A lone short token ("TT", "mf", "end"): scraper or wire residue, not text."""
+        return self.words <= 1 and len(self.text) <= 4 and not self.text[-1:] in ".!?"
+
+    @property
+    def strong_body(self) -> bool:
+        """Prose a reader would call a paragraph: long, or a full sentence of some length."""
+        if self.rule is not None or self.caption_like or self.repeats > 1 or self.truncated:
+            return False
+        return (self.words >= 12 and self.sentence_end) or self.words >= 30
+
+    @property
+    def headline_like(self) -> bool:
+        if self.rule is not None or self.caption_like or self.list_item or self.truncated:
+            return False
+        if not 3 <= self.words <= 40:
+            return False
+        return not self.text.endswith((".", ",", ";", ":")) or self.text.endswith("...")
+
+
+def line_key(text: str) -> str:
+    """What two copies of a line share: letters and digits, lower case (quotes and dashes vary)."""
+    return _KEY_DROP.sub(" ", text.lower()).strip()
+
+
+def matching_rule(text: str, words: int) -> LineRule | None:
+    if words > _MAX_RULE_WORDS:
+        return None
+    for rule, regex in _RULE_REGEXES:
+        if words <= rule.max_words and regex.search(text):
+            return rule
+    return None
+
+
+def build_lines(raw_lines: list[str]) -> list[Line]:
+    """Features for every non-blank line; blank lines only count towards the next line's gap."""
+    lines: list[Line] = []
+    blanks = 0
+    counts: dict[str, int] = {}
+    for text in raw_lines:
+        if not text:
+            blanks += 1
+            continue
+        tokens = WORD.findall(text)
+        words = len(tokens)
+        capitals = sum(1 for token in tokens if token[0].isupper())
+        key = line_key(text)
+        counts[key] = counts.get(key, 0) + 1
+        lines.append(
+            Line(
+                index=len(lines),
+                text=text,
+                key=key,
+                words=words,
+                blank_before=blanks,
+                sentence_end=bool(SENTENCE_END.search(text)),
+                capital_share=capitals / words if words else 0.0,
+                rule=matching_rule(text, words),
+                caption_like=words >= 4 and bool(CAPTION_PATTERN.search(text)),
+                list_item=bool(LIST_MARKER.match(text)),
+                truncated=bool(ELLIPSIS_END.search(text)) and words <= 20,
+            )
+        )
+        blanks = 0
+    for line in lines:
+        line.repeats = counts[line.key]
+    return lines

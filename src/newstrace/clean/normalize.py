@@ -1,0 +1,88 @@
+"""Normalise raw page text: characters, line ends, and wire-service layouts (headers, `<` ends)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from newstrace.model import RemovedLine
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u3000]+")
+_RULE_LINE = re.compile(r"^\s*[-=_*~#]{8,}\s*$")
+# PA wire header: "16:54 01/03/00: Page 1 (ZSM) COURTS Burstein" (time, UK date, page, desk, slug).
+_WIRE_HEADER = re.compile(
+    r"^\s*(?P<time>\d{1,2}:\d{2})\s+(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\s*:\s*"
+    r"(?:Page\s+(?P<page>\d+)\s*)?(?:\((?P<desk>[A-Z]{2,5})\)\s*)?(?P<slug>.*)$"
+)
+_WIRE_NOTE = re.compile(r"^\((with|plus|corrects?|adds?|updates?|embargoed|repeats?)\b[^()]{0,40}\)$", re.I)
+# Typewriter-era quotes: ``like this'' (wire copy, some newspaper archives).
+_OPEN_BACKTICKS = re.compile(r"``")
+_CLOSE_APOSTROPHES = re.compile(r"''")
+
+
+@dataclass(slots=True)
+class NormalizedText:
+    lines: list[str]
+    removed: list[RemovedLine] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def normalize_characters(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = _OPEN_BACKTICKS.sub("“", text)
+    return _CLOSE_APOSTROPHES.sub("”", text)
+
+
+def normalize_text(text: str) -> NormalizedText:
+    """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
+    text = normalize_characters(text)
+    raw_lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    result = NormalizedText(lines=[])
+    wire_layout = _is_wire_layout(raw_lines)
+    buffer: list[str] = []
+    for line in raw_lines:
+        if _RULE_LINE.match(line):
+            result.removed.append(RemovedLine(line, "rule line"))
+            continue
+        header = _WIRE_HEADER.match(line) if not result.metadata else None
+        if header:
+            result.metadata.update(
+                {f"wire_{key}": value.strip() for key, value in header.groupdict().items() if value}
+            )
+            result.removed.append(RemovedLine(line, "wire header"))
+            continue
+        if not wire_layout:
+            result.lines.append(line)
+            continue
+        # In wire layout a paragraph ends with "<"; other line ends are only the terminal's wrap.
+        ends_paragraph = line.endswith("<")
+        content = line.rstrip("<").strip()
+        if content:
+            buffer.append(content)
+        if ends_paragraph or not line:
+            if buffer:
+                result.lines.append(" ".join(buffer))
+                buffer = []
+            result.lines.append("")
+    if buffer:
+        result.lines.append(" ".join(buffer))
+    kept = []
+    for line in result.lines:
+        if _WIRE_NOTE.match(line):
+            result.removed.append(RemovedLine(line, "wire note"))
+        else:
+            kept.append(line)
+    result.lines = kept
+    return result
+
+
+def _is_wire_layout(lines: list[str]) -> bool:
+    nonblank = [line for line in lines if line]
+    if len(nonblank) < 3:
+        return False
+    marked = sum(1 for line in nonblank if line.endswith("<"))
+    return marked >= 2 and marked / len(nonblank) >= 0.2

@@ -1,0 +1,186 @@
+"""Rules as data: named line patterns, each with the reason it exists, and the vocabularies the
+line scorer uses. Extend these tables rather than adding special cases to the cleaner."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A pattern that marks a whole line as not part of the article, up to a length."""
+
+    name: str
+    pattern: str
+    reason: str
+    max_words: int
+
+
+# Applied to a stripped line, case-insensitively. max_words keeps a rule from eating a real
+# paragraph that happens to start with the same words.
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule(
+        "link_line",
+        r"^[\W_]*((read|see|watch|listen)\s+(more|next|also|this|too)\b|also\s+(read|see|watch)\b"
+        r"|related(\s+(articles?|stories|news|coverage|content|reading|posts?|links?|topics?))?\s*[:|»›>]"
+        r"|(more|recommended|trending|popular|latest|top)\s+(on|from|stories|news|articles|reads?|videos?)\b"
+        r"|(you|we)\s+(may|might)\s+(also\s+)?like|don.t\s+miss\b|must\s+read\s*:"
+        r"|mehr\s+zum\s+thema|lesen\s+sie\s+auch|lee\s+(también|tambien|más)|leia\s+(também|mais)"
+        r"|(à|a)\s+lire\s+aussi|leggi\s+anche|baca\s+juga)|click\s+here\b",
+        "link line to another article",
+        30,
+    ),
+    LineRule(
+        "photo_credit",
+        r"^[\W_]*(photo|image|picture|video|credit|foto|bild|imagen|crédito|source\s+image)s?"
+        r"(\s+(credit|by|courtesy))?\s*[:©|/-]|^©|^\(?(photo|image)s?\)?$|getty\s+images$|shutterstock$",
+        "photo or image credit",
+        8,
+    ),
+    LineRule(
+        "copyright",
+        r"©|\(c\)\s*\d{4}|copyright\b|all\s+rights\s+reserved|todos\s+los\s+derechos|alle\s+rechte",
+        "copyright notice",
+        30,
+    ),
+    LineRule(
+        "share_widget",
+        r"^[\W_]*(share|tweet|e-?mail|print|copy\s+link|facebook|twitter|x\.com|whatsapp|linkedin|"
+        r"pinterest|reddit|telegram|messenger|follow(\s+us)?|comment|save|bookmark|compartir|teilen)"
+        r"(\s+(this|on|via|article|story|us|the\s+article|link)\b.*)?[\W_]*$",
+        "share or follow widget",
+        8,
+    ),
+    LineRule(
+        "error_widget",
+        r"something\s+went\s+wrong|try\s+again(\s+later)?|^[\W_]*oops\b|enable\s+javascript"
+        r"|(your|this)\s+browser\s+(does\s+not|doesn.t)|page\s+not\s+found|^[\W_]*loading\W*$"
+        r"|refresh\s+the\s+page|video\s+(is\s+)?(unavailable|not\s+available)",
+        "error or loading widget",
+        10,
+    ),
+    LineRule(
+        "donation",
+        r"support\s+(us|independent|our|quality)|become\s+(a|our)\s+(patron|member|supporter|subscriber)"
+        r"|\bdonat(e|ion)|make\s+a\s+contribution|\bpatreon\b|buy\s+us\s+a\s+coffee",
+        "donation or membership prompt",
+        25,
+    ),
+    LineRule(
+        "newsletter",
+        r"sign\s+up\b|newsletter|subscribe\b|subscription|delivered\s+to\s+your\s+inbox|get\s+the\s+latest"
+        r"|abonn|suscr[ií]b",
+        "newsletter or subscription prompt",
+        25,
+    ),
+    LineRule(
+        "cookie",
+        r"\bcookies?\b.*\b(accept|consent|policy|use|settings)|privacy\s+(policy|settings)|terms\s+(of\s+use|and\s+conditions)",
+        "cookie or legal notice",
+        45,
+    ),
+    LineRule(
+        "advertisement",
+        r"^[\W_]*(advertisement|advertising|sponsored(\s+content)?|ad|ads|anzeige|publicidad|publicité|pubblicità|story\s+continues(\s+below)?(\s+advertisement)?)[\W_]*$",
+        "advertisement marker",
+        4,
+    ),
+    LineRule(
+        "navigation",
+        r"^[\W_]*(home|menu|search|log\s*in|sign\s*in|register|skip\s+to\s+(main\s+)?content|back\s+to\s+top"
+        r"|next|previous|more|close|open|toggle|sections?|navigation|[/|>»›•·-]+)[\W_]*$",
+        "navigation",
+        4,
+    ),
+    LineRule(
+        "comments",
+        r"^[\W_]*(\d+\s+)?comments?\W*$|leave\s+a\s+(comment|reply)|log\s+in\s+to\s+(reply|comment)"
+        r"|^[\W_]*(reply|report|like|dislike|flag)[\W_]*$|join\s+the\s+(conversation|discussion)"
+        r"|comments\s+(are|have\s+been)\s+(closed|disabled)|^\d+\s+(replies|likes)$",
+        "comments section",
+        12,
+    ),
+    LineRule(
+        "timestamp",
+        r"^[\W_]*(updated|published|posted|last\s+updated)?\s*:?\s*\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\W*$"
+        r"|^[\W_]*\d+\s+min(ute)?s?\s+read\W*$",
+        "time-ago stamp or reading time",
+        8,
+    ),
+    LineRule(
+        "tags",
+        r"^(tags?|topics?|filed\s+under|categories|keywords|themen|etiquetas)\s*:",
+        "tag or topic list",
+        40,
+    ),
+    LineRule(
+        "author_bio",
+        r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,2}\s+(is|was)\s+an?\s+([\w-]+\s+){0,5}"
+        r"(writer|journalist|reporter|editor|correspondent|contributor|author|columnist|blogger|freelancer)\b"
+        r"|^about\s+the\s+author\b",
+        "author bio",
+        80,
+    ),
+)
+
+# Trailing material glued onto the end of a body line: "... last sentence. Related Sources: • a • b".
+TRAILING_RULES: tuple[LineRule, ...] = (
+    LineRule(
+        "trailing_related",
+        r"\s*\b(related\s+(sources|articles|stories|links|topics|reading)|sources?|tags|see\s+also)\s*:\s*(•.*)?$",
+        "related-links list glued to the last line",
+        40,
+    ),
+)
+
+# A caption ends with a picture credit in brackets, or names a photo agency or "Photo:".
+CAPTION_PATTERN = re.compile(
+    r"\((?:[^()]{0,80}/\s*)?(?:photo[^()]{0,60}|image[^()]{0,60}|file[^()]{0,30}|AFP|AP|Reuters|EPA|Getty"
+    r"[^()]{0,30}|Xinhua|dpa|PA|ANP|Anadolu|Shutterstock|Bloomberg|SANA|IRNA|WAM|SPA|KCNA|TASS|RIA)\)\s*$"
+    r"|\b(photo|foto|picture|image)\s*(by|:)\s*\S|\|\s*(photo|foto|image)\b|(getty\s+images|shutterstock|"
+    r"reuters/|ap\s+photo|afp\s+photo|epa/)",
+    re.IGNORECASE,
+)
+
+# Wire agencies a dateline or byline may credit. Longer names first so "AFP" is not read as "AP".
+AGENCIES: tuple[str, ...] = (
+    "Associated Press",
+    "Agence France-Presse",
+    "Press Association",
+    "Reuters",
+    "Bloomberg",
+    "Xinhua",
+    "Anadolu",
+    "Kyodo",
+    "Yonhap",
+    "Interfax",
+    "TASS",
+    "EFE",
+    "ANSA",
+    "dpa",
+    "AFP",
+    "UPI",
+    "CNA",
+    "PTI",
+    "IANS",
+    "ANI",
+    "AAP",
+    "CP",
+    "AP",
+    "PA",
+)
+
+# Agencies are often named by an abbreviation in one style and in full in another.
+AGENCY_NAMES = {
+    "Associated Press": "AP",
+    "Agence France-Presse": "AFP",
+    "Press Association": "PA",
+    "PA Media": "PA",
+    "PA News": "PA",
+}
+
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
+LIST_MARKER = re.compile(r"^\s*(\d{1,2}[.)]|[•·▪●◦*-])\s+")

@@ -1,0 +1,62 @@
+"""Find where a page holds a second, unrelated article glued after the first."""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.clean.lines import Line
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b")
+# Two parts that name almost none of the same people, places and organisations tell different stories.
+MAX_SHARED_NAMES = 0.15
+HEADER_WINDOW = 8
+
+
+def _names(lines: list[Line]) -> set[str]:
+    found: set[str] = set()
+    for line in lines:
+        found.update(_NAME.findall(line.text))
+    return found
+
+
+def _opens_new_page(lines: list[Line], position: int) -> bool:
+    """A headline followed by a header block (its repeat, a caption, residue) or set off by a gap."""
+    candidate = lines[position]
+    if not candidate.headline_like or candidate.sentence_end:
+        return False
+    window = lines[position + 1 : position + 1 + HEADER_WINDOW]
+    header_block = []
+    for line in window:
+        if line.strong_body:
+            break
+        header_block.append(line)
+    repeated_headline = any(line.key == candidate.key for line in header_block)
+    has_caption = any(line.caption_like or (line.repeats > 1 and line.words >= 6) for line in header_block)
+    has_residue = any(line.stray_token or line.rule is not None for line in header_block)
+    return repeated_headline or has_caption or has_residue or candidate.blank_before >= 2
+
+
+def find_article_boundaries(lines: list[Line]) -> list[int]:
+    """Indexes of lines that open a further article; empty for a page with one article."""
+    boundaries: list[int] = []
+    start = 0
+    seen_body = False
+    for position, line in enumerate(lines):
+        if line.strong_body:
+            seen_body = True
+            continue
+        if not seen_body or position == start or not _opens_new_page(lines, position):
+            continue
+        before = _names(lines[start:position])
+        after_lines = [other for other in lines[position : position + 40] if other.strong_body]
+        if len(after_lines) < 2:
+            continue
+        after = _names(after_lines)
+        if not before or not after:
+            continue
+        shared = len(before & after) / min(len(before), len(after))
+        if shared <= MAX_SHARED_NAMES:
+            boundaries.append(position)
+            start = position
+            seen_body = False
+    return boundaries

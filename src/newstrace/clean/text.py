@@ -1,0 +1,228 @@
+"""The plain-text cleaner: page text in, articles with body, captions and metadata out.
+
+The page is read as header, body and footer: the body runs from the first to the last line of
+real prose; before it only a headline, a date line, a byline and captions survive, and after it
+the article has ended at the first line that is plainly not part of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from newstrace.clean.credits import (
+    canonical_agency,
+    names_in_credit,
+    parse_byline,
+    split_dateline,
+    split_reporter_credit,
+)
+from newstrace.clean.dates import choose_article_date, is_date_line
+from newstrace.clean.lines import Line, build_lines, line_key
+from newstrace.clean.normalize import normalize_text
+from newstrace.clean.patterns import TRAILING_RULES
+from newstrace.clean.split import find_article_boundaries
+from newstrace.model import RemovedLine
+
+import re
+
+_TRAILING = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in TRAILING_RULES)
+
+
+@dataclass(slots=True)
+class CleanedText:
+    """What the cleaner found in one article of a page, before it becomes an Article."""
+
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    dateline: str | None = None
+    credit: str | None = None
+    byline: str | None = None
+    date: date | None = None
+    date_source: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def clean_text(
+    text: str,
+    title: str | None = None,
+    metadata_date: str | None = None,
+    author: str | None = None,
+) -> list[CleanedText]:
+    """Clean a page's text into one article per glued part, in order."""
+    normalized = normalize_text(text)
+    lines = build_lines(normalized.lines)
+    boundaries = find_article_boundaries(lines)
+    starts = [0, *boundaries]
+    ends = [*boundaries, len(lines)]
+    articles = []
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        # Container metadata (a feed's title and date) describes the first article only.
+        first = number == 0
+        article = _clean_segment(
+            lines[start:end],
+            known_title=title if first else None,
+            metadata_date=metadata_date if first else None,
+            wire_metadata=normalized.metadata if first else {},
+        )
+        if first:
+            article.removed[:0] = normalized.removed
+            if author and not article.byline:
+                article.byline = author
+        articles.append(article)
+    return articles
+
+
+def _clean_segment(
+    lines: list[Line],
+    known_title: str | None,
+    metadata_date: str | None,
+    wire_metadata: dict[str, str],
+) -> CleanedText:
+    result = CleanedText(metadata=dict(wire_metadata))
+    body_positions = [position for position, line in enumerate(lines) if line.strong_body]
+    first_body = body_positions[0] if body_positions else len(lines)
+    last_body = body_positions[-1] if body_positions else len(lines) - 1
+    seen_keys: set[str] = set()
+    date_lines: list[date] = []
+
+    title_key = line_key(known_title) if known_title else None
+    if known_title:
+        result.title = known_title
+    else:
+        title_line = _choose_title(lines[:first_body])
+        if title_line is not None:
+            result.title = title_line.text
+            title_key = title_line.key
+
+    for position, line in enumerate(lines):
+        zone = "header" if position < first_body else "footer" if position > last_body else "body"
+        reason = _removal_reason(line, zone, seen_keys, title_key)
+        seen_keys.add(line.key)
+        if reason == "title":
+            continue
+        if reason == "caption":
+            result.captions.append(line.text)
+            continue
+        if reason == "date line":
+            found = is_date_line(line.text)
+            if found:
+                date_lines.append(found)
+            result.metadata.setdefault("date_line", line.text)
+            result.removed.append(RemovedLine(line.text, reason))
+            continue
+        if reason == "byline":
+            parsed = parse_byline(line.text)
+            if parsed:
+                result.byline = result.byline or parsed[0]
+                result.credit = result.credit or parsed[1]
+            result.removed.append(RemovedLine(line.text, reason))
+            continue
+        if reason is not None:
+            result.removed.append(RemovedLine(line.text, reason))
+            if zone == "footer":
+                # What follows the end of an article (comments, teasers, the next story) is not it.
+                for later in lines[position + 1 :]:
+                    later_reason = _removal_reason(later, "footer", seen_keys, title_key)
+                    if later_reason == "caption":
+                        result.captions.append(later.text)
+                        continue
+                    result.removed.append(
+                        RemovedLine(later.text, later_reason or "after the end of the article")
+                    )
+                    seen_keys.add(later.key)
+                break
+            continue
+        result.paragraphs.append(line.text)
+
+    _strip_trailing_junk(result)
+    _extract_credits(result)
+    article_date, date_source = choose_article_date(
+        metadata_date,
+        date_lines,
+        result.metadata.get("wire_date"),
+        result.captions,
+        result.paragraphs,
+    )
+    result.date, result.date_source = article_date, date_source
+    return result
+
+
+def _choose_title(header: list[Line]) -> Line | None:
+    candidates = [
+        line
+        for line in header
+        if line.headline_like
+        and is_date_line(line.text) is None
+        and parse_byline(line.text) is None
+        and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
+    ]
+    if not candidates:
+        return None
+    repeated = [line for line in candidates if line.repeats > 1 and line.words >= 4]
+    return repeated[0] if repeated else candidates[0]
+
+
+def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str | None) -> str | None:
+    """Why a line is not body text, or None to keep it; "title", "caption", "date line" and
+    "byline" send the line to its field."""
+    if title_key is not None and line.key == title_key:
+        return "title" if title_key not in seen_keys else "repeated headline"
+    if line.key in seen_keys:
+        return "repeated line"
+    if line.rule is not None:
+        return line.rule.reason
+    if line.stray_token:
+        return "stray short token"
+    if line.caption_like or (line.repeats > 1 and line.words >= 6 and zone != "body"):
+        return "caption"
+    if zone != "body" and line.words <= 12 and is_date_line(line.text):
+        return "date line"
+    if zone == "header" and parse_byline(line.text):
+        return "byline"
+    if zone == "header":
+        if line.sentence_end and line.words >= 6 and line.repeats == 1:
+            return None
+        if line.truncated:
+            return "truncated teaser or breadcrumb"
+        return "header: navigation, widget or teaser"
+    if zone == "footer" and line.truncated:
+        return "truncated teaser"
+    return None
+
+
+def _strip_trailing_junk(result: CleanedText) -> None:
+    if not result.paragraphs:
+        return
+    last = result.paragraphs[-1]
+    for rule, regex in _TRAILING:
+        match = regex.search(last)
+        if match and match.start() > 0 and len(match.group(0).split()) <= rule.max_words:
+            result.removed.append(RemovedLine(match.group(0).strip(), rule.reason))
+            last = last[: match.start()].rstrip()
+    result.paragraphs[-1] = last
+
+
+def _extract_credits(result: CleanedText) -> None:
+    if not result.paragraphs:
+        return
+    dateline, rest = split_dateline(result.paragraphs[0])
+    if dateline is not None:
+        result.dateline = dateline.place
+        result.credit = dateline.agency or result.credit
+        result.removed.append(RemovedLine(dateline.text, "wire dateline"))
+        result.paragraphs[0] = rest
+    credit, rest = split_reporter_credit(result.paragraphs[-1])
+    if credit:
+        result.removed.append(RemovedLine(credit, "reporter credit"))
+        result.metadata["reporter_credit"] = credit
+        if rest:
+            result.paragraphs[-1] = rest
+        else:
+            result.paragraphs.pop()
+        if not result.byline:
+            names = names_in_credit(credit)
+            result.byline = ", ".join(names) if names else None
+        result.credit = result.credit or canonical_agency(credit)

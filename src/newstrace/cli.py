@@ -1,0 +1,146 @@
+"""The command line: thin wrappers that parse arguments, call the pipeline and print."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newstrace.pipeline import analyze as run_analysis
+from newstrace.pipeline import count_files
+from newstrace.report import article_record, build_report
+from newstrace.store import Store
+from newstrace.store.sqlite import StoreError
+
+app = typer.Typer(help="Trace how news stories travel: clean scraped pages into articles.", no_args_is_help=True)
+console = Console()
+errors_console = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of pages (.txt .md .html .jsonl .warc).")],
+    db: DbOption = Path("newstrace.db"),
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")] = None,
+    jsonl_out: Annotated[Path | None, typer.Option("--jsonl", help="Write one article per line here.")] = None,
+    max_page_mb: Annotated[float, typer.Option(help="Largest page read, in MB.")] = 20.0,
+) -> None:
+    """Read, clean and store pages; print a summary. Exit code 1 if any file failed."""
+    total = count_files(paths)
+    progress = Progress(
+        TextColumn("[bold]reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=errors_console,
+        transient=True,
+    )
+    try:
+        with progress:
+            task = progress.add_task("", total=total)
+
+            def advance(source: str) -> None:
+                progress.update(task, advance=1, description=Path(source).name[:40])
+
+            summary = run_analysis(paths, db=db, max_page_bytes=int(max_page_mb * 1e6), on_file=advance)
+    except StoreError as error:
+        errors_console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from None
+
+    table = Table(title="newstrace analyze", show_header=False)
+    for label, value in (
+        ("pages", summary.pages),
+        ("already stored", summary.pages_already_stored),
+        ("articles", len(summary.articles)),
+        ("split pages", summary.split_pages),
+        ("removed lines", summary.removed_lines),
+        ("dates found", summary.dates_found),
+        ("skipped files", len(summary.skipped)),
+        ("errors", len(summary.errors)),
+    ):
+        table.add_row(label, str(value))
+    console.print(table)
+    for skipped in summary.skipped:
+        errors_console.print(f"[yellow]skipped[/yellow] {skipped.source}: {skipped.reason}")
+    for error in summary.errors:
+        errors_console.print(f"[red]error[/red] {error.source}: {error.error}")
+
+    report = build_report(summary.articles, summary.errors)
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    if jsonl_out is not None:
+        jsonl_out.parent.mkdir(parents=True, exist_ok=True)
+        with jsonl_out.open("w", encoding="utf-8") as handle:
+            for record in report["articles"]:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(db: DbOption = Path("newstrace.db")) -> None:
+    """List the stored articles."""
+    with Store(db) as store:
+        table = Table("id", "date", "title", "paragraphs", "credit")
+        for article in store.articles():
+            table.add_row(
+                article.id,
+                article.date or "unknown",
+                (article.title or "")[:70],
+                str(len(article.paragraphs)),
+                article.credit or "",
+            )
+        console.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="An article id, as `articles` lists it.")],
+    db: DbOption = Path("newstrace.db"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the article as JSON.")] = False,
+) -> None:
+    """Print one cleaned article with its metadata and removed lines."""
+    with Store(db) as store:
+        article = store.article(article_id)
+    if article is None:
+        errors_console.print(f"[red]error:[/red] no article {article_id!r} in {db}")
+        raise typer.Exit(1)
+    if as_json:
+        console.print_json(json.dumps(article_record(article), ensure_ascii=False))
+        return
+    console.print(f"[bold]{article.title or '(no title)'}[/bold]", highlight=False)
+    for label, value in (
+        ("id", article.id),
+        ("source", article.source),
+        ("date", f"{article.date} ({article.date_source})" if article.date else "unknown"),
+        ("dateline", article.dateline),
+        ("credit", article.credit),
+        ("byline", article.byline),
+        ("outlet", article.outlet),
+    ):
+        if value:
+            console.print(f"[dim]{label}:[/dim] {value}", highlight=False, markup=False)
+    for caption in article.captions:
+        console.print(f"[dim]caption:[/dim] {caption}", highlight=False)
+    console.print()
+    for paragraph in article.paragraphs:
+        console.print(paragraph, highlight=False, markup=False)
+        console.print()
+    if article.removed:
+        table = Table("removed line", "reason", title="removed")
+        for removed in article.removed:
+            table.add_row(removed.line[:90], removed.reason)
+        console.print(table)
+
+
+def main() -> None:
+    app()

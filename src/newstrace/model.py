@@ -1,0 +1,74 @@
+"""The document model shared by every stage: what was read, and the articles cleaned from it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page as read: raw text or HTML plus whatever metadata its container carried."""
+
+    source: str
+    content_hash: str
+    format: str
+    names: tuple[str, ...]
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """A file or record that could not be read, with a message a person can act on."""
+
+    source: str
+    error: str
+
+
+@dataclass(slots=True)
+class RemovedLine:
+    """A line taken out of the body, and the rule that took it out."""
+
+    line: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Article:
+    """One cleaned article: body paragraphs plus the metadata separated from them."""
+
+    id: str
+    source: str
+    content_hash: str
+    position: int
+    title: str | None
+    paragraphs: list[str]
+    captions: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    credit: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        values = dict(data)
+        values["removed"] = [RemovedLine(**item) for item in values.get("removed", [])]
+        return cls(**values)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)

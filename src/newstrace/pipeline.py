@@ -1,0 +1,85 @@
+"""The pipeline: read every page, clean it into articles, store them; bad input never stops it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newstrace.clean import CleaningError, clean_page
+from newstrace.model import Article, Page, ReadError
+from newstrace.read import DEFAULT_MAX_PAGE_BYTES, SkippedFile, list_files, read_paths
+from newstrace.store import Store
+
+ProgressCallback = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What one run did; the figures the CLI prints."""
+
+    files: int = 0
+    pages: int = 0
+    pages_already_stored: int = 0
+    articles: list[Article] = field(default_factory=list)
+    split_pages: int = 0
+    removed_lines: int = 0
+    dates_found: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+def count_files(paths: Iterable[str | Path]) -> int:
+    return sum(1 for item in list_files(paths) if not isinstance(item, ReadError))
+
+
+def analyze(
+    paths: Iterable[str | Path],
+    db: str | Path = "newstrace.db",
+    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+    on_file: ProgressCallback | None = None,
+) -> RunSummary:
+    """Read, clean and store everything under the paths; pages already stored are not redone."""
+    paths = list(paths)
+    summary = RunSummary()
+    with Store(db) as store:
+        current_file = None
+        for item in read_paths(paths, max_page_bytes):
+            file_name = item.source.split(":", 1)[0] if isinstance(item, Page) else item.source
+            if on_file is not None and file_name != current_file:
+                current_file = file_name
+                on_file(file_name)
+            if isinstance(item, SkippedFile):
+                summary.skipped.append(item)
+                continue
+            if isinstance(item, ReadError):
+                summary.errors.append(item)
+                store.add_error(item.source, item.error)
+                continue
+            summary.pages += 1
+            if store.has_page(item.content_hash, item.source):
+                summary.pages_already_stored += 1
+                articles = store.articles_of_page(item.content_hash, item.source)
+            else:
+                try:
+                    articles = store.add_page(item, clean_page(item))
+                except CleaningError as error:
+                    summary.errors.append(ReadError(item.source, str(error)))
+                    store.add_error(item.source, str(error))
+                    continue
+                # A page that breaks a stage must not end the run; its error names the stage's failure.
+                except Exception as error:  # noqa: BLE001
+                    message = f"could not be cleaned ({type(error).__name__}: {error})"
+                    summary.errors.append(ReadError(item.source, message))
+                    store.add_error(item.source, message)
+                    continue
+            summary.articles.extend(articles)
+            summary.split_pages += len(articles) > 1
+            summary.removed_lines += sum(len(article.removed) for article in articles)
+            summary.dates_found += sum(article.date is not None for article in articles)
+    summary.files = len({article.source.split(":", 1)[0] for article in summary.articles})
+    return summary

@@ -1,0 +1,75 @@
+"""Turn raw bytes into text: byte-order marks, UTF-8, then a detected legacy encoding."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+# Encodings charset-normalizer often proposes for Western European bytes; for news text these are
+# nearly always Windows-1252 or Latin-1, so read them as Windows-1252 (a superset of Latin-1's
+# printable range) rather than trusting a close call between look-alike code pages.
+_WESTERN = {"latin_1", "iso8859_1", "cp1252", "iso8859_15", "mac_roman", "cp850", "cp437", "ascii"}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SNIFF_BYTES = 65536
+# Control characters other than whitespace; wire copy uses a few (0x19 at line starts), binary
+# files are full of them.
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can recognise."""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes to text and return it with the encoding used; raise DecodeError for binary."""
+    if not data.strip():
+        raise DecodeError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise DecodeError(f"invalid {encoding} after its byte-order mark: {error.reason}") from None
+    sample = data[:_SNIFF_BYTES]
+    if b"\x00" in sample:
+        utf16 = _guess_utf16_without_bom(sample)
+        if utf16:
+            try:
+                return data.decode(utf16), utf16
+            except UnicodeDecodeError:
+                pass
+        raise DecodeError("binary file (contains NUL bytes), not text")
+    control_share = sum(sample.count(bytes([c])) for c in _CONTROL) / len(sample)
+    if control_share > 0.05:
+        raise DecodeError(f"binary file ({control_share:.0%} control bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(sample).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    if encoding in _WESTERN:
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        # Windows-1252 leaves five bytes undefined; Latin-1 maps every byte.
+        return data.decode("latin-1"), "latin-1"
+
+
+def _guess_utf16_without_bom(sample: bytes) -> str | None:
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = max(len(sample) // 2, 1)
+    if odd_zeros / half > 0.3 and even_zeros / half < 0.05:
+        return "utf-16-le"
+    if even_zeros / half > 0.3 and odd_zeros / half < 0.05:
+        return "utf-16-be"
+    return None

@@ -1,0 +1,66 @@
+"""Readers for single-page files: plain text and HTML."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from newstrace.model import Page, ReadError
+from newstrace.read.decode import DecodeError, decode_bytes
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def names_for_path(path: Path, suffix_length: int | None = None) -> tuple[str, ...]:
+    """Article names from shortest to longest: stem, parent/stem, ... so ids stay short but unique."""
+    name = path.name
+    stem = name[: len(name) - suffix_length] if suffix_length else path.stem
+    parts = [*path.parent.parts[-3:], stem] if path.parent.parts else [stem]
+    parts = [part for part in parts if part not in ("", "/", ".")]
+    names = ["/".join(parts[index:]) for index in range(len(parts) - 1, -1, -1)]
+    return tuple(names)
+
+
+def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; raise ValueError with the size when it is over the page limit."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValueError(
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB page limit "
+            "(--max-page-mb raises it)"
+        )
+    with path.open("rb") as handle:
+        return handle.read(max_bytes + 1)
+
+
+def _read_decoded(path: Path, max_bytes: int) -> tuple[bytes, str] | ReadError:
+    try:
+        data = read_bytes_limited(path, max_bytes)
+    except ValueError as error:
+        return ReadError(str(path), str(error))
+    try:
+        text, _encoding = decode_bytes(data)
+    except DecodeError as error:
+        return ReadError(str(path), str(error))
+    return data, text
+
+
+def read_text_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
+    decoded = _read_decoded(path, max_bytes)
+    if isinstance(decoded, ReadError):
+        yield decoded
+        return
+    data, text = decoded
+    yield Page(str(path), content_hash(data), "text", names_for_path(path), text=text)
+
+
+def read_html_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
+    decoded = _read_decoded(path, max_bytes)
+    if isinstance(decoded, ReadError):
+        yield decoded
+        return
+    data, html = decoded
+    yield Page(str(path), content_hash(data), "html", names_for_path(path), html=html)

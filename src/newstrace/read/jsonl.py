@@ -1,0 +1,84 @@
+"""JSONL reader: one page per line, in the shape of news-please and Common Crawl derived dumps."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from newstrace.model import Page, ReadError
+from newstrace.read.decode import DecodeError, decode_bytes
+from newstrace.read.files import names_for_path
+
+_TEXT_FIELDS = ("text", "maintext", "content", "body")
+_HTML_FIELDS = ("html", "raw_html")
+_TITLE_FIELDS = ("title",)
+_DATE_FIELDS = ("date", "date_publish", "published", "publish_date", "timestamp")
+_AUTHOR_FIELDS = ("author", "authors", "byline")
+_OUTLET_FIELDS = ("outlet", "source_domain", "site_name", "sitename", "publisher")
+
+
+def _open(path: Path) -> IO[bytes]:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _first(record: dict[str, object], fields: tuple[str, ...]) -> str | None:
+    for field_name in fields:
+        value = record.get(field_name)
+        if isinstance(value, list):
+            value = ", ".join(str(item) for item in value if item)
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
+    """Stream the file line by line, so a large dump never sits in memory whole."""
+    stem_names = names_for_path(path, suffix_length=len(path.name) - path.name.lower().index(".jsonl"))
+    found_any = False
+    with _open(path) as handle:
+        for line_number, raw in enumerate(handle, start=1):
+            where = f"{path}:{line_number}"
+            if not raw.strip():
+                continue
+            found_any = True
+            if len(raw) > max_bytes:
+                yield ReadError(where, f"record is {len(raw) / 1e6:.1f} MB, over the page limit")
+                continue
+            try:
+                line, _encoding = decode_bytes(raw)
+                record = json.loads(line)
+            except (DecodeError, json.JSONDecodeError) as error:
+                yield ReadError(where, f"not a JSON record: {error}")
+                continue
+            if not isinstance(record, dict):
+                yield ReadError(where, "not a JSON object")
+                continue
+            text = _first(record, _TEXT_FIELDS)
+            html = _first(record, _HTML_FIELDS)
+            if not text and not html:
+                yield ReadError(where, f"record has no text or html field ({', '.join(_TEXT_FIELDS)})")
+                continue
+            url = _first(record, ("url", "link"))
+            own_name = _first(record, ("id",)) or url
+            names = (own_name,) if own_name else tuple(f"{name}:{line_number}" for name in stem_names)
+            yield Page(
+                source=where,
+                content_hash=hashlib.sha256(raw.strip()).hexdigest(),
+                format="html" if html and not text else "text",
+                names=names,
+                text=text,
+                html=html if not text else None,
+                url=url,
+                title=_first(record, _TITLE_FIELDS),
+                date=_first(record, _DATE_FIELDS),
+                author=_first(record, _AUTHOR_FIELDS),
+                outlet=_first(record, _OUTLET_FIELDS),
+            )
+    if not found_any:
+        yield ReadError(str(path), "empty file")

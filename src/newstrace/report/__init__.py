@@ -1,0 +1,5 @@
+"""Reports: the JSON report of a run (the HTML report comes later)."""
+
+from newstrace.report.json_report import article_record, build_report
+
+__all__ = ["article_record", "build_report"]

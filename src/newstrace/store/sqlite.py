@@ -1,0 +1,153 @@
+"""SQLite storage (one file, WAL) with a schema version and forward migrations."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newstrace.model import Article, Page
+
+# Each entry upgrades the schema from its index to the next version; never edit a released one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE pages (
+        content_hash TEXT NOT NULL,
+        source TEXT NOT NULL,
+        format TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (content_hash, source)
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        source TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        title TEXT,
+        date TEXT,
+        data TEXT NOT NULL,
+        FOREIGN KEY (content_hash, source) REFERENCES pages (content_hash, source)
+    );
+    CREATE INDEX articles_by_page ON articles (content_hash, source);
+    CREATE TABLE errors (
+        source TEXT NOT NULL,
+        error TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(RuntimeError):
+    """The database file cannot be used (newer schema, not a database, locked)."""
+
+
+class Store:
+    """Articles and pages in one SQLite file; every page is committed with its articles at once."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.connection = sqlite3.connect(self.path, timeout=30)
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA synchronous=NORMAL")
+            self.connection.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot be used as a newstrace database ({error})") from None
+
+    def _migrate(self) -> None:
+        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}; this newstrace reads up to {SCHEMA_VERSION}"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.connection:
+                self.connection.executescript(MIGRATIONS[number])
+                self.connection.execute(f"PRAGMA user_version = {number + 1}")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        return self.connection.execute("PRAGMA user_version").fetchone()[0]
+
+    def has_page(self, content_hash: str, source: str) -> bool:
+        row = self.connection.execute(
+            "SELECT 1 FROM pages WHERE content_hash = ? AND source = ?", (content_hash, source)
+        ).fetchone()
+        return row is not None
+
+    def add_page(self, page: Page, articles: list[Article]) -> list[Article]:
+        """Store a page and its articles in one transaction; ids that clash get a longer name."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.connection:
+            self.connection.execute(
+                "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?)",
+                (page.content_hash, page.source, page.format, now),
+            )
+            for article in articles:
+                article.id = self._free_id(page, article, len(articles))
+                self.connection.execute(
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id,
+                        page.content_hash,
+                        page.source,
+                        article.position,
+                        article.title,
+                        article.date,
+                        json.dumps(article.to_dict(), ensure_ascii=False),
+                    ),
+                )
+        return articles
+
+    def _free_id(self, page: Page, article: Article, total: int) -> str:
+        suffix = f"#{article.position}" if total > 1 else ""
+        candidates = [f"{name}{suffix}" for name in page.names]
+        for candidate in candidates:
+            if not self._id_taken(candidate):
+                return candidate
+        number = 2
+        while self._id_taken(f"{candidates[0]}~{number}"):
+            number += 1
+        return f"{candidates[0]}~{number}"
+
+    def _id_taken(self, article_id: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def add_error(self, source: str, error: str) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.connection:
+            self.connection.execute("INSERT INTO errors VALUES (?, ?, ?)", (source, error, now))
+
+    def articles(self) -> Iterator[Article]:
+        rows = self.connection.execute("SELECT data FROM articles ORDER BY source, position")
+        for (data,) in rows:
+            yield Article.from_dict(json.loads(data))
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.connection.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return Article.from_dict(json.loads(row[0])) if row else None
+
+    def articles_of_page(self, content_hash: str, source: str) -> list[Article]:
+        rows = self.connection.execute(
+            "SELECT data FROM articles WHERE content_hash = ? AND source = ? ORDER BY position",
+            (content_hash, source),
+        )
+        return [Article.from_dict(json.loads(data)) for (data,) in rows]
+
+    def count(self, table: str) -> int:
+        if table not in {"pages", "articles", "errors"}:
+            raise ValueError(table)
+        return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
