@@ -15,6 +15,7 @@ $(VENV)/.dev-installed: $(BIN)/newstrace
 	touch $@
 
 demo: $(BIN)/newstrace
+	mkdir -p out
 	rm -f out/demo.db
 	$(BIN)/newstrace analyze examples/corpus --db out/demo.db --json out/report.json
 	@echo "report written to out/report.json"

@@ -16,7 +16,14 @@ _WIRE_HEADER = re.compile(
     r"^\s*(?P<time>\d{1,2}:\d{2})\s+(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\s*:\s*"
     r"(?:Page\s+(?P<page>\d+)\s*)?(?:\((?P<desk>[A-Z]{2,5})\)\s*)?(?P<slug>.*)$"
 )
-_WIRE_NOTE = re.compile(r"^\((with|plus|corrects?|adds?|updates?|embargoed|repeats?)\b[^()]{0,40}\)$", re.I)
+# Editors' notes on wire copy: "(with pic)", "(reopens)", "(ADVISORY: ...)", "(Pic later)".
+_WIRE_NOTE = re.compile(
+    r"^\((with|plus|corrects?|corrected|adds?|updates?|embargoed|repeats?|reopens?|advisory|note|pic|"
+    r"subs?|writethru|refiling|refiled|new\s+lead|rewrites?)\b[^()]{0,80}\)$",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
+_CONTINUATION = re.compile(r"^(?:[—–•-]\s*)?[a-zà-ÿ]")
 # Typewriter-era quotes: ``like this'' (wire copy, some newspaper archives).
 _OPEN_BACKTICKS = re.compile(r"``")
 _CLOSE_APOSTROPHES = re.compile(r"''")
@@ -76,8 +83,31 @@ def normalize_text(text: str) -> NormalizedText:
             result.removed.append(RemovedLine(line, "wire note"))
         else:
             kept.append(line)
-    result.lines = kept
+    result.lines = _join_wrapped(kept)
     return result
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Undo hard wrapping: a line that stops mid-sentence and a next line (at most one blank line
+    later) that starts in lower case are one paragraph."""
+    joined: list[str] = []
+    blank_run = 0
+    for line in lines:
+        if not line:
+            blank_run += 1
+            joined.append(line)
+            continue
+        if blank_run <= 1 and _CONTINUATION.match(line):
+            previous = len(joined) - 1 - blank_run
+            if previous >= 0 and joined[previous] and not _TERMINAL.search(joined[previous]):
+                if len(joined[previous].split()) >= 5:
+                    del joined[previous + 1 :]
+                    joined[previous] = f"{joined[previous]} {line}"
+                    blank_run = 0
+                    continue
+        joined.append(line)
+        blank_run = 0
+    return joined
 
 
 def _is_wire_layout(lines: list[str]) -> bool:

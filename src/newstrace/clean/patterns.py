@@ -15,6 +15,9 @@ class LineRule:
     pattern: str
     reason: str
     max_words: int
+    # Prompts whose words also occur in news prose ("donations", "subscribers") are trusted only
+    # outside the body, or on a line too short to be a sentence of the article.
+    edges_only: bool = False
 
 
 # Applied to a stripped line, case-insensitively. max_words keeps a rule from eating a real
@@ -63,9 +66,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "donation",
         r"support\s+(us|independent|our|quality)|become\s+(a|our)\s+(patron|member|supporter|subscriber)"
-        r"|\bdonat(e|ion)|make\s+a\s+contribution|\bpatreon\b|buy\s+us\s+a\s+coffee",
+        r"|\bdonat(e|ion)s?\b|make\s+a\s+contribution|\bpatreon\b|buy\s+us\s+a\s+coffee",
         "donation or membership prompt",
         25,
+        edges_only=True,
     ),
     LineRule(
         "newsletter",
@@ -73,12 +77,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|abonn|suscr[ií]b",
         "newsletter or subscription prompt",
         25,
+        edges_only=True,
     ),
     LineRule(
         "cookie",
         r"\bcookies?\b.*\b(accept|consent|policy|use|settings)|privacy\s+(policy|settings)|terms\s+(of\s+use|and\s+conditions)",
         "cookie or legal notice",
         45,
+        edges_only=True,
     ),
     LineRule(
         "advertisement",

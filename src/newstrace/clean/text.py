@@ -83,6 +83,12 @@ def _clean_segment(
 ) -> CleanedText:
     result = CleanedText(metadata=dict(wire_metadata))
     body_positions = [position for position, line in enumerate(lines) if line.strong_body]
+    if not body_positions:
+        # A page of short lines (a list, a set list, a results table): all of it is the body,
+        # bar the headline and what the rules name.
+        body_positions = [position for position, line in enumerate(lines) if line.rule is None]
+        if body_positions and lines[body_positions[0]].headline_like and len(body_positions) > 1:
+            body_positions = body_positions[1:]
     first_body = body_positions[0] if body_positions else len(lines)
     last_body = body_positions[-1] if body_positions else len(lines) - 1
     seen_keys: set[str] = set()
@@ -172,7 +178,7 @@ def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str |
         return "title" if title_key not in seen_keys else "repeated headline"
     if line.key in seen_keys:
         return "repeated line"
-    if line.rule is not None:
+    if line.rule is not None and not (line.rule.edges_only and zone == "body" and line.words > 8):
         return line.rule.reason
     if line.stray_token:
         return "stray short token"
