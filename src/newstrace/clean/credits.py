@@ -73,7 +73,8 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
     if not match:
         return None
     rest = match.group("rest") or ""
-    return match.group("names").strip(), canonical_agency(rest)
+    names = match.group("names").strip()
+    return names, canonical_agency(rest) or canonical_agency(names)
 
 
 def split_reporter_credit(paragraph: str) -> tuple[str | None, str]:

@@ -48,11 +48,17 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"),
 ]
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})$")
+# Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
+_DATE_LINE_WORDS = {
+    "published", "updated", "posted", "last", "on", "at", "am", "pm", "a", "m", "p", "uhr", "h",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "de", "le", "am", "um",
+    "publicado", "actualizado", "veröffentlicht", "aktualisiert", "stand", "publié", "mis", "à", "jour",
+}  # fmt: skip
 _ON_BEFORE = re.compile(r"\bon\s+(?:[A-Z][a-z]+,?\s+)?$")
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -95,13 +101,12 @@ def is_date_line(line: str) -> date | None:
         return None
     rest = line[: dates[0].start] + line[dates[0].end :]
     rest = _WEEKDAY.sub("", rest)
-    rest = re.sub(
-        r"\b(published|updated|posted|last|on|at|am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}|gmt|utc|edt|est|bst|cet)\b|[\d:,.|/\-–—]",
-        " ",
-        rest,
-        flags=re.I,
-    )
-    return dates[0].value if len(rest.split()) <= 2 else None
+    leftover = [
+        word
+        for word in re.sub(r"[\d:,.|/\-–—()]", " ", rest).split()
+        if word.lower() not in _DATE_LINE_WORDS and not (word.isupper() and len(word) <= 4)
+    ]
+    return dates[0].value if len(leftover) <= 1 else None
 
 
 def weekdays_in(text: str) -> list[int]:

@@ -22,6 +22,7 @@ _WIRE_NOTE = re.compile(
     r"subs?|writethru|refiling|refiled|new\s+lead|rewrites?)\b[^()]{0,80}\)$",
     re.I,
 )
+_WIRE_POUND = re.compile(r"#(?=\d)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
 _CONTINUATION = re.compile(r"^(?:[—–•-]\s*)?[a-zà-ÿ]")
 # Typewriter-era quotes: ``like this'' (wire copy, some newspaper archives).
@@ -67,7 +68,8 @@ def normalize_text(text: str) -> NormalizedText:
             continue
         # In wire layout a paragraph ends with "<"; other line ends are only the terminal's wrap.
         ends_paragraph = line.endswith("<")
-        content = line.rstrip("<").strip()
+        # Wire teleprinters had no pound sign and sent "#" for it: "fined #2,500".
+        content = _WIRE_POUND.sub("£", line.rstrip("<").strip())
         if content:
             buffer.append(content)
         if ends_paragraph or not line:
@@ -115,4 +117,4 @@ def _is_wire_layout(lines: list[str]) -> bool:
     if len(nonblank) < 3:
         return False
     marked = sum(1 for line in nonblank if line.endswith("<"))
-    return marked >= 2 and marked / len(nonblank) >= 0.2
+    return marked >= 1 and marked / len(nonblank) >= 0.1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -53,15 +54,53 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(sample).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    if encoding in _WESTERN:
-        encoding = "cp1252"
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed, "utf-8"
+    encoding = _detect_legacy(sample)
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError:
         # Windows-1252 leaves five bytes undefined; Latin-1 maps every byte.
         return data.decode("latin-1"), "latin-1"
+
+
+def _detect_legacy(sample: bytes) -> str:
+    """The legacy code page of the sample, Windows-1252 whenever a Western one is a close call."""
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        return "cp1252"
+    for match in matches:
+        close = match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.05
+        if close and {match.encoding, *match.could_be_from_charset} & _WESTERN:
+            return "cp1252"
+    return best.encoding
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray legacy bytes: keep the UTF-8, read each stray byte as Windows-1252.
+
+    None when the invalid bytes are not outnumbered by valid non-ASCII UTF-8 characters, i.e. the
+    file is more likely wholly in a legacy encoding.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_STRAY.findall(text))
+    valid = len(_VALID_NON_ASCII.findall(text))
+    if valid <= stray:
+        return None
+    return _STRAY.sub(lambda match: _legacy_byte(ord(match.group()) - 0xDC00), text)
+
+
+def _legacy_byte(value: int) -> str:
+    try:
+        return bytes([value]).decode("cp1252")
+    except UnicodeDecodeError:
+        return "\ufffd"
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
+_VALID_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 def _guess_utf16_without_bom(sample: bytes) -> str | None:

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from newstrace.clean.credits import parse_byline, split_dateline, split_reporter_credit
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "rest"),
+    [
+        ("NAIROBI, Kenya (AP) — Rain fell.", "NAIROBI, Kenya", "AP", "Rain fell."),
+        ("LIMA, Jan 5 (Reuters) - Prices rose.", "LIMA", "Reuters", "Prices rose."),
+        ("PARIS (AFP) – Strikes ended.", "PARIS", "AFP", "Strikes ended."),
+        ("WASHINGTON — Congress met.", "WASHINGTON", None, "Congress met."),
+    ],
+)
+def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) -> None:
+    dateline, remainder = split_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, remainder) == (place, agency, rest)
+
+
+def test_ordinary_sentences_are_not_datelines() -> None:
+    for paragraph in ("The mayor — who was late — spoke.", "US officials - and others - agreed.", "Paris is calm."):
+        assert split_dateline(paragraph)[0] is None
+
+
+def test_bylines() -> None:
+    assert parse_byline("By Jackie Moss, Arts Correspondent, PA News") == ("Jackie Moss", "PA")
+    assert parse_byline("By Tom Reyes") == ("Tom Reyes", None)
+    assert parse_byline("By the end of the week the river had risen by two metres.") is None
+
+
+def test_reporter_credits() -> None:
+    credit, rest = split_reporter_credit("The talks end today. (Reporting by Ana Lima; Editing by Joe Dunn)")
+    assert credit == "Reporting by Ana Lima; Editing by Joe Dunn" and rest == "The talks end today."
+    assert split_reporter_credit("Nothing to see here.") == (None, "Nothing to see here.")

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newstrace.clean.dates import (
+    choose_article_date,
+    find_dates,
+    is_date_line,
+    parse_wire_date,
+    resolve_weekday,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair opened on December 1, 2023, in the square.", date(2023, 12, 1)),
+        ("Published Dec. 5, 2022", date(2022, 12, 5)),
+        ("Wednesday, 14 February 2024, 12:22", date(2024, 2, 14)),
+        ("Stand 12.06.2023, 10:14 Uhr", date(2023, 6, 12)),
+        ("posted 2021-08-30T10:00:00Z", date(2021, 8, 30)),
+        ("el 3 de marzo de 2022", date(2022, 3, 3)),
+    ],
+)
+def test_explicit_dates(text: str, expected: date) -> None:
+    assert [found.value for found in find_dates(text)] == [expected]
+
+
+def test_no_date_from_bare_numbers_or_impossible_days() -> None:
+    assert find_dates("He scored 12 goals in 2023 and may 5 more.") == []
+    assert find_dates("February 30, 2024") == []
+
+
+def test_date_lines_are_mostly_a_date() -> None:
+    assert is_date_line("Published 3:42 PM EST, Tue March 5, 2024") == date(2024, 3, 5)
+    assert is_date_line("The vote took place on March 5, 2024 in the capital city hall.") is None
+
+
+def test_weekday_resolution() -> None:
+    thursday = date(2024, 12, 26)
+    assert resolve_weekday(5, thursday, on_or_before=False) == date(2024, 12, 28)
+    assert resolve_weekday(2, thursday, on_or_before=False) == date(2024, 12, 25)
+    assert resolve_weekday(5, thursday, on_or_before=True) == date(2024, 12, 21)
+
+
+def test_wire_dates_are_day_first() -> None:
+    assert parse_wire_date("01/03/00") == date(2000, 3, 1)
+    assert parse_wire_date("31/12/99") == date(1999, 12, 31)
+    assert parse_wire_date("31/13/99") is None
+
+
+def test_article_date_prefers_metadata_and_never_guesses() -> None:
+    assert choose_article_date("2024-05-20T09:00:00Z", [], None, [], []) == (date(2024, 5, 20), "metadata")
+    assert choose_article_date(None, [], None, [], ["Officials met on Friday to talk."]) == (None, None)
+    # A date of history in the lede is not the article's date; "on <date>" is.
+    assert choose_article_date(None, [], None, [], ["The firm, founded in May 2, 1998, grew."]) == (None, None)
+    assert choose_article_date(None, [], None, [], ["Talks ended on March 3, 2024 in Rome."]) == (
+        date(2024, 3, 3),
+        "lede",
+    )

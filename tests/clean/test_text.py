@@ -1,0 +1,217 @@
+"""The plain-text cleaner on pages written for these tests."""
+
+from __future__ import annotations
+
+from newstrace.clean.text import clean_text
+
+WIRE_PAGE = """Harbour authority approves new ferry terminal after long dispute
+
+  • Oops!
+    Something went wrong.
+    Please try again later.
+
+VALLETTA, Malta (AP) — The harbour authority on Tuesday approved a new ferry terminal that will cost 40 million euros, ending a dispute that had lasted three years.
+
+“We have waited far too long for this decision,” said port director Elena Grech, who had pushed for the plan since 2021.
+
+The terminal will handle up to 12 ferries a day and is expected to open in the spring of 2026, officials said.
+
+Residents who opposed the plan said they would keep watching the construction closely. ___ Mark Borg reported from Valletta. Anna Vella in Gozo contributed.
+"""
+
+SYNDICATED_PAGE = """Harbour Authority Approves New Ferry Terminal After Long Dispute
+
+Port director Elena Grech speaks to reporters in Valletta on March 4, 2025. (Reuters)
+Port director Elena Grech speaks to reporters in Valletta on March 4, 2025. (Reuters)
+AA
+
+Harbour Authority Approves New Ferry Terminal After Long Dispute
+
+The harbour authority on Tuesday approved a new ferry terminal that will cost 40 million euros, ending a dispute that had lasted three years.
+
+“We have waited far too long for this decision,” said port director Elena Grech, who had pushed for the plan since 2021.
+
+The terminal will handle up to 12 ferries a day and is expected to open in the spring of 2026, officials said.
+
+
+
+Flooding Closes Mountain Roads in Northern Province as Rivers Rise
+
+Rescue workers clear debris from a road near Trento on October 9, 2024. (Photo by Luca Rossi / AFP)
+Rescue workers clear debris from a road near Trento on October 9, 2024. (Photo by Luca Rossi / AFP)
+AA
+
+Flooding Closes Mountain Roads in Northern Province as Rivers Rise
+
+Heavy rain closed dozens of mountain roads in the northern province on Thursday, and rescue teams evacuated two villages near the swollen river.
+The regional governor, Paolo Ferraris, said that more than 300 people had spent the night in school gyms and that the army had sent trucks.
+Forecasters expect the rain to ease by the weekend, although the river gauges near Trento remain above the alarm level.
+"""
+
+CONTENT_FARM_PAGE = """1. Home
+  2. /
+  3. World
+  4. /
+  5. Harbour Authority Finally Backs Ferry...
+
+Harbour Authority Finally Backs Ferry Terminal Plan in Malta
+
+Malta's harbour authority has given the green light to a ferry terminal worth 40 million euros, bringing an end to a three-year quarrel.
+
+Credit: Shutterstock
+
+The port director, Elena Grech, expressed frustration at how long the decision took, having championed it since 2021.
+
+Read More: Ten Island Holidays That Will Change Your Life Forever
+
+The facility is designed to serve as many as 15 ferries each day and should open in spring 2026.
+
+Also Read: Shocking Footage Shows Tourist Falling Into Harbour
+
+Locals who fought the project promised to keep a close eye on building work.
+
+Read Next: Celebrities Who Secretly Own Islands – Number Five Will Surprise You!
+
+
+Dana is a passionate writer who loves covering travel and politics. With a sharp eye for detail, she keeps readers informed. Stay tuned!
+"""
+
+
+def test_wire_page_gives_dateline_credit_byline_and_clean_body() -> None:
+    [article] = clean_text(WIRE_PAGE)
+    assert article.title == "Harbour authority approves new ferry terminal after long dispute"
+    assert article.dateline == "VALLETTA, Malta"
+    assert article.credit == "AP"
+    assert article.byline == "Mark Borg, Anna Vella"
+    assert article.paragraphs[0].startswith("The harbour authority on Tuesday approved")
+    assert article.paragraphs[-1].endswith("keep watching the construction closely.")
+    body = " ".join(article.paragraphs)
+    for junk in ("Oops", "Something went wrong", "try again later", "(AP)", "___", "contributed"):
+        assert junk not in body
+    reasons = {removed.reason for removed in article.removed}
+    assert {"error or loading widget", "wire dateline", "reporter credit"} <= reasons
+    assert len(article.paragraphs) == 4
+
+
+def test_glued_page_is_split_with_captions_kept_once_and_dates_from_captions() -> None:
+    first, second = clean_text(SYNDICATED_PAGE)
+    assert first.title == "Harbour Authority Approves New Ferry Terminal After Long Dispute"
+    assert second.title == "Flooding Closes Mountain Roads in Northern Province as Rivers Rise"
+    assert first.captions == [
+        "Port director Elena Grech speaks to reporters in Valletta on March 4, 2025. (Reuters)"
+    ]
+    assert len(second.captions) == 1 and "Trento" in second.captions[0]
+    assert len(first.paragraphs) == 3 and len(second.paragraphs) == 3
+    assert not any("AA" == paragraph for paragraph in first.paragraphs + second.paragraphs)
+    assert not any("Flooding" in paragraph for paragraph in first.paragraphs)
+    # The lede says "on Tuesday"; the caption's 4 March 2025 was a Tuesday.
+    assert first.date is not None and first.date.isoformat() == "2025-03-04"
+    # "on Thursday" next to a caption dated Wednesday 9 October 2024 is the day after.
+    assert second.date is not None and second.date.isoformat() == "2024-10-10"
+    assert "anchored on the caption date" in (second.date_source or "")
+
+
+def test_content_farm_junk_is_removed_and_every_body_line_kept() -> None:
+    [article] = clean_text(CONTENT_FARM_PAGE)
+    assert article.title == "Harbour Authority Finally Backs Ferry Terminal Plan in Malta"
+    body = "\n".join(article.paragraphs)
+    for junk in ("Home", "Read More", "Also Read", "Read Next", "Credit: Shutterstock", "passionate writer"):
+        assert junk not in body
+    assert len(article.paragraphs) == 5
+    assert article.paragraphs[-1] == "Locals who fought the project promised to keep a close eye on building work."
+    assert article.date is None
+
+
+def test_single_paragraph_page_loses_its_glued_related_list() -> None:
+    page = (
+        "Council Votes to Keep Night Buses Running\n\n"
+        "The city council voted on Monday to keep the night bus network running for another year. "
+        "Members said the service was vital for shift workers. Related Sources: • Source 1 • Source 2"
+    )
+    [article] = clean_text(page)
+    assert article.paragraphs == [
+        "The city council voted on Monday to keep the night bus network running for another year. "
+        "Members said the service was vital for shift workers."
+    ]
+    assert article.removed[-1].reason == "related-links list glued to the last line"
+
+
+def test_date_line_and_prompts_at_the_edges() -> None:
+    page = (
+        "Support Us\n\n"
+        "“Fair deal” for growers promised, says farm minister Novak\n\n"
+        "Thursday, 6 June 2024, 09:15\n"
+        "Fair deal for growers promised, says farm minister Novak\n"
+        "Marta Novak. Photo: Farm Ministry\n\n"
+        "The farm minister promised growers a fair deal on Thursday after a week of protests outside the ministry.\n\n"
+        "Growers say their costs have doubled since last year, while prices at the farm gate have fallen.\n\n"
+        "Support our newsroom or become our patron!"
+    )
+    [article] = clean_text(page)
+    assert article.title == "“Fair deal” for growers promised, says farm minister Novak"
+    assert article.date is not None and article.date.isoformat() == "2024-06-06"
+    assert article.date_source == "date line"
+    assert article.captions == ["Marta Novak. Photo: Farm Ministry"]
+    assert len(article.paragraphs) == 2
+    reasons = [removed.reason for removed in article.removed]
+    assert reasons.count("donation or membership prompt") == 2
+    assert "repeated headline" in reasons
+
+
+def test_body_sentences_mentioning_donations_are_kept() -> None:
+    page = (
+        "Charity Run Raises Record Sum\n\n"
+        "More than two thousand runners took part in the charity run through the old town on Sunday morning.\n\n"
+        "Organisers said donations would go to the children's ward.\n\n"
+        "The mayor thanked volunteers who had worked since dawn to prepare the course and water stations."
+    )
+    [article] = clean_text(page)
+    assert "Organisers said donations would go to the children's ward." in article.paragraphs
+
+
+def test_wire_layout_is_reflowed_and_header_kept_as_metadata() -> None:
+    page = (
+        "  ----------------------------------------------------------------\n\n"
+        "            09:41 17/05/01: Page 1 (HHH) COURTS Bakery\n"
+        "  ----------------------------------------------------------------\n"
+        "(with pic)<\n"
+        "\x19BAKERY OWNER FINED OVER MOULDY BREAD<\n"
+        "\x19By Ruth Collins, PA News<\n"
+        "\x19A bakery owner was fined today after inspectors found mouldy bread on\n"
+        "shelves at two of his shops, magistrates heard.<\n"
+        "\x19The court was told the owner had ignored ``repeated warnings'' from the\n"
+        "council over eighteen months.<\n"
+        "\x19mf<\n"
+    )
+    [article] = clean_text(page)
+    assert article.title == "BAKERY OWNER FINED OVER MOULDY BREAD"
+    assert article.byline == "Ruth Collins" and article.credit == "PA"
+    assert article.date is not None and article.date.isoformat() == "2001-05-17"
+    assert article.date_source == "wire header"
+    assert article.metadata["wire_slug"] == "COURTS Bakery"
+    assert article.paragraphs == [
+        "A bakery owner was fined today after inspectors found mouldy bread on shelves at two of his "
+        "shops, magistrates heard.",
+        "The court was told the owner had ignored “repeated warnings” from the council over eighteen months.",
+    ]
+    reasons = {removed.reason for removed in article.removed}
+    assert {"rule line", "wire header", "wire note", "byline", "stray short token"} <= reasons
+
+
+def test_list_inside_a_short_page_is_body() -> None:
+    page = "TOP FIVE BOOKS OF THE SUMMER\nThe shop's best sellers were:\n1. The Salt Road.\n2. Nine Winters.\n3. Glass Harbour."
+    [article] = clean_text(page)
+    assert article.paragraphs[1:] == ["1. The Salt Road.", "2. Nine Winters.", "3. Glass Harbour."]
+
+
+def test_a_subheading_does_not_split_the_article() -> None:
+    page = (
+        "Town Opens New Library\n\n"
+        "The town opened its new library on Saturday, with shelves for forty thousand books and a rooftop garden.\n\n"
+        "What comes next\n\n"
+        "Librarians said the town would add evening opening hours in the autumn if enough volunteers came forward.\n\n"
+        "The town council will review the budget for the library again in the spring."
+    )
+    articles = clean_text(page)
+    assert len(articles) == 1
+    assert "What comes next" in articles[0].paragraphs

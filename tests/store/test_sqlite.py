@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstrace.model import Article, Page, RemovedLine
+from newstrace.store import SCHEMA_VERSION, Store
+from newstrace.store.sqlite import StoreError
+
+
+def _page(source: str, content_hash: str, names: tuple[str, ...]) -> Page:
+    return Page(source=source, content_hash=content_hash, format="text", names=names, text="x")
+
+
+def _article(position: int = 1) -> Article:
+    return Article(
+        id="",
+        source="",
+        content_hash="",
+        position=position,
+        title="A title",
+        paragraphs=["One paragraph."],
+        removed=[RemovedLine("Read more: elsewhere", "link line to another article")],
+        date="2024-01-02",
+        date_source="date line",
+    )
+
+
+def test_schema_is_versioned_and_articles_round_trip(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.db") as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        [stored] = store.add_page(_page("a/story.txt", "h1", ("story", "a/story")), [_article()])
+        assert stored.id == "story"
+        assert store.has_page("h1", "a/story.txt")
+    with Store(tmp_path / "a.db") as store:
+        loaded = store.article("story")
+        assert loaded is not None
+        assert loaded.removed == [RemovedLine("Read more: elsewhere", "link line to another article")]
+        assert loaded.date == "2024-01-02"
+
+
+def test_clashing_names_get_longer_ids(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.db") as store:
+        store.add_page(_page("a/story.txt", "h1", ("story", "a/story")), [_article()])
+        [second] = store.add_page(_page("b/story.txt", "h2", ("story", "b/story")), [_article()])
+        assert second.id == "b/story"
+        [third] = store.add_page(_page("c/b/story.txt", "h3", ("story", "b/story")), [_article()])
+        assert third.id == "story~2"
+        first, other = store.add_page(_page("glued.txt", "h4", ("glued",)), [_article(1), _article(2)])
+        assert (first.id, other.id) == ("glued#1", "glued#2")
+        assert store.count("articles") == 5
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    with pytest.raises(StoreError, match="schema version"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="cannot be used"):
+        Store(path)
