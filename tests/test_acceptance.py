@@ -80,8 +80,7 @@ def test_seed_pages_give_the_expected_articles(shared_corpus: Path, tmp_path: Pa
                 if len(words) < 8 or any(marker in sentence.lower() for marker in junk):
                     continue
                 assert _norm(sentence) in kept or _norm(sentence) in " ".join(
-                    _norm(a.title or "") + " " + " ".join(_norm(c) for c in a.captions)
-                    for a in clean_page(page)
+                    _norm(a.title or "") + " " + " ".join(_norm(c) for c in a.captions) for a in clean_page(page)
                 ), sentence
 
 

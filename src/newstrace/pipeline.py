@@ -72,7 +72,7 @@ def analyze(
                     store.add_error(item.source, str(error))
                     continue
                 # A page that breaks a stage must not end the run; its error names the stage's failure.
-                except Exception as error:  # noqa: BLE001
+                except Exception as error:
                     message = f"could not be cleaned ({type(error).__name__}: {error})"
                     summary.errors.append(ReadError(item.source, message))
                     store.add_error(item.source, message)

@@ -33,8 +33,7 @@ def clean_page(page: Page) -> list[Article]:
     if not cleaned:
         raise CleaningError("no article text found on the page")
     return [
-        _to_article(page, part, position, len(cleaned), outlet, url)
-        for position, part in enumerate(cleaned, start=1)
+        _to_article(page, part, position, len(cleaned), outlet, url) for position, part in enumerate(cleaned, start=1)
     ]
 
 

@@ -11,13 +11,13 @@ _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=
 _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
 # "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ".
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]{2,}(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]+){0,3}"
+    r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
     r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?P<dash>[—–]|--?)\s+"
 )
 _BYLINE = re.compile(
-    r"^by\s+(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
+    r"^(?:by|von|por|par|door|av)\s+(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
     r"(?P<rest>\s*(?:,|\||-|–|—|/).*)?$",
     re.I,
 )
@@ -59,7 +59,7 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     if not agency and not (first_word.isupper() and len(first_word) >= 3):
         return None, paragraph
     rest = paragraph[match.end() :]
-    if not rest[:1].isupper() and not rest[:1] in "“\"'‘":
+    if not rest[:1].isupper() and rest[:1] not in "“\"'‘":
         return None, paragraph
     place = match.group("place").strip().rstrip(",")
     return Dateline(place, agency, paragraph[: match.end()].strip()), rest

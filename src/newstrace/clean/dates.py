@@ -56,7 +56,7 @@ _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})
 # Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
 _DATE_LINE_WORDS = {
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a", "m", "p", "uhr", "h",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "de", "le", "am", "um",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "de", "le", "um",
     "publicado", "actualizado", "veröffentlicht", "aktualisiert", "stand", "publié", "mis", "à", "jour",
 }  # fmt: skip
 _ON_BEFORE = re.compile(r"\bon\s+(?:[A-Z][a-z]+,?\s+)?$")

@@ -30,7 +30,6 @@ class Line:
     words: int
     blank_before: int
     sentence_end: bool
-    capital_share: float
     rule: LineRule | None
     caption_like: bool
     list_item: bool
@@ -40,7 +39,7 @@ class Line:
     @property
     def stray_token(self) -> bool:
         """A lone short token ("TT", "mf", "end"): scraper or wire residue, not text."""
-        return self.words <= 1 and len(self.text) <= 4 and not self.text[-1:] in ".!?"
+        return self.words <= 1 and len(self.text) <= 4 and self.text[-1:] not in ".!?"
 
     @property
     def strong_body(self) -> bool:
@@ -66,10 +65,19 @@ def line_key(text: str) -> str:
 def matching_rule(text: str, words: int) -> LineRule | None:
     if words > _MAX_RULE_WORDS:
         return None
+    lowered = text.lower()
     for rule, regex in _RULE_REGEXES:
-        if words <= rule.max_words and regex.search(text):
+        if words > rule.max_words:
+            continue
+        if rule.triggers and not any(trigger in lowered for trigger in rule.triggers):
+            continue
+        if regex.search(text):
             return rule
     return None
+
+
+# Captions are short; scanning long paragraphs for one costs more than all other features.
+_MAX_CAPTION_WORDS = 60
 
 
 def build_lines(raw_lines: list[str]) -> list[Line]:
@@ -81,10 +89,9 @@ def build_lines(raw_lines: list[str]) -> list[Line]:
         if not text:
             blanks += 1
             continue
-        tokens = WORD.findall(text)
-        words = len(tokens)
-        capitals = sum(1 for token in tokens if token[0].isupper())
+        words = len(text.split()) if len(text) > 200 else len(WORD.findall(text))
         key = line_key(text)
+        tail = text[-8:]
         counts[key] = counts.get(key, 0) + 1
         lines.append(
             Line(
@@ -93,12 +100,11 @@ def build_lines(raw_lines: list[str]) -> list[Line]:
                 key=key,
                 words=words,
                 blank_before=blanks,
-                sentence_end=bool(SENTENCE_END.search(text)),
-                capital_share=capitals / words if words else 0.0,
+                sentence_end=bool(SENTENCE_END.search(tail)),
                 rule=matching_rule(text, words),
-                caption_like=words >= 4 and bool(CAPTION_PATTERN.search(text)),
+                caption_like=4 <= words <= _MAX_CAPTION_WORDS and bool(CAPTION_PATTERN.search(text)),
                 list_item=bool(LIST_MARKER.match(text)),
-                truncated=bool(ELLIPSIS_END.search(text)) and words <= 20,
+                truncated=words <= 20 and bool(ELLIPSIS_END.search(tail)),
             )
         )
         blanks = 0

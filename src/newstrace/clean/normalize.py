@@ -58,9 +58,7 @@ def normalize_text(text: str) -> NormalizedText:
             continue
         header = _WIRE_HEADER.match(line) if not result.metadata else None
         if header:
-            result.metadata.update(
-                {f"wire_{key}": value.strip() for key, value in header.groupdict().items() if value}
-            )
+            result.metadata.update({f"wire_{key}": value.strip() for key, value in header.groupdict().items() if value})
             result.removed.append(RemovedLine(line, "wire header"))
             continue
         if not wire_layout:
@@ -101,12 +99,16 @@ def _join_wrapped(lines: list[str]) -> list[str]:
             continue
         if blank_run <= 1 and _CONTINUATION.match(line):
             previous = len(joined) - 1 - blank_run
-            if previous >= 0 and joined[previous] and not _TERMINAL.search(joined[previous]):
-                if len(joined[previous].split()) >= 5:
-                    del joined[previous + 1 :]
-                    joined[previous] = f"{joined[previous]} {line}"
-                    blank_run = 0
-                    continue
+            if (
+                previous >= 0
+                and joined[previous]
+                and not _TERMINAL.search(joined[previous])
+                and len(joined[previous].split()) >= 5
+            ):
+                del joined[previous + 1 :]
+                joined[previous] = f"{joined[previous]} {line}"
+                blank_run = 0
+                continue
         joined.append(line)
         blank_run = 0
     return joined

@@ -15,9 +15,15 @@ class LineRule:
     pattern: str
     reason: str
     max_words: int
+    # Plain lower-case strings, one of which a matching line must contain: a cheap test that
+    # spares the regular expression on most lines (regex alternations cost ~10 µs a line).
+    triggers: tuple[str, ...] = ()
     # Prompts whose words also occur in news prose ("donations", "subscribers") are trusted only
     # outside the body, or on a line too short to be a sentence of the article.
     edges_only: bool = False
+    # Lines that mark the article as over (comments, bios, related lists); markers such as
+    # "Advertisement" also sit between paragraphs and do not.
+    ends_article: bool = True
 
 
 # Applied to a stripped line, case-insensitively. max_words keeps a rule from eating a real
@@ -26,13 +32,42 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "link_line",
         r"^[\W_]*((read|see|watch|listen)\s+(more|next|also|this|too)\b|also\s+(read|see|watch)\b"
-        r"|related(\s+(articles?|stories|news|coverage|content|reading|posts?|links?|topics?))?\s*[:|»›>]"
+        r"|related(\s+(articles?|stories|news|coverage|content|reading|posts?|links?|topics?|sources?))?\s*([:|»›>]|$)"
+        r"|most\s+(read|popular|viewed|shared|watched)\b|follow\s+\w+['’]s\s+coverage"
         r"|(more|recommended|trending|popular|latest|top)\s+(on|from|stories|news|articles|reads?|videos?)\b"
         r"|(you|we)\s+(may|might)\s+(also\s+)?like|don.t\s+miss\b|must\s+read\s*:"
         r"|mehr\s+zum\s+thema|lesen\s+sie\s+auch|lee\s+(también|tambien|más)|leia\s+(também|mais)"
         r"|(à|a)\s+lire\s+aussi|leggi\s+anche|baca\s+juga)|click\s+here\b",
         "link line to another article",
         30,
+        triggers=(
+            "follow",
+            "most",
+            "continue",
+            "read",
+            "see",
+            "watch",
+            "listen",
+            "related",
+            "more",
+            "recommended",
+            "trending",
+            "popular",
+            "latest",
+            "top",
+            "you m",
+            "we m",
+            "don",
+            "must",
+            "mehr",
+            "lesen",
+            "lee",
+            "leia",
+            "lire",
+            "leggi",
+            "baca",
+            "click",
+        ),
     ),
     LineRule(
         "photo_credit",
@@ -40,12 +75,29 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(\s+(credit|by|courtesy))?\s*[:©|/-]|^©|^\(?(photo|image)s?\)?$|getty\s+images$|shutterstock$",
         "photo or image credit",
         8,
+        triggers=(
+            "photo",
+            "image",
+            "picture",
+            "video",
+            "credit",
+            "foto",
+            "bild",
+            "imagen",
+            "crédito",
+            "source",
+            "©",
+            "getty",
+            "shutterstock",
+        ),
+        ends_article=False,
     ),
     LineRule(
         "copyright",
         r"©|\(c\)\s*\d{4}|copyright\b|all\s+rights\s+reserved|todos\s+los\s+derechos|alle\s+rechte",
         "copyright notice",
         30,
+        triggers=("©", "(c)", "copyright", "rights", "derechos", "rechte"),
     ),
     LineRule(
         "share_widget",
@@ -54,6 +106,29 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(\s+(this|on|via|article|story|us|the\s+article|link)\b.*)?[\W_]*$",
         "share or follow widget",
         8,
+        triggers=(
+            "share",
+            "tweet",
+            "mail",
+            "print",
+            "copy",
+            "facebook",
+            "twitter",
+            "x.com",
+            "whatsapp",
+            "linkedin",
+            "pinterest",
+            "reddit",
+            "telegram",
+            "messenger",
+            "follow",
+            "comment",
+            "save",
+            "bookmark",
+            "compartir",
+            "teilen",
+        ),
+        ends_article=False,
     ),
     LineRule(
         "error_widget",
@@ -62,6 +137,18 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|refresh\s+the\s+page|video\s+(is\s+)?(unavailable|not\s+available)",
         "error or loading widget",
         10,
+        triggers=(
+            "wrong",
+            "try again",
+            "oops",
+            "javascript",
+            "browser",
+            "not found",
+            "loading",
+            "refresh",
+            "video",
+        ),
+        ends_article=False,
     ),
     LineRule(
         "donation",
@@ -69,6 +156,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\bdonat(e|ion)s?\b|make\s+a\s+contribution|\bpatreon\b|buy\s+us\s+a\s+coffee",
         "donation or membership prompt",
         25,
+        triggers=("support", "become", "donat", "contribution", "patreon", "coffee"),
         edges_only=True,
     ),
     LineRule(
@@ -77,20 +165,25 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|abonn|suscr[ií]b",
         "newsletter or subscription prompt",
         25,
+        triggers=("sign", "newsletter", "subscri", "inbox", "get the latest", "abonn", "suscr"),
         edges_only=True,
     ),
     LineRule(
         "cookie",
-        r"\bcookies?\b.*\b(accept|consent|policy|use|settings)|privacy\s+(policy|settings)|terms\s+(of\s+use|and\s+conditions)",
+        r"\bcookies?\b.*\b(accept|consent|policy|settings|preferences)|\buses?\s+cookies|accept\s+(all\s+)?cookies"
+        r"|manage\s+(preferences|cookies|consent)|privacy\s+(policy|settings)|terms\s+(of\s+use|and\s+conditions)",
         "cookie or legal notice",
         45,
+        triggers=("cookie", "privacy", "terms", "manage"),
         edges_only=True,
     ),
     LineRule(
         "advertisement",
-        r"^[\W_]*(advertisement|advertising|sponsored(\s+content)?|ad|ads|anzeige|publicidad|publicité|pubblicità|story\s+continues(\s+below)?(\s+advertisement)?)[\W_]*$",
+        r"^[\W_]*(advertisement|advertising|sponsored(\s+content)?|ad|ads|anzeige|publicidad|publicité|pubblicità|story\s+continues(\s+below)?(\s+advertisement)?|continue\s+reading(\s+below)?)[\W_]*$",
         "advertisement marker",
         4,
+        triggers=("advert", "ad", "sponsor", "anzeige", "public", "pubblicit", "continue"),
+        ends_article=False,
     ),
     LineRule(
         "navigation",
@@ -106,6 +199,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|comments\s+(are|have\s+been)\s+(closed|disabled)|^\d+\s+(replies|likes)$",
         "comments section",
         12,
+        triggers=("comment", "reply", "report", "like", "flag", "join the", "replies"),
     ),
     LineRule(
         "timestamp",
@@ -113,22 +207,50 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|^[\W_]*\d+\s+min(ute)?s?\s+read\W*$",
         "time-ago stamp or reading time",
         8,
+        triggers=("ago", "min"),
     ),
     LineRule(
         "tags",
         r"^(tags?|topics?|filed\s+under|categories|keywords|themen|etiquetas)\s*:",
         "tag or topic list",
         40,
+        triggers=("tag", "topic", "filed", "categor", "keyword", "themen", "etiqueta"),
     ),
     LineRule(
         "author_bio",
-        r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,2}\s+(is|was)\s+an?\s+([\w-]+\s+){0,5}"
+        r"^(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,2})\s+(is|was)\s+an?\s+([\w-]+\s+){0,5}"
         r"(writer|journalist|reporter|editor|correspondent|contributor|author|columnist|blogger|freelancer)\b"
-        r"|^about\s+the\s+author\b",
+        r"|^about\s+the\s+author\b|^(?-i:[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(covers|writes\s+about|reports\s+on)\b"
+        r"|\breach\s+(him|her|them)\s+at\b",
         "author bio",
         80,
+        triggers=(
+            "writer",
+            "journalist",
+            "reporter",
+            "editor",
+            "correspondent",
+            "contributor",
+            "author",
+            "columnist",
+            "blogger",
+            "freelancer",
+            "covers",
+            "writes about",
+            "reports on",
+            "reach ",
+        ),
     ),
 )
+
+REPORTER_CREDIT_RULE = LineRule(
+    "reporter_credit",
+    r"^\(?(additional\s+)?(reporting|writing|editing)\s+(by|from)\b",
+    "reporter credit",
+    40,
+    triggers=("reporting", "writing", "editing"),
+)
+LINE_RULES = (*LINE_RULES, REPORTER_CREDIT_RULE)
 
 # Trailing material glued onto the end of a body line: "... last sentence. Related Sources: • a • b".
 TRAILING_RULES: tuple[LineRule, ...] = (
@@ -189,4 +311,4 @@ AGENCY_NAMES = {
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
-LIST_MARKER = re.compile(r"^\s*(\d{1,2}[.)]|[•·▪●◦*-])\s+")
+LIST_MARKER = re.compile(r"^\s*(\d{1,2}[.)]?|[•·▪●◦*-])\s+")

@@ -7,6 +7,7 @@ the article has ended at the first line that is plainly not part of it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,8 +24,6 @@ from newstrace.clean.normalize import normalize_text
 from newstrace.clean.patterns import TRAILING_RULES
 from newstrace.clean.split import find_article_boundaries
 from newstrace.model import RemovedLine
-
-import re
 
 _TRAILING = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in TRAILING_RULES)
 
@@ -103,9 +102,16 @@ def _clean_segment(
             result.title = title_line.text
             title_key = title_line.key
 
+    in_teaser_list = False
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
+        # Headlines listed under a "Related"/"More on" line are teasers, not subheadings.
+        if reason is None and in_teaser_list and not line.sentence_end and line.words <= 15:
+            reason = "teaser list"
+        in_teaser_list = (line.rule is not None and line.rule.name == "link_line") or (
+            in_teaser_list and reason == "teaser list"
+        )
         seen_keys.add(line.key)
         if reason == "title":
             continue
@@ -128,16 +134,24 @@ def _clean_segment(
             continue
         if reason is not None:
             result.removed.append(RemovedLine(line.text, reason))
-            if zone == "footer":
+            if reason == "reporter credit":
+                result.metadata.setdefault("reporter_credit", line.text)
+            # An author bio or a comments header after real prose closes the article even where
+            # long comments follow it (they would otherwise pass for body paragraphs).
+            closes_body = (
+                zone == "body"
+                and line.rule is not None
+                and line.rule.name in ("author_bio", "comments")
+                and sum(1 for earlier in lines[:position] if earlier.strong_body) >= 2
+            )
+            if closes_body or (zone == "footer" and _ends_article(line, reason)):
                 # What follows the end of an article (comments, teasers, the next story) is not it.
                 for later in lines[position + 1 :]:
                     later_reason = _removal_reason(later, "footer", seen_keys, title_key)
                     if later_reason == "caption":
                         result.captions.append(later.text)
                         continue
-                    result.removed.append(
-                        RemovedLine(later.text, later_reason or "after the end of the article")
-                    )
+                    result.removed.append(RemovedLine(later.text, later_reason or "after the end of the article"))
                     seen_keys.add(later.key)
                 break
             continue
@@ -168,7 +182,22 @@ def _choose_title(header: list[Line]) -> Line | None:
     if not candidates:
         return None
     repeated = [line for line in candidates if line.repeats > 1 and line.words >= 4]
-    return repeated[0] if repeated else candidates[0]
+    if repeated:
+        return repeated[0]
+    # Site names and section labels come before the headline and are shorter than it.
+    return max(candidates, key=lambda line: min(line.words, 20))
+
+
+def _ends_article(line: Line, reason: str) -> bool:
+    """Whether a line removed after the last paragraph of prose closes the article."""
+    if line.rule is not None:
+        return line.rule.ends_article
+    if reason == SHORT_FOOTER_LINE:
+        return True
+    return reason not in ("stray short token", "repeated line", "caption")
+
+
+SHORT_FOOTER_LINE = "short line after the article (teaser, topic or widget)"
 
 
 def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str | None) -> str | None:
@@ -186,16 +215,19 @@ def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str |
         return "caption"
     if zone != "body" and line.words <= 12 and is_date_line(line.text):
         return "date line"
-    if zone == "header" and parse_byline(line.text):
+    if line.words <= 10 and not line.sentence_end and parse_byline(line.text):
         return "byline"
     if zone == "header":
-        if line.sentence_end and line.words >= 6 and line.repeats == 1:
+        if line.sentence_end and line.words >= 6 and line.repeats == 1 and not line.truncated:
             return None
         if line.truncated:
             return "truncated teaser or breadcrumb"
         return "header: navigation, widget or teaser"
-    if zone == "footer" and line.truncated:
-        return "truncated teaser"
+    if zone == "footer":
+        if line.truncated:
+            return "truncated teaser"
+        if not line.sentence_end and not line.list_item and line.words <= 15:
+            return SHORT_FOOTER_LINE
     return None
 
 

@@ -62,9 +62,7 @@ class Store:
     def _migrate(self) -> None:
         version = self.connection.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} has schema version {version}; this newstrace reads up to {SCHEMA_VERSION}"
-            )
+            raise StoreError(f"{self.path} has schema version {version}; this newstrace reads up to {SCHEMA_VERSION}")
         for number in range(version, SCHEMA_VERSION):
             with self.connection:
                 self.connection.executescript(MIGRATIONS[number])

@@ -1,0 +1,53 @@
+"""Read + clean throughput on 10,000 synthetic text pages, on one core, beside trafilatura.
+
+Run: .venv/bin/python benchmarks/read_clean_throughput.py [--pages N]
+Target (foundation issue): >= 5,000 articles per second per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import trafilatura
+from rich.progress import track
+
+from generate_pages import pages
+from newstrace.clean import clean_page
+from newstrace.model import Page
+from newstrace.read import read_paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--peer-sample", type=int, default=500)
+    arguments = parser.parse_args()
+    texts = pages(arguments.pages)
+    with tempfile.TemporaryDirectory() as folder:
+        for number, text in enumerate(texts):
+            (Path(folder) / f"page{number:05d}.txt").write_text(text, encoding="utf-8")
+        start = time.process_time()
+        articles = 0
+        for item in track(read_paths([folder]), total=len(texts), description="newstrace", transient=True):
+            if isinstance(item, Page):
+                articles += len(clean_page(item))
+        ours = time.process_time() - start
+    sample = texts[: arguments.peer_sample]
+    start = time.process_time()
+    for text in track(sample, description="trafilatura", transient=True):
+        html = "<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines() if line) + "</body></html>"
+        trafilatura.extract(html)
+    peer = (time.process_time() - start) / len(sample) * len(texts)
+    print(f"pages: {len(texts)}  articles: {articles}")
+    print(f"newstrace read+clean: {ours:.2f} s CPU, {articles / ours:,.0f} articles/s per core")
+    print(f"trafilatura on the same text as <p> lines: {len(texts) / peer:,.0f} pages/s per core")
+    print(f"ratio newstrace / trafilatura: {peer / ours:.1f}x")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
