@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,8 @@ from newstrace.read.files import read_html_file, read_text_file
 from newstrace.read.jsonl import read_jsonl_file
 from newstrace.read.warc import read_warc_file
 
-DEFAULT_MAX_PAGE_BYTES = 20 * 1024 * 1024
+# 20 MB in the decimal megabytes the CLI's --max-page-mb and the error messages use.
+DEFAULT_MAX_PAGE_BYTES = 20_000_000
 
 READERS = {
     ".txt": read_text_file,
@@ -103,6 +105,9 @@ def read_paths(
             yield from READERS[kind](item, max_page_bytes)
         except OSError as error:
             yield ReadError(str(item), _describe_os_error(error))
+        except (EOFError, zlib.error) as error:
+            # A truncated or damaged .gz stream; the pages before the damage were already yielded.
+            yield ReadError(str(item), f"truncated or damaged compressed file: {error}")
 
 
 def _describe_os_error(error: OSError) -> str:

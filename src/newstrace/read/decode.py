@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -66,16 +67,49 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _detect_legacy(sample: bytes) -> str:
-    """The legacy code page of the sample, Windows-1252 whenever a Western one is a close call."""
+    """The legacy code page of the sample, Windows-1252 whenever a Western one is a close call.
+
+    On short text charset-normalizer often cannot tell look-alike code pages apart (it ranks
+    Windows-1250 first for English with a "£"), so among its near-best candidates the reading with
+    the fewest implausible characters wins, then the less chaotic, the more coherent, Windows-1252.
+    """
     matches = from_bytes(sample)
     best = matches.best()
     if best is None:
         return "cp1252"
+    ratings: dict[str, tuple[float, float]] = {}
     for match in matches:
-        close = match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.05
-        if close and {match.encoding, *match.could_be_from_charset} & _WESTERN:
-            return "cp1252"
-    return best.encoding
+        if match.chaos > best.chaos + _CLOSE_CALL:
+            continue
+        western = {match.encoding, *match.could_be_from_charset} & _WESTERN
+        encoding = "cp1252" if western else match.encoding
+        rating = (match.chaos, -match.coherence)
+        ratings[encoding] = min(rating, ratings.get(encoding, rating))
+    scored = []
+    for encoding, (chaos, coherence) in ratings.items():
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        scored.append((_implausible(text), chaos, coherence, encoding != "cp1252", encoding))
+    if not scored:
+        return "cp1252" if best.encoding in _WESTERN else best.encoding
+    return min(scored)[-1]
+
+
+def _implausible(text: str) -> int:
+    """Characters a wrong code page tends to produce: "Ł3" for "£3", "og³osi³y" for "ogłosiły"."""
+    count = 0
+    for match in _NON_ASCII.finditer(text):
+        index = match.start()
+        char = match.group()
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if char.isalpha():
+            count += before.isdigit() or after.isdigit()
+        elif unicodedata.category(char) in {"No", "So", "Sc", "Sm", "Sk"}:
+            count += before.isalpha() and after.isalpha()
+    return count
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -99,6 +133,9 @@ def _legacy_byte(value: int) -> str:
         return "\ufffd"
 
 
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+# Candidates whose chaos is within this of the best one are weighed against each other.
+_CLOSE_CALL = 0.05
 _STRAY = re.compile("[\udc80-\udcff]")
 _VALID_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
