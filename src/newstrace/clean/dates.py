@@ -51,6 +51,7 @@ _DATE_FORMS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"),
 ]
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})$")
 # Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
@@ -78,6 +79,9 @@ def _month_number(text: str) -> int | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every explicit, complete date in the text, in order of appearance."""
+    # Every form carries a four-digit year; most lines have none, and this test is cheap.
+    if not _YEAR_HINT.search(text):
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for form in _DATE_FORMS:

@@ -16,7 +16,8 @@ from newstrace.clean.patterns import (
 )
 
 _RULE_REGEXES = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in LINE_RULES)
-_KEY_DROP = re.compile(r"[\W_]+")
+# str.translate is several times faster than a regular expression for this, per line.
+_KEY_TABLE = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•·|¦§¶", " "))
 _MAX_RULE_WORDS = max(rule.max_words for rule in LINE_RULES)
 
 
@@ -59,17 +60,32 @@ class Line:
 
 def line_key(text: str) -> str:
     """What two copies of a line share: letters and digits, lower case (quotes and dashes vary)."""
-    return _KEY_DROP.sub(" ", text.lower()).strip()
+    return " ".join(text.lower().translate(_KEY_TABLE).split())
 
 
-def matching_rule(text: str, words: int) -> LineRule | None:
+RuleTable = tuple[tuple[LineRule, re.Pattern[str]], ...]
+
+
+def rules_for_page(page_text: str) -> RuleTable:
+    """The rules whose trigger words occur somewhere on the page: one scan of the page spares
+    most per-line tests, since a typical page holds the triggers of only a few rules."""
+    lowered = page_text.lower()
+    return tuple(
+        (rule, regex)
+        for rule, regex in _RULE_REGEXES
+        if not rule.triggers or any(trigger in lowered for trigger in rule.triggers)
+    )
+
+
+def matching_rule(text: str, words: int, rules: RuleTable = _RULE_REGEXES) -> LineRule | None:
     if words > _MAX_RULE_WORDS:
         return None
     lowered = text.lower()
-    for rule, regex in _RULE_REGEXES:
+    for rule, regex in rules:
         if words > rule.max_words:
             continue
-        if rule.triggers and not any(trigger in lowered for trigger in rule.triggers):
+        where = lowered[: rule.trigger_prefix] if rule.trigger_prefix else lowered
+        if rule.triggers and not any(trigger in where for trigger in rule.triggers):
             continue
         if regex.search(text):
             return rule
@@ -78,6 +94,12 @@ def matching_rule(text: str, words: int) -> LineRule | None:
 
 # Captions are short; scanning long paragraphs for one costs more than all other features.
 _MAX_CAPTION_WORDS = 60
+_CAPTION_TRIGGERS = ("(", "photo", "foto", "picture", "image", "getty", "shutterstock", "/")
+
+
+def _may_be_caption(text: str) -> bool:
+    lowered = text.lower()
+    return any(trigger in lowered for trigger in _CAPTION_TRIGGERS)
 
 
 def build_lines(raw_lines: list[str]) -> list[Line]:
@@ -85,6 +107,7 @@ def build_lines(raw_lines: list[str]) -> list[Line]:
     lines: list[Line] = []
     blanks = 0
     counts: dict[str, int] = {}
+    rules = rules_for_page("\n".join(raw_lines))
     for text in raw_lines:
         if not text:
             blanks += 1
@@ -101,8 +124,10 @@ def build_lines(raw_lines: list[str]) -> list[Line]:
                 words=words,
                 blank_before=blanks,
                 sentence_end=bool(SENTENCE_END.search(tail)),
-                rule=matching_rule(text, words),
-                caption_like=4 <= words <= _MAX_CAPTION_WORDS and bool(CAPTION_PATTERN.search(text)),
+                rule=matching_rule(text, words, rules),
+                caption_like=4 <= words <= _MAX_CAPTION_WORDS
+                and _may_be_caption(text)
+                and bool(CAPTION_PATTERN.search(text)),
                 list_item=bool(LIST_MARKER.match(text)),
                 truncated=words <= 20 and bool(ELLIPSIS_END.search(tail)),
             )

@@ -47,8 +47,8 @@ def normalize_characters(text: str) -> str:
 
 def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
-    text = normalize_characters(text)
-    raw_lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _SPACES.sub(" ", normalize_characters(text))
+    raw_lines = [line.strip() for line in text.split("\n")]
     result = NormalizedText(lines=[])
     wire_layout = _is_wire_layout(raw_lines)
     buffer: list[str] = []

@@ -18,6 +18,8 @@ class LineRule:
     # Plain lower-case strings, one of which a matching line must contain: a cheap test that
     # spares the regular expression on most lines (regex alternations cost ~10 µs a line).
     triggers: tuple[str, ...] = ()
+    # For rules anchored at the line's start: look for the triggers only in its first characters.
+    trigger_prefix: int | None = None
     # Prompts whose words also occur in news prose ("donations", "subscribers") are trusted only
     # outside the body, or on a line too short to be a sentence of the article.
     edges_only: bool = False
@@ -37,9 +39,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(more|recommended|trending|popular|latest|top)\s+(on|from|stories|news|articles|reads?|videos?)\b"
         r"|(you|we)\s+(may|might)\s+(also\s+)?like|don.t\s+miss\b|must\s+read\s*:"
         r"|mehr\s+zum\s+thema|lesen\s+sie\s+auch|lee\s+(también|tambien|más)|leia\s+(também|mais)"
-        r"|(à|a)\s+lire\s+aussi|leggi\s+anche|baca\s+juga)|click\s+here\b",
+        r"|(à|a)\s+lire\s+aussi|leggi\s+anche|baca\s+juga|.{0,30}click\s+here\b)",
         "link line to another article",
         30,
+        trigger_prefix=48,
         triggers=(
             "follow",
             "most",
