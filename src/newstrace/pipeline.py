@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newstrace.clean import CleaningError, clean_page
-from newstrace.model import Article, Page, ReadError
+from newstrace.model import Article, ReadError
 from newstrace.read import DEFAULT_MAX_PAGE_BYTES, SkippedFile, list_files, read_paths
 from newstrace.store import Store
 
 ProgressCallback = Callable[[str], None]
+
+# What follows a file's path in the source of one of its records: a JSONL line, a WARC record's URL.
+_RECORD_SUFFIX = re.compile(r"(?<=\.warc)#.*$|(?<=\.warc\.gz)#.*$|:\d+$", re.IGNORECASE)
+
+
+def _file_of(source: str) -> str:
+    """The file a page, error or skipped file came from, so progress counts each file once."""
+    return _RECORD_SUFFIX.sub("", source, count=1)
 
 
 @dataclass(slots=True)
@@ -49,7 +58,7 @@ def analyze(
     with Store(db) as store:
         current_file = None
         for item in read_paths(paths, max_page_bytes):
-            file_name = item.source.split(":", 1)[0] if isinstance(item, Page) else item.source
+            file_name = _file_of(item.source)
             if on_file is not None and file_name != current_file:
                 current_file = file_name
                 on_file(file_name)
@@ -81,5 +90,5 @@ def analyze(
             summary.split_pages += len(articles) > 1
             summary.removed_lines += sum(len(article.removed) for article in articles)
             summary.dates_found += sum(article.date is not None for article in articles)
-    summary.files = len({article.source.split(":", 1)[0] for article in summary.articles})
+    summary.files = len({_file_of(article.source) for article in summary.articles})
     return summary

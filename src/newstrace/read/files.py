@@ -29,8 +29,7 @@ def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
         raise ValueError(
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB page limit "
-            "(--max-page-mb raises it)"
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB page limit (--max-page-mb raises it)"
         )
     with path.open("rb") as handle:
         return handle.read(max_bytes + 1)

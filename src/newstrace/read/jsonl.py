@@ -13,6 +13,7 @@ from newstrace.model import Page, ReadError
 from newstrace.read.decode import DecodeError, decode_bytes
 from newstrace.read.files import names_for_path
 
+_GIVE_UP_AFTER = 3
 _TEXT_FIELDS = ("text", "maintext", "content", "body")
 _HTML_FIELDS = ("html", "raw_html")
 _TITLE_FIELDS = ("title",)
@@ -41,6 +42,8 @@ def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
     """Stream the file line by line, so a large dump never sits in memory whole."""
     stem_names = names_for_path(path, suffix_length=len(path.name) - path.name.lower().index(".jsonl"))
     found_any = False
+    pages_found = records_without_text = 0
+    pending: list[ReadError] = []
     with _open(path) as handle:
         for line_number, raw in enumerate(handle, start=1):
             where = f"{path}:{line_number}"
@@ -62,8 +65,20 @@ def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
             text = _first(record, _TEXT_FIELDS)
             html = _first(record, _HTML_FIELDS)
             if not text and not html:
-                yield ReadError(where, f"record has no text or html field ({', '.join(_TEXT_FIELDS)})")
+                records_without_text += 1
+                if pages_found == 0 and records_without_text >= _GIVE_UP_AFTER:
+                    # A JSONL file of something else (an index, a label file): one error, not one a line.
+                    yield ReadError(str(path), "records have no text or html field: not a file of pages")
+                    return
+                error = ReadError(where, f"record has no text or html field ({', '.join(_TEXT_FIELDS)})")
+                if pages_found:
+                    yield error
+                else:
+                    pending.append(error)
                 continue
+            pages_found += 1
+            yield from pending
+            pending.clear()
             url = _first(record, ("url", "link"))
             own_name = _first(record, ("id",)) or url
             names = (own_name,) if own_name else tuple(f"{name}:{line_number}" for name in stem_names)

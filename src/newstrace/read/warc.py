@@ -27,12 +27,12 @@ def read_warc_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
                 data = record.content_stream().read(max_bytes + 1)
                 found_any = True
                 if len(data) > max_bytes:
-                    yield ReadError(url, "record is over the page limit")
+                    yield ReadError(f"{path}#{url}", "record is over the page limit")
                     continue
                 try:
                     html, _encoding = decode_bytes(data)
                 except DecodeError as error:
-                    yield ReadError(url, str(error))
+                    yield ReadError(f"{path}#{url}", str(error))
                     continue
                 yield Page(
                     source=f"{path}#{url}",

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from newstrace.clean import clean_page
+from newstrace.model import Page
+from newstrace.read import read_paths
+from newstrace.read.jsonl import read_jsonl_file
+
+BODY = (
+    "The island council voted on Monday to buy the ferry that links it to the mainland, after the operator "
+    "said it would end the service in the spring."
+)
+
+
+def test_over_nested_html_still_gives_its_text() -> None:
+    html = "<html><body>" + "<div>" * 10_000 + f"<p>{BODY}</p>" + "</div>" * 10_000 + "</body></html>"
+    page = Page(source="deep.html", content_hash="h", format="html", names=("deep",), html=html)
+    [article] = clean_page(page)
+    assert article.paragraphs == [BODY]
+
+
+def test_html_page_metadata_and_body(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Island buys its ferry | The Ledger</title>"
+        '<meta property="article:published_time" content="2024-05-20T09:00:00Z">'
+        '<meta name="author" content="Fiona Reid"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Island buys its ferry</h1><p>{BODY}</p>"
+        "<p>The purchase will cost the council three million pounds over ten years, its treasurer said.</p>"
+        "</article><footer>Copyright 2024 The Ledger. All rights reserved.</footer></body></html>"
+    )
+    (tmp_path / "ferry.html").write_text(html, encoding="utf-8")
+    [page] = list(read_paths([tmp_path]))
+    [article] = clean_page(page)
+    assert article.title == "Island buys its ferry"
+    assert article.date == "2024-05-20" and article.date_source == "metadata"
+    assert article.byline == "Fiona Reid"
+    assert article.paragraphs[0] == BODY
+    assert not any("Copyright" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_jsonl_file_of_something_else_gives_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "index.jsonl"
+    path.write_text("".join(f'{{"file": "a{n}.txt", "label": 1}}\n' for n in range(50)), encoding="utf-8")
+    results = list(read_jsonl_file(path, 10_000_000))
+    assert len(results) == 1 and "not a file of pages" in results[0].error
+
+
+def test_records_without_text_before_the_first_page_are_still_reported(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(f'{{"id": "x"}}\n{{"id": "a", "text": "{BODY}"}}\n', encoding="utf-8")
+    results = list(read_jsonl_file(path, 10_000_000))
+    assert [type(result).__name__ for result in results] == ["ReadError", "Page"]
+    assert results[0].source.endswith("feed.jsonl:1")

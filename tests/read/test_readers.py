@@ -1,0 +1,323 @@
+"""read_paths on a folder: one Page per page found, a ReadError per bad input, never an exception."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newstrace.model import Page, ReadError
+from newstrace.read import SkippedFile, file_kind, read_paths
+from newstrace.read.files import names_for_path
+
+TEXT_PAGE = (
+    "Library Extends Evening Hours\n\n"
+    "The town library will stay open until nine on weekdays from March, the trustees said.\n\n"
+    "Students had asked for somewhere quiet to work after the schools close.\n"
+)
+HTML_PAGE = (
+    "<html><head><title>Bakery wins regional prize</title></head><body>"
+    "<h1>Bakery wins regional prize</h1>"
+    "<p>A family bakery on Mill Lane won the regional bread prize on Saturday for its rye loaf.</p>"
+    "</body></html>"
+)
+JSONL_RECORDS = [
+    {
+        "id": "rec-1",
+        "url": "https://example.org/news/bridge",
+        "title": "Bridge reopens",
+        "date": "2024-03-04",
+        "text": "The old stone bridge reopened to traffic on Monday after eight months of repairs.",
+    },
+    {
+        "id": "rec-2",
+        "url": "https://example.org/news/neither",
+        "title": "A record with no body",
+        "date": "2024-03-05",
+    },
+    {
+        "id": "rec-3",
+        "url": "https://example.org/news/market",
+        "title": "Market moves",
+        "date": "2024-03-06",
+        "html": "<html><body><p>The Thursday market will move to the station car park in May.</p></body></html>",
+    },
+]
+
+
+def write_jsonl(path: Path, records: list[dict[str, str]]) -> None:
+    data = "".join(json.dumps(record) + "\n" for record in records).encode("utf-8")
+    if path.name.endswith(".gz"):
+        data = gzip.compress(data)
+    path.write_bytes(data)
+
+
+def write_warc(path: Path) -> None:
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        html = HTML_PAGE.encode("utf-8")
+        headers = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(html)))],
+            protocol="HTTP/1.1",
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/bakery", "response", payload=BytesIO(html), http_headers=headers
+            )
+        )
+        image = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+        headers = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", "image/png"), ("Content-Length", str(len(image)))],
+            protocol="HTTP/1.1",
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/logo.png", "response", payload=BytesIO(image), http_headers=headers
+            )
+        )
+
+
+def pages(items: list[object]) -> list[Page]:
+    return [item for item in items if isinstance(item, Page)]
+
+
+def errors(items: list[object]) -> list[ReadError]:
+    return [item for item in items if isinstance(item, ReadError)]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "pages"
+    root.mkdir()
+    (root / "library.txt").write_text(TEXT_PAGE, encoding="utf-8")
+    (root / "bakery.html").write_text(HTML_PAGE, encoding="utf-8")
+    write_jsonl(root / "feed.jsonl", JSONL_RECORDS)
+    write_warc(root / "crawl.warc.gz")
+    (root / "report.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    (root / ".hidden.txt").write_text(TEXT_PAGE, encoding="utf-8")
+    (root / ".cache").mkdir()
+    (root / ".cache" / "copy.txt").write_text(TEXT_PAGE, encoding="utf-8")
+    return root
+
+
+def test_text_page(tmp_path: Path):
+    path = tmp_path / "library.txt"
+    path.write_text(TEXT_PAGE, encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.format == "text"
+    assert page.text == TEXT_PAGE
+    assert page.html is None
+    assert page.source == str(path)
+    assert page.names[0] == "library"
+    assert len(page.content_hash) == 64
+
+
+def test_html_page(tmp_path: Path):
+    path = tmp_path / "bakery.html"
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.format == "html"
+    assert page.html == HTML_PAGE
+    assert page.text is None
+    assert page.names[0] == "bakery"
+
+
+def test_jsonl_records_and_a_bad_line(tmp_path: Path):
+    path = tmp_path / "feed.jsonl"
+    write_jsonl(path, JSONL_RECORDS)
+    items = list(read_paths([path]))
+    assert len(items) == 3
+    first, bad, third = items
+
+    assert isinstance(first, Page)
+    assert first.format == "text"
+    assert first.text == JSONL_RECORDS[0]["text"]
+    assert first.url == "https://example.org/news/bridge"
+    assert first.title == "Bridge reopens"
+    assert first.date == "2024-03-04"
+    assert first.names == ("rec-1",)
+    assert first.source == f"{path}:1"
+
+    assert isinstance(bad, ReadError)
+    assert bad.source == f"{path}:2"
+    assert str(path) in bad.source and bad.source.endswith(":2")
+    assert "no text or html" in bad.error
+
+    assert isinstance(third, Page)
+    assert third.format == "html"
+    assert third.html == JSONL_RECORDS[2]["html"]
+    assert third.text is None
+    assert third.names == ("rec-3",)
+    assert third.source == f"{path}:3"
+
+
+def test_jsonl_records_without_id_or_url_are_named_by_file_and_line(tmp_path: Path):
+    path = tmp_path / "wire.jsonl"
+    write_jsonl(path, [{"text": "Snow closed the mountain pass overnight, police said."}])
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.names[0] == "wire:1"
+
+
+def test_jsonl_gz(tmp_path: Path):
+    path = tmp_path / "feed.jsonl.gz"
+    write_jsonl(path, JSONL_RECORDS)
+    items = list(read_paths([path]))
+    assert [type(item) for item in items] == [Page, ReadError, Page]
+    assert [page.names for page in pages(items)] == [("rec-1",), ("rec-3",)]
+    assert items[1].source == f"{path}:2"
+    assert pages(items)[0].text == JSONL_RECORDS[0]["text"]
+
+
+def test_truncated_jsonl_gz_is_an_error_not_a_crash(tmp_path: Path):
+    path = tmp_path / "cut.jsonl.gz"
+    records = [
+        {"id": f"r{number}", "text": "The harbour crane was repaired after a storm. " * 40} for number in range(200)
+    ]
+    write_jsonl(path, records)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    items = list(read_paths([path]))
+    assert pages(items), "records before the damage are still read"
+    assert isinstance(items[-1], ReadError)
+    assert items[-1].source == str(path)
+    assert "truncated" in items[-1].error
+
+
+def test_warc_only_html_responses_become_pages(tmp_path: Path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path)
+    items = list(read_paths([path]))
+    assert len(items) == 1
+    [page] = items
+    assert isinstance(page, Page)
+    assert page.format == "html"
+    assert page.url == "https://example.org/bakery"
+    assert page.names == ("https://example.org/bakery",)
+    assert page.source == f"{path}#https://example.org/bakery"
+    assert "Mill Lane" in page.html
+
+
+def test_warc_record_errors_name_the_file_and_the_url(tmp_path: Path):
+    path = tmp_path / "broken.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        payload = b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 4
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/not-html", "response", payload=BytesIO(payload), http_headers=headers
+            )
+        )
+    [item] = list(read_paths([path]))
+    assert isinstance(item, ReadError)
+    assert item.source == f"{path}#https://example.org/not-html"
+    assert "binary" in item.error
+
+
+def test_file_that_is_not_a_warc(tmp_path: Path):
+    path = tmp_path / "fake.warc"
+    path.write_text("this is not a web archive\n", encoding="utf-8")
+    [item] = list(read_paths([path]))
+    assert isinstance(item, ReadError)
+    assert item.source == str(path)
+    assert "WARC" in item.error
+
+
+def test_unsupported_file_is_skipped_not_an_error(tmp_path: Path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    [item] = list(read_paths([path]))
+    assert isinstance(item, SkippedFile)
+    assert item.source == str(path)
+    assert "not a supported type" in item.reason
+
+
+def test_folder(folder: Path):
+    items = list(read_paths([folder]))
+    sources = [item.source for item in items]
+    assert not any(".hidden" in source or ".cache" in source for source in sources), "hidden files ignored"
+    assert len(items) == 7
+
+    assert [item.source for item in items if isinstance(item, SkippedFile)] == [str(folder / "report.pdf")]
+    [bad] = errors(items)
+    assert bad.source == f"{folder / 'feed.jsonl'}:2"
+
+    by_name = {page.names[0]: page for page in pages(items)}
+    assert set(by_name) == {"bakery", "library", "rec-1", "rec-3", "https://example.org/bakery"}
+    assert by_name["library"].format == "text"
+    assert by_name["bakery"].format == "html"
+    assert by_name["https://example.org/bakery"].source.startswith(str(folder / "crawl.warc.gz"))
+
+
+def test_folder_order_is_sorted_and_stable(folder: Path):
+    first = [item.source for item in read_paths([folder])]
+    second = [item.source for item in read_paths([folder])]
+    assert first == second
+    files = [source.split(":")[0].split("#")[0] for source in first]
+    assert files == sorted(files)
+    assert files[0].endswith("bakery.html")
+    assert files[-1].endswith("report.pdf")
+
+
+def test_subfolders_are_walked_in_name_order(tmp_path: Path):
+    for relative in ["b/z.txt", "a/y.txt", "a/x.txt", "c.txt"]:
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(TEXT_PAGE, encoding="utf-8")
+    sources = [Path(item.source).relative_to(tmp_path).as_posix() for item in read_paths([tmp_path])]
+    assert sources == ["a/x.txt", "a/y.txt", "b/z.txt", "c.txt"]
+
+
+def test_missing_path_is_an_error(tmp_path: Path):
+    [item] = list(read_paths([tmp_path / "nowhere.txt"]))
+    assert isinstance(item, ReadError)
+    assert "no such file" in item.error
+
+
+def test_page_names_stem_first(tmp_path: Path):
+    path = tmp_path / "2024" / "march" / "wire" / "ferry-story.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text(TEXT_PAGE, encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert page.names == (
+        "ferry-story",
+        "wire/ferry-story",
+        "march/wire/ferry-story",
+        "2024/march/wire/ferry-story",
+    )
+
+
+def test_names_for_path_shapes():
+    assert names_for_path(Path("story.txt")) == ("story",)
+    assert names_for_path(Path("desk/story.md")) == ("story", "desk/story")
+    assert names_for_path(Path("/srv/a/b/c/d/story.html")) == ("story", "d/story", "c/d/story", "b/c/d/story")
+    assert names_for_path(Path("/data/dump.jsonl.gz"), suffix_length=len(".jsonl.gz")) == (
+        "dump",
+        "data/dump",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("a.txt", ".txt"),
+        ("A.HTML", ".html"),
+        ("feed.jsonl.gz", ".jsonl.gz"),
+        ("crawl.warc.gz", ".warc.gz"),
+        ("crawl.warc", ".warc"),
+        ("notes.gz", None),
+        ("report.pdf", None),
+    ],
+)
+def test_file_kind(name: str, kind: str | None):
+    assert file_kind(Path(name)) == kind
