@@ -55,6 +55,9 @@ class Line:
             return False
         if not 3 <= self.words <= 40:
             return False
+        # A line wholly in brackets is an editor's note ("(Memo to editors: ...)"), not a headline.
+        if self.text.startswith("(") and self.text.endswith(")"):
+            return False
         return not self.text.endswith((".", ",", ";", ":")) or self.text.endswith("...")
 
 

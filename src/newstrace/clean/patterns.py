@@ -246,6 +246,14 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
 )
 
+EMBARGO_RULE = LineRule(
+    "embargo",
+    r"^[\W_]*(strictly\s+)?(embargo(ed)?|not\s+for\s+(publication|broadcast)|hold\s+for\s+release)\b",
+    "embargo or release note",
+    14,
+    triggers=("embargo", "not for", "hold for"),
+    ends_article=False,
+)
 REPORTER_CREDIT_RULE = LineRule(
     "reporter_credit",
     r"^\(?(additional\s+)?(reporting|writing|editing)\s+(by|from)\b",
@@ -253,7 +261,7 @@ REPORTER_CREDIT_RULE = LineRule(
     40,
     triggers=("reporting", "writing", "editing"),
 )
-LINE_RULES = (*LINE_RULES, REPORTER_CREDIT_RULE)
+LINE_RULES = (*LINE_RULES, EMBARGO_RULE, REPORTER_CREDIT_RULE)
 
 # Trailing material glued onto the end of a body line: "... last sentence. Related Sources: • a • b".
 TRAILING_RULES: tuple[LineRule, ...] = (
@@ -311,7 +319,8 @@ AGENCY_NAMES = {
     "PA News": "PA",
 }
 
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+# A trailing comma counts: a last line cut short ("The trial continues,") is still prose.
+SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
 LIST_MARKER = re.compile(r"^\s*(\d{1,2}[.)]?|[•·▪●◦*-])\s+")
