@@ -10,6 +10,7 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b")
 # Two parts that name almost none of the same people, places and organisations tell different stories.
 MAX_SHARED_NAMES = 0.15
 HEADER_WINDOW = 8
+MIN_BODY_LINES_AFTER = 3
 
 
 def _names(lines: list[Line]) -> set[str]:
@@ -33,7 +34,9 @@ def _opens_new_page(lines: list[Line], position: int) -> bool:
     repeated_headline = any(line.key == candidate.key for line in header_block)
     has_caption = any(line.caption_like or (line.repeats > 1 and line.words >= 6) for line in header_block)
     has_residue = any(line.stray_token or line.rule is not None for line in header_block)
-    return repeated_headline or has_caption or has_residue or candidate.blank_before >= 2
+    # Residue or a gap alone is common under teasers in a page's footer; a second article brings
+    # its own headline block: the headline repeated, or a caption.
+    return repeated_headline or has_caption or (has_residue and candidate.blank_before >= 2)
 
 
 def find_article_boundaries(lines: list[Line]) -> list[int]:
@@ -49,7 +52,7 @@ def find_article_boundaries(lines: list[Line]) -> list[int]:
             continue
         before = _names(lines[start:position])
         after_lines = [other for other in lines[position : position + 40] if other.strong_body]
-        if len(after_lines) < 2:
+        if len(after_lines) < MIN_BODY_LINES_AFTER:
             continue
         after = _names(after_lines)
         if not before or not after:
