@@ -66,25 +66,11 @@ def line_key(text: str) -> str:
     return " ".join(text.lower().translate(_KEY_TABLE).split())
 
 
-RuleTable = tuple[tuple[LineRule, re.Pattern[str]], ...]
-
-
-def rules_for_page(page_text: str) -> RuleTable:
-    """The rules whose trigger words occur somewhere on the page: one scan of the page spares
-    most per-line tests, since a typical page holds the triggers of only a few rules."""
-    lowered = page_text.lower()
-    return tuple(
-        (rule, regex)
-        for rule, regex in _RULE_REGEXES
-        if not rule.triggers or any(trigger in lowered for trigger in rule.triggers)
-    )
-
-
-def matching_rule(text: str, words: int, rules: RuleTable = _RULE_REGEXES) -> LineRule | None:
+def matching_rule(text: str, words: int) -> LineRule | None:
     if words > _MAX_RULE_WORDS:
         return None
     lowered = text.lower()
-    for rule, regex in rules:
+    for rule, regex in _RULE_REGEXES:
         if words > rule.max_words:
             continue
         where = lowered[: rule.trigger_prefix] if rule.trigger_prefix else lowered
@@ -110,7 +96,6 @@ def build_lines(raw_lines: list[str]) -> list[Line]:
     lines: list[Line] = []
     blanks = 0
     counts: dict[str, int] = {}
-    rules = rules_for_page("\n".join(raw_lines))
     for text in raw_lines:
         if not text:
             blanks += 1
@@ -127,7 +112,7 @@ def build_lines(raw_lines: list[str]) -> list[Line]:
                 words=words,
                 blank_before=blanks,
                 sentence_end=bool(SENTENCE_END.search(tail)),
-                rule=matching_rule(text, words, rules),
+                rule=matching_rule(text, words),
                 caption_like=4 <= words <= _MAX_CAPTION_WORDS
                 and _may_be_caption(text)
                 and bool(CAPTION_PATTERN.search(text)),

@@ -46,7 +46,6 @@ LINE_RULES: tuple[LineRule, ...] = (
         triggers=(
             "follow",
             "most",
-            "continue",
             "read",
             "see",
             "watch",

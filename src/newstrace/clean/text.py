@@ -25,6 +25,7 @@ from newstrace.clean.patterns import TRAILING_RULES
 from newstrace.clean.split import find_article_boundaries
 from newstrace.model import RemovedLine
 
+SHORT_FOOTER_LINE = "short line after the article (teaser, topic or widget)"
 _TRAILING = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in TRAILING_RULES)
 
 
@@ -81,7 +82,8 @@ def _clean_segment(
     wire_metadata: dict[str, str],
 ) -> CleanedText:
     result = CleanedText(metadata=dict(wire_metadata))
-    body_positions = [position for position, line in enumerate(lines) if line.strong_body]
+    strong_positions = [position for position, line in enumerate(lines) if line.strong_body]
+    body_positions = strong_positions
     if not body_positions:
         # A page of short lines (a list, a set list, a results table): all of it is the body,
         # bar the headline and what the rules name.
@@ -142,7 +144,8 @@ def _clean_segment(
                 zone == "body"
                 and line.rule is not None
                 and line.rule.name in ("author_bio", "comments")
-                and sum(1 for earlier in lines[:position] if earlier.strong_body) >= 2
+                and len(strong_positions) >= 2
+                and strong_positions[1] < position
             )
             if closes_body or (zone == "footer" and _ends_article(line, reason)):
                 # What follows the end of an article (comments, teasers, the next story) is not it.
@@ -192,12 +195,7 @@ def _ends_article(line: Line, reason: str) -> bool:
     """Whether a line removed after the last paragraph of prose closes the article."""
     if line.rule is not None:
         return line.rule.ends_article
-    if reason == SHORT_FOOTER_LINE:
-        return True
     return reason not in ("stray short token", "repeated line", "caption")
-
-
-SHORT_FOOTER_LINE = "short line after the article (teaser, topic or widget)"
 
 
 def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str | None) -> str | None:
