@@ -57,31 +57,19 @@ def write_jsonl(path: Path, records: list[dict[str, str]]) -> None:
     path.write_bytes(data)
 
 
+def _write_response(writer: WARCWriter, url: str, content_type: str, payload: bytes) -> None:
+    headers = StatusAndHeaders(
+        "200 OK", [("Content-Type", content_type), ("Content-Length", str(len(payload)))], protocol="HTTP/1.1"
+    )
+    writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(payload), http_headers=headers))
+
+
 def write_warc(path: Path) -> None:
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
-        html = HTML_PAGE.encode("utf-8")
-        headers = StatusAndHeaders(
-            "200 OK",
-            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(html)))],
-            protocol="HTTP/1.1",
-        )
-        writer.write_record(
-            writer.create_warc_record(
-                "https://example.org/bakery", "response", payload=BytesIO(html), http_headers=headers
-            )
-        )
+        _write_response(writer, "https://example.org/bakery", "text/html; charset=utf-8", HTML_PAGE.encode("utf-8"))
         image = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
-        headers = StatusAndHeaders(
-            "200 OK",
-            [("Content-Type", "image/png"), ("Content-Length", str(len(image)))],
-            protocol="HTTP/1.1",
-        )
-        writer.write_record(
-            writer.create_warc_record(
-                "https://example.org/logo.png", "response", payload=BytesIO(image), http_headers=headers
-            )
-        )
+        _write_response(writer, "https://example.org/logo.png", "image/png", image)
 
 
 def pages(items: list[object]) -> list[Page]:
