@@ -11,10 +11,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newstrace.align import prepare_text, relate
+from newstrace.model import AlignedSentence
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
-from newstrace.report import article_record, build_report
+from newstrace.report import article_record, load_report
 from newstrace.store import Store
+from newstrace.sentences import default_lexicon
 from newstrace.store.sqlite import StoreError
 
 app = typer.Typer(help="Trace how news stories travel: clean scraped pages into articles.", no_args_is_help=True)
@@ -63,6 +66,9 @@ def analyze(
         ("split pages", summary.split_pages),
         ("removed lines", summary.removed_lines),
         ("dates found", summary.dates_found),
+        ("candidate pairs", summary.candidate_pairs),
+        ("new relations", len(summary.relations)),
+        ("stories", len(summary.stories)),
         ("skipped files", len(summary.skipped)),
         ("errors", len(summary.errors)),
     ):
@@ -73,7 +79,8 @@ def analyze(
     for error in summary.errors:
         errors_console.print(f"[red]error[/red] {error.source}: {error.error}")
 
-    report = build_report(summary.articles, summary.errors)
+    # The report covers everything stored, so stories span earlier runs as well as this one.
+    report = load_report(db)
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -140,6 +147,53 @@ def show(
         for removed in article.removed:
             table.add_row(removed.line[:90], removed.reason)
         console.print(table)
+
+
+@app.command()
+def stories(db: DbOption = Path("newstrace.db")) -> None:
+    """List the stories: date, origin, label and how each member derives from the origin."""
+    with Store(db) as store:
+        found = store.stories()
+    table = Table("story", "date", "origin", "label", "members")
+    for story in found:
+        members = ", ".join(f"{member.article} ({member.kind})" for member in story.members[1:]) or "-"
+        table.add_row(story.id, story.date or "unknown", story.origin, story.label, members)
+    console.print(table)
+
+
+@app.command()
+def compare(
+    first: Annotated[str, typer.Argument(metavar="A", help="An article id.")],
+    second: Annotated[str, typer.Argument(metavar="B", help="Another article id.")],
+    db: DbOption = Path("newstrace.db"),
+) -> None:
+    """Print the sentence alignment of two stored articles side by side, source on the left."""
+    with Store(db) as store:
+        first_article, second_article = store.article(first), store.article(second)
+    missing = [name for name, article in ((first, first_article), (second, second_article)) if article is None]
+    if missing or first_article is None or second_article is None:
+        errors_console.print(f"[red]error:[/red] no article {', '.join(map(repr, missing))} in {db}")
+        raise typer.Exit(1)
+    lexicon = default_lexicon()
+    first_text = prepare_text(first_article.paragraphs, lexicon)
+    second_text = prepare_text(second_article.paragraphs, lexicon)
+    relation = relate(first_article, first_text, second_article, second_text)
+    source_text, copy_text = (first_text, second_text) if relation.source == first else (second_text, first_text)
+    console.print(
+        f"[bold]{relation.copy}[/bold] is [bold]{relation.kind}[/bold] of [bold]{relation.source}[/bold] "
+        f"(confidence {relation.confidence:.2f}, story similarity {relation.similarity:.2f}, "
+        f"direction {relation.direction})",
+        highlight=False,
+    )
+    for reason in relation.evidence:
+        console.print(f"  [dim]-[/dim] {reason}", highlight=False, markup=False)
+    table = Table(f"source: {relation.source}", "kind", f"copy: {relation.copy}", show_lines=True, expand=True)
+    for item in relation.aligned or [
+        AlignedSentence(index, (), "unaligned", 0.0) for index in range(len(copy_text.sentences))
+    ]:
+        source_sentences = " ".join(source_text.sentences[index] for index in item.source_sentences)
+        table.add_row(source_sentences, f"{item.kind}\n{item.score:.2f}", copy_text.sentences[item.copy_sentence])
+    console.print(table)
 
 
 def main() -> None:

@@ -72,3 +72,75 @@ class Article:
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+# Relation kinds, strongest derivation first; `unrelated` pairs are not stored.
+RELATION_KINDS = ("duplicate", "copy", "syndicated", "rewrite", "same_event", "unrelated")
+# Sentence alignment kinds.
+ALIGNMENT_KINDS = ("verbatim", "light_edit", "paraphrase", "unaligned")
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedSentence:
+    """One sentence of the copy and the source sentences it comes from (none when unaligned)."""
+
+    copy_sentence: int
+    source_sentences: tuple[int, ...]
+    kind: str
+    score: float
+
+
+@dataclass(slots=True)
+class Relation:
+    """How `copy` derives from `source`, with the evidence; `direction` is "unknown" when undecided."""
+
+    source: str
+    copy: str
+    kind: str
+    confidence: float
+    similarity: float
+    direction: str = "unknown"
+    evidence: list[str] = field(default_factory=list)
+    aligned: list[AlignedSentence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relation:
+        values = dict(data)
+        values["aligned"] = [
+            AlignedSentence(item["copy_sentence"], tuple(item["source_sentences"]), item["kind"], item["score"])
+            for item in values.get("aligned", [])
+        ]
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """An article of a story and how it relates to the story's origin."""
+
+    article: str
+    kind: str
+    confidence: float
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles telling one event, the one named as their origin, a date and a short label."""
+
+    id: str
+    label: str
+    date: str | None
+    origin: str
+    members: list[StoryMember]
+    origin_evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        values = dict(data)
+        values["members"] = [StoryMember(**member) for member in values.get("members", [])]
+        return cls(**values)

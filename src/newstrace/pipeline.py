@@ -7,10 +7,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newstrace.align import prepare_text, relate
+from newstrace.align.alignment import PreparedText
+from newstrace.candidates import CandidateIndex, fingerprint_articles
 from newstrace.clean import CleaningError, clean_page
-from newstrace.model import Article, ReadError
+from newstrace.model import Article, ReadError, Relation, Story
 from newstrace.read import DEFAULT_MAX_PAGE_BYTES, SkippedFile, list_files, read_paths
+from newstrace.sentences import Lexicon, default_lexicon
 from newstrace.store import Store
+from newstrace.stories import build_stories
 
 ProgressCallback = Callable[[str], None]
 
@@ -36,6 +41,9 @@ class RunSummary:
     dates_found: int = 0
     errors: list[ReadError] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    candidate_pairs: int = 0
+    relations: list[Relation] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -51,6 +59,7 @@ def analyze(
     db: str | Path = "newstrace.db",
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
     on_file: ProgressCallback | None = None,
+    on_pair: ProgressCallback | None = None,
 ) -> RunSummary:
     """Read, clean and store everything under the paths; pages already stored are not redone."""
     paths = list(paths)
@@ -90,5 +99,44 @@ def analyze(
             summary.split_pages += len(articles) > 1
             summary.removed_lines += sum(len(article.removed) for article in articles)
             summary.dates_found += sum(article.date is not None for article in articles)
+        summary.candidate_pairs, summary.relations = find_relations(store, default_lexicon(), on_pair)
+        summary.stories = build_stories(list(store.articles()), store.relations())
+        store.replace_stories(summary.stories)
     summary.files = len({_file_of(article.source) for article in summary.articles})
     return summary
+
+
+def find_relations(
+    store: Store, lexicon: Lexicon, on_pair: ProgressCallback | None = None
+) -> tuple[int, list[Relation]]:
+    """Pair the articles not yet indexed with all stored ones, relate each pair, store the relations."""
+    new_articles = store.articles_without_fingerprint()
+    if not new_articles:
+        return 0, []
+    index = CandidateIndex(store.fingerprints())
+    fingerprints = fingerprint_articles(new_articles, lexicon)
+    pairs = index.add_and_pair(fingerprints)
+    loaded: dict[str, Article] = {article.id: article for article in new_articles}
+    prepared: dict[str, PreparedText] = {}
+
+    def get(article_id: str) -> tuple[Article, PreparedText]:
+        if article_id not in loaded:
+            article = store.article(article_id)
+            if article is None:
+                raise KeyError(article_id)
+            loaded[article_id] = article
+        if article_id not in prepared:
+            prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon)
+        return loaded[article_id], prepared[article_id]
+
+    relations = []
+    for pair in pairs:
+        first, first_text = get(pair.first)
+        second, second_text = get(pair.second)
+        relation = relate(first, first_text, second, second_text)
+        if relation.kind != "unrelated":
+            relations.append(relation)
+        if on_pair is not None:
+            on_pair(f"{pair.first} ~ {pair.second}")
+    store.add_relations(fingerprints, relations)
+    return len(pairs), relations

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from newstrace.model import Article, ReadError
+from newstrace.model import Article, ReadError, Relation, Story
+from newstrace.store import Store
+from newstrace.stories import story_dates
 
 ARTICLE_KEYS = (
     "id",
@@ -29,8 +32,54 @@ def article_record(article: Article) -> dict[str, Any]:
     return {key: data[key] for key in ARTICLE_KEYS}
 
 
-def build_report(articles: list[Article], errors: list[ReadError]) -> dict[str, Any]:
+def build_report(
+    articles: list[Article],
+    errors: list[ReadError],
+    stories: list[Story] | None = None,
+    relations: list[Relation] | None = None,
+) -> dict[str, Any]:
+    """The report; an article whose text gives no date takes its story's, marked as such."""
+    stories = stories or []
+    dated_by_story = story_dates(stories)
+    records = []
+    for article in articles:
+        record = article_record(article)
+        if record["date"] is None and article.id in dated_by_story:
+            record["date"] = dated_by_story[article.id]
+            record["date_source"] = "story"
+        records.append(record)
     return {
-        "articles": [article_record(article) for article in articles],
+        "articles": records,
+        "stories": [story_record(story) for story in stories],
+        "relations": [relation_record(relation) for relation in relations or []],
         "errors": [{"source": error.source, "error": error.error} for error in errors],
     }
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    data = story.to_dict()
+    return {key: data[key] for key in ("id", "label", "date", "origin", "members", "origin_evidence")}
+
+
+def relation_record(relation: Relation) -> dict[str, Any]:
+    data = relation.to_dict()
+    data["aligned"] = [
+        {
+            "copy_sentence": item["copy_sentence"],
+            "source_sentence": item["source_sentences"][0] if item["source_sentences"] else None,
+            "kind": item["kind"],
+            "score": item["score"],
+        }
+        for item in data["aligned"]
+    ]
+    return data
+
+
+def load_report(db: str | Path) -> dict[str, Any]:
+    """The JSON report of everything stored in a database: articles, stories, relations, errors."""
+    with Store(db) as store:
+        articles = list(store.articles())
+        stories = store.stories()
+        relations = store.relations()
+        errors = [ReadError(source, error) for source, error in store.errors()]
+    return build_report(articles, errors, stories, relations)

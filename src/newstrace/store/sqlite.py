@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newstrace.model import Article, Page
+import numpy as np
+
+from newstrace.candidates import Fingerprint
+from newstrace.model import Article, Page, Relation, Story
 
 # Each entry upgrades the schema from its index to the next version; never edit a released one.
 MIGRATIONS: tuple[str, ...] = (
@@ -35,6 +38,26 @@ MIGRATIONS: tuple[str, ...] = (
         source TEXT NOT NULL,
         error TEXT NOT NULL,
         at TEXT NOT NULL
+    );
+    """,
+    """
+    CREATE TABLE fingerprints (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id),
+        shingles BLOB NOT NULL,
+        terms BLOB NOT NULL
+    );
+    CREATE TABLE relations (
+        source TEXT NOT NULL,
+        copy TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (source, copy)
+    );
+    CREATE INDEX relations_by_copy ON relations (copy);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        origin TEXT NOT NULL,
+        data TEXT NOT NULL
     );
     """,
 )
@@ -146,6 +169,61 @@ class Store:
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
     def count(self, table: str) -> int:
-        if table not in {"pages", "articles", "errors"}:
+        if table not in {"pages", "articles", "errors", "fingerprints", "relations", "stories"}:
             raise ValueError(table)
         return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def fingerprints(self) -> list[Fingerprint]:
+        rows = self.connection.execute("SELECT article_id, shingles, terms FROM fingerprints ORDER BY rowid")
+        return [
+            Fingerprint(article_id, np.frombuffer(shingles, np.uint64), np.frombuffer(terms, np.uint64))
+            for article_id, shingles, terms in rows
+        ]
+
+    def articles_without_fingerprint(self) -> list[Article]:
+        rows = self.connection.execute(
+            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM fingerprints) ORDER BY source, position"
+        )
+        return [Article.from_dict(json.loads(data)) for (data,) in rows]
+
+    def add_relations(self, fingerprints: list[Fingerprint], relations: list[Relation]) -> None:
+        """Store new fingerprints with the relations found for them, in one transaction."""
+        with self.connection:
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
+                [(item.article, item.shingles.tobytes(), item.terms.tobytes()) for item in fingerprints],
+            )
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?)",
+                [
+                    (relation.source, relation.copy, relation.kind, json.dumps(relation.to_dict(), ensure_ascii=False))
+                    for relation in relations
+                ],
+            )
+
+    def relations(self) -> list[Relation]:
+        rows = self.connection.execute("SELECT data FROM relations ORDER BY source, copy")
+        return [Relation.from_dict(json.loads(data)) for (data,) in rows]
+
+    def relation(self, first: str, second: str) -> Relation | None:
+        row = self.connection.execute(
+            "SELECT data FROM relations WHERE (source = ? AND copy = ?) OR (source = ? AND copy = ?)",
+            (first, second, second, first),
+        ).fetchone()
+        return Relation.from_dict(json.loads(row[0])) if row else None
+
+    def replace_stories(self, stories: list[Story]) -> None:
+        """Stories are rebuilt from all relations on every run, so the old set goes in the same transaction."""
+        with self.connection:
+            self.connection.execute("DELETE FROM stories")
+            self.connection.executemany(
+                "INSERT INTO stories VALUES (?, ?, ?)",
+                [(story.id, story.origin, json.dumps(story.to_dict(), ensure_ascii=False)) for story in stories],
+            )
+
+    def stories(self) -> list[Story]:
+        rows = self.connection.execute("SELECT data FROM stories ORDER BY rowid")
+        return [Story.from_dict(json.loads(data)) for (data,) in rows]
+
+    def errors(self) -> list[tuple[str, str]]:
+        return list(self.connection.execute("SELECT source, error FROM errors ORDER BY rowid"))

@@ -1,0 +1,108 @@
+"""Sentence splitting by punctuation, aware of abbreviations, initials and quotations."""
+
+from __future__ import annotations
+
+import re
+
+# Words that end in a full stop without ending the sentence (titles, months, common Latin).
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "no",
+        "nos",
+        "vol",
+        "pp",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "univ",
+        "ave",
+        "rd",
+        "approx",
+        "est",
+        "vs",
+        "etc",
+        "al",
+        "cf",
+        "ca",
+        "eg",
+        "ie",
+    ]
+)
+# A candidate boundary: terminal punctuation, optional closing quotes or brackets, then space.
+_BOUNDARY = re.compile(r"([.!?…]+[\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9А-ЯЁ])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """The sentences of one paragraph, in order, stripped; a paragraph without stops is one sentence."""
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.end(1)
+        if not _ends_sentence(paragraph[start : match.start(1)], match.group(1)):
+            continue
+        sentence = paragraph[start:end].strip()
+        if sentence:
+            sentences.append(sentence)
+        start = match.end()
+    rest = paragraph[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences
+
+
+def _ends_sentence(before: str, punctuation: str) -> bool:
+    if punctuation[0] != ".":
+        return True
+    word = _WORD_BEFORE.search(before)
+    if word is None:
+        return True
+    token = word.group(1)
+    # Initials and dotted abbreviations ("J.", "U.S.") rarely end a sentence in news text.
+    if len(token) == 1 and token.isupper():
+        return False
+    if "." in token and len(token) <= 6:
+        return False
+    return token.lower() not in _ABBREVIATIONS

@@ -1,0 +1,140 @@
+"""From articles and their relations to stories: clusters, origins, dates and labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from newstrace.model import Article, Relation, Story, StoryMember
+from newstrace.stories.cluster import average_linkage
+
+# Mean similarity two groups of articles need to be one story.
+STORY_THRESHOLD = 0.5
+# Articles dated this many days apart are different events, unless one copies the other.
+SAME_EVENT_DAYS = 0
+DERIVED_KINDS = ("duplicate", "copy", "syndicated", "rewrite")
+# Lowest edge weight of each derived kind: a copy is the same story however short it is.
+DERIVED_WEIGHTS = {"duplicate": 1.0, "copy": 1.0, "syndicated": 0.9, "rewrite": 0.0}
+LABEL_WORDS = 12
+
+
+def build_stories(articles: Sequence[Article], relations: Sequence[Relation]) -> list[Story]:
+    """Every article in exactly one story; stories ordered by date, then by origin."""
+    by_id = {article.id: article for article in articles}
+    relations = [relation for relation in relations if relation.source in by_id and relation.copy in by_id]
+    edges: dict[tuple[str, str], float] = {}
+    for relation in relations:
+        if relation.kind == "unrelated":
+            continue
+        weight = 1.0 if relation.kind in DERIVED_KINDS else relation.similarity
+        if (
+            relation.kind not in DERIVED_KINDS
+            and _days_apart(by_id[relation.source], by_id[relation.copy]) > SAME_EVENT_DAYS
+        ):
+            continue
+        key = tuple(sorted((relation.source, relation.copy)))
+        edges[key] = max(edges.get(key, 0.0), weight)  # type: ignore[index]
+
+    duplicates = {(relation.source, relation.copy) for relation in relations if relation.kind == "duplicate"}
+
+    def may_merge(left: frozenset[str], right: frozenset[str]) -> bool:
+        dates = [_date(by_id[member]) for member in left | right]
+        known = [value for value in dates if value is not None]
+        return not known or (max(known) - min(known)).days <= SAME_EVENT_DAYS or _duplicated(left, right, duplicates)
+
+    groups = average_linkage(by_id, edges, STORY_THRESHOLD, may_merge)
+    stories = [_story(group, by_id, relations) for group in groups]
+    stories.sort(key=lambda story: (story.date or "9999", story.origin))
+    for number, story in enumerate(stories, start=1):
+        story.id = f"story-{number}"
+    return stories
+
+
+def _story(group: frozenset[str], by_id: dict[str, Article], relations: Sequence[Relation]) -> Story:
+    inside = [relation for relation in relations if relation.source in group and relation.copy in group]
+    origin, reasons = choose_origin(group, by_id, inside)
+    to_origin = {}
+    for relation in inside:
+        if relation.source == origin:
+            to_origin[relation.copy] = (relation.kind, relation.confidence)
+        elif relation.copy == origin and relation.direction == "unknown":
+            to_origin[relation.source] = (relation.kind, relation.confidence)
+    members = [StoryMember(origin, "origin", 1.0)]
+    for member in sorted(group - {origin}):
+        kind, confidence = to_origin.get(member, ("same_story", 0.0))
+        if member not in to_origin:
+            # Related to the story through other members only: its best link says how sure that is.
+            links = [relation.confidence for relation in inside if member in (relation.source, relation.copy)]
+            confidence = max(links, default=0.0)
+        members.append(StoryMember(member, kind, confidence))
+    dates = sorted(value for value in (by_id[member].date for member in group) if value)
+    story_date = by_id[origin].date or (dates[0] if dates else None)
+    title = by_id[origin].title or next((by_id[m].title for m in sorted(group) if by_id[m].title), None)
+    label = _label(title or by_id[origin].text)
+    return Story(
+        id="",
+        label=label,
+        date=story_date[:10] if story_date else None,
+        origin=origin,
+        members=members,
+        origin_evidence=reasons,
+    )
+
+
+def choose_origin(
+    group: frozenset[str], by_id: dict[str, Article], relations: Sequence[Relation]
+) -> tuple[str, list[str]]:
+    """The member the direction evidence points to most; then agency credit, earliest date, length."""
+    if len(group) == 1:
+        return next(iter(group)), []
+    wins = dict.fromkeys(group, 0.0)
+    for relation in relations:
+        if relation.direction == "known":
+            wins[relation.source] += relation.confidence
+            wins[relation.copy] -= relation.confidence
+
+    def rank(member: str) -> tuple:
+        article = by_id[member]
+        credited = bool(article.dateline or article.credit or article.metadata.get("wire_date"))
+        return (-wins[member], not credited, article.date or "9999", -len(article.text), member)
+
+    origin = min(group, key=rank)
+    reasons = [
+        f"{relation.copy} derives from it: {'; '.join(relation.evidence)}"
+        for relation in relations
+        if relation.source == origin and relation.direction == "known"
+    ]
+    if not reasons:
+        reasons = ["no direction evidence: chosen by agency credit, earliest date, then the most complete text"]
+    return origin, reasons
+
+
+def story_dates(stories: Sequence[Story]) -> dict[str, str]:
+    """The story date of each member article, for articles whose own text gives none."""
+    return {member.article: story.date for story in stories if story.date for member in story.members}
+
+
+def _label(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:LABEL_WORDS]) + (" …" if len(words) > LABEL_WORDS else "")
+
+
+def _date(article: Article) -> date | None:
+    try:
+        return date.fromisoformat(article.date[:10]) if article.date else None
+    except ValueError:
+        return None
+
+
+def _days_apart(first: Article, second: Article) -> int:
+    first_date, second_date = _date(first), _date(second)
+    if first_date is None or second_date is None:
+        return 0
+    return abs((first_date - second_date).days)
+
+
+def _duplicated(left: frozenset[str], right: frozenset[str], duplicates: set[tuple[str, str]]) -> bool:
+    """Whether an identical text sits on both sides: a republished page stays in its story."""
+    return any(
+        (first in left and second in right) or (first in right and second in left) for first, second in duplicates
+    )
