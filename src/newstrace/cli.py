@@ -16,8 +16,8 @@ from newstrace.model import AlignedSentence
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
 from newstrace.report import article_record, load_report
-from newstrace.store import Store
 from newstrace.sentences import default_lexicon
+from newstrace.store import Store
 from newstrace.store.sqlite import StoreError
 
 app = typer.Typer(help="Trace how news stories travel: clean scraped pages into articles.", no_args_is_help=True)

@@ -102,6 +102,8 @@ class Relation:
     direction: str = "unknown"
     evidence: list[str] = field(default_factory=list)
     aligned: list[AlignedSentence] = field(default_factory=list)
+    # The cheap channel that proposed the pair ("shingles", "terms"), or "neighbours" (a shared relation).
+    found_by: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -7,9 +7,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from newstrace.align import prepare_text, relate
 from newstrace.align.alignment import PreparedText
 from newstrace.candidates import CandidateIndex, fingerprint_articles
+from newstrace.candidates.minhash import estimated_jaccard
 from newstrace.clean import CleaningError, clean_page
 from newstrace.model import Article, ReadError, Relation, Story
 from newstrace.read import DEFAULT_MAX_PAGE_BYTES, SkippedFile, list_files, read_paths
@@ -119,24 +122,71 @@ def find_relations(
     loaded: dict[str, Article] = {article.id: article for article in new_articles}
     prepared: dict[str, PreparedText] = {}
 
-    def get(article_id: str) -> tuple[Article, PreparedText]:
-        if article_id not in loaded:
-            article = store.article(article_id)
-            if article is None:
-                raise KeyError(article_id)
-            loaded[article_id] = article
-        if article_id not in prepared:
-            prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon)
-        return loaded[article_id], prepared[article_id]
-
-    relations = []
-    for pair in pairs:
-        first, first_text = get(pair.first)
-        second, second_text = get(pair.second)
-        relation = relate(first, first_text, second, second_text)
-        if relation.kind != "unrelated":
-            relations.append(relation)
+    def related(first_id: str, second_id: str, found_by: str) -> Relation | None:
+        for article_id in (first_id, second_id):
+            if article_id not in loaded:
+                article = store.article(article_id)
+                if article is None:
+                    raise KeyError(article_id)
+                loaded[article_id] = article
+            if article_id not in prepared:
+                prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon)
+        relation = relate(loaded[first_id], prepared[first_id], loaded[second_id], prepared[second_id])
         if on_pair is not None:
-            on_pair(f"{pair.first} ~ {pair.second}")
+            on_pair(f"{first_id} ~ {second_id}")
+        if relation.kind == "unrelated":
+            return None
+        relation.found_by = found_by
+        return relation
+
+    relations = [relation for pair in pairs if (relation := related(pair.first, pair.second, pair.channel))]
+    compared = {frozenset((pair.first, pair.second)) for pair in pairs}
+    stored = store.relations()
+    neighbour_pairs = neighbours_to_compare(
+        [article.id for article in new_articles],
+        [relation for relation in (*stored, *relations) if relation.found_by != NEIGHBOURS],
+        compared | {frozenset((relation.source, relation.copy)) for relation in stored},
+        index,
+    )
+    relations += [relation for first, second in neighbour_pairs if (relation := related(first, second, NEIGHBOURS))]
     store.add_relations(fingerprints, relations)
-    return len(pairs), relations
+    return len(pairs) + len(neighbour_pairs), relations
+
+
+NEIGHBOURS = "neighbours"
+# Two articles related to a third are compared when their heaviest terms overlap at least this much:
+# short pieces of one story share too few terms to meet in the LSH bands, but meet through a neighbour.
+NEIGHBOUR_MINIMUM_JACCARD = 0.03
+
+
+def neighbours_to_compare(
+    new_ids: list[str], relations: list[Relation], compared: set[frozenset[str]], index: CandidateIndex
+) -> list[tuple[str, str]]:
+    """Pairs two steps apart through a new article's relations that no channel has compared yet.
+
+    Every pair at distance two is reached when the last of its three articles arrives, so an
+    incremental run compares the same pairs as a run from scratch.
+    """
+    adjacency: dict[str, set[str]] = {}
+    for relation in relations:
+        adjacency.setdefault(relation.source, set()).add(relation.copy)
+        adjacency.setdefault(relation.copy, set()).add(relation.source)
+    wanted: set[tuple[str, str]] = set()
+    for article_id in new_ids:
+        near = adjacency.get(article_id, set())
+        for neighbour in near:
+            for second in adjacency.get(neighbour, set()):
+                if second != article_id:
+                    wanted.add(tuple(sorted((article_id, second))))  # type: ignore[arg-type]
+            for other in near:
+                if other != neighbour:
+                    wanted.add(tuple(sorted((neighbour, other))))  # type: ignore[arg-type]
+    pairs = sorted(pair for pair in wanted if frozenset(pair) not in compared)
+    if not pairs:
+        return []
+    position = {article_id: number for number, article_id in enumerate(index.ids)}
+    rows = index.rows["terms"]
+    first = np.array([position[pair[0]] for pair in pairs])
+    second = np.array([position[pair[1]] for pair in pairs])
+    keep = estimated_jaccard(rows[first], rows[second]) >= NEIGHBOUR_MINIMUM_JACCARD
+    return [pair for pair, kept in zip(pairs, keep, strict=True) if kept]

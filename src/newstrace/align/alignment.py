@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from newstrace.model import AlignedSentence
 from newstrace.sentences import Lexicon, split_sentences
-from newstrace.sentences.terms import term_weights
+from newstrace.sentences.terms import document_weights, term_weights
 
 _NOT_WORD = re.compile(r"[\W_]+")
 # Character similarity (0-100) of the normalised sentences for each kind; term cosine for a paraphrase.
@@ -48,10 +48,7 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon) -> PreparedText:
     sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph)]
     normalised = [_NOT_WORD.sub(" ", sentence.lower()).strip() for sentence in sentences]
     terms = [dict(term_weights(sentence, lexicon)) for sentence in sentences]
-    document: dict[str, float] = {}
-    for sentence_terms in terms:
-        for term, weight in sentence_terms.items():
-            document[term] = document.get(term, 0.0) + weight
+    document = document_weights("\n".join(paragraphs), lexicon)
     quotes = sum(paragraph.count("“") + paragraph.count('"') // 2 for paragraph in paragraphs)
     return PreparedText(sentences, normalised, terms, document, quotes)
 

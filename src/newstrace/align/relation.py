@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from newstrace.align.alignment import AlignedText, PreparedText, align_texts
+from newstrace.candidates.catchline import catchline_key
 from newstrace.model import Article, Relation
 
 # Thresholds on the shares of the copy's words (see AlignedText); the kinds are tried in this order.
@@ -13,9 +14,8 @@ COPY_VERBATIM_SHARE = 0.97
 SYNDICATED_EDITED_SHARE = 0.6
 REWRITE_ALIGNED_SHARE = 0.5
 REWRITE_ORDER = 0.6
-SAME_EVENT_SIMILARITY = 0.35
-# Story similarity at which two articles count as telling the same story.
-STORY_SIMILARITY = 0.35
+SAME_EVENT_SIMILARITY = 0.25
+CATCHLINE_SIMILARITY = 0.8
 
 
 def story_similarity(forward: AlignedText, backward: AlignedText) -> float:
@@ -93,6 +93,14 @@ def relate(first: Article, first_text: PreparedText, second: Article, second_tex
     else:
         source, copy, alignment, other_way = second, first, first_from_second, second_from_first
     kind, confidence = classify(alignment, other_way)
+    similarity = story_similarity(alignment, other_way)
+    shared_catchline = catchline_key(first) and catchline_key(first) == catchline_key(second)
+    if shared_catchline:
+        # Releases under one wire catchline and date are one story, however little text they share.
+        reasons.append("both are wire releases under the same catchline and date")
+        similarity = max(similarity, CATCHLINE_SIMILARITY)
+        if kind == "unrelated":
+            kind, confidence = "same_event", CATCHLINE_SIMILARITY
     direction = "known" if points != 0 else "unknown"
     if kind == "duplicate" and points == 0:
         reasons.append("identical texts: either may be the source")
@@ -101,7 +109,7 @@ def relate(first: Article, first_text: PreparedText, second: Article, second_tex
         copy=copy.id,
         kind=kind,
         confidence=confidence,
-        similarity=story_similarity(alignment, other_way),
+        similarity=similarity,
         direction=direction,
         evidence=reasons,
         aligned=alignment.aligned if kind != "unrelated" else [],

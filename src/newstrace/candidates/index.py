@@ -42,6 +42,7 @@ class Fingerprint:
     article: str
     shingles: np.ndarray
     terms: np.ndarray
+    catchline: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class CandidateIndex:
 
     def __init__(self, fingerprints: Sequence[Fingerprint] = ()) -> None:
         self.ids: list[str] = []
+        self.catchlines: dict[str, list[int]] = {}
         self.rows: dict[str, np.ndarray] = {channel.name: np.empty((0, 128), np.uint64) for channel in CHANNELS}
         self.add(fingerprints)
 
@@ -82,7 +84,10 @@ class CandidateIndex:
     def add(self, fingerprints: Sequence[Fingerprint]) -> None:
         if not fingerprints:
             return
-        self.ids.extend(fingerprint.article for fingerprint in fingerprints)
+        for fingerprint in fingerprints:
+            if fingerprint.catchline:
+                self.catchlines.setdefault(fingerprint.catchline, []).append(len(self.ids))
+            self.ids.append(fingerprint.article)
         for channel in CHANNELS:
             new_rows = np.stack([getattr(fingerprint, channel.name) for fingerprint in fingerprints])
             self.rows[channel.name] = np.concatenate([self.rows[channel.name], new_rows])
@@ -103,6 +108,11 @@ class CandidateIndex:
                 key = (int(left), int(right))
                 if key not in best or estimate > best[key][0]:
                     best[key] = (float(estimate), channel.name)
+        for members in self.catchlines.values():
+            for position, right in enumerate(members):
+                for left in members[:position]:
+                    if right >= old_count and (left, right) not in best:
+                        best[(left, right)] = (1.0, "catchline")
         pairs = [
             CandidatePair(self.ids[left], self.ids[right], channel, round(estimate, 4))
             for (left, right), (estimate, channel) in best.items()

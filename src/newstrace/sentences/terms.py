@@ -63,6 +63,8 @@ def term_weights(text: str, lexicon: Lexicon) -> Counter[str]:
     weights: Counter[str] = Counter()
     for token in _TOKEN.findall(text):
         word = token.lower()
+        if len(word) < 2:
+            continue
         weight = lexicon.weight(word)
         if weight < MINIMUM_WEIGHT:
             continue
@@ -70,5 +72,23 @@ def term_weights(text: str, lexicon: Lexicon) -> Counter[str]:
     return weights
 
 
+def document_weights(text: str, lexicon: Lexicon) -> dict[str, float]:
+    """Term weights of a whole text with sublinear counts, so a name repeated ten times does not swamp it."""
+    base: dict[str, float] = {}
+    counts: Counter[str] = Counter()
+    for token in _TOKEN.findall(text):
+        word = token.lower()
+        if len(word) < 2:
+            continue
+        term = word if word.isdigit() else word[:PREFIX_LENGTH]
+        if term not in base:
+            weight = lexicon.weight(word)
+            if weight < MINIMUM_WEIGHT:
+                continue
+            base[term] = weight
+        counts[term] += 1
+    return {term: base[term] * (1.0 + math.log(count)) for term, count in counts.items()}
+
+
 def term_profile(text: str, lexicon: Lexicon) -> TermProfile:
-    return TermProfile(dict(term_weights(text, lexicon)))
+    return TermProfile(document_weights(text, lexicon))

@@ -44,7 +44,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE fingerprints (
         article_id TEXT PRIMARY KEY REFERENCES articles (id),
         shingles BLOB NOT NULL,
-        terms BLOB NOT NULL
+        terms BLOB NOT NULL,
+        catchline TEXT NOT NULL
     );
     CREATE TABLE relations (
         source TEXT NOT NULL,
@@ -174,10 +175,10 @@ class Store:
         return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def fingerprints(self) -> list[Fingerprint]:
-        rows = self.connection.execute("SELECT article_id, shingles, terms FROM fingerprints ORDER BY rowid")
+        rows = self.connection.execute("SELECT article_id, shingles, terms, catchline FROM fingerprints ORDER BY rowid")
         return [
-            Fingerprint(article_id, np.frombuffer(shingles, np.uint64), np.frombuffer(terms, np.uint64))
-            for article_id, shingles, terms in rows
+            Fingerprint(article_id, np.frombuffer(shingles, np.uint64), np.frombuffer(terms, np.uint64), catchline)
+            for article_id, shingles, terms, catchline in rows
         ]
 
     def articles_without_fingerprint(self) -> list[Article]:
@@ -190,8 +191,11 @@ class Store:
         """Store new fingerprints with the relations found for them, in one transaction."""
         with self.connection:
             self.connection.executemany(
-                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
-                [(item.article, item.shingles.tobytes(), item.terms.tobytes()) for item in fingerprints],
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?)",
+                [
+                    (item.article, item.shingles.tobytes(), item.terms.tobytes(), item.catchline)
+                    for item in fingerprints
+                ],
             )
             self.connection.executemany(
                 "INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?)",

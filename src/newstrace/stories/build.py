@@ -9,7 +9,7 @@ from newstrace.model import Article, Relation, Story, StoryMember
 from newstrace.stories.cluster import average_linkage
 
 # Mean similarity two groups of articles need to be one story.
-STORY_THRESHOLD = 0.5
+STORY_THRESHOLD = 0.25
 # Articles dated this many days apart are different events, unless one copies the other.
 SAME_EVENT_DAYS = 0
 DERIVED_KINDS = ("duplicate", "copy", "syndicated", "rewrite")
