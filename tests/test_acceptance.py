@@ -102,3 +102,23 @@ def test_meter_wire_and_newspaper_files(shared_corpus: Path, tmp_path: Path) -> 
     assert all(a.date and a.date_source == "wire header" for a in wire)
     # Latin-1 pound signs decode as pounds.
     assert any("£" in " ".join(a.paragraphs) for a in summary.articles)
+
+
+def test_seed_stories_origin_and_relations(shared_corpus: Path, tmp_path: Path) -> None:
+    """Issue 3's seed acceptance: the stories of expected.json, 001 the origin, the right relation kinds."""
+    seeds = shared_corpus / "seeds"
+    expected = json.loads((seeds / "expected.json").read_text(encoding="utf-8"))
+    newstrace.analyze([seeds], db=tmp_path / "seeds.db")
+    report = newstrace.load_report(tmp_path / "seeds.db")
+    found = {frozenset(_short(member["article"]) for member in story["members"]) for story in report["stories"]}
+    wanted = {frozenset(story["members"]) for story in expected["stories"]}
+    assert found == wanted
+    lavrov_story = next(story for story in report["stories"] if len(story["members"]) == 3)
+    assert _short(lavrov_story["origin"]) == "001"
+    assert lavrov_story["date"] == "2023-12-01"
+    kinds = {_short(member["article"]): member["kind"] for member in lavrov_story["members"]}
+    assert kinds == {"001": "origin", "002#1": "syndicated", "000": "rewrite"}
+    linked = {_short(name) for relation in report["relations"] for name in (relation["source"], relation["copy"])}
+    assert not linked & {"003", "004", "002#2"}
+    dates = {_short(article["id"]): article["date"] for article in report["articles"]}
+    assert dates["001"] == dates["000"] == "2023-12-01"

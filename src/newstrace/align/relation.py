@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newstrace.align.alignment import AlignedText, PreparedText, align_texts
+from newstrace.align.alignment import AlignedText, PreparedText, align_texts, sentence_similarity
 from newstrace.candidates.catchline import catchline_key
 from newstrace.model import Article, Relation
 
@@ -16,6 +16,8 @@ REWRITE_ALIGNED_SHARE = 0.5
 REWRITE_ORDER = 0.6
 SAME_EVENT_SIMILARITY = 0.25
 CATCHLINE_SIMILARITY = 0.8
+# Direction from details: one side must hold this much more of the other's numbers.
+DETAIL_MARGIN = 0.2
 
 
 def story_similarity(forward: AlignedText, backward: AlignedText) -> float:
@@ -71,6 +73,15 @@ def direction_evidence(
         sign = 1 if completeness > 0 else -1
         points += sign
         reasons.append(f"{(second if sign > 0 else first).id} is mostly contained in the other, which is more complete")
+    # Derived texts lose specific details (numbers, rare names) more often than they add them.
+    details = _containment(second_text.document_terms, first_text.document_terms) - _containment(
+        first_text.document_terms, second_text.document_terms
+    )
+    if abs(details) >= DETAIL_MARGIN:
+        sign = 1 if details > 0 else -1
+        points += sign
+        holder, other = (first, second) if sign > 0 else (second, first)
+        reasons.append(f"{holder.id} has the figures of {other.id} and more")
     # Rewrites turn direct quotations into reported speech; sources keep them.
     if first_text.quote_count != second_text.quote_count and max(first_text.quote_count, second_text.quote_count) >= 2:
         ratio = min(first_text.quote_count, second_text.quote_count) / max(
@@ -85,8 +96,9 @@ def direction_evidence(
 
 def relate(first: Article, first_text: PreparedText, second: Article, second_text: PreparedText) -> Relation:
     """The relation of two articles, named source -> copy when the evidence gives a direction."""
-    second_from_first = align_texts(second_text, first_text)
-    first_from_second = align_texts(first_text, second_text)
+    similarity_matrix = sentence_similarity(second_text, first_text)
+    second_from_first = align_texts(second_text, first_text, similarity_matrix)
+    first_from_second = align_texts(first_text, second_text, similarity_matrix.T)
     points, reasons = direction_evidence(first, first_text, second, second_text, first_from_second, second_from_first)
     if points > 0 or (points == 0 and (first.id < second.id)):
         source, copy, alignment, other_way = first, second, second_from_first, first_from_second
@@ -114,6 +126,15 @@ def relate(first: Article, first_text: PreparedText, second: Article, second_tex
         evidence=reasons,
         aligned=alignment.aligned if kind != "unrelated" else [],
     )
+
+
+def _containment(inner: dict[str, float], outer: dict[str, float]) -> float:
+    """Share of the inner text's numbers found in the outer (rewrites drop figures, rarely add them)."""
+    specific = {term: weight for term, weight in inner.items() if term.isdigit()}
+    total = sum(specific.values())
+    if not total:
+        return 0.0
+    return sum(weight for term, weight in specific.items() if term in outer) / total
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newstrace.candidates.catchline import catchline_key
 from newstrace.candidates.hashing import TokenHashes, shingle_hashes, term_hashes, token_hashes
 from newstrace.candidates.minhash import EMPTY, band_keys, estimated_jaccard, signatures
 from newstrace.model import Article
@@ -66,7 +67,10 @@ def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[
         term_sets.append(term_hashes(term_profile(text, lexicon).top(TOP_TERMS), cache))
     shingle_rows = signatures(shingle_sets)
     term_rows = signatures(term_sets)
-    return [Fingerprint(article.id, shingle_rows[index], term_rows[index]) for index, article in enumerate(articles)]
+    return [
+        Fingerprint(article.id, shingle_rows[index], term_rows[index], catchline_key(article))
+        for index, article in enumerate(articles)
+    ]
 
 
 class CandidateIndex:

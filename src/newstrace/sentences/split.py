@@ -81,7 +81,7 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end(1)
-        if not _ends_sentence(paragraph[start : match.start(1)], match.group(1)):
+        if not _ends_sentence(paragraph[max(start, match.start(1) - 40) : match.start(1)], match.group(1)):
             continue
         sentence = paragraph[start:end].strip()
         if sentence:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 _TOKEN = re.compile(r"\w+")
@@ -25,6 +25,17 @@ class Lexicon:
     """Word frequencies on the Zipf scale (log10 of uses per billion words)."""
 
     zipf: dict[str, float]
+    # Term key and weight of each word seen, so a word is looked up once per process.
+    known: dict[str, tuple[str, float]] = field(default_factory=dict, compare=False)
+
+    def term(self, word: str) -> tuple[str, float]:
+        """The term key of a lower-cased word and its weight (0 for words too common to count)."""
+        found = self.known.get(word)
+        if found is None:
+            weight = self.weight(word) if len(word) > 1 else 0.0
+            found = (word if word.isdigit() else word[:PREFIX_LENGTH], weight if weight >= MINIMUM_WEIGHT else 0.0)
+            self.known[word] = found
+        return found
 
     def weight(self, word: str) -> float:
         if word.isdigit():
@@ -58,36 +69,28 @@ class TermProfile:
         return [term for term, _ in sorted(self.weights.items(), key=lambda item: (-item[1], item[0]))[:count]]
 
 
+def term_counts(text: str, lexicon: Lexicon) -> tuple[Counter[str], dict[str, float]]:
+    """How often each content term occurs in a text, and each term's weight."""
+    counts: Counter[str] = Counter()
+    weights: dict[str, float] = {}
+    for token in _TOKEN.findall(text.lower()):
+        term, weight = lexicon.term(token)
+        if weight:
+            counts[term] += 1
+            weights[term] = weight
+    return counts, weights
+
+
 def term_weights(text: str, lexicon: Lexicon) -> Counter[str]:
     """Summed weights of the content terms of a text, keyed by lower-cased prefix."""
-    weights: Counter[str] = Counter()
-    for token in _TOKEN.findall(text):
-        word = token.lower()
-        if len(word) < 2:
-            continue
-        weight = lexicon.weight(word)
-        if weight < MINIMUM_WEIGHT:
-            continue
-        weights[word if word.isdigit() else word[:PREFIX_LENGTH]] += weight
-    return weights
+    counts, weights = term_counts(text, lexicon)
+    return Counter({term: weights[term] * count for term, count in counts.items()})
 
 
 def document_weights(text: str, lexicon: Lexicon) -> dict[str, float]:
     """Term weights of a whole text with sublinear counts, so a name repeated ten times does not swamp it."""
-    base: dict[str, float] = {}
-    counts: Counter[str] = Counter()
-    for token in _TOKEN.findall(text):
-        word = token.lower()
-        if len(word) < 2:
-            continue
-        term = word if word.isdigit() else word[:PREFIX_LENGTH]
-        if term not in base:
-            weight = lexicon.weight(word)
-            if weight < MINIMUM_WEIGHT:
-                continue
-            base[term] = weight
-        counts[term] += 1
-    return {term: base[term] * (1.0 + math.log(count)) for term, count in counts.items()}
+    counts, weights = term_counts(text, lexicon)
+    return {term: weights[term] * (1.0 + math.log(count)) for term, count in counts.items()}
 
 
 def term_profile(text: str, lexicon: Lexicon) -> TermProfile:

@@ -10,9 +10,11 @@ from newstrace.stories.cluster import average_linkage
 
 # Mean similarity two groups of articles need to be one story.
 STORY_THRESHOLD = 0.25
-# Articles dated this many days apart are different events, unless one copies the other.
+# Articles dated this many days apart are different events, unless one is a verbatim copy of the other
+# (a republished page); measured on METER, where the same trial on consecutive days is the main confusion.
 SAME_EVENT_DAYS = 0
 DERIVED_KINDS = ("duplicate", "copy", "syndicated", "rewrite")
+VERBATIM_KINDS = ("duplicate", "copy")
 # Lowest edge weight of each derived kind: a copy is the same story however short it is.
 DERIVED_WEIGHTS = {"duplicate": 1.0, "copy": 1.0, "syndicated": 0.9, "rewrite": 0.0}
 LABEL_WORDS = 12
@@ -35,12 +37,15 @@ def build_stories(articles: Sequence[Article], relations: Sequence[Relation]) ->
         key = tuple(sorted((relation.source, relation.copy)))
         edges[key] = max(edges.get(key, 0.0), weight)  # type: ignore[index]
 
-    duplicates = {(relation.source, relation.copy) for relation in relations if relation.kind == "duplicate"}
+    verbatim = {(relation.source, relation.copy) for relation in relations if relation.kind in VERBATIM_KINDS}
 
     def may_merge(left: frozenset[str], right: frozenset[str]) -> bool:
-        dates = [_date(by_id[member]) for member in left | right]
-        known = [value for value in dates if value is not None]
-        return not known or (max(known) - min(known)).days <= SAME_EVENT_DAYS or _duplicated(left, right, duplicates)
+        left_dates = {value for member in left if (value := _date(by_id[member])) is not None}
+        right_dates = {value for member in right if (value := _date(by_id[member])) is not None}
+        if not left_dates or not right_dates:
+            return True
+        known = left_dates | right_dates
+        return (max(known) - min(known)).days <= SAME_EVENT_DAYS or _duplicated(left, right, verbatim)
 
     groups = average_linkage(by_id, edges, STORY_THRESHOLD, may_merge)
     stories = [_story(group, by_id, relations) for group in groups]

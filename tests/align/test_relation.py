@@ -1,0 +1,216 @@
+"""Relations between two articles: their kind, and which is the source when the evidence says so."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newstrace.align import prepare_text, relate
+from newstrace.align.alignment import AlignedText
+from newstrace.align.relation import classify
+from newstrace.model import Article, Relation
+from newstrace.sentences import Lexicon, default_lexicon
+
+ORIGINAL = [
+    "The ferry link between Kestrel Bay and the island of Strathmorrow will be suspended for 16 weeks from May 2 while the harbour's 70-year-old loading ramp is replaced, the Vennick Line said on Thursday.",
+    "About 2,400 islanders depend on the crossing, which runs nine times a day and carries fuel, post and the school bus. The company will charter the smaller vessel Morwenna Grey to carry foot passengers and freight twice a day.",
+    "“We know this is painful, but the old ramp could fail at any moment,” said Vennick Line director Ines Holloway. “Nobody should have to choose between a late ferry and an unsafe one.”",
+    "Island councillor Dafydd Pryce said residents had been told of the closure only 11 days before it was announced. “People have hospital appointments on the mainland that cannot wait four months,” he said.",
+    "The replacement ramp, built by the Lorncastle shipyard, will cost 6.5 million pounds and should last at least 50 years. Ambulance crossings will be handled by a helicopter based at Tolland airfield during the works. Fares on the temporary service will be cut by a third.",
+]
+# Three words changed ("announced", "cargo", "just"); every sentence kept.
+SYNDICATED = [
+    "The ferry link between Kestrel Bay and the island of Strathmorrow will be suspended for 16 weeks from May 2 while the harbour's 70-year-old loading ramp is replaced, the Vennick Line announced on Thursday.",
+    "About 2,400 islanders depend on the crossing, which runs nine times a day and carries fuel, post and the school bus. The company will charter the smaller vessel Morwenna Grey to carry foot passengers and cargo twice a day.",
+    "“We know this is painful, but the old ramp could fail at any moment,” said Vennick Line director Ines Holloway. “Nobody should have to choose between a late ferry and an unsafe one.”",
+    "Island councillor Dafydd Pryce said residents had been told of the closure just 11 days before it was announced. “People have hospital appointments on the mainland that cannot wait four months,” he said.",
+    "The replacement ramp, built by the Lorncastle shipyard, will cost 6.5 million pounds and should last at least 50 years. Ambulance crossings will be handled by a helicopter based at Tolland airfield during the works. Fares on the temporary service will be cut by a third.",
+]
+# The same story told again in the same order, its quotations turned into reported speech.
+REWRITE = [
+    "Vennick Line announced on Thursday that it will halt ferries between Kestrel Bay and Strathmorrow for 16 weeks starting May 2, so that the 70-year-old loading ramp in the harbour can be rebuilt.",
+    "The route, used by around 2,400 island residents, normally sails nine times daily with fuel, mail and the school bus on board. During the closure the chartered Morwenna Grey, a smaller boat, will take foot passengers and freight across twice daily.",
+    "Director Ines Holloway admitted the suspension would hurt but warned that the ageing ramp could give way at any time, adding that islanders should not be forced to pick between a delayed ferry and a dangerous one.",
+    "Dafydd Pryce, who represents the island on the council, complained that residents learned of the closure a mere 11 days before the announcement and said hospital appointments on the mainland could not be put off for four months.",
+    "The Lorncastle shipyard is building the new ramp for 6.5 million pounds, and it is expected to last for 50 years or more. A helicopter stationed at Tolland airfield will cover ambulance crossings while the works go on.",
+]
+UNRELATED = [
+    "The Ashgrove cheese festival drew a record 18,000 visitors to the old cattle market on Saturday, organisers said.",
+    "More than 90 dairies from the Pellin valley set up stalls, and a blue cheese from the Harlow Farm cooperative won the top prize for the third year in a row.",
+    "Festival director Rosalind Abernethy said the event had outgrown the market and might move to the Ashgrove showground next summer. Traffic on the Corbel Road backed up for two miles in the afternoon.",
+    "A charity auction of a 40-kilogram wheel of cheddar raised 3,100 pounds for the local hospice.",
+]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return default_lexicon()
+
+
+def _article(article_id: str, paragraphs: list[str], **fields: Any) -> Article:
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        content_hash="",
+        position=1,
+        title=None,
+        paragraphs=paragraphs,
+        **fields,
+    )
+
+
+def _relate(first: Article, second: Article, lexicon: Lexicon) -> Relation:
+    return relate(first, prepare_text(first.paragraphs, lexicon), second, prepare_text(second.paragraphs, lexicon))
+
+
+def test_identical_texts_are_duplicates_of_unknown_direction(lexicon: Lexicon) -> None:
+    relation = _relate(_article("b-ferry", ORIGINAL), _article("a-ferry", ORIGINAL), lexicon)
+    assert relation.kind == "duplicate"
+    assert relation.confidence == 1.0
+    assert relation.similarity == pytest.approx(1.0, abs=0.01)
+    assert relation.direction == "unknown"
+    assert (relation.source, relation.copy) == ("a-ferry", "b-ferry")
+    assert any("either may be the source" in reason for reason in relation.evidence)
+    assert all(item.kind == "verbatim" for item in relation.aligned)
+
+
+def test_a_trimmed_verbatim_copy_is_a_copy_of_the_complete_text(lexicon: Lexicon) -> None:
+    # The copy's id sorts first, so only the evidence can name the longer text as the source.
+    relation = _relate(_article("a-trimmed", ORIGINAL[:3]), _article("b-full", ORIGINAL), lexicon)
+    assert relation.kind == "copy"
+    assert relation.confidence == 1.0
+    assert (relation.source, relation.copy, relation.direction) == ("b-full", "a-trimmed", "known")
+    assert any("more complete" in reason for reason in relation.evidence)
+    copy_sentences = len(prepare_text(ORIGINAL[:3], lexicon).sentences)
+    assert [item.copy_sentence for item in relation.aligned] == list(range(copy_sentences))
+    assert [item.source_sentences for item in relation.aligned] == [(index,) for index in range(copy_sentences)]
+
+
+def test_a_few_light_edits_make_a_syndicated_copy(lexicon: Lexicon) -> None:
+    relation = _relate(_article("wire", ORIGINAL, dateline="KESTREL BAY"), _article("gazette", SYNDICATED), lexicon)
+    assert relation.kind == "syndicated"
+    assert relation.confidence >= 0.6
+    assert relation.similarity > 0.9
+    kinds = [item.kind for item in relation.aligned]
+    assert kinds.count("light_edit") == 3
+    assert set(kinds) == {"verbatim", "light_edit"}
+
+
+def test_a_paraphrase_in_order_is_a_rewrite_of_the_text_that_keeps_the_quotations(lexicon: Lexicon) -> None:
+    relation = _relate(_article("a-rewrite", REWRITE), _article("b-original", ORIGINAL), lexicon)
+    assert relation.kind == "rewrite"
+    assert (relation.source, relation.copy, relation.direction) == ("b-original", "a-rewrite", "known")
+    assert any("keeps the direct quotations" in reason for reason in relation.evidence)
+    assert relation.similarity > 0.5
+    assert all(item.kind in ("paraphrase", "unaligned") for item in relation.aligned)
+
+
+def test_unrelated_articles_are_unrelated_and_carry_no_alignment(lexicon: Lexicon) -> None:
+    relation = _relate(_article("ferry", ORIGINAL), _article("cheese", UNRELATED), lexicon)
+    assert relation.kind == "unrelated"
+    assert relation.similarity < 0.25
+    assert relation.aligned == []
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"dateline": "KESTREL BAY, Calderland"},
+        {"credit": "AP"},
+        {"metadata": {"wire_date": "02/05/24", "wire_slug": "TRANSPORT Ferry"}},
+    ],
+)
+def test_an_agency_dateline_credit_or_wire_header_names_the_source(lexicon: Lexicon, fields: dict[str, Any]) -> None:
+    wire = _article("z-wire", ORIGINAL, **fields)
+    paper = _article("a-paper", SYNDICATED)
+    for first, second in ((wire, paper), (paper, wire)):
+        relation = _relate(first, second, lexicon)
+        assert (relation.source, relation.copy, relation.direction) == ("z-wire", "a-paper", "known")
+        assert relation.kind == "syndicated"
+        assert any("agency dateline" in reason for reason in relation.evidence)
+
+
+def test_the_earlier_date_names_the_source(lexicon: Lexicon) -> None:
+    later = _article("a-later", ORIGINAL, date="2024-04-02")
+    earlier = _article("z-earlier", SYNDICATED, date="2024-04-01T09:30:00")
+    relation = _relate(later, earlier, lexicon)
+    assert (relation.source, relation.copy, relation.direction) == ("z-earlier", "a-later", "known")
+    assert relation.evidence == ["z-earlier is dated earlier"]
+
+
+def test_the_same_date_or_an_unreadable_one_decides_nothing(lexicon: Lexicon) -> None:
+    for first_date, second_date in (("2024-04-01", "2024-04-01"), ("April 2024", "2024-04-02"), (None, "2024-04-02")):
+        relation = _relate(
+            _article("z-one", ORIGINAL, date=first_date), _article("a-two", SYNDICATED, date=second_date), lexicon
+        )
+        assert relation.direction == "unknown", (first_date, second_date)
+
+
+def test_direction_is_unknown_when_nothing_decides(lexicon: Lexicon) -> None:
+    forward = _relate(_article("z-one", ORIGINAL), _article("a-two", SYNDICATED), lexicon)
+    backward = _relate(_article("a-two", SYNDICATED), _article("z-one", ORIGINAL), lexicon)
+    assert forward.direction == backward.direction == "unknown"
+    assert forward.evidence == []
+    # Undecided pairs are named the same way whichever way round they are given.
+    assert (forward.source, forward.copy, forward.kind) == (backward.source, backward.copy, backward.kind)
+    assert (forward.source, forward.copy) == ("a-two", "z-one")
+
+
+def test_evidence_that_cancels_out_leaves_the_direction_unknown(lexicon: Lexicon) -> None:
+    credited = _article("z-credited", ORIGINAL, credit="AP", date="2024-04-02")
+    earlier = _article("a-earlier", SYNDICATED, date="2024-04-01")
+    relation = _relate(credited, earlier, lexicon)
+    assert relation.direction == "unknown"
+    assert len(relation.evidence) == 2
+
+
+def _wire(article_id: str, paragraphs: list[str], slug: str, wire_date: str = "02/05/24") -> Article:
+    return _article(article_id, paragraphs, metadata={"wire_slug": slug, "wire_date": wire_date})
+
+
+def test_wire_releases_under_one_catchline_are_the_same_event(lexicon: Lexicon) -> None:
+    first = _wire("pa-1", ORIGINAL[:2], "TRANSPORT Ferry Nightlead")
+    second = _wire("pa-2", UNRELATED, "TRANSPORT Ferry Substitute")
+    relation = _relate(first, second, lexicon)
+    assert relation.kind == "same_event"
+    assert relation.similarity >= 0.8
+    assert "both are wire releases under the same catchline and date" in relation.evidence
+    # Another date or another story key: the texts alone decide, and they are unrelated.
+    for other in (
+        _wire("pa-3", UNRELATED, "TRANSPORT Ferry Substitute", wire_date="03/05/24"),
+        _wire("pa-4", UNRELATED, "TRANSPORT Harbour Substitute"),
+    ):
+        assert _relate(first, other, lexicon).kind == "unrelated"
+
+
+def _aligned(
+    *, verbatim: float = 0.0, edited: float = 0.0, coverage: float = 0.0, order: float = 0.0, similarity: float = 0.0
+) -> AlignedText:
+    return AlignedText([], coverage, coverage, verbatim, max(verbatim, edited), order, similarity)
+
+
+@pytest.mark.parametrize(
+    ("alignment", "other_way", "kind"),
+    [
+        (
+            _aligned(verbatim=1.0, coverage=1.0, order=1.0),
+            _aligned(verbatim=0.99, coverage=1.0, order=1.0),
+            "duplicate",
+        ),
+        (_aligned(verbatim=1.0, coverage=1.0, order=1.0), _aligned(verbatim=0.4, coverage=0.4, order=1.0), "copy"),
+        (
+            _aligned(verbatim=0.9, coverage=0.9, order=1.0),
+            _aligned(verbatim=0.9, coverage=0.9, order=1.0),
+            "syndicated",
+        ),
+        (_aligned(edited=0.6, coverage=0.7, order=1.0), _aligned(), "syndicated"),
+        (_aligned(edited=0.5, coverage=0.8, order=0.7), _aligned(), "rewrite"),
+        (_aligned(coverage=0.8, order=0.5, similarity=0.3), _aligned(), "same_event"),
+        (_aligned(coverage=0.2, order=1.0, similarity=0.1), _aligned(coverage=0.1), "unrelated"),
+    ],
+)
+def test_classify_tries_the_kinds_strongest_first(alignment: AlignedText, other_way: AlignedText, kind: str) -> None:
+    found, confidence = classify(alignment, other_way)
+    assert found == kind
+    assert 0.0 <= confidence <= 1.0

@@ -1,0 +1,237 @@
+"""The candidate index: copies, light edits and paraphrases are paired; unrelated articles are not."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from newstrace.candidates import CandidateIndex, CandidatePair, fingerprint_articles
+from newstrace.candidates import index as index_module
+from newstrace.candidates.minhash import estimated_jaccard
+from newstrace.model import Article
+from newstrace.sentences import Lexicon, default_lexicon
+
+ORIGINAL = [
+    "The town council of Marrowby voted 9 to 4 on Tuesday to build a 14 million pound flood barrier along the River Tessel, three weeks after the river rose to a record 6.8 meters and flooded 312 homes. Mayor Odile Fenwick said construction would begin in April and take about 18 months.",
+    "The barrier, designed by the engineering firm Haverick and Stroud, will run for 2.3 kilometers between the Quarry Lane footbridge and the old Pellham mill. It will include 11 steel gates that can be closed within 40 minutes when the river gauge at Ashcombe passes 4.5 meters.",
+    "“We cannot ask families to rebuild their kitchens every winter,” Fenwick told reporters outside the town hall. “This barrier is the difference between a wet street and a ruined home.”",
+    "Councillor Barnaby Quayle, who voted against the plan, said the money should have gone to restoring wetlands upstream at Linnet Moor. “A wall moves the water to our neighbours, it does not make it disappear,” he said.",
+    "The regional water agency has promised to cover 60 percent of the cost, with the rest coming from a special levy of 38 pounds a year on each household for ten years. Residents of the flooded Tanners Row district will be exempt from the levy until 2027.",
+]
+# A few words changed, the last sentence cut: what a newspaper does with an agency story.
+LIGHT_EDIT = [
+    "The town council of Marrowby voted 9 to 4 on Tuesday evening to build a 14 million pound flood barrier along the River Tessel, three weeks after the river rose to a record 6.8 meters and flooded 312 homes. Mayor Odile Fenwick said construction would begin in April and take about 18 months.",
+    "The barrier, designed by the engineering firm Haverick and Stroud, will run for 2.3 kilometres between the Quarry Lane footbridge and the old Pellham mill. It will include 11 steel gates that can be closed within 40 minutes when the river gauge at Ashcombe passes 4.5 meters.",
+    "“We cannot ask families to rebuild their kitchens every winter,” Fenwick told journalists outside the town hall. “This barrier is the difference between a wet street and a ruined home.”",
+    "Councillor Barnaby Quayle, who voted against the plan, said the money should have gone to restoring wetlands upstream at Linnet Moor. “A wall moves the water to our neighbours, it does not make it disappear,” he said.",
+    "The regional water agency has promised to cover 60 percent of the cost, with the rest coming from a special levy of 38 pounds a year on each household for ten years.",
+]
+# Every sentence said again in other words; the names and numbers stay.
+PARAPHRASE = [
+    "Councillors in Marrowby have backed a 14 million pound flood wall on the River Tessel by 9 votes to 4, only three weeks after record levels of 6.8 meters left 312 homes under water. Mayor Odile Fenwick expects work to start in April and to last roughly 18 months.",
+    "Engineering company Haverick and Stroud drew up the design, which stretches 2.3 kilometers from the Quarry Lane footbridge to the former Pellham mill. Its 11 steel gates are meant to shut within 40 minutes whenever the Ashcombe gauge reads above 4.5 meters.",
+    "Fenwick argued that families should not have to rebuild their kitchens each winter, calling the barrier the gap between a wet street and a ruined home.",
+    "Barnaby Quayle, a councillor who opposed the scheme, argued the money would have been better spent restoring the Linnet Moor wetlands upstream, warning that a wall only pushes the water towards neighbouring towns.",
+    "The regional water agency will pay 60 percent of the bill. Households will cover the remainder through a levy of 38 pounds a year for ten years, although Tanners Row residents, whose streets flooded, are exempt until 2027.",
+]
+UNRELATED = [
+    "The Glenhallow public library reopened on Saturday after a two-year renovation that added a rooftop reading garden, a recording studio and 40,000 new books. Librarian Priya Castellane said more than 1,200 visitors came through the doors in the first four hours.",
+    "The building, a former tram depot from 1911, had been closed since a storm damaged its glass roof. Architects from the Ormsby studio kept the cast-iron columns and the original tiled floor of the depot.",
+    "Children queued for the new puppet theatre in the basement, which will host free shows every Sunday morning. The studio can be booked by local musicians for 5 pounds an hour.",
+    "Castellane said the library would stay open until nine in the evening on weekdays, two hours later than before. A cafe run by a youth charity will open on the ground floor next month.",
+]
+OTHER_UNRELATED = [
+    "Police in Saltmere arrested two men on Wednesday after 600 kilograms of copper cable vanished from the Brindle Road rail depot over the weekend.",
+    "Detective Inspector Hollis Varga said the cable had been cut into short lengths and loaded into a white van seen on a farm track near Cawdor Fell.",
+    "Trains between Saltmere and Penrick ran 40 minutes late on Monday while signal engineers replaced the stolen cable. The rail operator estimated the damage at 85,000 pounds.",
+]
+
+
+def _article(article_id: str, paragraphs: list[str], **fields: Any) -> Article:
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        content_hash="",
+        position=1,
+        title=None,
+        paragraphs=paragraphs,
+        **fields,
+    )
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return default_lexicon()
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return [
+        _article("original", ORIGINAL),
+        _article("verbatim", ORIGINAL[:4]),
+        _article("edited", LIGHT_EDIT),
+        _article("paraphrase", PARAPHRASE),
+        _article("library", UNRELATED),
+        _article("cable", OTHER_UNRELATED),
+    ]
+
+
+def _pairs(pairs: list[CandidatePair]) -> dict[frozenset[str], CandidatePair]:
+    return {frozenset((pair.first, pair.second)): pair for pair in pairs}
+
+
+@pytest.fixture
+def shingles_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index with the shingles channel alone."""
+    monkeypatch.setattr(index_module, "CHANNELS", tuple(c for c in index_module.CHANNELS if c.name == "shingles"))
+
+
+@pytest.fixture
+def terms_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index with the terms channel alone."""
+    monkeypatch.setattr(index_module, "CHANNELS", tuple(c for c in index_module.CHANNELS if c.name == "terms"))
+
+
+@pytest.mark.usefixtures("shingles_only")
+def test_the_shingles_channel_pairs_copies_and_light_edits(articles: list[Article], lexicon: Lexicon) -> None:
+    pairs = _pairs(CandidateIndex().add_and_pair(fingerprint_articles(articles, lexicon)))
+    for copy in ("verbatim", "edited"):
+        pair = pairs[frozenset(("original", copy))]
+        assert pair.channel == "shingles"
+        assert pair.estimated_jaccard >= 0.5
+    # A paraphrase shares almost no five-word runs with its source.
+    assert frozenset(("original", "paraphrase")) not in pairs
+
+
+@pytest.mark.usefixtures("terms_only")
+def test_the_terms_channel_pairs_a_paraphrase_that_keeps_names_and_numbers(
+    articles: list[Article], lexicon: Lexicon
+) -> None:
+    pairs = _pairs(CandidateIndex().add_and_pair(fingerprint_articles(articles, lexicon)))
+    assert pairs[frozenset(("original", "paraphrase"))].channel == "terms"
+    assert not any({"library", "cable"} & key for key in pairs)
+
+
+def test_both_channels_pair_the_whole_story_and_keep_the_best_estimate(
+    articles: list[Article], lexicon: Lexicon
+) -> None:
+    fingerprints = fingerprint_articles(articles, lexicon)
+    pairs = _pairs(CandidateIndex().add_and_pair(fingerprints))
+    by_id = {fingerprint.article: fingerprint for fingerprint in fingerprints}
+    story = ["original", "verbatim", "edited", "paraphrase"]
+    for position, first in enumerate(story):
+        for second in story[position + 1 :]:
+            pair = pairs[frozenset((first, second))]
+            # The pair is named by the channel whose signatures agree most.
+            estimates = {
+                channel: float(estimated_jaccard(getattr(by_id[first], channel), getattr(by_id[second], channel)))
+                for channel in ("shingles", "terms")
+            }
+            assert pair.estimated_jaccard == pytest.approx(max(estimates.values()), abs=1e-4)
+            assert estimates[pair.channel] == max(estimates.values())
+    assert pairs[frozenset(("original", "paraphrase"))].channel == "terms"
+
+
+def test_unrelated_articles_are_not_paired(articles: list[Article], lexicon: Lexicon) -> None:
+    pairs = _pairs(CandidateIndex().add_and_pair(fingerprint_articles(articles, lexicon)))
+    story = {"original", "verbatim", "edited", "paraphrase"}
+    for key in pairs:
+        assert key <= story, key
+    assert not any({"library", "cable"} & key for key in pairs)
+
+
+def test_pairs_name_each_pair_once_with_the_earlier_article_first(articles: list[Article], lexicon: Lexicon) -> None:
+    found = CandidateIndex().add_and_pair(fingerprint_articles(articles, lexicon))
+    order = [article.id for article in articles]
+    assert len({frozenset((pair.first, pair.second)) for pair in found}) == len(found)
+    for pair in found:
+        assert order.index(pair.first) < order.index(pair.second)
+        assert 0.0 < pair.estimated_jaccard <= 1.0
+
+
+def test_fingerprints_do_not_depend_on_the_batch(articles: list[Article], lexicon: Lexicon) -> None:
+    together = fingerprint_articles(articles, lexicon)
+    for article, fingerprint in zip(articles, together, strict=True):
+        (alone,) = fingerprint_articles([article], lexicon)
+        assert (alone.shingles == fingerprint.shingles).all()
+        assert (alone.terms == fingerprint.terms).all()
+
+
+@pytest.mark.parametrize("split", [1, 2, 4])
+def test_adding_in_two_batches_gives_the_pairs_of_one_batch(
+    articles: list[Article], lexicon: Lexicon, split: int
+) -> None:
+    from_scratch = CandidateIndex().add_and_pair(fingerprint_articles(articles, lexicon))
+    index = CandidateIndex()
+    first = index.add_and_pair(fingerprint_articles(articles[:split], lexicon))
+    second = index.add_and_pair(fingerprint_articles(articles[split:], lexicon))
+    assert len(index) == len(articles)
+    assert sorted(first + second, key=lambda pair: (pair.first, pair.second)) == from_scratch
+    # The second batch only brings pairs that involve one of its own articles.
+    new_ids = {article.id for article in articles[split:]}
+    assert all({pair.first, pair.second} & new_ids for pair in second)
+
+
+def test_an_index_rebuilt_from_stored_fingerprints_pairs_only_new_articles(
+    articles: list[Article], lexicon: Lexicon
+) -> None:
+    stored = fingerprint_articles(articles[:3], lexicon)
+    index = CandidateIndex(stored)
+    assert index.add_and_pair([]) == []
+    new = index.add_and_pair(fingerprint_articles(articles[3:], lexicon))
+    assert {frozenset((pair.first, pair.second)) for pair in new} == {
+        frozenset(("original", "paraphrase")),
+        frozenset(("verbatim", "paraphrase")),
+        frozenset(("edited", "paraphrase")),
+    }
+
+
+def test_empty_articles_are_never_paired(lexicon: Lexicon) -> None:
+    empty = [_article("blank-1", [""]), _article("blank-2", ["..."]), _article("real", ORIGINAL)]
+    assert CandidateIndex().add_and_pair(fingerprint_articles(empty, lexicon)) == []
+
+
+WIRE_NIGHTLEAD = [
+    "A surgeon who removed the wrong kidney from a patient at Saltmere General Hospital was struck off by a medical tribunal on Wednesday.",
+    "Dr. Ellery Vance, 54, had denied misconduct, telling the panel that the hospital's records had been mislabelled by a junior colleague.",
+    "The tribunal chairman, Lady Harcastle, said Vance had failed to check the scans himself before the operation in March 2019.",
+]
+WIRE_SUBSTITUTE = [
+    "Nurses told the hearing in Penrick that the operating theatre had been short of staff for most of that winter.",
+    "One theatre sister said she had raised the problem with managers four times in writing and never received an answer.",
+    "The health trust has since hired 30 more theatre staff and changed the way patients are marked before surgery.",
+]
+
+
+def _wire(article_id: str, paragraphs: list[str], slug: str) -> Article:
+    return _article(article_id, paragraphs, metadata={"wire_slug": slug, "wire_date": "01/03/00"})
+
+
+def test_an_index_pairs_fingerprints_that_share_a_catchline() -> None:
+    nightlead, substitute, other = fingerprint_articles(
+        [
+            _article("pa-1", WIRE_NIGHTLEAD),
+            _article("pa-2", WIRE_SUBSTITUTE),
+            _article("library", UNRELATED),
+        ],
+        default_lexicon(),
+    )
+    index = CandidateIndex([dataclasses.replace(nightlead, catchline="01/03/00 courts vance")])
+    pairs = index.add_and_pair(
+        [dataclasses.replace(substitute, catchline="01/03/00 courts vance"), dataclasses.replace(other, catchline="")]
+    )
+    assert [(pair.first, pair.second, pair.channel) for pair in pairs] == [("pa-1", "pa-2", "catchline")]
+
+
+def test_wire_releases_with_one_catchline_are_paired_though_their_texts_differ(lexicon: Lexicon) -> None:
+    articles = [
+        _wire("pa-1", WIRE_NIGHTLEAD, "COURTS Vance Nightlead"),
+        _wire("pa-2", WIRE_SUBSTITUTE, "COURTS Vance Substitute"),
+        _wire("pa-3", OTHER_UNRELATED, "CRIME Cable"),
+    ]
+    pairs = _pairs(CandidateIndex().add_and_pair(fingerprint_articles(articles, lexicon)))
+    assert frozenset(("pa-1", "pa-2")) in pairs
+    assert pairs[frozenset(("pa-1", "pa-2"))].channel == "catchline"
+    assert not any("pa-3" in key for key in pairs)

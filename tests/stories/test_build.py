@@ -1,0 +1,258 @@
+"""Stories from articles and relations: membership, origin, members, dates and labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newstrace.model import Article, Relation, Story
+from newstrace.stories import build_stories, story_dates
+from newstrace.stories.build import choose_origin
+
+BODY = {
+    "short": ["The Marrowby council approved the flood barrier on Tuesday."],
+    "medium": [
+        "The Marrowby council approved the flood barrier on Tuesday by 9 votes to 4.",
+        "Mayor Odile Fenwick said work would start in April.",
+    ],
+    "long": [
+        "The Marrowby council approved the flood barrier on Tuesday by 9 votes to 4, three weeks after 312 homes flooded.",
+        "Mayor Odile Fenwick said work would start in April and take 18 months.",
+        "Councillor Barnaby Quayle voted against, saying wetlands at Linnet Moor should have come first.",
+    ],
+}
+
+
+def _article(article_id: str, length: str = "medium", *, title: str | None = "", **fields: Any) -> Article:
+    """An article with a body of the given length; its title is "Title of <id>" unless given."""
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        content_hash="",
+        position=1,
+        title=f"Title of {article_id}" if title == "" else title,
+        paragraphs=list(BODY[length]),
+        **fields,
+    )
+
+
+def _relation(
+    source: str, copy: str, kind: str, direction: str = "known", confidence: float = 0.9, similarity: float = 0.9
+) -> Relation:
+    return Relation(source, copy, kind, confidence, similarity, direction, evidence=[f"{source} before {copy}"])
+
+
+def _story_of(stories: list[Story], article_id: str) -> Story:
+    (story,) = [story for story in stories if any(member.article == article_id for member in story.members)]
+    return story
+
+
+def test_every_article_is_in_exactly_one_story() -> None:
+    articles = [_article(name) for name in ("wire", "paper", "blog", "same-a", "same-b", "alone-1", "alone-2")]
+    relations = [
+        _relation("wire", "paper", "syndicated"),
+        _relation("wire", "blog", "rewrite"),
+        _relation("paper", "blog", "rewrite"),
+        _relation("same-a", "same-b", "same_event", direction="unknown", similarity=0.6),
+        _relation("alone-1", "alone-2", "unrelated", direction="unknown", similarity=0.1),
+        # Relations to articles that are not given are ignored.
+        _relation("wire", "ghost", "copy"),
+    ]
+    stories = build_stories(articles, relations)
+    members = [member.article for story in stories for member in story.members]
+    assert sorted(members) == sorted(article.id for article in articles)
+    assert {frozenset(member.article for member in story.members) for story in stories} == {
+        frozenset({"wire", "paper", "blog"}),
+        frozenset({"same-a", "same-b"}),
+        frozenset({"alone-1"}),
+        frozenset({"alone-2"}),
+    }
+    assert sorted(story.id for story in stories) == [f"story-{number}" for number in range(1, 5)]
+    assert "ghost" not in members
+
+
+def test_the_origin_is_the_article_the_direction_evidence_points_to() -> None:
+    # The copies have a credit, an earlier date or a longer text; the relations still name "source".
+    articles = [
+        _article("source", "short", date="2024-03-12"),
+        _article("credited", "medium", credit="AP", date="2024-03-12"),
+        _article("longer", "long", date="2024-03-12"),
+    ]
+    relations = [
+        _relation("source", "credited", "syndicated", confidence=0.8),
+        _relation("source", "longer", "rewrite", confidence=0.7),
+        _relation("credited", "longer", "rewrite", direction="unknown", confidence=0.7),
+    ]
+    (story,) = build_stories(articles, relations)
+    assert story.origin == "source"
+    assert len(story.origin_evidence) == 2
+    assert all("source before" in reason for reason in story.origin_evidence)
+
+
+@pytest.mark.parametrize(
+    ("articles", "origin"),
+    [
+        # Agency credit first ...
+        ([_article("plain", "long"), _article("credited", "short", credit="Reuters")], "credited"),
+        ([_article("plain", "long"), _article("dated", "short", dateline="MARROWBY")], "dated"),
+        ([_article("plain", "long"), _article("wire", "short", metadata={"wire_date": "12/03/24"})], "wire"),
+        # ... then the earliest date (dated articles come before undated ones) ...
+        ([_article("b", "long", date="2024-03-12"), _article("a", "short")], "b"),
+        # ... then the most complete text, then the id.
+        ([_article("a", "short"), _article("b", "long"), _article("c", "medium")], "b"),
+        ([_article("b", "medium"), _article("a", "medium")], "a"),
+    ],
+)
+def test_without_direction_evidence_the_origin_goes_by_credit_date_then_length(
+    articles: list[Article], origin: str
+) -> None:
+    ids = [article.id for article in articles]
+    relations = [
+        _relation(first, second, "syndicated", direction="unknown") for first in ids for second in ids if first < second
+    ]
+    chosen, reasons = choose_origin(frozenset(ids), {article.id: article for article in articles}, relations)
+    assert chosen == origin
+    assert reasons == ["no direction evidence: chosen by agency credit, earliest date, then the most complete text"]
+
+
+def test_same_event_relations_do_not_join_articles_dated_apart() -> None:
+    articles = [
+        _article("monday", date="2024-03-11"),
+        _article("tuesday", date="2024-03-12"),
+        _article("tuesday-too", date="2024-03-12T17:45:00"),
+        _article("undated"),
+    ]
+    relations = [
+        _relation("monday", "tuesday", "same_event", direction="unknown", similarity=0.95),
+        _relation("tuesday", "tuesday-too", "same_event", direction="unknown", similarity=0.6),
+        _relation("monday", "undated", "same_event", direction="unknown", similarity=0.6),
+    ]
+    stories = build_stories(articles, relations)
+    assert _story_of(stories, "monday") is not _story_of(stories, "tuesday")
+    assert {member.article for member in _story_of(stories, "tuesday").members} == {"tuesday", "tuesday-too"}
+    assert {member.article for member in _story_of(stories, "monday").members} == {"monday", "undated"}
+
+
+def test_a_weak_same_event_relation_does_not_make_a_story() -> None:
+    articles = [_article("one", date="2024-03-12"), _article("two", date="2024-03-12")]
+    stories = build_stories(articles, [_relation("one", "two", "same_event", direction="unknown", similarity=0.2)])
+    assert len(stories) == 2
+
+
+def test_duplicates_stay_in_their_story_whatever_their_dates() -> None:
+    articles = [
+        _article("wire", "long", credit="AP", date="2024-03-12T06:00:00"),
+        _article("republished", "long", date="2024-03-10"),
+    ]
+    (story,) = build_stories(articles, [_relation("wire", "republished", "duplicate", confidence=1.0)])
+    assert story.origin == "wire"
+    # The story's date is its origin's, not the earliest member's.
+    assert story.date == "2024-03-12"
+
+
+def test_an_undated_copy_joins_a_story_whose_duplicates_span_two_dates() -> None:
+    articles = [
+        _article("wire", "long", credit="AP", date="2024-03-12T06:00:00"),
+        _article("republished", "long", date="2024-03-10"),
+        _article("undated-copy", "medium"),
+    ]
+    relations = [
+        _relation("wire", "republished", "duplicate", confidence=1.0),
+        _relation("wire", "undated-copy", "copy", confidence=0.97),
+    ]
+    stories = build_stories(articles, relations)
+    assert len(stories) == 1
+    assert stories[0].origin == "wire"
+
+
+def test_members_list_the_origin_first_then_how_each_derives_from_it() -> None:
+    articles = [
+        _article("wire", "long", credit="AP"),
+        _article("paper"),
+        _article("blog"),
+        _article("forum", "short"),
+    ]
+    relations = [
+        _relation("wire", "paper", "syndicated", confidence=0.85),
+        _relation("wire", "blog", "rewrite", confidence=0.7),
+        # Related to the origin only through the paper.
+        _relation("paper", "forum", "copy", confidence=0.99),
+        _relation("blog", "forum", "rewrite", direction="unknown", confidence=0.6),
+    ]
+    (story,) = build_stories(articles, relations)
+    assert [(member.article, member.kind, member.confidence) for member in story.members] == [
+        ("wire", "origin", 1.0),
+        ("blog", "rewrite", 0.7),
+        ("forum", "same_story", 0.99),
+        ("paper", "syndicated", 0.85),
+    ]
+
+
+def test_a_relation_of_unknown_direction_to_the_origin_still_gives_the_members_kind() -> None:
+    articles = [_article("a-copy", "long"), _article("b-wire", "long", credit="AP")]
+    relations = [_relation("a-copy", "b-wire", "duplicate", direction="unknown", confidence=1.0)]
+    (story,) = build_stories(articles, relations)
+    assert story.origin == "b-wire"
+    assert [(member.article, member.kind) for member in story.members] == [
+        ("b-wire", "origin"),
+        ("a-copy", "duplicate"),
+    ]
+
+
+def test_story_date_is_the_origins_and_articles_without_one_take_it() -> None:
+    articles = [
+        _article("wire", "long", credit="AP", date="2024-03-12T06:00:00+00:00"),
+        _article("paper"),
+        _article("undated-alone"),
+    ]
+    stories = build_stories(articles, [_relation("wire", "paper", "syndicated")])
+    story = _story_of(stories, "wire")
+    assert story.date == "2024-03-12"
+    assert _story_of(stories, "undated-alone").date is None
+    dates = story_dates(stories)
+    assert dates == {"wire": "2024-03-12", "paper": "2024-03-12"}
+
+
+def test_an_undated_origin_gives_its_story_the_earliest_member_date() -> None:
+    articles = [_article("wire", "long", credit="AP"), _article("paper", date="2024-03-13")]
+    (story,) = build_stories(articles, [_relation("wire", "paper", "syndicated")])
+    assert story.origin == "wire"
+    assert story.date == "2024-03-13"
+
+
+def test_stories_are_ordered_by_date_then_origin_and_labelled_by_the_origins_title() -> None:
+    long_title = (
+        "Marrowby council approves a fourteen million pound flood barrier on the River Tessel after record floods"
+    )
+    articles = [
+        _article("late", date="2024-05-01"),
+        _article("early", date="2024-01-15", title=long_title),
+        _article("none"),
+        _article("also-early", date="2024-01-15", title=None),
+    ]
+    stories = build_stories(articles, [])
+    assert [story.origin for story in stories] == ["also-early", "early", "late", "none"]
+    assert [story.id for story in stories] == ["story-1", "story-2", "story-3", "story-4"]
+    labels = {story.origin: story.label for story in stories}
+    assert labels["early"] == " ".join(long_title.split()[:12]) + " …"
+    assert labels["late"] == "Title of late"
+    # Without a title the label is the start of the text.
+    assert labels["also-early"] == " ".join(" ".join(BODY["medium"]).split()[:12]) + " …"
+
+
+def test_no_articles_no_stories() -> None:
+    assert build_stories([], []) == []
+
+
+@pytest.mark.xfail(
+    reason="known limitation, measured: exempting lightly edited copies from the same-day rule lets wire updates "
+    "that reuse earlier paragraphs join consecutive days (METER pairwise precision 0.94 -> 0.87), so only verbatim "
+    "copies cross days",
+    strict=True,
+)
+def test_a_syndicated_copy_dated_the_next_day_stays_in_its_origins_story() -> None:
+    articles = [_article("wire", "long", credit="AP", date="2024-03-12"), _article("paper", date="2024-03-13")]
+    stories = build_stories(articles, [_relation("wire", "paper", "syndicated")])
+    assert len(stories) == 1
+    assert stories[0].origin == "wire"

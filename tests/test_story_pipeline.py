@@ -1,0 +1,196 @@
+"""Stories end to end: text files in, relations and stories stored, reported and printed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+import newstrace
+from newstrace import cli
+
+ORIGINAL = """Marrowby approves flood barrier after record river levels
+
+Published March 12, 2024
+
+MARROWBY, Calderland (AP) — The town council of Marrowby voted 9 to 4 on Tuesday to build a 14 million pound flood barrier along the River Tessel, three weeks after the river rose to a record 6.8 meters and flooded 312 homes. Mayor Odile Fenwick said construction would begin in April and take about 18 months.
+
+The barrier, designed by the engineering firm Haverick and Stroud, will run for 2.3 kilometers between the Quarry Lane footbridge and the old Pellham mill. It will include 11 steel gates that can be closed within 40 minutes when the river gauge at Ashcombe passes 4.5 meters.
+
+“We cannot ask families to rebuild their kitchens every winter,” Fenwick told reporters outside the town hall. “This barrier is the difference between a wet street and a ruined home.”
+
+Councillor Barnaby Quayle, who voted against the plan, said the money should have gone to restoring wetlands upstream at Linnet Moor. “A wall moves the water to our neighbours, it does not make it disappear,” he said.
+
+The regional water agency has promised to cover 60 percent of the cost, with the rest coming from a special levy of 38 pounds a year on each household for ten years. Residents of the flooded Tanners Row district will be exempt from the levy until 2027.
+"""
+
+SYNDICATED = """Marrowby council backs flood barrier after record river levels
+
+The town council of Marrowby voted 9 to 4 on Tuesday evening to build a 14 million pound flood barrier along the River Tessel, three weeks after the river rose to a record 6.8 meters and flooded 312 homes. Mayor Odile Fenwick said construction would begin in April and take about 18 months.
+
+The barrier, designed by the engineering firm Haverick and Stroud, will run for 2.3 kilometres between the Quarry Lane footbridge and the old Pellham mill. It will include 11 steel gates that can be closed within 40 minutes when the river gauge at Ashcombe passes 4.5 meters.
+
+“We cannot ask families to rebuild their kitchens every winter,” Fenwick told journalists outside the town hall. “This barrier is the difference between a wet street and a ruined home.”
+
+Councillor Barnaby Quayle, who voted against the plan, said the money should have gone to restoring wetlands upstream at Linnet Moor. “A wall moves the water to our neighbours, it does not make it disappear,” he said.
+
+The regional water agency has promised to cover 60 percent of the cost, with the rest coming from a special levy of 38 pounds a year on each household for ten years.
+"""
+
+REWRITE = """Councillors back 14 million pound wall to protect Marrowby from the Tessel
+
+Councillors in Marrowby have backed a 14 million pound flood wall on the River Tessel by 9 votes to 4, only three weeks after record levels of 6.8 meters left 312 homes under water. Mayor Odile Fenwick expects work to start in April and to last roughly 18 months.
+
+Engineering company Haverick and Stroud drew up the design, which stretches 2.3 kilometers from the Quarry Lane footbridge to the former Pellham mill. Its 11 steel gates are meant to shut within 40 minutes whenever the Ashcombe gauge reads above 4.5 meters.
+
+Fenwick argued that families should not have to rebuild their kitchens each winter, calling the barrier the gap between a wet street and a ruined home.
+
+Barnaby Quayle, a councillor who opposed the scheme, argued the money would have been better spent restoring the Linnet Moor wetlands upstream, warning that a wall only pushes the water towards neighbouring towns.
+
+The regional water agency will pay 60 percent of the bill. Households will cover the remainder through a levy of 38 pounds a year for ten years, although Tanners Row residents, whose streets flooded, are exempt until 2027.
+"""
+
+UNRELATED = """Glenhallow library reopens with a rooftop reading garden
+
+The Glenhallow public library reopened on Saturday after a two-year renovation that added a rooftop reading garden, a recording studio and 40,000 new books. Librarian Priya Castellane said more than 1,200 visitors came through the doors in the first four hours.
+
+The building, a former tram depot from 1911, had been closed since a storm damaged its glass roof. Architects from the Ormsby studio kept the cast-iron columns and the original tiled floor of the depot.
+
+Children queued for the new puppet theatre in the basement, which will host free shows every Sunday morning. The studio can be booked by local musicians for 5 pounds an hour.
+
+Castellane said the library would stay open until nine in the evening on weekdays, two hours later than before. A cafe run by a youth charity will open on the ground floor next month.
+"""
+
+TEXTS = {"original": ORIGINAL, "syndicated": SYNDICATED, "rewrite": REWRITE, "unrelated": UNRELATED}
+STORY = {"original", "syndicated", "rewrite"}
+
+
+def _write_pages(folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, text in TEXTS.items():
+        paths[name] = folder / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path], dict[str, Any]]:
+    """The four pages analysed in one run from scratch: the database, the files and the report."""
+    folder = tmp_path_factory.mktemp("stories")
+    paths = _write_pages(folder / "pages")
+    db = folder / "x.db"
+    summary = newstrace.analyze(list(paths.values()), db=db)
+    assert not summary.errors, summary.errors
+    return db, paths, newstrace.load_report(db)
+
+
+def _members(story: dict[str, Any]) -> set[str]:
+    return {member["article"] for member in story["members"]}
+
+
+def test_an_original_its_copy_and_its_rewrite_make_one_story(analysed: tuple[Path, dict, dict]) -> None:
+    _, _, report = analysed
+    stories = report["stories"]
+    assert sorted(len(story["members"]) for story in stories) == [1, 3]
+    (story,) = [story for story in stories if len(story["members"]) == 3]
+    assert _members(story) == STORY
+    assert story["origin"] == "original"
+    assert story["members"][0] == {"article": "original", "kind": "origin", "confidence": 1.0}
+    kinds = {member["article"]: member["kind"] for member in story["members"]}
+    assert kinds == {"original": "origin", "syndicated": "syndicated", "rewrite": "rewrite"}
+    assert story["origin_evidence"] and all("agency dateline" in reason for reason in story["origin_evidence"])
+    (alone,) = [story for story in stories if len(story["members"]) == 1]
+    assert alone["origin"] == "unrelated"
+
+
+def test_relations_run_from_the_original_and_leave_the_unrelated_article_out(analysed: tuple[Path, dict, dict]) -> None:
+    _, _, report = analysed
+    relations = {(relation["source"], relation["copy"]): relation for relation in report["relations"]}
+    assert not any("unrelated" in pair for pair in relations)
+    syndicated = relations[("original", "syndicated")]
+    assert (syndicated["kind"], syndicated["direction"]) == ("syndicated", "known")
+    rewrite = relations[("original", "rewrite")]
+    assert (rewrite["kind"], rewrite["direction"]) == ("rewrite", "known")
+    # The report names each aligned sentence's source sentence (or None when unaligned).
+    assert all(set(item) == {"copy_sentence", "source_sentence", "kind", "score"} for item in rewrite["aligned"])
+    assert any(item["kind"] == "paraphrase" for item in rewrite["aligned"])
+
+
+def test_an_article_without_its_own_date_takes_its_storys_date(analysed: tuple[Path, dict, dict]) -> None:
+    _, _, report = analysed
+    articles = {record["id"]: record for record in report["articles"]}
+    assert (articles["original"]["date"], articles["original"]["date_source"]) == ("2024-03-12", "date line")
+    for copy in ("syndicated", "rewrite"):
+        assert (articles[copy]["date"], articles[copy]["date_source"]) == ("2024-03-12", "story")
+    assert (articles["unrelated"]["date"], articles["unrelated"]["date_source"]) == (None, None)
+    (story,) = [story for story in report["stories"] if story["origin"] == "original"]
+    assert story["date"] == "2024-03-12"
+
+
+@pytest.mark.parametrize("first_run", [("original", "syndicated"), ("rewrite", "unrelated"), ("syndicated", "rewrite")])
+def test_two_runs_give_what_one_run_gives(
+    analysed: tuple[Path, dict, dict], tmp_path: Path, first_run: tuple[str, str]
+) -> None:
+    _, _, from_scratch = analysed
+    paths = _write_pages(tmp_path / "pages")
+    db = tmp_path / "incremental.db"
+    newstrace.analyze([paths[name] for name in first_run], db=db)
+    newstrace.analyze(list(paths.values()), db=db)
+    report = newstrace.load_report(db)
+    assert report["stories"] == from_scratch["stories"]
+    assert report["relations"] == from_scratch["relations"]
+    assert report["articles"] == [{**record, "source": str(paths[record["id"]])} for record in from_scratch["articles"]]
+
+
+def test_rerunning_adds_no_relations(analysed: tuple[Path, dict, dict], tmp_path: Path) -> None:
+    db, paths, before = analysed
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db, copy)
+    again = newstrace.analyze(list(paths.values()), db=copy)
+    assert again.pages_already_stored == 4
+    assert again.relations == []
+    assert again.candidate_pairs == 0
+    after = newstrace.load_report(copy)
+    assert after["relations"] == before["relations"]
+    assert after["stories"] == before["stories"]
+
+
+@pytest.fixture
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A console wide enough that table cells do not wrap ids."""
+    monkeypatch.setattr(cli, "console", Console(width=240))
+
+
+@pytest.mark.usefixtures("wide_console")
+def test_cli_stories_lists_every_story_with_its_ids(analysed: tuple[Path, dict, dict]) -> None:
+    db, _, report = analysed
+    result = CliRunner().invoke(cli.app, ["stories", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    for story in report["stories"]:
+        assert story["id"] in result.output
+    assert "syndicated (syndicated)" in result.output
+    assert "rewrite (rewrite)" in result.output
+    assert "2024-03-12" in result.output
+
+
+@pytest.mark.usefixtures("wide_console")
+def test_cli_compare_prints_the_relation_source_first(analysed: tuple[Path, dict, dict]) -> None:
+    db, _, _ = analysed
+    # Given copy first, it still names the original as the source.
+    result = CliRunner().invoke(cli.app, ["compare", "rewrite", "original", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "rewrite is rewrite of original" in result.output
+    assert "direction known" in result.output
+    assert "paraphrase" in result.output
+
+
+def test_cli_compare_with_an_unknown_id_exits_1(analysed: tuple[Path, dict, dict]) -> None:
+    db, _, _ = analysed
+    result = CliRunner().invoke(cli.app, ["compare", "original", "no-such-article", "--db", str(db)])
+    assert result.exit_code == 1
+    assert "no-such-article" in result.output
