@@ -23,13 +23,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import urlparse
 
 import justext
 import trafilatura
 
-from extraction_metric import PageScore, score_page, summarize
+from extraction_metric import score_page, summarize
 from newstrace.clean import CleaningError, clean_page
+from newstrace.clean.line_model import LineModel, default_line_model
+from newstrace.clean.line_training import (
+    DATASET_WEIGHTS,
+    MEASURING_WEIGHT,
+    TrainingPage,
+    corpus_pages,
+    page_rows,
+    site_of,
+    train_from_rows,
+)
 from newstrace.model import Page
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -49,8 +58,7 @@ class BenchmarkPage:
 
     @property
     def site(self) -> str:
-        host = urlparse(self.url).hostname or self.url
-        return host.removeprefix("www.")
+        return site_of(self.url, self.id)
 
     @property
     def english(self) -> bool:
@@ -132,8 +140,31 @@ def report(name: str, pages: Sequence[BenchmarkPage], outputs: Sequence[str], se
     sys.stdout.flush()
 
 
-def page_scores(pages: Sequence[BenchmarkPage], outputs: Sequence[str]) -> list[PageScore]:
-    return [score_page(output, page.body) for output, page in zip(outputs, pages, strict=True)]
+def print_worst(pages: Sequence[BenchmarkPage], outputs: Sequence[str], count: int = 10) -> None:
+    scores = [score_page(output, page.body) for output, page in zip(outputs, pages, strict=True)]
+    ranked = sorted(zip(scores, pages, strict=True), key=lambda pair: pair[0].f1)[:count]
+    for score, page in ranked:
+        print(f"    worst: F1 {score.f1:.3f} P {score.precision or 0:.2f} R {score.recall:.2f}  {page.url[:90]}")
+
+
+def cross_validated_models(pages: Sequence[BenchmarkPage], shared: Path) -> list[LineModel]:
+    """One line model per fold, trained on extraction-train and the other folds' measuring pages."""
+    training = page_rows(corpus_pages(shared / "extraction-train" / "pages.jsonl.gz", DATASET_WEIGHTS))
+    measuring = page_rows([TrainingPage(page.text, page.body, page.site, MEASURING_WEIGHT) for page in pages])
+    assert len(measuring) == len(pages), "every measuring page has lines"
+    folds = site_folds(pages)
+    models = []
+    for fold in range(FOLDS):
+        others = [rows for rows, page_fold in zip(measuring, folds, strict=True) if page_fold != fold]
+        start = time.process_time()
+        models.append(train_from_rows(training + others))
+        print(f"  (fold {fold + 1}: {len(training) + len(others)} training pages, {time.process_time() - start:.0f} s)")
+    return models
+
+
+def cross_validated_outputs(pages: Sequence[BenchmarkPage], models: Sequence[LineModel]) -> list[str]:
+    folds = site_folds(pages)
+    return [newstrace_body(text_page(page), line_model=models[fold]) for page, fold in zip(pages, folds, strict=True)]
 
 
 def main() -> None:
@@ -152,8 +183,15 @@ def main() -> None:
     report("  trafilatura on lines as <p>", pages, outputs, seconds)
     outputs, seconds = timed(lambda: [justext_text(wrap_lines_as_html(page.text)) for page in pages])
     report("  jusText on lines as <p>", pages, outputs, seconds)
-    outputs, seconds = timed(lambda: [newstrace_body(text_page(page)) for page in pages])
-    report("  newstrace cleaner", pages, outputs, seconds)
+    outputs, seconds = timed(lambda: [newstrace_body(text_page(page), use_line_model=False) for page in pages])
+    report("  newstrace rules only (no line model)", pages, outputs, seconds)
+    models = cross_validated_models(pages, arguments.shared)
+    outputs = cross_validated_outputs(pages, models)
+    report("  newstrace + line model, grouped 5-fold CV", pages, outputs)
+    print_worst(pages, outputs)
+    if default_line_model() is not None:
+        _, seconds = timed(lambda: [newstrace_body(text_page(page)) for page in pages])
+        report("  newstrace + shipped model (speed only)", pages, outputs, seconds)
 
     print("HTML path")
     outputs, seconds = timed(lambda: [trafilatura_text(page.html) for page in pages])

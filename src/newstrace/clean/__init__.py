@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newstrace.clean.html import HtmlError, extract_html
+from newstrace.clean.line_model import LineModel, default_line_model
 from newstrace.clean.text import CleanedText, clean_text
 from newstrace.model import Article, Page
 
@@ -11,8 +12,12 @@ class CleaningError(ValueError):
     """A page that yields no article: the message says why."""
 
 
-def clean_page(page: Page) -> list[Article]:
-    """The articles of a page, named by the page's first name ("stem", or "stem#1", "stem#2")."""
+def clean_page(page: Page, line_model: LineModel | None = None, use_line_model: bool = True) -> list[Article]:
+    """The articles of a page, named by the page's first name ("stem", or "stem#1", "stem#2").
+
+    Plain text is cleaned with `line_model` (default: the shipped one; the rules alone without it)."""
+    if use_line_model and line_model is None and page.text is not None:
+        line_model = default_line_model()
     title, date, author, outlet, url = page.title, page.date, page.author, page.outlet, page.url
     if page.text is not None:
         text = page.text
@@ -29,7 +34,8 @@ def clean_page(page: Page) -> list[Article]:
         url = url or extracted.url
     else:
         raise CleaningError("page has neither text nor HTML")
-    cleaned = [part for part in clean_text(text, title, date, author) if part.paragraphs]
+    model = line_model if use_line_model and page.text is not None else None
+    cleaned = [part for part in clean_text(text, title, date, author, model) if part.paragraphs]
     if not cleaned:
         raise CleaningError("no article text found on the page")
     return [
