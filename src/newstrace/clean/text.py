@@ -74,29 +74,49 @@ def clean_text(
         probabilities = line_model.body_probabilities(
             [line.text for line in lines], title, rule_features(lines, _rule_decisions(rules_results))
         )
-        articles = []
-        for number, (start, end) in enumerate(segments):
-            segment_probabilities = probabilities[start:end]
-            if not (segment_probabilities >= BODY_THRESHOLD).any():
-                # The model finds no body (a page that is all list or table): the rules decide.
-                articles.append(rules_results[number])
-                continue
-            first = number == 0
-            articles.append(
-                _clean_segment_by_model(
-                    lines[start:end],
-                    known_title=title if first else None,
-                    metadata_date=metadata_date if first else None,
-                    wire_metadata=normalized.metadata if first else {},
-                    body_probabilities=segment_probabilities,
-                )
-            )
+        # A page where the model finds no body at all (all list or table) is left to the rules.
+        articles = _clean_by_model(lines, segments, probabilities, title, metadata_date, normalized.metadata)
+        if not articles:
+            articles = rules_results
     else:
         articles = rules_results
     if articles:
         articles[0].removed[:0] = normalized.removed
         if author and not articles[0].byline:
             articles[0].byline = author
+    return articles
+
+
+def _clean_by_model(
+    lines: list[Line],
+    segments: list[tuple[int, int]],
+    probabilities: np.ndarray,
+    title: str | None,
+    metadata_date: str | None,
+    wire_metadata: dict[str, str],
+) -> list[CleanedText]:
+    articles: list[CleanedText] = []
+    orphans: list[RemovedLine] = []
+    for number, (start, end) in enumerate(segments):
+        segment_probabilities = probabilities[start:end]
+        if not (segment_probabilities >= BODY_THRESHOLD).any():
+            # A part the model keeps nothing of (teasers the splitter took for a second article) is
+            # not an article: its lines are removed lines of the article before it.
+            removed = [RemovedLine(line.text, MODEL_REASON) for line in lines[start:end]]
+            (articles[-1].removed if articles else orphans).extend(removed)
+            continue
+        first = number == 0
+        articles.append(
+            _clean_segment_by_model(
+                lines[start:end],
+                known_title=title if first else None,
+                metadata_date=metadata_date if first else None,
+                wire_metadata=wire_metadata if first else {},
+                body_probabilities=segment_probabilities,
+            )
+        )
+    if articles:
+        articles[0].removed[:0] = orphans
     return articles
 
 
