@@ -95,6 +95,12 @@ def trafilatura_text(html: str) -> str:
     return trafilatura.extract(html, favor_precision=True) or ""
 
 
+def trafilatura_as_newstrace(html: str) -> str:
+    """trafilatura with the options newstrace's HTML reader uses (comments left out, tables kept)."""
+    options = {"include_comments": False, "include_tables": True, "deduplicate": False}
+    return trafilatura.extract(html, favor_precision=True, **options) or ""
+
+
 def justext_text(html: str) -> str:
     paragraphs = justext.justext(html.encode("utf-8"), ENGLISH_STOPLIST, encoding="utf-8")
     return "\n\n".join(paragraph.text for paragraph in paragraphs if not paragraph.is_boilerplate)
@@ -162,9 +168,12 @@ def cross_validated_models(pages: Sequence[BenchmarkPage], shared: Path) -> list
     return models
 
 
-def cross_validated_outputs(pages: Sequence[BenchmarkPage], models: Sequence[LineModel]) -> list[str]:
+def cross_validated_outputs(
+    pages: Sequence[BenchmarkPage], models: Sequence[LineModel], as_page: Callable[[BenchmarkPage], Page] = text_page
+) -> list[str]:
+    """Each page cleaned with the model of its fold (one that never saw its site)."""
     folds = site_folds(pages)
-    return [newstrace_body(text_page(page), line_model=models[fold]) for page, fold in zip(pages, folds, strict=True)]
+    return [newstrace_body(as_page(page), line_model=models[fold]) for page, fold in zip(pages, folds, strict=True)]
 
 
 def main() -> None:
@@ -196,10 +205,18 @@ def main() -> None:
     print("HTML path")
     outputs, seconds = timed(lambda: [trafilatura_text(page.html) for page in pages])
     report("  trafilatura favor_precision", pages, outputs, seconds)
+    outputs = [trafilatura_as_newstrace(page.html) for page in pages]
+    report("  trafilatura as newstrace calls it", pages, outputs)
     outputs, seconds = timed(lambda: [justext_text(page.html) for page in pages])
     report("  jusText", pages, outputs, seconds)
-    outputs, seconds = timed(lambda: [newstrace_body(html_page(page)) for page in pages])
-    report("  newstrace (trafilatura + cleaner)", pages, outputs, seconds)
+    outputs = [newstrace_body(html_page(page), use_line_model=False) for page in pages]
+    report("  newstrace: trafilatura + rules", pages, outputs)
+    outputs = cross_validated_outputs(pages, models, html_page)
+    report("  newstrace: trafilatura + line model, CV", pages, outputs)
+    print_worst(pages, outputs)
+    if default_line_model() is not None:
+        _, seconds = timed(lambda: [newstrace_body(html_page(page)) for page in pages])
+        report("  newstrace + shipped model (speed only)", pages, outputs, seconds)
 
 
 if __name__ == "__main__":

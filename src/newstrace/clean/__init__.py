@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newstrace.clean.html import HtmlError, extract_html
 from newstrace.clean.line_model import LineModel, default_line_model
-from newstrace.clean.text import CleanedText, clean_text
+from newstrace.clean.text import BODY_THRESHOLD, EXTRACTED_BODY_THRESHOLD, CleanedText, clean_text
 from newstrace.model import Article, Page
 
 
@@ -15,9 +15,12 @@ class CleaningError(ValueError):
 def clean_page(page: Page, line_model: LineModel | None = None, use_line_model: bool = True) -> list[Article]:
     """The articles of a page, named by the page's first name ("stem", or "stem#1", "stem#2").
 
-    Plain text is cleaned with `line_model` (default: the shipped one; the rules alone without it)."""
-    if use_line_model and line_model is None and page.text is not None:
+    Lines are kept by `line_model` (default: the shipped one; the rules alone without it); from
+    HTML, trafilatura's extract, only lines the model is sure are not body go."""
+    if use_line_model and line_model is None:
         line_model = default_line_model()
+    model = line_model if use_line_model else None
+    threshold = BODY_THRESHOLD
     title, date, author, outlet, url = page.title, page.date, page.author, page.outlet, page.url
     if page.text is not None:
         text = page.text
@@ -27,6 +30,7 @@ def clean_page(page: Page, line_model: LineModel | None = None, use_line_model: 
         except HtmlError as error:
             raise CleaningError(str(error)) from None
         text = extracted.text
+        threshold = EXTRACTED_BODY_THRESHOLD
         title = title or extracted.title
         date = date or extracted.date
         author = author or extracted.author
@@ -34,8 +38,7 @@ def clean_page(page: Page, line_model: LineModel | None = None, use_line_model: 
         url = url or extracted.url
     else:
         raise CleaningError("page has neither text nor HTML")
-    model = line_model if use_line_model and page.text is not None else None
-    cleaned = [part for part in clean_text(text, title, date, author, model) if part.paragraphs]
+    cleaned = [part for part in clean_text(text, title, date, author, model, threshold) if part.paragraphs]
     if not cleaned:
         raise CleaningError("no article text found on the page")
     return [

@@ -31,8 +31,10 @@ from newstrace.model import RemovedLine
 
 SHORT_FOOTER_LINE = "short line after the article (teaser, topic or widget)"
 MODEL_REASON = "line classifier: not article text"
-# Lines the model scores at least this likely to be body are kept.
+# Lines the model scores at least this likely to be body are kept (chosen by grouped cross-validation).
 BODY_THRESHOLD = 0.4
+# What trafilatura extracts from HTML is mostly body already: only lines the model is sure of go.
+EXTRACTED_BODY_THRESHOLD = 0.02
 # A named rule (a share widget, a donation prompt) removes a line the model keeps with less confidence.
 RULE_OVERRIDE_BELOW = 0.9
 # Reasons that send a line to an article field rather than drop it; they hold even where the model
@@ -63,6 +65,7 @@ def clean_text(
     metadata_date: str | None = None,
     author: str | None = None,
     line_model: LineModel | None = None,
+    body_threshold: float = BODY_THRESHOLD,
 ) -> list[CleanedText]:
     """Clean a page's text into one article per glued part, in order; with a line model, the model
     decides which lines are body and the rules say where the others go and why."""
@@ -75,7 +78,9 @@ def clean_text(
             [line.text for line in lines], title, rule_features(lines, _rule_decisions(rules_results))
         )
         # A page where the model finds no body at all (all list or table) is left to the rules.
-        articles = _clean_by_model(lines, segments, probabilities, title, metadata_date, normalized.metadata)
+        articles = _clean_by_model(
+            lines, segments, probabilities >= body_threshold, probabilities, title, metadata_date, normalized.metadata
+        )
         if not articles:
             articles = rules_results
     else:
@@ -90,6 +95,7 @@ def clean_text(
 def _clean_by_model(
     lines: list[Line],
     segments: list[tuple[int, int]],
+    is_body: np.ndarray,
     probabilities: np.ndarray,
     title: str | None,
     metadata_date: str | None,
@@ -98,8 +104,7 @@ def _clean_by_model(
     articles: list[CleanedText] = []
     orphans: list[RemovedLine] = []
     for number, (start, end) in enumerate(segments):
-        segment_probabilities = probabilities[start:end]
-        if not (segment_probabilities >= BODY_THRESHOLD).any():
+        if not is_body[start:end].any():
             # A part the model keeps nothing of (teasers the splitter took for a second article) is
             # not an article: its lines are removed lines of the article before it.
             removed = [RemovedLine(line.text, MODEL_REASON) for line in lines[start:end]]
@@ -112,7 +117,8 @@ def _clean_by_model(
                 known_title=title if first else None,
                 metadata_date=metadata_date if first else None,
                 wire_metadata=wire_metadata if first else {},
-                body_probabilities=segment_probabilities,
+                is_body=is_body[start:end],
+                body_probabilities=probabilities[start:end],
             )
         )
     if articles:
@@ -269,12 +275,12 @@ def _clean_segment_by_model(
     known_title: str | None,
     metadata_date: str | None,
     wire_metadata: dict[str, str],
+    is_body: np.ndarray,
     body_probabilities: np.ndarray,
 ) -> CleanedText:
     """The model keeps the body; every other line goes to its field (title, caption, date line,
     byline) or to the removed lines with the rule's reason, else the model's."""
     result = CleanedText(metadata=dict(wire_metadata))
-    is_body = body_probabilities >= BODY_THRESHOLD
     body_positions = np.flatnonzero(is_body)
     # The header (headline, captions, date line, byline) ends at the first kept line of real prose,
     # even where the model keeps a line above it.
