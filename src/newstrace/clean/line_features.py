@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -20,12 +21,17 @@ from newstrace.clean.lines import Line, line_key
 from newstrace.clean.patterns import LINE_RULES
 
 _TOKEN = re.compile(r"\w+")
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÞĀ-ŽА-ЯЁ]")
-_DIGITS = re.compile(r"\d+")
-_PUNCTUATION = re.compile(r"[^\w\s]")
-_SENTENCE_BREAK = re.compile(r"[.!?…](?=[\"'”’»)\]]*\s+\S)|[。！？]")
+_TOKEN_OR_NEWLINE = re.compile(r"\w+|\n")
+_NEWLINE = "\n"
+# Character classes, as bits, for the code points of the Basic Multilingual Plane.
+_PLANE = 0x10000
+_WORD, _UPPER, _DIGIT, _SPACE, _EAST_ASIAN_CLASS = 1, 2, 4, 8, 16
 # Kana, CJK ideographs and Hangul: lines of these scripts have few spaces, so tokens are long.
-_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_EAST_ASIAN_RANGES = ((0x3040, 0x3100), (0x3400, 0xA000), (0xAC00, 0xD7B0))
+_COMMAS = np.array([ord(","), ord("、"), ord("，")], dtype=np.uint32)
+_FULL_STOPS = np.array([ord("."), ord("!"), ord("?"), ord("…")], dtype=np.uint32)
+_LINK_MARKS = np.array([ord("@"), ord("#"), ord("/")], dtype=np.uint32)
+_EAST_ASIAN_STOPS = np.array([ord("。"), ord("！"), ord("？")], dtype=np.uint32)
 _LINK_LIKE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)[@#]\w")
 _LIST_MARKER = re.compile(r"^(?:[•·▪●◦*»›>|–—-]|\d{1,2}[.)])\s")
 # Clock times and years: the mark of bylines, date lines and comment headers.
@@ -73,10 +79,9 @@ _CONTEXT_COLUMNS = ("log_tokens", "ends_period", "stop_share", "widget_share", "
 
 
 def _context_names() -> tuple[str, ...]:
-    names = []
-    for name in _CONTEXT_COLUMNS:
-        names += [f"previous_{name}", f"next_{name}"]
-        names += [f"window{width}_{name}" for width in _WINDOWS]
+    names = [f"previous_{name}" for name in _CONTEXT_COLUMNS] + [f"next_{name}" for name in _CONTEXT_COLUMNS]
+    for width in _WINDOWS:
+        names += [f"window{width}_{name}" for name in _CONTEXT_COLUMNS]
     names += ["prose_chars_before", "prose_chars_after", "log_lines_since_prose", "log_lines_until_prose"]
     names += ["log_prose_run", "prose_run_share", "lines_from_headline"]
     return tuple(names)
@@ -202,41 +207,93 @@ def _count_between(flags: np.ndarray, start: int, end: int) -> np.ndarray:
     return counts
 
 
-def line_features(texts: Sequence[str], title: str | None = None) -> np.ndarray:
-    """A float32 row of FEATURE_NAMES per line; `title` defaults to the page's first line."""
+@lru_cache(maxsize=1)
+def _character_classes() -> np.ndarray:
+    """A class bit set for every code point of the Basic Multilingual Plane (built once, ~30 ms)."""
+    characters = [chr(code) for code in range(_PLANE)]
+    classes = np.zeros(_PLANE, dtype=np.uint8)
+    classes[[character.isalnum() or character == "_" for character in characters]] |= _WORD
+    classes[[character.isupper() for character in characters]] |= _UPPER
+    classes[[character.isdecimal() for character in characters]] |= _DIGIT
+    classes[[character.isspace() for character in characters]] |= _SPACE
+    for start, end in _EAST_ASIAN_RANGES:
+        classes[start:end] |= _EAST_ASIAN_CLASS
+    return classes
+
+
+def _per_line(line_of: np.ndarray, mask: np.ndarray, count: int) -> np.ndarray:
+    return np.bincount(line_of[mask], minlength=count).astype(np.float64)
+
+
+def _lines_matching(pattern: re.Pattern[str], texts: Sequence[str], candidates: np.ndarray) -> np.ndarray:
+    """Which lines hold a match; only candidate lines (those with the characters it needs) are searched."""
+    flags = np.zeros(len(texts), dtype=bool)
+    for position in np.flatnonzero(candidates):
+        flags[position] = pattern.search(texts[position]) is not None
+    return flags
+
+
+def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence[str] | None = None) -> np.ndarray:
+    """A float32 row of FEATURE_NAMES per line; `title` defaults to the page's first line.
+
+    Characters are classified for the whole page at once (one array of code points), not line by line."""
     count = len(texts)
     if count == 0:
         return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
-    lowered = [text.lower() for text in texts]
-    tokens = [_TOKEN.findall(text) for text in lowered]
-    token_counts = np.fromiter(map(len, tokens), dtype=np.float64, count=count)
+    page = "\n".join(texts)
+    codes = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+    classes = _character_classes()[np.minimum(codes, _PLANE - 1)]
+    newline = codes == 10
+    line_of = np.cumsum(newline)
     chars = np.fromiter(map(len, texts), dtype=np.float64, count=count)
-    stop_counts = np.fromiter((sum(map(STOP_WORDS.__contains__, words)) for words in tokens), np.float64, count)
-    widget_counts = np.fromiter((sum(map(WIDGET_WORDS.__contains__, words)) for words in tokens), np.float64, count)
-    capitals = np.fromiter((len(_CAPITALISED.findall(text)) for text in texts), np.float64, count)
-    digits = np.fromiter((len(_DIGITS.findall(text)) for text in texts), np.float64, count)
-    punctuation = np.fromiter((len(_PUNCTUATION.findall(text)) for text in texts), np.float64, count)
-    east_asian = np.fromiter((len(_EAST_ASIAN.findall(text)) for text in texts), np.float64, count)
-    breaks = np.fromiter((len(_SENTENCE_BREAK.findall(text)) for text in texts), np.float64, count)
-    commas = np.fromiter((text.count(",") + text.count("、") + text.count("，") for text in texts), np.float64, count)
+
+    word = (classes & _WORD) > 0
+    after_word = np.concatenate([[False], word[:-1]])
+    token_starts = word & ~after_word
+    digit = (classes & _DIGIT) > 0
+    after_digit = np.concatenate([[False], digit[:-1]])
+    token_counts = _per_line(line_of, token_starts, count)
+    capitals = _per_line(line_of, token_starts & ((classes & _UPPER) > 0), count)
+    digits = _per_line(line_of, digit & ~after_digit, count)
+    punctuation = _per_line(line_of, ~word & ((classes & _SPACE) == 0), count)
+    east_asian = _per_line(line_of, (classes & _EAST_ASIAN_CLASS) > 0, count)
+    commas = _per_line(line_of, np.isin(codes, _COMMAS), count)
+    following = np.concatenate([codes[1:], [10]])
+    full_stops = np.isin(codes, _FULL_STOPS) & (following == 32)
+    breaks = _per_line(line_of, full_stops | np.isin(codes, _EAST_ASIAN_STOPS), count)
+
+    # Words of the whole page in one pass; a newline token marks where each line ends.
+    items = _TOKEN_OR_NEWLINE.findall(page.lower())
+    is_break = np.fromiter(map(_NEWLINE.__eq__, items), dtype=bool, count=len(items))
+    word_lines = np.cumsum(is_break)[~is_break]
+    words = [item for item in items if item != _NEWLINE]
+
+    def words_in(vocabulary: frozenset[str] | set[str]) -> np.ndarray:
+        hits = np.fromiter(map(vocabulary.__contains__, words), dtype=bool, count=len(words))
+        return np.bincount(word_lines[hits], minlength=count).astype(np.float64)
+
+    stop_counts = words_in(STOP_WORDS)
+    widget_counts = words_in(WIDGET_WORDS)
+
     last_characters = [text.rstrip(_CLOSING)[-1:] for text in texts]
     ends = np.array(
         [[c in ".。", c in "!?！？", c in ":：", c in ",;，", c.isdigit(), c == "…"] for c in last_characters]
     )
     ends_ellipsis = ends[:, 5] | np.array([text.endswith("...") for text in texts])
-    link_like = np.array([bool(_LINK_LIKE.search(text)) for text in texts])
-    date_like = np.array([bool(_DATE_LIKE.search(text)) for text in texts])
+    link_like = _lines_matching(_LINK_LIKE, texts, _per_line(line_of, np.isin(codes, _LINK_MARKS), count) > 0)
+    date_like = _lines_matching(_DATE_LIKE, texts, digits > 0)
     list_marker = np.array([bool(_LIST_MARKER.match(text)) for text in texts])
     starts_lower = np.array([text[:1].islower() for text in texts])
-    keys = [line_key(text) for text in texts]
+    if keys is None:
+        keys = [line_key(text) for text in texts]
     key_counts = Counter(keys)
     repeats = np.fromiter((key_counts[key] for key in keys), np.float64, count)
 
     title_text = title if title else texts[0]
     title_words = set(_TOKEN.findall(title_text.lower()))
     title_key = line_key(title_text)
-    in_title = np.fromiter((sum(map(title_words.__contains__, words)) for words in tokens), np.float64, count)
-    distinct = np.fromiter((len(set(words)) for words in tokens), np.float64, count)
+    in_title = words_in(title_words)
+    distinct = token_counts
     is_title = np.array([key == title_key for key in keys])
 
     cumulative_chars = np.cumsum(chars) - chars
@@ -282,11 +339,8 @@ def line_features(texts: Sequence[str], title: str | None = None) -> np.ndarray:
     context_values = np.column_stack(
         [base[:, BASE_NAMES.index(name)] for name in _CONTEXT_COLUMNS[:-1]] + [prose.astype(np.float64)]
     )
-    columns = []
-    for position in range(context_values.shape[1]):
-        column = context_values[:, position : position + 1]
-        columns += [_shift(column, -1), _shift(column, 1)]
-        columns += [_window_means(column, width) for width in _WINDOWS]
+    columns = [_shift(context_values, -1), _shift(context_values, 1)]
+    columns += [_window_means(context_values, width) for width in _WINDOWS]
     prose_chars = np.where(prose, chars, 0.0)
     total_prose = max(prose_chars.sum(), 1.0)
     prose_before = (np.cumsum(prose_chars) - prose_chars) / total_prose

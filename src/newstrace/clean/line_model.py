@@ -37,11 +37,13 @@ class LineModel:
     def save(self, path: Path) -> None:
         path.write_text(self.text, encoding="utf-8")
 
-    def body_probabilities(self, texts: Sequence[str], title: str | None, rule_columns: np.ndarray) -> np.ndarray:
+    def body_probabilities(
+        self, texts: Sequence[str], title: str | None, rule_columns: np.ndarray, keys: Sequence[str] | None = None
+    ) -> np.ndarray:
         """The probability that each line is article body, given the rule features of the lines."""
         if not texts:
             return np.zeros(0)
-        features = np.concatenate([line_features(texts, title), rule_columns], axis=1)
+        features = np.concatenate([line_features(texts, title, keys), rule_columns], axis=1)
         first = self.first.predict(features, num_threads=1)
         return self.second.predict(sequence_features(features, first), num_threads=1)
 

@@ -35,7 +35,8 @@ MODEL_REASON = "line classifier: not article text"
 BODY_THRESHOLD = 0.4
 # What trafilatura extracts from HTML is mostly body already: only lines the model is sure of go.
 EXTRACTED_BODY_THRESHOLD = 0.02
-# A named rule (a share widget, a donation prompt) removes a line the model keeps with less confidence.
+# A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a line the model
+# keeps with less confidence.
 RULE_OVERRIDE_BELOW = 0.9
 # Reasons that send a line to an article field rather than drop it; they hold even where the model
 # would keep the line (the body excludes headline, captions, date lines and bylines).
@@ -75,7 +76,10 @@ def clean_text(
     rules_results = _clean_by_rules(lines, segments, title, metadata_date, normalized.metadata)
     if line_model is not None and lines:
         probabilities = line_model.body_probabilities(
-            [line.text for line in lines], title, rule_features(lines, _rule_decisions(rules_results))
+            [line.text for line in lines],
+            title,
+            rule_features(lines, _rule_decisions(rules_results)),
+            [line.key for line in lines],
         )
         # A page where the model finds no body at all (all list or table) is left to the rules.
         articles = _clean_by_model(
@@ -301,7 +305,7 @@ def _clean_segment_by_model(
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
         seen_keys.add(line.key)
-        named_rule = line.rule is not None and reason == line.rule.reason
+        named_rule = (line.rule is not None and reason == line.rule.reason) or reason == "stray short token"
         overruled = named_rule and body_probabilities[position] < RULE_OVERRIDE_BELOW
         if is_body[position] and reason not in _FIELD_REASONS and not overruled:
             result.paragraphs.append(line.text)
