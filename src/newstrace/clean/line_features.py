@@ -30,6 +30,10 @@ _WORD, _UPPER, _DIGIT, _SPACE, _EAST_ASIAN_CLASS = 1, 2, 4, 8, 16
 _EAST_ASIAN_RANGES = ((0x3040, 0x3100), (0x3400, 0xA000), (0xAC00, 0xD7B0))
 _COMMAS = np.array([ord(","), ord("、"), ord("，")], dtype=np.uint32)
 _FULL_STOPS = np.array([ord("."), ord("!"), ord("?"), ord("…")], dtype=np.uint32)
+# Function particles and endings of Japanese, Chinese and Korean prose, counted as function words.
+_EAST_ASIAN_PARTICLES = np.array(
+    [ord(character) for character in "のはがをにでとも的了是在和다는은을를에의"], dtype=np.uint32
+)
 _LINK_MARKS = np.array([ord("@"), ord("#"), ord("/")], dtype=np.uint32)
 _EAST_ASIAN_STOPS = np.array([ord("。"), ord("！"), ord("？")], dtype=np.uint32)
 _LINK_LIKE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)[@#]\w")
@@ -257,6 +261,10 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
     digits = _per_line(line_of, digit & ~after_digit, count)
     punctuation = _per_line(line_of, ~word & ((classes & _SPACE) == 0), count)
     east_asian = _per_line(line_of, (classes & _EAST_ASIAN_CLASS) > 0, count)
+    particles = _per_line(line_of, np.isin(codes, _EAST_ASIAN_PARTICLES), count)
+    # Scripts written without spaces make one "token" of a whole clause: count about a word per two
+    # characters there, so lengths and shares mean the same in every script.
+    words_count = np.maximum(token_counts, east_asian / 2)
     commas = _per_line(line_of, np.isin(codes, _COMMAS), count)
     following = np.concatenate([codes[1:], [10]])
     full_stops = np.isin(codes, _FULL_STOPS) & (following == 32)
@@ -302,8 +310,8 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
     base = np.column_stack(
         [
             np.log1p(chars),
-            np.log1p(token_counts),
-            chars / np.maximum(token_counts, 1),
+            np.log1p(words_count),
+            chars / np.maximum(words_count, 1),
             ends[:, 0],
             ends[:, 1],
             ends[:, 2],
@@ -312,7 +320,7 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
             ends_ellipsis,
             np.log1p(breaks),
             _shares(commas, token_counts),
-            _shares(stop_counts, token_counts),
+            _shares(stop_counts + particles, words_count),
             _shares(capitals, token_counts),
             _shares(digits, token_counts),
             _shares(punctuation, chars),
