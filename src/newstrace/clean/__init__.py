@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newstrace.clean.html import HtmlError, extract_html
-from newstrace.clean.text import CleanedText, clean_text
+from newstrace.clean.line_model import LineModel, default_line_model
+from newstrace.clean.text import BODY_THRESHOLD, EXTRACTED_BODY_THRESHOLD, CleanedText, clean_text
 from newstrace.model import Article, Page
 
 
@@ -11,8 +12,15 @@ class CleaningError(ValueError):
     """A page that yields no article: the message says why."""
 
 
-def clean_page(page: Page) -> list[Article]:
-    """The articles of a page, named by the page's first name ("stem", or "stem#1", "stem#2")."""
+def clean_page(page: Page, line_model: LineModel | None = None, use_line_model: bool = True) -> list[Article]:
+    """The articles of a page, named by the page's first name ("stem", or "stem#1", "stem#2").
+
+    Lines are kept by `line_model` (default: the shipped one; the rules alone without it); from
+    HTML, trafilatura's extract, only lines the model is sure are not body go."""
+    if use_line_model and line_model is None:
+        line_model = default_line_model()
+    model = line_model if use_line_model else None
+    threshold = BODY_THRESHOLD
     title, date, author, outlet, url = page.title, page.date, page.author, page.outlet, page.url
     if page.text is not None:
         text = page.text
@@ -22,6 +30,7 @@ def clean_page(page: Page) -> list[Article]:
         except HtmlError as error:
             raise CleaningError(str(error)) from None
         text = extracted.text
+        threshold = EXTRACTED_BODY_THRESHOLD
         title = title or extracted.title
         date = date or extracted.date
         author = author or extracted.author
@@ -29,7 +38,7 @@ def clean_page(page: Page) -> list[Article]:
         url = url or extracted.url
     else:
         raise CleaningError("page has neither text nor HTML")
-    cleaned = [part for part in clean_text(text, title, date, author) if part.paragraphs]
+    cleaned = [part for part in clean_text(text, title, date, author, model, threshold) if part.paragraphs]
     if not cleaned:
         raise CleaningError("no article text found on the page")
     return [

@@ -13,10 +13,14 @@ HEADER_WINDOW = 8
 MIN_BODY_LINES_AFTER = 3
 
 
-def _names(lines: list[Line]) -> set[str]:
+def _names(lines: list[Line], cache: dict[int, list[str]]) -> set[str]:
+    """Capitalised names of the lines; each line is read once per page (the cache is by line index)."""
     found: set[str] = set()
     for line in lines:
-        found.update(_NAME.findall(line.text))
+        names = cache.get(line.index)
+        if names is None:
+            names = cache[line.index] = _NAME.findall(line.text)
+        found.update(names)
     return found
 
 
@@ -42,6 +46,7 @@ def _opens_new_page(lines: list[Line], position: int) -> bool:
 def find_article_boundaries(lines: list[Line]) -> list[int]:
     """Indexes of lines that open a further article; empty for a page with one article."""
     boundaries: list[int] = []
+    names_cache: dict[int, list[str]] = {}
     start = 0
     seen_body = False
     for position, line in enumerate(lines):
@@ -50,11 +55,11 @@ def find_article_boundaries(lines: list[Line]) -> list[int]:
             continue
         if not seen_body or position == start or not _opens_new_page(lines, position):
             continue
-        before = _names(lines[start:position])
+        before = _names(lines[start:position], names_cache)
         after_lines = [other for other in lines[position : position + 40] if other.strong_body]
         if len(after_lines) < MIN_BODY_LINES_AFTER:
             continue
-        after = _names(after_lines)
+        after = _names(after_lines, names_cache)
         if not before or not after:
             continue
         shared = len(before & after) / min(len(before), len(after))

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from newstrace.clean.credits import (
     canonical_agency,
     names_in_credit,
@@ -19,6 +21,8 @@ from newstrace.clean.credits import (
     split_reporter_credit,
 )
 from newstrace.clean.dates import choose_article_date, is_date_line
+from newstrace.clean.line_features import RuleDecisions, rule_features
+from newstrace.clean.line_model import LineModel
 from newstrace.clean.lines import Line, build_lines, line_key
 from newstrace.clean.normalize import normalize_text
 from newstrace.clean.patterns import TRAILING_RULES
@@ -26,6 +30,17 @@ from newstrace.clean.split import find_article_boundaries
 from newstrace.model import RemovedLine
 
 SHORT_FOOTER_LINE = "short line after the article (teaser, topic or widget)"
+MODEL_REASON = "line classifier: not article text"
+# Lines the model scores at least this likely to be body are kept (chosen by grouped cross-validation).
+BODY_THRESHOLD = 0.4
+# What trafilatura extracts from HTML is mostly body already: only lines the model is sure of go.
+EXTRACTED_BODY_THRESHOLD = 0.02
+# A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a line the model
+# keeps with less confidence.
+RULE_OVERRIDE_BELOW = 0.9
+# Reasons that send a line to an article field rather than drop it; they hold even where the model
+# would keep the line (the body excludes headline, captions, date lines and bylines).
+_FIELD_REASONS = frozenset({"title", "caption", "date line", "byline"})
 _TRAILING = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in TRAILING_RULES)
 
 
@@ -50,29 +65,111 @@ def clean_text(
     title: str | None = None,
     metadata_date: str | None = None,
     author: str | None = None,
+    line_model: LineModel | None = None,
+    body_threshold: float = BODY_THRESHOLD,
 ) -> list[CleanedText]:
-    """Clean a page's text into one article per glued part, in order."""
+    """Clean a page's text into one article per glued part, in order; with a line model, the model
+    decides which lines are body and the rules say where the others go and why."""
     normalized = normalize_text(text)
     lines = build_lines(normalized.lines)
+    segments = _segments(lines)
+    rules_results = _clean_by_rules(lines, segments, title, metadata_date, normalized.metadata)
+    if line_model is not None and lines:
+        probabilities = line_model.body_probabilities(
+            [line.text for line in lines],
+            title,
+            rule_features(lines, _rule_decisions(rules_results)),
+            [line.key for line in lines],
+        )
+        # A page where the model finds no body at all (all list or table) is left to the rules.
+        articles = _clean_by_model(
+            lines, segments, probabilities >= body_threshold, probabilities, title, metadata_date, normalized.metadata
+        )
+        if not articles:
+            articles = rules_results
+    else:
+        articles = rules_results
+    if articles:
+        articles[0].removed[:0] = normalized.removed
+        if author and not articles[0].byline:
+            articles[0].byline = author
+    return articles
+
+
+def _clean_by_model(
+    lines: list[Line],
+    segments: list[tuple[int, int]],
+    is_body: np.ndarray,
+    probabilities: np.ndarray,
+    title: str | None,
+    metadata_date: str | None,
+    wire_metadata: dict[str, str],
+) -> list[CleanedText]:
+    articles: list[CleanedText] = []
+    orphans: list[RemovedLine] = []
+    for number, (start, end) in enumerate(segments):
+        if not is_body[start:end].any():
+            # A part the model keeps nothing of (teasers the splitter took for a second article) is
+            # not an article: its lines are removed lines of the article before it.
+            removed = [RemovedLine(line.text, MODEL_REASON) for line in lines[start:end]]
+            (articles[-1].removed if articles else orphans).extend(removed)
+            continue
+        first = number == 0
+        articles.append(
+            _clean_segment_by_model(
+                lines[start:end],
+                known_title=title if first else None,
+                metadata_date=metadata_date if first else None,
+                wire_metadata=wire_metadata if first else {},
+                is_body=is_body[start:end],
+                body_probabilities=probabilities[start:end],
+            )
+        )
+    if articles:
+        articles[0].removed[:0] = orphans
+    return articles
+
+
+def line_model_inputs(text: str) -> tuple[list[str], np.ndarray]:
+    """The lines a line model scores for a page's text, and their rule features (for training)."""
+    normalized = normalize_text(text)
+    lines = build_lines(normalized.lines)
+    rules_results = _clean_by_rules(lines, _segments(lines), None, None, normalized.metadata)
+    return [line.text for line in lines], rule_features(lines, _rule_decisions(rules_results))
+
+
+def _segments(lines: list[Line]) -> list[tuple[int, int]]:
     boundaries = find_article_boundaries(lines)
-    starts = [0, *boundaries]
-    ends = [*boundaries, len(lines)]
+    return list(zip([0, *boundaries], [*boundaries, len(lines)], strict=True))
+
+
+def _clean_by_rules(
+    lines: list[Line],
+    segments: list[tuple[int, int]],
+    title: str | None,
+    metadata_date: str | None,
+    wire_metadata: dict[str, str],
+) -> list[CleanedText]:
     articles = []
-    for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
+    for number, (start, end) in enumerate(segments):
         # Container metadata (a feed's title and date) describes the first article only.
         first = number == 0
-        article = _clean_segment(
-            lines[start:end],
-            known_title=title if first else None,
-            metadata_date=metadata_date if first else None,
-            wire_metadata=normalized.metadata if first else {},
+        articles.append(
+            _clean_segment(
+                lines[start:end],
+                known_title=title if first else None,
+                metadata_date=metadata_date if first else None,
+                wire_metadata=wire_metadata if first else {},
+            )
         )
-        if first:
-            article.removed[:0] = normalized.removed
-            if author and not article.byline:
-                article.byline = author
-        articles.append(article)
     return articles
+
+
+def _rule_decisions(results: list[CleanedText]) -> RuleDecisions:
+    return RuleDecisions(
+        kept={paragraph for result in results for paragraph in result.paragraphs},
+        captions={caption for result in results for caption in result.captions},
+    )
 
 
 def _clean_segment(
@@ -160,6 +257,11 @@ def _clean_segment(
             continue
         result.paragraphs.append(line.text)
 
+    _finish(result, metadata_date, date_lines)
+    return result
+
+
+def _finish(result: CleanedText, metadata_date: str | None, date_lines: list[date]) -> None:
     _strip_trailing_junk(result)
     _extract_credits(result)
     article_date, date_source = choose_article_date(
@@ -170,6 +272,63 @@ def _clean_segment(
         result.paragraphs,
     )
     result.date, result.date_source = article_date, date_source
+
+
+def _clean_segment_by_model(
+    lines: list[Line],
+    known_title: str | None,
+    metadata_date: str | None,
+    wire_metadata: dict[str, str],
+    is_body: np.ndarray,
+    body_probabilities: np.ndarray,
+) -> CleanedText:
+    """The model keeps the body; every other line goes to its field (title, caption, date line,
+    byline) or to the removed lines with the rule's reason, else the model's."""
+    result = CleanedText(metadata=dict(wire_metadata))
+    body_positions = np.flatnonzero(is_body)
+    # The header (headline, captions, date line, byline) ends at the first kept line of real prose,
+    # even where the model keeps a line above it.
+    prose_positions = [int(position) for position in body_positions if lines[position].strong_body]
+    first_body = prose_positions[0] if prose_positions else int(body_positions[0])
+    last_body = int(body_positions[-1])
+    title_key = line_key(known_title) if known_title else None
+    if known_title:
+        result.title = known_title
+    else:
+        title_line = _choose_title(lines[:first_body])
+        if title_line is not None:
+            result.title = title_line.text
+            title_key = title_line.key
+    seen_keys: set[str] = set()
+    date_lines: list[date] = []
+    for position, line in enumerate(lines):
+        zone = "header" if position < first_body else "footer" if position > last_body else "body"
+        reason = _removal_reason(line, zone, seen_keys, title_key)
+        seen_keys.add(line.key)
+        named_rule = (line.rule is not None and reason == line.rule.reason) or reason == "stray short token"
+        overruled = named_rule and body_probabilities[position] < RULE_OVERRIDE_BELOW
+        if is_body[position] and reason not in _FIELD_REASONS and not overruled:
+            result.paragraphs.append(line.text)
+            continue
+        if reason == "title":
+            continue
+        if reason == "caption":
+            result.captions.append(line.text)
+            continue
+        if reason == "date line":
+            found = is_date_line(line.text)
+            if found:
+                date_lines.append(found)
+            result.metadata.setdefault("date_line", line.text)
+        elif reason == "byline":
+            parsed = parse_byline(line.text)
+            if parsed:
+                result.byline = result.byline or parsed[0]
+                result.credit = result.credit or parsed[1]
+        elif reason == "reporter credit":
+            result.metadata.setdefault("reporter_credit", line.text)
+        result.removed.append(RemovedLine(line.text, reason or MODEL_REASON))
+    _finish(result, metadata_date, date_lines)
     return result
 
 

@@ -1,0 +1,223 @@
+"""Article extraction on the 97 Scrapinghub pages: newstrace's cleaner beside trafilatura and jusText.
+
+Two paths, each scored with the benchmark's shingle metric (benchmarks/extraction_metric.py) on all
+pages, English pages and the others:
+- plain text: the page's scraped `text` -> newstrace's cleaner -> body paragraphs; the line model is
+  trained per fold of a 5-fold cross-validation grouped by site (no site in both the training and the
+  scored fold), on extraction-train plus the measuring pages of the other folds;
+- HTML: the page's `html` -> trafilatura (favor_precision) -> newstrace's cleaning of what it leaves.
+Baselines run in the same process on the same input. Speeds are CPU seconds on one core.
+
+Run: PYTHONPATH=src .venv/bin/python benchmarks/extraction_benchmark.py [--shared ../shared/corpus]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import justext
+import trafilatura
+
+from extraction_metric import score_page, summarize
+from newstrace.clean import CleaningError, clean_page
+from newstrace.clean.line_model import LineModel, default_line_model
+from newstrace.clean.line_training import (
+    DATASET_WEIGHTS,
+    MEASURING_WEIGHT,
+    TrainingPage,
+    corpus_pages,
+    page_rows,
+    site_of,
+    train_from_rows,
+)
+from newstrace.model import Page
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+FOLDS = 5
+# A page is English when its body is at least this share of English stop words (the others: 0.0-0.17).
+ENGLISH_STOP_SHARE = 0.2
+ENGLISH_STOPLIST = justext.get_stoplist("English")
+
+
+@dataclass(frozen=True, slots=True)
+class BenchmarkPage:
+    id: str
+    url: str
+    html: str
+    text: str
+    body: str
+
+    @property
+    def site(self) -> str:
+        return site_of(self.url, self.id)
+
+    @property
+    def english(self) -> bool:
+        tokens = re.findall(r"\w+", self.body.lower())
+        return sum(token in ENGLISH_STOPLIST for token in tokens) >= ENGLISH_STOP_SHARE * max(1, len(tokens))
+
+
+def load_pages(path: Path) -> list[BenchmarkPage]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    return [BenchmarkPage(r["id"], r["url"] or "", r["html"], r["text"], r["body"]) for r in records]
+
+
+def site_folds(pages: Sequence[BenchmarkPage], folds: int = FOLDS) -> list[int]:
+    """A fold per page: whole sites, largest first, each to the fold with the fewest pages so far."""
+    sizes: dict[str, int] = {}
+    for page in pages:
+        sizes[page.site] = sizes.get(page.site, 0) + 1
+    fold_sizes = [0] * folds
+    fold_of_site: dict[str, int] = {}
+    for site in sorted(sizes, key=lambda name: (-sizes[name], name)):
+        fold = min(range(folds), key=lambda number: fold_sizes[number])
+        fold_of_site[site] = fold
+        fold_sizes[fold] += sizes[site]
+    return [fold_of_site[page.site] for page in pages]
+
+
+def wrap_lines_as_html(text: str) -> str:
+    return "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in text.splitlines()) + "</body></html>"
+
+
+def trafilatura_text(html: str) -> str:
+    return trafilatura.extract(html, favor_precision=True) or ""
+
+
+def trafilatura_as_newstrace(html: str) -> str:
+    """trafilatura with the options newstrace's HTML reader uses (comments left out, tables kept)."""
+    options = {"include_comments": False, "include_tables": True, "deduplicate": False}
+    return trafilatura.extract(html, favor_precision=True, **options) or ""
+
+
+def justext_text(html: str) -> str:
+    paragraphs = justext.justext(html.encode("utf-8"), ENGLISH_STOPLIST, encoding="utf-8")
+    return "\n\n".join(paragraph.text for paragraph in paragraphs if not paragraph.is_boilerplate)
+
+
+def newstrace_body(page: Page, **options: object) -> str:
+    try:
+        articles = clean_page(page, **options)
+    except CleaningError:
+        return ""
+    return "\n\n".join(paragraph for article in articles for paragraph in article.paragraphs)
+
+
+def text_page(page: BenchmarkPage) -> Page:
+    return Page(source=page.id, content_hash=page.id, format="text", names=(page.id[:12],), text=page.text)
+
+
+def html_page(page: BenchmarkPage) -> Page:
+    return Page(
+        source=page.id, content_hash=page.id, format="html", names=(page.id[:12],), html=page.html, url=page.url
+    )
+
+
+def timed(function: Callable[[], list[str]]) -> tuple[list[str], float]:
+    start = time.process_time()
+    outputs = function()
+    return outputs, time.process_time() - start
+
+
+def report(name: str, pages: Sequence[BenchmarkPage], outputs: Sequence[str], seconds: float | None = None) -> None:
+    scores = [score_page(output, page.body) for output, page in zip(outputs, pages, strict=True)]
+    parts = []
+    for label, keep in (("all", lambda page: True), ("en", lambda page: page.english), ("other", None)):
+        chosen = [
+            score
+            for score, page in zip(scores, pages, strict=True)
+            if (keep(page) if keep is not None else not page.english)
+        ]
+        summary = summarize(chosen)
+        parts.append(f"{label} {summary.precision:.3f}/{summary.recall:.3f}/{summary.f1:.3f}")
+    speed = f"  {len(pages) / seconds:7.0f} pages/s/core" if seconds else ""
+    print(f"{name:<44} " + "  ".join(parts) + speed)
+    sys.stdout.flush()
+
+
+def print_worst(pages: Sequence[BenchmarkPage], outputs: Sequence[str], count: int = 10) -> None:
+    scores = [score_page(output, page.body) for output, page in zip(outputs, pages, strict=True)]
+    ranked = sorted(zip(scores, pages, strict=True), key=lambda pair: pair[0].f1)[:count]
+    for score, page in ranked:
+        print(f"    worst: F1 {score.f1:.3f} P {score.precision or 0:.2f} R {score.recall:.2f}  {page.url[:90]}")
+
+
+def cross_validated_models(pages: Sequence[BenchmarkPage], shared: Path) -> list[LineModel]:
+    """One line model per fold, trained on extraction-train and the other folds' measuring pages."""
+    training = page_rows(corpus_pages(shared / "extraction-train" / "pages.jsonl.gz", DATASET_WEIGHTS))
+    measuring = page_rows([TrainingPage(page.text, page.body, page.site, MEASURING_WEIGHT) for page in pages])
+    assert len(measuring) == len(pages), "every measuring page has lines"
+    folds = site_folds(pages)
+    models = []
+    for fold in range(FOLDS):
+        others = [rows for rows, page_fold in zip(measuring, folds, strict=True) if page_fold != fold]
+        start = time.process_time()
+        models.append(train_from_rows(training + others))
+        print(f"  (fold {fold + 1}: {len(training) + len(others)} training pages, {time.process_time() - start:.0f} s)")
+    return models
+
+
+def cross_validated_outputs(
+    pages: Sequence[BenchmarkPage], models: Sequence[LineModel], as_page: Callable[[BenchmarkPage], Page] = text_page
+) -> list[str]:
+    """Each page cleaned with the model of its fold (one that never saw its site)."""
+    folds = site_folds(pages)
+    return [newstrace_body(as_page(page), line_model=models[fold]) for page, fold in zip(pages, folds, strict=True)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    arguments = parser.parse_args()
+    pages = load_pages(arguments.shared / "extraction-scrapinghub" / "pages.jsonl")
+    english = sum(page.english for page in pages)
+    sites = len({page.site for page in pages})
+    print(f"{len(pages)} pages, {sites} sites, {english} English, {len(pages) - english} other")
+    print(f"{'':<44} P/R/F1 by group (all, en, other)")
+
+    print("plain text path")
+    report("  whole text", pages, [page.text for page in pages])
+    outputs, seconds = timed(lambda: [trafilatura_text(wrap_lines_as_html(page.text)) for page in pages])
+    report("  trafilatura on lines as <p>", pages, outputs, seconds)
+    outputs, seconds = timed(lambda: [justext_text(wrap_lines_as_html(page.text)) for page in pages])
+    report("  jusText on lines as <p>", pages, outputs, seconds)
+    outputs, seconds = timed(lambda: [newstrace_body(text_page(page), use_line_model=False) for page in pages])
+    report("  newstrace rules only (no line model)", pages, outputs, seconds)
+    models = cross_validated_models(pages, arguments.shared)
+    outputs = cross_validated_outputs(pages, models)
+    report("  newstrace + line model, grouped 5-fold CV", pages, outputs)
+    print_worst(pages, outputs)
+    if default_line_model() is not None:
+        _, seconds = timed(lambda: [newstrace_body(text_page(page)) for page in pages])
+        report("  newstrace + shipped model (speed only)", pages, outputs, seconds)
+
+    print("HTML path")
+    outputs, seconds = timed(lambda: [trafilatura_text(page.html) for page in pages])
+    report("  trafilatura favor_precision", pages, outputs, seconds)
+    outputs = [trafilatura_as_newstrace(page.html) for page in pages]
+    report("  trafilatura as newstrace calls it", pages, outputs)
+    outputs, seconds = timed(lambda: [justext_text(page.html) for page in pages])
+    report("  jusText", pages, outputs, seconds)
+    outputs = [newstrace_body(html_page(page), use_line_model=False) for page in pages]
+    report("  newstrace: trafilatura + rules", pages, outputs)
+    outputs = cross_validated_outputs(pages, models, html_page)
+    report("  newstrace: trafilatura + line model, CV", pages, outputs)
+    print_worst(pages, outputs)
+    if default_line_model() is not None:
+        _, seconds = timed(lambda: [newstrace_body(html_page(page)) for page in pages])
+        report("  newstrace + shipped model (speed only)", pages, outputs, seconds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The line classifier: load the shipped two-stage model and score every line of a page at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from newstrace.clean.line_features import line_features, sequence_features
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "line_model.txt"
+# The two stages are stored one after the other, split by this line.
+_STAGE_SEPARATOR = "\n=== second stage ===\n"
+
+
+class LineModel:
+    """Two LightGBM boosters: lines scored alone, then rescored along the page's run of scores."""
+
+    def __init__(self, first_stage: str, second_stage: str) -> None:
+        import lightgbm
+
+        self.first = lightgbm.Booster(model_str=first_stage)
+        self.second = lightgbm.Booster(model_str=second_stage)
+        self.text = first_stage + _STAGE_SEPARATOR + second_stage
+
+    @classmethod
+    def from_boosters(cls, first_stage: str, second_stage: str) -> LineModel:
+        return cls(first_stage, second_stage)
+
+    @classmethod
+    def from_text(cls, text: str) -> LineModel:
+        first_stage, second_stage = text.split(_STAGE_SEPARATOR)
+        return cls(first_stage, second_stage)
+
+    def save(self, path: Path) -> None:
+        path.write_text(self.text, encoding="utf-8")
+
+    def body_probabilities(
+        self, texts: Sequence[str], title: str | None, rule_columns: np.ndarray, keys: Sequence[str] | None = None
+    ) -> np.ndarray:
+        """The probability that each line is article body, given the rule features of the lines."""
+        if not texts:
+            return np.zeros(0)
+        features = np.concatenate([line_features(texts, title, keys), rule_columns], axis=1)
+        first = self.first.predict(features, num_threads=1)
+        return self.second.predict(sequence_features(features, first), num_threads=1)
+
+
+@lru_cache(maxsize=1)
+def default_line_model() -> LineModel | None:
+    """The model shipped with the package, or None when its file (or lightgbm) is missing."""
+    try:
+        return LineModel.from_text(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ImportError, ValueError):
+        return None
