@@ -190,11 +190,14 @@ def _share(hits: int, total: int) -> float:
     return hits / total if total else math.nan
 
 
-def _run_analyze(paths: list[Path], database: Path) -> tuple[dict[str, Any], float]:
+def _run_analyze(paths: list[Path], database: Path, models: Any = None) -> tuple[dict[str, Any], float]:
     """Analyze the inputs into a fresh database, timed, and load its report."""
     interface = _require(STORE_FUNCTIONS)
     start = time.perf_counter()
-    interface["analyze"](paths, db=database)
+    if models is None:
+        interface["analyze"](paths, db=database)
+    else:
+        interface["analyze"](paths, db=database, models=models)
     seconds = time.perf_counter() - start
     return interface["load_report"](database), seconds
 
@@ -305,7 +308,18 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def measure_meter(corpus: Path, limit: int | None) -> MeterFigures:
+def cross_validated_models(pairs: Path | None, story_of_article: Callable[[Any], str]) -> Any:
+    """With --cross-validate: story and direction models that never saw either article's story."""
+    if pairs is None:
+        return None
+    from newstrace.align import story_training
+
+    return story_training.cross_validated_models(
+        story_training.load_pair_sets(pairs), lambda article: story_training.fold_of(story_of_article(article))
+    )
+
+
+def measure_meter(corpus: Path, limit: int | None, pairs: Path | None = None) -> MeterFigures:
     """Cluster the PA wire copy and the newspaper articles written from it; the PA file should be the origin."""
     meter = corpus / "meter"
     index = _read_jsonl(meter / "index.jsonl")
@@ -319,7 +333,9 @@ def measure_meter(corpus: Path, limit: int | None) -> MeterFigures:
             target.parent.mkdir(parents=True, exist_ok=True)
             # Bytes as they are: wire headers, `<` line ends, Latin-1.
             shutil.copyfile(meter / entry["file"], target)
-        report, seconds = _run_analyze([root / "PA", root / "newspapers"], Path(folder) / "meter.db")
+        story_of_path = {str((root / entry["file"]).resolve()): entry["story"] for entry in entries}
+        models = cross_validated_models(pairs, lambda article: story_of_path[str(Path(article.source).resolve())])
+        report, seconds = _run_analyze([root / "PA", root / "newspapers"], Path(folder) / "meter.db", models)
         # Sources are paths as the reader met them under the folders given; resolved while the files still exist.
         key_of_path = {str((root / entry["file"]).resolve()): entry["file"] for entry in entries}
         sources = {article.get("source") for article in report["articles"] if article.get("source")}
@@ -362,7 +378,7 @@ def measure_meter(corpus: Path, limit: int | None) -> MeterFigures:
     )
 
 
-def measure_politifact(corpus: Path, limit: int | None) -> PolitifactFigures:
+def measure_politifact(corpus: Path, limit: int | None, pairs: Path | None = None) -> PolitifactFigures:
     """Cluster originals with their four LLM rewrites; the original should be each story's origin."""
     records = _read_jsonl(corpus / "politifact-rewrites" / "train.jsonl")
     groups = _spread(sorted({record["group"] for record in records}), limit)
@@ -374,7 +390,9 @@ def measure_politifact(corpus: Path, limit: int | None) -> PolitifactFigures:
         with pages.open("w", encoding="utf-8") as handle:
             for record_id, record in zip(record_ids, records, strict=True):
                 handle.write(json.dumps({"id": record_id, "text": record["text"]}, ensure_ascii=False) + "\n")
-        report, seconds = _run_analyze([pages], Path(folder) / "politifact.db")
+        # The training script names PolitiFact stories after the group part of these ids.
+        models = cross_validated_models(pairs, lambda article: f"politifact-{article.id.split('-')[0]}")
+        report, seconds = _run_analyze([pages], Path(folder) / "politifact.db", models)
 
     known_ids = set(record_ids)
 
@@ -676,6 +694,13 @@ def main() -> None:
         "--limit", type=int, help="quick run: at most N stories (meter), groups (politifact), pairs (semeval)"
     )
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument(
+        "--cross-validate",
+        type=Path,
+        metavar="PAIRS",
+        help="score METER and PolitiFact pairs with models trained without their stories' folds "
+        "(PAIRS: the .npz of scripts/train_story_model.py --pairs); the shipped model saw these corpora",
+    )
     arguments = parser.parse_args()
     if arguments.limit is not None and arguments.limit < 1:
         parser.error("--limit must be at least 1")
@@ -700,7 +725,10 @@ def main() -> None:
         measure, show = MEASURES[name]
         with console.status(f"measuring {name}..."):
             try:
-                figures = measure(corpus, arguments.limit)
+                if name == "semeval":
+                    figures = measure(corpus, arguments.limit)
+                else:
+                    figures = measure(corpus, arguments.limit, arguments.cross_validate)
             # One dataset breaking the tool must not hide the others' figures; the traceback says where.
             except Exception as error:
                 failed = True

@@ -76,6 +76,8 @@ class Article:
 
 # Relation kinds, strongest derivation first; `unrelated` pairs are not stored.
 RELATION_KINDS = ("duplicate", "copy", "syndicated", "rewrite", "same_event", "unrelated")
+# The kinds where the copy is made from the source sentence by sentence.
+DERIVED_KINDS = RELATION_KINDS[:4]
 # Sentence alignment kinds.
 ALIGNMENT_KINDS = ("verbatim", "light_edit", "paraphrase", "unaligned")
 
@@ -104,6 +106,8 @@ class Relation:
     aligned: list[AlignedSentence] = field(default_factory=list)
     # The cheap channel that proposed the pair ("shingles", "terms"), or "neighbours" (a shared relation).
     found_by: str = ""
+    # How sure the direction is: P(source came first), 0.5 when nothing decides.
+    direction_confidence: float = 0.5
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -11,6 +11,7 @@ import numpy as np
 
 from newstrace.align import prepare_text, relate
 from newstrace.align.alignment import PreparedText
+from newstrace.align.relation import RelationModels, default_models
 from newstrace.candidates import CandidateIndex, fingerprint_articles
 from newstrace.candidates.minhash import estimated_jaccard
 from newstrace.clean import CleaningError, clean_page
@@ -63,8 +64,11 @@ def analyze(
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
     on_file: ProgressCallback | None = None,
     on_pair: ProgressCallback | None = None,
+    models: RelationModels | None = None,
 ) -> RunSummary:
-    """Read, clean and store everything under the paths; pages already stored are not redone."""
+    """Read, clean and store everything under the paths; pages already stored are not redone.
+
+    `models` judge each compared pair (default: the shipped story and direction models, else rules)."""
     paths = list(paths)
     summary = RunSummary()
     with Store(db) as store:
@@ -102,7 +106,9 @@ def analyze(
             summary.split_pages += len(articles) > 1
             summary.removed_lines += sum(len(article.removed) for article in articles)
             summary.dates_found += sum(article.date is not None for article in articles)
-        summary.candidate_pairs, summary.relations = find_relations(store, default_lexicon(), on_pair)
+        summary.candidate_pairs, summary.relations = find_relations(
+            store, default_lexicon(), models or default_models(), on_pair
+        )
         summary.stories = build_stories(list(store.articles()), store.relations())
         store.replace_stories(summary.stories)
     summary.files = len({_file_of(article.source) for article in summary.articles})
@@ -110,7 +116,7 @@ def analyze(
 
 
 def find_relations(
-    store: Store, lexicon: Lexicon, on_pair: ProgressCallback | None = None
+    store: Store, lexicon: Lexicon, models: RelationModels, on_pair: ProgressCallback | None = None
 ) -> tuple[int, list[Relation]]:
     """Pair the articles not yet indexed with all stored ones, relate each pair, store the relations."""
     new_articles = store.articles_without_fingerprint()
@@ -131,7 +137,7 @@ def find_relations(
                 loaded[article_id] = article
             if article_id not in prepared:
                 prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon)
-        relation = relate(loaded[first_id], prepared[first_id], loaded[second_id], prepared[second_id])
+        relation = relate(loaded[first_id], prepared[first_id], loaded[second_id], prepared[second_id], models)
         if on_pair is not None:
             on_pair(f"{first_id} ~ {second_id}")
         if relation.kind == "unrelated":

@@ -9,6 +9,7 @@ import pytest
 from newstrace.align import prepare_text, relate
 from newstrace.align.alignment import AlignedText
 from newstrace.align.relation import classify
+from newstrace.align.story_model import STORY_THRESHOLD
 from newstrace.model import Article, Relation
 from newstrace.sentences import Lexicon, default_lexicon
 
@@ -109,7 +110,7 @@ def test_a_paraphrase_in_order_is_a_rewrite_of_the_text_that_keeps_the_quotation
 def test_unrelated_articles_are_unrelated_and_carry_no_alignment(lexicon: Lexicon) -> None:
     relation = _relate(_article("ferry", ORIGINAL), _article("cheese", UNRELATED), lexicon)
     assert relation.kind == "unrelated"
-    assert relation.similarity < 0.25
+    assert relation.similarity < STORY_THRESHOLD
     assert relation.aligned == []
 
 
@@ -206,11 +207,13 @@ def _aligned(
         ),
         (_aligned(edited=0.6, coverage=0.7, order=1.0), _aligned(), "syndicated"),
         (_aligned(edited=0.5, coverage=0.8, order=0.7), _aligned(), "rewrite"),
+        # Not derived sentence by sentence: the story similarity decides between the last two.
         (_aligned(coverage=0.8, order=0.5, similarity=0.3), _aligned(), "same_event"),
         (_aligned(coverage=0.2, order=1.0, similarity=0.1), _aligned(coverage=0.1), "unrelated"),
     ],
 )
 def test_classify_tries_the_kinds_strongest_first(alignment: AlignedText, other_way: AlignedText, kind: str) -> None:
-    found, confidence = classify(alignment, other_way)
+    story_similarity = 0.7 if alignment.document_similarity >= 0.3 else 0.2
+    found, confidence = classify(alignment, other_way, story_similarity)
     assert found == kind
     assert 0.0 <= confidence <= 1.0

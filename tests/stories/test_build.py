@@ -40,7 +40,16 @@ def _article(article_id: str, length: str = "medium", *, title: str | None = "",
 def _relation(
     source: str, copy: str, kind: str, direction: str = "known", confidence: float = 0.9, similarity: float = 0.9
 ) -> Relation:
-    return Relation(source, copy, kind, confidence, similarity, direction, evidence=[f"{source} before {copy}"])
+    return Relation(
+        source,
+        copy,
+        kind,
+        confidence,
+        similarity,
+        direction,
+        evidence=[f"{source} before {copy}"],
+        direction_confidence=0.9 if direction == "known" else 0.5,
+    )
 
 
 def _story_of(stories: list[Story], article_id: str) -> Story:

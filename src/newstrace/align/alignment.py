@@ -15,6 +15,8 @@ from newstrace.sentences import Lexicon, split_sentences
 from newstrace.sentences.terms import term_counts
 
 _NOT_WORD = re.compile(r"[\W_]+")
+# A capitalised word inside a sentence (not its first word): a name of a person, place or body.
+_INNER_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'-]{2,}")
 # Character similarity (0-100) of the normalised sentences for each kind; term cosine for a paraphrase.
 LIGHT_EDIT_RATIO = 80.0
 PARAPHRASE_COSINE = 0.3
@@ -31,6 +33,8 @@ class PreparedText:
     terms: list[dict[str, float]]
     document_terms: dict[str, float]
     quote_count: int
+    # Capitalised words inside sentences, lowercased: names that tie two reports to one event.
+    names: frozenset[str]
     # The sentence term vectors flattened for matrix products: row (sentence), term key, unit weight.
     term_rows: np.ndarray
     term_keys: np.ndarray
@@ -63,6 +67,7 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon) -> PreparedText:
         known_weights.update(weights)
     document = {term: known_weights[term] * (1.0 + math.log(count)) for term, count in document_counts.items()}
     quotes = sum(paragraph.count("“") + paragraph.count('"') // 2 for paragraph in paragraphs)
+    names = frozenset(name.lower() for sentence in sentences for name in _INNER_NAME.findall(sentence))
     rows: list[int] = []
     keys: list[int] = []
     values: list[float] = []
@@ -79,6 +84,7 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon) -> PreparedText:
         terms,
         document,
         quotes,
+        names,
         np.array(rows, dtype=np.int64),
         np.array(keys, dtype=np.int64),
         np.array(values, dtype=np.float64),

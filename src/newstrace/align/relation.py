@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+
+import numpy as np
 
 from newstrace.align.alignment import AlignedText, PreparedText, align_texts, sentence_similarity
-from newstrace.candidates.catchline import catchline_key
+from newstrace.align.direction import (
+    DirectionScorer,
+    default_direction_model,
+    direction_features,
+    has_agency_marks,
+)
+from newstrace.align.pair_features import FEATURE_NAMES, pair_features, parse_date
+from newstrace.align.story_model import STORY_THRESHOLD, StoryScorer, default_story_scorer
 from newstrace.model import Article, Relation
 
 # Thresholds on the shares of the copy's words (see AlignedText); the kinds are tried in this order.
@@ -14,19 +23,38 @@ COPY_VERBATIM_SHARE = 0.97
 SYNDICATED_EDITED_SHARE = 0.6
 REWRITE_ALIGNED_SHARE = 0.5
 REWRITE_ORDER = 0.6
-SAME_EVENT_SIMILARITY = 0.25
 CATCHLINE_SIMILARITY = 0.8
+COPIED_KINDS = ("duplicate", "copy", "syndicated")
 # Direction from details: one side must hold this much more of the other's numbers.
 DETAIL_MARGIN = 0.2
+# A direction is "known" when P(first is the source) is this far from one half.
+DIRECTION_MARGIN = 0.15
+# Without a direction model, what one point of rule evidence adds to that probability.
+DIRECTION_POINT = 0.15
 
 
-def story_similarity(forward: AlignedText, backward: AlignedText) -> float:
-    """How likely two texts tell one story, 0 to 1: shared sentences, else shared rare terms."""
-    sentence_share = max(forward.copy_coverage, backward.copy_coverage)
-    return round(max(forward.document_similarity, 0.5 * sentence_share + 0.5 * forward.document_similarity), 4)
+@dataclass(frozen=True, slots=True)
+class PairComparison:
+    """Two articles aligned both ways, and the features a story scorer weighs."""
+
+    second_from_first: AlignedText
+    first_from_second: AlignedText
+    features: np.ndarray
 
 
-def classify(alignment: AlignedText, other_way: AlignedText) -> tuple[str, float]:
+def compare_pair(
+    first: Article, first_text: PreparedText, second: Article, second_text: PreparedText
+) -> PairComparison:
+    similarity_matrix = sentence_similarity(second_text, first_text)
+    second_from_first = align_texts(second_text, first_text, similarity_matrix)
+    first_from_second = align_texts(first_text, second_text, similarity_matrix.T)
+    features = pair_features(
+        first, first_text, second, second_text, second_from_first, first_from_second, similarity_matrix
+    )
+    return PairComparison(second_from_first, first_from_second, features)
+
+
+def classify(alignment: AlignedText, other_way: AlignedText, similarity: float) -> tuple[str, float]:
     """The kind of derivation shown by the alignment of a copy to its source, and a confidence."""
     if alignment.verbatim_share >= DUPLICATE_SHARE and other_way.verbatim_share >= DUPLICATE_SHARE:
         return "duplicate", round(min(alignment.verbatim_share, other_way.verbatim_share), 3)
@@ -36,10 +64,19 @@ def classify(alignment: AlignedText, other_way: AlignedText) -> tuple[str, float
         return "syndicated", round(alignment.edited_share, 3)
     if alignment.copy_coverage >= REWRITE_ALIGNED_SHARE and alignment.order >= REWRITE_ORDER:
         return "rewrite", round(min(1.0, alignment.copy_coverage * alignment.order + 0.1), 3)
-    similarity = story_similarity(alignment, other_way)
-    if similarity >= SAME_EVENT_SIMILARITY:
-        return "same_event", round(min(1.0, similarity + 0.2), 3)
+    if similarity >= STORY_THRESHOLD:
+        return "same_event", round(similarity, 3)
     return "unrelated", round(1.0 - similarity, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionEvidence:
+    """Rule points for the first article being the source: hard (agency marks, dates) and soft."""
+
+    hard_points: int
+    soft_points: int
+    hard_reasons: int
+    reasons: list[str]
 
 
 def direction_evidence(
@@ -49,24 +86,22 @@ def direction_evidence(
     second_text: PreparedText,
     first_from_second: AlignedText,
     second_from_first: AlignedText,
-) -> tuple[int, list[str]]:
+) -> DirectionEvidence:
     """Points for `first` being the source (negative: `second` is), and the reasons in words."""
     points = 0
     reasons: list[str] = []
 
-    def credit(article: Article) -> bool:
-        return bool(article.dateline or article.credit or article.metadata.get("wire_date"))
-
-    if credit(first) != credit(second):
-        sign = 1 if credit(first) else -1
+    if has_agency_marks(first) != has_agency_marks(second):
+        sign = 1 if has_agency_marks(first) else -1
         points += 2 * sign
         holder = first if sign > 0 else second
         reasons.append(f"{holder.id} carries an agency dateline, credit or wire header; the other does not")
-    first_date, second_date = _parse_date(first.date), _parse_date(second.date)
+    first_date, second_date = parse_date(first.date), parse_date(second.date)
     if first_date and second_date and first_date != second_date:
         sign = 1 if first_date < second_date else -1
         points += 2 * sign
         reasons.append(f"{(first if sign > 0 else second).id} is dated earlier")
+    hard_points, hard_reasons = points, len(reasons)
     # Completeness: the copy is (mostly) inside the source, not the other way round.
     completeness = second_from_first.copy_coverage - first_from_second.copy_coverage
     if abs(completeness) >= 0.15:
@@ -91,30 +126,71 @@ def direction_evidence(
             sign = 1 if first_text.quote_count > second_text.quote_count else -1
             points += sign
             reasons.append(f"{(first if sign > 0 else second).id} keeps the direct quotations the other drops")
-    return points, reasons
+    return DirectionEvidence(hard_points, points - hard_points, hard_reasons, reasons)
 
 
-def relate(first: Article, first_text: PreparedText, second: Article, second_text: PreparedText) -> Relation:
+@dataclass(frozen=True, slots=True)
+class RelationModels:
+    """What judges a pair beyond the alignment: one story or not, and (if any model) which came first."""
+
+    story: StoryScorer
+    direction: DirectionScorer | None = None
+
+
+def default_models() -> RelationModels:
+    """The models shipped with the package; the rules stand in for any that is missing."""
+    return RelationModels(default_story_scorer(), default_direction_model())
+
+
+def relate(
+    first: Article,
+    first_text: PreparedText,
+    second: Article,
+    second_text: PreparedText,
+    models: RelationModels | None = None,
+) -> Relation:
     """The relation of two articles, named source -> copy when the evidence gives a direction."""
-    similarity_matrix = sentence_similarity(second_text, first_text)
-    second_from_first = align_texts(second_text, first_text, similarity_matrix)
-    first_from_second = align_texts(first_text, second_text, similarity_matrix.T)
-    points, reasons = direction_evidence(first, first_text, second, second_text, first_from_second, second_from_first)
-    if points > 0 or (points == 0 and (first.id < second.id)):
+    models = models or default_models()
+    comparison = compare_pair(first, first_text, second, second_text)
+    second_from_first, first_from_second = comparison.second_from_first, comparison.first_from_second
+    evidence = direction_evidence(first, first_text, second, second_text, first_from_second, second_from_first)
+    reasons = list(evidence.reasons)
+    decided_by_model = False
+    if evidence.hard_points or evidence.hard_reasons:
+        # Agency marks and publication dates decide when present; when they contradict each other,
+        # nothing softer overrules them and the direction stays unknown.
+        first_is_source = _points_probability(evidence.hard_points)
+    elif models.direction is not None:
+        features = direction_features(first, first_text, second, second_text, second_from_first, first_from_second)
+        first_is_source = models.direction.source_probability(first, second, features)
+        decided_by_model = True
+    else:
+        first_is_source = _points_probability(evidence.soft_points)
+    known = abs(first_is_source - 0.5) >= DIRECTION_MARGIN
+    if (known and first_is_source > 0.5) or (not known and first.id < second.id):
         source, copy, alignment, other_way = first, second, second_from_first, first_from_second
     else:
         source, copy, alignment, other_way = second, first, first_from_second, second_from_first
-    kind, confidence = classify(alignment, other_way)
-    similarity = story_similarity(alignment, other_way)
-    shared_catchline = catchline_key(first) and catchline_key(first) == catchline_key(second)
-    if shared_catchline:
+    if known and decided_by_model:
+        reasons.append(
+            f"the direction model gives {max(first_is_source, 1 - first_is_source):.0%} that {source.id} came first"
+        )
+    similarity = round(models.story.similarity(first, second, comparison.features), 4)
+    kind, confidence = classify(alignment, other_way, similarity)
+    if kind in COPIED_KINDS:
+        # A copy tells its source's story at least as surely as it is a copy.
+        similarity = max(similarity, confidence)
+    elif kind == "rewrite" and similarity < STORY_THRESHOLD:
+        # Paraphrase-level likeness in order is weak alone: texts on one topic have it too.
+        kind, confidence = "unrelated", round(1.0 - similarity, 3)
+    if comparison.features[FEATURE_NAMES.index("same_catchline")]:
         # Releases under one wire catchline and date are one story, however little text they share.
         reasons.append("both are wire releases under the same catchline and date")
         similarity = max(similarity, CATCHLINE_SIMILARITY)
         if kind == "unrelated":
-            kind, confidence = "same_event", CATCHLINE_SIMILARITY
-    direction = "known" if points != 0 else "unknown"
-    if kind == "duplicate" and points == 0:
+            kind, confidence = "same_event", similarity
+    direction = "known" if known else "unknown"
+    if kind == "duplicate" and not known:
         reasons.append("identical texts: either may be the source")
     return Relation(
         source=source.id,
@@ -125,6 +201,7 @@ def relate(first: Article, first_text: PreparedText, second: Article, second_tex
         direction=direction,
         evidence=reasons,
         aligned=alignment.aligned if kind != "unrelated" else [],
+        direction_confidence=round(max(first_is_source, 1 - first_is_source), 3),
     )
 
 
@@ -137,10 +214,6 @@ def _containment(inner: dict[str, float], outer: dict[str, float]) -> float:
     return sum(weight for term, weight in specific.items() if term in outer) / total
 
 
-def _parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def _points_probability(points: int) -> float:
+    """P(first is the source) from rule points, each worth DIRECTION_POINT."""
+    return 0.5 + max(-0.49, min(0.49, points * DIRECTION_POINT))

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from newstrace.model import Article, Relation, Story, StoryMember
+from newstrace.align.direction import has_agency_marks
+from newstrace.model import DERIVED_KINDS, Article, Relation, Story, StoryMember
 from newstrace.stories.cluster import average_linkage
 
-# Mean similarity two groups of articles need to be one story.
-STORY_THRESHOLD = 0.25
 # Articles dated this many days apart are different events, unless one is a verbatim copy of the other
 # (a republished page); measured on METER, where the same trial on consecutive days is the main confusion.
 SAME_EVENT_DAYS = 0
-DERIVED_KINDS = ("duplicate", "copy", "syndicated", "rewrite")
 VERBATIM_KINDS = ("duplicate", "copy")
-# Lowest edge weight of each derived kind: a copy is the same story however short it is.
-DERIVED_WEIGHTS = {"duplicate": 1.0, "copy": 1.0, "syndicated": 0.9, "rewrite": 0.0}
 LABEL_WORDS = 12
+
+# Two groups join when the mean story similarity over all their pairs (0 where no relation was found)
+# reaches this: lower than the pair threshold, as a new member need not be related to every member.
+CLUSTER_THRESHOLD = 0.25
 
 
 def build_stories(articles: Sequence[Article], relations: Sequence[Relation]) -> list[Story]:
@@ -28,14 +28,13 @@ def build_stories(articles: Sequence[Article], relations: Sequence[Relation]) ->
     for relation in relations:
         if relation.kind == "unrelated":
             continue
-        weight = 1.0 if relation.kind in DERIVED_KINDS else relation.similarity
         if (
             relation.kind not in DERIVED_KINDS
             and _days_apart(by_id[relation.source], by_id[relation.copy]) > SAME_EVENT_DAYS
         ):
             continue
         key = tuple(sorted((relation.source, relation.copy)))
-        edges[key] = max(edges.get(key, 0.0), weight)  # type: ignore[index]
+        edges[key] = max(edges.get(key, 0.0), relation.similarity)  # type: ignore[index]
 
     verbatim = {(relation.source, relation.copy) for relation in relations if relation.kind in VERBATIM_KINDS}
 
@@ -47,7 +46,7 @@ def build_stories(articles: Sequence[Article], relations: Sequence[Relation]) ->
         known = left_dates | right_dates
         return (max(known) - min(known)).days <= SAME_EVENT_DAYS or _duplicated(left, right, verbatim)
 
-    groups = average_linkage(by_id, edges, STORY_THRESHOLD, may_merge)
+    groups = average_linkage(by_id, edges, CLUSTER_THRESHOLD, may_merge)
     stories = [_story(group, by_id, relations) for group in groups]
     stories.sort(key=lambda story: (story.date or "9999", story.origin))
     for number, story in enumerate(stories, start=1):
@@ -95,13 +94,13 @@ def choose_origin(
     wins = dict.fromkeys(group, 0.0)
     for relation in relations:
         if relation.direction == "known":
-            wins[relation.source] += relation.confidence
-            wins[relation.copy] -= relation.confidence
+            strength = relation.direction_confidence - 0.5
+            wins[relation.source] += strength
+            wins[relation.copy] -= strength
 
     def rank(member: str) -> tuple:
         article = by_id[member]
-        credited = bool(article.dateline or article.credit or article.metadata.get("wire_date"))
-        return (-wins[member], not credited, article.date or "9999", -len(article.text), member)
+        return (-wins[member], not has_agency_marks(article), article.date or "9999", -len(article.text), member)
 
     origin = min(group, key=rank)
     reasons = [

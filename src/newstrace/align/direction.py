@@ -1,0 +1,145 @@
+"""Which of two related articles is the source: features of the pair, one way round, for a model.
+
+Every feature is a difference "first minus second" (or its sign), so swapping the two articles
+negates it; the model is asked both ways and the answers averaged, so its verdict cannot depend on
+the order the pair was given in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from newstrace.align.alignment import AlignedText, PreparedText
+from newstrace.align.pair_features import parse_date
+from newstrace.model import Article
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "direction_model.txt"
+DIRECTION_FEATURE_NAMES = (
+    "agency_marks",
+    "date_order",
+    "completeness",
+    "number_containment",
+    "name_containment",
+    "log_words",
+    "term_rarity",
+    "number_share",
+    "quotes_per_100_words",
+    "exclamations_per_sentence",
+    "words_per_sentence",
+    "names_per_100_words",
+    "distinct_word_share",
+    "capitalised_share",
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """Counts of one text that sources and their derived copies tend to differ in."""
+
+    log_words: float
+    term_rarity: float
+    number_share: float
+    quotes_per_100_words: float
+    exclamations_per_sentence: float
+    words_per_sentence: float
+    names_per_100_words: float
+    distinct_word_share: float
+    capitalised_share: float
+
+
+def text_style(text: PreparedText) -> TextStyle:
+    joined = " ".join(text.sentences)
+    words = _WORD.findall(joined)
+    count = max(1, len(words))
+    sentences = max(1, len(text.sentences))
+    terms = text.document_terms
+    return TextStyle(
+        log_words=math.log(count),
+        term_rarity=float(np.mean(list(terms.values()))) if terms else 0.0,
+        number_share=sum(term.isdigit() for term in terms) / max(1, len(terms)),
+        quotes_per_100_words=100 * (joined.count('"') + joined.count("“")) / count,
+        exclamations_per_sentence=(joined.count("!") + joined.count("?")) / sentences,
+        words_per_sentence=count / sentences,
+        names_per_100_words=100 * len(text.names) / count,
+        distinct_word_share=len({word.lower() for word in words}) / count,
+        capitalised_share=sum(word[0].isupper() for word in words) / count,
+    )
+
+
+def direction_features(
+    first: Article,
+    first_text: PreparedText,
+    second: Article,
+    second_text: PreparedText,
+    second_from_first: AlignedText,
+    first_from_second: AlignedText,
+) -> np.ndarray:
+    """Features of DIRECTION_FEATURE_NAMES for `first` being the source of `second`."""
+    first_date, second_date = parse_date(first.date), parse_date(second.date)
+    date_order = math.nan
+    if first_date is not None and second_date is not None:
+        date_order = float(np.sign((second_date - first_date).days))
+    first_numbers = {term for term in first_text.document_terms if term.isdigit()}
+    second_numbers = {term for term in second_text.document_terms if term.isdigit()}
+    first_style, second_style = text_style(first_text), text_style(second_text)
+    style = [getattr(first_style, name) - getattr(second_style, name) for name in DIRECTION_FEATURE_NAMES[5:]]
+    return np.array(
+        [
+            float(has_agency_marks(first)) - float(has_agency_marks(second)),
+            date_order,
+            second_from_first.copy_coverage - first_from_second.copy_coverage,
+            _contained(second_numbers, first_numbers) - _contained(first_numbers, second_numbers),
+            _contained(second_text.names, first_text.names) - _contained(first_text.names, second_text.names),
+            *style,
+        ],
+        dtype=np.float64,
+    )
+
+
+def has_agency_marks(article: Article) -> bool:
+    """A dateline, an agency credit or a wire header: the marks of an original report."""
+    return bool(article.dateline or article.credit or article.metadata.get("wire_date"))
+
+
+def _contained(inner: set[str] | frozenset[str], outer: set[str] | frozenset[str]) -> float:
+    """Share of `inner` found in `outer` (1 when `inner` is empty: nothing of it is missing)."""
+    return len(inner & outer) / len(inner) if inner else 1.0
+
+
+class DirectionScorer(Protocol):
+    """P(first is the source of second), from the articles and their direction features."""
+
+    def source_probability(self, first: Article, second: Article, features: np.ndarray) -> float: ...
+
+
+class DirectionModel:
+    """A LightGBM model of P(first is the source | direction features), trained by scripts/train_story_model.py."""
+
+    def __init__(self, model_text: str) -> None:
+        import lightgbm
+
+        self.booster = lightgbm.Booster(model_str=model_text)
+        if tuple(self.booster.feature_name()) != DIRECTION_FEATURE_NAMES:
+            raise ValueError("the direction model was trained on other features")
+
+    def source_probability(self, first: Article, second: Article, features: np.ndarray) -> float:
+        """P(first is the source), asked both ways round so the order of the pair does not matter."""
+        both = self.booster.predict(np.vstack([features, -features]), num_threads=1)
+        return float((both[0] + 1.0 - both[1]) / 2)
+
+
+@lru_cache(maxsize=1)
+def default_direction_model() -> DirectionModel | None:
+    """The model shipped with the package, or None (the rules decide alone) without it or lightgbm."""
+    try:
+        return DirectionModel(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ImportError, ValueError):
+        return None

@@ -1,0 +1,128 @@
+"""What a pair of articles shares, as numbers a story model can weigh: text, terms, names, figures, dates."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+
+from newstrace.align.alignment import AlignedText, PreparedText
+from newstrace.candidates.catchline import catchline_key
+from newstrace.model import Article
+
+FEATURE_NAMES = (
+    "document_similarity",
+    "coverage_high",
+    "coverage_low",
+    "edited_high",
+    "order_of_better",
+    "best_sentence_mean",
+    "lede_match",
+    "heavy_term_overlap",
+    "shared_numbers",
+    "number_overlap",
+    "shared_names",
+    "name_overlap",
+    "length_ratio",
+    "shorter_log_words",
+    "day_gap",
+    "same_catchline",
+)
+# How many of each text's heaviest terms the overlap feature compares.
+HEAVY_TERMS = 20
+# The opening sentences of a news report carry its event: who, what, where, when.
+LEDE_SENTENCES = 2
+
+
+def pair_features(
+    first: Article,
+    first_text: PreparedText,
+    second: Article,
+    second_text: PreparedText,
+    second_from_first: AlignedText,
+    first_from_second: AlignedText,
+    similarity: np.ndarray,
+) -> np.ndarray:
+    """The features of FEATURE_NAMES for two articles; `similarity` has the second's sentences as rows."""
+    better, other = (
+        (second_from_first, first_from_second)
+        if second_from_first.copy_coverage >= first_from_second.copy_coverage
+        else (first_from_second, second_from_first)
+    )
+    first_numbers = {term for term in first_text.document_terms if term.isdigit()}
+    second_numbers = {term for term in second_text.document_terms if term.isdigit()}
+    first_words = sum(sentence.count(" ") + 1 for sentence in first_text.normalised)
+    second_words = sum(sentence.count(" ") + 1 for sentence in second_text.normalised)
+    day_gap = _day_gap(first.date, second.date)
+    first_catchline = catchline_key(first)
+    return np.array(
+        [
+            better.document_similarity,
+            better.copy_coverage,
+            other.copy_coverage,
+            max(better.edited_share, other.edited_share),
+            better.order,
+            _best_sentence_mean(similarity),
+            _lede_match(similarity),
+            _heavy_term_overlap(first_text.document_terms, second_text.document_terms),
+            len(first_numbers & second_numbers),
+            _overlap(first_numbers, second_numbers),
+            len(first_text.names & second_text.names),
+            _overlap(first_text.names, second_text.names),
+            min(first_words, second_words) / max(first_words, second_words, 1),
+            math.log1p(min(first_words, second_words)),
+            math.nan if day_gap is None else float(day_gap),
+            float(bool(first_catchline) and first_catchline == catchline_key(second)),
+        ],
+        dtype=np.float64,
+    )
+
+
+def _best_sentence_mean(similarity: np.ndarray) -> float:
+    """Mean over both texts' sentences of each one's best match in the other (a soft alignment)."""
+    if similarity.size == 0:
+        return 0.0
+    return float((similarity.max(axis=1).mean() + similarity.max(axis=0).mean()) / 2)
+
+
+def _lede_match(similarity: np.ndarray) -> float:
+    """How well the opening sentences of each text are matched anywhere in the other."""
+    if similarity.size == 0:
+        return 0.0
+    rows = similarity[:LEDE_SENTENCES].max(axis=1).max()
+    columns = similarity[:, :LEDE_SENTENCES].max(axis=0).max()
+    return float(max(rows, columns))
+
+
+def _heavy_term_overlap(first: dict[str, float], second: dict[str, float]) -> float:
+    """Weighted share of the shorter text's heaviest terms that the other text uses too."""
+    smaller, larger = (first, second) if len(first) <= len(second) else (second, first)
+    heaviest = sorted(smaller.items(), key=lambda item: -item[1])[:HEAVY_TERMS]
+    total = sum(weight for _, weight in heaviest)
+    if not total:
+        return 0.0
+    return sum(weight for term, weight in heaviest if term in larger) / total
+
+
+def _overlap(first: set[str] | frozenset[str], second: set[str] | frozenset[str]) -> float:
+    """Shared items over the smaller set (a short copy keeps few of the source's names)."""
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+def _day_gap(first: str | None, second: str | None) -> int | None:
+    first_date, second_date = parse_date(first), parse_date(second)
+    if first_date is None or second_date is None:
+        return None
+    return abs((first_date - second_date).days)
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

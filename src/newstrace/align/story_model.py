@@ -1,0 +1,71 @@
+"""Story scorers: how likely two articles tell one story, from their pair features (rules or learned)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from newstrace.align.pair_features import FEATURE_NAMES
+from newstrace.model import Article
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "story_model.txt"
+# Every scorer speaks one scale: at or above this, two articles are more likely one story than not.
+STORY_THRESHOLD = 0.5
+# The hand rule's own break point (measured on METER and PolitiFact), mapped onto STORY_THRESHOLD.
+RULE_BREAK = 0.25
+_DOCUMENT = FEATURE_NAMES.index("document_similarity")
+_COVERAGE = FEATURE_NAMES.index("coverage_high")
+
+
+class StoryScorer(Protocol):
+    """How likely two articles tell one story, 0 to 1, from the articles and their pair features."""
+
+    def similarity(self, first: Article, second: Article, features: np.ndarray) -> float: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RuleStoryScorer:
+    """Shared sentences, else shared rare terms: the rule used when no learned model is at hand."""
+
+    def similarity(self, first: Article, second: Article, features: np.ndarray) -> float:
+        return self.from_features(features)
+
+    @staticmethod
+    def from_features(features: np.ndarray) -> float:
+        document = float(features[_DOCUMENT])
+        rule = max(document, 0.5 * float(features[_COVERAGE]) + 0.5 * document)
+        # Linear below the break point and above it, so the break lands on STORY_THRESHOLD.
+        if rule <= RULE_BREAK:
+            return rule / RULE_BREAK * STORY_THRESHOLD
+        return STORY_THRESHOLD + (rule - RULE_BREAK) / (1 - RULE_BREAK) * (1 - STORY_THRESHOLD)
+
+
+class LearnedStoryScorer:
+    """A LightGBM model of P(same story | pair features), trained by scripts/train_story_model.py."""
+
+    def __init__(self, model_text: str) -> None:
+        import lightgbm
+
+        self.booster = lightgbm.Booster(model_str=model_text)
+        if tuple(self.booster.feature_name()) != FEATURE_NAMES:
+            raise ValueError("the story model was trained on other features")
+
+    def similarity(self, first: Article, second: Article, features: np.ndarray) -> float:
+        return float(self.booster.predict(features.reshape(1, -1), num_threads=1)[0])
+
+    def similarities(self, features: np.ndarray) -> np.ndarray:
+        """Scores of many pairs (rows) at once."""
+        return self.booster.predict(features, num_threads=1)
+
+
+@lru_cache(maxsize=1)
+def default_story_scorer() -> StoryScorer:
+    """The learned model shipped with the package, or the rule when its file (or lightgbm) is missing."""
+    try:
+        return LearnedStoryScorer(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ImportError, ValueError):
+        return RuleStoryScorer()

@@ -1,0 +1,127 @@
+"""Pair features and the story scorers: what two articles share, and how likely they are one story."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newstrace.align import prepare_text
+from newstrace.align.pair_features import FEATURE_NAMES
+from newstrace.align.relation import compare_pair
+from newstrace.align.story_model import (
+    MODEL_PATH,
+    RULE_BREAK,
+    STORY_THRESHOLD,
+    LearnedStoryScorer,
+    RuleStoryScorer,
+    default_story_scorer,
+)
+from newstrace.model import Article
+from newstrace.sentences import default_lexicon
+
+FERRY = [
+    "The ferry link between Kestrel Bay and Strathmorrow will stop for 16 weeks from May 2, the Vennick Line said.",
+    "About 2,400 islanders depend on the crossing, which carries fuel, post and the school bus nine times a day.",
+    "Director Ines Holloway said the 70-year-old ramp could fail at any moment.",
+]
+FERRY_RETOLD = [
+    "Vennick Line will halt sailings between Kestrel Bay and Strathmorrow for 16 weeks starting on May 2.",
+    "Some 2,400 island residents rely on the route for fuel, mail and the school bus, which sail nine times daily.",
+    "Ines Holloway, the director, warned that the ramp, now 70 years old, might give way at any time.",
+]
+CHEESE = [
+    "The Ashgrove cheese festival drew a record 18,000 visitors to the old cattle market on Saturday.",
+    "More than 90 dairies from the Pellin valley set up stalls, and a Harlow Farm blue cheese won the top prize.",
+]
+
+
+def _article(article_id: str, paragraphs: list[str], **fields: object) -> Article:
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        content_hash="",
+        position=1,
+        title=None,
+        paragraphs=paragraphs,
+        **fields,
+    )  # type: ignore[arg-type]
+
+
+def _features(first: Article, second: Article) -> dict[str, float]:
+    lexicon = default_lexicon()
+    comparison = compare_pair(
+        first, prepare_text(first.paragraphs, lexicon), second, prepare_text(second.paragraphs, lexicon)
+    )
+    assert comparison.features.shape == (len(FEATURE_NAMES),)
+    return dict(zip(FEATURE_NAMES, comparison.features.tolist(), strict=True))
+
+
+def test_a_retold_story_shares_names_figures_and_its_lede() -> None:
+    retold = _features(_article("a", FERRY), _article("b", FERRY_RETOLD))
+    unrelated = _features(_article("a", FERRY), _article("c", CHEESE))
+    assert retold["shared_numbers"] >= 3  # 16, 2, 2,400 / 70
+    assert retold["number_overlap"] > 0.5
+    assert {"shared_names", "name_overlap"} <= retold.keys()
+    assert retold["shared_names"] >= 2  # Strathmorrow, Holloway (inside sentences)
+    for name in ("document_similarity", "lede_match", "best_sentence_mean", "heavy_term_overlap", "coverage_high"):
+        assert retold[name] > unrelated[name], name
+    assert unrelated["shared_numbers"] == 0
+    assert unrelated["shared_names"] == 0
+
+
+def test_dates_and_catchlines_enter_the_features() -> None:
+    undated = _features(_article("a", FERRY), _article("b", FERRY_RETOLD))
+    assert math.isnan(undated["day_gap"])
+    dated = _features(_article("a", FERRY, date="2024-05-01"), _article("b", FERRY_RETOLD, date="2024-05-04T08:00"))
+    assert dated["day_gap"] == 3
+    wire = {"wire_slug": "TRANSPORT Ferry Lead", "wire_date": "01/05/24"}
+    same_catchline = _features(_article("a", FERRY, metadata=wire), _article("b", CHEESE, metadata=wire))
+    assert same_catchline["same_catchline"] == 1.0
+    assert undated["same_catchline"] == 0.0
+
+
+def test_identical_texts_have_full_coverage_both_ways() -> None:
+    features = _features(_article("a", FERRY), _article("b", FERRY))
+    assert features["coverage_high"] == features["coverage_low"] == features["edited_high"] == 1.0
+    assert features["length_ratio"] == 1.0
+
+
+def test_the_rule_scorer_puts_its_break_point_on_the_story_threshold() -> None:
+    def score(document: float, coverage: float) -> float:
+        features = np.zeros(len(FEATURE_NAMES))
+        features[FEATURE_NAMES.index("document_similarity")] = document
+        features[FEATURE_NAMES.index("coverage_high")] = coverage
+        return RuleStoryScorer.from_features(features)
+
+    assert score(RULE_BREAK, 0.0) == pytest.approx(STORY_THRESHOLD)
+    assert score(0.0, 0.0) == 0.0
+    assert score(1.0, 1.0) == pytest.approx(1.0)
+    values = [score(value, value) for value in np.linspace(0, 1, 21)]
+    assert values == sorted(values)
+
+
+@pytest.mark.skipif(not MODEL_PATH.exists(), reason="no shipped story model")
+def test_the_shipped_model_ranks_a_retold_story_above_an_unrelated_one() -> None:
+    scorer = default_story_scorer()
+    assert isinstance(scorer, LearnedStoryScorer)
+    lexicon = default_lexicon()
+    ferry, retold, cheese = _article("a", FERRY), _article("b", FERRY_RETOLD), _article("c", CHEESE)
+    prepared = {article.id: prepare_text(article.paragraphs, lexicon) for article in (ferry, retold, cheese)}
+
+    def score(first: Article, second: Article) -> float:
+        features = compare_pair(first, prepared[first.id], second, prepared[second.id]).features
+        return scorer.similarity(first, second, features)
+
+    assert score(ferry, retold) >= STORY_THRESHOLD > score(ferry, cheese)
+    assert 0.0 <= score(ferry, cheese) <= 1.0
+
+
+def test_a_model_trained_on_other_features_is_refused(tmp_path: Path) -> None:
+    lightgbm = pytest.importorskip("lightgbm")
+    data = lightgbm.Dataset(np.random.default_rng(1).random((50, 2)), np.arange(50) % 2, feature_name=["a", "b"])
+    booster = lightgbm.train({"objective": "binary", "verbose": -1, "num_threads": 1}, data, num_boost_round=2)
+    with pytest.raises(ValueError, match="other features"):
+        LearnedStoryScorer(booster.model_to_string())
