@@ -182,7 +182,7 @@ def compare(
     console.print(
         f"[bold]{relation.copy}[/bold] is [bold]{relation.kind}[/bold] of [bold]{relation.source}[/bold] "
         f"(confidence {relation.confidence:.2f}, story similarity {relation.similarity:.2f}, "
-        f"direction {relation.direction})",
+        f"same story {relation.story_probability:.0%}, direction {relation.direction})",
         highlight=False,
     )
     for reason in relation.evidence:

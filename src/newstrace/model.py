@@ -108,6 +108,13 @@ class Relation:
     found_by: str = ""
     # How sure the direction is: P(source came first), 0.5 when nothing decides.
     direction_confidence: float = 0.5
+    # P(the two tell one story), what stories are built from; `similarity` is how much they share.
+    story_probability: float = -1.0
+
+    def __post_init__(self) -> None:
+        # Relations stored before the story model had only the similarity.
+        if self.story_probability < 0:
+            self.story_probability = self.similarity
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -113,7 +113,7 @@ def test_the_shipped_model_ranks_a_retold_story_above_an_unrelated_one() -> None
 
     def score(first: Article, second: Article) -> float:
         features = compare_pair(first, prepared[first.id], second, prepared[second.id]).features
-        return scorer.similarity(first, second, features)
+        return scorer.probability(first, second, features)
 
     assert score(ferry, retold) >= STORY_THRESHOLD > score(ferry, cheese)
     assert 0.0 <= score(ferry, cheese) <= 1.0
@@ -125,3 +125,14 @@ def test_a_model_trained_on_other_features_is_refused(tmp_path: Path) -> None:
     booster = lightgbm.train({"objective": "binary", "verbose": -1, "num_threads": 1}, data, num_boost_round=2)
     with pytest.raises(ValueError, match="other features"):
         LearnedStoryScorer(booster.model_to_string())
+
+
+def test_a_relation_stored_before_the_story_model_reads_its_similarity_as_the_probability() -> None:
+    from newstrace.model import Relation
+
+    old_record = {"source": "a", "copy": "b", "kind": "same_event", "confidence": 0.7, "similarity": 0.66}
+    relation = Relation.from_dict(old_record)
+    assert relation.story_probability == 0.66
+    assert Relation.from_dict(relation.to_dict()) == relation
+    new = Relation("a", "b", "same_event", 0.7, 0.4, story_probability=0.9)
+    assert Relation.from_dict(new.to_dict()).story_probability == 0.9

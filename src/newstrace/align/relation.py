@@ -14,7 +14,7 @@ from newstrace.align.direction import (
     has_agency_marks,
 )
 from newstrace.align.pair_features import FEATURE_NAMES, pair_features, parse_date
-from newstrace.align.story_model import STORY_THRESHOLD, StoryScorer, default_story_scorer
+from newstrace.align.story_model import STORY_THRESHOLD, RuleStoryScorer, StoryScorer, default_story_scorer
 from newstrace.model import Article, Relation
 
 # Thresholds on the shares of the copy's words (see AlignedText); the kinds are tried in this order.
@@ -54,7 +54,7 @@ def compare_pair(
     return PairComparison(second_from_first, first_from_second, features)
 
 
-def classify(alignment: AlignedText, other_way: AlignedText, similarity: float) -> tuple[str, float]:
+def classify(alignment: AlignedText, other_way: AlignedText, story_probability: float) -> tuple[str, float]:
     """The kind of derivation shown by the alignment of a copy to its source, and a confidence."""
     if alignment.verbatim_share >= DUPLICATE_SHARE and other_way.verbatim_share >= DUPLICATE_SHARE:
         return "duplicate", round(min(alignment.verbatim_share, other_way.verbatim_share), 3)
@@ -64,9 +64,9 @@ def classify(alignment: AlignedText, other_way: AlignedText, similarity: float) 
         return "syndicated", round(alignment.edited_share, 3)
     if alignment.copy_coverage >= REWRITE_ALIGNED_SHARE and alignment.order >= REWRITE_ORDER:
         return "rewrite", round(min(1.0, alignment.copy_coverage * alignment.order + 0.1), 3)
-    if similarity >= STORY_THRESHOLD:
-        return "same_event", round(similarity, 3)
-    return "unrelated", round(1.0 - similarity, 3)
+    if story_probability >= STORY_THRESHOLD:
+        return "same_event", round(story_probability, 3)
+    return "unrelated", round(1.0 - story_probability, 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,20 +175,22 @@ def relate(
         reasons.append(
             f"the direction model gives {max(first_is_source, 1 - first_is_source):.0%} that {source.id} came first"
         )
-    similarity = round(models.story.similarity(first, second, comparison.features), 4)
-    kind, confidence = classify(alignment, other_way, similarity)
+    similarity = round(RuleStoryScorer.from_features(comparison.features), 4)
+    probability = round(models.story.probability(first, second, comparison.features), 4)
+    kind, confidence = classify(alignment, other_way, probability)
     if kind in COPIED_KINDS:
         # A copy tells its source's story at least as surely as it is a copy.
-        similarity = max(similarity, confidence)
-    elif kind == "rewrite" and similarity < STORY_THRESHOLD:
+        similarity, probability = max(similarity, confidence), max(probability, confidence)
+    elif kind == "rewrite" and probability < STORY_THRESHOLD:
         # Paraphrase-level likeness in order is weak alone: texts on one topic have it too.
-        kind, confidence = "unrelated", round(1.0 - similarity, 3)
+        kind, confidence = "unrelated", round(1.0 - probability, 3)
     if comparison.features[FEATURE_NAMES.index("same_catchline")]:
         # Releases under one wire catchline and date are one story, however little text they share.
         reasons.append("both are wire releases under the same catchline and date")
         similarity = max(similarity, CATCHLINE_SIMILARITY)
+        probability = max(probability, CATCHLINE_SIMILARITY)
         if kind == "unrelated":
-            kind, confidence = "same_event", similarity
+            kind, confidence = "same_event", probability
     direction = "known" if known else "unknown"
     if kind == "duplicate" and not known:
         reasons.append("identical texts: either may be the source")
@@ -202,6 +204,7 @@ def relate(
         evidence=reasons,
         aligned=alignment.aligned if kind != "unrelated" else [],
         direction_confidence=round(max(first_is_source, 1 - first_is_source), 3),
+        story_probability=probability,
     )
 
 

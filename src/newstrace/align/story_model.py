@@ -24,18 +24,19 @@ _COVERAGE = FEATURE_NAMES.index("coverage_high")
 class StoryScorer(Protocol):
     """How likely two articles tell one story, 0 to 1, from the articles and their pair features."""
 
-    def similarity(self, first: Article, second: Article, features: np.ndarray) -> float: ...
+    def probability(self, first: Article, second: Article, features: np.ndarray) -> float: ...
 
 
 @dataclass(frozen=True, slots=True)
 class RuleStoryScorer:
     """Shared sentences, else shared rare terms: the rule used when no learned model is at hand."""
 
-    def similarity(self, first: Article, second: Article, features: np.ndarray) -> float:
+    def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
         return self.from_features(features)
 
     @staticmethod
     def from_features(features: np.ndarray) -> float:
+        """The graded story similarity of the features: shared sentences, else shared rare terms."""
         document = float(features[_DOCUMENT])
         rule = max(document, 0.5 * float(features[_COVERAGE]) + 0.5 * document)
         # Linear below the break point and above it, so the break lands on STORY_THRESHOLD.
@@ -54,10 +55,10 @@ class LearnedStoryScorer:
         if tuple(self.booster.feature_name()) != FEATURE_NAMES:
             raise ValueError("the story model was trained on other features")
 
-    def similarity(self, first: Article, second: Article, features: np.ndarray) -> float:
+    def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
         return float(self.booster.predict(features.reshape(1, -1), num_threads=1)[0])
 
-    def similarities(self, features: np.ndarray) -> np.ndarray:
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
         """Scores of many pairs (rows) at once."""
         return self.booster.predict(features, num_threads=1)
 

@@ -239,8 +239,8 @@ class _FoldModels:
 class _CrossValidatedStory:
     models: _FoldModels
 
-    def similarity(self, first: Article, second: Article, features: np.ndarray) -> float:
-        return self.models.stories[self.models.left_out(first, second)].similarity(first, second, features)
+    def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
+        return self.models.stories[self.models.left_out(first, second)].probability(first, second, features)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ SAME_EVENT_DAYS = 0
 VERBATIM_KINDS = ("duplicate", "copy")
 LABEL_WORDS = 12
 
-# Two groups join when the mean story similarity over all their pairs (0 where no relation was found)
+# Two groups join when the mean story probability over all their pairs (0 where no relation was found)
 # reaches this: lower than the pair threshold, as a new member need not be related to every member.
 CLUSTER_THRESHOLD = 0.25
 
@@ -34,7 +34,7 @@ def build_stories(articles: Sequence[Article], relations: Sequence[Relation]) ->
         ):
             continue
         key = tuple(sorted((relation.source, relation.copy)))
-        edges[key] = max(edges.get(key, 0.0), relation.similarity)  # type: ignore[index]
+        edges[key] = max(edges.get(key, 0.0), relation.story_probability)  # type: ignore[index]
 
     verbatim = {(relation.source, relation.copy) for relation in relations if relation.kind in VERBATIM_KINDS}
 
