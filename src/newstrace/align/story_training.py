@@ -76,6 +76,9 @@ class PairSet:
     dataset: str
     direction_features: np.ndarray
     direction_labels: np.ndarray
+    # The article ids of each pair, to look a pair up again.
+    first_id: list[str]
+    second_id: list[str]
 
 
 def candidate_pair_set(
@@ -130,7 +133,15 @@ def candidate_pair_set(
         dtype=np.int8,
     )
     return PairSet(
-        np.array(rows), labels, first_story, second_story, dataset, np.array(direction_rows), direction_labels
+        np.array(rows),
+        labels,
+        first_story,
+        second_story,
+        dataset,
+        np.array(direction_rows),
+        direction_labels,
+        [first for first, _ in pairs],
+        [second for _, second in pairs],
     )
 
 
@@ -146,6 +157,8 @@ def save_pair_sets(sets: Sequence[PairSet], path: Path) -> None:
             f"{name}_second": np.array(pair_set.second_story),
             f"{name}_direction_features": pair_set.direction_features,
             f"{name}_direction_labels": pair_set.direction_labels,
+            f"{name}_first_id": np.array(pair_set.first_id),
+            f"{name}_second_id": np.array(pair_set.second_id),
         }
     np.savez_compressed(path, **arrays)
 
@@ -161,6 +174,8 @@ def load_pair_sets(path: Path) -> list[PairSet]:
             name,
             stored[f"{name}_direction_features"],
             stored[f"{name}_direction_labels"],
+            [str(article) for article in stored[f"{name}_first_id"]],
+            [str(article) for article in stored[f"{name}_second_id"]],
         )
         for name in (str(name) for name in stored["datasets"])
     ]
