@@ -17,6 +17,7 @@ from newstrace.align.relation import RelationModels, compare_pair
 from newstrace.align.story_model import RuleStoryScorer
 from newstrace.model import Article, Relation
 from newstrace.sentences import default_lexicon
+from tests.factories import make_article
 
 ORIGINAL = [
     "The Tarrow county council voted 7-2 on Monday to close the Millbeck library branch on June 30, citing a "
@@ -34,18 +35,6 @@ REWRITE = [
 ]
 
 
-def _article(article_id: str, paragraphs: list[str], **fields: object) -> Article:
-    return Article(
-        id=article_id,
-        source=f"{article_id}.txt",
-        content_hash="",
-        position=1,
-        title=None,
-        paragraphs=paragraphs,
-        **fields,
-    )  # type: ignore[arg-type]
-
-
 def _features(first: Article, second: Article) -> np.ndarray:
     lexicon = default_lexicon()
     first_text, second_text = prepare_text(first.paragraphs, lexicon), prepare_text(second.paragraphs, lexicon)
@@ -56,7 +45,7 @@ def _features(first: Article, second: Article) -> np.ndarray:
 
 
 def test_swapping_the_pair_negates_every_feature() -> None:
-    original, rewrite = _article("a", ORIGINAL, date="2024-05-01"), _article("b", REWRITE, date="2024-05-02")
+    original, rewrite = make_article("a", ORIGINAL, date="2024-05-01"), make_article("b", REWRITE, date="2024-05-02")
     forward, backward = _features(original, rewrite), _features(rewrite, original)
     assert forward.shape == (len(DIRECTION_FEATURE_NAMES),)
     np.testing.assert_allclose(forward, -backward, atol=1e-12)
@@ -83,17 +72,17 @@ def _relate(first: Article, second: Article, models: RelationModels) -> Relation
 
 def test_the_model_decides_only_where_agency_marks_and_dates_are_silent() -> None:
     models = RelationModels(RuleStoryScorer(), _Always())
-    silent = _relate(_article("copy", REWRITE), _article("original", ORIGINAL), models)
+    silent = _relate(make_article("copy", REWRITE), make_article("original", ORIGINAL), models)
     assert (silent.source, silent.direction) == ("copy", "known")
     assert silent.direction_confidence == pytest.approx(0.99)
     assert any("direction model" in reason for reason in silent.evidence)
-    credited = _relate(_article("copy", REWRITE), _article("original", ORIGINAL, credit="AP"), models)
+    credited = _relate(make_article("copy", REWRITE), make_article("original", ORIGINAL, credit="AP"), models)
     assert (credited.source, credited.direction) == ("original", "known")
     assert not any("direction model" in reason for reason in credited.evidence)
     # Agency mark against date: contradictory hard evidence leaves the direction open, model or not.
     torn = _relate(
-        _article("copy", REWRITE, date="2024-05-01"),
-        _article("original", ORIGINAL, credit="AP", date="2024-05-02"),
+        make_article("copy", REWRITE, date="2024-05-01"),
+        make_article("original", ORIGINAL, credit="AP", date="2024-05-02"),
         models,
     )
     assert torn.direction == "unknown"
@@ -101,7 +90,9 @@ def test_the_model_decides_only_where_agency_marks_and_dates_are_silent() -> Non
 
 
 def test_without_a_model_the_soft_rules_decide() -> None:
-    relation = _relate(_article("copy", REWRITE), _article("original", ORIGINAL), RelationModels(RuleStoryScorer()))
+    relation = _relate(
+        make_article("copy", REWRITE), make_article("original", ORIGINAL), RelationModels(RuleStoryScorer())
+    )
     # Figures and quotations kept point to the original (one point each).
     assert (relation.source, relation.direction) == ("original", "known")
     assert not any("direction model" in reason for reason in relation.evidence)
@@ -111,7 +102,7 @@ def test_without_a_model_the_soft_rules_decide() -> None:
 def test_the_shipped_model_names_the_original_of_a_content_farm_rewrite() -> None:
     model = default_direction_model()
     assert isinstance(model, DirectionModel)
-    original, rewrite = _article("z-original", ORIGINAL), _article("a-rewrite", REWRITE)
+    original, rewrite = make_article("z-original", ORIGINAL), make_article("a-rewrite", REWRITE)
     forward = model.source_probability(original, rewrite, _features(original, rewrite))
     backward = model.source_probability(rewrite, original, _features(rewrite, original))
     assert forward > 0.65

@@ -12,6 +12,7 @@ from newstrace.align.relation import classify
 from newstrace.align.story_model import STORY_THRESHOLD
 from newstrace.model import Article, Relation
 from newstrace.sentences import Lexicon, default_lexicon
+from tests.factories import make_article
 
 ORIGINAL = [
     "The ferry link between Kestrel Bay and the island of Strathmorrow will be suspended for 16 weeks from May 2 while the harbour's 70-year-old loading ramp is replaced, the Vennick Line said on Thursday.",
@@ -49,24 +50,12 @@ def lexicon() -> Lexicon:
     return default_lexicon()
 
 
-def _article(article_id: str, paragraphs: list[str], **fields: Any) -> Article:
-    return Article(
-        id=article_id,
-        source=f"{article_id}.txt",
-        content_hash="",
-        position=1,
-        title=None,
-        paragraphs=paragraphs,
-        **fields,
-    )
-
-
 def _relate(first: Article, second: Article, lexicon: Lexicon) -> Relation:
     return relate(first, prepare_text(first.paragraphs, lexicon), second, prepare_text(second.paragraphs, lexicon))
 
 
 def test_identical_texts_are_duplicates_of_unknown_direction(lexicon: Lexicon) -> None:
-    relation = _relate(_article("b-ferry", ORIGINAL), _article("a-ferry", ORIGINAL), lexicon)
+    relation = _relate(make_article("b-ferry", ORIGINAL), make_article("a-ferry", ORIGINAL), lexicon)
     assert relation.kind == "duplicate"
     assert relation.confidence == 1.0
     assert relation.similarity == pytest.approx(1.0, abs=0.01)
@@ -78,7 +67,7 @@ def test_identical_texts_are_duplicates_of_unknown_direction(lexicon: Lexicon) -
 
 def test_a_trimmed_verbatim_copy_is_a_copy_of_the_complete_text(lexicon: Lexicon) -> None:
     # The copy's id sorts first, so only the evidence can name the longer text as the source.
-    relation = _relate(_article("a-trimmed", ORIGINAL[:3]), _article("b-full", ORIGINAL), lexicon)
+    relation = _relate(make_article("a-trimmed", ORIGINAL[:3]), make_article("b-full", ORIGINAL), lexicon)
     assert relation.kind == "copy"
     assert relation.confidence == 1.0
     assert (relation.source, relation.copy, relation.direction) == ("b-full", "a-trimmed", "known")
@@ -89,7 +78,9 @@ def test_a_trimmed_verbatim_copy_is_a_copy_of_the_complete_text(lexicon: Lexicon
 
 
 def test_a_few_light_edits_make_a_syndicated_copy(lexicon: Lexicon) -> None:
-    relation = _relate(_article("wire", ORIGINAL, dateline="KESTREL BAY"), _article("gazette", SYNDICATED), lexicon)
+    relation = _relate(
+        make_article("wire", ORIGINAL, dateline="KESTREL BAY"), make_article("gazette", SYNDICATED), lexicon
+    )
     assert relation.kind == "syndicated"
     assert relation.confidence >= 0.6
     assert relation.similarity > 0.9
@@ -99,7 +90,7 @@ def test_a_few_light_edits_make_a_syndicated_copy(lexicon: Lexicon) -> None:
 
 
 def test_a_paraphrase_in_order_is_a_rewrite_of_the_text_that_keeps_the_quotations(lexicon: Lexicon) -> None:
-    relation = _relate(_article("a-rewrite", REWRITE), _article("b-original", ORIGINAL), lexicon)
+    relation = _relate(make_article("a-rewrite", REWRITE), make_article("b-original", ORIGINAL), lexicon)
     assert relation.kind == "rewrite"
     assert (relation.source, relation.copy, relation.direction) == ("b-original", "a-rewrite", "known")
     assert any("keeps the direct quotations" in reason for reason in relation.evidence)
@@ -108,7 +99,7 @@ def test_a_paraphrase_in_order_is_a_rewrite_of_the_text_that_keeps_the_quotation
 
 
 def test_unrelated_articles_are_unrelated_and_carry_no_alignment(lexicon: Lexicon) -> None:
-    relation = _relate(_article("ferry", ORIGINAL), _article("cheese", UNRELATED), lexicon)
+    relation = _relate(make_article("ferry", ORIGINAL), make_article("cheese", UNRELATED), lexicon)
     assert relation.kind == "unrelated"
     assert relation.similarity < STORY_THRESHOLD
     assert relation.aligned == []
@@ -123,8 +114,8 @@ def test_unrelated_articles_are_unrelated_and_carry_no_alignment(lexicon: Lexico
     ],
 )
 def test_an_agency_dateline_credit_or_wire_header_names_the_source(lexicon: Lexicon, fields: dict[str, Any]) -> None:
-    wire = _article("z-wire", ORIGINAL, **fields)
-    paper = _article("a-paper", SYNDICATED)
+    wire = make_article("z-wire", ORIGINAL, **fields)
+    paper = make_article("a-paper", SYNDICATED)
     for first, second in ((wire, paper), (paper, wire)):
         relation = _relate(first, second, lexicon)
         assert (relation.source, relation.copy, relation.direction) == ("z-wire", "a-paper", "known")
@@ -133,8 +124,8 @@ def test_an_agency_dateline_credit_or_wire_header_names_the_source(lexicon: Lexi
 
 
 def test_the_earlier_date_names_the_source(lexicon: Lexicon) -> None:
-    later = _article("a-later", ORIGINAL, date="2024-04-02")
-    earlier = _article("z-earlier", SYNDICATED, date="2024-04-01T09:30:00")
+    later = make_article("a-later", ORIGINAL, date="2024-04-02")
+    earlier = make_article("z-earlier", SYNDICATED, date="2024-04-01T09:30:00")
     relation = _relate(later, earlier, lexicon)
     assert (relation.source, relation.copy, relation.direction) == ("z-earlier", "a-later", "known")
     assert relation.evidence == ["z-earlier is dated earlier"]
@@ -143,14 +134,16 @@ def test_the_earlier_date_names_the_source(lexicon: Lexicon) -> None:
 def test_the_same_date_or_an_unreadable_one_decides_nothing(lexicon: Lexicon) -> None:
     for first_date, second_date in (("2024-04-01", "2024-04-01"), ("April 2024", "2024-04-02"), (None, "2024-04-02")):
         relation = _relate(
-            _article("z-one", ORIGINAL, date=first_date), _article("a-two", SYNDICATED, date=second_date), lexicon
+            make_article("z-one", ORIGINAL, date=first_date),
+            make_article("a-two", SYNDICATED, date=second_date),
+            lexicon,
         )
         assert relation.direction == "unknown", (first_date, second_date)
 
 
 def test_direction_is_unknown_when_nothing_decides(lexicon: Lexicon) -> None:
-    forward = _relate(_article("z-one", ORIGINAL), _article("a-two", SYNDICATED), lexicon)
-    backward = _relate(_article("a-two", SYNDICATED), _article("z-one", ORIGINAL), lexicon)
+    forward = _relate(make_article("z-one", ORIGINAL), make_article("a-two", SYNDICATED), lexicon)
+    backward = _relate(make_article("a-two", SYNDICATED), make_article("z-one", ORIGINAL), lexicon)
     assert forward.direction == backward.direction == "unknown"
     assert forward.evidence == []
     # Undecided pairs are named the same way whichever way round they are given.
@@ -159,15 +152,15 @@ def test_direction_is_unknown_when_nothing_decides(lexicon: Lexicon) -> None:
 
 
 def test_evidence_that_cancels_out_leaves_the_direction_unknown(lexicon: Lexicon) -> None:
-    credited = _article("z-credited", ORIGINAL, credit="AP", date="2024-04-02")
-    earlier = _article("a-earlier", SYNDICATED, date="2024-04-01")
+    credited = make_article("z-credited", ORIGINAL, credit="AP", date="2024-04-02")
+    earlier = make_article("a-earlier", SYNDICATED, date="2024-04-01")
     relation = _relate(credited, earlier, lexicon)
     assert relation.direction == "unknown"
     assert len(relation.evidence) == 2
 
 
 def _wire(article_id: str, paragraphs: list[str], slug: str, wire_date: str = "02/05/24") -> Article:
-    return _article(article_id, paragraphs, metadata={"wire_slug": slug, "wire_date": wire_date})
+    return make_article(article_id, paragraphs, metadata={"wire_slug": slug, "wire_date": wire_date})
 
 
 def test_wire_releases_under_one_catchline_are_the_same_event(lexicon: Lexicon) -> None:

@@ -21,6 +21,7 @@ from newstrace.align.story_model import (
 )
 from newstrace.model import Article
 from newstrace.sentences import default_lexicon
+from tests.factories import make_article
 
 FERRY = [
     "The ferry link between Kestrel Bay and Strathmorrow will stop for 16 weeks from May 2, the Vennick Line said.",
@@ -38,18 +39,6 @@ CHEESE = [
 ]
 
 
-def _article(article_id: str, paragraphs: list[str], **fields: object) -> Article:
-    return Article(
-        id=article_id,
-        source=f"{article_id}.txt",
-        content_hash="",
-        position=1,
-        title=None,
-        paragraphs=paragraphs,
-        **fields,
-    )  # type: ignore[arg-type]
-
-
 def _features(first: Article, second: Article) -> dict[str, float]:
     lexicon = default_lexicon()
     comparison = compare_pair(
@@ -60,8 +49,8 @@ def _features(first: Article, second: Article) -> dict[str, float]:
 
 
 def test_a_retold_story_shares_names_figures_and_its_lede() -> None:
-    retold = _features(_article("a", FERRY), _article("b", FERRY_RETOLD))
-    unrelated = _features(_article("a", FERRY), _article("c", CHEESE))
+    retold = _features(make_article("a", FERRY), make_article("b", FERRY_RETOLD))
+    unrelated = _features(make_article("a", FERRY), make_article("c", CHEESE))
     assert retold["shared_numbers"] >= 3  # 16, 2, 2,400 / 70
     assert retold["number_overlap"] > 0.5
     assert {"shared_names", "name_overlap"} <= retold.keys()
@@ -73,18 +62,20 @@ def test_a_retold_story_shares_names_figures_and_its_lede() -> None:
 
 
 def test_dates_and_catchlines_enter_the_features() -> None:
-    undated = _features(_article("a", FERRY), _article("b", FERRY_RETOLD))
+    undated = _features(make_article("a", FERRY), make_article("b", FERRY_RETOLD))
     assert math.isnan(undated["day_gap"])
-    dated = _features(_article("a", FERRY, date="2024-05-01"), _article("b", FERRY_RETOLD, date="2024-05-04T08:00"))
+    dated = _features(
+        make_article("a", FERRY, date="2024-05-01"), make_article("b", FERRY_RETOLD, date="2024-05-04T08:00")
+    )
     assert dated["day_gap"] == 3
     wire = {"wire_slug": "TRANSPORT Ferry Lead", "wire_date": "01/05/24"}
-    same_catchline = _features(_article("a", FERRY, metadata=wire), _article("b", CHEESE, metadata=wire))
+    same_catchline = _features(make_article("a", FERRY, metadata=wire), make_article("b", CHEESE, metadata=wire))
     assert same_catchline["same_catchline"] == 1.0
     assert undated["same_catchline"] == 0.0
 
 
 def test_identical_texts_have_full_coverage_both_ways() -> None:
-    features = _features(_article("a", FERRY), _article("b", FERRY))
+    features = _features(make_article("a", FERRY), make_article("b", FERRY))
     assert features["coverage_high"] == features["coverage_low"] == features["edited_high"] == 1.0
     assert features["length_ratio"] == 1.0
 
@@ -108,7 +99,7 @@ def test_the_shipped_model_ranks_a_retold_story_above_an_unrelated_one() -> None
     scorer = default_story_scorer()
     assert isinstance(scorer, LearnedStoryScorer)
     lexicon = default_lexicon()
-    ferry, retold, cheese = _article("a", FERRY), _article("b", FERRY_RETOLD), _article("c", CHEESE)
+    ferry, retold, cheese = make_article("a", FERRY), make_article("b", FERRY_RETOLD), make_article("c", CHEESE)
     prepared = {article.id: prepare_text(article.paragraphs, lexicon) for article in (ferry, retold, cheese)}
 
     def score(first: Article, second: Article) -> float:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import pytest
 
@@ -12,6 +11,7 @@ from newstrace.candidates import index as index_module
 from newstrace.candidates.minhash import estimated_jaccard
 from newstrace.model import Article
 from newstrace.sentences import Lexicon, default_lexicon
+from tests.factories import make_article
 
 ORIGINAL = [
     "The town council of Marrowby voted 9 to 4 on Tuesday to build a 14 million pound flood barrier along the River Tessel, three weeks after the river rose to a record 6.8 meters and flooded 312 homes. Mayor Odile Fenwick said construction would begin in April and take about 18 months.",
@@ -49,18 +49,6 @@ OTHER_UNRELATED = [
 ]
 
 
-def _article(article_id: str, paragraphs: list[str], **fields: Any) -> Article:
-    return Article(
-        id=article_id,
-        source=f"{article_id}.txt",
-        content_hash="",
-        position=1,
-        title=None,
-        paragraphs=paragraphs,
-        **fields,
-    )
-
-
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return default_lexicon()
@@ -69,12 +57,12 @@ def lexicon() -> Lexicon:
 @pytest.fixture(scope="module")
 def articles() -> list[Article]:
     return [
-        _article("original", ORIGINAL),
-        _article("verbatim", ORIGINAL[:4]),
-        _article("edited", LIGHT_EDIT),
-        _article("paraphrase", PARAPHRASE),
-        _article("library", UNRELATED),
-        _article("cable", OTHER_UNRELATED),
+        make_article("original", ORIGINAL),
+        make_article("verbatim", ORIGINAL[:4]),
+        make_article("edited", LIGHT_EDIT),
+        make_article("paraphrase", PARAPHRASE),
+        make_article("library", UNRELATED),
+        make_article("cable", OTHER_UNRELATED),
     ]
 
 
@@ -189,7 +177,7 @@ def test_an_index_rebuilt_from_stored_fingerprints_pairs_only_new_articles(
 
 
 def test_empty_articles_are_never_paired(lexicon: Lexicon) -> None:
-    empty = [_article("blank-1", [""]), _article("blank-2", ["..."]), _article("real", ORIGINAL)]
+    empty = [make_article("blank-1", [""]), make_article("blank-2", ["..."]), make_article("real", ORIGINAL)]
     assert CandidateIndex().add_and_pair(fingerprint_articles(empty, lexicon)) == []
 
 
@@ -206,15 +194,15 @@ WIRE_SUBSTITUTE = [
 
 
 def _wire(article_id: str, paragraphs: list[str], slug: str) -> Article:
-    return _article(article_id, paragraphs, metadata={"wire_slug": slug, "wire_date": "01/03/00"})
+    return make_article(article_id, paragraphs, metadata={"wire_slug": slug, "wire_date": "01/03/00"})
 
 
 def test_an_index_pairs_fingerprints_that_share_a_catchline() -> None:
     nightlead, substitute, other = fingerprint_articles(
         [
-            _article("pa-1", WIRE_NIGHTLEAD),
-            _article("pa-2", WIRE_SUBSTITUTE),
-            _article("library", UNRELATED),
+            make_article("pa-1", WIRE_NIGHTLEAD),
+            make_article("pa-2", WIRE_SUBSTITUTE),
+            make_article("library", UNRELATED),
         ],
         default_lexicon(),
     )

@@ -11,24 +11,27 @@ from newstrace.align.alignment import AlignedText, PreparedText
 from newstrace.candidates.catchline import catchline_key
 from newstrace.model import Article
 
-FEATURE_NAMES = (
-    "document_similarity",
-    "coverage_high",
-    "coverage_low",
-    "edited_high",
-    "order_of_better",
-    "best_sentence_mean",
-    "lede_match",
-    "heavy_term_overlap",
-    "shared_numbers",
-    "number_overlap",
-    "shared_names",
-    "name_overlap",
-    "length_ratio",
-    "shorter_log_words",
-    "day_gap",
-    "same_catchline",
-)
+# Each feature, and how P(same story) may move as it grows: 1 never down, -1 never up, 0 either way
+# (monotone constraints keep the learned model from fitting noise against common sense).
+FEATURE_TRENDS = {
+    "document_similarity": 1,
+    "coverage_high": 1,
+    "coverage_low": 1,
+    "edited_high": 1,
+    "order_of_better": 0,
+    "best_sentence_mean": 1,
+    "lede_match": 1,
+    "heavy_term_overlap": 1,
+    "shared_numbers": 1,
+    "number_overlap": 1,
+    "shared_names": 1,
+    "name_overlap": 1,
+    "length_ratio": 0,
+    "shorter_log_words": 0,
+    "day_gap": -1,
+    "same_catchline": 1,
+}
+FEATURE_NAMES = tuple(FEATURE_TRENDS)
 # How many of each text's heaviest terms the overlap feature compares.
 HEAVY_TERMS = 20
 # The opening sentences of a news report carry its event: who, what, where, when.

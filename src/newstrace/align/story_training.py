@@ -18,7 +18,7 @@ from rich.progress import track
 
 from newstrace.align import prepare_text
 from newstrace.align.direction import DIRECTION_FEATURE_NAMES, DirectionModel, direction_features
-from newstrace.align.pair_features import FEATURE_NAMES
+from newstrace.align.pair_features import FEATURE_NAMES, FEATURE_TRENDS
 from newstrace.align.relation import RelationModels, compare_pair, relate
 from newstrace.align.story_model import LearnedStoryScorer, RuleStoryScorer
 from newstrace.candidates import CandidateIndex, fingerprint_articles
@@ -44,22 +44,6 @@ PARAMETERS = {
 }
 ROUNDS = 300
 DIRECTION_ROUNDS = 200
-# The score must not fall as two texts share more; it may not rise with the days between them.
-INCREASING = {
-    "document_similarity",
-    "coverage_high",
-    "coverage_low",
-    "edited_high",
-    "best_sentence_mean",
-    "lede_match",
-    "heavy_term_overlap",
-    "shared_numbers",
-    "number_overlap",
-    "shared_names",
-    "name_overlap",
-    "same_catchline",
-}
-DECREASING = {"day_gap"}
 
 
 @dataclass(slots=True)
@@ -188,7 +172,7 @@ def fold_of(story: str) -> int:
 def train(features: np.ndarray, labels: np.ndarray, rounds: int = ROUNDS) -> lightgbm.Booster:
     import lightgbm
 
-    constraints = [1 if name in INCREASING else -1 if name in DECREASING else 0 for name in FEATURE_NAMES]
+    constraints = [FEATURE_TRENDS[name] for name in FEATURE_NAMES]
     data = lightgbm.Dataset(features, labels, feature_name=list(FEATURE_NAMES), free_raw_data=False)
     return lightgbm.train({**PARAMETERS, "monotone_constraints": constraints}, data, num_boost_round=rounds)
 
