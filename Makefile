@@ -27,7 +27,11 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-benchmark: $(VENV)/.dev-installed
+$(VENV)/.bench-installed: $(VENV)/.dev-installed
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	touch $@
+
+benchmark: $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/read_clean_throughput.py
 
 clean:
