@@ -36,6 +36,7 @@ DIRECTION_FEATURE_NAMES = (
     "names_per_100_words",
     "distinct_word_share",
     "capitalised_share",
+    "unique_term_rarity",
 )
 _WORD = re.compile(r"\w+")
 
@@ -90,7 +91,7 @@ def direction_features(
     first_numbers = {term for term in first_text.document_terms if term.isdigit()}
     second_numbers = {term for term in second_text.document_terms if term.isdigit()}
     first_style, second_style = text_style(first_text), text_style(second_text)
-    style = [getattr(first_style, name) - getattr(second_style, name) for name in DIRECTION_FEATURE_NAMES[5:]]
+    style = [getattr(first_style, name) - getattr(second_style, name) for name in DIRECTION_FEATURE_NAMES[5:14]]
     return np.array(
         [
             float(has_agency_marks(first)) - float(has_agency_marks(second)),
@@ -99,6 +100,9 @@ def direction_features(
             _contained(second_numbers, first_numbers) - _contained(first_numbers, second_numbers),
             _contained(second_text.names, first_text.names) - _contained(first_text.names, second_text.names),
             *style,
+            # What a copy drops are its source's specifics (rare words, names, figures); what it adds
+            # are common words of its own phrasing: the source's own terms are the rarer.
+            _unique_rarity(first_text, second_text) - _unique_rarity(second_text, first_text),
         ],
         dtype=np.float64,
     )
@@ -107,6 +111,20 @@ def direction_features(
 def has_agency_marks(article: Article) -> bool:
     """A dateline, an agency credit or a wire header: the marks of an original report."""
     return bool(article.dateline or article.credit or article.metadata.get("wire_date"))
+
+
+# Pseudo-terms of average weight added to a text's own terms: a few changed words say little.
+_RARITY_PRIOR_TERMS = 5
+
+
+def _unique_rarity(text: PreparedText, other: PreparedText) -> float:
+    """How much rarer than the text's average its terms missing from `other` are (shrunk to 0 when few)."""
+    weights = text.document_terms
+    if not weights:
+        return 0.0
+    average = sum(weights.values()) / len(weights)
+    own = [weight - average for term, weight in weights.items() if term not in other.document_terms]
+    return sum(own) / (len(own) + _RARITY_PRIOR_TERMS)
 
 
 def _contained(inner: set[str] | frozenset[str], outer: set[str] | frozenset[str]) -> float:

@@ -213,10 +213,31 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "tags",
-        r"^(tags?|topics?|filed\s+under|categories|keywords|themen|etiquetas)\s*:",
+        r"^(tags?|topics?|filed\s+under|categories|keywords|themen|etiquetas|categorias|categorie|kategorien?"
+        r"|schlagwörter|теги|метки|рубрики|タグ|カテゴリー?|标签|標籤|分类|分類|태그)\s*[:：]",
         "tag or topic list",
         40,
-        triggers=("tag", "topic", "filed", "categor", "keyword", "themen", "etiqueta"),
+        triggers=(
+            "tag",
+            "topic",
+            "filed",
+            "categor",
+            "keyword",
+            "themen",
+            "etiqueta",
+            "kategor",
+            "schlagw",
+            "теги",
+            "метки",
+            "рубрики",
+            "タグ",
+            "カテゴリ",
+            "标签",
+            "標籤",
+            "分类",
+            "分類",
+            "태그",
+        ),
     ),
     LineRule(
         "author_bio",
@@ -260,7 +281,81 @@ REPORTER_CREDIT_RULE = LineRule(
     40,
     triggers=("reporting", "writing", "editing"),
 )
-LINE_RULES = (*LINE_RULES, EMBARGO_RULE, REPORTER_CREDIT_RULE)
+# Headings of what follows an article on many sites, in the languages newstrace meets most: related
+# or recommended articles, the most read, the newest posts. Whole short lines only; appended last so
+# the rule numbers the line model knows keep their meaning.
+RELATED_HEADING_RULE = LineRule(
+    "related_heading",
+    r"^[\W_]*("
+    r"(você|voce)\s+(também\s+)?(pode|poderá)\s+(gostar|se\s+interessar)|veja\s+(também|mais)"
+    r"|(posts?|artigos?|notícias|matérias)\s+relacionad[oa]s|mais\s+(lidas?|vistos?|populares)"
+    r"|(también\s+)?te\s+(puede|podría)\s+interesar|(noticias|artículos|entradas)\s+relacionad[oa]s"
+    r"|lo\s+más\s+(leído|visto)|más\s+noticias|vous\s+(aimerez|pourriez|pouvez)\s+(aussi|également)"
+    r"|articles?\s+(similaires|connexes)|sur\s+le\s+même\s+sujet|les\s+plus\s+lus"
+    r"|das\s+könnte\s+sie\s+(auch\s+)?interessieren|(ähnliche|weitere)\s+(artikel|beiträge|nachrichten)"
+    r"|meistgelesen|(ti\s+)?potrebbe(ro)?\s+interessarti|articoli\s+correlati|i\s+più\s+letti"
+    r"|lees\s+ook|gerelateerde\s+artikelen|meest\s+gelezen|zobacz\s+(też|także)|czytaj\s+(też|także)"
+    r"|(berita|artikel)\s+terkait|ilgili\s+haberler|(вам\s+)?(также\s+)?может\s+быть\s+интересно"
+    r"|читайте\s+также|смотрите\s+также|похожие\s+(статьи|записи|новости|материалы)|другие\s+новости"
+    r"|関連記事|関連ニュース|こちらの記事も|人気記事|新着記事|おすすめ記事|最新記事"
+    r"|相关(文章|阅读|新闻)|相關(文章|閱讀|新聞)|热门文章|熱門文章|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀"
+    r"|관련\s*기사|많이\s+본\s+뉴스|인기\s*기사"
+    r")",
+    "heading of related or recommended articles",
+    10,
+    triggers=(
+        "voc",
+        "veja",
+        "relacionad",
+        "mais",
+        "interesar",
+        "te puede",
+        "te podr",
+        "más",
+        "vous",
+        "similaires",
+        "connexes",
+        "même",
+        "plus lus",
+        "könnte",
+        "ähnliche",
+        "weitere",
+        "meistgelesen",
+        "interessarti",
+        "correlati",
+        "più letti",
+        "lees",
+        "gerelateerde",
+        "meest",
+        "zobacz",
+        "czytaj",
+        "terkait",
+        "ilgili",
+        "может быть",
+        "читайте",
+        "смотрите",
+        "похожие",
+        "другие",
+        "関連",
+        "こちらの記事",
+        "人気記事",
+        "新着記事",
+        "おすすめ",
+        "最新記事",
+        "相关",
+        "相關",
+        "热门",
+        "熱門",
+        "推荐",
+        "推薦",
+        "延伸",
+        "관련",
+        "많이",
+        "인기",
+    ),
+    trigger_prefix=24,
+)
+LINE_RULES = (*LINE_RULES, EMBARGO_RULE, REPORTER_CREDIT_RULE, RELATED_HEADING_RULE)
 
 # Trailing material glued onto the end of a body line: "... last sentence. Related Sources: • a • b".
 TRAILING_RULES: tuple[LineRule, ...] = (

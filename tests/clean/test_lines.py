@@ -1,0 +1,49 @@
+"""Named line rules: what they take and, as much, what they leave."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.clean.lines import matching_rule
+
+
+def _rule_name(text: str) -> str | None:
+    rule = matching_rule(text, len(text.split()))
+    return rule.name if rule is not None else None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Você pode gostar...",
+        "Notícias relacionadas",
+        "También te puede interesar",
+        "Vous aimerez aussi",
+        "Das könnte Sie auch interessieren",
+        "Articoli correlati",
+        "Читайте также:",
+        "Вам также может быть интересно",
+        "関連記事",
+        "相关阅读",
+        "관련 기사",
+    ],
+)
+def test_headings_of_related_articles_are_named_in_many_languages(heading: str) -> None:
+    assert _rule_name(heading) == "related_heading"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Veja bem: a câmara municipal aprovou ontem o novo plano de transportes para a cidade inteira.",
+        "Artigos relacionados com a greve foram publicados por vários jornais da região durante a semana passada.",
+        "Читайте внимательно условия договора, сказал министр журналистам после заседания правительства.",
+    ],
+)
+def test_article_sentences_that_open_like_a_heading_are_left(sentence: str) -> None:
+    assert _rule_name(sentence) is None
+
+
+def test_tag_lines_are_named_in_east_asian_scripts() -> None:
+    assert _rule_name("タグ：ソフトウェア") == "tags"
+    assert _rule_name("标签: 交通") == "tags"
