@@ -13,6 +13,11 @@ from newstrace.clean.line_features import line_features, sequence_features
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "line_model.txt"
 # The two stages are stored one after the other, split by this line.
 _STAGE_SEPARATOR = "\n=== second stage ===\n"
+# LightGBM stops adding trees for a line once its raw score is this far from 0 (checked every
+# PREDICTION_CHECK_EVERY trees): most lines are plainly body or plainly not, and the two boosters
+# took a quarter of the cleaning time. Measured by grouped cross-validation, see the model card.
+PREDICTION_MARGIN = 8.0
+PREDICTION_CHECK_EVERY = 10
 
 
 class LineModel:
@@ -24,6 +29,11 @@ class LineModel:
         self.first = lightgbm.Booster(model_str=first_stage)
         self.second = lightgbm.Booster(model_str=second_stage)
         self.text = first_stage + _STAGE_SEPARATOR + second_stage
+        self.prediction_options: dict[str, object] = {
+            "pred_early_stop": True,
+            "pred_early_stop_freq": PREDICTION_CHECK_EVERY,
+            "pred_early_stop_margin": PREDICTION_MARGIN,
+        }
 
     @classmethod
     def from_boosters(cls, first_stage: str, second_stage: str) -> LineModel:
@@ -44,8 +54,8 @@ class LineModel:
         if not texts:
             return np.zeros(0)
         features = np.concatenate([line_features(texts, title, keys), rule_columns], axis=1)
-        first = self.first.predict(features, num_threads=1)
-        return self.second.predict(sequence_features(features, first), num_threads=1)
+        first = self.first.predict(features, num_threads=1, **self.prediction_options)
+        return self.second.predict(sequence_features(features, first), num_threads=1, **self.prediction_options)
 
 
 @lru_cache(maxsize=1)
