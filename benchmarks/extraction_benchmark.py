@@ -33,6 +33,7 @@ from newstrace.clean.line_model import LineModel, default_line_model
 from newstrace.clean.line_training import (
     DATASET_WEIGHTS,
     MEASURING_WEIGHT,
+    RESEARCH_ONLY_WEIGHTS,
     TrainingPage,
     corpus_pages,
     page_rows,
@@ -153,9 +154,11 @@ def print_worst(pages: Sequence[BenchmarkPage], outputs: Sequence[str], count: i
         print(f"    worst: F1 {score.f1:.3f} P {score.precision or 0:.2f} R {score.recall:.2f}  {page.url[:90]}")
 
 
-def cross_validated_models(pages: Sequence[BenchmarkPage], shared: Path) -> list[LineModel]:
+def cross_validated_models(
+    pages: Sequence[BenchmarkPage], shared: Path, weights: dict[str, float] = DATASET_WEIGHTS
+) -> list[LineModel]:
     """One line model per fold, trained on extraction-train and the other folds' measuring pages."""
-    training = page_rows(corpus_pages(shared / "extraction-train" / "pages.jsonl.gz", DATASET_WEIGHTS))
+    training = page_rows(corpus_pages(shared / "extraction-train" / "pages.jsonl.gz", weights))
     measuring = page_rows([TrainingPage(page.text, page.body, page.site, MEASURING_WEIGHT) for page in pages])
     assert len(measuring) == len(pages), "every measuring page has lines"
     folds = site_folds(pages)
@@ -179,6 +182,9 @@ def cross_validated_outputs(
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument(
+        "--research-only-data", action="store_true", help="train the fold models with L3S-GN1 too (research use only)"
+    )
     arguments = parser.parse_args()
     pages = load_pages(arguments.shared / "extraction-scrapinghub" / "pages.jsonl")
     english = sum(page.english for page in pages)
@@ -194,7 +200,8 @@ def main() -> None:
     report("  jusText on lines as <p>", pages, outputs, seconds)
     outputs, seconds = timed(lambda: [newstrace_body(text_page(page), use_line_model=False) for page in pages])
     report("  newstrace rules only (no line model)", pages, outputs, seconds)
-    models = cross_validated_models(pages, arguments.shared)
+    weights = RESEARCH_ONLY_WEIGHTS if arguments.research_only_data else DATASET_WEIGHTS
+    models = cross_validated_models(pages, arguments.shared, weights)
     outputs = cross_validated_outputs(pages, models)
     report("  newstrace + line model, grouped 5-fold CV", pages, outputs)
     print_worst(pages, outputs)

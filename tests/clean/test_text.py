@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newstrace.clean.line_model import default_line_model
 from newstrace.clean.text import clean_text
 
 WIRE_PAGE = """Harbour authority approves new ferry terminal after long dispute
@@ -221,3 +224,17 @@ def test_a_subheading_does_not_split_the_article() -> None:
     articles = clean_text(page)
     assert len(articles) == 1
     assert "What comes next" in articles[0].paragraphs
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_repeated_credit_line_between_paragraphs_goes_as_a_credit_each_time(use_model: bool) -> None:
+    model = default_line_model() if use_model else None
+    if use_model and model is None:
+        pytest.skip("the shipped line model is not available")
+    page = CONTENT_FARM_PAGE.replace(
+        "Locals who fought the project", "Credit: Shutterstock\n\nLocals who fought the project"
+    )
+    [article] = clean_text(page, line_model=model)
+    assert "Credit: Shutterstock" not in article.paragraphs
+    credits = [removed for removed in article.removed if removed.line == "Credit: Shutterstock"]
+    assert [removed.reason for removed in credits] == ["photo or image credit"] * 2

@@ -358,10 +358,11 @@ def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str |
     "byline" send the line to its field."""
     if title_key is not None and line.key == title_key:
         return "title" if title_key not in seen_keys else "repeated headline"
-    if line.key in seen_keys:
-        return "repeated line"
+    # A named rule's reason first, so a repeated widget line is removed as that widget.
     if line.rule is not None and not (line.rule.edges_only and zone == "body" and line.words > 8):
         return line.rule.reason
+    if line.key in seen_keys:
+        return "repeated line"
     if line.stray_token:
         return "stray short token"
     if line.caption_like or (line.repeats > 1 and line.words >= 6 and zone != "body"):
