@@ -148,16 +148,10 @@ def run_newstrace(texts: list, corpus) -> tuple[Phases, np.ndarray, dict]:
 def newstrace_collisions() -> dict[str, int]:
     """Pairs sharing a band key per channel before the Jaccard filter (what add_and_pair must score)."""
     from newstrace.candidates import CandidateIndex
-    from newstrace.candidates.index import CHANNELS, _colliding_pairs
-    from newstrace.candidates.minhash import band_keys
 
     if FINGERPRINTS is None:
         return {}
-    index = CandidateIndex(FINGERPRINTS)
-    return {
-        channel.name: len(_colliding_pairs(band_keys(index.rows[channel.name], channel.rows_per_band), 0)[0])
-        for channel in CHANNELS
-    }
+    return CandidateIndex(FINGERPRINTS).colliding_pair_counts()
 
 
 def run_rensa(texts: list, corpus) -> tuple[Phases, np.ndarray, dict]:

@@ -54,15 +54,41 @@ def _densify(rows: np.ndarray, non_empty: np.ndarray) -> np.ndarray:
     return np.where(empty, salted, rows)
 
 
-def band_keys(rows: np.ndarray, rows_per_band: int) -> np.ndarray:
-    """One 64-bit key per band of each signature; equal keys mean the band's bins all agree."""
-    count, width = rows.shape
-    bands = width // rows_per_band
-    shaped = rows[:, : bands * rows_per_band].reshape(count, bands, rows_per_band)
+def adjacent_bands(rows_per_band: int) -> np.ndarray:
+    """Bands of `rows_per_band` neighbouring bins (the classic layout), as bin indices per band."""
+    count = NUMBER_OF_BINS // rows_per_band
+    return np.arange(count * rows_per_band).reshape(count, rows_per_band)
+
+
+def same_class_pairs(minimum_agreeing: int) -> np.ndarray:
+    """Bands of two bins: every pair of bins whose positions are equal modulo `minimum_agreeing - 1`.
+
+    Two signatures that agree on at least `minimum_agreeing` bins agree on two bins of one class
+    (pigeonhole), so they share a band: the layout misses no pair whose estimate reaches that count.
+    Neighbouring bins are never paired: densification copies a bin into the empty ones before it,
+    so they often hold one shared value, which would pair articles sharing a single term.
+    """
+    classes = minimum_agreeing - 1
+    first, second = np.triu_indices(NUMBER_OF_BINS, k=1)
+    same = (second - first) % classes == 0
+    return np.stack([first[same], second[same]], axis=1)
+
+
+def band_keys(rows: np.ndarray, bands: int | np.ndarray) -> np.ndarray:
+    """One 64-bit key per band of each signature; equal keys mean the band's bins all agree.
+
+    `bands` gives the bin indices of each band, or a number of rows for neighbouring bins.
+    """
+    if isinstance(bands, int):
+        bands = adjacent_bands(bands)
+    count = len(rows)
+    band_count, rows_per_band = bands.shape
     multipliers = (np.arange(1, rows_per_band + 1, dtype=np.uint64) * _MIX) | np.uint64(1)
+    keys = np.zeros((count, band_count), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        keys = (shaped * multipliers).sum(axis=2, dtype=np.uint64)
-        keys ^= np.arange(bands, dtype=np.uint64) * np.uint64(0xBF58476D1CE4E5B9)
+        for position in range(rows_per_band):
+            keys += rows[:, bands[:, position]] * multipliers[position]
+        keys ^= np.arange(band_count, dtype=np.uint64) * np.uint64(0xBF58476D1CE4E5B9)
     empty = (rows == EMPTY).all(axis=1)
     keys[empty] = EMPTY
     return keys
