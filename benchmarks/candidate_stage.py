@@ -60,7 +60,7 @@ METHODS = ("newstrace", "rensa", "datasketch")
 MEMORY_FRACTION = 0.85  # of the memory available when a method's process starts
 CURRENT = None  # the running method's Phases, kept when it runs out of memory
 FINGERPRINTS = None  # newstrace's, kept to count LSH collisions after the timed run
-_TOKEN = re.compile(r"\w+")  # newstrace's tokens (candidates/hashing.py)
+_TOKEN = re.compile(r"\w+")  # newstrace's tokens (candidates/tokens.py finds the same)
 
 
 def shingle_strings(text: str, size: int = 5) -> list[str]:

@@ -13,18 +13,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from newstrace.candidates.catchline import catchline_key
-from newstrace.candidates.hashing import TokenHashes, shingle_hashes, term_hashes, token_hashes
+from newstrace.candidates.hashing import SHINGLE_SIZE, shingle_hashes, shingle_hashes_at
 from newstrace.candidates.minhash import (
     EMPTY,
     NUMBER_OF_BINS,
     adjacent_bands,
     band_keys,
     estimated_jaccard,
+    owned_signatures,
     same_class_pairs,
-    signatures,
 )
+from newstrace.candidates.profiles import heaviest_terms
+from newstrace.candidates.tokens import Tokens, tokenise
 from newstrace.model import Article
-from newstrace.sentences import Lexicon, term_profile
+from newstrace.sentences import Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,9 @@ LARGEST_BUCKET = 300
 # time, so memory stays bounded at any index size.
 BANDS_PER_GROUP = 64
 PAIRS_PER_SCORING = 1 << 16
+# Articles tokenised and signed together: large enough for array operations to pay, small enough
+# for their arrays to stay in a few tens of megabytes.
+ARTICLES_PER_CHUNK = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +90,39 @@ class CandidatePair:
 
 
 def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[Fingerprint]:
-    """Fingerprints of a batch of articles (hashing and signatures vectorised over the batch)."""
-    cache = TokenHashes()
-    shingle_sets = []
-    term_sets = []
-    for article in articles:
-        text = article.text
-        shingle_sets.append(shingle_hashes(token_hashes(text, cache)))
-        term_sets.append(term_hashes(term_profile(text, lexicon).top(TOP_TERMS), cache))
-    shingle_rows = signatures(shingle_sets)
-    term_rows = signatures(term_sets)
-    return [
-        Fingerprint(article.id, shingle_rows[index], term_rows[index], catchline_key(article))
-        for index, article in enumerate(articles)
-    ]
+    """Fingerprints of a batch of articles (tokens, hashes, terms and signatures vectorised over the batch)."""
+    fingerprints: list[Fingerprint] = []
+    for start in range(0, len(articles), ARTICLES_PER_CHUNK):
+        chunk = articles[start : start + ARTICLES_PER_CHUNK]
+        tokens = tokenise([article.text for article in chunk])
+        shingles, shingle_owners = _shingles(tokens, len(chunk))
+        shingle_rows = owned_signatures(shingles, shingle_owners, len(chunk))
+        term_rows = owned_signatures(*heaviest_terms(tokens, len(chunk), lexicon, TOP_TERMS), len(chunk))
+        fingerprints += [
+            Fingerprint(article.id, shingle_rows[index], term_rows[index], catchline_key(article))
+            for index, article in enumerate(chunk)
+        ]
+    return fingerprints
+
+
+def _shingles(tokens: Tokens, texts: int) -> tuple[np.ndarray, np.ndarray]:
+    """The hash of every run of SHINGLE_SIZE tokens inside one text (a shorter text is one run) and its text."""
+    hashes, owners = tokens.hashes, tokens.owners
+    windows = len(hashes) - SHINGLE_SIZE + 1
+    if windows > 0:
+        inside = np.flatnonzero(owners[:windows] == owners[SHINGLE_SIZE - 1 :])
+        runs = [shingle_hashes_at(hashes, inside)]
+        run_owners = [owners[inside]]
+    else:
+        runs, run_owners = [], []
+    lengths = np.bincount(owners, minlength=texts)
+    text_starts = np.cumsum(lengths) - lengths
+    for text in np.flatnonzero((lengths > 0) & (lengths < SHINGLE_SIZE)).tolist():
+        runs.append(shingle_hashes(hashes[text_starts[text] : text_starts[text] + lengths[text]]))
+        run_owners.append(np.full(len(runs[-1]), text))
+    if not runs:
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    return np.concatenate(runs), np.concatenate(run_owners)
 
 
 class CandidateIndex:

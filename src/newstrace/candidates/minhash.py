@@ -22,19 +22,22 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 def signatures(hash_sets: Sequence[np.ndarray]) -> np.ndarray:
     """One row of NUMBER_OF_BINS minima per set of 64-bit hashes; an empty set gives a row of EMPTY."""
-    count = len(hash_sets)
-    result = np.full((count, NUMBER_OF_BINS), EMPTY, dtype=np.uint64)
-    if count == 0:
-        return result
-    lengths = np.fromiter((len(hashes) for hashes in hash_sets), dtype=np.int64, count=count)
+    lengths = np.fromiter((len(hashes) for hashes in hash_sets), dtype=np.int64, count=len(hash_sets))
     if lengths.sum() == 0:
-        return result
+        return np.full((len(hash_sets), NUMBER_OF_BINS), EMPTY, dtype=np.uint64)
     hashes = np.concatenate([np.asarray(hashes, dtype=np.uint64) for hashes in hash_sets])
-    owners = np.repeat(np.arange(count, dtype=np.int64), lengths)
+    return owned_signatures(hashes, np.repeat(np.arange(len(hash_sets), dtype=np.int64), lengths), len(hash_sets))
+
+
+def owned_signatures(hashes: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+    """The signatures of `count` sets given as one array of hashes and the set each belongs to."""
+    result = np.full((count, NUMBER_OF_BINS), EMPTY, dtype=np.uint64)
+    if len(hashes) == 0:
+        return result
     cells = owners * NUMBER_OF_BINS + (hashes >> np.uint64(64 - _BIN_BITS)).astype(np.int64)
     # An unbuffered in-place minimum: measured 7x faster than sorting by (owner, hash) here.
     np.minimum.at(result.reshape(-1), cells, hashes & _VALUE_MASK)
-    return _densify(result, lengths > 0)
+    return _densify(result, np.bincount(owners, minlength=count) > 0)
 
 
 def _densify(rows: np.ndarray, non_empty: np.ndarray) -> np.ndarray:

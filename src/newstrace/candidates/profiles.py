@@ -1,0 +1,170 @@
+"""Each article's heaviest content terms, for a whole batch at once: `term_profile(text).top(count)` vectorised.
+
+Looking every token up in the lexicon and ranking terms article by article cost ~550 microseconds
+per 450-word article (measured); here a lexicon lookup happens once per distinct token (kept across
+calls in a hash table of token hashes) and counting and ranking are array operations.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import xxhash
+
+from newstrace.candidates.tokens import Tokens
+from newstrace.sentences import Lexicon
+
+EMPTY_SLOT = -1
+
+
+class TermTable:
+    """What the lexicon says of each token seen (its term and weight), found by token hash in arrays.
+
+    An open-addressing hash table searched with array operations: a lookup costs a few gathers per
+    token instead of a Python dictionary call. Two tokens with one 64-bit hash would share a term,
+    the same chance the shingle hashes already take.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.slots = np.full(1 << 16, EMPTY_SLOT, dtype=np.int64)
+        self.token_hashes = np.empty(0, dtype=np.uint64)
+        self.token_terms = np.empty(0, dtype=np.int64)
+        self.token_weights = np.empty(0, dtype=np.float64)
+        self.term_numbers: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.term_hashes = np.empty(0, dtype=np.uint64)
+
+    def lookup(self, hashes: np.ndarray) -> np.ndarray:
+        """The entry of each token hash, or EMPTY_SLOT for hashes not seen yet."""
+        mask = len(self.slots) - 1
+        result = np.full(len(hashes), EMPTY_SLOT, dtype=np.int64)
+        pending = np.arange(len(hashes))
+        slots = (hashes & np.uint64(mask)).astype(np.int64)
+        while len(pending):
+            entries = self.slots[slots]
+            occupied = entries != EMPTY_SLOT
+            found = occupied.copy()
+            found[occupied] = self.token_hashes[entries[occupied]] == hashes[pending[occupied]]
+            result[pending[found]] = entries[found]
+            probing = occupied & ~found
+            pending, slots = pending[probing], (slots[probing] + 1) & mask
+        return result
+
+    def learn(self, tokens: Tokens) -> np.ndarray:
+        """The entry of each token, looking tokens not seen yet up in the lexicon."""
+        entries = self.lookup(tokens.hashes)
+        missing = np.flatnonzero(entries == EMPTY_SLOT)
+        if len(missing) == 0:
+            return entries
+        new_hashes, first, inverse = np.unique(tokens.hashes[missing], return_index=True, return_inverse=True)
+        terms = np.empty(len(new_hashes), dtype=np.int64)
+        weights = np.empty(len(new_hashes), dtype=np.float64)
+        new_term_hashes: list[int] = []
+        lookup_word, data = self.lexicon.term, tokens.data
+        representatives = missing[first]
+        for position, (start, end) in enumerate(
+            zip(tokens.starts[representatives].tolist(), tokens.ends[representatives].tolist(), strict=True)
+        ):
+            term, weight = lookup_word(data[start:end].decode())
+            number = -1
+            if weight:
+                number = self.term_numbers.get(term, -1)
+                if number < 0:
+                    number = self.term_numbers[term] = len(self.terms)
+                    self.terms.append(term)
+                    new_term_hashes.append(xxhash.xxh3_64_intdigest(term.encode()))
+            terms[position] = number
+            weights[position] = weight
+        self.term_hashes = np.concatenate([self.term_hashes, np.array(new_term_hashes, dtype=np.uint64)])
+        start = len(self.token_hashes)
+        self.token_hashes = np.concatenate([self.token_hashes, new_hashes])
+        self.token_terms = np.concatenate([self.token_terms, terms])
+        self.token_weights = np.concatenate([self.token_weights, weights])
+        if 2 * len(self.token_hashes) > len(self.slots):
+            size = len(self.slots)
+            while 2 * len(self.token_hashes) > size:
+                size *= 2
+            self.slots = np.full(size, EMPTY_SLOT, dtype=np.int64)
+            self._insert(np.arange(len(self.token_hashes)))
+        else:
+            self._insert(np.arange(start, len(self.token_hashes)))
+        entries[missing] = start + inverse.reshape(-1)
+        return entries
+
+    def _insert(self, entries: np.ndarray) -> None:
+        """Place entries (absent from the table) in free slots, one claimant per slot and round."""
+        mask = len(self.slots) - 1
+        slots = (self.token_hashes[entries] & np.uint64(mask)).astype(np.int64)
+        while len(entries):
+            free = self.slots[slots] == EMPTY_SLOT
+            claimed, first = np.unique(slots[free], return_index=True)
+            self.slots[claimed] = entries[free][first]
+            placed = np.zeros(len(entries), dtype=bool)
+            placed[np.flatnonzero(free)[first]] = True
+            entries, slots = entries[~placed], (slots[~placed] + 1) & mask
+
+
+_TABLES: dict[int, TermTable] = {}
+
+
+def term_table(lexicon: Lexicon) -> TermTable:
+    """The table of a lexicon, kept for the process (a pipeline uses one or two lexicons)."""
+    table = _TABLES.get(id(lexicon))
+    if table is None or table.lexicon is not lexicon:
+        if len(_TABLES) >= 4:
+            _TABLES.clear()
+        table = _TABLES[id(lexicon)] = TermTable(lexicon)
+    return table
+
+
+def heaviest_terms(tokens: Tokens, texts: int, lexicon: Lexicon, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The hashes of each text's `count` heaviest terms and the text each belongs to.
+
+    The same choice as `term_profile(text, lexicon).top(count)`: a term weighs its last word's
+    weight times 1 + log of its count, ties go to the alphabetically first term.
+    """
+    table = term_table(lexicon)
+    entries = table.learn(tokens)
+    terms = table.token_terms[entries]
+    content = np.flatnonzero(terms >= 0)
+    if len(content) == 0:
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    owners, terms = tokens.owners[content], terms[content]
+    # One sort groups the tokens by (text, term) and keeps their order inside each group.
+    position_bits = max(1, (len(content) - 1).bit_length())
+    key = (owners * len(table.terms) + terms) << position_bits | np.arange(len(content))
+    key = np.sort(key)
+    group_key = key >> position_bits
+    group_start = np.flatnonzero(np.concatenate([[True], group_key[1:] != group_key[:-1]]))
+    group_end = np.append(group_start[1:], len(key))
+    last = key[group_end - 1] & ((1 << position_bits) - 1)
+    occurrences = group_end - group_start
+    logarithms = np.array([0.0] + [math.log(number) for number in range(1, int(occurrences.max()) + 1)])
+    # The same float operations as sentences.terms.document_weights, so ties stay ties.
+    scores = table.token_weights[entries[content[last]]] * (1.0 + logarithms[occurrences])
+    group_owner, group_term = np.divmod(group_key[group_start], len(table.terms))
+    # Heaviest first inside each text: by score, then (stable) by text.
+    order = np.argsort(-scores, kind="stable")
+    # Texts are numbered within a chunk: 16-bit numbers get numpy's radix sort.
+    owner_numbers = group_owner[order].astype(np.int16 if texts < 2**15 else np.int64)
+    order = order[np.argsort(owner_numbers, kind="stable")]
+    group_owner, group_term, scores = group_owner[order], group_term[order], scores[order]
+    text_start = np.searchsorted(group_owner, np.arange(texts + 1))
+    rank = np.arange(len(order)) - text_start[group_owner]
+    chosen = rank < count
+    # Where the last place is shared with the next, the alphabetically first of the tied terms win.
+    sizes = np.diff(text_start)
+    crowded = np.flatnonzero(sizes > count)
+    boundary = text_start[crowded] + count - 1
+    tied = crowded[scores[boundary] == scores[boundary + 1]]
+    for text in tied.tolist():
+        start, end = text_start[text], text_start[text + 1]
+        cutoff = scores[start + count - 1]
+        sharing = start + np.flatnonzero(scores[start:end] == cutoff)
+        ahead = int((scores[start:end] > cutoff).sum())
+        winners = sorted(sharing.tolist(), key=lambda place: table.terms[group_term[place]])[: count - ahead]
+        chosen[sharing] = False
+        chosen[winners] = True
+    return table.term_hashes[group_term[chosen]], group_owner[chosen]
