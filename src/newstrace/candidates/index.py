@@ -18,7 +18,7 @@ from newstrace.candidates.minhash import (
     EMPTY,
     NUMBER_OF_BINS,
     adjacent_bands,
-    band_keys,
+    band_keys_of_columns,
     estimated_jaccard,
     owned_signatures,
     same_class_pairs,
@@ -60,13 +60,14 @@ TOP_TERMS = 40
 # filled pair with nobody through it. Counting arrivals (not the final size) makes pairing in
 # batches give the pairs of one batch.
 LARGEST_BUCKET = 300
-# Band keys are computed for this many bands at a time, and colliding pairs scored this many at a
-# time, so memory stays bounded at any index size.
-BANDS_PER_GROUP = 64
+# Band keys are made about this many at a time, and colliding pairs scored this many at a time,
+# so memory stays bounded at any index size.
+KEYS_PER_GROUP = 1 << 21
 PAIRS_PER_SCORING = 1 << 16
 # Articles tokenised and signed together: large enough for array operations to pay, small enough
 # for their arrays to stay in a few tens of megabytes.
 ARTICLES_PER_CHUNK = 2048
+_ROUNDED_SHARES = [round(agreeing / NUMBER_OF_BINS, 4) for agreeing in range(NUMBER_OF_BINS + 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,34 +169,43 @@ class CandidateIndex:
                 found.append(first[keep] * count + second[keep])
                 estimates.append(estimate[keep])
                 channel_numbers.append(np.full(int(keep.sum()), number))
-        best: dict[tuple[int, int], tuple[float, str]] = {}
-        if found and sum(map(len, found)):
-            encoded, estimate, channel_number = (
-                np.concatenate(found),
-                np.concatenate(estimates),
-                np.concatenate(channel_numbers),
-            )
-            # The best estimate of each pair, the earlier channel on a tie.
-            order = np.lexsort((channel_number, -estimate, encoded))
-            encoded, estimate, channel_number = encoded[order], estimate[order], channel_number[order]
-            first_of_pair = np.concatenate([[True], encoded[1:] != encoded[:-1]])
-            for key, value, number in zip(
-                encoded[first_of_pair].tolist(),
-                estimate[first_of_pair].tolist(),
-                channel_number[first_of_pair].tolist(),
-                strict=True,
-            ):
-                best[divmod(key, count)] = (value, CHANNELS[number].name)
-        for members in self.catchlines.values():
-            for position, right in enumerate(members):
-                for left in members[:position]:
-                    if right >= old_count and (left, right) not in best:
-                        best[(left, right)] = (1.0, "catchline")
-        pairs = [
-            CandidatePair(self.ids[left], self.ids[right], channel, round(estimate, 4))
-            for (left, right), (estimate, channel) in best.items()
+        catchline_pairs = [
+            left * count + right
+            for members in self.catchlines.values()
+            for position, right in enumerate(members)
+            if right >= old_count
+            for left in members[:position]
         ]
-        return sorted(pairs, key=lambda pair: (pair.first, pair.second))
+        found.append(np.array(catchline_pairs, dtype=np.int64))
+        estimates.append(np.ones(len(catchline_pairs)))
+        channel_numbers.append(np.full(len(catchline_pairs), len(CHANNELS)))
+        encoded, estimate, channel_number = (
+            np.concatenate(found),
+            np.concatenate(estimates),
+            np.concatenate(channel_numbers),
+        )
+        # The best estimate of each pair, the earlier channel on a tie (a catchline only where no channel paired).
+        order = np.lexsort((channel_number, -(estimate * (channel_number < len(CHANNELS))), encoded))
+        encoded, estimate, channel_number = encoded[order], estimate[order], channel_number[order]
+        first_of_pair = np.concatenate([[True], encoded[1:] != encoded[:-1]])[: len(encoded)]
+        first, second = np.divmod(encoded[first_of_pair], max(count, 1))
+        # Estimates are shares of 128 bins: rounding each possible share once gives round()'s values.
+        agreeing = np.rint(estimate[first_of_pair] * NUMBER_OF_BINS).astype(np.int64)
+        rank = np.empty(count, dtype=np.int64)
+        rank[sorted(range(count), key=self.ids.__getitem__)] = np.arange(count)
+        order = np.lexsort((rank[second], rank[first]))
+        names = [channel.name for channel in CHANNELS] + ["catchline"]
+        ids = self.ids
+        return [
+            CandidatePair(ids[left], ids[right], names[number], _ROUNDED_SHARES[share])
+            for left, right, number, share in zip(
+                first[order].tolist(),
+                second[order].tolist(),
+                channel_number[first_of_pair][order].tolist(),
+                agreeing[order].tolist(),
+                strict=True,
+            )
+        ]
 
     def colliding_pair_counts(self) -> dict[str, int]:
         """Distinct pairs sharing a band key per channel, before the Jaccard filter."""
@@ -229,10 +239,13 @@ def _colliding_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> Ite
     # slower); the key loses the owner's bits, and a rare false collision only costs a Jaccard check.
     owner_bits = max(1, (count - 1).bit_length())
     owner_mask = np.uint64((1 << owner_bits) - 1)
+    columns = np.ascontiguousarray(rows[usable].T)
     owners = usable.astype(np.uint64)
-    for start in range(0, len(bands), BANDS_PER_GROUP):
-        keys = band_keys(rows[usable], bands[start : start + BANDS_PER_GROUP])
-        combined = np.sort(((keys & ~owner_mask) | owners[:, None]).reshape(-1))
+    bands_per_group = max(1, KEYS_PER_GROUP // len(usable))
+    for start in range(0, len(bands), bands_per_group):
+        numbers = np.arange(start, min(start + bands_per_group, len(bands)))
+        keys = band_keys_of_columns(columns, bands[numbers], numbers)
+        combined = np.sort(((keys & ~owner_mask) | owners).reshape(-1))
         key_part = combined & ~owner_mask
         owner = (combined & owner_mask).astype(np.int64)
         group_start = np.flatnonzero(np.concatenate([[True], key_part[1:] != key_part[:-1]]))
