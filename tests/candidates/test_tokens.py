@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import xxhash
 
-from newstrace.candidates import fingerprint_articles
+from newstrace.candidates import fingerprint_articles, profiles
 from newstrace.candidates.hashing import SHINGLE_SIZE, shingle_hashes
 from newstrace.candidates.index import TOP_TERMS
 from newstrace.candidates.minhash import signatures
@@ -98,3 +98,20 @@ def test_fingerprints_equal_the_per_article_implementation() -> None:
         shingles, terms = _reference_fingerprint(article.text, lexicon)
         assert np.array_equal(fingerprint.shingles, shingles)
         assert np.array_equal(fingerprint.terms, terms)
+
+
+def test_the_term_table_grows_and_probes_without_losing_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A table of four slots must probe past taken slots and double many times over these texts.
+    monkeypatch.setattr(profiles, "INITIAL_SLOTS", 4)
+    lexicon = Lexicon({})
+    table = profiles.TermTable(lexicon)
+    texts = _random_texts(5, 30)
+    for batch in (texts[:10], texts[10:], texts):
+        tokens = tokenise(batch)
+        entries = table.learn(tokens)
+        words = [word for text in batch for word in re.findall(r"\w+", text.lower())]
+        assert [
+            table.terms[table.token_terms[entry]] if table.token_terms[entry] >= 0 else "" for entry in entries
+        ] == [lexicon.term(word)[0] if lexicon.term(word)[1] else "" for word in words]
+    assert len(table.slots) >= 2 * len(table.token_hashes)
+    assert len(set(table.token_hashes.tolist())) == len(table.token_hashes)

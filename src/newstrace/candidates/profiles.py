@@ -16,6 +16,8 @@ from newstrace.candidates.tokens import Tokens
 from newstrace.sentences import Lexicon
 
 EMPTY_SLOT = -1
+# The table doubles whenever it is half full, so a lookup probes about two slots.
+INITIAL_SLOTS = 1 << 16
 
 
 class TermTable:
@@ -28,7 +30,7 @@ class TermTable:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.slots = np.full(1 << 16, EMPTY_SLOT, dtype=np.int64)
+        self.slots = np.full(INITIAL_SLOTS, EMPTY_SLOT, dtype=np.int64)
         self.token_hashes = np.empty(0, dtype=np.uint64)
         self.token_terms = np.empty(0, dtype=np.int64)
         self.token_weights = np.empty(0, dtype=np.float64)
