@@ -18,6 +18,10 @@ from newstrace.sentences import Lexicon
 EMPTY_SLOT = -1
 # The table doubles whenever it is half full, so a lookup probes about two slots.
 INITIAL_SLOTS = 1 << 16
+# Scores fall in bands an eighth of an octave wide; scores are below 2**8 (weights below 8 times
+# 1 + log of a count), and lower bands only gather the lightest terms.
+SCORE_BANDS_PER_OCTAVE = 8
+SCORE_BANDS = 64
 
 
 class TermTable:
@@ -61,29 +65,29 @@ class TermTable:
         if len(missing) == 0:
             return entries
         new_hashes, first, inverse = np.unique(tokens.hashes[missing], return_index=True, return_inverse=True)
-        terms = np.empty(len(new_hashes), dtype=np.int64)
-        weights = np.empty(len(new_hashes), dtype=np.float64)
+        terms: list[int] = []
+        weights: list[float] = []
         new_term_hashes: list[int] = []
-        lookup_word, data = self.lexicon.term, tokens.data
+        lookup_word, term_numbers, data = self.lexicon.term, self.term_numbers, tokens.data
         representatives = missing[first]
-        for position, (start, end) in enumerate(
-            zip(tokens.starts[representatives].tolist(), tokens.ends[representatives].tolist(), strict=True)
+        for start, end in zip(
+            tokens.starts[representatives].tolist(), tokens.ends[representatives].tolist(), strict=True
         ):
             term, weight = lookup_word(data[start:end].decode())
             number = -1
             if weight:
-                number = self.term_numbers.get(term, -1)
+                number = term_numbers.get(term, -1)
                 if number < 0:
-                    number = self.term_numbers[term] = len(self.terms)
+                    number = term_numbers[term] = len(self.terms)
                     self.terms.append(term)
                     new_term_hashes.append(xxhash.xxh3_64_intdigest(term.encode()))
-            terms[position] = number
-            weights[position] = weight
+            terms.append(number)
+            weights.append(weight)
         self.term_hashes = np.concatenate([self.term_hashes, np.array(new_term_hashes, dtype=np.uint64)])
         start = len(self.token_hashes)
         self.token_hashes = np.concatenate([self.token_hashes, new_hashes])
-        self.token_terms = np.concatenate([self.token_terms, terms])
-        self.token_weights = np.concatenate([self.token_weights, weights])
+        self.token_terms = np.concatenate([self.token_terms, np.array(terms, dtype=np.int64)])
+        self.token_weights = np.concatenate([self.token_weights, np.array(weights, dtype=np.float64)])
         if 2 * len(self.token_hashes) > len(self.slots):
             size = len(self.slots)
             while 2 * len(self.token_hashes) > size:
@@ -147,8 +151,18 @@ def heaviest_terms(tokens: Tokens, texts: int, lexicon: Lexicon, count: int) -> 
     # The same float operations as sentences.terms.document_weights, so ties stay ties.
     scores = table.token_weights[entries[content[last]]] * (1.0 + logarithms[occurrences])
     group_owner, group_term = np.divmod(group_key[group_start], len(table.terms))
-    # Heaviest first inside each text: by score, then (stable) by text.
-    order = np.argsort(-scores, kind="stable")
+    # Only terms near the top can be chosen: drop those below the score band holding each text's
+    # count-th best score before ranking (a text has ~200 terms; ranking was a third of this step).
+    band = np.clip(np.floor(np.log2(scores) * SCORE_BANDS_PER_OCTAVE).astype(np.int64), 0, SCORE_BANDS - 1)
+    per_band = np.bincount(group_owner * SCORE_BANDS + band, minlength=texts * SCORE_BANDS).reshape(texts, SCORE_BANDS)
+    from_top = np.cumsum(per_band[:, ::-1], axis=1)
+    lowest_band = SCORE_BANDS - 1 - np.minimum(np.argmax(from_top >= count, axis=1), SCORE_BANDS - 1)
+    lowest_band[from_top[:, -1] < count] = 0
+    # One band of margin: a rounding of log2 must not move a chosen term below the cut.
+    near_top = np.flatnonzero(band >= lowest_band[group_owner] - 1)
+    group_owner, group_term, scores = group_owner[near_top], group_term[near_top], scores[near_top]
+    # Heaviest first inside each text: by score, then (stable) by text; ties are settled below.
+    order = np.argsort(-scores)
     # Texts are numbered within a chunk: 16-bit numbers get numpy's radix sort.
     owner_numbers = group_owner[order].astype(np.int16 if texts < 2**15 else np.int64)
     order = order[np.argsort(owner_numbers, kind="stable")]
