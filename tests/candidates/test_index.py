@@ -275,3 +275,15 @@ def test_colliding_pairs_are_counted_before_the_filter(articles: list[Article], 
     kept = CandidateIndex().add_and_pair(fingerprint_articles(articles, lexicon))
     for name, count in counts.items():
         assert count >= sum(pair.channel == name for pair in kept)
+
+
+@pytest.mark.parametrize("size", [0, 5, 40_000, 300_000])
+def test_sorting_in_parts_sorts(size: int) -> None:
+    rng = np.random.default_rng(size)
+    for values in (
+        rng.integers(0, 2**64 - 1, size=size, dtype=np.uint64, endpoint=True),
+        rng.integers(0, 10**9, size=size).astype(np.int64),
+        np.full(size, 7, dtype=np.int64),
+    ):
+        assert np.array_equal(index_module._sorted(values.copy()), np.sort(values))
+        assert np.array_equal(index_module._distinct(values.copy()), np.unique(values))

@@ -60,10 +60,13 @@ TOP_TERMS = 40
 # filled pair with nobody through it. Counting arrivals (not the final size) makes pairing in
 # batches give the pairs of one batch.
 LARGEST_BUCKET = 300
-# Band keys are made about this many at a time, and colliding pairs scored this many at a time,
-# so memory stays bounded at any index size.
+# Band keys are made about this many at a time, so memory stays bounded at any index size;
+# colliding pairs are scored in slices small enough to stay in cache (65,536 -> 2,048 measured
+# 2.8 -> 2.5 CPU s for the pair stage at 30,000 generated articles).
 KEYS_PER_GROUP = 1 << 21
-PAIRS_PER_SCORING = 1 << 16
+PAIRS_PER_SCORING = 2048
+SORTED_AT_ONCE = 1 << 15
+VALUES_PER_PART = 256
 # Articles tokenised and signed together: enough for array operations to pay, few enough for
 # their arrays to stay in cache (2,048 -> 512 measured 1.43 -> 1.19 CPU s for 10,000 articles).
 ARTICLES_PER_CHUNK = 512
@@ -220,8 +223,28 @@ def _distinct_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> np.n
 
 def _distinct(values: np.ndarray) -> np.ndarray:
     """The sorted distinct values (np.unique hashes 64-bit integers, measured 10x slower than sorting)."""
-    values = np.sort(values)
+    values = _sorted(values)
     return values[np.concatenate([[True], values[1:] != values[:-1]])] if len(values) else values
+
+
+def _sorted(values: np.ndarray) -> np.ndarray:
+    """Non-negative integers sorted: split on their top bits by a radix sort, then each part sorted.
+
+    Sorting millions of 64-bit integers at once cost 55 ns each here, in parts of ~256 values 31 ns.
+    """
+    if len(values) < SORTED_AT_ONCE:
+        return np.sort(values)
+    part_bits = min(14, max(1, (len(values) // VALUES_PER_PART).bit_length()))
+    shift = max(0, int(values.max()).bit_length() - part_bits)
+    parts = (values >> values.dtype.type(shift)).astype(np.uint16)
+    # A stable sort of 16-bit integers is numpy's radix sort.
+    values = values[np.argsort(parts, kind="stable")]
+    start = 0
+    for end in np.cumsum(np.bincount(parts, minlength=1 << part_bits)).tolist():
+        if end - start > 1:
+            values[start:end].sort()
+        start = end
+    return values
 
 
 def _colliding_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -245,7 +268,7 @@ def _colliding_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> Ite
     for start in range(0, len(bands), bands_per_group):
         numbers = np.arange(start, min(start + bands_per_group, len(bands)))
         keys = band_keys_of_columns(columns, bands[numbers], numbers)
-        combined = np.sort(((keys & ~owner_mask) | owners).reshape(-1))
+        combined = _sorted(((keys & ~owner_mask) | owners).reshape(-1))
         key_part = combined & ~owner_mask
         owner = (combined & owner_mask).astype(np.int64)
         group_start = np.flatnonzero(np.concatenate([[True], key_part[1:] != key_part[:-1]]))
