@@ -10,6 +10,7 @@ import pytest
 from newstrace.candidates import CandidateIndex, CandidatePair, Fingerprint, fingerprint_articles
 from newstrace.candidates import index as index_module
 from newstrace.candidates.minhash import NUMBER_OF_BINS, estimated_jaccard
+from newstrace.candidates.sorting import sorted_integers
 from newstrace.model import Article
 from newstrace.sentences import Lexicon, default_lexicon
 from tests.factories import make_article
@@ -285,5 +286,5 @@ def test_sorting_in_parts_sorts(size: int) -> None:
         rng.integers(0, 10**9, size=size).astype(np.int64),
         np.full(size, 7, dtype=np.int64),
     ):
-        assert np.array_equal(index_module._sorted(values.copy()), np.sort(values))
+        assert np.array_equal(sorted_integers(values.copy()), np.sort(values))
         assert np.array_equal(index_module._distinct(values.copy()), np.unique(values))

@@ -24,6 +24,7 @@ from newstrace.candidates.minhash import (
     same_class_pairs,
 )
 from newstrace.candidates.profiles import heaviest_terms
+from newstrace.candidates.sorting import sorted_integers
 from newstrace.candidates.tokens import Tokens, tokenise
 from newstrace.model import Article
 from newstrace.sentences import Lexicon
@@ -65,12 +66,10 @@ LARGEST_BUCKET = 300
 # 2.8 -> 2.5 CPU s for the pair stage at 30,000 generated articles).
 KEYS_PER_GROUP = 1 << 21
 PAIRS_PER_SCORING = 2048
-SORTED_AT_ONCE = 1 << 15
-VALUES_PER_PART = 256
 # Articles tokenised and signed together: enough for array operations to pay, few enough for
 # their arrays to stay in cache (2,048 -> 512 measured 1.43 -> 1.19 CPU s for 10,000 articles).
 ARTICLES_PER_CHUNK = 512
-_ROUNDED_SHARES = [round(agreeing / NUMBER_OF_BINS, 4) for agreeing in range(NUMBER_OF_BINS + 1)]
+_ROUNDED_SHARES = np.array([round(agreeing / NUMBER_OF_BINS, 4) for agreeing in range(NUMBER_OF_BINS + 1)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,18 +196,18 @@ class CandidateIndex:
         rank = np.empty(count, dtype=np.int64)
         rank[sorted(range(count), key=self.ids.__getitem__)] = np.arange(count)
         order = np.lexsort((rank[second], rank[first]))
-        names = [channel.name for channel in CHANNELS] + ["catchline"]
-        ids = self.ids
-        return [
-            CandidatePair(ids[left], ids[right], names[number], _ROUNDED_SHARES[share])
-            for left, right, number, share in zip(
-                first[order].tolist(),
-                second[order].tolist(),
-                channel_number[first_of_pair][order].tolist(),
-                agreeing[order].tolist(),
-                strict=True,
+        names = np.array([channel.name for channel in CHANNELS] + ["catchline"], dtype=object)
+        ids = np.array(self.ids, dtype=object)
+        # Object arrays pick ids, names and rounded estimates in C; only the pairs are built in Python.
+        return list(
+            map(
+                CandidatePair,
+                ids[first[order]].tolist(),
+                ids[second[order]].tolist(),
+                names[channel_number[first_of_pair][order]].tolist(),
+                _ROUNDED_SHARES[agreeing[order]].tolist(),
             )
-        ]
+        )
 
     def colliding_pair_counts(self) -> dict[str, int]:
         """Distinct pairs sharing a band key per channel, before the Jaccard filter."""
@@ -223,28 +222,8 @@ def _distinct_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> np.n
 
 def _distinct(values: np.ndarray) -> np.ndarray:
     """The sorted distinct values (np.unique hashes 64-bit integers, measured 10x slower than sorting)."""
-    values = _sorted(values)
+    values = sorted_integers(values)
     return values[np.concatenate([[True], values[1:] != values[:-1]])] if len(values) else values
-
-
-def _sorted(values: np.ndarray) -> np.ndarray:
-    """Non-negative integers sorted: split on their top bits by a radix sort, then each part sorted.
-
-    Sorting millions of 64-bit integers at once cost 55 ns each here, in parts of ~256 values 31 ns.
-    """
-    if len(values) < SORTED_AT_ONCE:
-        return np.sort(values)
-    part_bits = min(14, max(1, (len(values) // VALUES_PER_PART).bit_length()))
-    shift = max(0, int(values.max()).bit_length() - part_bits)
-    parts = (values >> values.dtype.type(shift)).astype(np.uint16)
-    # A stable sort of 16-bit integers is numpy's radix sort.
-    values = values[np.argsort(parts, kind="stable")]
-    start = 0
-    for end in np.cumsum(np.bincount(parts, minlength=1 << part_bits)).tolist():
-        if end - start > 1:
-            values[start:end].sort()
-        start = end
-    return values
 
 
 def _colliding_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -268,7 +247,7 @@ def _colliding_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> Ite
     for start in range(0, len(bands), bands_per_group):
         numbers = np.arange(start, min(start + bands_per_group, len(bands)))
         keys = band_keys_of_columns(columns, bands[numbers], numbers)
-        combined = _sorted(((keys & ~owner_mask) | owners).reshape(-1))
+        combined = sorted_integers(((keys & ~owner_mask) | owners).reshape(-1))
         key_part = combined & ~owner_mask
         owner = (combined & owner_mask).astype(np.int64)
         group_start = np.flatnonzero(np.concatenate([[True], key_part[1:] != key_part[:-1]]))
