@@ -152,36 +152,51 @@ def heaviest_terms(tokens: Tokens, texts: int, lexicon: Lexicon, count: int) -> 
     # The same float operations as sentences.terms.document_weights, so ties stay ties.
     scores = table.token_weights[entries[content[last]]] * (1.0 + logarithms[occurrences])
     group_owner, group_term = np.divmod(group_key[group_start], len(table.terms))
-    # Only terms near the top can be chosen: drop those below the score band holding each text's
-    # count-th best score before ranking (a text has ~200 terms; ranking was a third of this step).
+    near_top = _near_top(scores, group_owner, texts, count)
+    chosen = _top_per_text(scores[near_top], group_owner[near_top], group_term[near_top], texts, count, table.terms)
+    return table.term_hashes[group_term[near_top][chosen]], group_owner[near_top][chosen]
+
+
+def _near_top(scores: np.ndarray, owners: np.ndarray, texts: int, count: int) -> np.ndarray:
+    """The terms in or above the score band that holds their text's count-th best score.
+
+    Only those can be chosen; dropping the rest before ranking (a text has ~200 terms) made the
+    ranking 1.7 times faster.
+    """
     band = np.clip(np.floor(np.log2(scores) * SCORE_BANDS_PER_OCTAVE).astype(np.int64), 0, SCORE_BANDS - 1)
-    per_band = np.bincount(group_owner * SCORE_BANDS + band, minlength=texts * SCORE_BANDS).reshape(texts, SCORE_BANDS)
+    per_band = np.bincount(owners * SCORE_BANDS + band, minlength=texts * SCORE_BANDS).reshape(texts, SCORE_BANDS)
     from_top = np.cumsum(per_band[:, ::-1], axis=1)
     lowest_band = SCORE_BANDS - 1 - np.minimum(np.argmax(from_top >= count, axis=1), SCORE_BANDS - 1)
     lowest_band[from_top[:, -1] < count] = 0
     # One band of margin: a rounding of log2 must not move a chosen term below the cut.
-    near_top = np.flatnonzero(band >= lowest_band[group_owner] - 1)
-    group_owner, group_term, scores = group_owner[near_top], group_term[near_top], scores[near_top]
+    return np.flatnonzero(band >= lowest_band[owners] - 1)
+
+
+def _top_per_text(
+    scores: np.ndarray, owners: np.ndarray, terms: np.ndarray, texts: int, count: int, names: list[str]
+) -> np.ndarray:
+    """Which terms are among their text's `count` heaviest, ties at the cut going to the first names."""
     # Heaviest first inside each text: by score, then (stable) by text; ties are settled below.
     order = np.argsort(-scores)
     # Texts are numbered within a chunk: 16-bit numbers get numpy's radix sort.
-    owner_numbers = group_owner[order].astype(np.int16 if texts < 2**15 else np.int64)
+    owner_numbers = owners[order].astype(np.int16 if texts < 2**15 else np.int64)
     order = order[np.argsort(owner_numbers, kind="stable")]
-    group_owner, group_term, scores = group_owner[order], group_term[order], scores[order]
-    text_start = np.searchsorted(group_owner, np.arange(texts + 1))
-    rank = np.arange(len(order)) - text_start[group_owner]
+    sorted_owners, sorted_terms, sorted_scores = owners[order], terms[order], scores[order]
+    text_start = np.searchsorted(sorted_owners, np.arange(texts + 1))
+    rank = np.arange(len(order)) - text_start[sorted_owners]
     chosen = rank < count
     # Where the last place is shared with the next, the alphabetically first of the tied terms win.
-    sizes = np.diff(text_start)
-    crowded = np.flatnonzero(sizes > count)
+    crowded = np.flatnonzero(np.diff(text_start) > count)
     boundary = text_start[crowded] + count - 1
-    tied = crowded[scores[boundary] == scores[boundary + 1]]
-    for text in tied.tolist():
+    for text in crowded[sorted_scores[boundary] == sorted_scores[boundary + 1]].tolist():
         start, end = text_start[text], text_start[text + 1]
-        cutoff = scores[start + count - 1]
-        sharing = start + np.flatnonzero(scores[start:end] == cutoff)
-        ahead = int((scores[start:end] > cutoff).sum())
-        winners = sorted(sharing.tolist(), key=lambda place: table.terms[group_term[place]])[: count - ahead]
+        cutoff = sorted_scores[start + count - 1]
+        sharing = start + np.flatnonzero(sorted_scores[start:end] == cutoff)
+        ahead = int((sorted_scores[start:end] > cutoff).sum())
+        winners = sorted(sharing.tolist(), key=lambda place: names[sorted_terms[place]])[: count - ahead]
         chosen[sharing] = False
         chosen[winners] = True
-    return table.term_hashes[group_term[chosen]], group_owner[chosen]
+    # Back to the order the terms came in.
+    result = np.empty(len(order), dtype=bool)
+    result[order] = chosen
+    return result
