@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 
-from newstrace.candidates import CandidateIndex, CandidatePair, fingerprint_articles
+from newstrace.candidates import CandidateIndex, CandidatePair, Fingerprint, fingerprint_articles
 from newstrace.candidates import index as index_module
-from newstrace.candidates.minhash import estimated_jaccard
+from newstrace.candidates.minhash import NUMBER_OF_BINS, estimated_jaccard
+from newstrace.candidates.sorting import sorted_integers
 from newstrace.model import Article
 from newstrace.sentences import Lexicon, default_lexicon
 from tests.factories import make_article
@@ -223,3 +225,66 @@ def test_wire_releases_with_one_catchline_are_paired_though_their_texts_differ(l
     assert frozenset(("pa-1", "pa-2")) in pairs
     assert pairs[frozenset(("pa-1", "pa-2"))].channel == "catchline"
     assert not any("pa-3" in key for key in pairs)
+
+
+def _fingerprints_around(rng: np.random.Generator, count: int, agreeing: int) -> list[Fingerprint]:
+    """A random signature, then `count - 1` that each agree with it on `agreeing` random bins."""
+    base = rng.integers(0, 2**57, size=NUMBER_OF_BINS, dtype=np.uint64)
+    fingerprints = [Fingerprint("a000", base, base.copy())]
+    for number in range(1, count):
+        row = rng.integers(0, 2**57, size=NUMBER_OF_BINS, dtype=np.uint64)
+        shared = rng.choice(NUMBER_OF_BINS, size=agreeing, replace=False)
+        row[shared] = base[shared]
+        fingerprints.append(Fingerprint(f"a{number:03d}", row, row.copy()))
+    return fingerprints
+
+
+def test_the_terms_channel_finds_every_pair_that_reaches_its_minimum_estimate(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "CHANNELS", tuple(c for c in index_module.CHANNELS if c.name == "terms"))
+    (terms,) = index_module.CHANNELS
+    rng = np.random.default_rng(17)
+    for _ in range(20):
+        # Two signatures agreeing on just enough bins, placed at random, always share a band.
+        first, second = _fingerprints_around(rng, 2, terms.minimum_agreeing)
+        (pair,) = CandidateIndex().add_and_pair([first, second])
+        assert pair.estimated_jaccard == pytest.approx(terms.minimum_agreeing / NUMBER_OF_BINS, abs=1e-4)
+    # Neighbouring bins, which densification fills from one term, never form a band on their own.
+    assert (np.diff(terms.bands, axis=1) > 1).all()
+
+
+@pytest.mark.parametrize("split", [2, 5, 9])
+def test_a_crowded_bucket_pairs_its_first_arrivals_in_batches_as_in_one_batch(
+    monkeypatch: pytest.MonkeyPatch, split: int
+) -> None:
+    monkeypatch.setattr(index_module, "LARGEST_BUCKET", 4)
+    # Twelve identical signatures crowd every bucket.
+    fingerprints = _fingerprints_around(np.random.default_rng(3), 12, NUMBER_OF_BINS)
+    from_scratch = CandidateIndex().add_and_pair(fingerprints)
+    index = CandidateIndex()
+    in_batches = index.add_and_pair(fingerprints[:split]) + index.add_and_pair(fingerprints[split:])
+    assert sorted(in_batches, key=lambda pair: (pair.first, pair.second)) == from_scratch
+    # The first four arrivals pair with each other; later ones find the buckets full.
+    assert {(pair.first, pair.second) for pair in from_scratch} == {
+        (f"a{low:03d}", f"a{high:03d}") for high in range(4) for low in range(high)
+    }
+
+
+def test_colliding_pairs_are_counted_before_the_filter(articles: list[Article], lexicon: Lexicon) -> None:
+    index = CandidateIndex(fingerprint_articles(articles, lexicon))
+    counts = index.colliding_pair_counts()
+    assert set(counts) == {"shingles", "terms"}
+    kept = CandidateIndex().add_and_pair(fingerprint_articles(articles, lexicon))
+    for name, count in counts.items():
+        assert count >= sum(pair.channel == name for pair in kept)
+
+
+@pytest.mark.parametrize("size", [0, 5, 40_000, 300_000])
+def test_sorting_in_parts_sorts(size: int) -> None:
+    rng = np.random.default_rng(size)
+    for values in (
+        rng.integers(0, 2**64 - 1, size=size, dtype=np.uint64, endpoint=True),
+        rng.integers(0, 10**9, size=size).astype(np.int64),
+        np.full(size, 7, dtype=np.int64),
+    ):
+        assert np.array_equal(sorted_integers(values.copy()), np.sort(values))
+        assert np.array_equal(index_module._distinct(values.copy()), np.unique(values))

@@ -22,19 +22,22 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 def signatures(hash_sets: Sequence[np.ndarray]) -> np.ndarray:
     """One row of NUMBER_OF_BINS minima per set of 64-bit hashes; an empty set gives a row of EMPTY."""
-    count = len(hash_sets)
-    result = np.full((count, NUMBER_OF_BINS), EMPTY, dtype=np.uint64)
-    if count == 0:
-        return result
-    lengths = np.fromiter((len(hashes) for hashes in hash_sets), dtype=np.int64, count=count)
+    lengths = np.fromiter((len(hashes) for hashes in hash_sets), dtype=np.int64, count=len(hash_sets))
     if lengths.sum() == 0:
-        return result
+        return np.full((len(hash_sets), NUMBER_OF_BINS), EMPTY, dtype=np.uint64)
     hashes = np.concatenate([np.asarray(hashes, dtype=np.uint64) for hashes in hash_sets])
-    owners = np.repeat(np.arange(count, dtype=np.int64), lengths)
+    return owned_signatures(hashes, np.repeat(np.arange(len(hash_sets), dtype=np.int64), lengths), len(hash_sets))
+
+
+def owned_signatures(hashes: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+    """The signatures of `count` sets given as one array of hashes and the set each belongs to."""
+    result = np.full((count, NUMBER_OF_BINS), EMPTY, dtype=np.uint64)
+    if len(hashes) == 0:
+        return result
     cells = owners * NUMBER_OF_BINS + (hashes >> np.uint64(64 - _BIN_BITS)).astype(np.int64)
     # An unbuffered in-place minimum: measured 7x faster than sorting by (owner, hash) here.
     np.minimum.at(result.reshape(-1), cells, hashes & _VALUE_MASK)
-    return _densify(result, lengths > 0)
+    return _densify(result, np.bincount(owners, minlength=count) > 0)
 
 
 def _densify(rows: np.ndarray, non_empty: np.ndarray) -> np.ndarray:
@@ -54,17 +57,52 @@ def _densify(rows: np.ndarray, non_empty: np.ndarray) -> np.ndarray:
     return np.where(empty, salted, rows)
 
 
-def band_keys(rows: np.ndarray, rows_per_band: int) -> np.ndarray:
-    """One 64-bit key per band of each signature; equal keys mean the band's bins all agree."""
-    count, width = rows.shape
-    bands = width // rows_per_band
-    shaped = rows[:, : bands * rows_per_band].reshape(count, bands, rows_per_band)
+def adjacent_bands(rows_per_band: int) -> np.ndarray:
+    """Bands of `rows_per_band` neighbouring bins (the classic layout), as bin indices per band."""
+    count = NUMBER_OF_BINS // rows_per_band
+    return np.arange(count * rows_per_band).reshape(count, rows_per_band)
+
+
+def same_class_pairs(minimum_agreeing: int) -> np.ndarray:
+    """Bands of two bins: every pair of bins whose positions are equal modulo `minimum_agreeing - 1`.
+
+    Two signatures that agree on at least `minimum_agreeing` bins agree on two bins of one class
+    (pigeonhole), so they share a band: the layout misses no pair whose estimate reaches that count.
+    Neighbouring bins are never paired: densification copies a bin into the empty ones before it,
+    so they often hold one shared value, which would pair articles sharing a single term.
+    """
+    classes = minimum_agreeing - 1
+    first, second = np.triu_indices(NUMBER_OF_BINS, k=1)
+    same = (second - first) % classes == 0
+    return np.stack([first[same], second[same]], axis=1)
+
+
+def band_keys(rows: np.ndarray, bands: int | np.ndarray) -> np.ndarray:
+    """One 64-bit key per band of each signature; equal keys mean the band's bins all agree.
+
+    `bands` gives the bin indices of each band, or a number of rows for neighbouring bins.
+    """
+    if isinstance(bands, int):
+        bands = adjacent_bands(bands)
+    keys = band_keys_of_columns(np.ascontiguousarray(rows.T), bands, np.arange(len(bands))).T.copy()
+    keys[(rows == EMPTY).all(axis=1)] = EMPTY
+    return keys
+
+
+def band_keys_of_columns(columns: np.ndarray, bands: np.ndarray, band_numbers: np.ndarray) -> np.ndarray:
+    """Band keys of signatures stored bin by bin (one row per bin): one row of keys per band.
+
+    Bin-major storage makes each band's bins contiguous rows: gathering them was measured 4x faster
+    than gathering columns of signature rows. `band_numbers` salt the keys, so that equal bins in
+    different bands give different keys.
+    """
+    rows_per_band = bands.shape[1]
     multipliers = (np.arange(1, rows_per_band + 1, dtype=np.uint64) * _MIX) | np.uint64(1)
     with np.errstate(over="ignore"):
-        keys = (shaped * multipliers).sum(axis=2, dtype=np.uint64)
-        keys ^= np.arange(bands, dtype=np.uint64) * np.uint64(0xBF58476D1CE4E5B9)
-    empty = (rows == EMPTY).all(axis=1)
-    keys[empty] = EMPTY
+        keys = columns[bands[:, 0]] * multipliers[0]
+        for position in range(1, rows_per_band):
+            keys += columns[bands[:, position]] * multipliers[position]
+        keys ^= (band_numbers.astype(np.uint64) * np.uint64(0xBF58476D1CE4E5B9))[:, None]
     return keys
 
 
