@@ -12,6 +12,9 @@ from typer.testing import CliRunner
 
 import newstrace
 from newstrace import cli
+from newstrace.align.relation import RelationModels
+from newstrace.model import UnrelatedPair
+from newstrace.store import Store
 
 ORIGINAL = """Marrowby approves flood barrier after record river levels
 
@@ -145,6 +148,8 @@ def test_two_runs_give_what_one_run_gives(
     assert report["stories"] == from_scratch["stories"]
     assert report["relations"] == from_scratch["relations"]
     assert report["articles"] == [{**record, "source": str(paths[record["id"]])} for record in from_scratch["articles"]]
+    with Store(db) as incremental, Store(analysed[0]) as scratch:
+        assert incremental.unrelated_pairs() == scratch.unrelated_pairs()
 
 
 def test_rerunning_adds_no_relations(analysed: tuple[Path, dict, dict], tmp_path: Path) -> None:
@@ -194,3 +199,22 @@ def test_cli_compare_with_an_unknown_id_exits_1(analysed: tuple[Path, dict, dict
     result = CliRunner().invoke(cli.app, ["compare", "original", "no-such-article", "--db", str(db)])
     assert result.exit_code == 1
     assert "no-such-article" in result.output
+
+
+class _DoubtfulStoryScorer:
+    """Judges every pair a little short of one story."""
+
+    def probability(self, first: object, second: object, features: object) -> float:
+        return 0.3
+
+
+def test_pairs_judged_unrelated_are_kept_with_their_probability_and_stay_out_of_the_report(tmp_path: Path) -> None:
+    paths = _write_pages(tmp_path / "pages")
+    db = tmp_path / "doubtful.db"
+    newstrace.analyze([paths["original"], paths["rewrite"]], db=db, models=RelationModels(_DoubtfulStoryScorer()))
+    with Store(db) as store:
+        assert store.unrelated_pairs() == [UnrelatedPair("original", "rewrite", 0.3)]
+    report = newstrace.load_report(db)
+    assert report["relations"] == []
+    # One doubtful pair and no link: two stories.
+    assert len(report["stories"]) == 2

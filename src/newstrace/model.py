@@ -74,7 +74,7 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
 
-# Relation kinds, strongest derivation first; `unrelated` pairs are not stored.
+# Relation kinds, strongest derivation first; `unrelated` pairs are stored apart, as UnrelatedPair.
 RELATION_KINDS = ("duplicate", "copy", "syndicated", "rewrite", "same_event", "unrelated")
 # The kinds where the copy is made from the source sentence by sentence.
 DERIVED_KINDS = RELATION_KINDS[:4]
@@ -127,6 +127,16 @@ class Relation:
             for item in values.get("aligned", [])
         ]
         return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class UnrelatedPair:
+    """Two articles compared and judged not one story, with the story model's probability all the same:
+    a pair at 0.4 is weaker evidence than a link but stronger than a pair never compared."""
+
+    first: str
+    second: str
+    story_probability: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from newstrace.align.relation import RelationModels, default_models
 from newstrace.candidates import CandidateIndex, fingerprint_articles
 from newstrace.candidates.minhash import estimated_jaccard
 from newstrace.clean import CleaningError, clean_page
-from newstrace.model import Article, ReadError, Relation, Story
+from newstrace.model import Article, ReadError, Relation, Story, UnrelatedPair
 from newstrace.read import DEFAULT_MAX_PAGE_BYTES, SkippedFile, list_files, read_paths
 from newstrace.sentences import Lexicon, default_lexicon
 from newstrace.store import Store
@@ -109,7 +109,7 @@ def analyze(
         summary.candidate_pairs, summary.relations = find_relations(
             store, default_lexicon(), models or default_models(), on_pair
         )
-        summary.stories = build_stories(list(store.articles()), store.relations())
+        summary.stories = build_stories(list(store.articles()), store.relations(), store.unrelated_pairs())
         store.replace_stories(summary.stories)
     summary.files = len({_file_of(article.source) for article in summary.articles})
     return summary
@@ -128,6 +128,8 @@ def find_relations(
     loaded: dict[str, Article] = {article.id: article for article in new_articles}
     prepared: dict[str, PreparedText] = {}
 
+    unrelated: list[UnrelatedPair] = []
+
     def related(first_id: str, second_id: str, found_by: str) -> Relation | None:
         for article_id in (first_id, second_id):
             if article_id not in loaded:
@@ -141,6 +143,9 @@ def find_relations(
         if on_pair is not None:
             on_pair(f"{first_id} ~ {second_id}")
         if relation.kind == "unrelated":
+            # Not a link, and no way to neighbours; its probability still weighs in clustering.
+            first, second = sorted((first_id, second_id))
+            unrelated.append(UnrelatedPair(first, second, relation.story_probability))
             return None
         relation.found_by = found_by
         return relation
@@ -155,7 +160,7 @@ def find_relations(
         index,
     )
     relations += [relation for first, second in neighbour_pairs if (relation := related(first, second, NEIGHBOURS))]
-    store.add_relations(fingerprints, relations)
+    store.add_relations(fingerprints, relations, unrelated)
     return len(pairs) + len(neighbour_pairs), relations
 
 

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from newstrace.model import Article, Page, RemovedLine
+from newstrace.model import Article, Page, RemovedLine, UnrelatedPair
 from newstrace.store import SCHEMA_VERSION, Store
-from newstrace.store.sqlite import StoreError
+from newstrace.store.sqlite import MIGRATIONS, StoreError
 
 
 def _page(source: str, content_hash: str, names: tuple[str, ...]) -> Page:
@@ -67,3 +69,32 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     path.write_text("these are my notes, not a database\n" * 100)
     with pytest.raises(StoreError, match="cannot be used"):
         Store(path)
+
+
+def test_unrelated_pairs_round_trip_with_the_fingerprints_they_came_with(tmp_path: Path) -> None:
+    pairs = [UnrelatedPair("a", "b", 0.42), UnrelatedPair("a", "c", 0.1)]
+    with Store(tmp_path / "a.db") as store:
+        store.add_relations([], [], pairs)
+        # Comparing a pair again replaces its probability rather than adding a row.
+        store.add_relations([], [], [UnrelatedPair("a", "b", 0.44)])
+    with Store(tmp_path / "a.db") as store:
+        assert store.unrelated_pairs() == [UnrelatedPair("a", "b", 0.44), UnrelatedPair("a", "c", 0.1)]
+
+
+def test_a_database_of_an_older_schema_is_migrated_and_keeps_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    connection = sqlite3.connect(path)
+    for version, script in enumerate(MIGRATIONS[:2], start=1):
+        connection.executescript(script)
+        connection.execute(f"PRAGMA user_version = {version}")
+    article = replace(_article(), id="kept", source="kept.txt", content_hash="h1")
+    connection.execute(
+        "INSERT INTO articles VALUES ('kept', 'h1', 'kept.txt', 1, 'A title', NULL, ?)",
+        (json.dumps(article.to_dict()),),
+    )
+    connection.commit()
+    connection.close()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.unrelated_pairs() == []
+        assert [article.id for article in store.articles()] == ["kept"]

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newstrace.model import Article, Relation, Story
+from newstrace.model import Article, Relation, Story, UnrelatedPair
 from newstrace.stories import build_stories, story_dates
 from newstrace.stories.build import choose_origin
 
@@ -265,3 +265,29 @@ def test_a_syndicated_copy_dated_the_next_day_stays_in_its_origins_story() -> No
     stories = build_stories(articles, [_relation("wire", "paper", "syndicated")])
     assert len(stories) == 1
     assert stories[0].origin == "wire"
+
+
+def test_pairs_judged_unrelated_still_weigh_in_joining_two_groups() -> None:
+    articles = [_article(name) for name in ("a", "b", "c", "d")]
+    # Two tight pairs and one link across: on its own the link is one pair in four (mean 0.225).
+    relations = [
+        _relation("a", "b", "rewrite", similarity=0.95),
+        _relation("c", "d", "rewrite", similarity=0.95),
+        _relation("a", "c", "same_event", direction="unknown", similarity=0.9),
+    ]
+    apart = build_stories(articles, relations)
+    assert _story_of(apart, "a") is not _story_of(apart, "c")
+    # The other three cross pairs were compared and fell short of a link, yet are far from nothing.
+    unrelated = [UnrelatedPair("a", "d", 0.4), UnrelatedPair("c", "b", 0.35), UnrelatedPair("b", "d", 0.3)]
+    together = build_stories(articles, relations, unrelated)
+    assert len(together) == 1
+    # Weak pairs alone make no story, and they never decide an origin or a member's kind.
+    (story,) = together
+    assert {member.kind for member in story.members} <= {"origin", "rewrite", "same_event", "same_story"}
+    assert len(build_stories(articles, [], unrelated)) == 4
+
+
+def test_unrelated_pairs_dated_apart_do_not_join_anything() -> None:
+    articles = [_article("a", date="2024-03-01"), _article("b", date="2024-03-05")]
+    stories = build_stories(articles, [], [UnrelatedPair("a", "b", 0.45)])
+    assert len(stories) == 2

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
 from newstrace.candidates import Fingerprint
-from newstrace.model import Article, Page, Relation, Story
+from newstrace.model import Article, Page, Relation, Story, UnrelatedPair
 
 # Each entry upgrades the schema from its index to the next version; never edit a released one.
 MIGRATIONS: tuple[str, ...] = (
@@ -59,6 +59,16 @@ MIGRATIONS: tuple[str, ...] = (
         id TEXT PRIMARY KEY,
         origin TEXT NOT NULL,
         data TEXT NOT NULL
+    );
+    """,
+    # Pairs compared and judged unrelated, kept for clustering. A database made before this version
+    # has none: its stories are built from its relations alone until its articles are analysed again.
+    """
+    CREATE TABLE unrelated_pairs (
+        first TEXT NOT NULL,
+        second TEXT NOT NULL,
+        story_probability REAL NOT NULL,
+        PRIMARY KEY (first, second)
     );
     """,
 )
@@ -187,8 +197,10 @@ class Store:
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
-    def add_relations(self, fingerprints: list[Fingerprint], relations: list[Relation]) -> None:
-        """Store new fingerprints with the relations found for them, in one transaction."""
+    def add_relations(
+        self, fingerprints: list[Fingerprint], relations: list[Relation], unrelated: Sequence[UnrelatedPair] = ()
+    ) -> None:
+        """Store new fingerprints with the relations (and unrelated pairs) found for them, in one transaction."""
         with self.connection:
             self.connection.executemany(
                 "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?)",
@@ -204,6 +216,14 @@ class Store:
                     for relation in relations
                 ],
             )
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO unrelated_pairs VALUES (?, ?, ?)",
+                [(pair.first, pair.second, pair.story_probability) for pair in unrelated],
+            )
+
+    def unrelated_pairs(self) -> list[UnrelatedPair]:
+        rows = self.connection.execute("SELECT first, second, story_probability FROM unrelated_pairs ORDER BY 1, 2")
+        return [UnrelatedPair(first, second, probability) for first, second, probability in rows]
 
     def relations(self) -> list[Relation]:
         rows = self.connection.execute("SELECT data FROM relations ORDER BY source, copy")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from newstrace.align.direction import has_agency_marks
-from newstrace.model import DERIVED_KINDS, Article, Relation, Story, StoryMember
+from newstrace.model import DERIVED_KINDS, Article, Relation, Story, StoryMember, UnrelatedPair
 from newstrace.stories.cluster import average_linkage
 
 # Articles dated this many days apart are different events, unless one is a verbatim copy of the other
@@ -20,11 +20,24 @@ LABEL_WORDS = 12
 CLUSTER_THRESHOLD = 0.25
 
 
-def build_stories(articles: Sequence[Article], relations: Sequence[Relation]) -> list[Story]:
-    """Every article in exactly one story; stories ordered by date, then by origin."""
+def build_stories(
+    articles: Sequence[Article], relations: Sequence[Relation], unrelated: Sequence[UnrelatedPair] = ()
+) -> list[Story]:
+    """Every article in exactly one story; stories ordered by date, then by origin.
+
+    Pairs compared and judged unrelated count with their story probability, not as pairs never
+    compared (0): measured on METER by cross-validation, pairwise F1 0.904 -> 0.928, PolitiFact flat."""
     by_id = {article.id: article for article in articles}
     relations = [relation for relation in relations if relation.source in by_id and relation.copy in by_id]
     edges: dict[tuple[str, str], float] = {}
+    for pair in unrelated:
+        if (
+            pair.first in by_id
+            and pair.second in by_id
+            and _days_apart(by_id[pair.first], by_id[pair.second]) <= SAME_EVENT_DAYS
+        ):
+            key = tuple(sorted((pair.first, pair.second)))
+            edges[key] = max(edges.get(key, 0.0), pair.story_probability)  # type: ignore[index]
     for relation in relations:
         if relation.kind == "unrelated":
             continue
@@ -37,8 +50,17 @@ def build_stories(articles: Sequence[Article], relations: Sequence[Relation]) ->
         edges[key] = max(edges.get(key, 0.0), relation.story_probability)  # type: ignore[index]
 
     verbatim = {(relation.source, relation.copy) for relation in relations if relation.kind in VERBATIM_KINDS}
+    linked: dict[str, set[str]] = {}
+    for relation in relations:
+        if relation.kind != "unrelated":
+            linked.setdefault(relation.source, set()).add(relation.copy)
+            linked.setdefault(relation.copy, set()).add(relation.source)
 
     def may_merge(left: frozenset[str], right: frozenset[str]) -> bool:
+        # Unrelated pairs weigh in the mean, but a story needs a link between its two parts.
+        smaller, larger = sorted((left, right), key=len)
+        if not any(linked.get(member, set()) & larger for member in smaller):
+            return False
         left_dates = {value for member in left if (value := _date(by_id[member])) is not None}
         right_dates = {value for member in right if (value := _date(by_id[member])) is not None}
         if not left_dates or not right_dates:
