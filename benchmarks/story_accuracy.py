@@ -8,6 +8,7 @@ Corpus: ../shared/corpus (README there: meter/, politifact-rewrites/, semeval202
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import re
@@ -103,6 +104,7 @@ class MeterFigures:
     multi_member_stories_with_pa_origin: float
     relations_by_roles: dict[str, dict[str, int]]
     relations_across_stories: dict[str, int]
+    candidate_recall: dict[str, float]
     timing: Timing
 
 
@@ -122,6 +124,7 @@ class PolitifactFigures:
     original_named_source: dict[str, float]
     relations_by_styles: dict[str, dict[str, int]]
     relations_across_groups: dict[str, int]
+    candidate_recall: dict[str, float]
     timing: Timing
 
 
@@ -324,6 +327,43 @@ def cross_validated_models(pairs: Path | None, story_of_article: Callable[[Any],
     )
 
 
+def candidate_recall(database: Path, gold_of_article: Callable[[Any], Hashable | None]) -> dict[str, float]:
+    """Share of same-story pairs the cheap channels propose (by the channel that proposed each), and the
+    share compared at all once the neighbours step has run (pairs related or judged unrelated)."""
+    from newstrace.candidates import CandidateIndex, fingerprint_articles
+    from newstrace.sentences import default_lexicon
+    from newstrace.store import Store
+
+    with Store(database) as store:
+        articles = list(store.articles())
+        compared = {frozenset((relation.source, relation.copy)) for relation in store.relations()}
+        compared |= {frozenset((pair.first, pair.second)) for pair in store.unrelated_pairs()}
+    members: dict[Hashable, list[str]] = defaultdict(list)
+    for article in articles:
+        gold = gold_of_article(article)
+        if gold is not None:
+            members[gold].append(article.id)
+    gold_pairs = {frozenset(pair) for ids in members.values() for pair in itertools.combinations(ids, 2)}
+    candidates = CandidateIndex().add_and_pair(fingerprint_articles(articles, default_lexicon()))
+    by_channel: Counter[str] = Counter()
+    for pair in candidates:
+        if frozenset((pair.first, pair.second)) in gold_pairs:
+            by_channel[pair.channel] += 1
+    recall = {f"proposed by {channel}": _share(count, len(gold_pairs)) for channel, count in sorted(by_channel.items())}
+    recall["proposed by any channel"] = _share(sum(by_channel.values()), len(gold_pairs))
+    recall["compared (after the neighbours step)"] = _share(len(gold_pairs & compared), len(gold_pairs))
+    return recall
+
+
+def _print_candidate_recall(title: str, recall: dict[str, float]) -> None:
+    table = Table(title=title, title_justify="left")
+    table.add_column("same-story pairs")
+    table.add_column("share", justify="right")
+    for name, share in recall.items():
+        table.add_row(name, _number(share, percent=True))
+    console.print(table)
+
+
 def measure_meter(corpus: Path, limit: int | None, pairs: Path | None = None) -> MeterFigures:
     """Cluster the PA wire copy and the newspaper articles written from it; the PA file should be the origin."""
     meter = corpus / "meter"
@@ -341,6 +381,9 @@ def measure_meter(corpus: Path, limit: int | None, pairs: Path | None = None) ->
         story_of_path = {str((root / entry["file"]).resolve()): entry["story"] for entry in entries}
         models = cross_validated_models(pairs, lambda article: story_of_path[str(Path(article.source).resolve())])
         report, seconds = _run_analyze([root / "PA", root / "newspapers"], Path(folder) / "meter.db", models)
+        recall = candidate_recall(
+            Path(folder) / "meter.db", lambda article: story_of_path.get(str(Path(article.source).resolve()))
+        )
         # Sources are paths as the reader met them under the folders given; resolved while the files still exist.
         key_of_path = {str((root / entry["file"]).resolve()): entry["file"] for entry in entries}
         sources = {article.get("source") for article in report["articles"] if article.get("source")}
@@ -379,6 +422,7 @@ def measure_meter(corpus: Path, limit: int | None, pairs: Path | None = None) ->
         multi_member_stories_with_pa_origin=_share(multi_member_pa, len(multi_member)),
         relations_by_roles=by_roles,
         relations_across_stories=across,
+        candidate_recall=recall,
         timing=_timing(seconds, indexed.health.articles),
     )
 
@@ -398,6 +442,7 @@ def measure_politifact(corpus: Path, limit: int | None, pairs: Path | None = Non
         # The training script names PolitiFact stories after the group part of these ids.
         models = cross_validated_models(pairs, lambda article: f"politifact-{article.id.split('-')[0]}")
         report, seconds = _run_analyze([pages], Path(folder) / "politifact.db", models)
+        recall = candidate_recall(Path(folder) / "politifact.db", lambda article: article.id.split("-")[0])
 
     known_ids = set(record_ids)
 
@@ -475,6 +520,7 @@ def measure_politifact(corpus: Path, limit: int | None, pairs: Path | None = Non
         },
         relations_by_styles=by_styles,
         relations_across_groups=across,
+        candidate_recall=recall,
         timing=_timing(seconds, indexed.health.articles),
     )
 
@@ -626,6 +672,7 @@ def print_meter(figures: MeterFigures) -> None:
     console.print(_figures_table("METER: PA wire copy and the newspapers' articles", rows))
     console.print(_counts_table("METER relations by role (source -> copy)", figures.relations_by_roles, "roles"))
     console.print(f"relations joining two different gold stories: {_kind_counts(figures.relations_across_stories)}\n")
+    _print_candidate_recall("METER candidate recall (same-story pairs)", figures.candidate_recall)
 
 
 def print_politifact(figures: PolitifactFigures) -> None:
@@ -673,6 +720,7 @@ def print_politifact(figures: PolitifactFigures) -> None:
         _counts_table("PolitiFact relations by style (source -> copy)", figures.relations_by_styles, "styles")
     )
     console.print(f"relations joining two different groups: {_kind_counts(figures.relations_across_groups)}\n")
+    _print_candidate_recall("PolitiFact candidate recall (same-group pairs)", figures.candidate_recall)
 
 
 def print_semeval(figures: SemevalFigures) -> None:
