@@ -44,6 +44,7 @@ _LIST_MARKER = re.compile(r"^(?:[•·▪●◦*»›>|–—-]|\d{1,2}[.)])\s")
 # Clock times and years: the mark of bylines, date lines and comment headers.
 _DATE_LIKE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b")
 _CLOSING = "\"'”’»)]"
+_OPENING_QUOTES = frozenset("\"'“‘«„「『—")
 
 # Window widths (lines, centred) over which neighbouring lines are summarised.
 _WINDOWS = (3, 7, 15)
@@ -72,6 +73,7 @@ BASE_NAMES: tuple[str, ...] = (
     "date_like",
     "list_marker",
     "starts_lower",
+    "starts_with_quote",
     "log_repeats",
     "title_share_of_line",
     "line_share_of_title",
@@ -303,6 +305,8 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
     date_like = _lines_matching(_DATE_LIKE, texts, digits > 0)
     list_marker = np.array([bool(_LIST_MARKER.match(text)) for text in texts])
     starts_lower = np.array([text[:1].islower() for text in texts])
+    # A line of quoted speech is article text, however short: a mark readers of every language know.
+    starts_with_quote = np.array([text[:1] in _OPENING_QUOTES for text in texts])
     if keys is None:
         keys = [line_key(text) for text in texts]
     key_counts = Counter(keys)
@@ -341,6 +345,7 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
             date_like,
             list_marker,
             starts_lower,
+            starts_with_quote,
             np.log(repeats),
             _shares(np.minimum(in_title, distinct), distinct),
             _shares(np.minimum(in_title, len(title_words)), np.full(count, len(title_words))),

@@ -31,6 +31,7 @@ from newstrace.model import RemovedLine
 
 SHORT_FOOTER_LINE = "short line after the article (teaser, topic or widget)"
 MODEL_REASON = "line classifier: not article text"
+ABOVE_HEADLINE_REASON = "short line above the headline (site furniture)"
 # Lines the model scores at least this likely to be body are kept (chosen by grouped cross-validation).
 BODY_THRESHOLD = 0.4
 # What trafilatura extracts from HTML is mostly body already: only lines the model is sure of go.
@@ -289,6 +290,7 @@ def _clean_segment_by_model(
     first_body = prose_positions[0] if prose_positions else int(body_positions[0])
     last_body = int(body_positions[-1])
     title_key = line_key(known_title) if known_title else None
+    headline_position = -1
     if known_title:
         result.title = known_title
     else:
@@ -296,13 +298,21 @@ def _clean_segment_by_model(
         if title_line is not None:
             result.title = title_line.text
             title_key = title_line.key
+            headline_position = lines.index(title_line)
     seen_keys: set[str] = set()
     date_lines: list[date] = []
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
+        # An article's text starts after its headline: short lines above it are the page's, whatever
+        # the model says of them.
+        above_headline = position < headline_position and not line.strong_body
+        if above_headline and reason is None:
+            reason = ABOVE_HEADLINE_REASON
         seen_keys.add(line.key)
-        named_rule = (line.rule is not None and reason == line.rule.reason) or reason == "stray short token"
+        named_rule = (
+            (line.rule is not None and reason == line.rule.reason) or reason == "stray short token" or above_headline
+        )
         if is_body[position] and reason not in _FIELD_REASONS and not named_rule:
             result.paragraphs.append(line.text)
             continue
