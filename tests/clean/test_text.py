@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newstrace.clean.line_model import default_line_model
@@ -238,3 +239,18 @@ def test_a_repeated_credit_line_between_paragraphs_goes_as_a_credit_each_time(us
     assert "Credit: Shutterstock" not in article.paragraphs
     credits = [removed for removed in article.removed if removed.line == "Credit: Shutterstock"]
     assert [removed.reason for removed in credits] == ["photo or image credit"] * 2
+
+
+class _KeepEverything:
+    """A line model that calls every line article text."""
+
+    def body_probabilities(self, texts: list[str], *_: object) -> np.ndarray:
+        return np.ones(len(texts))
+
+
+def test_short_lines_above_the_headline_are_the_pages_whatever_the_model_says() -> None:
+    page = "1. Home\n2. Travel\nIsland News\n\n" + CONTENT_FARM_PAGE
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.title == "Harbour Authority Finally Backs Ferry Terminal Plan in Malta"
+    assert not {"1. Home", "2. Travel", "Island News"} & set(article.paragraphs)
+    assert article.paragraphs[-1] == "Locals who fought the project promised to keep a close eye on building work."
