@@ -121,6 +121,8 @@ def test_an_agency_dateline_credit_or_wire_header_names_the_source(lexicon: Lexi
         assert (relation.source, relation.copy, relation.direction) == ("z-wire", "a-paper", "known")
         assert relation.kind == "syndicated"
         assert any("agency dateline" in reason for reason in relation.evidence)
+        # Hard evidence outweighs anything the direction model says of two papers.
+        assert relation.direction_confidence >= 0.95
 
 
 def test_the_earlier_date_names_the_source(lexicon: Lexicon) -> None:
