@@ -8,8 +8,6 @@ the order the pair was given in.
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -38,41 +36,6 @@ DIRECTION_FEATURE_NAMES = (
     "capitalised_share",
     "unique_term_rarity",
 )
-_WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class TextStyle:
-    """Counts of one text that sources and their derived copies tend to differ in."""
-
-    log_words: float
-    term_rarity: float
-    number_share: float
-    quotes_per_100_words: float
-    exclamations_per_sentence: float
-    words_per_sentence: float
-    names_per_100_words: float
-    distinct_word_share: float
-    capitalised_share: float
-
-
-def text_style(text: PreparedText) -> TextStyle:
-    joined = " ".join(text.sentences)
-    words = _WORD.findall(joined)
-    count = max(1, len(words))
-    sentences = max(1, len(text.sentences))
-    terms = text.document_terms
-    return TextStyle(
-        log_words=math.log(count),
-        term_rarity=float(np.mean(list(terms.values()))) if terms else 0.0,
-        number_share=sum(term.isdigit() for term in terms) / max(1, len(terms)),
-        quotes_per_100_words=100 * (joined.count('"') + joined.count("“")) / count,
-        exclamations_per_sentence=(joined.count("!") + joined.count("?")) / sentences,
-        words_per_sentence=count / sentences,
-        names_per_100_words=100 * len(text.names) / count,
-        distinct_word_share=len({word.lower() for word in words}) / count,
-        capitalised_share=sum(word[0].isupper() for word in words) / count,
-    )
 
 
 def direction_features(
@@ -90,7 +53,7 @@ def direction_features(
         date_order = float(np.sign((second_date - first_date).days))
     first_numbers = {term for term in first_text.document_terms if term.isdigit()}
     second_numbers = {term for term in second_text.document_terms if term.isdigit()}
-    first_style, second_style = text_style(first_text), text_style(second_text)
+    first_style, second_style = first_text.style, second_text.style
     style = [getattr(first_style, name) - getattr(second_style, name) for name in DIRECTION_FEATURE_NAMES[5:14]]
     return np.array(
         [
