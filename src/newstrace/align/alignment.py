@@ -142,6 +142,9 @@ def align_texts(copy: PreparedText, source: PreparedText, similarity: np.ndarray
     source_words = np.array([max(1, sentence.count(" ") + 1) for sentence in source.normalised], dtype=float)
     kinds: list[str] = []
     used_sources: set[int] = set()
+    # One argmax over the matrix, not one numpy call per sentence (the same first-maximum rule).
+    best_sources = similarity.argmax(axis=1).tolist()
+    best_scores = similarity[np.arange(len(best_sources)), best_sources].tolist()
     for row, sentence in enumerate(copy.normalised):
         exact = source_index.get(sentence)
         if exact is not None and sentence:
@@ -149,8 +152,8 @@ def align_texts(copy: PreparedText, source: PreparedText, similarity: np.ndarray
             kinds.append("verbatim")
             used_sources.add(exact)
             continue
-        best = int(np.argmax(similarity[row]))
-        term_score = float(similarity[row, best])
+        best = best_sources[row]
+        term_score = best_scores[row]
         ratio = fuzz.ratio(sentence, source.normalised[best]) if term_score > 0.2 else 0.0
         kind = "unaligned"
         # Verbatim means the same words (case and punctuation aside); any other change is an edit.
