@@ -42,6 +42,8 @@ class PreparedText:
     term_values: np.ndarray
     # Measured once here rather than for each pair (it was a quarter of the pair stage's time).
     style: TextStyle
+    # Words of each normalised sentence (at least 1), the weights of the coverage shares.
+    sentence_words: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon) -> PreparedText:
         np.array(keys, dtype=np.int64),
         np.array(values, dtype=np.float64),
         text_style(sentences, document, names),
+        np.array([max(1, sentence.count(" ") + 1) for sentence in normalised], dtype=float),
     )
 
 
@@ -138,8 +141,7 @@ def align_texts(copy: PreparedText, source: PreparedText, similarity: np.ndarray
         similarity = sentence_similarity(copy, source)
     source_index = {text: index for index, text in reversed(list(enumerate(source.normalised)))}
     aligned: list[AlignedSentence] = []
-    copy_words = np.array([max(1, sentence.count(" ") + 1) for sentence in copy.normalised], dtype=float)
-    source_words = np.array([max(1, sentence.count(" ") + 1) for sentence in source.normalised], dtype=float)
+    copy_words, source_words = copy.sentence_words, source.sentence_words
     kinds: list[str] = []
     used_sources: set[int] = set()
     # One argmax over the matrix, not one numpy call per sentence (the same first-maximum rule).
