@@ -8,6 +8,7 @@ the order the pair was given in.
 from __future__ import annotations
 
 import math
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -16,6 +17,7 @@ import numpy as np
 
 from newstrace.align.alignment import AlignedText, PreparedText
 from newstrace.align.pair_features import parse_date
+from newstrace.align.style import TextStyle
 from newstrace.model import Article
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "direction_model.txt"
@@ -36,6 +38,8 @@ DIRECTION_FEATURE_NAMES = (
     "capitalised_share",
     "unique_term_rarity",
 )
+# The features that compare the two texts' styles, in the order above.
+_STYLE_NAMES = tuple(name for name in DIRECTION_FEATURE_NAMES if name in {field.name for field in fields(TextStyle)})
 
 
 def direction_features(
@@ -54,7 +58,7 @@ def direction_features(
     first_numbers = {term for term in first_text.document_terms if term.isdigit()}
     second_numbers = {term for term in second_text.document_terms if term.isdigit()}
     first_style, second_style = first_text.style, second_text.style
-    style = [getattr(first_style, name) - getattr(second_style, name) for name in DIRECTION_FEATURE_NAMES[5:14]]
+    style = [getattr(first_style, name) - getattr(second_style, name) for name in _STYLE_NAMES]
     return np.array(
         [
             float(has_agency_marks(first)) - float(has_agency_marks(second)),
