@@ -36,9 +36,6 @@ ABOVE_HEADLINE_REASON = "short line above the headline (site furniture)"
 BODY_THRESHOLD = 0.4
 # What trafilatura extracts from HTML is mostly body already: only lines the model is sure of go.
 EXTRACTED_BODY_THRESHOLD = 0.02
-# A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a line whatever
-# the model's score: it matches whole short lines only. Measured by grouped cross-validation, letting
-# the model keep such lines when it scored them >= 0.9 gained nothing on text and lost 0.001 on HTML.
 # Reasons that send a line to an article field rather than drop it; they hold even where the model
 # would keep the line (the body excludes headline, captions, date lines and bylines).
 _FIELD_REASONS = frozenset({"title", "caption", "date line", "byline"})
@@ -310,6 +307,9 @@ def _clean_segment_by_model(
         if above_headline and reason is None:
             reason = ABOVE_HEADLINE_REASON
         seen_keys.add(line.key)
+        # A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a line
+        # whatever the model's score: it matches whole short lines only (measured by grouped
+        # cross-validation: letting the model keep those it scored >= 0.9 gained nothing).
         named_rule = (
             (line.rule is not None and reason == line.rule.reason) or reason == "stray short token" or above_headline
         )
