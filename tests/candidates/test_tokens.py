@@ -13,7 +13,7 @@ from newstrace.candidates import fingerprint_articles, profiles
 from newstrace.candidates.hashing import SHINGLE_SIZE, shingle_hashes
 from newstrace.candidates.index import TOP_TERMS
 from newstrace.candidates.minhash import signatures
-from newstrace.candidates.profiles import heaviest_terms
+from newstrace.candidates.profiles import TermTable, heaviest_terms
 from newstrace.candidates.tokens import tokenise, xxh3_of_spans
 from newstrace.model import Article
 from newstrace.sentences import Lexicon, default_lexicon, term_profile
@@ -71,9 +71,11 @@ TIED_TEXT = f"{NAMES}. The council met 12 times, 12 more than 1999999 and 199999
 @pytest.mark.parametrize("lexicon", [default_lexicon(), Lexicon({})], ids=["english", "empty"])
 def test_heaviest_terms_are_term_profile_top_terms(lexicon: Lexicon) -> None:
     texts = [*_random_texts(3, 60), TIED_TEXT, TIED_TEXT.lower(), "the the the", ""]
+    # One table for the three batches: the later ones find their tokens already learned.
+    table = TermTable(lexicon)
     for batch in (texts, texts[::-1], texts[:7]):
         tokens = tokenise(batch)
-        hashes, owners = heaviest_terms(tokens, len(batch), lexicon, TOP_TERMS)
+        hashes, owners = heaviest_terms(tokens, len(batch), table, TOP_TERMS)
         for number, text in enumerate(batch):
             expected = {xxhash.xxh3_64_intdigest(term.encode()) for term in term_profile(text, lexicon).top(TOP_TERMS)}
             assert set(hashes[owners == number].tolist()) == expected

@@ -23,7 +23,7 @@ from newstrace.candidates.minhash import (
     owned_signatures,
     same_class_pairs,
 )
-from newstrace.candidates.profiles import heaviest_terms
+from newstrace.candidates.profiles import TermTable, heaviest_terms
 from newstrace.candidates.sorting import sorted_integers
 from newstrace.candidates.tokens import Tokens, tokenise
 from newstrace.model import Article
@@ -95,12 +95,13 @@ class CandidatePair:
 def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[Fingerprint]:
     """Fingerprints of a batch of articles (tokens, hashes, terms and signatures vectorised over the batch)."""
     fingerprints: list[Fingerprint] = []
+    table = TermTable(lexicon)
     for start in range(0, len(articles), ARTICLES_PER_CHUNK):
         chunk = articles[start : start + ARTICLES_PER_CHUNK]
         tokens = tokenise([article.text for article in chunk])
         shingles, shingle_owners = _shingles(tokens, len(chunk))
         shingle_rows = owned_signatures(shingles, shingle_owners, len(chunk))
-        term_rows = owned_signatures(*heaviest_terms(tokens, len(chunk), lexicon, TOP_TERMS), len(chunk))
+        term_rows = owned_signatures(*heaviest_terms(tokens, len(chunk), table, TOP_TERMS), len(chunk))
         fingerprints += [
             Fingerprint(article.id, shingle_rows[index], term_rows[index], catchline_key(article))
             for index, article in enumerate(chunk)

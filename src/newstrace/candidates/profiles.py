@@ -1,8 +1,9 @@
 """Each article's heaviest content terms, for a whole batch at once: `term_profile(text).top(count)` vectorised.
 
 Looking every token up in the lexicon and ranking terms article by article cost ~550 microseconds
-per 450-word article (measured); here a lexicon lookup happens once per distinct token (kept across
-calls in a hash table of token hashes) and counting and ranking are array operations.
+per 450-word article (measured); here a lexicon lookup happens once per distinct token of a batch
+(kept in a hash table of token hashes that the caller holds) and counting and ranking are array
+operations.
 """
 
 from __future__ import annotations
@@ -113,26 +114,13 @@ class TermTable:
             entries, slots = entries[~placed], (slots[~placed] + 1) & mask
 
 
-_TABLES: dict[int, TermTable] = {}
-
-
-def term_table(lexicon: Lexicon) -> TermTable:
-    """The table of a lexicon, kept for the process (a pipeline uses one or two lexicons)."""
-    table = _TABLES.get(id(lexicon))
-    if table is None or table.lexicon is not lexicon:
-        if len(_TABLES) >= 4:
-            _TABLES.clear()
-        table = _TABLES[id(lexicon)] = TermTable(lexicon)
-    return table
-
-
-def heaviest_terms(tokens: Tokens, texts: int, lexicon: Lexicon, count: int) -> tuple[np.ndarray, np.ndarray]:
+def heaviest_terms(tokens: Tokens, texts: int, table: TermTable, count: int) -> tuple[np.ndarray, np.ndarray]:
     """The hashes of each text's `count` heaviest terms and the text each belongs to.
 
-    The same choice as `term_profile(text, lexicon).top(count)`: a term weighs its last word's
-    weight times 1 + log of its count, ties go to the alphabetically first term.
+    The same choice as `term_profile(text, table.lexicon).top(count)`: a term weighs its last
+    word's weight times 1 + log of its count, ties go to the alphabetically first term. The table
+    keeps what it learns, so the chunks of one batch look each distinct token up once.
     """
-    table = term_table(lexicon)
     entries = table.learn(tokens)
     terms = table.token_terms[entries]
     content = np.flatnonzero(terms >= 0)
