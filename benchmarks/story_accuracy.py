@@ -481,7 +481,7 @@ def measure_politifact(corpus: Path, limit: int | None, pairs: Path | None = Non
         origin_right_same_text += (
             origin_key is not None
             and origin_key.endswith("-original")
-            and original_text.get(int(origin_key[1:].split("-")[0])) == original_text.get(group)
+            and original_text.get(gold_of_input[origin_key]) == original_text.get(group)
         )
     merged_gold = {key: merged_group.get(group, group) for key, group in gold_of_input.items()}
 

@@ -18,6 +18,11 @@ _STAGE_SEPARATOR = "\n=== second stage ===\n"
 # took a quarter of the cleaning time. Measured by grouped cross-validation, see the model card.
 PREDICTION_MARGIN = 8.0
 PREDICTION_CHECK_EVERY = 10
+_PREDICTION_OPTIONS = {
+    "pred_early_stop": True,
+    "pred_early_stop_freq": PREDICTION_CHECK_EVERY,
+    "pred_early_stop_margin": PREDICTION_MARGIN,
+}
 
 
 class LineModel:
@@ -29,11 +34,6 @@ class LineModel:
         self.first = lightgbm.Booster(model_str=first_stage)
         self.second = lightgbm.Booster(model_str=second_stage)
         self.text = first_stage + _STAGE_SEPARATOR + second_stage
-        self.prediction_options: dict[str, object] = {
-            "pred_early_stop": True,
-            "pred_early_stop_freq": PREDICTION_CHECK_EVERY,
-            "pred_early_stop_margin": PREDICTION_MARGIN,
-        }
 
     @classmethod
     def from_boosters(cls, first_stage: str, second_stage: str) -> LineModel:
@@ -54,8 +54,8 @@ class LineModel:
         if not texts:
             return np.zeros(0)
         features = np.concatenate([line_features(texts, title, keys), rule_columns], axis=1)
-        first = self.first.predict(features, num_threads=1, **self.prediction_options)
-        return self.second.predict(sequence_features(features, first), num_threads=1, **self.prediction_options)
+        first = self.first.predict(features, num_threads=1, **_PREDICTION_OPTIONS)
+        return self.second.predict(sequence_features(features, first), num_threads=1, **_PREDICTION_OPTIONS)
 
 
 @lru_cache(maxsize=1)

@@ -310,10 +310,10 @@ def _clean_segment_by_model(
         # A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a line
         # whatever the model's score: it matches whole short lines only (measured by grouped
         # cross-validation: letting the model keep those it scored >= 0.9 gained nothing).
-        named_rule = (
+        removed_whatever_the_model_says = (
             (line.rule is not None and reason == line.rule.reason) or reason == "stray short token" or above_headline
         )
-        if is_body[position] and reason not in _FIELD_REASONS and not named_rule:
+        if is_body[position] and reason not in _FIELD_REASONS and not removed_whatever_the_model_says:
             result.paragraphs.append(line.text)
             continue
         if reason == "title":
