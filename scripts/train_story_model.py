@@ -25,8 +25,9 @@ from rich.table import Table
 from newstrace import analyze
 from newstrace.align.direction import DIRECTION_FEATURE_NAMES, DirectionModel
 from newstrace.align.direction import MODEL_PATH as DIRECTION_MODEL_PATH
-from newstrace.align.relation import DIRECTION_MARGIN
-from newstrace.align.story_model import MODEL_PATH, STORY_THRESHOLD, RuleStoryScorer
+from newstrace.align.pair_features import FEATURE_NAMES
+from newstrace.align.relation import DIRECTION_MARGIN, RelationModels
+from newstrace.align.story_model import LEAD_MODEL_PATH, MODEL_PATH, STORY_THRESHOLD, RuleStoryScorer
 from newstrace.align.story_training import (
     FOLDS,
     PairSet,
@@ -38,10 +39,14 @@ from newstrace.align.story_training import (
     train,
     train_direction,
 )
+from newstrace.embeddings import default_lead_encoder
 from newstrace.model import Article
 from newstrace.store import Store
 
 Loaded = tuple[list[Article], dict[str, str], dict[str, int]]
+# The corpora are analysed for their articles only: the pairs are judged again below, so the
+# pipeline's own judging runs on the rules, without embedding anything.
+_READ_ONLY = RelationModels(RuleStoryScorer())
 
 
 def load_meter(corpus: Path, folder: Path) -> Loaded:
@@ -50,7 +55,7 @@ def load_meter(corpus: Path, folder: Path) -> Loaded:
     story_of_file = {str((corpus / "meter" / entry["file"]).resolve()): entry["story"] for entry in index}
     role_of_file = {str((corpus / "meter" / entry["file"]).resolve()): entry["role"] for entry in index}
     database = folder / "meter.db"
-    analyze([corpus / "meter" / "PA", corpus / "meter" / "newspapers"], db=database)
+    analyze([corpus / "meter" / "PA", corpus / "meter" / "newspapers"], db=database, models=_READ_ONLY)
     with Store(database) as store:
         articles = list(store.articles())
     stories = {article.id: story_of_file.get(str(Path(article.source).resolve()), "") for article in articles}
@@ -68,7 +73,7 @@ def load_politifact(corpus: Path, folder: Path) -> Loaded:
         for record in records:
             handle.write(json.dumps({"id": f"g{record['group']}-{record['style']}", "text": record["text"]}) + "\n")
     database = folder / "politifact.db"
-    analyze([pages], db=database)
+    analyze([pages], db=database, models=_READ_ONLY)
     with Store(database) as store:
         articles = list(store.articles())
     stories = {article.id: f"politifact-{article.id.split('-')[0]}" for article in articles}
@@ -176,13 +181,18 @@ def main() -> None:
     report(sets, cross_validated_scores(sets), console)
     report_direction(sets, console)
     if arguments.save:
-        booster = train(np.vstack([s.features for s in sets]), np.concatenate([s.labels for s in sets]))
+        features, labels = np.vstack([s.features for s in sets]), np.concatenate([s.labels for s in sets])
+        models = [(MODEL_PATH, train(features, labels))]
+        if not np.isnan(features[:, FEATURE_NAMES.index("lead_similarity")]).any():
+            models.append((LEAD_MODEL_PATH, train(features, labels, with_lead=True)))
+        else:
+            console.print(f"no embeddings in these pairs (`make embeddings`): {LEAD_MODEL_PATH} left as it is")
         directed = [s.direction_labels >= 0 for s in sets]
         direction = train_direction(
             np.vstack([s.direction_features[mask] for s, mask in zip(sets, directed, strict=True)]),
             np.concatenate([s.direction_labels[mask] for s, mask in zip(sets, directed, strict=True)]),
         )
-        for path, model in ((MODEL_PATH, booster), (DIRECTION_MODEL_PATH, direction)):
+        for path, model in [*models, (DIRECTION_MODEL_PATH, direction)]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(model.model_to_string(), encoding="utf-8")
             console.print(f"wrote {path} ({path.stat().st_size:,} bytes)")
@@ -199,7 +209,7 @@ def _load_or_build(corpus: Path, cache: Path | None) -> list[PairSet]:
     with tempfile.TemporaryDirectory(prefix="story_model_") as folder:
         for name, loader in loaders.items():
             articles, stories, generations = loader(corpus, Path(folder))
-            sets.append(candidate_pair_set(articles, stories, generations, name))
+            sets.append(candidate_pair_set(articles, stories, generations, name, default_lead_encoder()))
     if cache is not None:
         save_pair_sets(sets, cache)
     return sets

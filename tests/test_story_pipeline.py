@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
@@ -218,3 +219,27 @@ def test_pairs_judged_unrelated_are_kept_with_their_probability_and_stay_out_of_
     assert report["relations"] == []
     # One doubtful pair and no link: two stories.
     assert len(report["stories"]) == 2
+
+
+class _CountingEncoder:
+    """Stands in for the lead encoder: records what it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        vectors = np.ones((len(texts), 4), dtype=np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_only_articles_that_meet_in_a_candidate_pair_are_embedded(tmp_path: Path) -> None:
+    paths = _write_pages(tmp_path / "pages")
+    encoder = _CountingEncoder()
+    models = RelationModels(_DoubtfulStoryScorer(), lead_encoder=encoder)  # type: ignore[arg-type]
+    summary = newstrace.analyze(list(paths.values()), db=tmp_path / "embedded.db", models=models)
+    assert not summary.errors
+    # Each of the three articles of the story once; the unrelated one meets nothing and costs nothing.
+    assert len(encoder.texts) == 3
+    assert not any("Glenhallow" in text for text in encoder.texts)
+    assert len(set(encoder.texts)) == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from newstrace.align import prepare_text, relate
+from newstrace.align.relation import RelationModels, default_models
 from newstrace.model import Article, Relation
 from newstrace.pipeline import RunSummary, analyze
 from newstrace.report import load_report
@@ -15,8 +16,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 __all__ = ["RunSummary", "analyze", "compare_texts", "load_report"]
 
 
-def compare_texts(text_a: str, text_b: str, id_a: str = "A", id_b: str = "B") -> Relation:
+def compare_texts(
+    text_a: str, text_b: str, id_a: str = "A", id_b: str = "B", models: RelationModels | None = None
+) -> Relation:
     """The relation between two plain texts (already clean article bodies) and their story similarity."""
+    models = models or default_models()
     lexicon = default_lexicon()
     articles = []
     for article_id, text in ((id_a, text_a), (id_b, text_b)):
@@ -25,4 +29,6 @@ def compare_texts(text_a: str, text_b: str, id_a: str = "A", id_b: str = "B") ->
             Article(id=article_id, source=article_id, content_hash="", position=1, title=None, paragraphs=paragraphs)
         )
     first, second = articles
-    return relate(first, prepare_text(first.paragraphs, lexicon), second, prepare_text(second.paragraphs, lexicon))
+    first_text = prepare_text(first.paragraphs, lexicon, models.lead_encoder)
+    second_text = prepare_text(second.paragraphs, lexicon, models.lead_encoder)
+    return relate(first, first_text, second, second_text, models)

@@ -138,7 +138,7 @@ def find_relations(
                     raise KeyError(article_id)
                 loaded[article_id] = article
             if article_id not in prepared:
-                prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon)
+                prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon, models.lead_encoder)
         relation = relate(loaded[first_id], prepared[first_id], loaded[second_id], prepared[second_id], models)
         if on_pair is not None:
             on_pair(f"{first_id} ~ {second_id}")

@@ -11,6 +11,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from newstrace.align.style import TextStyle, text_style
+from newstrace.embeddings import LeadEncoder, lead_text
 from newstrace.model import AlignedSentence
 from newstrace.sentences import Lexicon, split_sentences
 from newstrace.sentences.terms import term_counts
@@ -44,6 +45,8 @@ class PreparedText:
     style: TextStyle
     # Words of each normalised sentence (at least 1), the weights of the coverage shares.
     sentence_words: np.ndarray
+    # The embedding of the article's opening (unit vector), when an encoder is installed.
+    lead_vector: np.ndarray | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,8 @@ class AlignedText:
     document_similarity: float  # weighted cosine of the two texts' terms
 
 
-def prepare_text(paragraphs: list[str], lexicon: Lexicon) -> PreparedText:
+def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder | None = None) -> PreparedText:
+    """An article's sentences and terms for alignment; with `encoder`, its opening's embedding too."""
     sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph)]
     normalised = [_NOT_WORD.sub(" ", sentence.lower()).strip() for sentence in sentences]
     terms = []
@@ -95,6 +99,7 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon) -> PreparedText:
         np.array(values, dtype=np.float64),
         text_style(sentences, document, names),
         np.array([max(1, sentence.count(" ") + 1) for sentence in normalised], dtype=float),
+        encoder.encode([lead_text(paragraphs)])[0] if encoder is not None else None,
     )
 
 

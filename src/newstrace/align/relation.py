@@ -14,7 +14,8 @@ from newstrace.align.direction import (
     has_agency_marks,
 )
 from newstrace.align.pair_features import FEATURE_NAMES, pair_features, parse_date
-from newstrace.align.story_model import STORY_THRESHOLD, RuleStoryScorer, StoryScorer, default_story_scorer
+from newstrace.align.story_model import STORY_THRESHOLD, StoryScorer, default_story_scorer, graded_similarity
+from newstrace.embeddings import LeadEncoder, default_lead_encoder
 from newstrace.model import Article, Relation
 
 # Thresholds on the shares of the copy's words (see AlignedText); the kinds are tried in this order.
@@ -140,11 +141,13 @@ class RelationModels:
 
     story: StoryScorer
     direction: DirectionScorer | None = None
+    # Embeds the openings of the articles that meet in a pair (None: the lexical features alone).
+    lead_encoder: LeadEncoder | None = None
 
 
 def default_models() -> RelationModels:
     """The models shipped with the package; the rules stand in for any that is missing."""
-    return RelationModels(default_story_scorer(), default_direction_model())
+    return RelationModels(default_story_scorer(), default_direction_model(), default_lead_encoder())
 
 
 def relate(
@@ -180,7 +183,7 @@ def relate(
         reasons.append(
             f"the direction model gives {max(first_is_source, 1 - first_is_source):.0%} that {source.id} came first"
         )
-    similarity = round(RuleStoryScorer.from_features(comparison.features), 4)
+    similarity = round(graded_similarity(comparison.features), 4)
     probability = round(models.story.probability(first, second, comparison.features), 4)
     kind, confidence = classify(alignment, other_way, probability)
     if kind in COPIED_KINDS:

@@ -1,0 +1,61 @@
+"""The lead encoder: pinned files, unit vectors, paraphrase above topic, and a clean absence."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newstrace.embeddings import EncoderUnavailable, LeadEncoder, default_lead_encoder, lead_text
+from newstrace.embeddings import encoder as encoder_module
+
+ENCODER = default_lead_encoder()
+needs_encoder = pytest.mark.skipif(ENCODER is None, reason="embedding packages not installed (make embeddings)")
+
+FLOOD = "Floodwater forced 300 families in the river town of Ostbrook from their homes on Tuesday night."
+FLOOD_RETOLD = (
+    "Some three hundred households in Ostbrook had to leave their houses overnight as the river burst its banks."
+)
+BUDGET = "The city council approved a budget that raises spending on libraries and street lighting next year."
+
+
+def test_the_lead_is_the_opening_of_the_body_cut_to_what_the_encoder_reads() -> None:
+    assert lead_text(["First paragraph.", "Second one."]) == "First paragraph.\nSecond one."
+    long_paragraphs = ["word " * 400, "never reached"]
+    lead = lead_text(long_paragraphs)
+    assert len(lead) == encoder_module._LEAD_CHARACTERS
+    assert "never" not in lead
+    assert lead_text([]) == ""
+
+
+def test_a_file_that_does_not_match_its_pinned_hash_is_refused() -> None:
+    with pytest.raises(EncoderUnavailable, match="sha256"):
+        encoder_module._checked(b"not the model", encoder_module.ONNX_SHA256, "model.onnx")
+
+
+def test_without_its_packages_the_encoder_is_absent_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(encoder_module.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(EncoderUnavailable, match="not installed"):
+        LeadEncoder.from_packages()
+    encoder_module.default_lead_encoder.cache_clear()
+    try:
+        assert encoder_module.default_lead_encoder() is None
+    finally:
+        monkeypatch.undo()
+        encoder_module.default_lead_encoder.cache_clear()
+
+
+@needs_encoder
+def test_vectors_are_unit_length_and_the_same_each_time() -> None:
+    assert ENCODER is not None
+    vectors = ENCODER.encode([FLOOD, BUDGET, ""])
+    assert vectors.shape == (3, 384)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
+    again = ENCODER.encode([BUDGET, FLOOD])
+    np.testing.assert_allclose(again[1], vectors[0], atol=1e-5)
+
+
+@needs_encoder
+def test_a_retold_sentence_is_nearer_than_another_story_on_the_same_page() -> None:
+    assert ENCODER is not None
+    flood, retold, budget = ENCODER.encode([FLOOD, FLOOD_RETOLD, BUDGET])
+    assert float(flood @ retold) > float(flood @ budget) + 0.2
