@@ -321,12 +321,9 @@ def cross_validated_models(pairs: Path | None, story_of_article: Callable[[Any],
     if pairs is None:
         return None
     from newstrace.align import story_training
-    from newstrace.embeddings import default_lead_encoder
 
     return story_training.cross_validated_models(
-        story_training.load_pair_sets(pairs),
-        lambda article: story_training.fold_of(story_of_article(article)),
-        default_lead_encoder(),
+        story_training.load_pair_sets(pairs), lambda article: story_training.fold_of(story_of_article(article))
     )
 
 

@@ -25,9 +25,8 @@ from rich.table import Table
 from newstrace import analyze
 from newstrace.align.direction import DIRECTION_FEATURE_NAMES, DirectionModel
 from newstrace.align.direction import MODEL_PATH as DIRECTION_MODEL_PATH
-from newstrace.align.pair_features import FEATURE_NAMES
 from newstrace.align.relation import DIRECTION_MARGIN, RelationModels
-from newstrace.align.story_model import LEAD_MODEL_PATH, MODEL_PATH, STORY_THRESHOLD, RuleStoryScorer
+from newstrace.align.story_model import MODEL_PATH, STORY_THRESHOLD, RuleStoryScorer
 from newstrace.align.story_training import (
     FOLDS,
     PairSet,
@@ -39,13 +38,12 @@ from newstrace.align.story_training import (
     train,
     train_direction,
 )
-from newstrace.embeddings import default_lead_encoder
 from newstrace.model import Article
 from newstrace.store import Store
 
 Loaded = tuple[list[Article], dict[str, str], dict[str, int]]
-# The corpora are analysed for their articles only: the pairs are judged again below, so the
-# pipeline's own judging runs on the rules, without embedding anything.
+# The corpora are analysed for their articles only (the pairs are judged again below): the pipeline's
+# own judging runs on the rules, and nothing is embedded.
 _READ_ONLY = RelationModels(RuleStoryScorer())
 
 
@@ -181,18 +179,13 @@ def main() -> None:
     report(sets, cross_validated_scores(sets), console)
     report_direction(sets, console)
     if arguments.save:
-        features, labels = np.vstack([s.features for s in sets]), np.concatenate([s.labels for s in sets])
-        models = [(MODEL_PATH, train(features, labels))]
-        if not np.isnan(features[:, FEATURE_NAMES.index("lead_similarity")]).any():
-            models.append((LEAD_MODEL_PATH, train(features, labels, with_lead=True)))
-        else:
-            console.print(f"no embeddings in these pairs (`make embeddings`): {LEAD_MODEL_PATH} left as it is")
+        booster = train(np.vstack([s.features for s in sets]), np.concatenate([s.labels for s in sets]))
         directed = [s.direction_labels >= 0 for s in sets]
         direction = train_direction(
             np.vstack([s.direction_features[mask] for s, mask in zip(sets, directed, strict=True)]),
             np.concatenate([s.direction_labels[mask] for s, mask in zip(sets, directed, strict=True)]),
         )
-        for path, model in [*models, (DIRECTION_MODEL_PATH, direction)]:
+        for path, model in ((MODEL_PATH, booster), (DIRECTION_MODEL_PATH, direction)):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(model.model_to_string(), encoding="utf-8")
             console.print(f"wrote {path} ({path.stat().st_size:,} bytes)")
@@ -209,7 +202,7 @@ def _load_or_build(corpus: Path, cache: Path | None) -> list[PairSet]:
     with tempfile.TemporaryDirectory(prefix="story_model_") as folder:
         for name, loader in loaders.items():
             articles, stories, generations = loader(corpus, Path(folder))
-            sets.append(candidate_pair_set(articles, stories, generations, name, default_lead_encoder()))
+            sets.append(candidate_pair_set(articles, stories, generations, name))
     if cache is not None:
         save_pair_sets(sets, cache)
     return sets

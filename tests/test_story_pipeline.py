@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 import newstrace
 from newstrace import cli
 from newstrace.align.relation import RelationModels
-from newstrace.model import UnrelatedPair
 from newstrace.store import Store
 
 ORIGINAL = """Marrowby approves flood barrier after record river levels
@@ -214,7 +213,10 @@ def test_pairs_judged_unrelated_are_kept_with_their_probability_and_stay_out_of_
     db = tmp_path / "doubtful.db"
     newstrace.analyze([paths["original"], paths["rewrite"]], db=db, models=RelationModels(_DoubtfulStoryScorer()))
     with Store(db) as store:
-        assert store.unrelated_pairs() == [UnrelatedPair("original", "rewrite", 0.3)]
+        (pair,) = store.unrelated_pairs()
+    assert (pair.first, pair.second, pair.story_probability) == ("original", "rewrite", 0.3)
+    # The text they share is kept too (a rewrite shares names and figures): it orders the clustering.
+    assert pair.text_similarity is not None and 0.2 < pair.text_similarity <= 1.0
     report = newstrace.load_report(db)
     assert report["relations"] == []
     # One doubtful pair and no link: two stories.
@@ -243,3 +245,20 @@ def test_only_articles_that_meet_in_a_candidate_pair_are_embedded(tmp_path: Path
     assert len(encoder.texts) == 3
     assert not any("Glenhallow" in text for text in encoder.texts)
     assert len(set(encoder.texts)) == 3
+
+
+def test_without_embeddings_the_story_similarity_is_the_shared_text_and_the_stories_are_the_same(
+    analysed: tuple[Path, dict, dict], tmp_path: Path
+) -> None:
+    _, paths, report = analysed
+    db = tmp_path / "lexical.db"
+    result = CliRunner().invoke(cli.app, ["analyze", *map(str, paths.values()), "--db", str(db), "--no-embeddings"])
+    assert result.exit_code == 0, result.output
+    lexical = newstrace.load_report(db)
+    assert lexical["relations"]
+    for relation in lexical["relations"]:
+        assert relation["similarity"] == relation["text_similarity"]
+    # Stories are built from the story model and the shared text, neither of which embeds anything.
+    assert [sorted(m["article"] for m in s["members"]) for s in lexical["stories"]] == [
+        sorted(m["article"] for m in s["members"]) for s in report["stories"]
+    ]

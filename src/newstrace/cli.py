@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newstrace.align import prepare_text, relate
+from newstrace.align.relation import default_models
 from newstrace.model import AlignedSentence
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
@@ -34,9 +36,18 @@ def analyze(
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")] = None,
     jsonl_out: Annotated[Path | None, typer.Option("--jsonl", help="Write one article per line here.")] = None,
     max_page_mb: Annotated[float, typer.Option(help="Largest page read, in MB.")] = 20.0,
+    embeddings: Annotated[
+        bool,
+        typer.Option(
+            help="Embed the openings of paired articles for the story similarity (when the encoder is installed)."
+        ),
+    ] = True,
 ) -> None:
     """Read, clean and store pages; print a summary. Exit code 1 if any file failed."""
     total = count_files(paths)
+    models = default_models()
+    if not embeddings:
+        models = replace(models, lead_encoder=None)
     progress = Progress(
         TextColumn("[bold]reading"),
         BarColumn(),
@@ -53,7 +64,7 @@ def analyze(
             def advance(source: str) -> None:
                 progress.update(task, advance=1, description=Path(source).name[:40])
 
-            summary = run_analysis(paths, db=db, max_page_bytes=int(max_page_mb * 1e6), on_file=advance)
+            summary = run_analysis(paths, db=db, max_page_bytes=int(max_page_mb * 1e6), on_file=advance, models=models)
     except StoreError as error:
         errors_console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from None
@@ -175,13 +186,15 @@ def compare(
         errors_console.print(f"[red]error:[/red] no article {', '.join(map(repr, missing))} in {db}")
         raise typer.Exit(1)
     lexicon = default_lexicon()
-    first_text = prepare_text(first_article.paragraphs, lexicon)
-    second_text = prepare_text(second_article.paragraphs, lexicon)
-    relation = relate(first_article, first_text, second_article, second_text)
+    models = default_models()
+    first_text = prepare_text(first_article.paragraphs, lexicon, models.lead_encoder)
+    second_text = prepare_text(second_article.paragraphs, lexicon, models.lead_encoder)
+    relation = relate(first_article, first_text, second_article, second_text, models)
     source_text, copy_text = (first_text, second_text) if relation.source == first else (second_text, first_text)
     console.print(
         f"[bold]{relation.copy}[/bold] is [bold]{relation.kind}[/bold] of [bold]{relation.source}[/bold] "
         f"(confidence {relation.confidence:.2f}, story similarity {relation.similarity:.2f}, "
+        f"shared text {relation.text_similarity:.2f}, "
         f"same story {relation.story_probability:.0%}, direction {relation.direction})",
         highlight=False,
     )

@@ -110,11 +110,16 @@ class Relation:
     direction_confidence: float = 0.5
     # P(the two tell one story), what stories are built from; `similarity` is how much they share.
     story_probability: float = -1.0
+    # How much text they share (sentences, else rare terms), without the embedding's likeness of
+    # topic: what tells which of two reports of one event a copy follows.
+    text_similarity: float = -1.0
 
     def __post_init__(self) -> None:
-        # Relations stored before the story model had only the similarity.
+        # Relations stored before the story model (or the embeddings) had only the similarity.
         if self.story_probability < 0:
             self.story_probability = self.similarity
+        if self.text_similarity < 0:
+            self.text_similarity = self.similarity
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -137,6 +142,8 @@ class UnrelatedPair:
     first: str
     second: str
     story_probability: float
+    # The text they share (see Relation.text_similarity); None in databases made before it was kept.
+    text_similarity: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

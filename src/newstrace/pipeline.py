@@ -145,7 +145,7 @@ def find_relations(
         if relation.kind == "unrelated":
             # Not a link, and no way to neighbours; its probability still weighs in clustering.
             first, second = sorted((first_id, second_id))
-            unrelated.append(UnrelatedPair(first, second, relation.story_probability))
+            unrelated.append(UnrelatedPair(first, second, relation.story_probability, relation.text_similarity))
             return None
         relation.found_by = found_by
         return relation

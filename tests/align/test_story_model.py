@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from newstrace.align import prepare_text
-from newstrace.align.pair_features import FEATURE_NAMES, LEXICAL_FEATURE_NAMES
+from newstrace.align.pair_features import FEATURE_NAMES, lead_similarity
 from newstrace.align.relation import compare_pair
 from newstrace.align.story_model import (
     MODEL_PATH,
@@ -19,6 +19,7 @@ from newstrace.align.story_model import (
     LearnedStoryScorer,
     RuleStoryScorer,
     default_story_scorer,
+    graded_similarity,
 )
 from newstrace.model import Article
 from newstrace.sentences import default_lexicon
@@ -130,44 +131,24 @@ def test_a_relation_stored_before_the_story_model_reads_its_similarity_as_the_pr
     assert Relation.from_dict(new.to_dict()).story_probability == 0.9
 
 
-def test_the_lead_feature_is_missing_without_embeddings_and_their_cosine_with_them() -> None:
+def test_the_lead_similarity_needs_both_openings_embedded() -> None:
     lexicon = default_lexicon()
     ferry, retold = make_article("a", FERRY), make_article("b", FERRY_RETOLD)
     first, second = prepare_text(ferry.paragraphs, lexicon), prepare_text(retold.paragraphs, lexicon)
-    lead = FEATURE_NAMES.index("lead_similarity")
-    assert math.isnan(compare_pair(ferry, first, retold, second).features[lead])
+    assert lead_similarity(first, second) is None
     first_vector = np.array([0.6, 0.8], dtype=np.float32)
     second_vector = np.array([1.0, 0.0], dtype=np.float32)
-    embedded = compare_pair(
-        ferry, replace(first, lead_vector=first_vector), retold, replace(second, lead_vector=second_vector)
-    )
-    assert embedded.features[lead] == pytest.approx(0.6)
-    # One side without a vector (an article stored before the encoder was installed): missing.
-    assert math.isnan(compare_pair(ferry, replace(first, lead_vector=first_vector), retold, second).features[lead])
+    both = lead_similarity(replace(first, lead_vector=first_vector), replace(second, lead_vector=second_vector))
+    assert both == pytest.approx(0.6)
+    # One side without a vector (an article stored before the encoder was installed): none.
+    assert lead_similarity(replace(first, lead_vector=first_vector), second) is None
 
 
-def test_pairs_with_and_without_the_embedding_are_scored_by_their_own_model() -> None:
-    lightgbm = pytest.importorskip("lightgbm")
-    generator = np.random.default_rng(3)
-    features = generator.random((400, len(FEATURE_NAMES)))
-    parameters = {"objective": "binary", "verbose": -1, "num_threads": 1, "min_data_in_leaf": 5}
-    lexical_labels = (features[:, 0] > 0.5).astype(int)
-    lexical = lightgbm.train(
-        parameters,
-        lightgbm.Dataset(features[:, :-1], lexical_labels, feature_name=list(LEXICAL_FEATURE_NAMES)),
-        num_boost_round=20,
-    )
-    lead_labels = (features[:, -1] > 0.5).astype(int)
-    with_lead = lightgbm.train(
-        parameters, lightgbm.Dataset(features, lead_labels, feature_name=list(FEATURE_NAMES)), num_boost_round=20
-    )
-    scorer = LearnedStoryScorer(lexical.model_to_string(), with_lead.model_to_string())
-    rows = features[:6].copy()
-    rows[:3, -1] = np.nan
-    scores = scorer.probabilities(rows)
-    np.testing.assert_allclose(scores[:3], lexical.predict(rows[:3, :-1]))
-    np.testing.assert_allclose(scores[3:], with_lead.predict(rows[3:]))
-    assert scorer.probability(None, None, rows[4]) == pytest.approx(scores[4])  # type: ignore[arg-type]
-    # Without a model for them, embedded pairs fall back to the lexical model.
-    lexical_only = LearnedStoryScorer(lexical.model_to_string())
-    np.testing.assert_allclose(lexical_only.probabilities(rows), lexical.predict(rows[:, :-1]))
+def test_the_graded_similarity_averages_shared_text_with_the_openings_likeness() -> None:
+    features = np.zeros(len(FEATURE_NAMES))
+    features[FEATURE_NAMES.index("document_similarity")] = 0.6
+    lexical = RuleStoryScorer.from_features(features)
+    assert graded_similarity(features) == lexical
+    assert graded_similarity(features, 0.9) == pytest.approx((lexical + 0.9) / 2)
+    # Openings pointing apart add nothing rather than subtracting.
+    assert graded_similarity(features, -0.2) == pytest.approx(lexical / 2)

@@ -72,13 +72,29 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_unrelated_pairs_round_trip_with_the_fingerprints_they_came_with(tmp_path: Path) -> None:
-    pairs = [UnrelatedPair("a", "b", 0.42), UnrelatedPair("a", "c", 0.1)]
+    pairs = [UnrelatedPair("a", "b", 0.42, 0.3), UnrelatedPair("a", "c", 0.1)]
     with Store(tmp_path / "a.db") as store:
         store.add_relations([], [], pairs)
         # Comparing a pair again replaces its probability rather than adding a row.
         store.add_relations([], [], [UnrelatedPair("a", "b", 0.44)])
     with Store(tmp_path / "a.db") as store:
         assert store.unrelated_pairs() == [UnrelatedPair("a", "b", 0.44), UnrelatedPair("a", "c", 0.1)]
+        store.add_relations([], [], [UnrelatedPair("a", "d", 0.2, 0.15)])
+        assert store.unrelated_pairs()[-1] == UnrelatedPair("a", "d", 0.2, 0.15)
+
+
+def test_unrelated_pairs_stored_before_their_similarity_was_kept_read_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    connection = sqlite3.connect(path)
+    for version, script in enumerate(MIGRATIONS[:3], start=1):
+        connection.executescript(script)
+        connection.execute(f"PRAGMA user_version = {version}")
+    connection.execute("INSERT INTO unrelated_pairs VALUES ('a', 'b', 0.4)")
+    connection.commit()
+    connection.close()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.unrelated_pairs() == [UnrelatedPair("a", "b", 0.4, None)]
 
 
 def test_a_database_of_an_older_schema_is_migrated_and_keeps_its_articles(tmp_path: Path) -> None:

@@ -38,7 +38,13 @@ def _article(article_id: str, length: str = "medium", *, title: str | None = "",
 
 
 def _relation(
-    source: str, copy: str, kind: str, direction: str = "known", confidence: float = 0.9, similarity: float = 0.9
+    source: str,
+    copy: str,
+    kind: str,
+    direction: str = "known",
+    confidence: float = 0.9,
+    similarity: float = 0.9,
+    probability: float = -1.0,
 ) -> Relation:
     return Relation(
         source,
@@ -49,6 +55,7 @@ def _relation(
         direction,
         evidence=[f"{source} before {copy}"],
         direction_confidence=0.9 if direction == "known" else 0.5,
+        story_probability=probability,
     )
 
 
@@ -291,3 +298,20 @@ def test_unrelated_pairs_dated_apart_do_not_join_anything() -> None:
     articles = [_article("a", date="2024-03-01"), _article("b", date="2024-03-05")]
     stories = build_stories(articles, [], [UnrelatedPair("a", "b", 0.45)])
     assert len(stories) == 2
+
+
+def test_an_undated_article_joins_the_day_it_follows_most_closely_not_the_most_probable() -> None:
+    # A trial reported on two days: the next day's wire copy recaps the first, so an undated paper
+    # written from day one is about as probably one story with either; its text is closer to day one.
+    articles = [
+        _article("day1", "long", credit="PA", date="2000-01-26"),
+        _article("day2", "long", credit="PA", date="2000-01-27"),
+        _article("paper"),
+    ]
+    relations = [
+        _relation("day1", "paper", "rewrite", similarity=0.8, probability=0.97),
+        _relation("day2", "paper", "rewrite", similarity=0.5, probability=0.99),
+    ]
+    stories = build_stories(articles, relations)
+    assert _story_of(stories, "paper") is _story_of(stories, "day1")
+    assert _story_of(stories, "day2") is not _story_of(stories, "day1")

@@ -94,3 +94,19 @@ def test_every_node_is_in_exactly_one_cluster() -> None:
 def test_nodes_without_edges_and_duplicate_node_names() -> None:
     assert average_linkage(["x", "y", "x"], {}, threshold=0.1) == [frozenset("x"), frozenset("y")]
     assert average_linkage([], {}, threshold=0.1) == []
+
+
+def test_closeness_orders_the_merges_and_the_edge_weights_allow_them() -> None:
+    # N is more probably one story with A, but closer to B; A and B may not meet (other days).
+    edges = {("A", "N"): 0.99, ("B", "N"): 0.95, ("C", "N"): 0.1}
+    closeness = {("A", "N"): 0.5, ("B", "N"): 0.8, ("C", "N"): 0.99}
+
+    def apart(left: frozenset[str], right: frozenset[str]) -> bool:
+        return not ({"A", "B"} <= left | right)
+
+    by_weight = average_linkage("ABCN", edges, 0.5, apart)
+    assert frozenset("AN") in by_weight
+    by_closeness = average_linkage("ABCN", edges, 0.5, apart, closeness)
+    assert frozenset("BN") in by_closeness and frozenset("A") in by_closeness
+    # However close, a pair whose weight falls short of the threshold does not merge.
+    assert frozenset("C") in by_closeness

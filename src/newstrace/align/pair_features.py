@@ -30,13 +30,8 @@ FEATURE_TRENDS = {
     "shorter_log_words": 0,
     "day_gap": -1,
     "same_catchline": 1,
-    # Cosine of the two openings' embeddings (NaN without the encoder): paraphrase and same-event
-    # likeness that shared words miss.
-    "lead_similarity": 1,
 }
 FEATURE_NAMES = tuple(FEATURE_TRENDS)
-# What every installation has: the features without the optional embedding.
-LEXICAL_FEATURE_NAMES = FEATURE_NAMES[:-1]
 # How many of each text's heaviest terms the overlap feature compares.
 HEAVY_TERMS = 20
 # The opening sentences of a news report carry its event: who, what, where, when.
@@ -82,15 +77,15 @@ def pair_features(
             math.log1p(min(first_words, second_words)),
             math.nan if day_gap is None else float(day_gap),
             float(bool(first_catchline) and first_catchline == catchline_key(second)),
-            _lead_similarity(first_text, second_text),
         ],
         dtype=np.float64,
     )
 
 
-def _lead_similarity(first: PreparedText, second: PreparedText) -> float:
+def lead_similarity(first: PreparedText, second: PreparedText) -> float | None:
+    """Cosine of the two openings' embeddings, or None unless both were embedded."""
     if first.lead_vector is None or second.lead_vector is None:
-        return math.nan
+        return None
     return float(np.dot(first.lead_vector, second.lead_vector))
 
 

@@ -13,8 +13,14 @@ from newstrace.align.direction import (
     direction_features,
     has_agency_marks,
 )
-from newstrace.align.pair_features import FEATURE_NAMES, pair_features, parse_date
-from newstrace.align.story_model import STORY_THRESHOLD, StoryScorer, default_story_scorer, graded_similarity
+from newstrace.align.pair_features import FEATURE_NAMES, lead_similarity, pair_features, parse_date
+from newstrace.align.story_model import (
+    STORY_THRESHOLD,
+    RuleStoryScorer,
+    StoryScorer,
+    default_story_scorer,
+    graded_similarity,
+)
 from newstrace.embeddings import LeadEncoder, default_lead_encoder
 from newstrace.model import Article, Relation
 
@@ -183,12 +189,14 @@ def relate(
         reasons.append(
             f"the direction model gives {max(first_is_source, 1 - first_is_source):.0%} that {source.id} came first"
         )
-    similarity = round(graded_similarity(comparison.features), 4)
+    similarity = round(graded_similarity(comparison.features, lead_similarity(first_text, second_text)), 4)
+    text_similarity = round(RuleStoryScorer.from_features(comparison.features), 4)
     probability = round(models.story.probability(first, second, comparison.features), 4)
     kind, confidence = classify(alignment, other_way, probability)
     if kind in COPIED_KINDS:
         # A copy tells its source's story at least as surely as it is a copy.
         similarity, probability = max(similarity, confidence), max(probability, confidence)
+        text_similarity = max(text_similarity, confidence)
     elif kind == "rewrite" and probability < STORY_THRESHOLD:
         # Paraphrase-level likeness in order is weak alone: texts on one topic have it too.
         kind, confidence = "unrelated", round(1.0 - probability, 3)
@@ -213,6 +221,7 @@ def relate(
         aligned=alignment.aligned if kind != "unrelated" else [],
         direction_confidence=round(max(first_is_source, 1 - first_is_source), 3),
         story_probability=probability,
+        text_similarity=text_similarity,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -10,19 +9,16 @@ from typing import Protocol
 
 import numpy as np
 
-from newstrace.align.pair_features import FEATURE_NAMES, LEXICAL_FEATURE_NAMES
+from newstrace.align.pair_features import FEATURE_NAMES
 from newstrace.model import Article
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "story_model.txt"
-# The same model trained with the embedding feature too: used for pairs whose openings were embedded.
-LEAD_MODEL_PATH = MODEL_PATH.with_name("story_model_lead.txt")
 # Every scorer speaks one scale: at or above this, two articles are more likely one story than not.
 STORY_THRESHOLD = 0.5
 # The hand rule's own break point (measured on METER and PolitiFact), mapped onto STORY_THRESHOLD.
 RULE_BREAK = 0.25
 _DOCUMENT = FEATURE_NAMES.index("document_similarity")
 _COVERAGE = FEATURE_NAMES.index("coverage_high")
-_LEAD = FEATURE_NAMES.index("lead_similarity")
 
 
 class StoryScorer(Protocol):
@@ -49,55 +45,36 @@ class RuleStoryScorer:
         return STORY_THRESHOLD + (rule - RULE_BREAK) / (1 - RULE_BREAK) * (1 - STORY_THRESHOLD)
 
 
-def graded_similarity(features: np.ndarray) -> float:
+def graded_similarity(features: np.ndarray, lead_similarity: float | None = None) -> float:
     """How alike two articles' stories are, 0 to 1, graded rather than a verdict: the rule's lexical
     score, averaged with the embedding cosine of their openings when both were embedded (SemEval-2022
-    English pairs, Pearson with the human rating: lexical 0.830, embedding 0.859, the two 0.870)."""
+    English pairs, Pearson with the human rating: lexical 0.830, embedding alone 0.859, the two 0.863)."""
     lexical = RuleStoryScorer.from_features(features)
-    lead = float(features[_LEAD])
-    return lexical if math.isnan(lead) else (lexical + max(0.0, lead)) / 2
+    return lexical if lead_similarity is None else (lexical + max(0.0, lead_similarity)) / 2
 
 
 class LearnedStoryScorer:
-    """LightGBM models of P(same story | pair features), trained by scripts/train_story_model.py: one on
-    the lexical features, and optionally one that also weighs the openings' embedding similarity."""
+    """A LightGBM model of P(same story | pair features), trained by scripts/train_story_model.py."""
 
-    def __init__(self, model_text: str, lead_model_text: str | None = None) -> None:
+    def __init__(self, model_text: str) -> None:
         import lightgbm
 
         self.booster = lightgbm.Booster(model_str=model_text)
-        if tuple(self.booster.feature_name()) != LEXICAL_FEATURE_NAMES:
+        if tuple(self.booster.feature_name()) != FEATURE_NAMES:
             raise ValueError("the story model was trained on other features")
-        self.lead_booster = lightgbm.Booster(model_str=lead_model_text) if lead_model_text else None
-        if self.lead_booster is not None and tuple(self.lead_booster.feature_name()) != FEATURE_NAMES:
-            raise ValueError("the story model with embeddings was trained on other features")
 
     def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
-        return float(self.probabilities(features.reshape(1, -1))[0])
+        return float(self.booster.predict(features.reshape(1, -1), num_threads=1)[0])
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        """Scores of many pairs (rows) at once; pairs without the embedding feature get the lexical model."""
-        scores = np.zeros(len(features))
-        embedded = ~np.isnan(features[:, _LEAD]) if self.lead_booster is not None else np.zeros(len(features), bool)
-        if embedded.any():
-            scores[embedded] = self.lead_booster.predict(features[embedded], num_threads=1)  # type: ignore[union-attr]
-        if (~embedded).any():
-            scores[~embedded] = self.booster.predict(features[~embedded, :_LEAD], num_threads=1)
-        return scores
+        """Scores of many pairs (rows) at once."""
+        return self.booster.predict(features, num_threads=1)
 
 
 @lru_cache(maxsize=1)
 def default_story_scorer() -> StoryScorer:
     """The learned model shipped with the package, or the rule when its file (or lightgbm) is missing."""
     try:
-        lexical = MODEL_PATH.read_text(encoding="utf-8")
-    except OSError:
-        return RuleStoryScorer()
-    try:
-        with_lead: str | None = LEAD_MODEL_PATH.read_text(encoding="utf-8")
-    except OSError:
-        with_lead = None
-    try:
-        return LearnedStoryScorer(lexical, with_lead)
-    except (ImportError, ValueError):
+        return LearnedStoryScorer(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ImportError, ValueError):
         return RuleStoryScorer()

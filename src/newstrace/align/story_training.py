@@ -18,11 +18,10 @@ from rich.progress import track
 
 from newstrace.align import prepare_text
 from newstrace.align.direction import DIRECTION_FEATURE_NAMES, DirectionModel, direction_features
-from newstrace.align.pair_features import FEATURE_NAMES, FEATURE_TRENDS, LEXICAL_FEATURE_NAMES
+from newstrace.align.pair_features import FEATURE_NAMES, FEATURE_TRENDS
 from newstrace.align.relation import RelationModels, compare_pair, relate
 from newstrace.align.story_model import LearnedStoryScorer, RuleStoryScorer
 from newstrace.candidates import CandidateIndex, fingerprint_articles
-from newstrace.embeddings import LeadEncoder
 from newstrace.model import Article
 from newstrace.sentences import default_lexicon
 
@@ -67,11 +66,7 @@ class PairSet:
 
 
 def candidate_pair_set(
-    articles: list[Article],
-    stories: dict[str, str],
-    generations: dict[str, int],
-    dataset: str,
-    encoder: LeadEncoder | None = None,
+    articles: list[Article], stories: dict[str, str], generations: dict[str, int], dataset: str
 ) -> PairSet:
     """Every pair the pipeline would compare (LSH channels, catchlines, neighbours), with features.
 
@@ -94,11 +89,6 @@ def candidate_pair_set(
     from newstrace.pipeline import neighbours_to_compare
 
     pairs += neighbours_to_compare(list(by_id), relations, compared, index)
-    if encoder is not None:
-        # As in the pipeline, only articles that meet another in a pair are embedded.
-        paired = sorted({article_id for pair in pairs for article_id in pair})
-        for article_id in track(paired, description=f"{dataset}: embedding {len(paired):,} openings"):
-            prepared[article_id] = prepare_text(by_id[article_id].paragraphs, lexicon, encoder)
     rows = []
     direction_rows = []
     for first, second in track(pairs, description=f"{dataset}: features of {len(pairs):,} pairs"):
@@ -179,22 +169,12 @@ def fold_of(story: str) -> int:
     return zlib.crc32(story.encode()) % FOLDS
 
 
-def train(features: np.ndarray, labels: np.ndarray, rounds: int = ROUNDS, with_lead: bool = False) -> lightgbm.Booster:
-    """The story model on the lexical features, or (`with_lead`) on those and the embedding feature."""
+def train(features: np.ndarray, labels: np.ndarray, rounds: int = ROUNDS) -> lightgbm.Booster:
     import lightgbm
 
-    names = FEATURE_NAMES if with_lead else LEXICAL_FEATURE_NAMES
-    constraints = [FEATURE_TRENDS[name] for name in names]
-    data = lightgbm.Dataset(features[:, : len(names)], labels, feature_name=list(names), free_raw_data=False)
+    constraints = [FEATURE_TRENDS[name] for name in FEATURE_NAMES]
+    data = lightgbm.Dataset(features, labels, feature_name=list(FEATURE_NAMES), free_raw_data=False)
     return lightgbm.train({**PARAMETERS, "monotone_constraints": constraints}, data, num_boost_round=rounds)
-
-
-def story_scorer(features: np.ndarray, labels: np.ndarray) -> LearnedStoryScorer:
-    """Both story models trained on these pairs (the embedding one only where every pair has the feature)."""
-    lexical = train(features, labels).model_to_string()
-    embedded = not np.isnan(features[:, FEATURE_NAMES.index("lead_similarity")]).any()
-    with_lead = train(features, labels, with_lead=True).model_to_string() if embedded else None
-    return LearnedStoryScorer(lexical, with_lead)
 
 
 def train_direction(features: np.ndarray, labels: np.ndarray, rounds: int = DIRECTION_ROUNDS) -> lightgbm.Booster:
@@ -221,11 +201,11 @@ def cross_validated_scores(sets: Sequence[PairSet]) -> list[np.ndarray]:
         train_labels = np.concatenate(
             [s.labels[(a != fold) & (b != fold)] for s, (a, b) in zip(sets, folds, strict=True)]
         )
-        scorer = story_scorer(train_features, train_labels)
+        booster = train(train_features, train_labels)
         for position, (pair_set, (a, b)) in enumerate(zip(sets, folds, strict=True)):
             held_out = (a == fold) & (b == fold)
             if held_out.any():
-                scores[position][held_out] = scorer.probabilities(pair_set.features[held_out])
+                scores[position][held_out] = booster.predict(pair_set.features[held_out], num_threads=1)
     return scores
 
 
@@ -242,7 +222,7 @@ class _FoldModels:
                 kept = [~np.isin(first, left_out) & ~np.isin(second, left_out) for first, second in folds]
                 features = np.vstack([s.features[mask] for s, mask in zip(sets, kept, strict=True)])
                 labels = np.concatenate([s.labels[mask] for s, mask in zip(sets, kept, strict=True)])
-                self.stories[frozenset(left_out)] = story_scorer(features, labels)
+                self.stories[frozenset(left_out)] = LearnedStoryScorer(train(features, labels).model_to_string())
                 directed = [mask & (s.direction_labels >= 0) for s, mask in zip(sets, kept, strict=True)]
                 direction = train_direction(
                     np.vstack([s.direction_features[mask] for s, mask in zip(sets, directed, strict=True)]),
@@ -271,13 +251,10 @@ class _CrossValidatedDirection:
         return model.source_probability(first, second, features)
 
 
-def cross_validated_models(
-    sets: Sequence[PairSet], fold_of_article: Callable[[Article], int], encoder: LeadEncoder | None = None
-) -> RelationModels:
-    """Models that judge a pair without having seen either article's story (for honest benchmarks);
-    with `encoder`, pairs are embedded as the pipeline would (when the pair sets were)."""
+def cross_validated_models(sets: Sequence[PairSet], fold_of_article: Callable[[Article], int]) -> RelationModels:
+    """Models that judge a pair without having seen either article's story (for honest benchmarks)."""
     fold_models = _FoldModels(sets, fold_of_article)
-    return RelationModels(_CrossValidatedStory(fold_models), _CrossValidatedDirection(fold_models), encoder)
+    return RelationModels(_CrossValidatedStory(fold_models), _CrossValidatedDirection(fold_models))
 
 
 def _folds(stories: Sequence[str]) -> np.ndarray:

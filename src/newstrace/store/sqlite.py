@@ -71,6 +71,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (first, second)
     );
     """,
+    # The text they share too, which orders the clustering's merges; older rows have none.
+    """
+    ALTER TABLE unrelated_pairs ADD COLUMN text_similarity REAL;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -217,13 +221,15 @@ class Store:
                 ],
             )
             self.connection.executemany(
-                "INSERT OR REPLACE INTO unrelated_pairs VALUES (?, ?, ?)",
-                [(pair.first, pair.second, pair.story_probability) for pair in unrelated],
+                "INSERT OR REPLACE INTO unrelated_pairs VALUES (?, ?, ?, ?)",
+                [(pair.first, pair.second, pair.story_probability, pair.text_similarity) for pair in unrelated],
             )
 
     def unrelated_pairs(self) -> list[UnrelatedPair]:
-        rows = self.connection.execute("SELECT first, second, story_probability FROM unrelated_pairs ORDER BY 1, 2")
-        return [UnrelatedPair(first, second, probability) for first, second, probability in rows]
+        rows = self.connection.execute(
+            "SELECT first, second, story_probability, text_similarity FROM unrelated_pairs ORDER BY 1, 2"
+        )
+        return [UnrelatedPair(*row) for row in rows]
 
     def relations(self) -> list[Relation]:
         rows = self.connection.execute("SELECT data FROM relations ORDER BY source, copy")

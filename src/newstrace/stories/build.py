@@ -30,19 +30,31 @@ def build_stories(
     by_id = {article.id: article for article in articles}
     relations = [relation for relation in relations if relation.source in by_id and relation.copy in by_id]
     links = [relation for relation in relations if relation.kind != "unrelated"]
-    # (first, second, story probability, derived sentence by sentence): links, then unrelated pairs.
-    weighted = [(link.source, link.copy, link.story_probability, link.kind in DERIVED_KINDS) for link in links]
+    # (first, second, story probability, text shared, derived sentence by sentence): links, then
+    # unrelated pairs (stored before their text similarity was kept: their probability stands in).
+    weighted = [
+        (link.source, link.copy, link.story_probability, link.text_similarity, link.kind in DERIVED_KINDS)
+        for link in links
+    ]
     weighted += [
-        (pair.first, pair.second, pair.story_probability, False)
+        (
+            pair.first,
+            pair.second,
+            pair.story_probability,
+            pair.story_probability if pair.text_similarity is None else pair.text_similarity,
+            False,
+        )
         for pair in unrelated
         if pair.first in by_id and pair.second in by_id
     ]
     edges: dict[tuple[str, str], float] = {}
-    for first, second, probability, derived in weighted:
+    closeness: dict[tuple[str, str], float] = {}
+    for first, second, probability, similarity, derived in weighted:
         if not derived and _days_apart(by_id[first], by_id[second]) > SAME_EVENT_DAYS:
             continue
         key = (first, second) if first < second else (second, first)
         edges[key] = max(edges.get(key, 0.0), probability)
+        closeness[key] = max(closeness.get(key, 0.0), similarity)
 
     verbatim = {(relation.source, relation.copy) for relation in relations if relation.kind in VERBATIM_KINDS}
     linked: dict[str, set[str]] = {}
@@ -62,7 +74,11 @@ def build_stories(
         known = left_dates | right_dates
         return (max(known) - min(known)).days <= SAME_EVENT_DAYS or _duplicated(left, right, verbatim)
 
-    groups = average_linkage(by_id, edges, CLUSTER_THRESHOLD, may_merge)
+    # The story probability says whether two groups may join; the text they share says which join
+    # comes first. Probabilities near 1 cannot tell which day's wire copy an undated paper followed
+    # (a trial's next-day copy recaps the day before); the text it took can. METER, cross-validated:
+    # pairwise F1 0.925 -> 0.94.
+    groups = average_linkage(by_id, edges, CLUSTER_THRESHOLD, may_merge, closeness)
     stories = [_story(group, by_id, relations) for group in groups]
     stories.sort(key=lambda story: (story.date or "9999", story.origin))
     for number, story in enumerate(stories, start=1):

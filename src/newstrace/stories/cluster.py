@@ -11,49 +11,56 @@ def average_linkage(
     edges: dict[tuple[str, str], float],
     threshold: float,
     may_merge: Callable[[frozenset[str], frozenset[str]], bool] | None = None,
+    closeness: dict[tuple[str, str], float] | None = None,
 ) -> list[frozenset[str]]:
-    """Merge the closest clusters while their mean pairwise similarity (missing edges 0) >= threshold."""
+    """Merge the closest clusters while their mean pairwise edge weight (missing edges 0) >= threshold.
+
+    `closeness` (default: the edge weights) orders the merges, the mean edge weight allows them."""
+    closeness = edges if closeness is None else closeness
     cluster_of: dict[str, int] = {}
     members: dict[int, set[str]] = {}
     for number, node in enumerate(sorted(set(nodes))):
         cluster_of[node] = number
         members[number] = {node}
-    # Sum of edge weights between each pair of clusters that has any edge.
-    between: dict[int, dict[int, float]] = {number: {} for number in members}
-    for (first, second), weight in edges.items():
-        left, right = cluster_of[first], cluster_of[second]
+    # Sums of edge weights and of closeness between each pair of clusters that has any edge.
+    between: dict[int, dict[int, tuple[float, float]]] = {number: {} for number in members}
+    for pair in edges.keys() | closeness.keys():
+        left, right = cluster_of[pair[0]], cluster_of[pair[1]]
         if left == right:
             continue
-        between[left][right] = between[left].get(right, 0.0) + weight
-        between[right][left] = between[right].get(left, 0.0) + weight
+        sums = (edges.get(pair, 0.0), closeness.get(pair, 0.0))
+        for one, other in ((left, right), (right, left)):
+            old = between[one].get(other, (0.0, 0.0))
+            between[one][other] = (old[0] + sums[0], old[1] + sums[1])
     heap = [
-        (-total / (len(members[left]) * len(members[right])), left, right)
+        (-totals[1] / (len(members[left]) * len(members[right])), left, right)
         for left, neighbours in between.items()
-        for right, total in neighbours.items()
+        for right, totals in neighbours.items()
         if left < right
     ]
     heapq.heapify(heap)
     next_number = len(members)
     while heap:
-        negative_average, left, right = heapq.heappop(heap)
+        _, left, right = heapq.heappop(heap)
         if left not in members or right not in members:
             continue
-        if -negative_average < threshold:
-            break
+        if between[left][right][0] / (len(members[left]) * len(members[right])) < threshold:
+            continue
         if may_merge is not None and not may_merge(frozenset(members[left]), frozenset(members[right])):
             continue
         merged = next_number
         next_number += 1
         members[merged] = members.pop(left) | members.pop(right)
-        neighbours: dict[int, float] = {}
+        neighbours: dict[int, tuple[float, float]] = {}
         for old in (left, right):
-            for other, total in between.pop(old).items():
+            for other, totals in between.pop(old).items():
                 if other in (left, right):
                     continue
-                neighbours[other] = neighbours.get(other, 0.0) + total
+                previous = neighbours.get(other, (0.0, 0.0))
+                neighbours[other] = (previous[0] + totals[0], previous[1] + totals[1])
                 del between[other][old]
         between[merged] = neighbours
-        for other, total in neighbours.items():
-            between[other][merged] = total
-            heapq.heappush(heap, (-total / (len(members[merged]) * len(members[other])), other, merged))
+        for other, totals in neighbours.items():
+            between[other][merged] = totals
+            heapq.heappush(heap, (-totals[1] / (len(members[merged]) * len(members[other])), other, merged))
     return sorted((frozenset(group) for group in members.values()), key=lambda group: min(group))
