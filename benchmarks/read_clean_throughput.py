@@ -16,8 +16,9 @@ import trafilatura
 from rich.progress import track
 
 from generate_pages import pages
-from newstrace.clean import clean_page
+from newstrace.clean import clean_pages
 from newstrace.model import Page
+from newstrace.pipeline import CLEANING_BATCH
 from newstrace.read import read_paths
 
 
@@ -32,9 +33,15 @@ def main() -> None:
             (Path(folder) / f"page{number:05d}.txt").write_text(text, encoding="utf-8")
         start = time.process_time()
         articles = 0
+        batch: list[Page] = []
+        # As the pipeline does: pages cleaned in batches, the line model scoring a batch at once.
         for item in track(read_paths([folder]), total=len(texts), description="newstrace", transient=True):
             if isinstance(item, Page):
-                articles += len(clean_page(item))
+                batch.append(item)
+            if len(batch) == CLEANING_BATCH:
+                articles += sum(len(result) for result in clean_pages(batch) if isinstance(result, list))
+                batch.clear()
+        articles += sum(len(result) for result in clean_pages(batch) if isinstance(result, list))
         ours = time.process_time() - start
     sample = texts[: arguments.peer_sample]
     start = time.process_time()

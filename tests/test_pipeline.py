@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 import newstrace
 from newstrace.store import Store
 
@@ -56,3 +58,37 @@ def test_example_corpus_runs_clean(tmp_path: Path) -> None:
     assert by_id["wire_original"].dateline
     assert not any(line.startswith(("Read More", "Also Read")) for line in by_id["rewrite"].paragraphs)
     assert by_id["unrelated"].date is not None and by_id["unrelated"].date_source == "metadata"
+
+
+def test_a_page_given_twice_in_one_run_is_stored_once(tmp_path: Path) -> None:
+    page = tmp_path / "once.txt"
+    page.write_text("Library Opens Late\n\nThe town library will open until ten on Thursdays, its board said.\n")
+    summary = newstrace.analyze([page, page], db=tmp_path / "store.db")
+    assert (summary.pages, summary.pages_already_stored) == (2, 1)
+    with Store(tmp_path / "store.db") as store:
+        assert store.count("pages") == 1
+
+
+def test_a_page_that_breaks_the_cleaner_fails_alone_in_its_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newstrace.clean.text as text_module
+
+    real_build_lines = text_module.build_lines
+
+    def build_lines(raw_lines: list[str]) -> list:
+        if any("EXPLODE" in line for line in raw_lines):
+            raise RuntimeError("a stage broke on this page")
+        return real_build_lines(raw_lines)
+
+    monkeypatch.setattr(text_module, "build_lines", build_lines)
+    for number in range(5):
+        (tmp_path / f"page{number}.txt").write_text(
+            f"Harbour News {number}\n\nThe harbour board met on Monday and agreed to dredge berth {number} "
+            "before the autumn storms, the chair said.\n" + ("EXPLODE\n" if number == 2 else ""),
+            encoding="utf-8",
+        )
+    summary = newstrace.analyze([tmp_path], db=tmp_path / "store.db")
+    assert [error.source.endswith("page2.txt") for error in summary.errors] == [True]
+    assert "a stage broke on this page" in summary.errors[0].error
+    assert sorted(article.id for article in summary.articles) == ["page0", "page1", "page3", "page4"]

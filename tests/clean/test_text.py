@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newstrace.clean.line_model import default_line_model
+from newstrace.clean.line_model import PageToScore, default_line_model
 from newstrace.clean.text import clean_text
 
 WIRE_PAGE = """Harbour authority approves new ferry terminal after long dispute
@@ -244,8 +244,8 @@ def test_a_repeated_credit_line_between_paragraphs_goes_as_a_credit_each_time(us
 class _KeepEverything:
     """A line model that calls every line article text."""
 
-    def body_probabilities(self, texts: list[str], *_: object) -> np.ndarray:
-        return np.ones(len(texts))
+    def batch_body_probabilities(self, pages: list[PageToScore]) -> list[np.ndarray]:
+        return [np.ones(len(page.texts)) for page in pages]
 
 
 def test_short_lines_above_the_headline_are_the_pages_whatever_the_model_says() -> None:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from newstrace.clean.html import HtmlError, extract_html
 from newstrace.clean.line_model import LineModel, default_line_model
-from newstrace.clean.text import BODY_THRESHOLD, EXTRACTED_BODY_THRESHOLD, CleanedText, clean_text
+from newstrace.clean.text import (
+    BODY_THRESHOLD,
+    EXTRACTED_BODY_THRESHOLD,
+    CleanedText,
+    TextToClean,
+    clean_texts,
+)
 from newstrace.model import Article, Page
 
 
@@ -17,33 +26,84 @@ def clean_page(page: Page, line_model: LineModel | None = None, use_line_model: 
 
     Lines are kept by `line_model` (default: the shipped one; the rules alone without it); from
     HTML, trafilatura's extract, only lines the model is sure are not body go."""
+    result = clean_pages([page], line_model, use_line_model)[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def clean_pages(
+    pages: Sequence[Page], line_model: LineModel | None = None, use_line_model: bool = True
+) -> list[list[Article] | Exception]:
+    """clean_page for many pages, their lines scored by the line model in one batch; each page gets
+    its articles or the error that stopped it (a CleaningError says why it has none)."""
     if use_line_model and line_model is None:
         line_model = default_line_model()
     model = line_model if use_line_model else None
-    threshold = BODY_THRESHOLD
+    results: list[list[Article] | Exception] = []
+    inputs: list[tuple[int, TextToClean, _Container]] = []
+    for position, page in enumerate(pages):
+        try:
+            text, container = _text_of(page)
+        except CleaningError as error:
+            results.append(error)
+            continue
+        except Exception as error:  # a page that breaks extraction must not end the batch
+            results.append(error)
+            continue
+        results.append([])
+        inputs.append((position, text, container))
+    try:
+        cleaned = clean_texts([text for _, text, _ in inputs], model)
+    except Exception:
+        # One page broke the batch: clean each alone, so only that page fails.
+        cleaned = []
+        for _, text, _ in inputs:
+            try:
+                cleaned.append(clean_texts([text], model)[0])
+            except Exception as error:
+                cleaned.append(error)  # type: ignore[arg-type]
+    for (position, _, container), parts in zip(inputs, cleaned, strict=True):
+        if isinstance(parts, Exception):
+            results[position] = parts
+            continue
+        kept = [part for part in parts if part.paragraphs]
+        if not kept:
+            results[position] = CleaningError("no article text found on the page")
+            continue
+        page = pages[position]
+        results[position] = [
+            _to_article(page, part, number, len(kept), container.outlet, container.url)
+            for number, part in enumerate(kept, start=1)
+        ]
+    return results
+
+
+@dataclass(frozen=True, slots=True)
+class _Container:
+    outlet: str | None
+    url: str | None
+
+
+def _text_of(page: Page) -> tuple[TextToClean, _Container]:
+    """The text to clean and the metadata around it: the page's own, else what trafilatura finds."""
     title, date, author, outlet, url = page.title, page.date, page.author, page.outlet, page.url
     if page.text is not None:
-        text = page.text
-    elif page.html is not None:
-        try:
-            extracted = extract_html(page.html, page.url)
-        except HtmlError as error:
-            raise CleaningError(str(error)) from None
-        text = extracted.text
-        threshold = EXTRACTED_BODY_THRESHOLD
-        title = title or extracted.title
-        date = date or extracted.date
-        author = author or extracted.author
-        outlet = outlet or extracted.outlet
-        url = url or extracted.url
-    else:
+        return TextToClean(page.text, title, date, author, BODY_THRESHOLD), _Container(outlet, url)
+    if page.html is None:
         raise CleaningError("page has neither text nor HTML")
-    cleaned = [part for part in clean_text(text, title, date, author, model, threshold) if part.paragraphs]
-    if not cleaned:
-        raise CleaningError("no article text found on the page")
-    return [
-        _to_article(page, part, position, len(cleaned), outlet, url) for position, part in enumerate(cleaned, start=1)
-    ]
+    try:
+        extracted = extract_html(page.html, page.url)
+    except HtmlError as error:
+        raise CleaningError(str(error)) from None
+    text = TextToClean(
+        extracted.text,
+        title or extracted.title,
+        date or extracted.date,
+        author or extracted.author,
+        EXTRACTED_BODY_THRESHOLD,
+    )
+    return text, _Container(outlet or extracted.outlet, url or extracted.url)
 
 
 def _to_article(

@@ -139,8 +139,43 @@ class RuleDecisions:
     captions: set[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Pages:
+    """Where each page's lines sit in a batch of lines: features never look across a page's edges."""
+
+    starts: np.ndarray  # first line of each page, then the total: len(pages) + 1 values
+    page_of_line: np.ndarray
+    line_start: np.ndarray  # for each line, the first line of its page
+    line_end: np.ndarray  # for each line, one past the last line of its page
+
+    @classmethod
+    def of_counts(cls, counts: Sequence[int]) -> Pages:
+        sizes = np.asarray(counts, dtype=np.int64)
+        starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        page_of_line = np.repeat(np.arange(len(sizes)), sizes)
+        return cls(starts, page_of_line, starts[:-1][page_of_line], starts[1:][page_of_line])
+
+    @property
+    def count(self) -> int:
+        return len(self.starts) - 1
+
+    def per_line(self, values: np.ndarray) -> np.ndarray:
+        """A value per page, repeated for each of its lines."""
+        return np.asarray(values)[self.page_of_line]
+
+    def totals(self, values: np.ndarray) -> np.ndarray:
+        """The sum of a line value over each page."""
+        cumulative = np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
+        return cumulative[self.starts[1:]] - cumulative[self.starts[:-1]]
+
+    def before(self, values: np.ndarray) -> np.ndarray:
+        """For each line, the sum of the value over the lines above it on its page."""
+        cumulative = np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
+        return cumulative[:-1] - cumulative[self.line_start]
+
+
 def rule_features(lines: Sequence[Line], decisions: RuleDecisions) -> np.ndarray:
-    """A float32 row of RULE_NAMES per line."""
+    """A float32 row of RULE_NAMES per line (of one page)."""
     if not lines:
         return np.zeros((0, len(RULE_NAMES)), dtype=np.float32)
     columns = np.array(
@@ -157,7 +192,7 @@ def rule_features(lines: Sequence[Line], decisions: RuleDecisions) -> np.ndarray
         ],
         dtype=np.float64,
     )
-    kept_window = _window_means(columns[:, :1], 7)
+    kept_window = _window_means(columns[:, :1], 7, Pages.of_counts([len(lines)]))
     return np.concatenate([columns, kept_window], axis=1).astype(np.float32)
 
 
@@ -165,43 +200,52 @@ def _shares(counts: np.ndarray, totals: np.ndarray) -> np.ndarray:
     return counts / np.maximum(totals, 1)
 
 
-def _window_means(values: np.ndarray, width: int) -> np.ndarray:
-    """Mean of each column over a centred window of lines (shorter at the page's edges)."""
+def _window_means(values: np.ndarray, width: int, pages: Pages) -> np.ndarray:
+    """Mean of each column over a centred window of lines (shorter at each page's edges)."""
     half = width // 2
     padded = np.concatenate([np.zeros((1, values.shape[1])), np.cumsum(values, axis=0)])
-    count = len(values)
-    upper = np.minimum(np.arange(count) + half + 1, count)
-    lower = np.maximum(np.arange(count) - half, 0)
+    positions = np.arange(len(values))
+    upper = np.minimum(positions + half + 1, pages.line_end)
+    lower = np.maximum(positions - half, pages.line_start)
     return (padded[upper] - padded[lower]) / (upper - lower)[:, None]
 
 
-def _shift(values: np.ndarray, offset: int) -> np.ndarray:
-    """Each line's neighbour `offset` lines away (zeros past the page's edges)."""
+def _shift(values: np.ndarray, offset: int, pages: Pages) -> np.ndarray:
+    """Each line's neighbour `offset` lines away on its page (zeros past the page's edges)."""
     shifted = np.zeros_like(values)
     if offset > 0:
         shifted[:-offset] = values[offset:]
     else:
         shifted[-offset:] = values[:offset]
+    target = np.arange(len(values)) + offset
+    outside = (target < pages.line_start) | (target >= pages.line_end)
+    shifted[outside] = 0
     return shifted
 
 
-def _lines_since(flags: np.ndarray) -> np.ndarray:
-    """For each line, how many lines back the last flagged line is (the line itself counts as 0)."""
+def _lines_since(flags: np.ndarray, pages: Pages) -> np.ndarray:
+    """For each line, how many lines back the last flagged line of its page is (itself: 0)."""
     positions = np.arange(len(flags))
     last = np.maximum.accumulate(np.where(flags, positions, -1))
-    return np.where(last >= 0, positions - last, len(flags) + 1)
+    return np.where(last >= pages.line_start, positions - last, pages.line_end - pages.line_start + 1)
 
 
-def _run_lengths(flags: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def _lines_until(flags: np.ndarray, pages: Pages) -> np.ndarray:
+    """For each line, how many lines on the next flagged line of its page is (itself: 0)."""
+    positions = np.arange(len(flags))
+    following = np.minimum.accumulate(np.where(flags, positions, len(flags))[::-1])[::-1]
+    return np.where(following < pages.line_end, following - positions, pages.line_end - pages.line_start + 1)
+
+
+def _run_lengths(flags: np.ndarray, weights: np.ndarray, pages: Pages) -> np.ndarray:
     """For each flagged line, the summed weight of the run of consecutive flagged lines it is in."""
-    if not len(flags):
-        return np.zeros(0)
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], flags.astype(np.int8), [0]])))
-    totals = np.zeros(len(flags))
-    cumulative = np.concatenate([[0.0], np.cumsum(weights)])
-    for start, end in zip(edges[::2], edges[1::2], strict=True):
-        totals[start:end] = cumulative[end] - cumulative[start]
-    return totals
+    if not flags.any():
+        return np.zeros(len(flags))
+    previous = np.concatenate([[False], flags[:-1]])
+    starts_run = flags & (~previous | (np.arange(len(flags)) == pages.line_start))
+    run = np.cumsum(starts_run) - 1
+    totals = np.bincount(run[flags], weights=weights[flags], minlength=int(run.max()) + 1 if len(run) else 0)
+    return np.where(flags, totals[np.maximum(run, 0)], 0.0)
 
 
 def _count_between(flags: np.ndarray, start: int, end: int) -> np.ndarray:
@@ -251,14 +295,28 @@ def _lines_matching(pattern: re.Pattern[str], texts: Sequence[str], candidates: 
 
 
 def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence[str] | None = None) -> np.ndarray:
-    """A float32 row of FEATURE_NAMES per line; `title` defaults to the page's first line.
+    """A float32 row of FEATURE_NAMES per line of one page; `title` defaults to the page's first line."""
+    features, _ = batch_line_features([texts], [title], [keys])
+    return features
 
-    Characters are classified for the whole page at once (one array of code points), not line by line."""
+
+def batch_line_features(
+    pages_texts: Sequence[Sequence[str]],
+    titles: Sequence[str | None],
+    pages_keys: Sequence[Sequence[str] | None] | None = None,
+) -> tuple[np.ndarray, Pages]:
+    """FEATURE_NAMES rows for the lines of many pages at once, and where each page's rows are.
+
+    Characters and words of the whole batch are classified in one pass (arrays, not line by line);
+    what depends on a page (repetition, title, position, neighbours) never looks past its edges."""
+    pages = Pages.of_counts([len(texts) for texts in pages_texts])
+    texts = [text for page_texts in pages_texts for text in page_texts]
     count = len(texts)
     if count == 0:
-        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
-    page = "\n".join(texts)
-    codes = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32), pages
+    page_of_line = pages.page_of_line
+    batch = "\n".join(texts)
+    codes = np.frombuffer(batch.encode("utf-32-le"), dtype=np.uint32)
     classes = _character_classes()[np.minimum(codes, _PLANE - 1)]
     newline = codes == 10
     line_of = np.cumsum(newline)
@@ -283,15 +341,17 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
     full_stops = ((classes & _FULL_STOP) > 0) & (following == 32)
     breaks = _per_line(line_of, full_stops | ((classes & _EAST_ASIAN_STOP) > 0), count)
 
-    # Words of the whole page in one pass; a newline token marks where each line ends.
-    items = _TOKEN_OR_NEWLINE.findall(page.lower())
+    # Words of the whole batch in one pass; a newline token marks where each line ends.
+    items = _TOKEN_OR_NEWLINE.findall(batch.lower())
     is_break = np.fromiter(map(_NEWLINE.__eq__, items), dtype=bool, count=len(items))
     word_lines = np.cumsum(is_break)[~is_break]
     words = [item for item in items if item != _NEWLINE]
 
-    def words_in(vocabulary: frozenset[str] | set[str]) -> np.ndarray:
-        hits = np.fromiter(map(vocabulary.__contains__, words), dtype=bool, count=len(words))
+    def count_hits(hits: np.ndarray) -> np.ndarray:
         return np.bincount(word_lines[hits], minlength=count).astype(np.float64)
+
+    def words_in(vocabulary: frozenset[str] | set[str]) -> np.ndarray:
+        return count_hits(np.fromiter(map(vocabulary.__contains__, words), dtype=bool, count=len(words)))
 
     stop_counts = words_in(STOP_WORDS)
     widget_counts = words_in(WIDGET_WORDS)
@@ -307,20 +367,41 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
     starts_lower = np.array([text[:1].islower() for text in texts])
     # A line of quoted speech is article text, however short: a mark readers of every language know.
     starts_with_quote = np.array([text[:1] in _OPENING_QUOTES for text in texts])
-    if keys is None:
-        keys = [line_key(text) for text in texts]
-    key_counts = Counter(keys)
-    repeats = np.fromiter((key_counts[key] for key in keys), np.float64, count)
-
-    title_text = title if title else texts[0]
-    title_words = set(_TOKEN.findall(title_text.lower()))
-    title_key = line_key(title_text)
-    in_title = words_in(title_words)
+    if pages_keys is None:
+        pages_keys = [None] * pages.count
+    keys: list[str] = []
+    for page_texts, page_keys in zip(pages_texts, pages_keys, strict=True):
+        keys.extend(page_keys if page_keys is not None else [line_key(text) for text in page_texts])
+    # Repetition within a page: the same menu on two pages of a batch is not repetition. A page's
+    # lines, and its words, are one slice of the batch's.
+    repeats = np.zeros(count)
+    is_title = np.zeros(count, dtype=bool)
+    in_title_hits = np.zeros(len(words), dtype=bool)
+    word_bounds = np.searchsorted(word_lines, pages.starts)
+    title_sizes_of_page = np.zeros(pages.count)
+    for page, (first, last) in enumerate(zip(pages.starts[:-1].tolist(), pages.starts[1:].tolist(), strict=True)):
+        if first == last:
+            continue
+        page_keys = keys[first:last]
+        key_counts = Counter(page_keys)
+        repeats[first:last] = [key_counts[key] for key in page_keys]
+        title_text = titles[page] or pages_texts[page][0]
+        title_key = line_key(title_text)
+        is_title[first:last] = [key == title_key for key in page_keys]
+        title_words = set(_TOKEN.findall(title_text.lower()))
+        title_sizes_of_page[page] = len(title_words)
+        word_first, word_last = int(word_bounds[page]), int(word_bounds[page + 1])
+        in_title_hits[word_first:word_last] = np.fromiter(
+            map(title_words.__contains__, words[word_first:word_last]), dtype=bool, count=word_last - word_first
+        )
+    in_title = count_hits(in_title_hits)
+    title_sizes = pages.per_line(title_sizes_of_page)
     distinct = token_counts
-    is_title = np.array([key == title_key for key in keys])
 
-    cumulative_chars = np.cumsum(chars) - chars
-    total_chars = max(chars.sum(), 1.0)
+    page_lines = pages.per_line(np.diff(pages.starts).astype(np.float64))
+    page_chars = pages.per_line(pages.totals(chars))
+    cumulative_chars = pages.before(chars)
+    total_chars = np.maximum(page_chars, 1.0)
     sentence_end = ends[:, 0] | ends[:, 1]
     base = np.column_stack(
         [
@@ -348,12 +429,12 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
             starts_with_quote,
             np.log(repeats),
             _shares(np.minimum(in_title, distinct), distinct),
-            _shares(np.minimum(in_title, len(title_words)), np.full(count, len(title_words))),
+            _shares(np.minimum(in_title, title_sizes), title_sizes),
             is_title,
-            np.arange(count) / count,
+            (np.arange(count) - pages.line_start) / page_lines,
             cumulative_chars / total_chars,
-            np.full(count, math.log1p(count)),
-            np.full(count, math.log1p(total_chars)),
+            np.log1p(page_lines),
+            np.log1p(page_chars),
         ]
     ).astype(np.float64)
 
@@ -363,21 +444,27 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
     context_values = np.column_stack(
         [base[:, BASE_NAMES.index(name)] for name in _CONTEXT_COLUMNS[:-1]] + [prose.astype(np.float64)]
     )
-    columns = [_shift(context_values, -1), _shift(context_values, 1)]
-    columns += [_window_means(context_values, width) for width in _WINDOWS]
+    columns = [_shift(context_values, -1, pages), _shift(context_values, 1, pages)]
+    columns += [_window_means(context_values, width, pages) for width in _WINDOWS]
     prose_chars = np.where(prose, chars, 0.0)
-    total_prose = max(prose_chars.sum(), 1.0)
-    prose_before = (np.cumsum(prose_chars) - prose_chars) / total_prose
+    total_prose = np.maximum(pages.per_line(pages.totals(prose_chars)), 1.0)
+    prose_before = pages.before(prose_chars) / total_prose
     prose_after = 1.0 - prose_before - prose_chars / total_prose
-    since = _lines_since(prose)
-    until = _lines_since(prose[::-1])[::-1]
+    since = _lines_since(prose, pages)
+    until = _lines_until(prose, pages)
     # The headline repeated on the page (after its <title> line) is where the article begins.
-    headline_like = np.flatnonzero(
-        (base[1:, BASE_NAMES.index("line_share_of_title")] >= 0.6) & (token_counts[1:] <= 40)
+    position_in_page = np.arange(count) - pages.line_start
+    headline_like = (
+        (base[:, BASE_NAMES.index("line_share_of_title")] >= 0.6) & (token_counts <= 40) & (position_in_page >= 1)
     )
-    headline = int(headline_like[0]) + 1 if len(headline_like) else 0
-    from_headline = np.arange(count) - headline
-    run = _run_lengths(prose | (_window_means(prose[:, None].astype(float), 5)[:, 0] > 0.3), prose_chars)
+    headline = np.zeros(pages.count, dtype=np.int64)
+    candidates = np.flatnonzero(headline_like)
+    if len(candidates):
+        first_pages, first_positions = np.unique(page_of_line[candidates], return_index=True)
+        headline[first_pages] = position_in_page[candidates[first_positions]]
+    from_headline = position_in_page - headline[page_of_line]
+    near_prose = _window_means(prose[:, None].astype(float), 5, pages)[:, 0] > 0.3
+    run = _run_lengths(prose | near_prose, prose_chars, pages)
     context = np.column_stack(
         [
             *columns,
@@ -390,58 +477,68 @@ def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence
             np.sign(from_headline) * np.log1p(np.abs(from_headline)),
         ]
     )
-    return np.concatenate([base, context], axis=1).astype(np.float32)
+    return np.concatenate([base, context], axis=1).astype(np.float32), pages
 
 
-def sequence_features(features: np.ndarray, probabilities: np.ndarray) -> np.ndarray:
-    """SECOND_STAGE_NAMES: the line features plus first-stage probabilities seen along the page."""
+def sequence_features(features: np.ndarray, probabilities: np.ndarray, pages: Pages | None = None) -> np.ndarray:
+    """SECOND_STAGE_NAMES: the line features plus first-stage probabilities seen along each page
+    (`pages`: where each page's rows are, when the rows are of several pages)."""
     count = len(probabilities)
     if count == 0:
         return np.zeros((0, len(SECOND_STAGE_NAMES)), dtype=np.float32)
+    pages = pages or Pages.of_counts([count])
     chars = np.expm1(features[:, 0].astype(np.float64))
     column = probabilities.astype(np.float64)[:, None]
-    windows = [_window_means(column, width)[:, 0] for width in _SEQUENCE_WINDOWS]
-    padded = np.concatenate([np.zeros(_NEIGHBOUR_SPAN), probabilities, np.zeros(_NEIGHBOUR_SPAN)])
-    stacked_before = np.column_stack([padded[offset : offset + count] for offset in range(_NEIGHBOUR_SPAN)])
-    after_start = _NEIGHBOUR_SPAN + 1
-    stacked_after = np.column_stack(
-        [padded[after_start + offset : after_start + offset + count] for offset in range(_NEIGHBOUR_SPAN)]
-    )
+    windows = [_window_means(column, width, pages)[:, 0] for width in _SEQUENCE_WINDOWS]
+    nearby_before = np.column_stack([_shift(column, -offset, pages)[:, 0] for offset in range(1, _NEIGHBOUR_SPAN + 1)])
+    nearby_after = np.column_stack([_shift(column, offset, pages)[:, 0] for offset in range(1, _NEIGHBOUR_SPAN + 1)])
     weighted = probabilities * chars
-    total = max(weighted.sum(), 1.0)
-    before = (np.cumsum(weighted) - weighted) / total
+    total = np.maximum(pages.per_line(pages.totals(weighted)), 1.0)
+    before = pages.before(weighted) / total
     after = 1.0 - before - weighted / total
-    # The best run: the stretch of lines whose summed (probability - 1/2) weighted by length is largest.
-    gains = (probabilities - 0.5) * np.log1p(chars)
-    cumulative = np.concatenate([[0.0], np.cumsum(gains)])
-    lowest_before = np.minimum.accumulate(cumulative)
-    end = int(np.argmax(cumulative[1:] - lowest_before[:-1]))
-    start = int(np.argmin(cumulative[: end + 1]))
-    positions = np.arange(count)
-    in_run = (positions >= start) & (positions <= end)
-    distance = np.where(positions < start, start - positions, np.where(positions > end, positions - end, 0))
-    run_share = weighted[start : end + 1].sum() / total
     # What lies between a line and the run: menus, widgets, comment headers (a name and a time).
-    short = features[:, FEATURE_NAMES.index("log_tokens")] < math.log1p(8)
     log_tokens = features[:, FEATURE_NAMES.index("log_tokens")]
+    short = log_tokens < math.log1p(8)
     dated = (log_tokens < math.log1p(15)) & (features[:, FEATURE_NAMES.index("date_like")] > 0)
     widget = features[:, FEATURE_NAMES.index("widget_share")] >= 0.3
-    between = [np.log1p(_count_between(flags, start, end)) for flags in (short, dated, widget)]
+    in_run = np.zeros(count, dtype=bool)
+    distance = np.zeros(count)
+    run_share = np.zeros(count)
+    after_run = np.zeros(count, dtype=bool)
+    between = np.zeros((count, 3))
+    for first, last in zip(pages.starts[:-1].tolist(), pages.starts[1:].tolist(), strict=True):
+        if first == last:
+            continue
+        page = slice(first, last)
+        # The best run: the stretch of lines whose summed (probability - 1/2) weighted by length is largest.
+        gains = (probabilities[page] - 0.5) * np.log1p(chars[page])
+        cumulative = np.concatenate([[0.0], np.cumsum(gains)])
+        lowest_before = np.minimum.accumulate(cumulative)
+        end = int(np.argmax(cumulative[1:] - lowest_before[:-1]))
+        start = int(np.argmin(cumulative[: end + 1]))
+        positions = np.arange(last - first)
+        in_run[page] = (positions >= start) & (positions <= end)
+        distance[page] = np.where(positions < start, start - positions, np.where(positions > end, positions - end, 0))
+        page_weighted = weighted[page]
+        run_share[page] = page_weighted[start : end + 1].sum() / max(page_weighted.sum(), 1.0)
+        after_run[page] = positions > end
+        for column_number, flags in enumerate((short, dated, widget)):
+            between[page, column_number] = _count_between(flags[page], start, end)
     sequence = np.column_stack(
         [
             probabilities,
             *windows,
-            _shift(column, -1)[:, 0],
-            _shift(column, 1)[:, 0],
-            stacked_before.max(axis=1),
-            stacked_after.max(axis=1),
+            _shift(column, -1, pages)[:, 0],
+            _shift(column, 1, pages)[:, 0],
+            nearby_before.max(axis=1),
+            nearby_after.max(axis=1),
             before,
             after,
             in_run,
             np.log1p(distance),
-            np.full(count, run_share),
-            positions > end,
-            *between,
+            run_share,
+            after_run,
+            np.log1p(between),
         ]
     )
     return np.concatenate([features, sequence.astype(np.float32)], axis=1)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from newstrace.clean.line_features import line_features, sequence_features
+from newstrace.clean.line_features import batch_line_features, sequence_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "line_model.txt"
 # The two stages are stored one after the other, split by this line.
@@ -51,11 +52,30 @@ class LineModel:
         self, texts: Sequence[str], title: str | None, rule_columns: np.ndarray, keys: Sequence[str] | None = None
     ) -> np.ndarray:
         """The probability that each line is article body, given the rule features of the lines."""
-        if not texts:
-            return np.zeros(0)
-        features = np.concatenate([line_features(texts, title, keys), rule_columns], axis=1)
+        return self.batch_body_probabilities([PageToScore(texts, title, rule_columns, keys)])[0]
+
+    def batch_body_probabilities(self, pages: Sequence[PageToScore]) -> list[np.ndarray]:
+        """The same for many pages at once: one pass of features and of each booster for the batch
+        (LightGBM and numpy cost per call about what 100 lines cost; pages have 30 to 200)."""
+        if not any(page.texts for page in pages):
+            return [np.zeros(0) for _ in pages]
+        line_columns, batch = batch_line_features(
+            [page.texts for page in pages], [page.title for page in pages], [page.keys for page in pages]
+        )
+        features = np.concatenate([line_columns, np.vstack([page.rule_columns for page in pages])], axis=1)
         first = self.first.predict(features, num_threads=1, **_PREDICTION_OPTIONS)
-        return self.second.predict(sequence_features(features, first), num_threads=1, **_PREDICTION_OPTIONS)
+        second = self.second.predict(sequence_features(features, first, batch), num_threads=1, **_PREDICTION_OPTIONS)
+        return np.split(second, batch.starts[1:-1])
+
+
+@dataclass(frozen=True, slots=True)
+class PageToScore:
+    """One page's lines as the line model scores them: texts, title, the rules' columns, line keys."""
+
+    texts: Sequence[str]
+    title: str | None
+    rule_columns: np.ndarray
+    keys: Sequence[str] | None = None
 
 
 @lru_cache(maxsize=1)

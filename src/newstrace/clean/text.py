@@ -8,6 +8,7 @@ the article has ended at the first line that is plainly not part of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,9 +23,9 @@ from newstrace.clean.credits import (
 )
 from newstrace.clean.dates import choose_article_date, is_date_line
 from newstrace.clean.line_features import RuleDecisions, rule_features
-from newstrace.clean.line_model import LineModel
+from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.lines import Line, build_lines, line_key
-from newstrace.clean.normalize import normalize_text
+from newstrace.clean.normalize import NormalizedText, normalize_text
 from newstrace.clean.patterns import TRAILING_RULES
 from newstrace.clean.split import find_article_boundaries
 from newstrace.model import RemovedLine
@@ -58,6 +59,17 @@ class CleanedText:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class TextToClean:
+    """A page's text with what its container said of it (title, date, author)."""
+
+    text: str
+    title: str | None = None
+    metadata_date: str | None = None
+    author: str | None = None
+    body_threshold: float = BODY_THRESHOLD
+
+
 def clean_text(
     text: str,
     title: str | None = None,
@@ -68,30 +80,65 @@ def clean_text(
 ) -> list[CleanedText]:
     """Clean a page's text into one article per glued part, in order; with a line model, the model
     decides which lines are body and the rules say where the others go and why."""
-    normalized = normalize_text(text)
+    return clean_texts([TextToClean(text, title, metadata_date, author, body_threshold)], line_model)[0]
+
+
+def clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None = None) -> list[list[CleanedText]]:
+    """clean_text for many pages, the line model scoring all their lines in one batch."""
+    prepared = [_prepare(page) for page in pages]
+    if line_model is not None:
+        scored = [item for item in prepared if item.lines]
+        probabilities = line_model.batch_body_probabilities(
+            [
+                PageToScore(
+                    [line.text for line in item.lines],
+                    item.page.title,
+                    rule_features(item.lines, _rule_decisions(item.rules_results)),
+                    [line.key for line in item.lines],
+                )
+                for item in scored
+            ]
+        )
+        for item, page_probabilities in zip(scored, probabilities, strict=True):
+            # A page where the model finds no body at all (all list or table) is left to the rules.
+            item.articles = (
+                _clean_by_model(
+                    item.lines,
+                    item.segments,
+                    page_probabilities >= item.page.body_threshold,
+                    item.page.title,
+                    item.page.metadata_date,
+                    item.normalized.metadata,
+                )
+                or item.rules_results
+            )
+    for item in prepared:
+        articles = item.articles
+        if articles:
+            articles[0].removed[:0] = item.normalized.removed
+            if item.page.author and not articles[0].byline:
+                articles[0].byline = item.page.author
+    return [item.articles for item in prepared]
+
+
+@dataclass(slots=True)
+class _PreparedPage:
+    """A page's lines, parts and the rules' reading of them, before the line model's."""
+
+    page: TextToClean
+    normalized: NormalizedText
+    lines: list[Line]
+    segments: list[tuple[int, int]]
+    rules_results: list[CleanedText]
+    articles: list[CleanedText]
+
+
+def _prepare(page: TextToClean) -> _PreparedPage:
+    normalized = normalize_text(page.text)
     lines = build_lines(normalized.lines)
     segments = _segments(lines)
-    rules_results = _clean_by_rules(lines, segments, title, metadata_date, normalized.metadata)
-    if line_model is not None and lines:
-        probabilities = line_model.body_probabilities(
-            [line.text for line in lines],
-            title,
-            rule_features(lines, _rule_decisions(rules_results)),
-            [line.key for line in lines],
-        )
-        # A page where the model finds no body at all (all list or table) is left to the rules.
-        articles = _clean_by_model(
-            lines, segments, probabilities >= body_threshold, title, metadata_date, normalized.metadata
-        )
-        if not articles:
-            articles = rules_results
-    else:
-        articles = rules_results
-    if articles:
-        articles[0].removed[:0] = normalized.removed
-        if author and not articles[0].byline:
-            articles[0].byline = author
-    return articles
+    rules_results = _clean_by_rules(lines, segments, page.title, page.metadata_date, normalized.metadata)
+    return _PreparedPage(page, normalized, lines, segments, rules_results, rules_results)
 
 
 def _clean_by_model(
