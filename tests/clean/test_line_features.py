@@ -1,0 +1,61 @@
+"""Line features of a batch of pages: the same as page by page, and never across a page's edges."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newstrace.clean.line_features import (
+    FEATURE_NAMES,
+    SEQUENCE_NAMES,
+    Pages,
+    batch_line_features,
+    line_features,
+    sequence_features,
+)
+from tests.clean.test_text import CONTENT_FARM_PAGE, SYNDICATED_PAGE, WIRE_PAGE
+
+PAGES = [
+    [line for line in page.splitlines() if line.strip()] for page in (WIRE_PAGE, SYNDICATED_PAGE, CONTENT_FARM_PAGE)
+]
+TITLES = [None, "Harbour Authority Approves New Ferry Terminal After Long Dispute", None]
+
+
+def test_a_batch_of_pages_gets_the_features_each_page_gets_alone() -> None:
+    batch, pages = batch_line_features([*PAGES, []], [*TITLES, None])
+    alone = np.vstack([line_features(texts, title) for texts, title in zip(PAGES, TITLES, strict=True)])
+    assert batch.shape == (sum(map(len, PAGES)), len(FEATURE_NAMES))
+    np.testing.assert_allclose(batch, alone, rtol=1e-6, atol=1e-6)
+    assert list(pages.starts) == [0, *np.cumsum([len(texts) for texts in PAGES]).tolist(), pages.starts[-1]]
+
+
+def test_sequence_features_of_a_batch_match_each_page_alone() -> None:
+    batch, pages = batch_line_features(PAGES, TITLES)
+    probabilities = np.linspace(0.05, 0.95, len(batch)) ** 2
+    together = sequence_features(batch, probabilities, pages)
+    assert together.shape[1] == batch.shape[1] + len(SEQUENCE_NAMES)
+    alone = [
+        sequence_features(batch[first:last], probabilities[first:last])
+        for first, last in zip(pages.starts[:-1], pages.starts[1:], strict=True)
+    ]
+    np.testing.assert_allclose(together, np.vstack(alone), rtol=1e-6, atol=1e-6)
+
+
+def test_neighbours_windows_and_positions_stop_at_a_pages_edge() -> None:
+    batch, pages = batch_line_features(PAGES, TITLES)
+    second_page_first_line = int(pages.starts[1])
+    previous = FEATURE_NAMES.index("previous_log_tokens")
+    position = FEATURE_NAMES.index("relative_position")
+    since_prose = FEATURE_NAMES.index("log_lines_since_prose")
+    assert batch[second_page_first_line, previous] == 0.0
+    assert batch[second_page_first_line, position] == 0.0
+    # No prose above the first line of a page, whatever the page before it ends with.
+    first_alone = line_features(PAGES[1], TITLES[1])
+    assert batch[second_page_first_line, since_prose] == first_alone[0, since_prose]
+
+
+def test_page_edges_of_empty_and_single_line_pages() -> None:
+    pages = Pages.of_counts([0, 1, 3, 0])
+    assert pages.count == 4
+    assert pages.page_of_line.tolist() == [1, 2, 2, 2]
+    assert pages.line_start.tolist() == [0, 1, 1, 1]
+    assert pages.line_end.tolist() == [1, 4, 4, 4]
