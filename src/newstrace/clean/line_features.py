@@ -164,14 +164,17 @@ class Pages:
         return np.asarray(values)[self.page_of_line]
 
     def totals(self, values: np.ndarray) -> np.ndarray:
-        """The sum of a line value over each page."""
-        cumulative = np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
-        return cumulative[self.starts[1:]] - cumulative[self.starts[:-1]]
+        """The sum of a line value over each page (summed as numpy sums one page: same bits)."""
+        return np.array(
+            [values[first:last].sum() for first, last in zip(self.starts[:-1], self.starts[1:], strict=True)]
+        )
 
     def before(self, values: np.ndarray) -> np.ndarray:
         """For each line, the sum of the value over the lines above it on its page."""
-        cumulative = np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
-        return cumulative[:-1] - cumulative[self.line_start]
+        # Written as one page's `cumsum - values` minus the page's offset (0 for the first page), so
+        # a page scored alone gets exactly the features the line model was trained on.
+        above = np.cumsum(values, dtype=np.float64) - values
+        return above - above[self.line_start]
 
 
 def rule_features(lines: Sequence[Line], decisions: RuleDecisions) -> np.ndarray:
