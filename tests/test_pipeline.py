@@ -76,10 +76,10 @@ def test_a_page_that_breaks_the_cleaner_fails_alone_in_its_batch(
 
     real_build_lines = text_module.build_lines
 
-    def build_lines(raw_lines: list[str]) -> list:
+    def build_lines(raw_lines: list[str], *rest: object) -> list:
         if any("EXPLODE" in line for line in raw_lines):
             raise RuntimeError("a stage broke on this page")
-        return real_build_lines(raw_lines)
+        return real_build_lines(raw_lines, *rest)
 
     monkeypatch.setattr(text_module, "build_lines", build_lines)
     for number in range(5):

@@ -47,3 +47,15 @@ def test_article_sentences_that_open_like_a_heading_are_left(sentence: str) -> N
 def test_tag_lines_are_named_in_east_asian_scripts() -> None:
     assert _rule_name("タグ：ソフトウェア") == "tags"
     assert _rule_name("标签: 交通") == "tags"
+
+
+@pytest.mark.parametrize("header", ["Comments", "12 Comments", "Leave a Reply", "Join the conversation"])
+def test_comment_section_headers_end_an_article(header: str) -> None:
+    rule = matching_rule(header, len(header.split()))
+    assert rule is not None and rule.name == "comments" and rule.ends_article
+
+
+@pytest.mark.parametrize("widget", ["Reply", "Report", "Like", "3 replies"])
+def test_buttons_under_a_comment_or_an_embedded_post_are_widgets_that_end_nothing(widget: str) -> None:
+    rule = matching_rule(widget, len(widget.split()))
+    assert rule is not None and rule.name == "comment_widget" and not rule.ends_article

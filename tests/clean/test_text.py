@@ -254,3 +254,80 @@ def test_short_lines_above_the_headline_are_the_pages_whatever_the_model_says() 
     assert article.title == "Harbour Authority Finally Backs Ferry Terminal Plan in Malta"
     assert not {"1. Home", "2. Travel", "Island News"} & set(article.paragraphs)
     assert article.paragraphs[-1] == "Locals who fought the project promised to keep a close eye on building work."
+
+
+BLOG_POST_WITH_COMMENTS = """Volunteers plant a thousand oaks along the Merrow canal
+
+March 3, 2024 | by Hattie Crane
+
+Our volunteers spent Saturday planting a thousand young oaks along the towpath of the Merrow canal, the first stage of a scheme that will link the two nature reserves at Ashby and Fenlow by the end of the decade.
+
+Comments
+
+Dorothy on March 4, 2024 at 9:12 am said:
+
+What a wonderful day it was, and my grandchildren have already asked when they can come back to see how the trees are growing along the water.
+
+Reply
+
+Tomas Reyes on March 5, 2024 at 6:40 pm said:
+
+I walk that towpath every morning with my dog and I think the new trees will make a real difference to the birds that nest on the far bank every spring.
+"""
+
+
+def test_comments_after_a_comments_header_are_not_the_article_whatever_the_model_says() -> None:
+    [article] = clean_text(BLOG_POST_WITH_COMMENTS, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1] == BLOG_POST_WITH_COMMENTS.split("\n\n")[2]
+    assert not any(
+        "towpath every morning" in paragraph or "grandchildren" in paragraph for paragraph in article.paragraphs
+    )
+    removed = {line.line for line in article.removed}
+    assert "Comments" in removed
+    assert any(line.startswith("I walk that towpath") for line in removed)
+
+
+ARTICLE_WITH_EMBEDDED_POST = """Ferry strike called off after overnight talks
+
+Ferry workers called off a strike planned for Friday after talks with the operator ran through the night and ended with an improved offer on pay and rest breaks.
+
+The union said members would vote on the offer next week, and that crossings to the islands would run as normal in the meantime.
+
+@islandferries: All sailings on Friday will run as timetabled. Thank you for your patience.
+
+Report
+
+The operator's chief executive said the agreement protected both the workers and the island communities that rely on the service every day of the year.
+
+Passengers who had already rebooked their journeys will be able to change them again free of charge until the end of the month.
+"""
+
+
+def test_a_report_button_under_an_embedded_post_does_not_end_the_article() -> None:
+    [article] = clean_text(ARTICLE_WITH_EMBEDDED_POST, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1].startswith("Passengers who had already rebooked")
+    assert "Report" not in article.paragraphs
+
+
+SHORT_POST_WITH_TEASERS = """Câmara aprova segunda ponte pedonal sobre o rio Lune
+
+A câmara municipal aprovou na terça-feira a construção de uma segunda ponte pedonal sobre o rio, depois de os moradores da margem leste terem reunido mais de quatro mil assinaturas a pedir um caminho mais curto até à estação.
+
+Você também pode gostar
+
+Uma padaria da praça do mercado vende o mesmo pão de centeio há noventa anos, e os donos dizem que a receita não vai mudar enquanto os fornos funcionarem.
+
+A regata de verão regressa ao porto este fim de semana com mais barcos do que nunca e uma nova prova para equipas de jovens com menos de dezasseis anos.
+"""
+
+
+def test_teasers_under_a_related_heading_after_the_post_are_not_its_body() -> None:
+    [article] = clean_text(SHORT_POST_WITH_TEASERS, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs == [SHORT_POST_WITH_TEASERS.split("\n\n")[1]]
+    assert any(line.line.startswith("Uma padaria da praça") for line in article.removed)
+
+
+def test_a_see_also_link_inside_the_article_does_not_end_it() -> None:
+    page = SHORT_POST_WITH_TEASERS.replace("Você também pode gostar", "Veja também: Moradores pedem nova ponte")
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1].startswith("A regata de verão")

@@ -45,16 +45,14 @@ def clean_pages(
     for position, page in enumerate(pages):
         try:
             text, container = _text_of(page)
-        except CleaningError as error:
-            results.append(error)
-            continue
-        except Exception as error:  # a page that breaks extraction must not end the batch
+        except Exception as error:  # a CleaningError, or a page that breaks extraction: it fails alone
             results.append(error)
             continue
         results.append([])
         inputs.append((position, text, container))
+    cleaned: list[list[CleanedText] | Exception]
     try:
-        cleaned = clean_texts([text for _, text, _ in inputs], model)
+        cleaned = list(clean_texts([text for _, text, _ in inputs], model))
     except Exception:
         # One page broke the batch: clean each alone, so only that page fails.
         cleaned = []
@@ -62,7 +60,7 @@ def clean_pages(
             try:
                 cleaned.append(clean_texts([text], model)[0])
             except Exception as error:
-                cleaned.append(error)  # type: ignore[arg-type]
+                cleaned.append(error)
     for (position, _, container), parts in zip(inputs, cleaned, strict=True):
         if isinstance(parts, Exception):
             results[position] = parts

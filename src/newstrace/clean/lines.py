@@ -99,8 +99,12 @@ def _may_be_caption(text: str) -> bool:
     return any(trigger in lowered for trigger in _CAPTION_TRIGGERS)
 
 
-def build_lines(raw_lines: list[str]) -> list[Line]:
-    """Features for every non-blank line; blank lines only count towards the next line's gap."""
+def build_lines(raw_lines: list[str], rule_cache: dict[str, LineRule | None] | None = None) -> list[Line]:
+    """Features for every non-blank line; blank lines only count towards the next line's gap.
+
+    `rule_cache` remembers the rule of each line text across the pages of a batch: about half the
+    short lines of scraped pages repeat (menus, widgets, captions), within a page or a site."""
+    rule_cache = {} if rule_cache is None else rule_cache
     lines: list[Line] = []
     blanks = 0
     counts: dict[str, int] = {}
@@ -112,6 +116,8 @@ def build_lines(raw_lines: list[str]) -> list[Line]:
         key = line_key(text)
         tail = text[-8:]
         counts[key] = counts.get(key, 0) + 1
+        if text not in rule_cache:
+            rule_cache[text] = matching_rule(text, words)
         lines.append(
             Line(
                 index=len(lines),
@@ -120,7 +126,9 @@ def build_lines(raw_lines: list[str]) -> list[Line]:
                 words=words,
                 blank_before=blanks,
                 sentence_end=bool(SENTENCE_END.search(tail)),
-                rule=matching_rule(text, words),
+                rule=rule_cache[text]
+                if text in rule_cache
+                else rule_cache.setdefault(text, matching_rule(text, words)),
                 caption_like=4 <= words <= _MAX_CAPTION_WORDS
                 and _may_be_caption(text)
                 and bool(CAPTION_PATTERN.search(text)),

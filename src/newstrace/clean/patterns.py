@@ -194,14 +194,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         "navigation",
         4,
     ),
+    # The header of a comments section: what follows it, after the article's prose, is comments.
     LineRule(
         "comments",
         r"^[\W_]*(\d+\s+)?comments?\W*$|leave\s+a\s+(comment|reply)|log\s+in\s+to\s+(reply|comment)"
-        r"|^[\W_]*(reply|report|like|dislike|flag)[\W_]*$|join\s+the\s+(conversation|discussion)"
-        r"|comments\s+(are|have\s+been)\s+(closed|disabled)|^\d+\s+(replies|likes)$",
+        r"|join\s+the\s+(conversation|discussion)|comments\s+(are|have\s+been)\s+(closed|disabled)",
         "comments section",
         12,
-        triggers=("comment", "reply", "report", "like", "flag", "join the", "replies"),
+        triggers=("comment", "reply", "join the"),
     ),
     LineRule(
         "timestamp",
@@ -355,7 +355,17 @@ RELATED_HEADING_RULE = LineRule(
     ),
     trigger_prefix=24,
 )
-LINE_RULES = (*LINE_RULES, EMBARGO_RULE, REPORTER_CREDIT_RULE, RELATED_HEADING_RULE)
+# The buttons under each comment, and under an embedded post inside an article ("Reply", "Report",
+# "Like"): widgets, but no sign that the article is over. (Appended: rule numbers are model features.)
+COMMENT_WIDGET_RULE = LineRule(
+    "comment_widget",
+    r"^[\W_]*(reply|report|like|dislike|flag)[\W_]*$|^\d+\s+(replies|likes)$",
+    "comment or post widget",
+    3,
+    triggers=("reply", "report", "like", "flag", "replies"),
+    ends_article=False,
+)
+LINE_RULES = (*LINE_RULES, EMBARGO_RULE, REPORTER_CREDIT_RULE, RELATED_HEADING_RULE, COMMENT_WIDGET_RULE)
 
 # Trailing material glued onto the end of a body line: "... last sentence. Related Sources: • a • b".
 TRAILING_RULES: tuple[LineRule, ...] = (
