@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from newstrace.clean.line_model import PageToScore, default_line_model
-from newstrace.clean.text import clean_text
+from newstrace.clean.text import TextToClean, clean_text, clean_texts
 
 WIRE_PAGE = """Harbour authority approves new ferry terminal after long dispute
 
@@ -331,3 +331,27 @@ def test_a_see_also_link_inside_the_article_does_not_end_it() -> None:
     page = SHORT_POST_WITH_TEASERS.replace("Você também pode gostar", "Veja também: Moradores pedem nova ponte")
     [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
     assert article.paragraphs[-1].startswith("A regata de verão")
+
+
+POST_UNDER_FURNITURE = """Volunteers plant a thousand oaks along the Merrow canal
+
+Previous Post
+
+Next Post
+
+Our volunteers spent Saturday planting a thousand young oaks along the towpath of the Merrow canal, the first stage of a scheme that will link the two nature reserves at Ashby and Fenlow by the end of the decade.
+
+The next planting day is in April, when the group hopes to reach the old lock keeper's cottage at Fenlow.
+"""
+
+
+def test_furniture_above_the_first_paragraph_goes_from_a_page_but_not_from_an_extract() -> None:
+    [article] = clean_text(POST_UNDER_FURNITURE, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[0].startswith("Our volunteers spent Saturday")
+    assert {"Previous Post", "Next Post"} <= {line.line for line in article.removed}
+    # In trafilatura's extract of an HTML page, short lines above the text are mostly its lead.
+    [[extracted]] = clean_texts(
+        [TextToClean(POST_UNDER_FURNITURE, whole_page=False)],
+        _KeepEverything(),  # type: ignore[arg-type]
+    )
+    assert "Previous Post" in extracted.paragraphs

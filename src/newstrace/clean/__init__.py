@@ -100,6 +100,7 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
         date or extracted.date,
         author or extracted.author,
         EXTRACTED_BODY_THRESHOLD,
+        whole_page=False,
     )
     return text, _Container(outlet or extracted.outlet, url or extracted.url)
 
