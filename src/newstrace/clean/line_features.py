@@ -297,6 +297,41 @@ def _lines_matching(pattern: re.Pattern[str], texts: Sequence[str], candidates: 
     return flags
 
 
+def _within_pages(
+    pages: Pages,
+    pages_texts: Sequence[Sequence[str]],
+    titles: Sequence[str | None],
+    keys: list[str],
+    words: list[str],
+    word_lines: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Repetition and likeness to the title, each within its own page (the same menu on two pages of
+    a batch is not repetition): how often each line's key occurs, whether it is the title, whether
+    each word is a title word, and each page's number of title words."""
+    repeats = np.zeros(len(keys))
+    is_title = np.zeros(len(keys), dtype=bool)
+    in_title = np.zeros(len(words), dtype=bool)
+    title_sizes = np.zeros(pages.count)
+    # A page's lines, and its words, are one slice of the batch's.
+    word_bounds = np.searchsorted(word_lines, pages.starts)
+    for page, (first, last) in enumerate(zip(pages.starts[:-1].tolist(), pages.starts[1:].tolist(), strict=True)):
+        if first == last:
+            continue
+        keys_of_page = keys[first:last]
+        key_counts = Counter(keys_of_page)
+        repeats[first:last] = [key_counts[key] for key in keys_of_page]
+        title_text = titles[page] or pages_texts[page][0]
+        title_key = line_key(title_text)
+        is_title[first:last] = [key == title_key for key in keys_of_page]
+        title_words = set(_TOKEN.findall(title_text.lower()))
+        title_sizes[page] = len(title_words)
+        word_first, word_last = int(word_bounds[page]), int(word_bounds[page + 1])
+        in_title[word_first:word_last] = np.fromiter(
+            map(title_words.__contains__, words[word_first:word_last]), dtype=bool, count=word_last - word_first
+        )
+    return repeats, is_title, in_title, title_sizes
+
+
 def line_features(texts: Sequence[str], title: str | None = None, keys: Sequence[str] | None = None) -> np.ndarray:
     """A float32 row of FEATURE_NAMES per line of one page; `title` defaults to the page's first line."""
     features, _ = batch_line_features([texts], [title], [keys])
@@ -375,28 +410,9 @@ def batch_line_features(
     keys: list[str] = []
     for page_texts, page_keys in zip(pages_texts, pages_keys, strict=True):
         keys.extend(page_keys if page_keys is not None else [line_key(text) for text in page_texts])
-    # Repetition within a page: the same menu on two pages of a batch is not repetition. A page's
-    # lines, and its words, are one slice of the batch's.
-    repeats = np.zeros(count)
-    is_title = np.zeros(count, dtype=bool)
-    in_title_hits = np.zeros(len(words), dtype=bool)
-    word_bounds = np.searchsorted(word_lines, pages.starts)
-    title_sizes_of_page = np.zeros(pages.count)
-    for page, (first, last) in enumerate(zip(pages.starts[:-1].tolist(), pages.starts[1:].tolist(), strict=True)):
-        if first == last:
-            continue
-        page_keys = keys[first:last]
-        key_counts = Counter(page_keys)
-        repeats[first:last] = [key_counts[key] for key in page_keys]
-        title_text = titles[page] or pages_texts[page][0]
-        title_key = line_key(title_text)
-        is_title[first:last] = [key == title_key for key in page_keys]
-        title_words = set(_TOKEN.findall(title_text.lower()))
-        title_sizes_of_page[page] = len(title_words)
-        word_first, word_last = int(word_bounds[page]), int(word_bounds[page + 1])
-        in_title_hits[word_first:word_last] = np.fromiter(
-            map(title_words.__contains__, words[word_first:word_last]), dtype=bool, count=word_last - word_first
-        )
+    repeats, is_title, in_title_hits, title_sizes_of_page = _within_pages(
+        pages, pages_texts, titles, keys, words, word_lines
+    )
     in_title = count_hits(in_title_hits)
     title_sizes = pages.per_line(title_sizes_of_page)
     distinct = token_counts
