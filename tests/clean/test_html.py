@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newstrace.clean import clean_page
+from newstrace.clean.html import MAX_NESTING, _nesting_depth
 from newstrace.model import Page
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file
@@ -18,6 +19,25 @@ def test_over_nested_html_still_gives_its_text() -> None:
     page = Page(source="deep.html", content_hash="h", format="html", names=("deep",), html=html)
     [article] = clean_page(page)
     assert article.paragraphs == [BODY]
+
+
+def test_many_line_breaks_images_and_unclosed_paragraphs_are_not_deep_nesting() -> None:
+    # 300 <br>, <img> and <p> left open: an ordinary page, read by trafilatura (menus and footer
+    # out), not flattened to its whole visible text like hostile markup.
+    filler = "".join(f"<p>Photo {number}<br><img src='{number}.jpg'>" for number in range(300))
+    html = (
+        "<html><head><title>Island buys its ferry</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<article><h1>Island buys its ferry</h1><p>{BODY}</p>"
+        "<p>The purchase will cost the council three million pounds over ten years, its treasurer said.</p>"
+        f"<div class='gallery'>{filler}</div></article>"
+        "<footer>Copyright 2024 The Ledger. All rights reserved.</footer></body></html>"
+    )
+    assert _nesting_depth(html) < MAX_NESTING
+    page = Page(source="gallery.html", content_hash="g", format="html", names=("gallery",), html=html)
+    [article] = clean_page(page)
+    assert article.paragraphs[0] == BODY
+    assert "Sport" not in article.paragraphs
 
 
 def test_html_page_metadata_and_body(tmp_path: Path) -> None:
