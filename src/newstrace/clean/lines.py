@@ -126,9 +126,7 @@ def build_lines(raw_lines: list[str], rule_cache: dict[str, LineRule | None] | N
                 words=words,
                 blank_before=blanks,
                 sentence_end=bool(SENTENCE_END.search(tail)),
-                rule=rule_cache[text]
-                if text in rule_cache
-                else rule_cache.setdefault(text, matching_rule(text, words)),
+                rule=rule_cache[text],
                 caption_like=4 <= words <= _MAX_CAPTION_WORDS
                 and _may_be_caption(text)
                 and bool(CAPTION_PATTERN.search(text)),
