@@ -92,3 +92,26 @@ def test_a_page_that_breaks_the_cleaner_fails_alone_in_its_batch(
     assert [error.source.endswith("page2.txt") for error in summary.errors] == [True]
     assert "a stage broke on this page" in summary.errors[0].error
     assert sorted(article.id for article in summary.articles) == ["page0", "page1", "page3", "page4"]
+
+
+def test_batches_closed_by_size_give_what_one_batch_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newstrace.pipeline as pipeline
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus)
+    together = newstrace.analyze([corpus], db=tmp_path / "together.db")
+    monkeypatch.setattr(pipeline, "CLEANING_BATCH_CHARACTERS", 1)
+    batch_sizes: list[int] = []
+    real_clean_pages = pipeline.clean_pages
+
+    def clean_pages(pages: list) -> list:
+        batch_sizes.append(len(pages))
+        return real_clean_pages(pages)
+
+    monkeypatch.setattr(pipeline, "clean_pages", clean_pages)
+    one_by_one = newstrace.analyze([corpus], db=tmp_path / "apart.db")
+    assert max(batch_sizes) == 1
+    assert [article.to_dict() for article in one_by_one.articles] == [
+        article.to_dict() for article in together.articles
+    ]
+    assert len(together.articles) >= 5

@@ -24,8 +24,10 @@ from newstrace.stories import build_stories
 ProgressCallback = Callable[[str], None]
 
 # Pages cleaned together: numpy and LightGBM cost per call about what 100 lines cost, and pages
-# have 30 to 200 lines; a batch this size is also all a run can lose if it is stopped.
+# have 30 to 200 lines; a batch this size is also all a run can lose if it is stopped. A batch also
+# closes at this many characters, so a few very large pages are not held (and classified) at once.
 CLEANING_BATCH = 32
+CLEANING_BATCH_CHARACTERS = 2_000_000
 # What follows a file's path in the source of one of its records: a JSONL line, a WARC record's URL.
 _RECORD_SUFFIX = re.compile(r"(?<=\.warc)#.*$|(?<=\.warc\.gz)#.*$|:\d+$", re.IGNORECASE)
 
@@ -87,8 +89,10 @@ def analyze(
             store.add_error(source, message)
 
         pending: list[Page] = []
+        pending_characters = 0
 
         def clean_pending() -> None:
+            nonlocal pending_characters
             # Pages are cleaned in batches (the line model scores a batch's lines at once), and
             # stored in reading order; a page that breaks a stage fails alone.
             for page, result in zip(pending, clean_pages(pending), strict=True):
@@ -102,6 +106,7 @@ def analyze(
                     except Exception as error:
                         fail(page.source, f"could not be stored ({type(error).__name__}: {error})")
             pending.clear()
+            pending_characters = 0
 
         current_file = None
         for item in read_paths(paths, max_page_bytes):
@@ -126,7 +131,8 @@ def analyze(
                 record(store.articles_of_page(item.content_hash, item.source))
                 continue
             pending.append(item)
-            if len(pending) >= CLEANING_BATCH:
+            pending_characters += len(item.text or item.html or "")
+            if len(pending) >= CLEANING_BATCH or pending_characters >= CLEANING_BATCH_CHARACTERS:
                 clean_pending()
         clean_pending()
         summary.candidate_pairs, summary.relations = find_relations(
