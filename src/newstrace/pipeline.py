@@ -119,8 +119,7 @@ def analyze(
                 continue
             if isinstance(item, ReadError):
                 clean_pending()
-                summary.errors.append(item)
-                store.add_error(item.source, item.error)
+                fail(item.source, item.error)
                 continue
             summary.pages += 1
             if any(page.content_hash == item.content_hash and page.source == item.source for page in pending):
