@@ -83,12 +83,18 @@ def test_unrelated_pairs_round_trip_with_the_fingerprints_they_came_with(tmp_pat
         assert store.unrelated_pairs()[-1] == UnrelatedPair("a", "d", 0.2, 0.15)
 
 
+def _database_of_schema(path: Path, version: int) -> sqlite3.Connection:
+    """A database as an older newstrace left it: the first `version` migrations applied."""
+    connection = sqlite3.connect(path)
+    for number, script in enumerate(MIGRATIONS[:version], start=1):
+        connection.executescript(script)
+        connection.execute(f"PRAGMA user_version = {number}")
+    return connection
+
+
 def test_unrelated_pairs_stored_before_their_similarity_was_kept_read_without_it(tmp_path: Path) -> None:
     path = tmp_path / "v3.db"
-    connection = sqlite3.connect(path)
-    for version, script in enumerate(MIGRATIONS[:3], start=1):
-        connection.executescript(script)
-        connection.execute(f"PRAGMA user_version = {version}")
+    connection = _database_of_schema(path, 3)
     connection.execute("INSERT INTO unrelated_pairs VALUES ('a', 'b', 0.4)")
     connection.commit()
     connection.close()
@@ -99,10 +105,7 @@ def test_unrelated_pairs_stored_before_their_similarity_was_kept_read_without_it
 
 def test_a_database_of_an_older_schema_is_migrated_and_keeps_its_articles(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    connection = sqlite3.connect(path)
-    for version, script in enumerate(MIGRATIONS[:2], start=1):
-        connection.executescript(script)
-        connection.execute(f"PRAGMA user_version = {version}")
+    connection = _database_of_schema(path, 2)
     article = replace(_article(), id="kept", source="kept.txt", content_hash="h1")
     connection.execute(
         "INSERT INTO articles VALUES ('kept', 'h1', 'kept.txt', 1, 'A title', NULL, ?)",
