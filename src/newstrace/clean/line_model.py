@@ -48,15 +48,10 @@ class LineModel:
     def save(self, path: Path) -> None:
         path.write_text(self.text, encoding="utf-8")
 
-    def body_probabilities(
-        self, texts: Sequence[str], title: str | None, rule_columns: np.ndarray, keys: Sequence[str] | None = None
-    ) -> np.ndarray:
-        """The probability that each line is article body, given the rule features of the lines."""
-        return self.batch_body_probabilities([PageToScore(texts, title, rule_columns, keys)])[0]
-
     def batch_body_probabilities(self, pages: Sequence[PageToScore]) -> list[np.ndarray]:
-        """The same for many pages at once: one pass of features and of each booster for the batch
-        (LightGBM and numpy cost per call about what 100 lines cost; pages have 30 to 200)."""
+        """For each page, the probability that each of its lines is article body: one pass of features
+        and of each booster for the batch (LightGBM and numpy cost per call about what 100 lines cost;
+        pages have 30 to 200)."""
         if not any(page.texts for page in pages):
             return [np.zeros(0) for _ in pages]
         line_columns, batch = batch_line_features(
