@@ -74,14 +74,14 @@ def test_a_page_that_breaks_the_cleaner_fails_alone_in_its_batch(
 ) -> None:
     import newstrace.clean.text as text_module
 
-    real_build_lines = text_module.build_lines
+    real_build_pages_lines = text_module.build_pages_lines
 
-    def build_lines(raw_lines: list[str], *rest: object) -> list:
-        if any("EXPLODE" in line for line in raw_lines):
+    def build_pages_lines(pages: list[list[str]]) -> list:
+        if any("EXPLODE" in line for raw_lines in pages for line in raw_lines):
             raise RuntimeError("a stage broke on this page")
-        return real_build_lines(raw_lines, *rest)
+        return real_build_pages_lines(pages)
 
-    monkeypatch.setattr(text_module, "build_lines", build_lines)
+    monkeypatch.setattr(text_module, "build_pages_lines", build_pages_lines)
     for number in range(5):
         (tmp_path / f"page{number}.txt").write_text(
             f"Harbour News {number}\n\nThe harbour board met on Monday and agreed to dredge berth {number} "

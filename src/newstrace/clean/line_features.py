@@ -394,9 +394,19 @@ def batch_line_features(
     stop_counts = words_in(STOP_WORDS)
     widget_counts = words_in(WIDGET_WORDS)
 
-    last_characters = [text.rstrip(_CLOSING)[-1:] for text in texts]
-    ends = np.array(
-        [[c in ".。", c in "!?！？", c in ":：", c in ",;，", c.isdigit(), c == "…"] for c in last_characters]
+    # One character per line as a numpy array: a list of six tests per line cost a fifth of this function.
+    last = np.array([text.rstrip(_CLOSING)[-1:] for text in texts], dtype="<U1")
+    # A line of closing marks alone has no last character; it counts as every kind of end but a digit.
+    nothing = last == ""
+    ends = np.column_stack(
+        [
+            nothing | np.isin(last, [".", "。"]),
+            nothing | np.isin(last, ["!", "?", "！", "？"]),
+            nothing | np.isin(last, [":", "："]),
+            nothing | np.isin(last, [",", ";", "，"]),
+            np.char.isdigit(last),
+            last == "…",
+        ]
     )
     ends_ellipsis = ends[:, 5] | np.array([text.endswith("...") for text in texts])
     link_like = _lines_matching(_LINK_LIKE, texts, _per_line(line_of, (classes & _LINK_MARK) > 0, count) > 0)

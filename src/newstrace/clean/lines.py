@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+
+import numpy as np
 
 from newstrace.clean.patterns import (
     CAPTION_PATTERN,
@@ -26,7 +32,8 @@ _RULE_REGEXES = tuple(
     for rule in LINE_RULES
 )
 # str.translate is several times faster than a regular expression for this, per line.
-_KEY_TABLE = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•·|¦§¶", " "))
+_KEY_MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•·|¦§¶"
+_KEY_TABLE = str.maketrans(dict.fromkeys(_KEY_MARKS, " "))
 _MAX_RULE_WORDS = max(rule.max_words for rule in LINE_RULES)
 
 
@@ -45,29 +52,29 @@ class Line:
     list_item: bool
     truncated: bool
     repeats: int = 1
+    # A lone short token ("TT", "mf", "end"): scraper or wire residue, not text.
+    stray_token: bool = False
+    # Prose a reader would call a paragraph: long, or a full sentence of some length, said once.
+    strong_body: bool = False
+    # Could be a headline: a short run of words, no rule's, not ending as a sentence does.
+    headline_like: bool = False
 
-    @property
-    def stray_token(self) -> bool:
-        """A lone short token ("TT", "mf", "end"): scraper or wire residue, not text."""
-        return self.words <= 1 and len(self.text) <= 4 and self.text[-1:] not in ".!?"
 
-    @property
-    def strong_body(self) -> bool:
-        """Prose a reader would call a paragraph: long, or a full sentence of some length."""
-        if self.rule is not None or self.caption_like or self.repeats > 1 or self.truncated:
-            return False
-        return (self.words >= 12 and self.sentence_end) or self.words >= 30
+def _is_stray_token(text: str, words: int) -> bool:
+    return words <= 1 and len(text) <= 4 and text[-1:] not in ".!?"
 
-    @property
-    def headline_like(self) -> bool:
-        if self.rule is not None or self.caption_like or self.list_item or self.truncated:
-            return False
-        if not 3 <= self.words <= 40:
-            return False
-        # A line wholly in brackets is an editor's note ("(Memo to editors: ...)"), not a headline.
-        if self.text.startswith("(") and self.text.endswith(")"):
-            return False
-        return not self.text.endswith((".", ",", ";", ":")) or self.text.endswith("...")
+
+def _is_prose(words: int, sentence_end: bool) -> bool:
+    return (words >= 12 and sentence_end) or words >= 30
+
+
+def _is_headline_like(text: str, words: int, plain: bool, list_item: bool) -> bool:
+    if not plain or list_item or not 3 <= words <= 40:
+        return False
+    # A line wholly in brackets is an editor's note ("(Memo to editors: ...)"), not a headline.
+    if text.startswith("(") and text.endswith(")"):
+        return False
+    return not text.endswith((".", ",", ";", ":")) or text.endswith("...")
 
 
 def line_key(text: str) -> str:
@@ -75,18 +82,66 @@ def line_key(text: str) -> str:
     return " ".join(text.lower().translate(_KEY_TABLE).split())
 
 
+def line_keys(texts: Sequence[str]) -> list[str]:
+    """line_key of many lines: the punctuation of all of them replaced at once, since str.translate
+    is slow on text outside ASCII (measured: 0.36 -> 0.14 ms per page of 165 lines)."""
+    joined = "\n".join(texts).lower()
+    for mark in _KEY_MARKS:
+        if mark in joined:
+            joined = joined.replace(mark, " ")
+    return [" ".join(line.split()) for line in joined.split("\n")] if texts else []
+
+
 def matching_rule(text: str, words: int) -> LineRule | None:
-    if words > _MAX_RULE_WORDS:
-        return None
-    lowered = text.lower()
+    """The first of LINE_RULES that a line of `words` words matches, or None."""
+    return matching_rules([text], [words])[0]
+
+
+def matching_rules(texts: Sequence[str], words: Sequence[int]) -> list[LineRule | None]:
+    """The first rule each line matches. Each rule looks for its triggers in all open lines at once
+    (one scan of their joined text instead of a search per line: a third of the time per page)."""
+    found: list[LineRule | None] = [None] * len(texts)
+    word_counts = np.asarray(words, dtype=np.int64)
+    open_lines = word_counts <= _MAX_RULE_WORDS
+    lowered: dict[int, str] = {}
     for rule, regex, triggers in _RULE_REGEXES:
-        if words > rule.max_words:
+        candidates = np.flatnonzero(open_lines & (word_counts <= rule.max_words))
+        if len(candidates) == 0:
             continue
-        if triggers is not None and triggers.search(lowered, 0, rule.trigger_prefix or len(lowered)) is None:
-            continue
-        if regex.search(text):
-            return rule
-    return None
+        if triggers is not None:
+            candidates = _with_trigger(triggers, candidates, texts, lowered, rule.trigger_prefix)
+        for index in candidates:
+            if regex.search(texts[index]):
+                found[index] = rule
+                open_lines[index] = False
+    return found
+
+
+def _with_trigger(
+    triggers: re.Pattern[str],
+    candidates: np.ndarray,
+    texts: Sequence[str],
+    lowered: dict[int, str],
+    prefix: int | None,
+) -> list[int]:
+    """The candidate lines in whose lower-cased text (or its first `prefix` characters) a trigger occurs."""
+    pieces = []
+    for index in candidates.tolist():
+        text = lowered.get(index)
+        if text is None:
+            text = lowered[index] = texts[index].lower()
+        pieces.append(text[:prefix] if prefix else text)
+    # Triggers are plain strings without line breaks, so none matches across two joined lines. After
+    # a hit the search goes on from the next line: one hit is enough.
+    joined = "\n".join(pieces)
+    starts = list(accumulate((len(piece) + 1 for piece in pieces), initial=0))
+    hits: list[int] = []
+    position = 0
+    while (match := triggers.search(joined, position)) is not None:
+        line = bisect_right(starts, match.start()) - 1
+        hits.append(int(candidates[line]))
+        position = starts[line + 1]
+    return hits
 
 
 # Captions are short; scanning long paragraphs for one costs more than all other features.
@@ -99,42 +154,80 @@ def _may_be_caption(text: str) -> bool:
     return any(trigger in lowered for trigger in _CAPTION_TRIGGERS)
 
 
-def build_lines(raw_lines: list[str], rule_cache: dict[str, LineRule | None] | None = None) -> list[Line]:
-    """Features for every non-blank line; blank lines only count towards the next line's gap.
+def _word_count(text: str) -> int:
+    return len(text.split()) if len(text) > 200 else len(WORD.findall(text))
 
-    `rule_cache` remembers the rule of each line text across the pages of a batch: about half the
-    short lines of scraped pages repeat (menus, widgets, captions), within a page or a site."""
-    rule_cache = {} if rule_cache is None else rule_cache
-    lines: list[Line] = []
-    blanks = 0
-    counts: dict[str, int] = {}
-    for text in raw_lines:
-        if not text:
-            blanks += 1
-            continue
-        words = len(text.split()) if len(text) > 200 else len(WORD.findall(text))
-        key = line_key(text)
-        tail = text[-8:]
-        counts[key] = counts.get(key, 0) + 1
-        if text not in rule_cache:
-            rule_cache[text] = matching_rule(text, words)
-        lines.append(
-            Line(
-                index=len(lines),
-                text=text,
-                key=key,
-                words=words,
-                blank_before=blanks,
-                sentence_end=bool(SENTENCE_END.search(tail)),
-                rule=rule_cache[text],
-                caption_like=4 <= words <= _MAX_CAPTION_WORDS
-                and _may_be_caption(text)
-                and bool(CAPTION_PATTERN.search(text)),
-                list_item=bool(LIST_MARKER.match(text)),
-                truncated=words <= 20 and bool(ELLIPSIS_END.search(tail)),
-            )
-        )
+
+def build_lines(raw_lines: list[str]) -> list[Line]:
+    """Features for every non-blank line; blank lines only count towards the next line's gap."""
+    return build_pages_lines([raw_lines])[0]
+
+
+def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
+    """build_lines for the pages of a batch: what depends on a line's text alone is measured once per
+    distinct text of the batch (about half the short lines of scraped pages repeat, within a page
+    or a site), and the rules are looked for in all of them at once."""
+    distinct: dict[str, int] = {}
+    for raw_lines in pages:
+        for text in raw_lines:
+            if text and text not in distinct:
+                distinct[text] = len(distinct)
+    texts = list(distinct)
+    words = [_word_count(text) for text in texts]
+    rules = matching_rules(texts, words)
+    keys = line_keys(texts)
+    tails = [text[-8:] for text in texts]
+    sentence_ends = [bool(SENTENCE_END.search(tail)) for tail in tails]
+    caption_like = [
+        4 <= count <= _MAX_CAPTION_WORDS and _may_be_caption(text) and bool(CAPTION_PATTERN.search(text))
+        for text, count in zip(texts, words, strict=True)
+    ]
+    list_items = [bool(LIST_MARKER.match(text)) for text in texts]
+    truncated = [count <= 20 and bool(ELLIPSIS_END.search(tail)) for tail, count in zip(tails, words, strict=True)]
+    # Lines no rule names, not captions, not cut short: what body text and headlines are made of.
+    plain = [
+        rule is None and not caption and not cut
+        for rule, caption, cut in zip(rules, caption_like, truncated, strict=True)
+    ]
+    stray = [_is_stray_token(text, count) for text, count in zip(texts, words, strict=True)]
+    prose = [
+        is_plain and _is_prose(count, end) for is_plain, count, end in zip(plain, words, sentence_ends, strict=True)
+    ]
+    headline = [
+        _is_headline_like(text, count, is_plain, item)
+        for text, count, is_plain, item in zip(texts, words, plain, list_items, strict=True)
+    ]
+    built: list[list[Line]] = []
+    for raw_lines in pages:
+        lines: list[Line] = []
         blanks = 0
-    for line in lines:
-        line.repeats = counts[line.key]
-    return lines
+        for text in raw_lines:
+            if not text:
+                blanks += 1
+                continue
+            at = distinct[text]
+            lines.append(
+                Line(
+                    index=len(lines),
+                    text=text,
+                    key=keys[at],
+                    words=words[at],
+                    blank_before=blanks,
+                    sentence_end=sentence_ends[at],
+                    rule=rules[at],
+                    caption_like=caption_like[at],
+                    list_item=list_items[at],
+                    truncated=truncated[at],
+                    stray_token=stray[at],
+                    strong_body=prose[at],
+                    headline_like=headline[at],
+                )
+            )
+            blanks = 0
+        counts = Counter(line.key for line in lines)
+        for line in lines:
+            line.repeats = counts[line.key]
+            # A paragraph said twice on a page is a caption, a pull quote or a teaser.
+            line.strong_body = line.strong_body and line.repeats == 1
+        built.append(lines)
+    return built

@@ -24,9 +24,9 @@ from newstrace.clean.credits import (
 from newstrace.clean.dates import choose_article_date, is_date_line
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
-from newstrace.clean.lines import Line, build_lines, line_key
+from newstrace.clean.lines import Line, build_lines, build_pages_lines, line_key
 from newstrace.clean.normalize import NormalizedText, normalize_text
-from newstrace.clean.patterns import TRAILING_RULES, LineRule
+from newstrace.clean.patterns import TRAILING_RULES
 from newstrace.clean.split import find_article_boundaries
 from newstrace.model import RemovedLine
 
@@ -96,8 +96,9 @@ def clean_text(
 
 def clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None = None) -> list[list[CleanedText]]:
     """clean_text for many pages, the line model scoring all their lines in one batch."""
-    rule_cache: dict[str, LineRule | None] = {}
-    prepared = [_prepare(page, rule_cache) for page in pages]
+    normalized = [normalize_text(page.text) for page in pages]
+    pages_lines = build_pages_lines([text.lines for text in normalized])
+    prepared = [_prepare(page, text, lines) for page, text, lines in zip(pages, normalized, pages_lines, strict=True)]
     if line_model is not None:
         scored = [item for item in prepared if item.lines]
         probabilities = line_model.batch_body_probabilities(
@@ -146,9 +147,7 @@ class _PreparedPage:
     articles: list[CleanedText]
 
 
-def _prepare(page: TextToClean, rule_cache: dict[str, LineRule | None]) -> _PreparedPage:
-    normalized = normalize_text(page.text)
-    lines = build_lines(normalized.lines, rule_cache)
+def _prepare(page: TextToClean, normalized: NormalizedText, lines: list[Line]) -> _PreparedPage:
     segments = _segments(lines)
     rules_results = _clean_by_rules(lines, segments, page.title, page.metadata_date, normalized.metadata)
     return _PreparedPage(page, normalized, lines, segments, rules_results, rules_results)
