@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.clean.lines import matching_rule
+from newstrace.clean.lines import matching_rule, matching_rules
 
 
 def _rule_name(text: str) -> str | None:
@@ -59,3 +59,24 @@ def test_comment_section_headers_end_an_article(header: str) -> None:
 def test_buttons_under_a_comment_or_an_embedded_post_are_widgets_that_end_nothing(widget: str) -> None:
     rule = matching_rule(widget, len(widget.split()))
     assert rule is not None and rule.name == "comment_widget" and not rule.ends_article
+
+
+def test_rules_found_for_many_lines_at_once_are_those_found_line_by_line() -> None:
+    lines = [
+        "The ferry company said on Monday that crossings would resume once the storm passed.",
+        "Read more: Ferry crossings resume after storm",
+        "Share on Facebook",
+        "Photo: Harbour Authority",
+        "Sign up for our weekly newsletter",
+        "Advertisement",
+        "Home",
+        "The committee will see the report next week, a spokesperson said, without giving details.",
+        "12 Comments",
+        "Tags: ferries, weather, harbour",
+        "Veja também: Ferry volta a operar",
+    ]
+    words = [len(text.split()) for text in lines]
+    one_by_one = [matching_rule(text, count) for text, count in zip(lines, words, strict=True)]
+    assert matching_rules(lines, words) == one_by_one
+    assert matching_rules(list(reversed(lines)), list(reversed(words))) == list(reversed(one_by_one))
+    assert sum(rule is not None for rule in one_by_one) >= 8

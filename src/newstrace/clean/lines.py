@@ -7,10 +7,13 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import accumulate
 
 import numpy as np
 
+from newstrace.clean.credits import parse_byline
+from newstrace.clean.dates import is_date_line
 from newstrace.clean.patterns import (
     CAPTION_PATTERN,
     ELLIPSIS_END,
@@ -58,6 +61,14 @@ class Line:
     strong_body: bool = False
     # Could be a headline: a short run of words, no rule's, not ending as a sentence does.
     headline_like: bool = False
+    # Of short lines and possible headlines (others are never asked): the date of a line that is
+    # mostly a date, the names and agency of a "By ..." line.
+    date_line: date | None = None
+    parsed_byline: tuple[str, str | None] | None = None
+
+
+HEADLINE_WORDS = 40
+_SHORT_LINE_WORDS = 12
 
 
 def _is_stray_token(text: str, words: int) -> bool:
@@ -69,7 +80,7 @@ def _is_prose(words: int, sentence_end: bool) -> bool:
 
 
 def _is_headline_like(text: str, words: int, plain: bool, list_item: bool) -> bool:
-    if not plain or list_item or not 3 <= words <= 40:
+    if not plain or list_item or not 3 <= words <= HEADLINE_WORDS:
         return False
     # A line wholly in brackets is an editor's note ("(Memo to editors: ...)"), not a headline.
     if text.startswith("(") and text.endswith(")"):
@@ -197,6 +208,10 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
         _is_headline_like(text, count, is_plain, item)
         for text, count, is_plain, item in zip(texts, words, plain, list_items, strict=True)
     ]
+    # Only short lines and possible headlines are ever asked for their date or byline.
+    short = [count <= _SHORT_LINE_WORDS or is_headline for count, is_headline in zip(words, headline, strict=True)]
+    date_lines = [is_date_line(text) if fits else None for text, fits in zip(texts, short, strict=True)]
+    bylines = [parse_byline(text) if fits else None for text, fits in zip(texts, short, strict=True)]
     built: list[list[Line]] = []
     for raw_lines in pages:
         lines: list[Line] = []
@@ -221,6 +236,8 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
                     stray_token=stray[at],
                     strong_body=prose[at],
                     headline_like=headline[at],
+                    date_line=date_lines[at],
+                    parsed_byline=bylines[at],
                 )
             )
             blanks = 0

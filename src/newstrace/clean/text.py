@@ -17,11 +17,10 @@ import numpy as np
 from newstrace.clean.credits import (
     canonical_agency,
     names_in_credit,
-    parse_byline,
     split_dateline,
     split_reporter_credit,
 )
-from newstrace.clean.dates import choose_article_date, is_date_line
+from newstrace.clean.dates import choose_article_date
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.lines import Line, build_lines, build_pages_lines, line_key
@@ -297,14 +296,14 @@ def _clean_segment(
             result.captions.append(line.text)
             continue
         if reason == "date line":
-            found = is_date_line(line.text)
+            found = line.date_line
             if found:
                 date_lines.append(found)
             result.metadata.setdefault("date_line", line.text)
             result.removed.append(RemovedLine(line.text, reason))
             continue
         if reason == "byline":
-            parsed = parse_byline(line.text)
+            parsed = line.parsed_byline
             if parsed:
                 result.byline = result.byline or parsed[0]
                 result.credit = result.credit or parsed[1]
@@ -413,12 +412,12 @@ def _clean_segment_by_model(
             result.captions.append(line.text)
             continue
         if reason == "date line":
-            found = is_date_line(line.text)
+            found = line.date_line
             if found:
                 date_lines.append(found)
             result.metadata.setdefault("date_line", line.text)
         elif reason == "byline":
-            parsed = parse_byline(line.text)
+            parsed = line.parsed_byline
             if parsed:
                 result.byline = result.byline or parsed[0]
                 result.credit = result.credit or parsed[1]
@@ -434,8 +433,8 @@ def _choose_title(header: list[Line]) -> Line | None:
         line
         for line in header
         if line.headline_like
-        and is_date_line(line.text) is None
-        and parse_byline(line.text) is None
+        and line.date_line is None
+        and line.parsed_byline is None
         and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
     ]
     if not candidates:
@@ -468,9 +467,9 @@ def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str |
         return "stray short token"
     if line.caption_like or (line.repeats > 1 and line.words >= 6 and zone != "body"):
         return "caption"
-    if zone != "body" and line.words <= 12 and is_date_line(line.text):
+    if zone != "body" and line.words <= 12 and line.date_line:
         return "date line"
-    if line.words <= 10 and not line.sentence_end and parse_byline(line.text):
+    if line.words <= 10 and not line.sentence_end and line.parsed_byline:
         return "byline"
     if zone == "header":
         if line.sentence_end and line.words >= 6 and line.repeats == 1 and not line.truncated:
