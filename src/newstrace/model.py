@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -122,7 +122,20 @@ class Relation:
             self.text_similarity = self.similarity
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Written out: dataclasses.asdict copied each aligned sentence through a deep recursion, a
+        # tenth of the time spent on relations (storing them) in a run on METER.
+        data = {name: getattr(self, name) for name in _RELATION_FIELDS}
+        data["evidence"] = list(self.evidence)
+        data["aligned"] = [
+            {
+                "copy_sentence": item.copy_sentence,
+                "source_sentences": list(item.source_sentences),
+                "kind": item.kind,
+                "score": item.score,
+            }
+            for item in self.aligned
+        ]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Relation:
@@ -132,6 +145,9 @@ class Relation:
             for item in values.get("aligned", [])
         ]
         return cls(**values)
+
+
+_RELATION_FIELDS = tuple(item.name for item in fields(Relation))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.model import Article, Page, RemovedLine, UnrelatedPair
+from newstrace.model import AlignedSentence, Article, Page, Relation, RemovedLine, UnrelatedPair
 from newstrace.store import SCHEMA_VERSION, Store
 from newstrace.store.sqlite import MIGRATIONS, StoreError
 
@@ -81,6 +81,28 @@ def test_unrelated_pairs_round_trip_with_the_fingerprints_they_came_with(tmp_pat
         assert store.unrelated_pairs() == [UnrelatedPair("a", "b", 0.44), UnrelatedPair("a", "c", 0.1)]
         store.add_relations([], [], [UnrelatedPair("a", "d", 0.2, 0.15)])
         assert store.unrelated_pairs()[-1] == UnrelatedPair("a", "d", 0.2, 0.15)
+
+
+def test_relations_round_trip_with_their_aligned_sentences(tmp_path: Path) -> None:
+    relation = Relation(
+        source="wire",
+        copy="paper",
+        kind="rewrite",
+        confidence=0.9,
+        similarity=0.7,
+        direction="first",
+        evidence=["agency dateline"],
+        aligned=[AlignedSentence(0, (0, 1), "paraphrase", 0.61), AlignedSentence(1, (), "unaligned", 0.0)],
+        found_by="terms",
+        direction_confidence=0.8,
+        story_probability=0.95,
+        text_similarity=0.4,
+    )
+    with Store(tmp_path / "a.db") as store:
+        store.add_relations([], [relation])
+    with Store(tmp_path / "a.db") as store:
+        assert store.relations() == [relation]
+    assert json.loads(json.dumps(relation.to_dict()))["aligned"][0]["source_sentences"] == [0, 1]
 
 
 def _database_of_schema(path: Path, version: int) -> sqlite3.Connection:
