@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 
 import newstrace
 from newstrace import cli
-from newstrace.align.relation import RelationModels
+from newstrace.align.relation import RelationModels, default_models
 from newstrace.store import Store
 
 ORIGINAL = """Marrowby approves flood barrier after record river levels
@@ -235,16 +236,35 @@ class _CountingEncoder:
         return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
-def test_only_articles_that_meet_in_a_candidate_pair_are_embedded(tmp_path: Path) -> None:
+def test_only_articles_found_related_to_another_are_embedded(tmp_path: Path) -> None:
     paths = _write_pages(tmp_path / "pages")
     encoder = _CountingEncoder()
-    models = RelationModels(_DoubtfulStoryScorer(), lead_encoder=encoder)  # type: ignore[arg-type]
+    models = replace(default_models(), lead_encoder=encoder)  # type: ignore[arg-type]
     summary = newstrace.analyze(list(paths.values()), db=tmp_path / "embedded.db", models=models)
     assert not summary.errors
     # Each of the three articles of the story once; the unrelated one meets nothing and costs nothing.
     assert len(encoder.texts) == 3
     assert not any("Glenhallow" in text for text in encoder.texts)
     assert len(set(encoder.texts)) == 3
+    # The embedding moves the graded similarity only, never a verdict.
+    lexical = newstrace.analyze(
+        list(paths.values()), db=tmp_path / "lexical.db", models=replace(models, lead_encoder=None)
+    )
+    assert [(relation.source, relation.copy, relation.kind) for relation in summary.relations] == [
+        (relation.source, relation.copy, relation.kind) for relation in lexical.relations
+    ]
+
+
+def test_a_pair_compared_and_judged_unrelated_costs_no_embedding(tmp_path: Path) -> None:
+    paths = _write_pages(tmp_path / "pages")
+    encoder = _CountingEncoder()
+    # Short of one story: the rewrite is no longer linked; the syndicated copy still is (a copy).
+    models = RelationModels(_DoubtfulStoryScorer(), lead_encoder=encoder)  # type: ignore[arg-type]
+    summary = newstrace.analyze(list(paths.values()), db=tmp_path / "embedded.db", models=models)
+    assert {(relation.source, relation.copy) for relation in summary.relations} == {("original", "syndicated")}
+    assert len(encoder.texts) == 2
+    openings = [text[:40] for text in encoder.texts]
+    assert all(opening in ORIGINAL + SYNDICATED and opening not in REWRITE for opening in openings)
 
 
 def test_without_embeddings_the_story_similarity_is_the_shared_text_and_the_stories_are_the_same(

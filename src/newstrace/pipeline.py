@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +15,7 @@ from newstrace.align.relation import RelationModels, default_models
 from newstrace.candidates import CandidateIndex, fingerprint_articles
 from newstrace.candidates.minhash import estimated_jaccard
 from newstrace.clean import CleaningError, clean_pages
+from newstrace.embeddings import LeadEncoder, lead_text
 from newstrace.model import Article, Page, ReadError, Relation, Story, UnrelatedPair
 from newstrace.read import DEFAULT_MAX_PAGE_BYTES, SkippedFile, list_files, read_paths
 from newstrace.sentences import Lexicon, default_lexicon
@@ -155,8 +156,12 @@ def find_relations(
     pairs = index.add_and_pair(fingerprints)
     loaded: dict[str, Article] = {article.id: article for article in new_articles}
     prepared: dict[str, PreparedText] = {}
-
+    # The lead encoder costs about 35 ms an article, five times all else a pair needs, and only a
+    # relation's graded similarity uses it: pairs are judged without it first, and the articles
+    # of the pairs found related are embedded and those pairs judged again (same verdicts).
+    lexical_models = replace(models, lead_encoder=None)
     unrelated: list[UnrelatedPair] = []
+    compared_as: dict[tuple[str, str], tuple[str, str]] = {}
 
     def related(first_id: str, second_id: str, found_by: str) -> Relation | None:
         for article_id in (first_id, second_id):
@@ -166,8 +171,8 @@ def find_relations(
                     raise KeyError(article_id)
                 loaded[article_id] = article
             if article_id not in prepared:
-                prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon, models.lead_encoder)
-        relation = relate(loaded[first_id], prepared[first_id], loaded[second_id], prepared[second_id], models)
+                prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon)
+        relation = relate(loaded[first_id], prepared[first_id], loaded[second_id], prepared[second_id], lexical_models)
         if on_pair is not None:
             on_pair(f"{first_id} ~ {second_id}")
         if relation.kind == "unrelated":
@@ -176,6 +181,7 @@ def find_relations(
             unrelated.append(UnrelatedPair(first, second, relation.story_probability, relation.text_similarity))
             return None
         relation.found_by = found_by
+        compared_as[(relation.source, relation.copy)] = (first_id, second_id)
         return relation
 
     relations = [relation for pair in pairs if (relation := related(pair.first, pair.second, pair.channel))]
@@ -188,8 +194,32 @@ def find_relations(
         index,
     )
     relations += [relation for first, second in neighbour_pairs if (relation := related(first, second, NEIGHBOURS))]
+    if models.lead_encoder is not None:
+        relations = _with_lead_similarity(relations, compared_as, loaded, prepared, models, models.lead_encoder)
     store.add_relations(fingerprints, relations, unrelated)
     return len(pairs) + len(neighbour_pairs), relations
+
+
+def _with_lead_similarity(
+    relations: list[Relation],
+    compared_as: dict[tuple[str, str], tuple[str, str]],
+    loaded: dict[str, Article],
+    prepared: dict[str, PreparedText],
+    models: RelationModels,
+    encoder: LeadEncoder,
+) -> list[Relation]:
+    """The relations judged again with the embeddings of their articles' openings (one text per
+    call, as prepare_text embeds one: padding in a batch would move the vectors' last digits)."""
+    for article_id in sorted({article_id for relation in relations for article_id in (relation.source, relation.copy)}):
+        vector = encoder.encode([lead_text(loaded[article_id].paragraphs)])[0]
+        prepared[article_id] = replace(prepared[article_id], lead_vector=vector)
+    judged = []
+    for relation in relations:
+        first, second = compared_as[(relation.source, relation.copy)]
+        again = relate(loaded[first], prepared[first], loaded[second], prepared[second], models)
+        again.found_by = relation.found_by
+        judged.append(again)
+    return judged
 
 
 NEIGHBOURS = "neighbours"
