@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-from newstrace.align import prepare_text, relate
-from newstrace.align.relation import RelationModels, default_models
+from newstrace.align.relation import RelationModels, relate_articles
 from newstrace.model import Article, Relation
 from newstrace.pipeline import RunSummary, analyze
 from newstrace.report import load_report
-from newstrace.sentences import default_lexicon
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
@@ -20,8 +18,6 @@ def compare_texts(
     text_a: str, text_b: str, id_a: str = "A", id_b: str = "B", models: RelationModels | None = None
 ) -> Relation:
     """The relation between two plain texts (already clean article bodies) and their story similarity."""
-    models = models or default_models()
-    lexicon = default_lexicon()
     articles = []
     for article_id, text in ((id_a, text_a), (id_b, text_b)):
         paragraphs = [part.strip() for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
@@ -29,6 +25,4 @@ def compare_texts(
             Article(id=article_id, source=article_id, content_hash="", position=1, title=None, paragraphs=paragraphs)
         )
     first, second = articles
-    first_text = prepare_text(first.paragraphs, lexicon, models.lead_encoder)
-    second_text = prepare_text(second.paragraphs, lexicon, models.lead_encoder)
-    return relate(first, first_text, second, second_text, models)
+    return relate_articles(first, second, models).relation

@@ -12,13 +12,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newstrace.align import prepare_text, relate
-from newstrace.align.relation import default_models
+from newstrace.align.relation import default_models, relate_articles
 from newstrace.model import AlignedSentence
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
 from newstrace.report import article_record, load_report
-from newstrace.sentences import default_lexicon
 from newstrace.store import Store
 from newstrace.store.sqlite import StoreError
 
@@ -185,11 +183,8 @@ def compare(
     if missing or first_article is None or second_article is None:
         errors_console.print(f"[red]error:[/red] no article {', '.join(map(repr, missing))} in {db}")
         raise typer.Exit(1)
-    lexicon = default_lexicon()
-    models = default_models()
-    first_text = prepare_text(first_article.paragraphs, lexicon, models.lead_encoder)
-    second_text = prepare_text(second_article.paragraphs, lexicon, models.lead_encoder)
-    relation = relate(first_article, first_text, second_article, second_text, models)
+    pair = relate_articles(first_article, second_article)
+    relation, first_text, second_text = pair.relation, pair.first_text, pair.second_text
     source_text, copy_text = (first_text, second_text) if relation.source == first else (second_text, first_text)
     console.print(
         f"[bold]{relation.copy}[/bold] is [bold]{relation.kind}[/bold] of [bold]{relation.source}[/bold] "

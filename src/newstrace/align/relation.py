@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newstrace.align.alignment import AlignedText, PreparedText, align_texts, sentence_similarity
+from newstrace.align.alignment import AlignedText, PreparedText, align_texts, prepare_text, sentence_similarity
 from newstrace.align.direction import (
     DirectionScorer,
     default_direction_model,
@@ -23,6 +23,7 @@ from newstrace.align.story_model import (
 )
 from newstrace.embeddings import LeadEncoder, default_lead_encoder
 from newstrace.model import Article, Relation
+from newstrace.sentences import default_lexicon
 
 # Thresholds on the shares of the copy's words (see AlignedText); the kinds are tried in this order.
 DUPLICATE_SHARE = 0.98
@@ -154,6 +155,24 @@ class RelationModels:
 def default_models() -> RelationModels:
     """The models shipped with the package; the rules stand in for any that is missing."""
     return RelationModels(default_story_scorer(), default_direction_model(), default_lead_encoder())
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePair:
+    """Two articles related on their own (not within a run): the relation and both prepared texts."""
+
+    relation: Relation
+    first_text: PreparedText
+    second_text: PreparedText
+
+
+def relate_articles(first: Article, second: Article, models: RelationModels | None = None) -> ArticlePair:
+    """Prepare two articles (with the lead encoder, if any) and relate them."""
+    models = models or default_models()
+    lexicon = default_lexicon()
+    first_text = prepare_text(first.paragraphs, lexicon, models.lead_encoder)
+    second_text = prepare_text(second.paragraphs, lexicon, models.lead_encoder)
+    return ArticlePair(relate(first, first_text, second, second_text, models), first_text, second_text)
 
 
 def relate(
