@@ -59,3 +59,23 @@ def test_page_edges_of_empty_and_single_line_pages() -> None:
     assert pages.page_of_line.tolist() == [1, 2, 2, 2]
     assert pages.line_start.tolist() == [0, 1, 1, 1]
     assert pages.line_end.tolist() == [1, 4, 4, 4]
+
+
+def test_links_handles_times_and_years_are_marked_on_their_own_lines() -> None:
+    lines = [
+        "Follow @harbourdesk for updates",
+        "#ferries #weather",
+        "Write to the desk at news@example.org",
+        "More at https://example.org/ferries",
+        "Updated 12:30",
+        "Published in 2019",
+        "Call 2:15 pm",
+        "The ferry carried 19999 passengers on route a1999 last spring, the operator said.",
+        "A year with no date in it, and a hash#tag glued to a word.",
+        "Email: me@",
+    ]
+    features = line_features(lines, title="Ferry news")
+    link_like = features[:, FEATURE_NAMES.index("link_like")].astype(bool).tolist()
+    date_like = features[:, FEATURE_NAMES.index("date_like")].astype(bool).tolist()
+    assert link_like == [True, True, True, True, False, False, False, False, False, False]
+    assert date_like == [False, False, False, False, True, True, True, False, False, False]

@@ -243,8 +243,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "author_bio",
         r"^(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,2})\s+(is|was)\s+an?\s+([\w-]+\s+){0,5}"
         r"(writer|journalist|reporter|editor|correspondent|contributor|author|columnist|blogger|freelancer)\b"
-        r"|^about\s+the\s+author\b|^(?-i:[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(covers|writes\s+about|reports\s+on)\b"
-        r"|\breach\s+(him|her|them)\s+at\b",
+        r"|^about\s+the\s+author\b|^(?-i:[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(covers|writes\s+about|reports\s+on)\b",
         "author bio",
         80,
         triggers=(
@@ -261,9 +260,11 @@ LINE_RULES: tuple[LineRule, ...] = (
             "covers",
             "writes about",
             "reports on",
-            "reach ",
         ),
     ),
+    # The same rule's unanchored part, apart: joined to the anchored ones it made every line that
+    # mentions a reporter cost 10 µs to test instead of 0.4 (entries of one name are one rule).
+    LineRule("author_bio", r"\breach\s+(him|her|them)\s+at\b", "author bio", 80, triggers=("reach ",)),
 )
 
 EMBARGO_RULE = LineRule(
