@@ -375,6 +375,7 @@ TRAILING_RULES: tuple[LineRule, ...] = (
         r"\s*\b(related\s+(sources|articles|stories|links|topics|reading)|sources?|tags|see\s+also)\s*:\s*(•.*)?$",
         "related-links list glued to the last line",
         40,
+        triggers=(":",),
     ),
 )
 

@@ -490,6 +490,8 @@ def _strip_trailing_junk(result: CleanedText) -> None:
         return
     last = result.paragraphs[-1]
     for rule, regex in _TRAILING:
+        if rule.triggers and not any(trigger in last.lower() for trigger in rule.triggers):
+            continue
         match = regex.search(last)
         if match and match.start() > 0 and len(match.group(0).split()) <= rule.max_words:
             result.removed.append(RemovedLine(match.group(0).strip(), rule.reason))
