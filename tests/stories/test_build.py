@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from newstrace.model import Article, Relation, Story, UnrelatedPair
 from newstrace.stories import build_stories, story_dates
-from newstrace.stories.build import choose_origin
+from newstrace.stories.build import choose_origin, source_strengths
 
 BODY = {
     "short": ["The Marrowby council approved the flood barrier on Tuesday."],
@@ -104,6 +105,32 @@ def test_the_origin_is_the_article_the_direction_evidence_points_to() -> None:
     assert story.origin == "source"
     assert len(story.origin_evidence) == 2
     assert all("source before" in reason for reason in story.origin_evidence)
+
+
+def test_a_win_counts_by_the_strength_of_the_one_beaten() -> None:
+    # "r3" is judged the source of four rewrites that have no other source; "original" of two that
+    # "r3" beat as well, more surely. Summed margins name r3; the strengths name the original.
+    def judged(source: str, copy: str, probability: float) -> Relation:
+        return replace(_relation(source, copy, "rewrite"), direction_confidence=probability)
+
+    group = frozenset({"original", "r1", "r2", "r3", "r4", "r5"})
+    relations = [
+        judged("original", "r1", 0.95),
+        judged("original", "r2", 0.95),
+        *(judged("r3", copy, 0.75) for copy in ("r1", "r2", "r4", "r5")),
+        judged("r1", "r4", 0.6),
+        judged("r2", "r5", 0.6),
+        # A relation of unknown direction, and one leaving the group, weigh nothing.
+        _relation("r4", "r5", "rewrite", direction="unknown"),
+        judged("outside", "original", 0.99),
+    ]
+    strengths = source_strengths(group, relations)
+    assert max(strengths, key=strengths.__getitem__) == "original"
+    assert strengths["r3"] > strengths["r1"] == pytest.approx(strengths["r2"])
+    articles = {article_id: _article(article_id) for article_id in group}
+    assert choose_origin(group, articles, relations)[0] == "original"
+    # Members that met no relation of known direction keep a neutral strength.
+    assert source_strengths(frozenset({"a", "b"}), []) == {"a": 0.0, "b": 0.0}
 
 
 @pytest.mark.parametrize(

@@ -37,9 +37,20 @@ DIRECTION_FEATURE_NAMES = (
     "distinct_word_share",
     "capitalised_share",
     "unique_term_rarity",
+    # Machine paraphrase against reporting or speech: PolitiFact original-vs-rewrite pairs right out
+    # of fold 94.9% -> 97.9%, original named origin 83.1% -> 89.4% (with build.source_strengths).
+    "sentence_length_spread",
+    "quoted_word_share",
+    "connective_share",
+    "first_person_share",
+    "contraction_share",
+    "word_length",
+    "unfinished_sentence_share",
+    "windowed_distinct_share",
+    "punctuation_per_sentence",
 )
-# The features that compare the two texts' styles, in the order above.
-_STYLE_NAMES = tuple(name for name in DIRECTION_FEATURE_NAMES if name in {field.name for field in fields(TextStyle)})
+# The features that compare the two texts' styles.
+_STYLE_NAMES = tuple(field.name for field in fields(TextStyle))
 
 
 def direction_features(
@@ -58,21 +69,19 @@ def direction_features(
     first_numbers = {term for term in first_text.document_terms if term.isdigit()}
     second_numbers = {term for term in second_text.document_terms if term.isdigit()}
     first_style, second_style = first_text.style, second_text.style
-    style = [getattr(first_style, name) - getattr(second_style, name) for name in _STYLE_NAMES]
-    return np.array(
-        [
-            float(has_agency_marks(first)) - float(has_agency_marks(second)),
-            date_order,
-            second_from_first.copy_coverage - first_from_second.copy_coverage,
-            _contained(second_numbers, first_numbers) - _contained(first_numbers, second_numbers),
-            _contained(second_text.names, first_text.names) - _contained(first_text.names, second_text.names),
-            *style,
-            # What a copy drops are its source's specifics (rare words, names, figures); what it adds
-            # are common words of its own phrasing: the source's own terms are the rarer.
-            _unique_rarity(first_text, second_text) - _unique_rarity(second_text, first_text),
-        ],
-        dtype=np.float64,
-    )
+    values = {name: getattr(first_style, name) - getattr(second_style, name) for name in _STYLE_NAMES}
+    values |= {
+        "agency_marks": float(has_agency_marks(first)) - float(has_agency_marks(second)),
+        "date_order": date_order,
+        "completeness": second_from_first.copy_coverage - first_from_second.copy_coverage,
+        "number_containment": _contained(second_numbers, first_numbers) - _contained(first_numbers, second_numbers),
+        "name_containment": _contained(second_text.names, first_text.names)
+        - _contained(first_text.names, second_text.names),
+        # What a copy drops are its source's specifics (rare words, names, figures); what it adds
+        # are common words of its own phrasing: the source's own terms are the rarer.
+        "unique_term_rarity": _unique_rarity(first_text, second_text) - _unique_rarity(second_text, first_text),
+    }
+    return np.array([values[name] for name in DIRECTION_FEATURE_NAMES], dtype=np.float64)
 
 
 def has_agency_marks(article: Article) -> bool:
