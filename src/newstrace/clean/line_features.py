@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 import numpy as np
 
@@ -25,6 +25,11 @@ from newstrace.clean.patterns import LINE_RULES
 _TOKEN = re.compile(r"\w+")
 _TOKEN_OR_NEWLINE = re.compile(r"\w+|\n")
 _NEWLINE = "\n"
+_LINE_END, _STOP_WORD, _WIDGET_WORD = 1, 2, 4
+_ITEM_KINDS = {_NEWLINE: _LINE_END} | {
+    word: (_STOP_WORD if word in STOP_WORDS else 0) | (_WIDGET_WORD if word in WIDGET_WORDS else 0)
+    for word in STOP_WORDS | WIDGET_WORDS
+}
 # Character classes, as bits, for the code points of the Basic Multilingual Plane.
 _PLANE = 0x10000
 _WORD, _UPPER, _DIGIT, _SPACE, _EAST_ASIAN_CLASS = 1, 2, 4, 8, 16
@@ -401,18 +406,18 @@ def batch_line_features(
 
     # Words of the whole batch in one pass; a newline token marks where each line ends.
     items = _TOKEN_OR_NEWLINE.findall(batch.lower())
-    is_break = np.fromiter(map(_NEWLINE.__eq__, items), dtype=bool, count=len(items))
+    # What each item is (line end, stop word, widget word), read with one dictionary lookup per item.
+    kinds = np.fromiter(map(_ITEM_KINDS.get, items, repeat(0)), dtype=np.uint8, count=len(items))
+    is_break = kinds == _LINE_END
     word_lines = np.cumsum(is_break)[~is_break]
+    word_kinds = kinds[~is_break]
     words = [item for item in items if item != _NEWLINE]
 
     def count_hits(hits: np.ndarray) -> np.ndarray:
         return np.bincount(word_lines[hits], minlength=count).astype(np.float64)
 
-    def words_in(vocabulary: frozenset[str] | set[str]) -> np.ndarray:
-        return count_hits(np.fromiter(map(vocabulary.__contains__, words), dtype=bool, count=len(words)))
-
-    stop_counts = words_in(STOP_WORDS)
-    widget_counts = words_in(WIDGET_WORDS)
+    stop_counts = count_hits((word_kinds & _STOP_WORD) > 0)
+    widget_counts = count_hits((word_kinds & _WIDGET_WORD) > 0)
 
     # One character per line as a numpy array: a list of six tests per line cost a fifth of this function.
     last = np.array([text.rstrip(_CLOSING)[-1:] for text in texts], dtype="<U1")
