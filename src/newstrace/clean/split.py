@@ -16,12 +16,16 @@ MIN_BODY_LINES_AFTER = 3
 def _names(lines: list[Line], cache: dict[int, list[str]]) -> set[str]:
     """Capitalised names of the lines; each line is read once per page (the cache is by line index)."""
     found: set[str] = set()
+    _add_names(found, lines, cache)
+    return found
+
+
+def _add_names(found: set[str], lines: list[Line], cache: dict[int, list[str]]) -> None:
     for line in lines:
         names = cache.get(line.index)
         if names is None:
             names = cache[line.index] = _NAME.findall(line.text)
         found.update(names)
-    return found
 
 
 def _opens_new_page(lines: list[Line], position: int) -> bool:
@@ -49,13 +53,18 @@ def find_article_boundaries(lines: list[Line]) -> list[int]:
     names_cache: dict[int, list[str]] = {}
     start = 0
     seen_body = False
+    # The names of lines[start:read_up_to], grown as the scan goes rather than gathered again from
+    # the part's first line for each candidate headline.
+    before: set[str] = set()
+    read_up_to = 0
     for position, line in enumerate(lines):
         if line.strong_body:
             seen_body = True
             continue
         if not seen_body or position == start or not _opens_new_page(lines, position):
             continue
-        before = _names(lines[start:position], names_cache)
+        _add_names(before, lines[read_up_to:position], names_cache)
+        read_up_to = position
         after_lines = [other for other in lines[position : position + 40] if other.strong_body]
         if len(after_lines) < MIN_BODY_LINES_AFTER:
             continue
@@ -67,4 +76,5 @@ def find_article_boundaries(lines: list[Line]) -> list[int]:
             boundaries.append(position)
             start = position
             seen_body = False
+            before = set()
     return boundaries
