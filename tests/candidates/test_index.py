@@ -288,3 +288,51 @@ def test_sorting_in_parts_sorts(size: int) -> None:
     ):
         assert np.array_equal(sorted_integers(values.copy()), np.sort(values))
         assert np.array_equal(index_module._distinct(values.copy()), np.unique(values))
+
+
+def _long_page(story: list[str], filler_stories: int = 60) -> list[str]:
+    """A long page (a digest of many short items, each with names of its own) with the story as one
+    item in its middle."""
+    syllables = ["bra", "cel", "dor", "fen", "gal", "hur", "isk", "jor", "kel", "lum", "mor", "nev", "oth", "pry"]
+
+    def name(number: int) -> str:
+        return (syllables[number % 14] + syllables[(number // 14) % 14] + syllables[(number * 5 + 3) % 14]).title()
+
+    items = [
+        f"In {name(2 * number)}, the guild of the old town met again on a quiet morning to talk about the "
+        f"state of the roads, the price of bread and the hours of the market, and the warden, "
+        f"{name(2 * number + 1)}, said that nothing would change before the end of the year."
+        for number in range(filler_stories)
+    ]
+    middle = len(items) // 2
+    return items[:middle] + story + items[middle:]
+
+
+def test_a_report_of_one_item_of_a_long_page_meets_the_page_through_its_passages(lexicon: Lexicon) -> None:
+    page = make_article("digest", _long_page(ORIGINAL))
+    report = make_article("report", PARAPHRASE)
+    (page_print, report_print) = fingerprint_articles([page, report], lexicon)
+    assert len(report_print.passages) == 0
+    tokens = len(page.text.split())
+    assert tokens >= index_module.LONG_TEXT_TOKENS
+    assert len(page_print.passages) >= (tokens - index_module.PASSAGE_STRIDE) // index_module.PASSAGE_STRIDE
+    # The page's heaviest terms over its whole text are its many items'; the report's are one item's.
+    assert estimated_jaccard(page_print.terms[None], report_print.terms[None])[0] < index_module.TERMS_MINIMUM_JACCARD
+    pairs = CandidateIndex().add_and_pair([page_print, report_print])
+    assert [(pair.first, pair.second, pair.channel) for pair in pairs] == [("digest", "report", "passages")]
+    # In two batches, the same pair; the page arriving second meets the report as well.
+    index = CandidateIndex()
+    assert index.add_and_pair([page_print]) == []
+    assert index.add_and_pair([report_print]) == pairs
+    index = CandidateIndex()
+    assert index.add_and_pair([report_print]) == []
+    assert [(pair.first, pair.second) for pair in index.add_and_pair([page_print])] == [("report", "digest")]
+
+
+def test_passages_pair_no_unrelated_report_and_short_texts_get_none(lexicon: Lexicon) -> None:
+    page = make_article("digest", _long_page(ORIGINAL))
+    other = make_article("library", UNRELATED)
+    fingerprints = fingerprint_articles([page, other, make_article("short", ORIGINAL)], lexicon)
+    assert [len(fingerprint.passages) for fingerprint in fingerprints[1:]] == [0, 0]
+    pairs = CandidateIndex().add_and_pair(fingerprints)
+    assert {(pair.first, pair.second) for pair in pairs} == {("digest", "short")}

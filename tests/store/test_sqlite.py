@@ -5,8 +5,11 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from newstrace.candidates import Fingerprint
+from newstrace.candidates.minhash import NUMBER_OF_BINS
 from newstrace.model import AlignedSentence, Article, Page, Relation, RemovedLine, UnrelatedPair
 from newstrace.store import SCHEMA_VERSION, Store
 from newstrace.store.sqlite import MIGRATIONS, StoreError
@@ -139,3 +142,30 @@ def test_a_database_of_an_older_schema_is_migrated_and_keeps_its_articles(tmp_pa
         assert store.schema_version() == SCHEMA_VERSION
         assert store.unrelated_pairs() == []
         assert [article.id for article in store.articles()] == ["kept"]
+
+
+def test_fingerprints_keep_their_passages_and_older_ones_read_with_none(tmp_path: Path) -> None:
+    rng = np.random.default_rng(3)
+    bins = NUMBER_OF_BINS
+
+    def rows(count: int) -> np.ndarray:
+        return rng.integers(0, 2**63, size=(count, bins), dtype=np.uint64)
+
+    long_text = Fingerprint("long", rows(1)[0], rows(1)[0], "", rows(3))
+    short_text = Fingerprint("short", rows(1)[0], rows(1)[0], "01/03/00 courts")
+    path = tmp_path / "v4.db"
+    connection = _database_of_schema(path, 4)
+    connection.execute(
+        "INSERT INTO fingerprints VALUES ('old', ?, ?, '')", (rows(1)[0].tobytes(), rows(1)[0].tobytes())
+    )
+    connection.commit()
+    connection.close()
+    with Store(path) as store:
+        store.add_page(_page("long.txt", "h1", ("long",)), [_article()])
+        store.add_page(_page("short.txt", "h2", ("short",)), [_article()])
+        store.add_relations([long_text, short_text], [])
+    with Store(path) as store:
+        old, long_read, short_read = store.fingerprints()
+    assert old.article == "old" and old.passages.shape == (0, bins)
+    assert np.array_equal(long_read.passages, long_text.passages)
+    assert short_read.passages.shape == (0, bins) and short_read.catchline == "01/03/00 courts"

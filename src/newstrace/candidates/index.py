@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -72,14 +72,27 @@ ARTICLES_PER_CHUNK = 512
 _ROUNDED_SHARES = np.array([round(agreeing / NUMBER_OF_BINS, 4) for agreeing in range(NUMBER_OF_BINS + 1)])
 
 
+# A long text (a page of many stories, a feed of comments, a long read) is also signed passage by
+# passage: its heaviest terms over the whole text are spread over all it holds, so a report of one
+# of its parts shares too few of them to meet it. Passages of PASSAGE_TOKENS tokens every
+# PASSAGE_STRIDE tokens (any run of a stride's length lies wholly in one), for texts of at least
+# LONG_TEXT_TOKENS tokens; news reports of usual length get none.
+PASSAGE_TOKENS = 600
+PASSAGE_STRIDE = 300
+LONG_TEXT_TOKENS = 1800
+PASSAGES = "passages"
+_NO_PASSAGES = np.empty((0, NUMBER_OF_BINS), dtype=np.uint64)
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """An article's signatures, one row of bins per channel."""
+    """An article's signatures, one row of bins per channel, and one terms row per passage of a long text."""
 
     article: str
     shingles: np.ndarray
     terms: np.ndarray
     catchline: str = ""
+    passages: np.ndarray = field(default_factory=lambda: _NO_PASSAGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +115,42 @@ def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[
         shingles, shingle_owners = _shingles(tokens, len(chunk))
         shingle_rows = owned_signatures(shingles, shingle_owners, len(chunk))
         term_rows = owned_signatures(*heaviest_terms(tokens, len(chunk), table, TOP_TERMS), len(chunk))
+        passage_tokens, passage_texts = _passages(tokens, len(chunk))
+        passage_rows = owned_signatures(
+            *heaviest_terms(passage_tokens, len(passage_texts), table, TOP_TERMS), len(passage_texts)
+        )
+        passage_bounds = np.searchsorted(passage_texts, np.arange(len(chunk) + 1))
         fingerprints += [
-            Fingerprint(article.id, shingle_rows[index], term_rows[index], catchline_key(article))
+            Fingerprint(
+                article.id,
+                shingle_rows[index],
+                term_rows[index],
+                catchline_key(article),
+                passage_rows[passage_bounds[index] : passage_bounds[index + 1]],
+            )
             for index, article in enumerate(chunk)
         ]
     return fingerprints
+
+
+def _passages(tokens: Tokens, texts: int) -> tuple[Tokens, np.ndarray]:
+    """The tokens of the passages of the long texts, each passage its own owner, and each passage's text."""
+    lengths = np.bincount(tokens.owners, minlength=texts)
+    text_starts = np.cumsum(lengths) - lengths
+    pieces: list[np.ndarray] = []
+    passage_texts: list[int] = []
+    for text in np.flatnonzero(lengths >= LONG_TEXT_TOKENS).tolist():
+        for offset in range(0, int(lengths[text]) - PASSAGE_STRIDE, PASSAGE_STRIDE):
+            first = int(text_starts[text]) + offset
+            pieces.append(np.arange(first, min(first + PASSAGE_TOKENS, int(text_starts[text] + lengths[text]))))
+            passage_texts.append(text)
+    if not pieces:
+        empty = np.empty(0, np.int64)
+        return Tokens(tokens.hashes[empty], empty, tokens.starts[empty], tokens.ends[empty], tokens.data), empty
+    chosen = np.concatenate(pieces)
+    owners = np.repeat(np.arange(len(pieces)), [len(piece) for piece in pieces])
+    passage = Tokens(tokens.hashes[chosen], owners, tokens.starts[chosen], tokens.ends[chosen], tokens.data)
+    return passage, np.array(passage_texts, dtype=np.int64)
 
 
 def _shingles(tokens: Tokens, texts: int) -> tuple[np.ndarray, np.ndarray]:
@@ -138,6 +182,9 @@ class CandidateIndex:
         self.rows: dict[str, np.ndarray] = {
             channel.name: np.empty((0, NUMBER_OF_BINS), np.uint64) for channel in CHANNELS
         }
+        # The terms rows of long texts' passages, and the article each belongs to.
+        self.passage_rows = _NO_PASSAGES
+        self.passage_owners = np.empty(0, dtype=np.int64)
         self.add(fingerprints)
 
     def __len__(self) -> int:
@@ -146,6 +193,7 @@ class CandidateIndex:
     def add(self, fingerprints: Sequence[Fingerprint]) -> None:
         if not fingerprints:
             return
+        first_new = len(self.ids)
         for fingerprint in fingerprints:
             if fingerprint.catchline:
                 self.catchlines.setdefault(fingerprint.catchline, []).append(len(self.ids))
@@ -153,10 +201,18 @@ class CandidateIndex:
         for channel in CHANNELS:
             new_rows = np.stack([getattr(fingerprint, channel.name) for fingerprint in fingerprints])
             self.rows[channel.name] = np.concatenate([self.rows[channel.name], new_rows])
+        self.passage_rows = np.concatenate([self.passage_rows, *(item.passages for item in fingerprints)])
+        self.passage_owners = np.concatenate(
+            [
+                self.passage_owners,
+                np.repeat(np.arange(first_new, len(self.ids)), [len(item.passages) for item in fingerprints]),
+            ]
+        )
 
     def add_and_pair(self, fingerprints: Sequence[Fingerprint]) -> list[CandidatePair]:
         """Add new fingerprints; return every candidate pair that involves at least one of them."""
         old_count = len(self.ids)
+        old_passages = len(self.passage_owners)
         self.add(fingerprints)
         count = len(self.ids)
         found: list[np.ndarray] = []
@@ -172,6 +228,10 @@ class CandidateIndex:
                 found.append(first[keep] * count + second[keep])
                 estimates.append(estimate[keep])
                 channel_numbers.append(np.full(int(keep.sum()), number))
+        passage_pairs, passage_estimates = self._passage_pairs(old_count, old_passages)
+        found.append(passage_pairs)
+        estimates.append(passage_estimates)
+        channel_numbers.append(np.full(len(passage_pairs), len(CHANNELS) + 1))
         catchline_pairs = [
             left * count + right
             for members in self.catchlines.values()
@@ -188,7 +248,7 @@ class CandidateIndex:
             np.concatenate(channel_numbers),
         )
         # The best estimate of each pair, the earlier channel on a tie (a catchline only where no channel paired).
-        order = np.lexsort((channel_number, -(estimate * (channel_number < len(CHANNELS))), encoded))
+        order = np.lexsort((channel_number, -(estimate * (channel_number != len(CHANNELS))), encoded))
         encoded, estimate, channel_number = encoded[order], estimate[order], channel_number[order]
         first_of_pair = np.concatenate([[True], encoded[1:] != encoded[:-1]])[: len(encoded)]
         first, second = np.divmod(encoded[first_of_pair], max(count, 1))
@@ -197,7 +257,7 @@ class CandidateIndex:
         rank = np.empty(count, dtype=np.int64)
         rank[sorted(range(count), key=self.ids.__getitem__)] = np.arange(count)
         order = np.lexsort((rank[second], rank[first]))
-        names = np.array([channel.name for channel in CHANNELS] + ["catchline"], dtype=object)
+        names = np.array([channel.name for channel in CHANNELS] + ["catchline", PASSAGES], dtype=object)
         ids = np.array(self.ids, dtype=object)
         # Object arrays pick ids, names and rounded estimates in C; only the pairs are built in Python.
         return list(
@@ -209,6 +269,31 @@ class CandidateIndex:
                 _ROUNDED_SHARES[agreeing[order]].tolist(),
             )
         )
+
+    def _passage_pairs(self, old_count: int, old_passages: int) -> tuple[np.ndarray, np.ndarray]:
+        """Articles whose whole-text terms meet a passage of another article's long text, at least one
+        of the two new: encoded low * count + high (article numbers), with their Jaccard estimates."""
+        count = len(self.ids)
+        if len(self.passage_owners) == 0 or count < 2:
+            return np.empty(0, np.int64), np.empty(0)
+        # Each article's row followed by its passages': arrival order, the same whether the articles
+        # came in one batch or several (stored ones first, as the channels see theirs).
+        owners = np.concatenate([np.arange(count), self.passage_owners])
+        is_passage = np.concatenate([np.zeros(count, bool), np.ones(len(self.passage_owners), bool)])
+        order = np.lexsort((is_passage, owners))
+        owners, is_passage = owners[order], is_passage[order]
+        rows = np.concatenate([self.rows["terms"], self.passage_rows])[order]
+        terms_channel = CHANNELS[1]
+        colliding = _distinct_pairs(rows, terms_channel.bands, old_count + old_passages)
+        first, second = np.divmod(colliding, len(rows))
+        # A passage meets a whole text (not another passage, nor its own text).
+        useful = (is_passage[first] != is_passage[second]) & (owners[first] != owners[second])
+        first, second = first[useful], second[useful]
+        estimate = estimated_jaccard(rows[first], rows[second]) if len(first) else np.empty(0)
+        keep = estimate >= terms_channel.minimum_jaccard
+        low = np.minimum(owners[first[keep]], owners[second[keep]])
+        high = np.maximum(owners[first[keep]], owners[second[keep]])
+        return low * count + high, estimate[keep]
 
     def colliding_pair_counts(self) -> dict[str, int]:
         """Distinct pairs sharing a band key per channel, before the Jaccard filter."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from newstrace.candidates import Fingerprint
+from newstrace.candidates.minhash import NUMBER_OF_BINS
 from newstrace.model import Article, Page, Relation, Story, UnrelatedPair
 
 # Each entry upgrades the schema from its index to the next version; never edit a released one.
@@ -74,6 +75,10 @@ MIGRATIONS: tuple[str, ...] = (
     # The text they share too, which orders the clustering's merges; older rows have none.
     """
     ALTER TABLE unrelated_pairs ADD COLUMN text_similarity REAL;
+    """,
+    # The terms rows of a long text's passages (see candidates.index); older fingerprints have none.
+    """
+    ALTER TABLE fingerprints ADD COLUMN passages BLOB;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -189,10 +194,18 @@ class Store:
         return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def fingerprints(self) -> list[Fingerprint]:
-        rows = self.connection.execute("SELECT article_id, shingles, terms, catchline FROM fingerprints ORDER BY rowid")
+        rows = self.connection.execute(
+            "SELECT article_id, shingles, terms, catchline, passages FROM fingerprints ORDER BY rowid"
+        )
         return [
-            Fingerprint(article_id, np.frombuffer(shingles, np.uint64), np.frombuffer(terms, np.uint64), catchline)
-            for article_id, shingles, terms, catchline in rows
+            Fingerprint(
+                article_id,
+                np.frombuffer(shingles, np.uint64),
+                np.frombuffer(terms, np.uint64),
+                catchline,
+                np.frombuffer(passages or b"", np.uint64).reshape(-1, NUMBER_OF_BINS),
+            )
+            for article_id, shingles, terms, catchline, passages in rows
         ]
 
     def articles_without_fingerprint(self) -> list[Article]:
@@ -207,9 +220,15 @@ class Store:
         """Store new fingerprints with the relations (and unrelated pairs) found for them, in one transaction."""
         with self.connection:
             self.connection.executemany(
-                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?)",
                 [
-                    (item.article, item.shingles.tobytes(), item.terms.tobytes(), item.catchline)
+                    (
+                        item.article,
+                        item.shingles.tobytes(),
+                        item.terms.tobytes(),
+                        item.catchline,
+                        item.passages.tobytes() if len(item.passages) else None,
+                    )
                     for item in fingerprints
                 ],
             )
