@@ -218,20 +218,26 @@ class CandidateIndex:
         found: list[np.ndarray] = []
         estimates: list[np.ndarray] = []
         channel_numbers: list[np.ndarray] = []
+        passages_number = len(CHANNELS) + 1
         for number, channel in enumerate(CHANNELS):
-            rows = self.rows[channel.name]
-            colliding = _distinct_pairs(rows, channel.bands, old_count)
+            rows, owners, is_passage = self._rows_of(channel, old_count, old_passages)
+            old_rows = old_count + (old_passages if len(rows) > count else 0)
+            colliding = _distinct_pairs(rows, channel.bands, old_rows)
             for start in range(0, len(colliding), PAIRS_PER_SCORING):
-                first, second = np.divmod(colliding[start : start + PAIRS_PER_SCORING], count)
+                first, second = np.divmod(colliding[start : start + PAIRS_PER_SCORING], len(rows))
                 estimate = estimated_jaccard(rows[first], rows[second])
                 keep = estimate >= channel.minimum_jaccard
-                found.append(first[keep] * count + second[keep])
-                estimates.append(estimate[keep])
-                channel_numbers.append(np.full(int(keep.sum()), number))
-        passage_pairs, passage_estimates = self._passage_pairs(old_count, old_passages)
-        found.append(passage_pairs)
-        estimates.append(passage_estimates)
-        channel_numbers.append(np.full(len(passage_pairs), len(CHANNELS) + 1))
+                first_passage, second_passage = is_passage[first], is_passage[second]
+                # Two whole texts are this channel's pair; a passage and another article's whole text
+                # are a passages pair; two passages are neither.
+                whole = keep & ~first_passage & ~second_passage
+                part = keep & (first_passage != second_passage) & (owners[first] != owners[second])
+                low = np.minimum(owners[first], owners[second])
+                high = np.maximum(owners[first], owners[second])
+                for chosen, channel_number in ((whole, number), (part, passages_number)):
+                    found.append(low[chosen] * count + high[chosen])
+                    estimates.append(estimate[chosen])
+                    channel_numbers.append(np.full(int(chosen.sum()), channel_number))
         catchline_pairs = [
             left * count + right
             for members in self.catchlines.values()
@@ -270,30 +276,20 @@ class CandidateIndex:
             )
         )
 
-    def _passage_pairs(self, old_count: int, old_passages: int) -> tuple[np.ndarray, np.ndarray]:
-        """Articles whose whole-text terms meet a passage of another article's long text, at least one
-        of the two new: encoded low * count + high (article numbers), with their Jaccard estimates."""
-        count = len(self.ids)
-        if len(self.passage_owners) == 0 or count < 2:
-            return np.empty(0, np.int64), np.empty(0)
-        # Each article's row followed by its passages': arrival order, the same whether the articles
-        # came in one batch or several (stored ones first, as the channels see theirs).
+    def _rows_of(self, channel: Channel, old_count: int, old_passages: int) -> tuple[np.ndarray, ...]:
+        """A channel's rows, the article each belongs to and whether it is a passage's.
+
+        The terms channel also holds the passages of long texts, each article's row followed by
+        its passages': arrival order, the same whether the articles came in one batch or several,
+        and one pass of the bands finds both kinds of pairs."""
+        rows = self.rows[channel.name]
+        count = len(rows)
+        if channel.name != "terms" or len(self.passage_owners) == 0:
+            return rows, np.arange(count), np.zeros(count, dtype=bool)
         owners = np.concatenate([np.arange(count), self.passage_owners])
         is_passage = np.concatenate([np.zeros(count, bool), np.ones(len(self.passage_owners), bool)])
         order = np.lexsort((is_passage, owners))
-        owners, is_passage = owners[order], is_passage[order]
-        rows = np.concatenate([self.rows["terms"], self.passage_rows])[order]
-        terms_channel = CHANNELS[1]
-        colliding = _distinct_pairs(rows, terms_channel.bands, old_count + old_passages)
-        first, second = np.divmod(colliding, len(rows))
-        # A passage meets a whole text (not another passage, nor its own text).
-        useful = (is_passage[first] != is_passage[second]) & (owners[first] != owners[second])
-        first, second = first[useful], second[useful]
-        estimate = estimated_jaccard(rows[first], rows[second]) if len(first) else np.empty(0)
-        keep = estimate >= terms_channel.minimum_jaccard
-        low = np.minimum(owners[first[keep]], owners[second[keep]])
-        high = np.maximum(owners[first[keep]], owners[second[keep]])
-        return low * count + high, estimate[keep]
+        return np.concatenate([rows, self.passage_rows])[order], owners[order], is_passage[order]
 
     def colliding_pair_counts(self) -> dict[str, int]:
         """Distinct pairs sharing a band key per channel, before the Jaccard filter."""
