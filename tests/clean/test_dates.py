@@ -60,3 +60,12 @@ def test_article_date_prefers_metadata_and_never_guesses() -> None:
         date(2024, 3, 3),
         "lede",
     )
+    # The reported day named in the lede stands; a weekday further on tells of another day.
+    lede = "Talks ended on March 3, 2024 in Rome. The envoys had arrived on Thursday and leave on Monday."
+    assert choose_article_date(None, [], None, [], [lede]) == (date(2024, 3, 3), "lede")
+    # A caption's date is the picture's day: the lede's first weekday says which day near it (Sunday
+    # March 3) was reported, here the Thursday before.
+    assert choose_article_date(None, [], None, ["Envoys in Rome, March 3, 2024 (AP Photo)"], [lede]) == (
+        date(2024, 2, 29),
+        "weekday in the lede, anchored on the caption date",
+    )

@@ -182,11 +182,15 @@ def choose_article_date(
             if not dates:
                 continue
             anchor = dates[0].value
+            if where == "lede":
+                # "On <date>" in the first paragraph names the reported day itself; a weekday
+                # further on tells of another day (a transcript's lede ran to 4,000 words).
+                return anchor, where
             lede_weekdays = weekdays_in(_without_dates(lede))
             if lede_weekdays:
                 resolved = resolve_weekday(lede_weekdays[0], anchor, on_or_before=False)
                 if abs((resolved - anchor).days) <= 3:
-                    return resolved, f"weekday in the lede, anchored on the {where} date"
+                    return resolved, "weekday in the lede, anchored on the caption date"
             return anchor, where
     return None, None
 
