@@ -37,7 +37,8 @@ def analyze(
     embeddings: Annotated[
         bool,
         typer.Option(
-            help="Embed the openings of paired articles for the story similarity (when the encoder is installed)."
+            help="Embed the openings of articles found related, for the story similarity (when the encoder is "
+            "installed; it never changes a verdict)."
         ),
     ] = True,
 ) -> None:
