@@ -46,25 +46,26 @@ class Line:
 
     index: int
     text: str
+    blank_before: int
+    # From here on, what depends on the text alone (measured once per distinct text of a batch).
     key: str
     words: int
-    blank_before: int
     sentence_end: bool
     rule: LineRule | None
     caption_like: bool
     list_item: bool
     truncated: bool
-    repeats: int = 1
     # A lone short token ("TT", "mf", "end"): scraper or wire residue, not text.
-    stray_token: bool = False
+    stray_token: bool
     # Prose a reader would call a paragraph: long, or a full sentence of some length, said once.
-    strong_body: bool = False
+    strong_body: bool
     # Could be a headline: a short run of words, no rule's, not ending as a sentence does.
-    headline_like: bool = False
+    headline_like: bool
     # Of short lines and possible headlines (others are never asked): the date of a line that is
     # mostly a date, the names and agency of a "By ..." line.
-    date_line: date | None = None
-    parsed_byline: tuple[str, str | None] | None = None
+    date_line: date | None
+    parsed_byline: tuple[str, str | None] | None
+    repeats: int = 1
 
 
 HEADLINE_WORDS = 40
@@ -212,6 +213,24 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
     short = [count <= _SHORT_LINE_WORDS or is_headline for count, is_headline in zip(words, headline, strict=True)]
     date_lines = [is_date_line(text) if fits else None for text, fits in zip(texts, short, strict=True)]
     bylines = [parse_byline(text) if fits else None for text, fits in zip(texts, short, strict=True)]
+    # Each distinct text's fields in Line's order, so a line is made from its text's tuple.
+    measured = list(
+        zip(
+            keys,
+            words,
+            sentence_ends,
+            rules,
+            caption_like,
+            list_items,
+            truncated,
+            stray,
+            prose,
+            headline,
+            date_lines,
+            bylines,
+            strict=True,
+        )
+    )
     built: list[list[Line]] = []
     for raw_lines in pages:
         lines: list[Line] = []
@@ -220,26 +239,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
             if not text:
                 blanks += 1
                 continue
-            at = distinct[text]
-            lines.append(
-                Line(
-                    index=len(lines),
-                    text=text,
-                    key=keys[at],
-                    words=words[at],
-                    blank_before=blanks,
-                    sentence_end=sentence_ends[at],
-                    rule=rules[at],
-                    caption_like=caption_like[at],
-                    list_item=list_items[at],
-                    truncated=truncated[at],
-                    stray_token=stray[at],
-                    strong_body=prose[at],
-                    headline_like=headline[at],
-                    date_line=date_lines[at],
-                    parsed_byline=bylines[at],
-                )
-            )
+            lines.append(Line(len(lines), text, blanks, *measured[distinct[text]]))
             blanks = 0
         counts = Counter(line.key for line in lines)
         for line in lines:
