@@ -69,7 +69,8 @@ class Line:
 
 
 HEADLINE_WORDS = 40
-_SHORT_LINE_WORDS = 12
+# The longest line the cleaner reads as a date line or a byline.
+SHORT_LINE_WORDS = 12
 
 
 def _is_stray_token(text: str, words: int) -> bool:
@@ -210,7 +211,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
         for text, count, is_plain, item in zip(texts, words, plain, list_items, strict=True)
     ]
     # Only short lines and possible headlines are ever asked for their date or byline.
-    short = [count <= _SHORT_LINE_WORDS or is_headline for count, is_headline in zip(words, headline, strict=True)]
+    short = [count <= SHORT_LINE_WORDS or is_headline for count, is_headline in zip(words, headline, strict=True)]
     date_lines = [is_date_line(text) if fits else None for text, fits in zip(texts, short, strict=True)]
     bylines = [parse_byline(text) if fits else None for text, fits in zip(texts, short, strict=True)]
     # Each distinct text's fields in Line's order, so a line is made from its text's tuple.

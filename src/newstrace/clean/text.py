@@ -23,7 +23,7 @@ from newstrace.clean.credits import (
 from newstrace.clean.dates import choose_article_date
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
-from newstrace.clean.lines import Line, build_lines, build_pages_lines, line_key
+from newstrace.clean.lines import SHORT_LINE_WORDS, Line, build_lines, build_pages_lines, line_key
 from newstrace.clean.normalize import NormalizedText, normalize_text
 from newstrace.clean.patterns import TRAILING_RULES
 from newstrace.clean.split import find_article_boundaries
@@ -467,7 +467,7 @@ def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str |
         return "stray short token"
     if line.caption_like or (line.repeats > 1 and line.words >= 6 and zone != "body"):
         return "caption"
-    if zone != "body" and line.words <= 12 and line.date_line:
+    if zone != "body" and line.words <= SHORT_LINE_WORDS and line.date_line:
         return "date line"
     if line.words <= 10 and not line.sentence_end and line.parsed_byline:
         return "byline"
