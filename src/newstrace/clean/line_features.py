@@ -327,18 +327,18 @@ def _within_pages(
     pages_texts: Sequence[Sequence[str]],
     titles: Sequence[str | None],
     keys: list[str],
-    words: list[str],
-    word_lines: np.ndarray,
+    items: list[str],
+    item_lines: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Repetition and likeness to the title, each within its own page (the same menu on two pages of
     a batch is not repetition): how often each line's key occurs, whether it is the title, whether
-    each word is a title word, and each page's number of title words."""
+    each item (word or line end) is a title word, and each page's number of title words."""
     repeats = np.zeros(len(keys))
     is_title = np.zeros(len(keys), dtype=bool)
-    in_title = np.zeros(len(words), dtype=bool)
+    in_title = np.zeros(len(items), dtype=bool)
     title_sizes = np.zeros(pages.count)
-    # A page's lines, and its words, are one slice of the batch's.
-    word_bounds = np.searchsorted(word_lines, pages.starts)
+    # A page's lines, and its items, are one slice of the batch's.
+    word_bounds = np.searchsorted(item_lines, pages.starts)
     for page, (first, last) in enumerate(zip(pages.starts[:-1].tolist(), pages.starts[1:].tolist(), strict=True)):
         if first == last:
             continue
@@ -352,7 +352,7 @@ def _within_pages(
         title_sizes[page] = len(title_words)
         word_first, word_last = int(word_bounds[page]), int(word_bounds[page + 1])
         in_title[word_first:word_last] = np.fromiter(
-            map(title_words.__contains__, words[word_first:word_last]), dtype=bool, count=word_last - word_first
+            map(title_words.__contains__, items[word_first:word_last]), dtype=bool, count=word_last - word_first
         )
     return repeats, is_title, in_title, title_sizes
 
@@ -409,9 +409,10 @@ def batch_line_features(
     # What each item is (line end, stop word, widget word), read with one dictionary lookup per item.
     kinds = np.fromiter(map(_ITEM_KINDS.get, items, repeat(0)), dtype=np.uint8, count=len(items))
     is_break = kinds == _LINE_END
-    word_lines = np.cumsum(is_break)[~is_break]
+    # The line of each item (a line end belongs to the line it ends).
+    item_lines = np.cumsum(is_break) - is_break
+    word_lines = item_lines[~is_break]
     word_kinds = kinds[~is_break]
-    words = [item for item in items if item != _NEWLINE]
 
     def count_hits(hits: np.ndarray) -> np.ndarray:
         return np.bincount(word_lines[hits], minlength=count).astype(np.float64)
@@ -445,10 +446,11 @@ def batch_line_features(
     keys: list[str] = []
     for page_texts, page_keys in zip(pages_texts, pages_keys, strict=True):
         keys.extend(page_keys if page_keys is not None else [line_key(text) for text in page_texts])
-    repeats, is_title, in_title_hits, title_sizes_of_page = _within_pages(
-        pages, pages_texts, titles, keys, words, word_lines
+    repeats, is_title, in_title_items, title_sizes_of_page = _within_pages(
+        pages, pages_texts, titles, keys, items, item_lines
     )
-    in_title = count_hits(in_title_hits)
+    # A line end is never a title word (the title's words are \w+ tokens).
+    in_title = count_hits(in_title_items[~is_break])
     title_sizes = pages.per_line(title_sizes_of_page)
     distinct = token_counts
 
