@@ -220,8 +220,7 @@ class CandidateIndex:
         channel_numbers: list[np.ndarray] = []
         passages_number = len(CHANNELS) + 1
         for number, channel in enumerate(CHANNELS):
-            rows, owners, is_passage = self._rows_of(channel, old_count, old_passages)
-            old_rows = old_count + (old_passages if len(rows) > count else 0)
+            rows, owners, is_passage, old_rows = self._rows_of(channel, old_count, old_passages)
             colliding = _distinct_pairs(rows, channel.bands, old_rows)
             for start in range(0, len(colliding), PAIRS_PER_SCORING):
                 first, second = np.divmod(colliding[start : start + PAIRS_PER_SCORING], len(rows))
@@ -276,8 +275,11 @@ class CandidateIndex:
             )
         )
 
-    def _rows_of(self, channel: Channel, old_count: int, old_passages: int) -> tuple[np.ndarray, ...]:
-        """A channel's rows, the article each belongs to and whether it is a passage's.
+    def _rows_of(
+        self, channel: Channel, old_count: int, old_passages: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+        """A channel's rows, the article each belongs to, whether it is a passage's, and how many of
+        the rows were there before this batch (they come first).
 
         The terms channel also holds the passages of long texts, each article's row followed by
         its passages': arrival order, the same whether the articles came in one batch or several,
@@ -285,11 +287,12 @@ class CandidateIndex:
         rows = self.rows[channel.name]
         count = len(rows)
         if channel.name != "terms" or len(self.passage_owners) == 0:
-            return rows, np.arange(count), np.zeros(count, dtype=bool)
+            return rows, np.arange(count), np.zeros(count, dtype=bool), old_count
         owners = np.concatenate([np.arange(count), self.passage_owners])
         is_passage = np.concatenate([np.zeros(count, bool), np.ones(len(self.passage_owners), bool)])
         order = np.lexsort((is_passage, owners))
-        return np.concatenate([rows, self.passage_rows])[order], owners[order], is_passage[order]
+        rows = np.concatenate([rows, self.passage_rows])[order]
+        return rows, owners[order], is_passage[order], old_count + old_passages
 
     def colliding_pair_counts(self) -> dict[str, int]:
         """Distinct pairs sharing a band key per channel, before the Jaccard filter."""
