@@ -16,6 +16,10 @@ import newstrace
 from newstrace import cli
 from newstrace.align.relation import RelationModels, default_models
 from newstrace.store import Store
+from tests.candidates.test_index import ORIGINAL as DIGEST_ITEM
+from tests.candidates.test_index import PARAPHRASE as ITEM_REPORT
+from tests.candidates.test_index import UNRELATED as OTHER_REPORT
+from tests.candidates.test_index import _long_page
 
 ORIGINAL = """Marrowby approves flood barrier after record river levels
 
@@ -281,4 +285,20 @@ def test_without_embeddings_the_story_similarity_is_the_shared_text_and_the_stor
     # Stories are built from the story model and the shared text, neither of which embeds anything.
     assert [sorted(m["article"] for m in s["members"]) for s in lexical["stories"]] == [
         sorted(m["article"] for m in s["members"]) for s in report["stories"]
+    ]
+
+
+def test_a_report_of_one_item_of_a_long_digest_joins_the_digests_story(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "digest.txt").write_text("Town digest\n\n" + "\n\n".join(_long_page(DIGEST_ITEM)), encoding="utf-8")
+    (pages / "report.txt").write_text("Marrowby backs flood wall\n\n" + "\n\n".join(ITEM_REPORT), encoding="utf-8")
+    (pages / "library.txt").write_text("Library reopens\n\n" + "\n\n".join(OTHER_REPORT), encoding="utf-8")
+    summary = newstrace.analyze([pages], db=tmp_path / "digest.db", models=replace(default_models(), lead_encoder=None))
+    assert [(relation.source, relation.copy, relation.found_by) for relation in summary.relations] == [
+        ("digest", "report", "passages")
+    ]
+    assert sorted(sorted(member.article for member in story.members) for story in summary.stories) == [
+        ["digest", "report"],
+        ["library"],
     ]
