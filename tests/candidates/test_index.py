@@ -336,3 +336,13 @@ def test_passages_pair_no_unrelated_report_and_short_texts_get_none(lexicon: Lex
     assert [len(fingerprint.passages) for fingerprint in fingerprints[1:]] == [0, 0]
     pairs = CandidateIndex().add_and_pair(fingerprints)
     assert {(pair.first, pair.second) for pair in pairs} == {("digest", "short")}
+
+
+def test_a_very_long_text_gets_a_bounded_number_of_passages_that_still_find_its_item(lexicon: Lexicon) -> None:
+    # About 60,000 tokens: at the usual stride it would make 200 passages.
+    page = make_article("dump", _long_page(ORIGINAL, filler_stories=1800))
+    page_print, report_print = fingerprint_articles([page, make_article("report", ORIGINAL)], lexicon)
+    assert len(page.text.split()) > 200 * index_module.PASSAGE_STRIDE
+    assert len(page_print.passages) == index_module.MAX_PASSAGES
+    pairs = CandidateIndex().add_and_pair([page_print, report_print])
+    assert [(pair.first, pair.second) for pair in pairs] == [("dump", "report")]

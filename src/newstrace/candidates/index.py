@@ -80,6 +80,10 @@ _ROUNDED_SHARES = np.array([round(agreeing / NUMBER_OF_BINS, 4) for agreeing in 
 PASSAGE_TOKENS = 600
 PASSAGE_STRIDE = 300
 LONG_TEXT_TOKENS = 1800
+# A text longer than this many strides (a forum dump, a book) gets this many passages, each longer:
+# thousands of passages of one text fill the LSH buckets with each other (a 20 MB page took 65 s and
+# 8 GB to pair), and a news report is not told apart inside such a text anyway.
+MAX_PASSAGES = 64
 PASSAGES = "passages"
 _NO_PASSAGES = np.empty((0, NUMBER_OF_BINS), dtype=np.uint64)
 
@@ -140,9 +144,12 @@ def _passages(tokens: Tokens, texts: int) -> tuple[Tokens, np.ndarray]:
     pieces: list[np.ndarray] = []
     passage_texts: list[int] = []
     for text in np.flatnonzero(lengths >= LONG_TEXT_TOKENS).tolist():
-        for offset in range(0, int(lengths[text]) - PASSAGE_STRIDE, PASSAGE_STRIDE):
-            first = int(text_starts[text]) + offset
-            pieces.append(np.arange(first, min(first + PASSAGE_TOKENS, int(text_starts[text] + lengths[text]))))
+        length, start = int(lengths[text]), int(text_starts[text])
+        stride = max(PASSAGE_STRIDE, -(-(length - PASSAGE_STRIDE) // MAX_PASSAGES))
+        # Passages twice as long as the stride, so that any run of a stride's length lies in one.
+        size = max(PASSAGE_TOKENS, 2 * stride)
+        for offset in range(0, length - stride, stride):
+            pieces.append(np.arange(start + offset, start + min(offset + size, length)))
             passage_texts.append(text)
     if not pieces:
         empty = np.empty(0, np.int64)
