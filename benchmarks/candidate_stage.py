@@ -8,7 +8,8 @@ planted copies, syndications and rewrites (10% of the articles each), topics sha
 each, and boilerplate. newstrace weighs terms with that language's own word frequencies (a
 `Lexicon` built from them): the English list knows none of the pseudo-words. Every method runs at
 every size in a fresh process that loads the same corpus, so times and memory do not mix:
-  newstrace   fingerprint_articles (tokenise, 5-gram shingles, heaviest terms, both signatures)
+  newstrace   fingerprint_articles (tokenise, 5-gram shingles, heaviest terms, both signatures;
+              passages only for texts of 1,800 tokens or more, which these corpora do not have)
               + CandidateIndex().add_and_pair (band, index, query, Jaccard filter);
   rensa       5-gram shingles as strings (same tokens), RMinHash num_perm=128 signatures (objects
               and the bulk digest matrix, timed apart), RMinHashLSH (32 bands of 4 rows: 128 must
