@@ -148,7 +148,7 @@ def test_the_graded_similarity_averages_shared_text_with_the_openings_likeness()
     features = np.zeros(len(FEATURE_NAMES))
     features[FEATURE_NAMES.index("document_similarity")] = 0.6
     lexical = RuleStoryScorer.from_features(features)
-    assert graded_similarity(features) == lexical
-    assert graded_similarity(features, 0.9) == pytest.approx((lexical + 0.9) / 2)
+    assert graded_similarity(lexical) == lexical
+    assert graded_similarity(lexical, 0.9) == pytest.approx((lexical + 0.9) / 2)
     # Openings pointing apart add nothing rather than subtracting.
-    assert graded_similarity(features, -0.2) == pytest.approx(lexical / 2)
+    assert graded_similarity(lexical, -0.2) == pytest.approx(lexical / 2)

@@ -208,8 +208,9 @@ def relate(
         reasons.append(
             f"the direction model gives {max(first_is_source, 1 - first_is_source):.0%} that {source.id} came first"
         )
-    similarity = round(graded_similarity(comparison.features, lead_similarity(first_text, second_text)), 4)
-    text_similarity = round(RuleStoryScorer.from_features(comparison.features), 4)
+    lexical = RuleStoryScorer.from_features(comparison.features)
+    similarity = round(graded_similarity(lexical, lead_similarity(first_text, second_text)), 4)
+    text_similarity = round(lexical, 4)
     probability = round(models.story.probability(first, second, comparison.features), 4)
     kind, confidence = classify(alignment, other_way, probability)
     if kind in COPIED_KINDS:

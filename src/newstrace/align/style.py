@@ -124,7 +124,7 @@ def text_style(sentences: Sequence[str], document_terms: dict[str, float], names
         exclamations_per_sentence=(joined.count("!") + joined.count("?")) / sentence_count,
         words_per_sentence=count / sentence_count,
         names_per_100_words=100 * len(names) / count,
-        distinct_word_share=len({word.lower() for word in words}) / count,
+        distinct_word_share=len(set(lowered)) / count,
         capitalised_share=sum(word[0].isupper() for word in words) / count,
         sentence_length_spread=float(lengths.std() / lengths.mean()) if lengths.mean() else 0.0,
         quoted_word_share=quoted / count,
