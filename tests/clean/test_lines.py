@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newstrace.clean.lines import matching_rule, matching_rules
+from newstrace.clean.patterns import LINE_RULES
 
 
 def _rule_name(text: str) -> str | None:
@@ -80,3 +83,39 @@ def test_rules_found_for_many_lines_at_once_are_those_found_line_by_line() -> No
     assert matching_rules(lines, words) == one_by_one
     assert matching_rules(list(reversed(lines)), list(reversed(words))) == list(reversed(one_by_one))
     assert sum(rule is not None for rule in one_by_one) >= 8
+
+
+def _first_rule_line_by_line(text: str, words: int) -> str | None:
+    """The rule a line gets by the rules' definition, read plainly: triggers, prefix, length, pattern."""
+    lowered = text.lower()
+    for rule in LINE_RULES:
+        if words > rule.max_words:
+            continue
+        window = lowered[: rule.trigger_prefix] if rule.trigger_prefix else lowered
+        if rule.triggers and not any(trigger in window for trigger in rule.triggers):
+            continue
+        if re.search(rule.pattern, text, re.IGNORECASE):
+            return rule.name
+    return None
+
+
+def test_rules_in_one_pass_follow_the_rules_definition() -> None:
+    lines = [
+        "Read more: Ferry crossings resume after storm",
+        # Past the link rule's trigger prefix, "read more" names no link line.
+        "Écluses, ponts et quais: les travaux du port avancent lentement — read more",
+        "Ümit Özdemir · Photo: Harbour Authority",
+        "Share on Facebook · Share on X",
+        "Lesen Sie auch: Fähren fahren wieder",
+        "관련 기사",
+        "The harbour master said the ferries would sail again on Monday morning after repairs.",
+        "Tags: ferries, weather, harbour",
+        "",
+        "Advertisement",
+        "12 Comments",
+    ]
+    words = [len(text.split()) for text in lines]
+    expected = [_first_rule_line_by_line(text, count) for text, count in zip(lines, words, strict=True)]
+    found = [rule.name if rule else None for rule in matching_rules(lines, words)]
+    assert found == expected
+    assert found[0] == "link_line" and found[1] is None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
+
+import numpy as np
+from ahocorasick_rs import AhoCorasick
 
 from newstrace.clean.credits import parse_byline
 from newstrace.clean.dates import is_date_line
@@ -22,16 +24,12 @@ from newstrace.clean.patterns import (
     LineRule,
 )
 
-# Each rule's triggers as one alternation: one regex search per rule is twice as fast as testing
-# the triggers one by one (measured: 1.7 vs 3.3 ms per page of 165 lines).
-_RULE_REGEXES = tuple(
-    (
-        rule,
-        re.compile(rule.pattern, re.IGNORECASE),
-        re.compile("|".join(map(re.escape, rule.triggers))) if rule.triggers else None,
-    )
-    for rule in LINE_RULES
-)
+# Each rule with its regular expression and whether it has triggers; all rules' triggers go in one
+# automaton, and each trigger knows the rules it serves.
+_RULE_REGEXES = tuple((rule, re.compile(rule.pattern, re.IGNORECASE), bool(rule.triggers)) for rule in LINE_RULES)
+_TRIGGERS = sorted({trigger for rule in LINE_RULES for trigger in rule.triggers})
+_TRIGGER_AUTOMATON = AhoCorasick(_TRIGGERS)
+_RULES_OF_TRIGGER = np.array([[trigger in rule.triggers for rule in LINE_RULES] for trigger in _TRIGGERS], dtype=bool)
 # str.translate is several times faster than a regular expression for this, per line.
 _KEY_MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•·|¦§¶"
 _KEY_TABLE = str.maketrans(dict.fromkeys(_KEY_MARKS, " "))
@@ -109,64 +107,45 @@ def matching_rule(text: str, words: int) -> LineRule | None:
 
 
 def matching_rules(texts: Sequence[str], words: Sequence[int]) -> list[LineRule | None]:
-    """The first rule each line matches. Each rule looks for its triggers in all open lines at once:
-    one scan of their joined text instead of a search per line (a third of the time per page)."""
+    """The first rule each line matches. The triggers of every rule are found in one Aho-Corasick
+    pass over the joined lower-cased lines (a regex scan per rule cost 0.5 ms a page of 165 lines);
+    each rule's regular expression then runs only on the lines holding one of its triggers."""
     found: list[LineRule | None] = [None] * len(texts)
     open_lines = [count <= _MAX_RULE_WORDS for count in words]
-    scan = _JoinedLines(texts, words, open_lines)
-    for rule, regex, triggers in _RULE_REGEXES:
-        reach = scan.lines_up_to(rule.max_words)
-        if reach == 0:
-            continue
-        if triggers is None:
-            candidates = [index for index in scan.order[:reach] if open_lines[index]]
-        else:
-            candidates = scan.with_trigger(triggers, reach, rule.trigger_prefix, open_lines)
-        for index in candidates:
-            if regex.search(texts[index]):
+    candidates = _trigger_candidates(texts, words, open_lines)
+    for rule_number, (rule, regex, _) in enumerate(_RULE_REGEXES):
+        for index in candidates[rule_number]:
+            if open_lines[index] and words[index] <= rule.max_words and regex.search(texts[index]):
                 found[index] = rule
                 open_lines[index] = False
     return found
 
 
-class _JoinedLines:
-    """The lower-cased texts of the lines a rule may name, joined, fewest words first: the lines a
-    rule of up to N words may name are then a prefix of the text, scanned without joining again."""
-
-    def __init__(self, texts: Sequence[str], words: Sequence[int], open_lines: list[bool]) -> None:
-        self.order = sorted((index for index, is_open in enumerate(open_lines) if is_open), key=words.__getitem__)
-        self.counts = [words[index] for index in self.order]
-        self.pieces = [texts[index].lower() for index in self.order]
-        self.joined: dict[int | None, tuple[str, list[int]]] = {}
-
-    def lines_up_to(self, max_words: int) -> int:
-        return bisect_right(self.counts, max_words)
-
-    def _text(self, prefix: int | None) -> tuple[str, list[int]]:
-        # The whole lines, or only their first `prefix` characters, joined once per batch.
-        if prefix not in self.joined:
-            pieces = [piece[:prefix] for piece in self.pieces] if prefix else self.pieces
-            starts = list(accumulate((len(piece) + 1 for piece in pieces), initial=0))
-            self.joined[prefix] = ("\n".join(pieces), starts)
-        return self.joined[prefix]
-
-    def with_trigger(
-        self, triggers: re.Pattern[str], reach: int, prefix: int | None, open_lines: list[bool]
-    ) -> list[int]:
-        """The open lines among the first `reach` in whose text (or its first `prefix` characters) a
-        trigger occurs."""
-        text, starts = self._text(prefix)
-        # Triggers are plain strings without line breaks, so none matches across two joined lines.
-        # After a hit the search goes on from the next line: one hit is enough.
-        end = starts[reach] - 1
-        hits: list[int] = []
-        position = 0
-        while (match := triggers.search(text, position, end)) is not None:
-            line = bisect_right(starts, match.start()) - 1
-            if open_lines[self.order[line]]:
-                hits.append(self.order[line])
-            position = starts[line + 1]
-        return hits
+def _trigger_candidates(texts: Sequence[str], words: Sequence[int], open_lines: list[bool]) -> list[Sequence[int]]:
+    """For each rule, the lines it may name: those holding one of its triggers (within its prefix, if
+    it has one), or every open line for a rule without triggers."""
+    opened = [index for index, is_open in enumerate(open_lines) if is_open]
+    pieces = [texts[index].lower() for index in opened]
+    joined = "\n".join(pieces)
+    # Triggers hold no line break, so no hit spans two lines; hits may overlap (a trigger inside another).
+    hits = np.array(_TRIGGER_AUTOMATON.find_matches_as_indexes(joined, overlapping=True), dtype=np.int64)
+    starts = np.fromiter(accumulate((len(piece) + 1 for piece in pieces), initial=0), dtype=np.int64)
+    if len(hits) == 0:
+        hits = np.zeros((0, 3), dtype=np.int64)
+    hit_lines = np.searchsorted(starts, hits[:, 1], side="right") - 1
+    hit_ends = hits[:, 2] - starts[hit_lines]
+    owners = np.asarray(opened, dtype=np.int64)[hit_lines] if opened else hit_lines
+    rules_of_hit = _RULES_OF_TRIGGER[hits[:, 0]]
+    candidates: list[Sequence[int]] = []
+    for rule_number, (rule, _, has_triggers) in enumerate(_RULE_REGEXES):
+        if not has_triggers:
+            candidates.append(opened)
+            continue
+        chosen = rules_of_hit[:, rule_number]
+        if rule.trigger_prefix is not None:
+            chosen = chosen & (hit_ends <= rule.trigger_prefix)
+        candidates.append(np.unique(owners[chosen]).tolist())
+    return candidates
 
 
 # Captions are short; scanning long paragraphs for one costs more than all other features.
