@@ -263,16 +263,24 @@ def _run_lengths(flags: np.ndarray, weights: np.ndarray, pages: Pages) -> np.nda
     return np.where(flags, totals[np.maximum(run, 0)], 0.0)
 
 
-def _count_between(flags: np.ndarray, start: int, end: int) -> np.ndarray:
-    """For each line, how many flagged lines lie strictly between it and the run start..end (0 inside)."""
-    cumulative = np.concatenate([[0], np.cumsum(flags)])
-    positions = np.arange(len(flags))
-    counts = np.zeros(len(flags))
-    before = positions < start
-    counts[before] = cumulative[start] - cumulative[positions[before] + 1]
-    after = positions > end
-    counts[after] = cumulative[positions[after]] - cumulative[end + 1]
-    return counts
+def _best_runs(gains: np.ndarray, pages: Pages) -> tuple[np.ndarray, np.ndarray]:
+    """For each page, the first and last line (counted from the page's start) of its stretch of lines
+    with the largest summed gain: the pages laid out as the rows of a matrix, so that each row's
+    cumulative sums and running minimum are those of the page alone (the same bits as page by page)."""
+    sizes = np.diff(pages.starts)
+    width = int(sizes.max()) if len(sizes) else 0
+    position = np.arange(len(gains)) - pages.line_start
+    rows = np.zeros((pages.count, width))
+    rows[pages.page_of_line, position] = gains
+    cumulative = np.concatenate([np.zeros((pages.count, 1)), np.cumsum(rows, axis=1)], axis=1)
+    lowest_before = np.minimum.accumulate(cumulative, axis=1)
+    columns = np.arange(width)
+    rises = np.where(columns < sizes[:, None], cumulative[:, 1:] - lowest_before[:, :-1], -np.inf)
+    end = np.argmax(rises, axis=1) if width else np.zeros(pages.count, dtype=np.int64)
+    # The run starts after the lowest cumulative sum up to its end (the first, where several are lowest).
+    upto = np.where(np.arange(width + 1) <= end[:, None], cumulative, np.inf)
+    start = np.argmin(upto, axis=1)
+    return start, end
 
 
 @lru_cache(maxsize=1)
@@ -557,29 +565,42 @@ def sequence_features(features: np.ndarray, probabilities: np.ndarray, pages: Pa
     short = log_tokens < math.log1p(8)
     dated = (log_tokens < math.log1p(15)) & (features[:, FEATURE_NAMES.index("date_like")] > 0)
     widget = features[:, FEATURE_NAMES.index("widget_share")] >= 0.3
-    in_run = np.zeros(count, dtype=bool)
-    distance = np.zeros(count)
-    run_share = np.zeros(count)
-    after_run = np.zeros(count, dtype=bool)
+    # The best run of each page: the stretch of lines whose summed (probability - 1/2) weighted by
+    # length is largest, found for all pages at once.
+    run_start, run_end = _best_runs((probabilities - 0.5) * np.log1p(chars), pages)
+    position = np.arange(count) - pages.line_start
+    first = run_start[pages.page_of_line]
+    last = run_end[pages.page_of_line]
+    in_run = (position >= first) & (position <= last)
+    after_run = position > last
+    distance = np.where(position < first, first - position, np.where(after_run, position - last, 0)).astype(np.float64)
+    run_share = pages.per_line(
+        np.array(
+            [
+                weighted[page_first + start : page_first + end + 1].sum()
+                / max(weighted[page_first:page_last].sum(), 1.0)
+                for page_first, page_last, start, end in zip(
+                    pages.starts[:-1].tolist(),
+                    pages.starts[1:].tolist(),
+                    run_start.tolist(),
+                    run_end.tolist(),
+                    strict=True,
+                )
+            ]
+        )
+    )
+    # Lines flagged between each line and its page's run (none inside it), from whole-batch counts.
+    absolute_first = pages.line_start + first
+    absolute_last = pages.line_start + last
+    lines = np.arange(count)
     between = np.zeros((count, 3))
-    for first, last in zip(pages.starts[:-1].tolist(), pages.starts[1:].tolist(), strict=True):
-        if first == last:
-            continue
-        page = slice(first, last)
-        # The best run: the stretch of lines whose summed (probability - 1/2) weighted by length is largest.
-        gains = (probabilities[page] - 0.5) * np.log1p(chars[page])
-        cumulative = np.concatenate([[0.0], np.cumsum(gains)])
-        lowest_before = np.minimum.accumulate(cumulative)
-        end = int(np.argmax(cumulative[1:] - lowest_before[:-1]))
-        start = int(np.argmin(cumulative[: end + 1]))
-        positions = np.arange(last - first)
-        in_run[page] = (positions >= start) & (positions <= end)
-        distance[page] = np.where(positions < start, start - positions, np.where(positions > end, positions - end, 0))
-        page_weighted = weighted[page]
-        run_share[page] = page_weighted[start : end + 1].sum() / max(page_weighted.sum(), 1.0)
-        after_run[page] = positions > end
-        for column_number, flags in enumerate((short, dated, widget)):
-            between[page, column_number] = _count_between(flags[page], start, end)
+    for column_number, flags in enumerate((short, dated, widget)):
+        cumulative = np.concatenate([[0], np.cumsum(flags)])
+        between[:, column_number] = np.where(
+            lines < absolute_first,
+            cumulative[absolute_first] - cumulative[np.minimum(lines + 1, count)],
+            np.where(lines > absolute_last, cumulative[lines] - cumulative[np.minimum(absolute_last + 1, count)], 0),
+        )
     sequence = np.column_stack(
         [
             probabilities,
