@@ -167,6 +167,12 @@ class Pages:
         page_of_line = np.repeat(np.arange(len(sizes)), sizes)
         return cls(starts, page_of_line, starts[:-1][page_of_line], starts[1:][page_of_line])
 
+    @classmethod
+    def single(cls, count: int) -> Pages:
+        """One page of `count` lines: of_counts([count]) built without its arithmetic (it runs per page)."""
+        zeros = np.zeros(count, dtype=np.int64)
+        return cls(np.array([0, count], dtype=np.int64), zeros, zeros, np.full(count, count, dtype=np.int64))
+
     @property
     def count(self) -> int:
         return len(self.starts) - 1
@@ -207,7 +213,7 @@ def rule_features(lines: Sequence[Line], decisions: RuleDecisions) -> np.ndarray
         ],
         dtype=np.float64,
     )
-    kept_window = _window_means(columns[:, :1], 7, Pages.of_counts([len(lines)]))
+    kept_window = _window_means(columns[:, :1], 7, Pages.single(len(lines)))
     return np.concatenate([columns, kept_window], axis=1).astype(np.float32)
 
 

@@ -10,6 +10,7 @@ from newstrace.model import RemovedLine
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
 _OTHER_SPACES = "\t\u00a0\u2009\u202f\u3000"
+_RULE_MARKS = frozenset("-=_*~#")
 _RULE_LINE = re.compile(r"^\s*[-=_*~#]{8,}\s*$")
 # PA wire header: "16:54 01/03/00: Page 1 (ZSM) COURTS Burstein" (time, UK date, page, desk, slug).
 _WIRE_HEADER = re.compile(
@@ -53,10 +54,13 @@ def normalize_text(text: str) -> NormalizedText:
     wire_layout = _is_wire_layout(raw_lines)
     buffer: list[str] = []
     for line in raw_lines:
-        if _RULE_LINE.match(line):
+        # Each pattern is tried only on lines opening with a character it must open with (lines are
+        # stripped): most lines of a page need none of the three.
+        opening = line[:1]
+        if opening in _RULE_MARKS and _RULE_LINE.match(line):
             result.removed.append(RemovedLine(line, "rule line"))
             continue
-        header = _WIRE_HEADER.match(line) if not result.metadata else None
+        header = _WIRE_HEADER.match(line) if opening.isdigit() and not result.metadata else None
         if header:
             result.metadata.update({f"wire_{key}": value.strip() for key, value in header.groupdict().items() if value})
             result.removed.append(RemovedLine(line, "wire header"))
@@ -79,7 +83,7 @@ def normalize_text(text: str) -> NormalizedText:
         result.lines.append(" ".join(buffer))
     kept = []
     for line in result.lines:
-        if _WIRE_NOTE.match(line):
+        if line.startswith("(") and _WIRE_NOTE.match(line):
             result.removed.append(RemovedLine(line, "wire note"))
         else:
             kept.append(line)
