@@ -17,7 +17,7 @@ _STAGE_SEPARATOR = "\n=== second stage ===\n"
 # LightGBM stops adding trees for a line once its raw score is this far from 0 (checked every
 # PREDICTION_CHECK_EVERY trees): most lines are plainly body or plainly not, and the two boosters
 # took a quarter of the cleaning time. Measured by grouped cross-validation, see the model card.
-PREDICTION_MARGIN = 8.0
+PREDICTION_MARGIN = 6.0
 PREDICTION_CHECK_EVERY = 10
 _PREDICTION_OPTIONS = {
     "pred_early_stop": True,
