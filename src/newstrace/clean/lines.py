@@ -24,12 +24,17 @@ from newstrace.clean.patterns import (
     LineRule,
 )
 
-# Each rule with its regular expression and whether it has triggers; all rules' triggers go in one
-# automaton, and each trigger knows the rules it serves.
+# Captions are short; scanning long paragraphs for one costs more than all other features.
+_MAX_CAPTION_WORDS = 60
+_CAPTION_TRIGGERS = ("(", "photo", "foto", "picture", "image", "getty", "shutterstock", "/")
+# Each rule with its regular expression and whether it has triggers. The triggers of all rules and
+# of captions go in one automaton; each trigger knows the groups (rules, then captions) it serves.
 _RULE_REGEXES = tuple((rule, re.compile(rule.pattern, re.IGNORECASE), bool(rule.triggers)) for rule in LINE_RULES)
-_TRIGGERS = sorted({trigger for rule in LINE_RULES for trigger in rule.triggers})
+_TRIGGER_GROUPS: tuple[tuple[str, ...], ...] = (*(rule.triggers for rule in LINE_RULES), _CAPTION_TRIGGERS)
+_TRIGGERS = sorted({trigger for group in _TRIGGER_GROUPS for trigger in group})
 _TRIGGER_AUTOMATON = AhoCorasick(_TRIGGERS)
-_RULES_OF_TRIGGER = np.array([[trigger in rule.triggers for rule in LINE_RULES] for trigger in _TRIGGERS], dtype=bool)
+_GROUPS_OF_TRIGGER = np.array([[trigger in group for group in _TRIGGER_GROUPS] for trigger in _TRIGGERS], dtype=bool)
+_CAPTION_GROUP = len(LINE_RULES)
 # str.translate is several times faster than a regular expression for this, per line.
 _KEY_MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•·|¦§¶"
 _KEY_TABLE = str.maketrans(dict.fromkeys(_KEY_MARKS, " "))
@@ -106,56 +111,50 @@ def matching_rule(text: str, words: int) -> LineRule | None:
     return matching_rules([text], [words])[0]
 
 
-def matching_rules(texts: Sequence[str], words: Sequence[int]) -> list[LineRule | None]:
+def matching_rules(
+    texts: Sequence[str], words: Sequence[int], hits: _TriggerHits | None = None
+) -> list[LineRule | None]:
     """The first rule each line matches. The triggers of every rule are found in one Aho-Corasick
     pass over the joined lower-cased lines (a regex scan per rule cost 0.5 ms a page of 165 lines);
     each rule's regular expression then runs only on the lines holding one of its triggers."""
     found: list[LineRule | None] = [None] * len(texts)
+    if hits is None:
+        hits = _TriggerHits(texts, words)
     open_lines = [count <= _MAX_RULE_WORDS for count in words]
-    candidates = _trigger_candidates(texts, words, open_lines)
-    for rule_number, (rule, regex, _) in enumerate(_RULE_REGEXES):
-        for index in candidates[rule_number]:
+    for rule_number, (rule, regex, has_triggers) in enumerate(_RULE_REGEXES):
+        candidates = hits.lines_of(rule_number, rule.trigger_prefix) if has_triggers else hits.opened
+        for index in candidates:
             if open_lines[index] and words[index] <= rule.max_words and regex.search(texts[index]):
                 found[index] = rule
                 open_lines[index] = False
     return found
 
 
-def _trigger_candidates(texts: Sequence[str], words: Sequence[int], open_lines: list[bool]) -> list[Sequence[int]]:
-    """For each rule, the lines it may name: those holding one of its triggers (within its prefix, if
-    it has one), or every open line for a rule without triggers."""
-    opened = [index for index, is_open in enumerate(open_lines) if is_open]
-    pieces = [texts[index].lower() for index in opened]
-    joined = "\n".join(pieces)
-    # Triggers hold no line break, so no hit spans two lines; hits may overlap (a trigger inside another).
-    hits = np.array(_TRIGGER_AUTOMATON.find_matches_as_indexes(joined, overlapping=True), dtype=np.int64)
-    starts = np.fromiter(accumulate((len(piece) + 1 for piece in pieces), initial=0), dtype=np.int64)
-    if len(hits) == 0:
-        hits = np.zeros((0, 3), dtype=np.int64)
-    hit_lines = np.searchsorted(starts, hits[:, 1], side="right") - 1
-    hit_ends = hits[:, 2] - starts[hit_lines]
-    owners = np.asarray(opened, dtype=np.int64)[hit_lines] if opened else hit_lines
-    rules_of_hit = _RULES_OF_TRIGGER[hits[:, 0]]
-    candidates: list[Sequence[int]] = []
-    for rule_number, (rule, _, has_triggers) in enumerate(_RULE_REGEXES):
-        if not has_triggers:
-            candidates.append(opened)
-            continue
-        chosen = rules_of_hit[:, rule_number]
-        if rule.trigger_prefix is not None:
-            chosen = chosen & (hit_ends <= rule.trigger_prefix)
-        candidates.append(np.unique(owners[chosen]).tolist())
-    return candidates
+class _TriggerHits:
+    """Where the triggers of rules and captions occur in the lines short enough for a rule: one pass
+    of the automaton over their joined lower-cased texts."""
 
+    def __init__(self, texts: Sequence[str], words: Sequence[int]) -> None:
+        self.opened = [index for index, count in enumerate(words) if count <= _MAX_RULE_WORDS]
+        pieces = [texts[index].lower() for index in self.opened]
+        joined = "\n".join(pieces)
+        # Triggers hold no line break, so no hit spans two lines; hits may overlap (one inside another).
+        hits = np.array(_TRIGGER_AUTOMATON.find_matches_as_indexes(joined, overlapping=True), dtype=np.int64)
+        if len(hits) == 0:
+            hits = np.zeros((0, 3), dtype=np.int64)
+        starts = np.fromiter(accumulate((len(piece) + 1 for piece in pieces), initial=0), dtype=np.int64)
+        hit_lines = np.searchsorted(starts, hits[:, 1], side="right") - 1
+        # Where each hit ends within its (lower-cased) line, for rules that look only at a line's start.
+        self.ends = hits[:, 2] - starts[hit_lines]
+        self.owners = np.asarray(self.opened, dtype=np.int64)[hit_lines]
+        self.groups = _GROUPS_OF_TRIGGER[hits[:, 0]]
 
-# Captions are short; scanning long paragraphs for one costs more than all other features.
-_MAX_CAPTION_WORDS = 60
-_CAPTION_TRIGGERS = ("(", "photo", "foto", "picture", "image", "getty", "shutterstock", "/")
-
-
-def _may_be_caption(text: str) -> bool:
-    lowered = text.lower()
-    return any(trigger in lowered for trigger in _CAPTION_TRIGGERS)
+    def lines_of(self, group: int, prefix: int | None = None) -> list[int]:
+        """The lines holding a trigger of the group (within their first `prefix` characters)."""
+        chosen = self.groups[:, group]
+        if prefix is not None:
+            chosen = chosen & (self.ends <= prefix)
+        return np.unique(self.owners[chosen]).tolist()
 
 
 def _word_count(text: str) -> int:
@@ -178,14 +177,14 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
                 distinct[text] = len(distinct)
     texts = list(distinct)
     words = [_word_count(text) for text in texts]
-    rules = matching_rules(texts, words)
+    hits = _TriggerHits(texts, words)
+    rules = matching_rules(texts, words, hits)
     keys = line_keys(texts)
     tails = [text[-8:] for text in texts]
     sentence_ends = [bool(SENTENCE_END.search(tail)) for tail in tails]
-    caption_like = [
-        4 <= count <= _MAX_CAPTION_WORDS and _may_be_caption(text) and bool(CAPTION_PATTERN.search(text))
-        for text, count in zip(texts, words, strict=True)
-    ]
+    caption_like = [False] * len(texts)
+    for index in hits.lines_of(_CAPTION_GROUP):
+        caption_like[index] = 4 <= words[index] <= _MAX_CAPTION_WORDS and bool(CAPTION_PATTERN.search(texts[index]))
     list_items = [bool(LIST_MARKER.match(text)) for text in texts]
     truncated = [count <= 20 and bool(ELLIPSIS_END.search(tail)) for tail, count in zip(tails, words, strict=True)]
     # Lines no rule names, not captions, not cut short: what body text and headlines are made of.
