@@ -156,7 +156,7 @@ def find_relations(
     pairs = index.add_and_pair(fingerprints)
     loaded: dict[str, Article] = {article.id: article for article in new_articles}
     prepared: dict[str, PreparedText] = {}
-    # The lead encoder costs about 35 ms an article, five times all else a pair needs, and only a
+    # The lead encoder costs about 18 ms an article, more than all else a pair needs, and only a
     # relation's graded similarity uses it: pairs are judged without it first, and the articles
     # of the pairs found related are embedded and those pairs judged again (same verdicts).
     lexical_models = replace(models, lead_encoder=None)

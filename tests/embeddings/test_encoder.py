@@ -59,3 +59,33 @@ def test_a_retold_sentence_is_nearer_than_another_story_on_the_same_page() -> No
     assert ENCODER is not None
     flood, retold, budget = ENCODER.encode([FLOOD, FLOOD_RETOLD, BUDGET])
     assert float(flood @ retold) > float(flood @ budget) + 0.2
+
+
+def _shipped_model() -> bytes:
+    path = encoder_module._package_folder(encoder_module.ONNX_PACKAGE) / "model.onnx"
+    return encoder_module._checked(path.read_bytes(), encoder_module.ONNX_SHA256, "model.onnx")
+
+
+@needs_encoder
+def test_int8_products_keep_the_shipped_models_vectors() -> None:
+    assert ENCODER is not None
+    shipped = LeadEncoder(_shipped_model(), ENCODER.tokenizer.to_str())
+    texts = [FLOOD, FLOOD_RETOLD, BUDGET, "A short line.", "word " * 300]
+    agreement = np.sum(ENCODER.encode(texts) * shipped.encode(texts), axis=1)
+    assert agreement.min() > 0.98
+
+
+@needs_encoder
+def test_without_the_onnx_package_the_model_runs_as_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_quantisation(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("onnxruntime.quantization"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_quantisation)
+    model = _shipped_model()
+    assert encoder_module._with_integer_products(model) is model

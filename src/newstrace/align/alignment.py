@@ -45,6 +45,11 @@ class PreparedText:
     style: TextStyle
     # Words of each normalised sentence (at least 1), the weights of the coverage shares.
     sentence_words: np.ndarray
+    # Per text rather than per pair, where every pair of a text asked for them again: the document
+    # terms that are numbers (with their weights), the words of all sentences, the mean term weight.
+    number_terms: dict[str, float]
+    word_count: int
+    mean_term_weight: float
     # The embedding of the article's opening (unit vector), when an encoder is installed.
     lead_vector: np.ndarray | None = None
 
@@ -99,6 +104,9 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder |
         np.array(values, dtype=np.float64),
         text_style(sentences, document, names),
         np.array([max(1, sentence.count(" ") + 1) for sentence in normalised], dtype=float),
+        {term: weight for term, weight in document.items() if term.isdigit()},
+        sum(sentence.count(" ") + 1 for sentence in normalised),
+        sum(document.values()) / len(document) if document else 0.0,
         encoder.encode([lead_text(paragraphs)])[0] if encoder is not None else None,
     )
 

@@ -8,6 +8,7 @@ the order the pair was given in.
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
@@ -66,8 +67,7 @@ def direction_features(
     date_order = math.nan
     if first_date is not None and second_date is not None:
         date_order = float(np.sign((second_date - first_date).days))
-    first_numbers = {term for term in first_text.document_terms if term.isdigit()}
-    second_numbers = {term for term in second_text.document_terms if term.isdigit()}
+    first_numbers, second_numbers = first_text.number_terms.keys(), second_text.number_terms.keys()
     first_style, second_style = first_text.style, second_text.style
     values = {name: getattr(first_style, name) - getattr(second_style, name) for name in _STYLE_NAMES}
     values |= {
@@ -98,12 +98,12 @@ def _unique_rarity(text: PreparedText, other: PreparedText) -> float:
     weights = text.document_terms
     if not weights:
         return 0.0
-    average = sum(weights.values()) / len(weights)
+    average = text.mean_term_weight
     own = [weight - average for term, weight in weights.items() if term not in other.document_terms]
     return sum(own) / (len(own) + _RARITY_PRIOR_TERMS)
 
 
-def _contained(inner: set[str] | frozenset[str], outer: set[str] | frozenset[str]) -> float:
+def _contained(inner: AbstractSet[str], outer: AbstractSet[str]) -> float:
     """Share of `inner` found in `outer` (1 when `inner` is empty: nothing of it is missing)."""
     return len(inner & outer) / len(inner) if inner else 1.0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 import numpy as np
@@ -53,10 +54,8 @@ def pair_features(
         if second_from_first.copy_coverage >= first_from_second.copy_coverage
         else (first_from_second, second_from_first)
     )
-    first_numbers = {term for term in first_text.document_terms if term.isdigit()}
-    second_numbers = {term for term in second_text.document_terms if term.isdigit()}
-    first_words = sum(sentence.count(" ") + 1 for sentence in first_text.normalised)
-    second_words = sum(sentence.count(" ") + 1 for sentence in second_text.normalised)
+    first_numbers, second_numbers = first_text.number_terms.keys(), second_text.number_terms.keys()
+    first_words, second_words = first_text.word_count, second_text.word_count
     day_gap = _day_gap(first.date, second.date)
     first_catchline = catchline_key(first)
     return np.array(
@@ -115,7 +114,7 @@ def _heavy_term_overlap(first: dict[str, float], second: dict[str, float]) -> fl
     return sum(weight for term, weight in heaviest if term in larger) / total
 
 
-def _overlap(first: set[str] | frozenset[str], second: set[str] | frozenset[str]) -> float:
+def _overlap(first: AbstractSet[str], second: AbstractSet[str]) -> float:
     """Shared items over the smaller set (a short copy keeps few of the source's names)."""
     if not first or not second:
         return 0.0

@@ -122,9 +122,7 @@ def direction_evidence(
         points += sign
         reasons.append(f"{(second if sign > 0 else first).id} is mostly contained in the other, which is more complete")
     # Derived texts lose specific details (numbers, rare names) more often than they add them.
-    details = _containment(second_text.document_terms, first_text.document_terms) - _containment(
-        first_text.document_terms, second_text.document_terms
-    )
+    details = _containment(second_text, first_text) - _containment(first_text, second_text)
     if abs(details) >= DETAIL_MARGIN:
         sign = 1 if details > 0 else -1
         points += sign
@@ -245,13 +243,12 @@ def relate(
     )
 
 
-def _containment(inner: dict[str, float], outer: dict[str, float]) -> float:
+def _containment(inner: PreparedText, outer: PreparedText) -> float:
     """Share of the inner text's numbers found in the outer (rewrites drop figures, rarely add them)."""
-    specific = {term: weight for term, weight in inner.items() if term.isdigit()}
-    total = sum(specific.values())
+    total = sum(inner.number_terms.values())
     if not total:
         return 0.0
-    return sum(weight for term, weight in specific.items() if term in outer) / total
+    return sum(weight for term, weight in inner.number_terms.items() if term in outer.document_terms) / total
 
 
 def _points_probability(points: int, point: float = DIRECTION_POINT) -> float:
