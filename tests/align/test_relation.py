@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from newstrace.align import prepare_text, relate
-from newstrace.align.alignment import AlignedText
+from newstrace.align.alignment import AlignedText, SentenceMatches
 from newstrace.align.relation import classify
 from newstrace.align.story_model import STORY_THRESHOLD
 from newstrace.model import Article, Relation
@@ -183,7 +183,7 @@ def test_wire_releases_under_one_catchline_are_the_same_event(lexicon: Lexicon) 
 def _aligned(
     *, verbatim: float = 0.0, edited: float = 0.0, coverage: float = 0.0, order: float = 0.0, similarity: float = 0.0
 ) -> AlignedText:
-    return AlignedText([], coverage, coverage, verbatim, max(verbatim, edited), order, similarity)
+    return AlignedText(SentenceMatches.none(), coverage, coverage, verbatim, max(verbatim, edited), order, similarity)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 
 from newstrace.align.style import TextStyle, text_style
 from newstrace.embeddings import LeadEncoder, lead_text
@@ -50,21 +51,61 @@ class PreparedText:
     number_terms: dict[str, float]
     word_count: int
     mean_term_weight: float
+    # Each sentence's summed term weight (a sentence too light is never a paraphrase).
+    sentence_weights: np.ndarray
     # The embedding of the article's opening (unit vector), when an encoder is installed.
     lead_vector: np.ndarray | None = None
+
+
+_KINDS = ("unaligned", "verbatim", "light_edit", "paraphrase")
+_UNALIGNED, _VERBATIM, _LIGHT_EDIT, _PARAPHRASE = range(len(_KINDS))
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceMatches:
+    """For each copy sentence: its kind (a code of _KINDS), its source sentence (-1: none), its term
+    cosine with that sentence and their character ratio (0-100, 0 where not measured)."""
+
+    kinds: np.ndarray
+    sources: np.ndarray
+    term_scores: np.ndarray
+    ratios: np.ndarray
+
+    @classmethod
+    def none(cls) -> SentenceMatches:
+        empty = np.zeros(0)
+        return cls(empty.astype(np.int8), empty.astype(np.int64), empty, empty)
+
+    def sentences(self) -> list[AlignedSentence]:
+        """The matches as AlignedSentence records (built only for the pairs that keep them)."""
+        aligned = []
+        columns = (self.kinds, self.sources, self.term_scores, self.ratios)
+        rows = zip(*(column.tolist() for column in columns), strict=True)
+        for row, (kind, source, term_score, ratio) in enumerate(rows):
+            if kind == _VERBATIM:
+                aligned.append(AlignedSentence(row, (source,), "verbatim", 1.0))
+            elif kind == _UNALIGNED:
+                aligned.append(AlignedSentence(row, (), "unaligned", round(term_score, 3)))
+            else:
+                aligned.append(AlignedSentence(row, (source,), _KINDS[kind], round(max(ratio / 100.0, term_score), 3)))
+        return aligned
 
 
 @dataclass(frozen=True, slots=True)
 class AlignedText:
     """The alignment of a copy's sentences to a source's, with summary shares."""
 
-    aligned: list[AlignedSentence]
+    matches: SentenceMatches
     copy_coverage: float  # share of the copy's words in aligned sentences
     source_coverage: float  # share of the source's words that some copy sentence comes from
     verbatim_share: float  # share of the copy's words in verbatim sentences
     edited_share: float  # ... in verbatim or lightly edited sentences
     order: float  # share of aligned sentences in the source's order (longest increasing run)
     document_similarity: float  # weighted cosine of the two texts' terms
+
+    @property
+    def aligned(self) -> list[AlignedSentence]:
+        return self.matches.sentences()
 
 
 def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder | None = None) -> PreparedText:
@@ -107,6 +148,7 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder |
         {term: weight for term, weight in document.items() if term.isdigit()},
         sum(sentence.count(" ") + 1 for sentence in normalised),
         sum(document.values()) / len(document) if document else 0.0,
+        np.array([sum(sentence_terms.values()) for sentence_terms in terms], dtype=np.float64),
         encoder.encode([lead_text(paragraphs)])[0] if encoder is not None else None,
     )
 
@@ -147,55 +189,58 @@ def sentence_similarity(copy: PreparedText, source: PreparedText) -> np.ndarray:
 
 
 def align_texts(copy: PreparedText, source: PreparedText, similarity: np.ndarray | None = None) -> AlignedText:
-    """Each copy sentence's best source sentence (any order: reordered text is still a copy)."""
+    """Each copy sentence's best source sentence (any order: reordered text is still a copy).
+
+    The kinds are decided for all sentences at once; the per-sentence records are built only when
+    asked for (most pairs compared are unrelated, and a loop over their sentences was a third of
+    the pair stage's time)."""
     if not copy.sentences or not source.sentences:
-        return AlignedText([], 0.0, 0.0, 0.0, 0.0, 0.0, cosine(copy.document_terms, source.document_terms))
+        return AlignedText(
+            SentenceMatches.none(), 0.0, 0.0, 0.0, 0.0, 0.0, cosine(copy.document_terms, source.document_terms)
+        )
     if similarity is None:
         similarity = sentence_similarity(copy, source)
     source_index = {text: index for index, text in reversed(list(enumerate(source.normalised)))}
-    aligned: list[AlignedSentence] = []
-    copy_words, source_words = copy.sentence_words, source.sentence_words
-    kinds: list[str] = []
-    used_sources: set[int] = set()
-    # One argmax over the matrix, not one numpy call per sentence (the same first-maximum rule).
-    best_sources = similarity.argmax(axis=1).tolist()
-    best_scores = similarity[np.arange(len(best_sources)), best_sources].tolist()
-    for row, sentence in enumerate(copy.normalised):
-        exact = source_index.get(sentence)
-        if exact is not None and sentence:
-            aligned.append(AlignedSentence(row, (exact,), "verbatim", 1.0))
-            kinds.append("verbatim")
-            used_sources.add(exact)
-            continue
-        best = best_sources[row]
-        term_score = best_scores[row]
-        ratio = fuzz.ratio(sentence, source.normalised[best]) if term_score > 0.2 else 0.0
-        kind = "unaligned"
-        # Verbatim means the same words (case and punctuation aside); any other change is an edit.
-        if ratio >= LIGHT_EDIT_RATIO:
-            kind = "light_edit"
-        elif term_score >= PARAPHRASE_COSINE and sum(copy.terms[row].values()) >= MINIMUM_SENTENCE_WEIGHT:
-            kind = "paraphrase"
-        kinds.append(kind)
-        if kind == "unaligned":
-            aligned.append(AlignedSentence(row, (), kind, round(term_score, 3)))
-            continue
-        score = max(ratio / 100.0, term_score)
-        aligned.append(AlignedSentence(row, (best,), kind, round(score, 3)))
-        used_sources.add(best)
+    count = len(copy.normalised)
+    # The first maximum of each row, as one argmax over the matrix.
+    best_sources = similarity.argmax(axis=1)
+    term_scores = similarity[np.arange(count), best_sources]
+    exact = np.array([source_index.get(sentence, -1) if sentence else -1 for sentence in copy.normalised])
+    verbatim = exact >= 0
+    ratios = np.zeros(count)
+    # Verbatim means the same words (case and punctuation aside); any other change is an edit.
+    measured = np.flatnonzero(~verbatim & (term_scores > 0.2))
+    if len(measured):
+        ratios[measured] = cpdist(
+            [copy.normalised[row] for row in measured.tolist()],
+            [source.normalised[column] for column in best_sources[measured].tolist()],
+            scorer=fuzz.ratio,
+            dtype=np.float64,
+            workers=1,
+        )
+    light_edit = ~verbatim & (ratios >= LIGHT_EDIT_RATIO)
+    paraphrase = (
+        ~verbatim
+        & ~light_edit
+        & (term_scores >= PARAPHRASE_COSINE)
+        & (copy.sentence_weights >= MINIMUM_SENTENCE_WEIGHT)
+    )
+    kinds = np.full(count, _UNALIGNED, dtype=np.int8)
+    kinds[verbatim], kinds[light_edit], kinds[paraphrase] = _VERBATIM, _LIGHT_EDIT, _PARAPHRASE
+    aligned_mask = kinds != _UNALIGNED
+    sources = np.where(verbatim, exact, np.where(aligned_mask, best_sources, -1))
+    copy_words = copy.sentence_words
     total_copy = copy_words.sum()
-    in_kinds = np.array(kinds)
-    aligned_mask = in_kinds != "unaligned"
-    verbatim_mask = in_kinds == "verbatim"
-    edited_mask = verbatim_mask | (in_kinds == "light_edit")
-    sources_in_order = [item.source_sentences[0] for item in aligned if item.source_sentences]
+    sources_in_order = sources[aligned_mask].tolist()
     order = _longest_increasing_run(sources_in_order) / len(sources_in_order) if sources_in_order else 0.0
     return AlignedText(
-        aligned=aligned,
+        matches=SentenceMatches(kinds, sources, term_scores, ratios),
         copy_coverage=float(copy_words[aligned_mask].sum() / total_copy),
-        source_coverage=float(source_words[sorted(used_sources)].sum() / source_words.sum()),
-        verbatim_share=float(copy_words[verbatim_mask].sum() / total_copy),
-        edited_share=float(copy_words[edited_mask].sum() / total_copy),
+        source_coverage=float(
+            source.sentence_words[np.unique(sources[aligned_mask])].sum() / source.sentence_words.sum()
+        ),
+        verbatim_share=float(copy_words[verbatim].sum() / total_copy),
+        edited_share=float(copy_words[verbatim | light_edit].sum() / total_copy),
         order=order,
         document_similarity=cosine(copy.document_terms, source.document_terms),
     )
