@@ -53,6 +53,9 @@ class PreparedText:
     mean_term_weight: float
     # Each sentence's summed term weight (a sentence too light is never a paraphrase).
     sentence_weights: np.ndarray
+    # The first position of each normalised sentence, and the squared norm of the document terms.
+    sentence_positions: dict[str, int]
+    document_square_sum: float
     # The embedding of the article's opening (unit vector), when an encoder is installed.
     lead_vector: np.ndarray | None = None
 
@@ -149,17 +152,21 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder |
         sum(sentence.count(" ") + 1 for sentence in normalised),
         sum(document.values()) / len(document) if document else 0.0,
         np.array([sum(sentence_terms.values()) for sentence_terms in terms], dtype=np.float64),
+        {text: index for index, text in reversed(list(enumerate(normalised)))},
+        sum(weight * weight for weight in document.values()),
         encoder.encode([lead_text(paragraphs)])[0] if encoder is not None else None,
     )
 
 
-def cosine(first: dict[str, float], second: dict[str, float]) -> float:
+def document_cosine(copy: PreparedText, source: PreparedText) -> float:
+    """The weighted cosine of two texts' document terms."""
+    first, second = copy.document_terms, source.document_terms
     if not first or not second:
         return 0.0
     if len(first) > len(second):
         first, second = second, first
     dot = sum(weight * second.get(term, 0.0) for term, weight in first.items())
-    norm = (sum(w * w for w in first.values()) * sum(w * w for w in second.values())) ** 0.5
+    norm = (copy.document_square_sum * source.document_square_sum) ** 0.5
     return dot / norm if norm else 0.0
 
 
@@ -195,12 +202,10 @@ def align_texts(copy: PreparedText, source: PreparedText, similarity: np.ndarray
     asked for (most pairs compared are unrelated, and a loop over their sentences was a third of
     the pair stage's time)."""
     if not copy.sentences or not source.sentences:
-        return AlignedText(
-            SentenceMatches.none(), 0.0, 0.0, 0.0, 0.0, 0.0, cosine(copy.document_terms, source.document_terms)
-        )
+        return AlignedText(SentenceMatches.none(), 0.0, 0.0, 0.0, 0.0, 0.0, document_cosine(copy, source))
     if similarity is None:
         similarity = sentence_similarity(copy, source)
-    source_index = {text: index for index, text in reversed(list(enumerate(source.normalised)))}
+    source_index = source.sentence_positions
     count = len(copy.normalised)
     # The first maximum of each row, as one argmax over the matrix.
     best_sources = similarity.argmax(axis=1)
@@ -242,7 +247,7 @@ def align_texts(copy: PreparedText, source: PreparedText, similarity: np.ndarray
         verbatim_share=float(copy_words[verbatim].sum() / total_copy),
         edited_share=float(copy_words[verbatim | light_edit].sum() / total_copy),
         order=order,
-        document_similarity=cosine(copy.document_terms, source.document_terms),
+        document_similarity=document_cosine(copy, source),
     )
 
 
