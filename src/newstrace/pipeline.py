@@ -11,7 +11,7 @@ import numpy as np
 
 from newstrace.align import prepare_text, relate
 from newstrace.align.alignment import PreparedText
-from newstrace.align.relation import RelationModels, default_models
+from newstrace.align.relation import PairComparison, RelationModels, compare_pair, default_models
 from newstrace.candidates import CandidateIndex, fingerprint_articles
 from newstrace.candidates.minhash import estimated_jaccard
 from newstrace.clean import CleaningError, clean_pages
@@ -162,6 +162,8 @@ def find_relations(
     lexical_models = replace(models, lead_encoder=None)
     unrelated: list[UnrelatedPair] = []
     compared_as: dict[tuple[str, str], tuple[str, str]] = {}
+    # The alignments of the pairs found related, judged again with the lead encoder.
+    comparisons: dict[tuple[str, str], PairComparison] = {}
 
     def related(first_id: str, second_id: str, found_by: str) -> Relation | None:
         for article_id in (first_id, second_id):
@@ -172,7 +174,9 @@ def find_relations(
                 loaded[article_id] = article
             if article_id not in prepared:
                 prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon)
-        relation = relate(loaded[first_id], prepared[first_id], loaded[second_id], prepared[second_id], lexical_models)
+        first, second = loaded[first_id], loaded[second_id]
+        comparison = compare_pair(first, prepared[first_id], second, prepared[second_id])
+        relation = relate(first, prepared[first_id], second, prepared[second_id], lexical_models, comparison)
         if on_pair is not None:
             on_pair(f"{first_id} ~ {second_id}")
         if relation.kind == "unrelated":
@@ -182,6 +186,7 @@ def find_relations(
             return None
         relation.found_by = found_by
         compared_as[(relation.source, relation.copy)] = (first_id, second_id)
+        comparisons[(first_id, second_id)] = comparison
         return relation
 
     relations = [relation for pair in pairs if (relation := related(pair.first, pair.second, pair.channel))]
@@ -195,7 +200,9 @@ def find_relations(
     )
     relations += [relation for first, second in neighbour_pairs if (relation := related(first, second, NEIGHBOURS))]
     if models.lead_encoder is not None:
-        relations = _with_lead_similarity(relations, compared_as, loaded, prepared, models, models.lead_encoder)
+        relations = _with_lead_similarity(
+            relations, compared_as, comparisons, loaded, prepared, models, models.lead_encoder
+        )
     store.add_relations(fingerprints, relations, unrelated)
     return len(pairs) + len(neighbour_pairs), relations
 
@@ -203,20 +210,22 @@ def find_relations(
 def _with_lead_similarity(
     relations: list[Relation],
     compared_as: dict[tuple[str, str], tuple[str, str]],
+    comparisons: dict[tuple[str, str], PairComparison],
     loaded: dict[str, Article],
     prepared: dict[str, PreparedText],
     models: RelationModels,
     encoder: LeadEncoder,
 ) -> list[Relation]:
-    """The relations judged again with the embeddings of their articles' openings (one text per
-    call, as prepare_text embeds one: padding in a batch would move the vectors' last digits)."""
+    """The relations judged again with the embeddings of their articles' openings, on the alignments
+    already made (the embedding changes neither)."""
     for article_id in sorted({article_id for relation in relations for article_id in (relation.source, relation.copy)}):
         vector = encoder.encode([lead_text(loaded[article_id].paragraphs)])[0]
         prepared[article_id] = replace(prepared[article_id], lead_vector=vector)
     judged = []
     for relation in relations:
         first, second = compared_as[(relation.source, relation.copy)]
-        again = relate(loaded[first], prepared[first], loaded[second], prepared[second], models)
+        comparison = comparisons[(first, second)]
+        again = relate(loaded[first], prepared[first], loaded[second], prepared[second], models, comparison)
         again.found_by = relation.found_by
         judged.append(again)
     return judged

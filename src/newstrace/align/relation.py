@@ -179,10 +179,13 @@ def relate(
     second: Article,
     second_text: PreparedText,
     models: RelationModels | None = None,
+    comparison: PairComparison | None = None,
 ) -> Relation:
-    """The relation of two articles, named source -> copy when the evidence gives a direction."""
+    """The relation of two articles, named source -> copy when the evidence gives a direction
+    (`comparison`: their compare_pair, when already made)."""
     models = models or default_models()
-    comparison = compare_pair(first, first_text, second, second_text)
+    if comparison is None:
+        comparison = compare_pair(first, first_text, second, second_text)
     second_from_first, first_from_second = comparison.second_from_first, comparison.first_from_second
     evidence = direction_evidence(first, first_text, second, second_text, first_from_second, second_from_first)
     reasons = list(evidence.reasons)
