@@ -439,3 +439,26 @@ def test_cli_unusable_database_exits_2(folder: Path, tmp_path: Path):
     not_a_db.write_bytes(os.urandom(4096))
     result = run_cli(str(folder), "--db", str(not_a_db))
     assert result.exit_code == 2
+
+
+def test_page_text_that_looks_like_markup_is_printed_as_it_is(tmp_path: Path, db: Path):
+    # Square brackets in a page (a "[/b]" left by a forum, a "[bold]" in a headline) are text:
+    # read as Rich markup they stopped `show` with a MarkupError or lost their words.
+    folder = tmp_path / "brackets"
+    folder.mkdir()
+    (folder / "forum[1].txt").write_text(
+        "[bold]Harbour crane collapses[/bold] onto a cargo ship\n\n"
+        "A crane at the eastern harbour collapsed onto a cargo ship on Monday morning, the port "
+        "authority said, and no one was hurt. [/b] Workers had left the quay an hour before.\n\n"
+        "Inspectors will examine the crane's base this week, the authority said in a statement.\n",
+        encoding="utf-8",
+    )
+    assert run_cli(str(folder), "--db", str(db)).exit_code == 0
+    article_id = "forum[1]"
+    shown = CliRunner().invoke(app, ["show", article_id, "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "[/b] Workers" in shown.output
+    assert "[bold]Harbour crane collapses[/bold]" in shown.output
+    listed = CliRunner().invoke(app, ["articles", "--db", str(db)])
+    assert listed.exit_code == 0, listed.output
+    assert "forum[1]" in listed.output

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -65,7 +66,7 @@ def analyze(
 
             summary = run_analysis(paths, db=db, max_page_bytes=int(max_page_mb * 1e6), on_file=advance, models=models)
     except StoreError as error:
-        errors_console.print(f"[red]error:[/red] {error}")
+        errors_console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from None
 
     table = Table(title="newstrace analyze", show_header=False)
@@ -85,9 +86,9 @@ def analyze(
         table.add_row(label, str(value))
     console.print(table)
     for skipped in summary.skipped:
-        errors_console.print(f"[yellow]skipped[/yellow] {skipped.source}: {skipped.reason}")
+        errors_console.print(f"[yellow]skipped[/yellow] {escape(skipped.source)}: {escape(skipped.reason)}")
     for error in summary.errors:
-        errors_console.print(f"[red]error[/red] {error.source}: {error.error}")
+        errors_console.print(f"[red]error[/red] {escape(error.source)}: {escape(error.error)}")
 
     # The report covers everything stored, so stories span earlier runs as well as this one.
     report = load_report(db)
@@ -110,11 +111,11 @@ def articles(db: DbOption = Path("newstrace.db")) -> None:
         table = Table("id", "date", "title", "paragraphs", "credit")
         for article in store.articles():
             table.add_row(
-                article.id,
+                escape(article.id),
                 article.date or "unknown",
-                (article.title or "")[:70],
+                escape((article.title or "")[:70]),
                 str(len(article.paragraphs)),
-                article.credit or "",
+                escape(article.credit or ""),
             )
         console.print(table)
 
@@ -129,12 +130,12 @@ def show(
     with Store(db) as store:
         article = store.article(article_id)
     if article is None:
-        errors_console.print(f"[red]error:[/red] no article {article_id!r} in {db}")
+        errors_console.print(f"[red]error:[/red] no article {escape(repr(article_id))} in {escape(str(db))}")
         raise typer.Exit(1)
     if as_json:
         console.print_json(json.dumps(article_record(article), ensure_ascii=False))
         return
-    console.print(f"[bold]{article.title or '(no title)'}[/bold]", highlight=False)
+    console.print(f"[bold]{escape(article.title or '(no title)')}[/bold]", highlight=False)
     for label, value in (
         ("id", article.id),
         ("source", article.source),
@@ -145,9 +146,10 @@ def show(
         ("outlet", article.outlet),
     ):
         if value:
-            console.print(f"[dim]{label}:[/dim] {value}", highlight=False, markup=False)
+            # Page text is never read as markup: "[/b]" in a byline would otherwise stop the command.
+            console.print(f"[dim]{label}:[/dim] {escape(value)}", highlight=False)
     for caption in article.captions:
-        console.print(f"[dim]caption:[/dim] {caption}", highlight=False)
+        console.print(f"[dim]caption:[/dim] {escape(caption)}", highlight=False)
     console.print()
     for paragraph in article.paragraphs:
         console.print(paragraph, highlight=False, markup=False)
@@ -155,7 +157,7 @@ def show(
     if article.removed:
         table = Table("removed line", "reason", title="removed")
         for removed in article.removed:
-            table.add_row(removed.line[:90], removed.reason)
+            table.add_row(escape(removed.line[:90]), escape(removed.reason))
         console.print(table)
 
 
@@ -167,7 +169,7 @@ def stories(db: DbOption = Path("newstrace.db")) -> None:
     table = Table("story", "date", "origin", "label", "members")
     for story in found:
         members = ", ".join(f"{member.article} ({member.kind})" for member in story.members[1:]) or "-"
-        table.add_row(story.id, story.date or "unknown", story.origin, story.label, members)
+        table.add_row(story.id, story.date or "unknown", escape(story.origin), escape(story.label), escape(members))
     console.print(table)
 
 
@@ -182,26 +184,33 @@ def compare(
         first_article, second_article = store.article(first), store.article(second)
     missing = [name for name, article in ((first, first_article), (second, second_article)) if article is None]
     if missing or first_article is None or second_article is None:
-        errors_console.print(f"[red]error:[/red] no article {', '.join(map(repr, missing))} in {db}")
+        errors_console.print(
+            f"[red]error:[/red] no article {escape(', '.join(map(repr, missing)))} in {escape(str(db))}"
+        )
         raise typer.Exit(1)
     pair = relate_articles(first_article, second_article)
     relation, first_text, second_text = pair.relation, pair.first_text, pair.second_text
     source_text, copy_text = (first_text, second_text) if relation.source == first else (second_text, first_text)
     console.print(
-        f"[bold]{relation.copy}[/bold] is [bold]{relation.kind}[/bold] of [bold]{relation.source}[/bold] "
+        f"[bold]{escape(relation.copy)}[/bold] is [bold]{relation.kind}[/bold] "
+        f"of [bold]{escape(relation.source)}[/bold] "
         f"(confidence {relation.confidence:.2f}, story similarity {relation.similarity:.2f}, "
         f"shared text {relation.text_similarity:.2f}, "
         f"same story {relation.story_probability:.0%}, direction {relation.direction})",
         highlight=False,
     )
     for reason in relation.evidence:
-        console.print(f"  [dim]-[/dim] {reason}", highlight=False, markup=False)
-    table = Table(f"source: {relation.source}", "kind", f"copy: {relation.copy}", show_lines=True, expand=True)
+        console.print(f"  [dim]-[/dim] {escape(reason)}", highlight=False)
+    table = Table(
+        f"source: {escape(relation.source)}", "kind", f"copy: {escape(relation.copy)}", show_lines=True, expand=True
+    )
     for item in relation.aligned or [
         AlignedSentence(index, (), "unaligned", 0.0) for index in range(len(copy_text.sentences))
     ]:
         source_sentences = " ".join(source_text.sentences[index] for index in item.source_sentences)
-        table.add_row(source_sentences, f"{item.kind}\n{item.score:.2f}", copy_text.sentences[item.copy_sentence])
+        table.add_row(
+            escape(source_sentences), f"{item.kind}\n{item.score:.2f}", escape(copy_text.sentences[item.copy_sentence])
+        )
     console.print(table)
 
 
