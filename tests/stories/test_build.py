@@ -342,3 +342,27 @@ def test_an_undated_article_joins_the_day_it_follows_most_closely_not_the_most_p
     stories = build_stories(articles, relations)
     assert _story_of(stories, "paper") is _story_of(stories, "day1")
     assert _story_of(stories, "day2") is not _story_of(stories, "day1")
+
+
+def _wire_release(article_id: str, slug: str, wire_date: str = "08/08/99") -> Article:
+    return _article(article_id, credit="PA", metadata={"wire_slug": slug, "wire_date": wire_date})
+
+
+def test_wire_releases_under_one_catchline_and_date_are_one_story() -> None:
+    # A profile filed under the story's catchline shares few words with the reports: its one link
+    # to a large story is too little for the mean, yet the agency filed it as that story.
+    reports = [_wire_release(name, "SHOWBIZ Fernley") for name in ("lead", "update")]
+    papers = [_article(name) for name in ("paper1", "paper2", "paper3")]
+    profile = _wire_release("profile", "SHOWBIZ Fernley Profile")
+    relations = [
+        _relation("lead", "update", "syndicated"),
+        *(_relation("lead", paper.id, "rewrite") for paper in papers),
+        _relation("lead", "profile", "same_event", direction="unknown", similarity=0.8, probability=0.8),
+    ]
+    stories = build_stories([*reports, *papers, profile], relations)
+    assert _story_of(stories, "profile") is _story_of(stories, "lead")
+    assert len(stories) == 1
+    # Another catchline, or the same one on another day, is no such tie.
+    for other in (_wire_release("profile", "SHOWBIZ Blobby"), _wire_release("profile", "SHOWBIZ Fernley", "09/08/99")):
+        apart = build_stories([*reports, *papers, other], relations)
+        assert _story_of(apart, "profile") is not _story_of(apart, "lead")

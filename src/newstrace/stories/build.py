@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 
 from newstrace.align.direction import has_agency_marks
+from newstrace.candidates.catchline import catchline_key
 from newstrace.model import DERIVED_KINDS, Article, Relation, Story, StoryMember, UnrelatedPair
 from newstrace.stories.cluster import average_linkage
 
@@ -80,7 +81,7 @@ def build_stories(
     # comes first. Probabilities near 1 cannot tell which day's wire copy an undated paper followed
     # (a trial's next-day copy recaps the day before); the text it took can. METER, cross-validated:
     # pairwise F1 0.925 -> 0.94.
-    groups = average_linkage(by_id, edges, CLUSTER_THRESHOLD, may_merge, closeness)
+    groups = _joined_by_catchline(average_linkage(by_id, edges, CLUSTER_THRESHOLD, may_merge, closeness), by_id)
     # Each group's own relations, gathered in one pass (filtering all relations for every group
     # grew as stories times relations).
     group_of = {member: number for number, group in enumerate(groups) for member in group}
@@ -94,6 +95,34 @@ def build_stories(
     for number, story in enumerate(stories, start=1):
         story.id = f"story-{number}"
     return stories
+
+
+def _joined_by_catchline(groups: list[frozenset[str]], by_id: dict[str, Article]) -> list[frozenset[str]]:
+    """Groups holding wire releases of one catchline and date, joined: the agency filed them as one
+    story (a profile or a sidebar shares few words with the main report, and the mean over a large
+    story kept it apart). METER, cross-validated: pairwise F1 0.947 -> 0.949."""
+    group_of_key: dict[str, int] = {}
+    parent = list(range(len(groups)))
+
+    def root(number: int) -> int:
+        while parent[number] != number:
+            parent[number] = parent[parent[number]]
+            number = parent[number]
+        return number
+
+    for number, group in enumerate(groups):
+        for member in sorted(group):
+            key = catchline_key(by_id[member])
+            if not key:
+                continue
+            if key in group_of_key:
+                parent[root(number)] = root(group_of_key[key])
+            else:
+                group_of_key[key] = number
+    joined: dict[int, set[str]] = {}
+    for number, group in enumerate(groups):
+        joined.setdefault(root(number), set()).update(group)
+    return sorted((frozenset(group) for group in joined.values()), key=lambda group: min(group))
 
 
 def _story(group: frozenset[str], by_id: dict[str, Article], inside: Sequence[Relation]) -> Story:
