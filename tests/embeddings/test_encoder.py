@@ -89,3 +89,12 @@ def test_without_the_onnx_package_the_model_runs_as_shipped(monkeypatch: pytest.
     monkeypatch.setattr(builtins, "__import__", no_quantisation)
     model = _shipped_model()
     assert encoder_module._with_integer_products(model) is model
+
+
+def test_a_failed_quantisation_leaves_the_model_as_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_folder(*args: object, **kwargs: object) -> object:
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(encoder_module.tempfile, "TemporaryDirectory", no_folder)
+    model = b"any model bytes"
+    assert encoder_module._with_integer_products(model) is model

@@ -119,15 +119,18 @@ def _with_integer_products(onnx_model: bytes) -> bytes:
         from onnxruntime.quantization.shape_inference import quant_pre_process
     except ImportError:  # the onnx package is missing: the model runs as shipped, only slower
         return onnx_model
-    with tempfile.TemporaryDirectory(prefix="newstrace_encoder_") as folder:
-        shipped, prepared, quantized = (Path(folder) / f"{name}.onnx" for name in ("shipped", "prepared", "quantized"))
-        shipped.write_bytes(onnx_model)
-        try:
+    # A speed-up, not a requirement: any failure (no writable temporary folder, a converter that
+    # rejects the graph) leaves the checked model as shipped.
+    try:
+        with tempfile.TemporaryDirectory(prefix="newstrace_encoder_") as folder:
+            names = ("shipped", "prepared", "quantized")
+            shipped, prepared, quantized = (Path(folder) / f"{name}.onnx" for name in names)
+            shipped.write_bytes(onnx_model)
             quant_pre_process(shipped, prepared, skip_symbolic_shape=True)
             quantize_dynamic(prepared, quantized, weight_type=QuantType.QInt8, per_channel=True)
-        except Exception:  # a speed-up, not a requirement: any failure leaves the checked model as shipped
-            return onnx_model
-        return quantized.read_bytes()
+            return quantized.read_bytes()
+    except Exception:
+        return onnx_model
 
 
 @lru_cache(maxsize=1)
