@@ -8,6 +8,7 @@ from newstrace.clean.line_features import (
     FEATURE_NAMES,
     SEQUENCE_NAMES,
     Pages,
+    _best_runs,
     batch_line_features,
     line_features,
     sequence_features,
@@ -79,3 +80,25 @@ def test_links_handles_times_and_years_are_marked_on_their_own_lines() -> None:
     date_like = features[:, FEATURE_NAMES.index("date_like")].astype(bool).tolist()
     assert link_like == [True, True, True, True, False, False, False, False, False, False]
     assert date_like == [False, False, False, False, True, True, True, False, False, False]
+
+
+def _best_run_by_search(gains: list[float]) -> tuple[int, int]:
+    """The stretch with the largest sum, by trying every one: of the best, the earliest end, then
+    the earliest start."""
+    sums = {(start, end): sum(gains[start : end + 1]) for end in range(len(gains)) for start in range(end + 1)}
+    largest = max(sums.values())
+    best = [(end, start) for (start, end), total in sums.items() if total >= largest - 1e-9]
+    end, start = min(best)
+    return start, end
+
+
+def test_each_pages_best_run_is_its_stretch_with_the_largest_summed_gain() -> None:
+    generator = np.random.default_rng(7)
+    sizes = [5, 1, 0, 12, 3, 8]
+    gains = generator.normal(0.0, 1.0, sum(sizes)).round(2)
+    starts, ends = _best_runs(gains, Pages.of_counts(sizes))
+    offset = 0
+    for page, size in enumerate(sizes):
+        if size:
+            assert (int(starts[page]), int(ends[page])) == _best_run_by_search(gains[offset : offset + size].tolist())
+        offset += size
