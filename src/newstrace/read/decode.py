@@ -48,7 +48,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 pass
         raise DecodeError("binary file (contains NUL bytes), not text")
-    control_share = sum(sample.count(bytes([c])) for c in _CONTROL) / len(sample)
+    # The bytes left when the control bytes are deleted: one pass instead of one count per byte value.
+    control_share = (len(sample) - len(sample.translate(None, _CONTROL))) / len(sample)
     if control_share > 0.05:
         raise DecodeError(f"binary file ({control_share:.0%} control bytes), not text")
     try:
