@@ -39,6 +39,8 @@ _CAPTION_GROUP = len(LINE_RULES)
 _KEY_MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•·|¦§¶"
 _KEY_TABLE = str.maketrans(dict.fromkeys(_KEY_MARKS, " "))
 _MAX_RULE_WORDS = max(rule.max_words for rule in LINE_RULES)
+# The longest line the trigger pass reads: any a rule or a caption may name.
+_MAX_TRIGGER_WORDS = max(_MAX_RULE_WORDS, _MAX_CAPTION_WORDS)
 
 
 @dataclass(slots=True)
@@ -131,11 +133,11 @@ def matching_rules(
 
 
 class _TriggerHits:
-    """Where the triggers of rules and captions occur in the lines short enough for a rule: one pass
-    of the automaton over their joined lower-cased texts."""
+    """Where the triggers of rules and captions occur in the lines short enough for one of them: one
+    pass of the automaton over their joined lower-cased texts."""
 
     def __init__(self, texts: Sequence[str], words: Sequence[int]) -> None:
-        self.opened = [index for index, count in enumerate(words) if count <= _MAX_RULE_WORDS]
+        self.opened = [index for index, count in enumerate(words) if count <= _MAX_TRIGGER_WORDS]
         pieces = [texts[index].lower() for index in self.opened]
         joined = "\n".join(pieces)
         # Triggers hold no line break, so no hit spans two lines; hits may overlap (one inside another).
