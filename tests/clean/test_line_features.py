@@ -102,3 +102,10 @@ def test_each_pages_best_run_is_its_stretch_with_the_largest_summed_gain() -> No
         if size:
             assert (int(starts[page]), int(ends[page])) == _best_run_by_search(gains[offset : offset + size].tolist())
         offset += size
+
+
+def test_a_single_page_layout_is_the_one_of_counts_builds() -> None:
+    for count in (0, 1, 7):
+        single, counted = Pages.single(count), Pages.of_counts([count])
+        for name in ("starts", "page_of_line", "line_start", "line_end"):
+            np.testing.assert_array_equal(getattr(single, name), getattr(counted, name))
