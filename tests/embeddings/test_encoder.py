@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -98,3 +100,55 @@ def test_a_failed_quantisation_leaves_the_model_as_shipped(monkeypatch: pytest.M
     monkeypatch.setattr(encoder_module.tempfile, "TemporaryDirectory", no_folder)
     model = b"any model bytes"
     assert encoder_module._with_integer_products(model) is model
+
+
+class _FakeConversion:
+    """Stands in for onnxruntime's two conversion steps, counting how often they run."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import onnxruntime.quantization
+        import onnxruntime.quantization.shape_inference
+
+        self.runs = 0
+        monkeypatch.setattr(onnxruntime.quantization.shape_inference, "quant_pre_process", self.prepare)
+        monkeypatch.setattr(onnxruntime.quantization, "quantize_dynamic", self.quantize)
+
+    def prepare(self, source: Path, target: Path, **options: object) -> None:
+        Path(target).write_bytes(Path(source).read_bytes())
+
+    def quantize(self, source: Path, target: Path, **options: object) -> None:
+        self.runs += 1
+        Path(target).write_bytes(b"int8 " + Path(source).read_bytes())
+
+
+needs_quantisation = pytest.mark.skipif(
+    encoder_module.importlib.util.find_spec("onnx") is None, reason="onnx not installed (make embeddings)"
+)
+
+
+@needs_quantisation
+def test_the_int8_model_is_kept_for_the_next_run_and_checked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    conversion = _FakeConversion(monkeypatch)
+    first = encoder_module._with_integer_products(b"model", tmp_path)
+    assert first == b"int8 model" and conversion.runs == 1
+    assert encoder_module._with_integer_products(b"model", tmp_path) == first
+    assert conversion.runs == 1
+    # A cached file that no longer matches its hash is made again, not used.
+    (kept,) = tmp_path.glob("*.onnx")
+    kept.write_bytes(b"damaged")
+    assert encoder_module._with_integer_products(b"model", tmp_path) == first
+    assert conversion.runs == 2
+    # Another model is another entry.
+    assert encoder_module._with_integer_products(b"other", tmp_path) == b"int8 other"
+
+
+@needs_quantisation
+def test_a_cache_that_cannot_be_written_only_costs_the_conversion(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    conversion = _FakeConversion(monkeypatch)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    assert encoder_module._with_integer_products(b"model", blocked) == b"int8 model"
+    assert encoder_module._with_integer_products(b"model", blocked) == b"int8 model"
+    assert conversion.runs == 2
