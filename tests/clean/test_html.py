@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newstrace.clean import clean_page
-from newstrace.clean.html import MAX_NESTING, _nesting_depth
+from newstrace.clean.html import MAX_NESTING, _nesting_depth, extract_html
 from newstrace.model import Page
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file
@@ -73,3 +73,18 @@ def test_records_without_text_before_the_first_page_are_still_reported(tmp_path:
     results = list(read_jsonl_file(path, 10_000_000))
     assert [type(result).__name__ for result in results] == ["ReadError", "Page"]
     assert results[0].source.endswith("feed.jsonl:1")
+
+
+def test_a_date_like_string_far_from_the_metadata_is_not_taken_for_the_date() -> None:
+    # A reader's comment dated in Russian is no publication date; dateparser's guess was 2019-01-01.
+    page = (
+        "<html><head><title>Harbour crane collapses</title></head><body><article>"
+        "<h1>Harbour crane collapses</h1>"
+        "<p>A crane at the eastern harbour collapsed onto a cargo ship, the port authority said.</p>"
+        "<p>Workers had left the quay an hour before the crane fell, according to the authority.</p>"
+        "<p>Inspectors will examine the crane's base this week before work resumes at the quay.</p>"
+        "</article><footer><p>Comment by a reader, 12 марта 2019: what a mess.</p></footer></body></html>"
+    )
+    assert extract_html(page).date is None
+    dated = page.replace("<head>", '<head><meta property="article:published_time" content="2019-03-11">')
+    assert extract_html(dated).date == "2019-03-11"

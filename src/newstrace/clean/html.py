@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from html import unescape
 
 import trafilatura
@@ -68,6 +69,14 @@ def _flatten(html: str) -> str:
     return "\n".join(line.strip() for line in unescape(text).split("\n") if line.strip())
 
 
+def _date_search() -> dict[str, object]:
+    """htmldate without its extensive search: that search sends any date-like string of the page to
+    dateparser, which guesses ("martes 12 de marzo de 2019" in a comment became 2019-01-01) and was
+    a third of the time of extracting HTML pages. Measured on 482 pages with a date in their URL:
+    480 dated, 454 of them that date (26 wrong), against 463 dated, 445 right (17 wrong) without it."""
+    return {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
+
+
 def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
     if not html.strip():
         raise HtmlError("empty HTML page")
@@ -84,6 +93,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         include_tables=True,
         favor_precision=True,
         deduplicate=False,
+        date_extraction_params=_date_search(),
     )
     if document is None or not (document.text or "").strip():
         text = _flatten(html)
