@@ -168,6 +168,33 @@ def test_date_line_and_prompts_at_the_edges() -> None:
     assert "repeated headline" in reasons
 
 
+def test_the_date_under_the_headline_beats_the_mastheads_and_the_teasers() -> None:
+    # Sites print the day the page was read in their masthead, and teasers after the article carry
+    # their own dates: the article's date is the one between its headline and its text.
+    page = (
+        "Lakeside Courier\n"
+        "Home | News | Sport | Weather\n"
+        "Wednesday, 20 November 2024\n\n"
+        "Ferry service to Holm island resumes after storm repairs\n\n"
+        "By Ada Brennan\n"
+        "18 November 2024, 16:40\n\n"
+        "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.\n\n"
+        "Islanders had relied on a small launch for food and post while the main vessel stayed in port.\n\n"
+        "The operator said timetables would return to normal by the end of the month, weather permitting.\n\n"
+        "More from the Courier\n"
+        "Harbour crane inspection finds cracks\n"
+        "2 September 2024\n"
+        "Council backs new lifeboat station\n"
+        "14 August 2024\n"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Ferry service to Holm island resumes after storm repairs"
+    assert article.date is not None and article.date.isoformat() == "2024-11-18"
+    assert article.date_source == "date line"
+    [rules_article] = clean_text(page)
+    assert rules_article.date is not None and rules_article.date.isoformat() == "2024-11-18"
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"

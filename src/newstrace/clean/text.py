@@ -268,7 +268,7 @@ def _clean_segment(
     first_body = body_positions[0] if body_positions else len(lines)
     last_body = body_positions[-1] if body_positions else len(lines) - 1
     seen_keys: set[str] = set()
-    date_lines: list[date] = []
+    date_lines: list[tuple[bool, date]] = []
 
     title_key = line_key(known_title) if known_title else None
     if known_title:
@@ -280,6 +280,7 @@ def _clean_segment(
             title_key = title_line.key
 
     in_teaser_list = False
+    headline_at = _last_headline(lines, first_body, title_key)
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
@@ -298,7 +299,7 @@ def _clean_segment(
         if reason == "date line":
             found = line.date_line
             if found:
-                date_lines.append(found)
+                date_lines.append((headline_at < position < first_body, found))
             result.metadata.setdefault("date_line", line.text)
             result.removed.append(RemovedLine(line.text, reason))
             continue
@@ -339,12 +340,23 @@ def _clean_segment(
     return result
 
 
-def _finish(result: CleanedText, metadata_date: str | None, date_lines: list[date]) -> None:
+def _last_headline(lines: list[Line], first_body: int, title_key: str | None) -> int:
+    """Where the headline stands last above the body (a page repeats it: in its <title>, teasers and
+    breadcrumbs first), or -1."""
+    if title_key is None:
+        return -1
+    return max((position for position in range(first_body) if lines[position].key == title_key), default=-1)
+
+
+def _finish(result: CleanedText, metadata_date: str | None, date_lines: list[tuple[bool, date]]) -> None:
     _strip_trailing_junk(result)
     _extract_credits(result)
+    # A date line between the headline and the text is the article's; one above the headline is
+    # often the site's own (the day the page was read, in its masthead), one after the text a
+    # teaser's.
     article_date, date_source = choose_article_date(
         metadata_date,
-        date_lines,
+        [found for below, found in date_lines if below] + [found for below, found in date_lines if not below],
         result.metadata.get("wire_date"),
         result.captions,
         result.paragraphs,
@@ -381,7 +393,8 @@ def _clean_segment_by_model(
             title_key = title_line.key
             headline_position = lines.index(title_line)
     seen_keys: set[str] = set()
-    date_lines: list[date] = []
+    date_lines: list[tuple[bool, date]] = []
+    headline_at = _last_headline(lines, first_body, title_key)
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
@@ -414,7 +427,7 @@ def _clean_segment_by_model(
         if reason == "date line":
             found = line.date_line
             if found:
-                date_lines.append(found)
+                date_lines.append((headline_at < position < first_body, found))
             result.metadata.setdefault("date_line", line.text)
         elif reason == "byline":
             parsed = line.parsed_byline
