@@ -195,6 +195,25 @@ def test_the_date_under_the_headline_beats_the_mastheads_and_the_teasers() -> No
     assert rules_article.date is not None and rules_article.date.isoformat() == "2024-11-18"
 
 
+def test_the_headline_is_the_line_the_pages_title_line_holds() -> None:
+    # A scraped page opens with its <title>, headline and site name; the longer menu line and the
+    # section banner below it are not the headline.
+    page = (
+        "Ferry to Holm island sails again - The Lakeside Courier\n"
+        "News Sport Business Opinion Culture Travel Weather Puzzles Podcasts Newsletters Jobs\n"
+        "Island and Coast: Stories From Around the Lake This Week\n"
+        "Ferry to Holm island sails again\n"
+        "By Ada Brennan\n\n"
+        "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.\n\n"
+        "Islanders had relied on a small launch for food and post while the main vessel stayed in port.\n\n"
+        "The operator said timetables would return to normal by the end of the month, weather permitting.\n"
+    )
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == "Ferry to Holm island sails again"
+        assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"
