@@ -162,9 +162,9 @@ def find_relations(
     # of the pairs found related are embedded and those pairs judged again (same verdicts).
     lexical_models = replace(models, lead_encoder=None)
     unrelated: list[UnrelatedPair] = []
-    compared_as: dict[tuple[str, str], tuple[str, str]] = {}
-    # The alignments of the pairs found related, judged again with the lead encoder.
-    comparisons: dict[tuple[str, str], PairComparison] = {}
+    # Each relation found (source, copy): its articles in the order compared, and their alignment,
+    # for judging it again with the lead encoder.
+    compared_as: dict[tuple[str, str], tuple[str, str, PairComparison]] = {}
 
     def related(first_id: str, second_id: str, found_by: str) -> Relation | None:
         for article_id in (first_id, second_id):
@@ -186,8 +186,7 @@ def find_relations(
             unrelated.append(UnrelatedPair(first, second, relation.story_probability, relation.text_similarity))
             return None
         relation.found_by = found_by
-        compared_as[(relation.source, relation.copy)] = (first_id, second_id)
-        comparisons[(first_id, second_id)] = comparison
+        compared_as[(relation.source, relation.copy)] = (first_id, second_id, comparison)
         return relation
 
     relations = [relation for pair in pairs if (relation := related(pair.first, pair.second, pair.channel))]
@@ -201,17 +200,14 @@ def find_relations(
     )
     relations += [relation for first, second in neighbour_pairs if (relation := related(first, second, NEIGHBOURS))]
     if models.lead_encoder is not None:
-        relations = _with_lead_similarity(
-            relations, compared_as, comparisons, loaded, prepared, models, models.lead_encoder
-        )
+        relations = _with_lead_similarity(relations, compared_as, loaded, prepared, models, models.lead_encoder)
     store.add_relations(fingerprints, relations, unrelated)
     return len(pairs) + len(neighbour_pairs), relations
 
 
 def _with_lead_similarity(
     relations: list[Relation],
-    compared_as: dict[tuple[str, str], tuple[str, str]],
-    comparisons: dict[tuple[str, str], PairComparison],
+    compared_as: dict[tuple[str, str], tuple[str, str, PairComparison]],
     loaded: dict[str, Article],
     prepared: dict[str, PreparedText],
     models: RelationModels,
@@ -224,8 +220,7 @@ def _with_lead_similarity(
         prepared[article_id] = replace(prepared[article_id], lead_vector=vector)
     judged = []
     for relation in relations:
-        first, second = compared_as[(relation.source, relation.copy)]
-        comparison = comparisons[(first, second)]
+        first, second, comparison = compared_as[(relation.source, relation.copy)]
         again = relate(loaded[first], prepared[first], loaded[second], prepared[second], models, comparison)
         again.found_by = relation.found_by
         judged.append(again)

@@ -604,8 +604,8 @@ def sequence_features(features: np.ndarray, probabilities: np.ndarray, pages: Pa
         cumulative = np.concatenate([[0], np.cumsum(flags)])
         between[:, column_number] = np.where(
             lines < absolute_first,
-            cumulative[absolute_first] - cumulative[np.minimum(lines + 1, count)],
-            np.where(lines > absolute_last, cumulative[lines] - cumulative[np.minimum(absolute_last + 1, count)], 0),
+            cumulative[absolute_first] - cumulative[lines + 1],
+            np.where(lines > absolute_last, cumulative[lines] - cumulative[absolute_last + 1], 0),
         )
     sequence = np.column_stack(
         [

@@ -122,7 +122,8 @@ def matching_rules(
     found: list[LineRule | None] = [None] * len(texts)
     if hits is None:
         hits = _TriggerHits(texts, words)
-    open_lines = [count <= _MAX_RULE_WORDS for count in words]
+    # A line stays open to later rules until one names it (each rule checks its own length).
+    open_lines = [True] * len(texts)
     for rule_number, (rule, regex, has_triggers) in enumerate(_RULE_REGEXES):
         candidates = hits.lines_of(rule_number, rule.trigger_prefix) if has_triggers else hits.opened
         for index in candidates:

@@ -523,7 +523,9 @@ def _strip_trailing_junk(result: CleanedText) -> None:
         return
     last = result.paragraphs[-1]
     for rule, regex in _TRAILING:
-        if rule.triggers and not any(trigger in last.lower() for trigger in rule.triggers):
+        # Lower-cased once a rule, not once a trigger (the paragraph shortens as rules match).
+        lowered = last.lower()
+        if rule.triggers and not any(trigger in lowered for trigger in rule.triggers):
             continue
         match = regex.search(last)
         if match and match.start() > 0 and len(match.group(0).split()) <= rule.max_words:
