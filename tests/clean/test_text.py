@@ -214,6 +214,34 @@ def test_the_headline_is_the_line_the_pages_title_line_holds() -> None:
         assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
 
 
+def test_a_title_line_alone_gives_its_headline_part_and_the_furniture_still_goes() -> None:
+    # No later line repeats the <title> line's headline: the headline is its longest part, not the
+    # longer menu line, and the menu is removed as before.
+    page = (
+        "The Lakeside Courier | Ferry to Holm island sails again after repairs\n"
+        "News Sport Business Opinion Culture Travel Weather Puzzles Podcasts Newsletters Jobs\n"
+        "By Ada Brennan\n\n"
+        "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.\n\n"
+        "Islanders had relied on a small launch for food and post while the main vessel stayed in port.\n\n"
+        "The operator said timetables would return to normal by the end of the month, weather permitting.\n"
+    )
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == "Ferry to Holm island sails again after repairs"
+        assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
+        assert not any("Podcasts" in paragraph for paragraph in article.paragraphs)
+    # A first line of a few words is a site's name, not a <title> line: the headline line wins.
+    short_opening = page.replace(
+        "The Lakeside Courier | Ferry to Holm island sails again after repairs", "Lakeside Courier"
+    )
+    short_opening = short_opening.replace(
+        "By Ada", "Ferry to Holm island sails again after three weeks of repairs\nBy Ada"
+    )
+    for model in (None, default_line_model()):
+        [article] = clean_text(short_opening, line_model=model)
+        assert article.title == "Ferry to Holm island sails again after three weeks of repairs"
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"
