@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newstrace.clean.lines import matching_rule, matching_rules
+from newstrace.clean.lines import build_lines, matching_rule, matching_rules
 from newstrace.clean.patterns import LINE_RULES
 
 
@@ -107,3 +107,24 @@ def test_rules_in_one_pass_follow_the_rules_definition_in_any_order_and_alone() 
     assert [matching_rule(text, count) for text, count in zip(lines, words, strict=True)] == found
     assert expected[1] == "link_line" and expected[2] is None
     assert sum(name is not None for name in expected) >= 12
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Japanese and Chinese put no spaces between words: a long sentence is a few \w+ runs.
+        "市役所は月曜日、老朽化した川沿いの橋の架け替え工事を来年の春から始めると発表し、"
+        "工事の間は近くの仮設橋を使ってもらうと説明しました。",
+        "市政府周一宣布，将于明年春天开始重建河边那座老旧的桥梁，工程预计持续两年，"
+        "施工期间市民可以使用附近新建的临时便桥通行，公交线路也会相应调整。",
+    ],
+)
+def test_sentences_of_scripts_without_spaces_are_prose_and_their_menu_items_are_not(sentence: str) -> None:
+    [line, menu_item] = build_lines([sentence, "お問い合わせ"])
+    assert line.strong_body
+    assert not menu_item.strong_body
+    # The same sentence in Latin script words counts as prose too; a short one does not.
+    [english, short] = build_lines(
+        ["The city said on Monday that work to replace the old bridge would start next spring.", "Contact us."]
+    )
+    assert english.strong_body and not short.strong_body

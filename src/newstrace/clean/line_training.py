@@ -42,8 +42,9 @@ LIGHTGBM_PARAMETERS: dict[str, object] = {
     "lambda_l2": 1.0,
     "num_threads": 1,
     "verbose": -1,
-    "seed": 7,
 }
+# The shipped model's seed (bagging and feature sampling draw from it).
+SEED = 7
 
 
 # Weight of each training set's pages (0 leaves it out). Readability's bodies are close to the
@@ -174,11 +175,11 @@ def page_rows(pages: Sequence[TrainingPage]) -> list[PageRows]:
     return rows
 
 
-def _fit(features: np.ndarray, labels: np.ndarray, weights: np.ndarray, rounds: int) -> Any:
+def _fit(features: np.ndarray, labels: np.ndarray, weights: np.ndarray, rounds: int, seed: int) -> Any:
     import lightgbm  # training only: the package predicts without it
 
     dataset = lightgbm.Dataset(features, labels.astype(np.float64), weight=weights, free_raw_data=True)
-    return lightgbm.train(LIGHTGBM_PARAMETERS, dataset, num_boost_round=rounds)
+    return lightgbm.train({**LIGHTGBM_PARAMETERS, "seed": seed}, dataset, num_boost_round=rounds)
 
 
 def _stack(rows: Sequence[PageRows], features: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -188,18 +189,26 @@ def _stack(rows: Sequence[PageRows], features: Sequence[np.ndarray]) -> tuple[np
 
 
 def train_line_model(
-    pages: Sequence[TrainingPage], first_rounds: int = 150, second_rounds: int = 150, inner_folds: int = 3
+    pages: Sequence[TrainingPage],
+    first_rounds: int = 150,
+    second_rounds: int = 150,
+    inner_folds: int = 3,
+    seed: int = SEED,
 ) -> LineModel:
     """Fit both stages; the second learns from first-stage probabilities made out of fold by site."""
-    return train_from_rows(page_rows(pages), first_rounds, second_rounds, inner_folds)
+    return train_from_rows(page_rows(pages), first_rounds, second_rounds, inner_folds, seed)
 
 
 def train_from_rows(
-    rows: Sequence[PageRows], first_rounds: int = 150, second_rounds: int = 150, inner_folds: int = 3
+    rows: Sequence[PageRows],
+    first_rounds: int = 150,
+    second_rounds: int = 150,
+    inner_folds: int = 3,
+    seed: int = SEED,
 ) -> LineModel:
     """train_line_model on pages already turned into feature rows and labels."""
     features, labels, weights = _stack(rows, [row.features for row in rows])
-    first = _fit(features, labels, weights, first_rounds)
+    first = _fit(features, labels, weights, first_rounds, seed)
     groups = sorted({row.group for row in rows})
     fold_of_group = {group: number % inner_folds for number, group in enumerate(groups)}
     page_folds = np.array([fold_of_group[row.group] for row in rows])
@@ -207,7 +216,7 @@ def train_from_rows(
     for fold in range(inner_folds):
         training = [row for row, page_fold in zip(rows, page_folds, strict=True) if page_fold != fold]
         fold_features, fold_labels, fold_weights = _stack(training, [row.features for row in training])
-        model = _fit(fold_features, fold_labels, fold_weights, first_rounds)
+        model = _fit(fold_features, fold_labels, fold_weights, first_rounds, seed)
         for index in np.flatnonzero(page_folds == fold):
             out_of_fold[index] = model.predict(rows[index].features, num_threads=1)
     second_features = [
@@ -216,5 +225,5 @@ def train_from_rows(
         if probabilities is not None
     ]
     stacked, labels, weights = _stack(rows, second_features)
-    second = _fit(stacked, labels, weights, second_rounds)
+    second = _fit(stacked, labels, weights, second_rounds, seed)
     return LineModel.from_boosters(first.model_to_string(), second.model_to_string())

@@ -80,6 +80,10 @@ def _is_stray_token(text: str, words: int) -> bool:
     return words <= 1 and len(text) <= 4 and text[-1:] not in ".!?"
 
 
+# Kana, CJK ideographs and Hangul syllables (the line features' East Asian ranges).
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def _is_prose(words: int, sentence_end: bool) -> bool:
     return (words >= 12 and sentence_end) or words >= 30
 
@@ -164,6 +168,14 @@ def _word_count(text: str) -> int:
     return len(text.split()) if len(text) > 200 else len(WORD.findall(text))
 
 
+def _prose_word_count(text: str, words: int) -> int:
+    if text.isascii():
+        return words
+    # Scripts written without spaces make one "word" of a whole clause: about a word per two of
+    # their characters, as the line features count them.
+    return max(words, len(_EAST_ASIAN.findall(text)) // 2)
+
+
 def build_lines(raw_lines: list[str]) -> list[Line]:
     """Features for every non-blank line; blank lines only count towards the next line's gap."""
     return build_pages_lines([raw_lines])[0]
@@ -197,7 +209,8 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
     ]
     stray = [_is_stray_token(text, count) for text, count in zip(texts, words, strict=True)]
     prose = [
-        is_plain and _is_prose(count, end) for is_plain, count, end in zip(plain, words, sentence_ends, strict=True)
+        is_plain and _is_prose(_prose_word_count(text, count), end)
+        for text, is_plain, count, end in zip(texts, plain, words, sentence_ends, strict=True)
     ]
     headline = [
         _is_headline_like(text, count, is_plain, item)
