@@ -282,6 +282,29 @@ def test_wire_layout_is_reflowed_and_header_kept_as_metadata() -> None:
     assert {"rule line", "wire header", "wire note", "byline", "stray short token"} <= reasons
 
 
+def test_a_long_advisory_is_a_wire_note_and_a_long_bracketed_paragraph_is_text() -> None:
+    advisory = (
+        "(ADVISORY: corrects the number of shops the owner runs, given earlier as three. The council has asked "
+        "the court to consider two more summonses, but the bench has not yet ruled on them)"
+    )
+    aside = (
+        "(Note the date of the first warning, eighteen months before the inspection: the council said it had "
+        "written to the owner four times since then without an answer.)"
+    )
+    page = (
+        "            09:41 17/05/01: Page 1 (HHH) COURTS Bakery\n"
+        f"{advisory}<\n"
+        "BAKERY OWNER FINED OVER MOULDY BREAD<\n"
+        "A bakery owner was fined today after inspectors found mouldy bread on\n"
+        "shelves at two of his shops, magistrates heard.<\n"
+        f"{aside}<\n"
+        "The court was told the owner had ignored repeated warnings from the council.<\n"
+    )
+    [article] = clean_text(page)
+    assert any(removed.line == advisory and removed.reason == "wire note" for removed in article.removed)
+    assert aside in article.paragraphs
+
+
 def test_list_inside_a_short_page_is_body() -> None:
     page = "TOP FIVE BOOKS OF THE SUMMER\nThe shop's best sellers were:\n1. The Salt Road.\n2. Nine Winters.\n3. Glass Harbour."
     [article] = clean_text(page)

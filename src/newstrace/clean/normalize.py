@@ -18,9 +18,12 @@ _WIRE_HEADER = re.compile(
     r"(?:Page\s+(?P<page>\d+)\s*)?(?:\((?P<desk>[A-Z]{2,5})\)\s*)?(?P<slug>.*)$"
 )
 # Editors' notes on wire copy: "(with pic)", "(reopens)", "(ADVISORY: ...)", "(Pic later)".
+# An advisory or a correction may explain itself at length; other notes are short, and a long
+# paragraph in brackets ("(Note the ...)") is the article's.
 _WIRE_NOTE = re.compile(
-    r"^\((with|plus|corrects?|corrected|adds?|updates?|embargoed|repeats?|reopens?|advisory|note|pic|"
-    r"subs?|writethru|refiling|refiled|new\s+lead|rewrites?)\b[^()]{0,80}\)$",
+    r"^\((?:(?:with|plus|corrects?|corrected|adds?|updates?|embargoed|repeats?|reopens?|advisory|note|pic|"
+    r"subs?|writethru|refiling|refiled|new\s+lead|rewrites?)\b[^()]{0,80}"
+    r"|(?:advisory|corrects?|corrected)\b[^()]{0,300})\)$",
     re.I,
 )
 _WIRE_POUND = re.compile(r"#(?=\d)")
