@@ -259,6 +259,51 @@ def test_only_articles_found_related_to_another_are_embedded(tmp_path: Path) -> 
     ]
 
 
+class _NamedCountingEncoder(_CountingEncoder):
+    """A counting stand-in whose vectors may be stored: it has a name, as the real encoder does."""
+
+    name = "counting-encoder"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        # A vector of each text's own (its length and first letters), so reused ones can be told apart.
+        vectors = np.array([[len(text), ord(text[0]), ord(text[1]), 1.0] for text in texts], dtype=np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_articles_embedded_in_an_earlier_run_are_not_embedded_again_and_the_results_equal_one_run(
+    tmp_path: Path,
+) -> None:
+    paths = _write_pages(tmp_path / "pages")
+    first_batch = [paths["original"], paths["syndicated"]]
+    encoder = _NamedCountingEncoder()
+    models = replace(default_models(), lead_encoder=encoder)  # type: ignore[arg-type]
+    db = tmp_path / "incremental.db"
+    newstrace.analyze(first_batch, db=db, models=models)
+    assert len(encoder.texts) == 2
+    encoder.texts.clear()
+    # The rewrite relates to both stored articles: only the rewrite is embedded.
+    newstrace.analyze(list(paths.values()), db=db, models=models)
+    assert len(encoder.texts) == 1 and encoder.texts[0][:40] in REWRITE
+    fresh = _NamedCountingEncoder()
+    newstrace.analyze(list(paths.values()), db=tmp_path / "scratch.db", models=replace(models, lead_encoder=fresh))
+    assert len(fresh.texts) == 3
+
+    def similarities(path: Path) -> dict[tuple[str, str], float]:
+        return {(r["source"], r["copy"]): r["similarity"] for r in newstrace.load_report(path)["relations"]}
+
+    assert similarities(db) == similarities(tmp_path / "scratch.db")
+    # Vectors of another encoder are not taken for this one's.
+    other = _NamedCountingEncoder()
+    other.name = "another-encoder"
+    newstrace.analyze(list(paths.values()), db=tmp_path / "scratch.db", models=replace(models, lead_encoder=other))
+    assert other.texts == []  # nothing new to relate: no embedding at all
+    with Store(tmp_path / "scratch.db") as store:
+        ids = [article.id for article in store.articles()]
+        assert len(store.lead_vectors(ids, "counting-encoder")) == 3
+        assert store.lead_vectors(ids, "another-encoder") == {}
+
+
 def test_a_pair_compared_and_judged_unrelated_costs_no_embedding(tmp_path: Path) -> None:
     paths = _write_pages(tmp_path / "pages")
     encoder = _CountingEncoder()

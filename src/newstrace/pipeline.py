@@ -200,9 +200,29 @@ def find_relations(
     )
     relations += [relation for first, second in neighbour_pairs if (relation := related(first, second, NEIGHBOURS))]
     if models.lead_encoder is not None:
-        relations = _with_lead_similarity(relations, compared_as, loaded, prepared, models, models.lead_encoder)
+        vectors = _lead_vectors(store, relations, loaded, models.lead_encoder)
+        relations = _with_lead_similarity(relations, compared_as, loaded, prepared, models, vectors)
     store.add_relations(fingerprints, relations, unrelated)
     return len(pairs) + len(neighbour_pairs), relations
+
+
+def _lead_vectors(
+    store: Store, relations: list[Relation], loaded: dict[str, Article], encoder: LeadEncoder
+) -> dict[str, np.ndarray]:
+    """The lead vector of every article of the relations: stored ones reused, the others embedded and
+    stored (an article related again in a later run costs no second embedding)."""
+    wanted = sorted({article_id for relation in relations for article_id in (relation.source, relation.copy)})
+    # An encoder without a name (a stand-in) cannot tell its vectors from another's: none are kept.
+    name = getattr(encoder, "name", "")
+    vectors = store.lead_vectors(wanted, name) if name else {}
+    made = {
+        article_id: encoder.encode([lead_text(loaded[article_id].paragraphs)])[0]
+        for article_id in wanted
+        if article_id not in vectors
+    }
+    if name and made:
+        store.add_lead_vectors(name, made)
+    return vectors | made
 
 
 def _with_lead_similarity(
@@ -211,12 +231,11 @@ def _with_lead_similarity(
     loaded: dict[str, Article],
     prepared: dict[str, PreparedText],
     models: RelationModels,
-    encoder: LeadEncoder,
+    vectors: dict[str, np.ndarray],
 ) -> list[Relation]:
     """The relations judged again with the embeddings of their articles' openings, on the alignments
     already made (the embedding changes neither)."""
-    for article_id in sorted({article_id for relation in relations for article_id in (relation.source, relation.copy)}):
-        vector = encoder.encode([lead_text(loaded[article_id].paragraphs)])[0]
+    for article_id, vector in vectors.items():
         prepared[article_id] = replace(prepared[article_id], lead_vector=vector)
     judged = []
     for relation in relations:

@@ -54,6 +54,9 @@ def test_vectors_are_unit_length_and_the_same_each_time() -> None:
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
     again = ENCODER.encode([BUDGET, FLOOD])
     np.testing.assert_allclose(again[1], vectors[0], atol=1e-5)
+    # Stored vectors are reused under the encoder's name: it names the model, its int8 form and the lead.
+    assert ENCODER.name.startswith(f"encoder-int8-{encoder_module.ONNX_SHA256[:16]}-onnxruntime")
+    assert ENCODER.name.endswith(f"-lead{encoder_module.LEAD_TOKENS}")
 
 
 @needs_encoder

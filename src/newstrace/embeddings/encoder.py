@@ -61,9 +61,12 @@ def lead_text(paragraphs: Sequence[str]) -> str:
 
 
 class LeadEncoder:
-    """Unit vectors (384 floats) of texts' openings; one thread, so processes scale out instead."""
+    """Unit vectors (384 floats) of texts' openings; one thread, so processes scale out instead.
 
-    def __init__(self, onnx_model: bytes, tokenizer_json: str) -> None:
+    `name` tells the model the vectors come from (stored vectors are reused only under the same name)."""
+
+    def __init__(self, onnx_model: bytes, tokenizer_json: str, name: str = "") -> None:
+        self.name = name
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -89,8 +92,9 @@ class LeadEncoder:
         onnx_model = _checked((_package_folder(ONNX_PACKAGE) / "model.onnx").read_bytes(), ONNX_SHA256, "model.onnx")
         with zipfile.ZipFile(_package_folder(TOKENIZER_PACKAGE) / "model.zip") as archive:
             tokenizer_json = _checked(archive.read("tokenizer.json"), TOKENIZER_SHA256, "tokenizer.json")
-        quantized = _with_integer_products(onnx_model, cache_folder(), digest=ONNX_SHA256)
-        return cls(quantized, tokenizer_json.decode("utf-8"))
+        model = _with_integer_products(onnx_model, cache_folder(), digest=ONNX_SHA256)
+        name = _quantized_name(ONNX_SHA256) if model is not onnx_model else f"encoder-{ONNX_SHA256[:16]}"
+        return cls(model, tokenizer_json.decode("utf-8"), f"{name}-lead{LEAD_TOKENS}")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit row per text: the mean of its word-piece vectors (as the model was trained).
@@ -123,16 +127,12 @@ def _with_integer_products(onnx_model: bytes, cache: Path | None = None, digest:
     of the float ones. Quantising takes about 4 s; with `cache`, once per machine and versions
     (`digest`: the model's sha256 when already checked, to name its cached form)."""
     try:
-        import onnx
-        import onnxruntime
+        import onnx  # noqa: F401  (the converter needs it; without it the model runs as shipped)
         from onnxruntime.quantization import QuantType, quantize_dynamic
         from onnxruntime.quantization.shape_inference import quant_pre_process
     except ImportError:  # the onnx package is missing: the model runs as shipped, only slower
         return onnx_model
-    name = (
-        f"encoder-int8-{(digest or hashlib.sha256(onnx_model).hexdigest())[:16]}"
-        f"-onnxruntime{onnxruntime.__version__}-onnx{onnx.__version__}"
-    )
+    name = _quantized_name(digest or hashlib.sha256(onnx_model).hexdigest())
     cached = _read_cached(cache / name) if cache is not None else None
     if cached is not None:
         return cached
@@ -151,6 +151,14 @@ def _with_integer_products(onnx_model: bytes, cache: Path | None = None, digest:
     if cache is not None:
         _write_cached(cache / name, result)
     return result
+
+
+def _quantized_name(digest: str) -> str:
+    """The int8 form of the model of this sha256, as these versions of the converters make it."""
+    import onnx
+    import onnxruntime
+
+    return f"encoder-int8-{digest[:16]}-onnxruntime{onnxruntime.__version__}-onnx{onnx.__version__}"
 
 
 def _read_cached(stem: Path) -> bytes | None:

@@ -80,6 +80,15 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE fingerprints ADD COLUMN passages BLOB;
     """,
+    # Lead vectors by encoder name: an article related again in a later run is not embedded again.
+    """
+    CREATE TABLE lead_vectors (
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        encoder TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (article_id, encoder)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -242,6 +251,28 @@ class Store:
             self.connection.executemany(
                 "INSERT OR REPLACE INTO unrelated_pairs VALUES (?, ?, ?, ?)",
                 [(pair.first, pair.second, pair.story_probability, pair.text_similarity) for pair in unrelated],
+            )
+
+    def lead_vectors(self, article_ids: Sequence[str], encoder: str) -> dict[str, np.ndarray]:
+        """The stored vectors of these articles made by the encoder of this name."""
+        found: dict[str, np.ndarray] = {}
+        ids = list(article_ids)
+        # SQLite takes at most 32,766 parameters a statement.
+        for start in range(0, len(ids), 30_000):
+            chunk = ids[start : start + 30_000]
+            marks = ",".join("?" * len(chunk))
+            rows = self.connection.execute(
+                f"SELECT article_id, vector FROM lead_vectors WHERE encoder = ? AND article_id IN ({marks})",
+                (encoder, *chunk),
+            )
+            found.update((article_id, np.frombuffer(vector, np.float32)) for article_id, vector in rows)
+        return found
+
+    def add_lead_vectors(self, encoder: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.connection:
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO lead_vectors VALUES (?, ?, ?)",
+                [(article_id, encoder, vector.astype(np.float32).tobytes()) for article_id, vector in vectors.items()],
             )
 
     def unrelated_pairs(self) -> list[UnrelatedPair]:
