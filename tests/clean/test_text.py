@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from newstrace.clean.line_model import PageToScore, default_line_model
-from newstrace.clean.text import TextToClean, clean_text, clean_texts
+from newstrace.clean.lines import build_lines
+from newstrace.clean.text import TextToClean, _clean_by_model, clean_text, clean_texts
 
 WIRE_PAGE = """Harbour authority approves new ferry terminal after long dispute
 
@@ -452,3 +453,26 @@ def test_furniture_above_the_first_paragraph_goes_from_a_page_but_not_from_an_ex
         _KeepEverything(),  # type: ignore[arg-type]
     )
     assert "Previous Post" in extracted.paragraphs
+
+
+def test_the_first_part_with_an_article_gets_the_pages_metadata_and_title_line() -> None:
+    # A page split in two where the first part holds no article (site furniture): the container's
+    # title and date, and the page's <title> line, belong to the article of the second part.
+    lines = build_lines(
+        [
+            "The Lakeside Courier | Ferry to Holm island sails again after repairs",
+            "News Sport Business Opinion Culture Travel Weather Puzzles Podcasts Newsletters Jobs",
+            "Subscribe to our newsletter",
+            "Island and Coast: Stories From Around the Lake This Week and Next",
+            "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.",
+            "Islanders had relied on a small launch for food and post while the main vessel stayed in port.",
+        ]
+    )
+    segments = [(0, 3), (3, 6)]
+    is_body = np.array([False, False, False, False, True, True])
+    [article] = _clean_by_model(lines, segments, is_body, None, None, {})
+    assert article.title == "Ferry to Holm island sails again after repairs"
+    assert article.paragraphs[0].startswith("The ferry to Holm island")
+    [article] = _clean_by_model(lines, segments, is_body, "Ferry sails again", "2024-11-18", {})
+    assert article.title == "Ferry sails again"
+    assert article.date is not None and article.date.isoformat() == "2024-11-18"

@@ -167,14 +167,16 @@ def _clean_by_model(
 ) -> list[CleanedText]:
     articles: list[CleanedText] = []
     orphans: list[RemovedLine] = []
-    for number, (start, end) in enumerate(segments):
+    for start, end in segments:
         if not is_body[start:end].any():
             # A part the model keeps nothing of (teasers the splitter took for a second article) is
             # not an article: its lines are removed lines of the article before it.
             removed = [RemovedLine(line.text, MODEL_REASON) for line in lines[start:end]]
             (articles[-1].removed if articles else orphans).extend(removed)
             continue
-        first = number == 0
+        # The container's metadata and the page's opening (its <title> line) belong to the first
+        # article, wherever the parts before it held nothing of one.
+        first = not articles
         articles.append(
             _clean_segment_by_model(
                 lines[start:end],
@@ -183,6 +185,7 @@ def _clean_by_model(
                 wire_metadata=wire_metadata if first else {},
                 is_body=is_body[start:end],
                 whole_page=whole_page,
+                opening=lines[0] if first and lines else None,
             )
         )
     if articles:
@@ -232,16 +235,18 @@ def _clean_by_rules(
     metadata_date: str | None,
     wire_metadata: dict[str, str],
 ) -> list[CleanedText]:
-    articles = []
-    for number, (start, end) in enumerate(segments):
-        # Container metadata (a feed's title and date) describes the first article only.
-        first = number == 0
+    articles: list[CleanedText] = []
+    for start, end in segments:
+        # Container metadata (a feed's title and date) and the page's opening line describe the
+        # first article only: that of the first part with any text (an empty part is dropped).
+        first = not any(article.paragraphs for article in articles)
         articles.append(
             _clean_segment(
                 lines[start:end],
                 known_title=title if first else None,
                 metadata_date=metadata_date if first else None,
                 wire_metadata=wire_metadata if first else {},
+                opening=lines[0] if first and lines else None,
             )
         )
     return articles
@@ -259,6 +264,7 @@ def _clean_segment(
     known_title: str | None,
     metadata_date: str | None,
     wire_metadata: dict[str, str],
+    opening: Line | None = None,
 ) -> CleanedText:
     result = CleanedText(metadata=dict(wire_metadata))
     strong_positions = [position for position, line in enumerate(lines) if line.strong_body]
@@ -278,7 +284,7 @@ def _clean_segment(
     if known_title:
         result.title = known_title
     else:
-        title_line, title_text = _choose_title(lines[:first_body])
+        title_line, title_text = _choose_title(lines[:first_body], opening)
         if title_line is not None:
             result.title = title_text
             title_key = title_line.key
@@ -375,10 +381,11 @@ def _clean_segment_by_model(
     wire_metadata: dict[str, str],
     is_body: np.ndarray,
     whole_page: bool = True,
+    opening: Line | None = None,
 ) -> CleanedText:
     """The model keeps the body; every other line goes to its field (title, caption, date line,
     byline) or to the removed lines with the rule's reason, else the model's. `whole_page`: the
-    text is a page's (not an extract of its article)."""
+    text is a page's (not an extract of its article); `opening`: the page's first line."""
     result = CleanedText(metadata=dict(wire_metadata))
     body_positions = np.flatnonzero(is_body)
     # The header (headline, captions, date line, byline) ends at the first kept line of real prose,
@@ -391,7 +398,7 @@ def _clean_segment_by_model(
     if known_title:
         result.title = known_title
     else:
-        title_line, title_text = _choose_title(lines[:first_body])
+        title_line, title_text = _choose_title(lines[:first_body], opening)
         if title_line is not None:
             result.title = title_text
             title_key = title_line.key
@@ -445,7 +452,7 @@ def _clean_segment_by_model(
     return result
 
 
-def _choose_title(header: list[Line]) -> tuple[Line | None, str | None]:
+def _choose_title(header: list[Line], opening: Line | None = None) -> tuple[Line | None, str | None]:
     """The headline line (lines above it are the page's) and the headline's text.
 
     A scraped page opens with its `<title>`: the headline and the site's name. A later line made of
@@ -454,18 +461,11 @@ def _choose_title(header: list[Line]) -> tuple[Line | None, str | None]:
     the line chosen as before still marking where the page's furniture ends (67% -> 70%, bodies
     unchanged).
     """
-    candidates = [
-        line
-        for line in header
-        if line.headline_like
-        and line.date_line is None
-        and line.parsed_byline is None
-        and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
-    ]
+    candidates = [line for line in header if _could_be_title(line)]
     if not candidates:
         return None, None
-    opening = header[0]
-    if len(header) > 1:
+    opening = opening or header[0]
+    if len(header) > 1 or opening is not header[0]:
         opening_words = set(_TITLE_WORD.findall(opening.text.lower()))
         inside = [
             line
@@ -480,9 +480,18 @@ def _choose_title(header: list[Line]) -> tuple[Line | None, str | None]:
     repeated = [line for line in candidates if line.repeats > 1 and line.words >= 4]
     # Site names and section labels come before the headline and are shorter than it.
     line = repeated[0] if repeated else max(candidates, key=lambda line: min(line.words, 20))
-    if opening in candidates and opening.words >= TITLE_LINE_WORDS:
+    if _could_be_title(opening) and opening.words >= TITLE_LINE_WORDS:
         return line, _headline_part(opening.text)
     return line, line.text
+
+
+def _could_be_title(line: Line) -> bool:
+    return (
+        line.headline_like
+        and line.date_line is None
+        and line.parsed_byline is None
+        and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
+    )
 
 
 def _headline_part(title_line: str) -> str:
