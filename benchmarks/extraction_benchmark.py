@@ -5,9 +5,9 @@ pages, English pages and the others:
 - plain text: the page's scraped `text` -> newstrace's cleaner -> body paragraphs; the line model is
   trained per fold of a 5-fold cross-validation grouped by site (no site in both the training and the
   scored fold), on extraction-train plus the measuring pages of the other folds. Training draws
-  samples (bagging, feature sampling), and one seed's figures move by up to 0.005 with changes
-  unrelated to the pages scored: the cross-validation runs with three training seeds and the figure
-  that counts is their mean;
+  samples (bagging, feature sampling), and one seed's English F1 ranged from 0.939 to 0.956 over
+  five seeds of one model: the cross-validation runs with five training seeds and the figure that
+  counts is their mean;
 - HTML: the page's `html` -> trafilatura (favor_precision) -> newstrace's cleaning of what it leaves.
 Baselines run in the same process on the same input. Speeds are CPU seconds on one core.
 
@@ -49,8 +49,8 @@ from newstrace.pipeline import CLEANING_BATCH
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FOLDS = 5
-# The shipped model's seed and two others.
-TRAINING_SEEDS = (SEED, 3, 11)
+# The shipped model's seed and four others.
+TRAINING_SEEDS = (SEED, 3, 11, 19, 23)
 # A page is English when its body is at least this share of English stop words (the others: 0.0-0.17).
 ENGLISH_STOP_SHARE = 0.2
 ENGLISH_STOPLIST = justext.get_stoplist("English")

@@ -117,6 +117,8 @@ def test_rules_in_one_pass_follow_the_rules_definition_in_any_order_and_alone() 
         "工事の間は近くの仮設橋を使ってもらうと説明しました。",
         "市政府周一宣布，将于明年春天开始重建河边那座老旧的桥梁，工程预计持续两年，"
         "施工期间市民可以使用附近新建的临时便桥通行，公交线路也会相应调整。",
+        # A shorter sentence is prose too where it ends as sentences of its script end.
+        "市役所は月曜日、川沿いの古い橋を来年の春から架け替えると発表しました。",
     ],
 )
 def test_sentences_of_scripts_without_spaces_are_prose_and_their_menu_items_are_not(sentence: str) -> None:

@@ -413,7 +413,7 @@ AGENCY_NAMES = {
 }
 
 # A trailing comma counts: a last line cut short ("The trial continues,") is still prose.
-SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…:;,。！？][\"'”’»)\]」』]*$")
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
 LIST_MARKER = re.compile(r"^\s*(\d{1,2}[.)]?|[•·▪●◦*-])\s+")
