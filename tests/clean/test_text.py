@@ -231,6 +231,14 @@ def test_a_title_line_alone_gives_its_headline_part_and_the_furniture_still_goes
         assert article.title == "Ferry to Holm island sails again after repairs"
         assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
         assert not any("Podcasts" in paragraph for paragraph in article.paragraphs)
+    # A masthead is no <title> line however long: without a separator, the headline line wins.
+    masthead = page.replace(
+        "The Lakeside Courier | Ferry to Holm island sails again after repairs", "THE LAKESIDE VALLEY COURIER"
+    )
+    masthead = masthead.replace("By Ada", "Ferry to Holm island sails again after three weeks of repairs\nBy Ada")
+    for model in (None, default_line_model()):
+        [article] = clean_text(masthead, line_model=model)
+        assert article.title == "Ferry to Holm island sails again after three weeks of repairs"
     # A first line of a few words is a site's name, not a <title> line: the headline line wins.
     short_opening = page.replace(
         "The Lakeside Courier | Ferry to Holm island sails again after repairs", "Lakeside Courier"
