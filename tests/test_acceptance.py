@@ -95,6 +95,8 @@ def test_meter_wire_and_newspaper_files(shared_corpus: Path, tmp_path: Path) -> 
         body = "\n".join(article.paragraphs)
         assert "<" not in body and "-----" not in body and "\x19" not in body, article.id
         assert not re.search(r"\d\d:\d\d \d\d/\d\d/\d\d", body), article.id
+        # English papers in Latin-1: no reading in an East Asian code page ("£300" as "｣300").
+        assert not re.search(r"[\u3040-\u9fff\uff61-\uff9f]", body), article.id
     wire = [article for article in summary.articles if "/PA/" in article.source]
     with_byline_line = [a for a in wire if any(r.reason == "byline" for r in a.removed)]
     assert all(a.byline and a.credit == "PA" for a in with_byline_line)

@@ -70,6 +70,19 @@ def test_latin1_pound_and_e_acute(sentence):
     assert_no_mojibake(text)
 
 
+def test_a_long_english_page_with_one_pound_sign_is_not_read_as_shift_jis() -> None:
+    # On mostly-ASCII text a multi-byte code page reads one "£" with no chaos at all ("｣300" in
+    # Shift-JIS), where every Western one looks a little chaotic: the Western reading wins.
+    body = (
+        "The council said the new ferry timetable would start in the spring, after a long consultation "
+        "with islanders and the harbour board. "
+    ) * 12
+    text = body + "Tickets will cost £300 a year for residents. " + body
+    decoded, encoding = decode_bytes(text.encode("latin-1"))
+    assert decoded == text
+    assert encoding == "cp1252"
+
+
 @pytest.mark.parametrize("sentence", [CURLY, "She said: \u201cIt\u2019s fine.\u201d"])
 def test_windows_1252_curly_quotes(sentence):
     data = sentence.encode("cp1252")
