@@ -82,6 +82,29 @@ def test_links_handles_times_and_years_are_marked_on_their_own_lines() -> None:
     assert date_like == [False, False, False, False, True, True, True, False, False, False]
 
 
+def test_a_list_is_a_run_of_lines_of_one_shape_and_its_figures_are_counted() -> None:
+    lines = [
+        "News",
+        "Sport",
+        "Weather",
+        "The regatta returns to the lake this summer with six race days, the club said on Monday.",
+        "1. Saturday 7 June: Holm Bay",
+        "2. Saturday 21 June: North Shore",
+        "3. Saturday 5 July: Holm Bay",
+        "4. Sunday 20 July: Kell Point",
+        "Entries close a week before each race.",
+    ]
+    features = line_features(lines, title="Regatta dates")
+    runs = np.exp(features[:, FEATURE_NAMES.index("log_shape_run")]).round().astype(int).tolist()
+    figures = features[:, FEATURE_NAMES.index("shape_run_digit_share")].tolist()
+    assert runs == [3, 3, 3, 1, 4, 4, 4, 4, 1]
+    assert figures == [0, 0, 0, 0, 1, 1, 1, 1, 0]
+    # Runs end at a page's edge: the same list split over two pages is two runs.
+    batch, _ = batch_line_features([lines[:6], lines[6:]], ["Regatta dates", "Regatta dates"])
+    split_runs = np.exp(batch[:, FEATURE_NAMES.index("log_shape_run")]).round().astype(int).tolist()
+    assert split_runs == [3, 3, 3, 1, 2, 2, 2, 2, 1]
+
+
 def _best_run_by_search(gains: list[float]) -> tuple[int, int]:
     """The stretch with the largest sum, by trying every one: of the best, the earliest end, then
     the earliest start."""

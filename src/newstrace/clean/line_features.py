@@ -104,6 +104,7 @@ def _context_names() -> tuple[str, ...]:
         names += [f"window{width}_{name}" for name in _CONTEXT_COLUMNS]
     names += ["prose_chars_before", "prose_chars_after", "log_lines_since_prose", "log_lines_until_prose"]
     names += ["log_prose_run", "prose_run_share", "lines_from_headline"]
+    names += ["log_shape_run", "shape_run_digit_share"]
     return tuple(names)
 
 
@@ -535,6 +536,23 @@ def batch_line_features(
     from_headline = position_in_page - headline[page_of_line]
     near_prose = _window_means(prose[:, None].astype(float), 5, pages)[:, 0] > 0.3
     run = _run_lengths(prose | near_prose, prose_chars, pages)
+    # A list inside an article (a calendar, results, deals) is a run of lines of one shape (numbered,
+    # with figures, of a length), as a menu is; how long the run and how much of it is figures.
+    # Each line's first character in the batch's codes (after each newline; an empty line's is the
+    # newline itself, which is no digit).
+    line_starts = np.concatenate([[0], np.flatnonzero(newline) + 1])
+    opens_with_digit = (classes[np.minimum(line_starts, len(classes) - 1)] & _DIGIT) > 0
+    shape = (
+        (list_marker | opens_with_digit).astype(np.int64) * 16
+        + (digits > 0) * 8
+        + sentence_end * 4
+        + np.digitize(words_count, [3.5, 8.5, 15.5])
+    )
+    new_shape_run = np.ones(count, dtype=bool)
+    new_shape_run[1:] = (shape[1:] != shape[:-1]) | (page_of_line[1:] != page_of_line[:-1])
+    shape_run = np.cumsum(new_shape_run) - 1
+    shape_run_lengths = np.bincount(shape_run).astype(np.float64)
+    shape_run_digits = np.bincount(shape_run, weights=(digits > 0).astype(np.float64))
     context = np.column_stack(
         [
             *columns,
@@ -545,6 +563,8 @@ def batch_line_features(
             np.log1p(run),
             run / total_prose,
             np.sign(from_headline) * np.log1p(np.abs(from_headline)),
+            np.log(shape_run_lengths[shape_run]),
+            shape_run_digits[shape_run] / shape_run_lengths[shape_run],
         ]
     )
     return np.concatenate([base, context], axis=1).astype(np.float32), pages
