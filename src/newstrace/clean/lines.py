@@ -81,6 +81,7 @@ def _is_stray_token(text: str, words: int) -> bool:
 
 # Kana, CJK ideographs and Hangul syllables (the line features' East Asian ranges).
 _EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_PROSE_SCAN = 400
 
 
 def _is_prose(words: int, sentence_end: bool) -> bool:
@@ -171,8 +172,9 @@ def _prose_word_count(text: str, words: int) -> int:
     if text.isascii():
         return words
     # Scripts written without spaces make one "word" of a whole clause: about a word per two of
-    # their characters, as the line features count them.
-    return max(words, len(_EAST_ASIAN.findall(text)) // 2)
+    # their characters, as the line features count them. The count only decides whether a line is
+    # prose (12 or 30 words), so its first characters are enough, however long the line.
+    return max(words, len(_EAST_ASIAN.findall(text, 0, _PROSE_SCAN)) // 2)
 
 
 def build_lines(raw_lines: list[str]) -> list[Line]:
