@@ -196,18 +196,23 @@ def test_the_date_under_the_headline_beats_the_mastheads_and_the_teasers() -> No
     assert rules_article.date is not None and rules_article.date.isoformat() == "2024-11-18"
 
 
+FERRY_MENU = "News Sport Business Opinion Culture Travel Weather Puzzles Podcasts Newsletters Jobs"
+FERRY_BODY = (
+    "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.\n\n"
+    "Islanders had relied on a small launch for food and post while the main vessel stayed in port.\n\n"
+    "The operator said timetables would return to normal by the end of the month, weather permitting.\n"
+)
+
+
 def test_the_headline_is_the_line_the_pages_title_line_holds() -> None:
     # A scraped page opens with its <title>, headline and site name; the longer menu line and the
     # section banner below it are not the headline.
     page = (
         "Ferry to Holm island sails again - The Lakeside Courier\n"
-        "News Sport Business Opinion Culture Travel Weather Puzzles Podcasts Newsletters Jobs\n"
+        f"{FERRY_MENU}\n"
         "Island and Coast: Stories From Around the Lake This Week\n"
         "Ferry to Holm island sails again\n"
-        "By Ada Brennan\n\n"
-        "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.\n\n"
-        "Islanders had relied on a small launch for food and post while the main vessel stayed in port.\n\n"
-        "The operator said timetables would return to normal by the end of the month, weather permitting.\n"
+        f"By Ada Brennan\n\n{FERRY_BODY}"
     )
     for model in (None, default_line_model()):
         [article] = clean_text(page, line_model=model)
@@ -218,37 +223,20 @@ def test_the_headline_is_the_line_the_pages_title_line_holds() -> None:
 def test_a_title_line_alone_gives_its_headline_part_and_the_furniture_still_goes() -> None:
     # No later line repeats the <title> line's headline: the headline is its longest part, not the
     # longer menu line, and the menu is removed as before.
-    page = (
-        "The Lakeside Courier | Ferry to Holm island sails again after repairs\n"
-        "News Sport Business Opinion Culture Travel Weather Puzzles Podcasts Newsletters Jobs\n"
-        "By Ada Brennan\n\n"
-        "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.\n\n"
-        "Islanders had relied on a small launch for food and post while the main vessel stayed in port.\n\n"
-        "The operator said timetables would return to normal by the end of the month, weather permitting.\n"
-    )
+    page = f"The Lakeside Courier | Ferry to Holm island sails again after repairs\n{FERRY_MENU}\nBy Ada Brennan\n\n{FERRY_BODY}"
     for model in (None, default_line_model()):
         [article] = clean_text(page, line_model=model)
         assert article.title == "Ferry to Holm island sails again after repairs"
         assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
         assert not any("Podcasts" in paragraph for paragraph in article.paragraphs)
-    # A masthead is no <title> line however long: without a separator, the headline line wins.
-    masthead = page.replace(
-        "The Lakeside Courier | Ferry to Holm island sails again after repairs", "THE LAKESIDE VALLEY COURIER"
-    )
-    masthead = masthead.replace("By Ada", "Ferry to Holm island sails again after three weeks of repairs\nBy Ada")
-    for model in (None, default_line_model()):
-        [article] = clean_text(masthead, line_model=model)
-        assert article.title == "Ferry to Holm island sails again after three weeks of repairs"
-    # A first line of a few words is a site's name, not a <title> line: the headline line wins.
-    short_opening = page.replace(
-        "The Lakeside Courier | Ferry to Holm island sails again after repairs", "Lakeside Courier"
-    )
-    short_opening = short_opening.replace(
-        "By Ada", "Ferry to Holm island sails again after three weeks of repairs\nBy Ada"
-    )
-    for model in (None, default_line_model()):
-        [article] = clean_text(short_opening, line_model=model)
-        assert article.title == "Ferry to Holm island sails again after three weeks of repairs"
+    # A masthead is no <title> line however long (without a separator), and a first line of a few
+    # words is a site's name: the headline line wins.
+    for opening in ("THE LAKESIDE VALLEY COURIER", "Lakeside Courier"):
+        other = page.replace("The Lakeside Courier | Ferry to Holm island sails again after repairs", opening)
+        other = other.replace("By Ada", "Ferry to Holm island sails again after three weeks of repairs\nBy Ada")
+        for model in (None, default_line_model()):
+            [article] = clean_text(other, line_model=model)
+            assert article.title == "Ferry to Holm island sails again after three weeks of repairs"
 
 
 def test_body_sentences_mentioning_donations_are_kept() -> None:

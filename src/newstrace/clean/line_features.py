@@ -19,7 +19,7 @@ from itertools import accumulate, repeat
 import numpy as np
 
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
-from newstrace.clean.lines import Line, line_key
+from newstrace.clean.lines import EAST_ASIAN_RANGES, Line, line_key
 from newstrace.clean.patterns import LINE_RULES
 
 _TOKEN = re.compile(r"\w+")
@@ -36,8 +36,6 @@ _WORD, _UPPER, _DIGIT, _SPACE, _EAST_ASIAN_CLASS = 1, 2, 4, 8, 16
 # Marks looked up in the same table: one table read replaces a np.isin call per mark set (measured:
 # np.isin was a fifth of the feature time on short pages).
 _COMMA, _FULL_STOP, _PARTICLE, _LINK_MARK, _EAST_ASIAN_STOP = 32, 64, 128, 256, 512
-# Kana, CJK ideographs and Hangul: lines of these scripts have few spaces, so tokens are long.
-_EAST_ASIAN_RANGES = ((0x3040, 0x3100), (0x3400, 0xA000), (0xAC00, 0xD7B0))
 _COMMAS = np.array([ord(","), ord("、"), ord("，")], dtype=np.uint32)
 _FULL_STOPS = np.array([ord("."), ord("!"), ord("?"), ord("…")], dtype=np.uint32)
 # Function particles and endings of Japanese, Chinese and Korean prose, counted as function words.
@@ -299,7 +297,8 @@ def _character_classes() -> np.ndarray:
     classes[[character.isupper() for character in characters]] |= _UPPER
     classes[[character.isdecimal() for character in characters]] |= _DIGIT
     classes[[character.isspace() for character in characters]] |= _SPACE
-    for start, end in _EAST_ASIAN_RANGES:
+    # Lines of these scripts have few spaces, so their tokens are long.
+    for start, end in EAST_ASIAN_RANGES:
         classes[start:end] |= _EAST_ASIAN_CLASS
     for codes, bit in (
         (_COMMAS, _COMMA),

@@ -79,8 +79,10 @@ def _is_stray_token(text: str, words: int) -> bool:
     return words <= 1 and len(text) <= 4 and text[-1:] not in ".!?"
 
 
-# Kana, CJK ideographs and Hangul syllables (the line features' East Asian ranges).
-_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Kana, CJK ideographs and Hangul syllables (code point ranges, the end left out): scripts written
+# without spaces between words, or with few.
+EAST_ASIAN_RANGES = ((0x3040, 0x3100), (0x3400, 0xA000), (0xAC00, 0xD7B0))
+_EAST_ASIAN = re.compile("[" + "".join(f"{chr(start)}-{chr(end - 1)}" for start, end in EAST_ASIAN_RANGES) + "]")
 _PROSE_SCAN = 400
 
 

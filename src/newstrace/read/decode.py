@@ -55,8 +55,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 pass
         raise DecodeError("binary file (contains NUL bytes), not text")
-    # The bytes left when the control bytes are deleted: one pass instead of one count per byte value.
-    control_share = (len(sample) - len(sample.translate(None, _CONTROL))) / len(sample)
+    control_share = _count_of(sample, _CONTROL) / len(sample)
     if control_share > 0.05:
         raise DecodeError(f"binary file ({control_share:.0%} control bytes), not text")
     try:
@@ -85,7 +84,7 @@ def _detect_legacy(sample: bytes) -> str:
     best = matches.best()
     if best is None:
         return "cp1252"
-    few_non_ascii = len(sample) - len(sample.translate(None, _HIGH_BYTES)) < _FEW_NON_ASCII * len(sample)
+    few_non_ascii = _count_of(sample, _HIGH_BYTES) < _FEW_NON_ASCII * len(sample)
     ratings: dict[str, tuple[float, float]] = {}
     for match in matches:
         western = {match.encoding, *match.could_be_from_charset} & _WESTERN
@@ -106,6 +105,12 @@ def _detect_legacy(sample: bytes) -> str:
     if not scored:
         return "cp1252" if best.encoding in _WESTERN else best.encoding
     return min(scored)[-1]
+
+
+def _count_of(data: bytes, byte_values: bytes) -> int:
+    """How many of the bytes are among these values: the bytes left when they are deleted, in one
+    pass instead of one count per value."""
+    return len(data) - len(data.translate(None, byte_values))
 
 
 def _implausible(text: str) -> int:
