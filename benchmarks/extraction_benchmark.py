@@ -216,6 +216,23 @@ def cross_validated_outputs(
     return [newstrace_body(as_page(page), line_model=models[fold]) for page, fold in zip(pages, folds, strict=True)]
 
 
+def report_seeds(
+    name: str,
+    pages: Sequence[BenchmarkPage],
+    seed_models: dict[int, list[LineModel]],
+    as_page: Callable[[BenchmarkPage], Page],
+) -> None:
+    """Each seed's cross-validated figures, their mean, and the worst pages of the shipped seed."""
+    runs = []
+    for seed, models in seed_models.items():
+        outputs = cross_validated_outputs(pages, models, as_page)
+        runs.append(report(f"{name}, seed {seed}", pages, outputs))
+        if seed == SEED:
+            shipped_outputs = outputs
+    print_figures(f"{name}, mean", mean_figures(runs), None)
+    print_worst(pages, shipped_outputs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=SHARED)
@@ -239,14 +256,7 @@ def main() -> None:
     report("  newstrace rules only (no line model)", pages, outputs, seconds)
     weights = RESEARCH_ONLY_WEIGHTS if arguments.research_only_data else DATASET_WEIGHTS
     seed_models = {seed: cross_validated_models(pages, arguments.shared, weights, seed) for seed in TRAINING_SEEDS}
-    runs = []
-    for seed, models in seed_models.items():
-        outputs = cross_validated_outputs(pages, models)
-        runs.append(report(f"  newstrace + line model, grouped CV, seed {seed}", pages, outputs))
-        if seed == SEED:
-            seed_outputs = outputs
-    print_figures("  newstrace + line model, grouped CV, mean", mean_figures(runs), None)
-    print_worst(pages, seed_outputs)
+    report_seeds("  newstrace + line model, grouped CV", pages, seed_models, text_page)
     if default_line_model() is not None:
         _, seconds = timed(lambda: newstrace_bodies([text_page(page) for page in pages]))
         print(f"{'  newstrace + shipped model':<44} {len(pages) / seconds:7.0f} pages/s/core")
@@ -260,14 +270,7 @@ def main() -> None:
     report("  jusText", pages, outputs, seconds)
     outputs = [newstrace_body(html_page(page), use_line_model=False) for page in pages]
     report("  newstrace: trafilatura + rules", pages, outputs)
-    runs = []
-    for seed, models in seed_models.items():
-        outputs = cross_validated_outputs(pages, models, html_page)
-        runs.append(report(f"  newstrace: trafilatura + line model, CV, seed {seed}", pages, outputs))
-        if seed == SEED:
-            seed_outputs = outputs
-    print_figures("  newstrace: trafilatura + line model, CV, mean", mean_figures(runs), None)
-    print_worst(pages, seed_outputs)
+    report_seeds("  newstrace: trafilatura + line model, CV", pages, seed_models, html_page)
     if default_line_model() is not None:
         _, seconds = timed(lambda: newstrace_bodies([html_page(page) for page in pages]))
         print(f"{'  newstrace + shipped model':<44} {len(pages) / seconds:7.0f} pages/s/core")
