@@ -472,3 +472,48 @@ def test_the_first_part_with_an_article_gets_the_pages_metadata_and_title_line()
     [article] = _clean_by_model(lines, segments, is_body, "Ferry sails again", "2024-11-18", {})
     assert article.title == "Ferry sails again"
     assert article.date is not None and article.date.isoformat() == "2024-11-18"
+
+
+class _Scores:
+    """A line model that gives each line the score of the first word of the scores' keys it holds."""
+
+    def __init__(self, scores: dict[str, float]) -> None:
+        self.scores = scores
+
+    def batch_body_probabilities(self, pages: list[PageToScore]) -> list[np.ndarray]:
+        return [
+            np.array(
+                [next((score for word, score in self.scores.items() if word in text), 0.01) for text in page.texts]
+            )
+            for page in pages
+        ]
+
+
+OPEN_THREAD_PAGE = """Home
+About us
+Our research
+Quarterly open thread for readers
+Our quarterly open thread lets readers ask us anything about our research and our plans.
+Questions about last year's grants are welcome too, and we answer within the week.
+Maria on March 3, 2025 at 9:12 am said:
+I read your report on school meals and wondered how you weigh the cost of transport to the schools.
+Reply
+Tom on March 4, 2025 at 6:40 pm said:
+Is there a reason the report leaves out the second study from the northern districts, which found less?
+Reply
+"""
+POST = [
+    "Our quarterly open thread lets readers ask us anything about our research and our plans.",
+    "Questions about last year's grants are welcome too, and we answer within the week.",
+]
+
+
+def test_a_page_the_model_keeps_nothing_of_keeps_its_best_ranked_lines() -> None:
+    # The model is unsure of the whole post (scores under the threshold, the comments lower still):
+    # what it ranks above the rest beats the rules' reading, which takes the comments for the post.
+    unsure = _Scores({"quarterly open thread lets": 0.15, "Questions about": 0.12, "I read": 0.05})
+    [article] = clean_text(OPEN_THREAD_PAGE, line_model=unsure)  # type: ignore[arg-type]
+    assert article.paragraphs == POST
+    [by_rules] = clean_text(OPEN_THREAD_PAGE, line_model=_Scores({}))  # type: ignore[arg-type]
+    assert by_rules.paragraphs[: len(POST)] == POST
+    assert "Maria on March 3, 2025 at 9:12 am said:" in by_rules.paragraphs
