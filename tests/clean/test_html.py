@@ -88,3 +88,28 @@ def test_a_date_like_string_far_from_the_metadata_is_not_taken_for_the_date() ->
     assert extract_html(page).date is None
     dated = page.replace("<head>", '<head><meta property="article:published_time" content="2019-03-11">')
     assert extract_html(dated).date == "2019-03-11"
+
+
+BRIDGE_PARAGRAPHS = [
+    "The town council of Westmere voted on Tuesday to rebuild the old stone bridge over the river Alder, "
+    "closed since the spring floods.",
+    "Work will begin in March and is expected to take eleven months, at a cost of 2.4 million pounds "
+    "shared with the county.",
+    "Shopkeepers on both banks said the closure had cut their trade by a third, as drivers took the ring road instead.",
+]
+
+
+def test_an_article_trafilatura_misses_is_read_from_the_pages_visible_text() -> None:
+    # The article sits in a block trafilatura takes for comments: its extract holds only the title.
+    html = (
+        "<html><head><title>Westmere to rebuild its stone bridge</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        "<h1>Westmere to rebuild its stone bridge</h1><div class='comments-area'>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in BRIDGE_PARAGRAPHS)
+        + "</div><footer><p>© 2024 Westmere Gazette. All rights reserved.</p></footer></body></html>"
+    )
+    assert BRIDGE_PARAGRAPHS[0] not in extract_html(html).text
+    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=html))
+    assert article.title == "Westmere to rebuild its stone bridge"
+    assert article.paragraphs == BRIDGE_PARAGRAPHS
+    assert {"Home", "News", "Sport"}.isdisjoint(article.paragraphs)

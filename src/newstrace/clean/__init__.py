@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newstrace.clean.html import HtmlError, extract_html
+from newstrace.clean.html import HtmlError, extract_html, visible_text
 from newstrace.clean.line_model import LineModel, default_line_model
 from newstrace.clean.text import (
     BODY_THRESHOLD,
@@ -50,22 +50,25 @@ def clean_pages(
             continue
         results.append([])
         inputs.append((position, text, container))
-    cleaned: list[list[CleanedText] | Exception]
-    try:
-        cleaned = list(clean_texts([text for _, text, _ in inputs], model))
-    except Exception:
-        # One page broke the batch: clean each alone, so only that page fails.
-        cleaned = []
-        for _, text, _ in inputs:
-            try:
-                cleaned.append(clean_texts([text], model)[0])
-            except Exception as error:
-                cleaned.append(error)
+    cleaned = _clean_each(inputs, model)
+    # trafilatura's extract can miss the article (a page it reads as a list of links or comments,
+    # or an extract of nothing but a copyright line): such a page is cleaned again from its whole
+    # visible text, as a scraper would have saved it, before it is called empty.
+    retry = [
+        (number, position, _visible_text_of(pages[position], text))
+        for number, (position, text, _) in enumerate(inputs)
+        if not text.whole_page and not _kept(cleaned[number])
+    ]
+    if retry:
+        again = _clean_each([(position, text, inputs[number][2]) for number, position, text in retry], model)
+        for (number, _, _), parts in zip(retry, again, strict=True):
+            if _kept(parts):
+                cleaned[number] = parts
     for (position, _, container), parts in zip(inputs, cleaned, strict=True):
         if isinstance(parts, Exception):
             results[position] = parts
             continue
-        kept = [part for part in parts if part.paragraphs]
+        kept = _kept(parts)
         if not kept:
             results[position] = CleaningError("no article text found on the page")
             continue
@@ -75,6 +78,33 @@ def clean_pages(
             for number, part in enumerate(kept, start=1)
         ]
     return results
+
+
+def _clean_each(
+    inputs: Sequence[tuple[int, TextToClean, _Container]], model: LineModel | None
+) -> list[list[CleanedText] | Exception]:
+    """The cleaned parts of each input, in one batch; if one page breaks it, each page alone."""
+    try:
+        return list(clean_texts([text for _, text, _ in inputs], model))
+    except Exception:
+        cleaned: list[list[CleanedText] | Exception] = []
+        for _, text, _ in inputs:
+            try:
+                cleaned.append(clean_texts([text], model)[0])
+            except Exception as error:
+                cleaned.append(error)
+        return cleaned
+
+
+def _kept(parts: list[CleanedText] | Exception) -> list[CleanedText]:
+    return [] if isinstance(parts, Exception) else [part for part in parts if part.paragraphs]
+
+
+def _visible_text_of(page: Page, extracted: TextToClean) -> TextToClean:
+    """The page's whole visible text to clean as a scraped page, with the metadata found before."""
+    return TextToClean(
+        visible_text(page.html or ""), extracted.title, extracted.metadata_date, extracted.author, BODY_THRESHOLD
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +129,8 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
         title or extracted.title,
         date or extracted.date,
         author or extracted.author,
-        EXTRACTED_BODY_THRESHOLD,
-        whole_page=False,
+        BODY_THRESHOLD if extracted.whole_page else EXTRACTED_BODY_THRESHOLD,
+        whole_page=extracted.whole_page,
     )
     return text, _Container(outlet or extracted.outlet, url or extracted.url)
 

@@ -22,6 +22,9 @@ class ExtractedHtml:
     author: str | None
     outlet: str | None
     url: str | None
+    # True when the text is the page's whole visible text (trafilatura could not be used or found
+    # nothing), to be cleaned as a scraped page is, menus and all.
+    whole_page: bool = False
 
 
 class HtmlError(ValueError):
@@ -60,11 +63,10 @@ _INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I 
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _flatten(html: str) -> str:
-    """The visible text of markup no parser should be trusted with, one block a line.
-
-    libxml2 stops at its nesting limit and drops what lies deeper, so over-nested pages are read
-    by stripping tags rather than by building a tree."""
+def visible_text(html: str) -> str:
+    """The visible text of a page, one block a line, read by stripping tags rather than by building
+    a tree: libxml2 stops at its nesting limit and drops what lies deeper, so markup no parser
+    should be trusted with is read this way too."""
     text = _TAG.sub("\n", _INVISIBLE.sub(" ", html))
     return "\n".join(line.strip() for line in unescape(text).split("\n") if line.strip())
 
@@ -81,10 +83,10 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
     if not html.strip():
         raise HtmlError("empty HTML page")
     if _nesting_depth(html[:2_000_000]) > MAX_NESTING:
-        text = _flatten(html)
+        text = visible_text(html)
         if not text:
             raise HtmlError(f"HTML nested deeper than {MAX_NESTING} elements and no text found")
-        return ExtractedHtml(text, None, None, None, None, url)
+        return ExtractedHtml(text, None, None, None, None, url, whole_page=True)
     document = trafilatura.bare_extraction(
         html,
         url=url,
@@ -96,10 +98,10 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         date_extraction_params=_date_search(),
     )
     if document is None or not (document.text or "").strip():
-        text = _flatten(html)
+        text = visible_text(html)
         if not text:
             raise HtmlError("no article text found in the HTML")
-        return ExtractedHtml(text, None, None, None, None, url)
+        return ExtractedHtml(text, None, None, None, None, url, whole_page=True)
     return ExtractedHtml(
         text=document.text,
         title=document.title,
