@@ -34,9 +34,6 @@ MODEL_REASON = "line classifier: not article text"
 ABOVE_HEADLINE_REASON = "short line above the headline (site furniture)"
 # Lines the model scores at least this likely to be body are kept (chosen by grouped cross-validation).
 BODY_THRESHOLD = 0.4
-# Where nothing reaches the threshold, lines at this share of it are kept (grouped CV, seed 7: the one
-# such page of the 97, 0.74 -> 0.94; the rules' reading of it had kept its menus).
-LOW_BODY_THRESHOLD_SHARE = 0.25
 # What trafilatura extracts from HTML is mostly body already: only lines the model is sure of go.
 EXTRACTED_BODY_THRESHOLD = 0.02
 # Reasons that send a line to an article field rather than drop it; they hold even where the model
@@ -119,17 +116,19 @@ def clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None = Non
             ]
         )
         for item, page_probabilities in zip(scored, probabilities, strict=True):
-            item.articles = _clean_by_model(
-                item.lines,
-                item.segments,
-                _model_body(item.lines, item.segments, page_probabilities, item.page.body_threshold),
-                item.page.title,
-                item.page.metadata_date,
-                item.normalized.metadata,
-                item.page.whole_page,
+            # A page where the model finds no body at all (all list or table) is left to the rules.
+            item.articles = (
+                _clean_by_model(
+                    item.lines,
+                    item.segments,
+                    _end_at_closing_line(item.lines, item.segments, page_probabilities >= item.page.body_threshold),
+                    item.page.title,
+                    item.page.metadata_date,
+                    item.normalized.metadata,
+                    item.page.whole_page,
+                )
+                or item.rules_results
             )
-            # A page where the model finds no body even then (all list or table) is left to the rules.
-            item.articles = item.articles or item.rules_results
     for item in prepared:
         articles = item.articles
         if articles:
@@ -200,18 +199,6 @@ def line_model_inputs(text: str) -> tuple[list[str], np.ndarray]:
     lines = build_lines(normalized.lines)
     rules_results = _clean_by_rules(lines, _segments(lines), None, None, normalized.metadata)
     return [line.text for line in lines], rule_features(lines, _rule_decisions(rules_results))
-
-
-def _model_body(
-    lines: list[Line], segments: list[tuple[int, int]], probabilities: np.ndarray, threshold: float
-) -> np.ndarray:
-    """The lines the model keeps: those at the threshold, up to a closing line; where that keeps
-    nothing, those at a quarter of it, since the model still ranks the lines of a short or odd post
-    (a few lines of introduction above a long comment thread) better than the rules read them."""
-    is_body = _end_at_closing_line(lines, segments, probabilities >= threshold)
-    if is_body.any():
-        return is_body
-    return _end_at_closing_line(lines, segments, probabilities >= threshold * LOW_BODY_THRESHOLD_SHARE)
 
 
 def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_body: np.ndarray) -> np.ndarray:
