@@ -212,6 +212,9 @@ class _DoubtfulStoryScorer:
     def probability(self, first: object, second: object, features: object) -> float:
         return 0.3
 
+    def probabilities(self, pairs: list[object], features: object) -> np.ndarray:
+        return np.full(len(pairs), 0.3)
+
 
 def test_pairs_judged_unrelated_are_kept_with_their_probability_and_stay_out_of_the_report(tmp_path: Path) -> None:
     paths = _write_pages(tmp_path / "pages")

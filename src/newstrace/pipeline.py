@@ -30,6 +30,8 @@ ProgressCallback = Callable[[str], None]
 # also closes at this many characters, so a few very large pages are not held (and classified) at once.
 CLEANING_BATCH = 128
 CLEANING_BATCH_CHARACTERS = 2_000_000
+# Pairs judged together: the story model scores them in one call (LightGBM costs ~0.2 ms a call).
+JUDGING_CHUNK = 256
 # What follows a file's path in the source of one of its records: a JSONL line, a WARC record's URL.
 _RECORD_SUFFIX = re.compile(r"(?<=\.warc)#.*$|(?<=\.warc\.gz)#.*$|:\d+$", re.IGNORECASE)
 
@@ -166,30 +168,52 @@ def find_relations(
     # for judging it again with the lead encoder.
     compared_as: dict[tuple[str, str], tuple[str, str, PairComparison]] = {}
 
-    def related(first_id: str, second_id: str, found_by: str) -> Relation | None:
-        for article_id in (first_id, second_id):
-            if article_id not in loaded:
-                article = store.article(article_id)
-                if article is None:
-                    raise KeyError(article_id)
-                loaded[article_id] = article
-            if article_id not in prepared:
-                prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon)
-        first, second = loaded[first_id], loaded[second_id]
-        comparison = compare_pair(first, prepared[first_id], second, prepared[second_id])
-        relation = relate(first, prepared[first_id], second, prepared[second_id], lexical_models, comparison)
-        if on_pair is not None:
-            on_pair(f"{first_id} ~ {second_id}")
-        if relation.kind == "unrelated":
-            # Not a link, and no way to neighbours; its probability still weighs in clustering.
-            first, second = sorted((first_id, second_id))
-            unrelated.append(UnrelatedPair(first, second, relation.story_probability, relation.text_similarity))
-            return None
-        relation.found_by = found_by
-        compared_as[(relation.source, relation.copy)] = (first_id, second_id, comparison)
-        return relation
+    def prepare(article_id: str) -> None:
+        if article_id not in loaded:
+            article = store.article(article_id)
+            if article is None:
+                raise KeyError(article_id)
+            loaded[article_id] = article
+        if article_id not in prepared:
+            prepared[article_id] = prepare_text(loaded[article_id].paragraphs, lexicon)
 
-    relations = [relation for pair in pairs if (relation := related(pair.first, pair.second, pair.channel))]
+    def judge(pairs_to_judge: list[tuple[str, str, str]]) -> list[Relation]:
+        """The relations among pairs (first, second, channel), judged a chunk at a time so that the
+        story model scores a chunk's pairs in one call; unrelated pairs are kept aside."""
+        found: list[Relation] = []
+        for start in range(0, len(pairs_to_judge), JUDGING_CHUNK):
+            chunk = pairs_to_judge[start : start + JUDGING_CHUNK]
+            for first_id, second_id, _ in chunk:
+                prepare(first_id)
+                prepare(second_id)
+            comparisons = [
+                compare_pair(loaded[first], prepared[first], loaded[second], prepared[second])
+                for first, second, _ in chunk
+            ]
+            probabilities = lexical_models.story.probabilities(
+                [(loaded[first], loaded[second]) for first, second, _ in chunk],
+                np.vstack([comparison.features for comparison in comparisons]),
+            )
+            for (first_id, second_id, found_by), comparison, probability in zip(
+                chunk, comparisons, probabilities.tolist(), strict=True
+            ):
+                first, second = loaded[first_id], loaded[second_id]
+                relation = relate(
+                    first, prepared[first_id], second, prepared[second_id], lexical_models, comparison, probability
+                )
+                if on_pair is not None:
+                    on_pair(f"{first_id} ~ {second_id}")
+                if relation.kind == "unrelated":
+                    # Not a link, and no way to neighbours; its probability still weighs in clustering.
+                    low, high = sorted((first_id, second_id))
+                    unrelated.append(UnrelatedPair(low, high, relation.story_probability, relation.text_similarity))
+                    continue
+                relation.found_by = found_by
+                compared_as[(relation.source, relation.copy)] = (first_id, second_id, comparison)
+                found.append(relation)
+        return found
+
+    relations = judge([(pair.first, pair.second, pair.channel) for pair in pairs])
     compared = {frozenset((pair.first, pair.second)) for pair in pairs}
     stored = store.relations()
     neighbour_pairs = neighbours_to_compare(
@@ -198,7 +222,7 @@ def find_relations(
         compared | {frozenset((relation.source, relation.copy)) for relation in stored},
         index,
     )
-    relations += [relation for first, second in neighbour_pairs if (relation := related(first, second, NEIGHBOURS))]
+    relations += judge([(first, second, NEIGHBOURS) for first, second in neighbour_pairs])
     if models.lead_encoder is not None:
         vectors = _lead_vectors(store, relations, loaded, models.lead_encoder)
         relations = _with_lead_similarity(relations, compared_as, loaded, prepared, models, vectors)

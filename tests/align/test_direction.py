@@ -14,7 +14,6 @@ from newstrace.align.direction import (
     direction_features,
 )
 from newstrace.align.relation import RelationModels, compare_pair
-from newstrace.align.story_model import RuleStoryScorer
 from newstrace.model import Article, Relation
 from newstrace.sentences import default_lexicon
 from tests.factories import make_article
@@ -63,6 +62,16 @@ class _Always:
         return 0.99
 
 
+class _SameStory:
+    """A story scorer that judges every pair one story, so that its direction is weighed."""
+
+    def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
+        return 0.9
+
+    def probabilities(self, pairs: list[tuple[Article, Article]], features: np.ndarray) -> np.ndarray:
+        return np.full(len(pairs), 0.9)
+
+
 def _relate(first: Article, second: Article, models: RelationModels) -> Relation:
     lexicon = default_lexicon()
     return relate(
@@ -71,7 +80,7 @@ def _relate(first: Article, second: Article, models: RelationModels) -> Relation
 
 
 def test_the_model_decides_only_where_agency_marks_and_dates_are_silent() -> None:
-    models = RelationModels(RuleStoryScorer(), _Always())
+    models = RelationModels(_SameStory(), _Always())
     silent = _relate(make_article("copy", REWRITE), make_article("original", ORIGINAL), models)
     assert (silent.source, silent.direction) == ("copy", "known")
     assert silent.direction_confidence == pytest.approx(0.99)
@@ -89,10 +98,32 @@ def test_the_model_decides_only_where_agency_marks_and_dates_are_silent() -> Non
     assert torn.direction_confidence == 0.5
 
 
-def test_without_a_model_the_soft_rules_decide() -> None:
+class _OtherStory:
+    """A story scorer that judges every pair two stories."""
+
+    def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
+        return 0.1
+
+    def probabilities(self, pairs: list[tuple[Article, Article]], features: np.ndarray) -> np.ndarray:
+        return np.full(len(pairs), 0.1)
+
+
+def test_unrelated_articles_get_no_direction_whatever_the_model_and_the_marks_say() -> None:
+    # An agency mark and a direction model sure of the first: neither weighs for two stories.
     relation = _relate(
-        make_article("copy", REWRITE), make_article("original", ORIGINAL), RelationModels(RuleStoryScorer())
+        make_article("b-wire", ORIGINAL, credit="AP", date="2024-05-01"),
+        make_article("a-other", REWRITE, date="2024-05-03"),
+        RelationModels(_OtherStory(), _Always()),
     )
+    assert relation.kind == "unrelated"
+    assert (relation.source, relation.copy, relation.direction) == ("a-other", "b-wire", "unknown")
+    assert relation.direction_confidence == 0.5
+    assert relation.evidence == []
+    assert relation.story_probability == pytest.approx(0.1)
+
+
+def test_without_a_model_the_soft_rules_decide() -> None:
+    relation = _relate(make_article("copy", REWRITE), make_article("original", ORIGINAL), RelationModels(_SameStory()))
     # Figures and quotations kept point to the original (one point each).
     assert (relation.source, relation.direction) == ("original", "known")
     assert not any("direction model" in reason for reason in relation.evidence)

@@ -180,13 +180,35 @@ def relate(
     second_text: PreparedText,
     models: RelationModels | None = None,
     comparison: PairComparison | None = None,
+    story_probability: float | None = None,
 ) -> Relation:
     """The relation of two articles, named source -> copy when the evidence gives a direction
-    (`comparison`: their compare_pair, when already made)."""
+    (`comparison`: their compare_pair, and `story_probability`: the story model's score of it, when
+    already made)."""
     models = models or default_models()
     if comparison is None:
         comparison = compare_pair(first, first_text, second, second_text)
+    if story_probability is None:
+        story_probability = models.story.probability(first, second, comparison.features)
+    probability = round(story_probability, 4)
     second_from_first, first_from_second = comparison.second_from_first, comparison.first_from_second
+    lexical = RuleStoryScorer.from_features(comparison.features)
+    if _unrelated_either_way(comparison, probability):
+        # Which of two unrelated articles came first means nothing: no direction is weighed.
+        source, copy = (first, second) if first.id < second.id else (second, first)
+        return Relation(
+            source=source.id,
+            copy=copy.id,
+            kind="unrelated",
+            confidence=round(1.0 - probability, 3),
+            similarity=round(graded_similarity(lexical, lead_similarity(first_text, second_text)), 4),
+            direction="unknown",
+            evidence=[],
+            aligned=[],
+            direction_confidence=0.5,
+            story_probability=probability,
+            text_similarity=round(lexical, 4),
+        )
     evidence = direction_evidence(first, first_text, second, second_text, first_from_second, second_from_first)
     reasons = list(evidence.reasons)
     decided_by_model = False
@@ -209,10 +231,8 @@ def relate(
         reasons.append(
             f"the direction model gives {max(first_is_source, 1 - first_is_source):.0%} that {source.id} came first"
         )
-    lexical = RuleStoryScorer.from_features(comparison.features)
     similarity = round(graded_similarity(lexical, lead_similarity(first_text, second_text)), 4)
     text_similarity = round(lexical, 4)
-    probability = round(models.story.probability(first, second, comparison.features), 4)
     kind, confidence = classify(alignment, other_way, probability)
     if kind in COPIED_KINDS:
         # A copy tells its source's story at least as surely as it is a copy.
@@ -243,6 +263,20 @@ def relate(
         direction_confidence=round(max(first_is_source, 1 - first_is_source), 3),
         story_probability=probability,
         text_similarity=text_similarity,
+    )
+
+
+def _unrelated_either_way(comparison: PairComparison, probability: float) -> bool:
+    """Whether the pair is unrelated whichever article is the source: no copied text either way, too
+    unlikely one story for a rewrite or the same event, and no shared wire catchline."""
+    if probability >= STORY_THRESHOLD or comparison.features[FEATURE_NAMES.index("same_catchline")]:
+        return False
+    return all(
+        classify(alignment, other_way, probability)[0] not in COPIED_KINDS
+        for alignment, other_way in (
+            (comparison.second_from_first, comparison.first_from_second),
+            (comparison.first_from_second, comparison.second_from_first),
+        )
     )
 
 

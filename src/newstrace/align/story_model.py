@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,10 @@ class StoryScorer(Protocol):
 
     def probability(self, first: Article, second: Article, features: np.ndarray) -> float: ...
 
+    def probabilities(self, pairs: Sequence[tuple[Article, Article]], features: np.ndarray) -> np.ndarray:
+        """The probability of many pairs (features one row a pair) at once."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class RuleStoryScorer:
@@ -33,6 +38,9 @@ class RuleStoryScorer:
 
     def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
         return self.from_features(features)
+
+    def probabilities(self, pairs: Sequence[tuple[Article, Article]], features: np.ndarray) -> np.ndarray:
+        return np.array([self.from_features(row) for row in features], dtype=np.float64)
 
     @staticmethod
     def from_features(features: np.ndarray) -> float:
@@ -66,8 +74,10 @@ class LearnedStoryScorer:
     def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
         return float(self.booster.predict(features.reshape(1, -1), num_threads=1)[0])
 
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        """Scores of many pairs (rows) at once."""
+    def probabilities(self, pairs: Sequence[tuple[Article, Article]], features: np.ndarray) -> np.ndarray:
+        # One call for many pairs: LightGBM costs ~0.2 ms a call whatever its rows.
+        if len(features) == 0:
+            return np.zeros(0)
         return self.booster.predict(features, num_threads=1)
 
 

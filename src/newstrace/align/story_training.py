@@ -241,6 +241,14 @@ class _CrossValidatedStory:
     def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
         return self.models.stories[self.models.left_out(first, second)].probability(first, second, features)
 
+    def probabilities(self, pairs: Sequence[tuple[Article, Article]], features: np.ndarray) -> np.ndarray:
+        result = np.zeros(len(pairs))
+        left_out = [self.models.left_out(first, second) for first, second in pairs]
+        for folds in set(left_out):
+            rows = np.array([position for position, key in enumerate(left_out) if key == folds])
+            result[rows] = self.models.stories[folds].probabilities([pairs[row] for row in rows], features[rows])
+        return result
+
 
 @dataclass(frozen=True, slots=True)
 class _CrossValidatedDirection:
