@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from newstrace.clean.line_features import (
+    _STOP_WORD,
+    _WIDGET_WORD,
     FEATURE_NAMES,
     SEQUENCE_NAMES,
     Pages,
     _best_runs,
+    _hashes_of,
+    _kinds_of,
     batch_line_features,
     line_features,
     sequence_features,
@@ -132,3 +138,25 @@ def test_a_single_page_layout_is_the_one_of_counts_builds() -> None:
         single, counted = Pages.single(count), Pages.of_counts([count])
         for name in ("starts", "page_of_line", "line_start", "line_end"):
             np.testing.assert_array_equal(getattr(single, name), getattr(counted, name))
+
+
+def test_word_hashes_are_equal_exactly_for_equal_lower_cased_words() -> None:
+    lines = [
+        "The council said the plan was THE best",
+        "Öffentliche Anhörung: der Rat und DER Bürgermeister",
+        "它的 计划 and them, then_the 2024 café CAFÉ",
+        "",
+        "— · —",
+    ]
+    words = _hashes_of(lines)
+    expected = [word.lower() for line in lines for word in re.findall(r"\w+", line)]
+    assert len(words.hashes) == len(expected)
+    assert words.lines.tolist() == [number for number, line in enumerate(lines) for _ in re.findall(r"\w+", line)]
+    by_hash: dict[int, set[str]] = {}
+    for value, word in zip(words.hashes.tolist(), expected, strict=True):
+        by_hash.setdefault(value, set()).add(word)
+    assert all(len(spelled) == 1 for spelled in by_hash.values())
+    assert len(by_hash) == len(set(expected))
+    # The stop and widget lists are found by the same hashes, whatever the case.
+    kinds = _kinds_of(_hashes_of(["THE Share der", "council"]).hashes)
+    assert kinds.tolist()[:3] == [_STOP_WORD, _WIDGET_WORD, _STOP_WORD] and kinds[3] == 0
