@@ -432,11 +432,12 @@ def _within_pages(
         title_texts.append(title_text.replace("\n", " "))
     # A word and a title word meet when both the word and the page agree.
     title_words = _hashes_of(title_texts)
-    title_keys = np.unique(title_words.hashes ^ (title_words.lines.astype(np.uint64) * _PAGE_SALT))
+    title_keys, first = np.unique(
+        title_words.hashes ^ (title_words.lines.astype(np.uint64) * _PAGE_SALT), return_index=True
+    )
     title_pages = pages.page_of_line[words.lines] if len(words.lines) else np.empty(0, dtype=np.int64)
     in_title = np.isin(words.hashes ^ (title_pages.astype(np.uint64) * _PAGE_SALT), title_keys)
-    distinct_title_words = np.unique(np.column_stack([title_words.lines, title_words.hashes.view(np.int64)]), axis=0)
-    title_sizes = np.bincount(distinct_title_words[:, 0], minlength=pages.count).astype(np.float64)
+    title_sizes = np.bincount(title_words.lines[first], minlength=pages.count).astype(np.float64)
     return repeats, is_title, in_title, title_sizes
 
 
