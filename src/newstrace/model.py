@@ -61,7 +61,14 @@ class Article:
     metadata: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Written out, as Relation.to_dict is: dataclasses.asdict copies each removed line through a
+        # deep recursion (a page of a few hundred removed lines cost more to store than to read).
+        data = {name: getattr(self, name) for name in _ARTICLE_FIELDS}
+        data["paragraphs"] = list(self.paragraphs)
+        data["captions"] = list(self.captions)
+        data["removed"] = [{"line": item.line, "reason": item.reason} for item in self.removed]
+        data["metadata"] = dict(self.metadata)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
@@ -73,6 +80,8 @@ class Article:
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
+
+_ARTICLE_FIELDS = tuple(item.name for item in fields(Article))
 
 # Relation kinds, strongest derivation first; `unrelated` pairs are stored apart, as UnrelatedPair.
 RELATION_KINDS = ("duplicate", "copy", "syndicated", "rewrite", "same_event", "unrelated")
