@@ -199,14 +199,22 @@ def sentence_similarity(copy: PreparedText, source: PreparedText) -> np.ndarray:
     return similarity
 
 
-def align_texts(copy: PreparedText, source: PreparedText, similarity: np.ndarray | None = None) -> AlignedText:
+def align_texts(
+    copy: PreparedText,
+    source: PreparedText,
+    similarity: np.ndarray | None = None,
+    document_similarity: float | None = None,
+) -> AlignedText:
     """Each copy sentence's best source sentence (any order: reordered text is still a copy).
 
     The kinds are decided for all sentences at once; the per-sentence records are built only when
     asked for (most pairs compared are unrelated, and a loop over their sentences was a third of
-    the pair stage's time)."""
+    the pair stage's time). `similarity` and `document_similarity` (document_cosine, the same
+    both ways) are made once for a pair aligned both ways."""
+    if document_similarity is None:
+        document_similarity = document_cosine(copy, source)
     if not copy.sentences or not source.sentences:
-        return AlignedText(SentenceMatches.none(), 0.0, 0.0, 0.0, 0.0, 0.0, document_cosine(copy, source))
+        return AlignedText(SentenceMatches.none(), 0.0, 0.0, 0.0, 0.0, 0.0, document_similarity)
     if similarity is None:
         similarity = sentence_similarity(copy, source)
     source_index = source.sentence_positions
@@ -251,7 +259,7 @@ def align_texts(copy: PreparedText, source: PreparedText, similarity: np.ndarray
         verbatim_share=float(copy_words[verbatim].sum() / total_copy),
         edited_share=float(copy_words[verbatim | light_edit].sum() / total_copy),
         order=order,
-        document_similarity=document_cosine(copy, source),
+        document_similarity=document_similarity,
     )
 
 

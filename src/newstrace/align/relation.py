@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newstrace.align.alignment import AlignedText, PreparedText, align_texts, prepare_text, sentence_similarity
+from newstrace.align.alignment import (
+    AlignedText,
+    PreparedText,
+    align_texts,
+    document_cosine,
+    prepare_text,
+    sentence_similarity,
+)
 from newstrace.align.direction import (
     DirectionScorer,
     default_direction_model,
@@ -59,8 +66,9 @@ def compare_pair(
     first: Article, first_text: PreparedText, second: Article, second_text: PreparedText
 ) -> PairComparison:
     similarity_matrix = sentence_similarity(second_text, first_text)
-    second_from_first = align_texts(second_text, first_text, similarity_matrix)
-    first_from_second = align_texts(first_text, second_text, similarity_matrix.T)
+    document_similarity = document_cosine(second_text, first_text)
+    second_from_first = align_texts(second_text, first_text, similarity_matrix, document_similarity)
+    first_from_second = align_texts(first_text, second_text, similarity_matrix.T, document_similarity)
     features = pair_features(
         first, first_text, second, second_text, second_from_first, first_from_second, similarity_matrix
     )
