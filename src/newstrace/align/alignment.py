@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -42,8 +42,6 @@ class PreparedText:
     term_rows: np.ndarray
     term_keys: np.ndarray
     term_values: np.ndarray
-    # Measured once here rather than for each pair (it was a quarter of the pair stage's time).
-    style: TextStyle
     # Words of each normalised sentence (at least 1), the weights of the coverage shares.
     sentence_words: np.ndarray
     # Per text rather than per pair, where every pair of a text asked for them again: the document
@@ -60,6 +58,15 @@ class PreparedText:
     term_order: np.ndarray
     # The embedding of the article's opening (unit vector), when an encoder is installed.
     lead_vector: np.ndarray | None = None
+    # The text's style once measured: once per text rather than per pair (it was a quarter of the
+    # pair stage's time), and only for texts whose direction a model weighs (a related pair's).
+    measured_style: list[TextStyle] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def style(self) -> TextStyle:
+        if not self.measured_style:
+            self.measured_style.append(text_style(self.sentences, self.document_terms, self.names))
+        return self.measured_style[0]
 
 
 _KINDS = ("unaligned", "verbatim", "light_edit", "paraphrase")
@@ -149,7 +156,6 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder |
         np.array(rows, dtype=np.int64),
         term_keys,
         np.array(values, dtype=np.float64),
-        text_style(sentences, document, names),
         np.array([max(1, sentence.count(" ") + 1) for sentence in normalised], dtype=float),
         {term: weight for term, weight in document.items() if term.isdigit()},
         sum(sentence.count(" ") + 1 for sentence in normalised),
