@@ -1,0 +1,77 @@
+"""Where a page holds a second article: its own headline block, other names."""
+
+from __future__ import annotations
+
+from newstrace.clean.lines import build_lines
+from newstrace.clean.normalize import normalize_text
+from newstrace.clean.split import find_article_boundaries
+
+TEASERS = [
+    "Volunteers plant four thousand trees along the northern ring road this winter",
+    "Night buses to run every twenty minutes from the coast to the old town",
+]
+ARTICLE = [
+    "The town council of Westmere voted on Tuesday to rebuild the old stone bridge over the river Alder, "
+    "closed since the spring floods.",
+    "Work will begin in March and is expected to take eleven months, at a cost of 2.4 million pounds shared "
+    "with the county.",
+    "Shopkeepers on both banks said the closure had cut their trade by a third, as drivers took the ring road.",
+]
+TEASER_SUMMARIES = [
+    "Rangers at Kettle Moor counted more otters this year than in any year since records began in 1974.",
+    "A retired teacher in Dunmore has written a history of the harbour from letters found in an attic.",
+    "The county library in Ashby will open on Sundays from April, after a petition signed by 3,000 people.",
+]
+
+
+def _boundaries(text: str) -> list[int]:
+    return find_article_boundaries(build_lines(normalize_text(text).lines))
+
+
+def test_a_teaser_list_whose_titles_the_menu_repeats_is_not_a_second_article() -> None:
+    # The list's heading looks like a headline, and its titles are long lines said twice on the page
+    # (menu and list): a teaser list, not a second article's captions.
+    page = "\n".join(
+        [
+            "Home",
+            *TEASERS,
+            "Bridge over the Alder to be rebuilt",
+            "",
+            *ARTICLE,
+            "",
+            "",
+            "More from the Gazette",
+            *TEASERS,
+            *TEASER_SUMMARIES,
+        ]
+    )
+    assert _boundaries(page) == []
+
+
+def test_a_second_article_with_its_caption_said_twice_is_split_off() -> None:
+    caption = "Divers search the flooded quarry at Kettle Moor on Monday morning after the storm"
+    second = [
+        "Rangers at Kettle Moor count record otters",
+        caption,
+        caption,
+        *TEASER_SUMMARIES,
+    ]
+    page = "\n".join(["Bridge over the Alder to be rebuilt", "", *ARTICLE, "", "", *second])
+    lines = build_lines(normalize_text(page).lines)
+    [boundary] = find_article_boundaries(lines)
+    assert lines[boundary].text == "Rangers at Kettle Moor count record otters"
+
+
+def test_a_page_opening_with_a_teaser_is_one_article_whose_headline_comes_later() -> None:
+    # One paragraph above the headline block (a teaser, a promotion) is no first article.
+    page = "\n".join(
+        [
+            TEASER_SUMMARIES[0],
+            "",
+            "",
+            "Bridge over the Alder to be rebuilt",
+            "Bridge over the Alder to be rebuilt",
+            *ARTICLE,
+        ]
+    )
+    assert _boundaries(page) == []
