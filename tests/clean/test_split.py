@@ -75,3 +75,24 @@ def test_a_page_opening_with_a_teaser_is_one_article_whose_headline_comes_later(
         ]
     )
     assert _boundaries(page) == []
+
+
+COMMENTS = [
+    "Margaret Olsen from Tilbury wrote to say the ferry in Grimsby had the same trouble in 1998.",
+    "Peter Hale asked whether Norwich contractors had bid, since Colchester paid far less last year.",
+    "Anna Kowalski said the footbridge in Lowestoft was narrow and crowded with cyclists at noon.",
+    "Samuel Okafor wondered why Ipswich engineers had not inspected the piers before the floods.",
+    "Ruth Brennan noted that Felixstowe had waited nine years for a crossing of its own.",
+    "Tom Yates recalled the old chain ferry at Woodbridge, sold for scrap in 1961.",
+]
+
+
+def test_a_line_said_under_every_comment_opens_no_article() -> None:
+    # The same short line heads each comment, said twice there: a widget's, however much it looks
+    # like a second article's headline block.
+    lines_of_page = ["Bridge over the Alder to be rebuilt", "", *ARTICLE, "", ""]
+    for comment in COMMENTS:
+        lines_of_page += ["", "", "Reader comment thread", "Reader comment thread", comment]
+    lines = build_lines(normalize_text("\n".join(lines_of_page)).lines)
+    assert max(line.repeats for line in lines if line.text == "Reader comment thread") > 3
+    assert find_article_boundaries(lines) == []

@@ -14,11 +14,11 @@ _NAME = re.compile(r"[A-ZÀ-Ý](?<!\w[A-ZÀ-Ý])(?<![.!?]\s[A-ZÀ-Ý])(?<!^[A-Z�
 # Two parts that name almost none of the same people, places and organisations tell different stories.
 MAX_SHARED_NAMES = 0.15
 HEADER_WINDOW = 8
+MAX_HEADLINE_REPEATS = 3
 MIN_BODY_LINES_AFTER = 3
 # Words of a line repeated in a header block for it to count as a caption.
 CAPTION_WORDS = 6
 # A first article has paragraphs: one line of prose above a headline block is a teaser or a promotion.
-# (On 2,070 single-article training pages, the two conditions took wrongly split pages 75 -> 22.)
 MIN_BODY_LINES_BEFORE = 3
 
 
@@ -40,7 +40,9 @@ def _add_names(found: set[str], lines: list[Line], cache: dict[int, list[str]]) 
 def _opens_new_page(lines: list[Line], position: int) -> bool:
     """A headline followed by a header block (its repeat, a caption, residue) or set off by a gap."""
     candidate = lines[position]
-    if not candidate.headline_like or candidate.sentence_end:
+    # A headline is said at most in the page's title, above the article and once more; a line said
+    # more often is a widget's (under each comment) or a menu's.
+    if not candidate.headline_like or candidate.sentence_end or candidate.repeats > MAX_HEADLINE_REPEATS:
         return False
     window = lines[position + 1 : position + 1 + HEADER_WINDOW]
     header_block = []
