@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from newstrace.clean.lines import build_lines
 from newstrace.clean.normalize import normalize_text
-from newstrace.clean.split import find_article_boundaries
+from newstrace.clean.split import find_article_boundaries, find_part_boundaries
+from newstrace.clean.text import PART_HEADING_REASON, clean_text
 
 TEASERS = [
     "Volunteers plant four thousand trees along the northern ring road this winter",
@@ -96,3 +97,32 @@ def test_a_line_said_under_every_comment_opens_no_article() -> None:
     lines = build_lines(normalize_text("\n".join(lines_of_page)).lines)
     assert max(line.repeats for line in lines if line.text == "Reader comment thread") > 3
     assert find_article_boundaries(lines) == []
+
+
+def test_a_part_that_opens_no_article_is_joined_to_the_article_before_it() -> None:
+    # The teaser list (its titles said again in the footer's menu) is read as a part of its own, so
+    # its lines get their own header and footer, then joined back: one article, the list's heading
+    # kept as a removed line.
+    page = "\n".join(
+        [
+            "Bridge over the Alder to be rebuilt",
+            "",
+            *ARTICLE,
+            "",
+            "",
+            "More from the Gazette",
+            *TEASERS,
+            *TEASER_SUMMARIES,
+            "",
+            "",
+            "Home",
+            *TEASERS,
+        ]
+    )
+    lines = build_lines(normalize_text(page).lines)
+    assert find_part_boundaries(lines) != []
+    [article] = clean_text(page)
+    assert article.title == "Bridge over the Alder to be rebuilt"
+    assert article.paragraphs[: len(ARTICLE)] == ARTICLE
+    headings = [line.line for line in article.removed if line.reason == PART_HEADING_REASON]
+    assert len(headings) == 1 and headings[0] in {"More from the Gazette", *TEASERS}

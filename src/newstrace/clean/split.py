@@ -1,9 +1,17 @@
-"""Find where a page holds a second, unrelated article glued after the first."""
+"""Find where a page's text breaks into parts, and which parts open a second, unrelated article.
+
+A part starts at a headline-like line with a header block under it, after which the text names
+other people and places. The cleaner reads each part as an article is read (header, body, footer):
+a teaser list, a comment thread or a second article each gets its own reading. Only some parts
+start an article of their own (a second page glued after the first); the others are joined back
+to the article before them.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from newstrace.clean.lines import Line
 
@@ -14,12 +22,24 @@ _NAME = re.compile(r"[A-ZÀ-Ý](?<!\w[A-ZÀ-Ý])(?<![.!?]\s[A-ZÀ-Ý])(?<!^[A-Z�
 # Two parts that name almost none of the same people, places and organisations tell different stories.
 MAX_SHARED_NAMES = 0.15
 HEADER_WINDOW = 8
-MAX_HEADLINE_REPEATS = 3
 MIN_BODY_LINES_AFTER = 3
-# Words of a line repeated in a header block for it to count as a caption.
+# A headline is said at most in the page's title, above the article and once more; a line said
+# more often is a widget's (under each comment) or a menu's.
+MAX_HEADLINE_REPEATS = 3
+# Words of a line said twice in a header block for it to count as a caption there.
 CAPTION_WORDS = 6
 # A first article has paragraphs: one line of prose above a headline block is a teaser or a promotion.
 MIN_BODY_LINES_BEFORE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _HeaderBlock:
+    """What lies under a headline-like line before the next paragraph."""
+
+    repeated_headline: bool
+    has_caption: bool
+    has_residue: bool
+    lines: list[Line]
 
 
 def _names(lines: list[Line], cache: dict[int, list[str]]) -> set[str]:
@@ -37,45 +57,61 @@ def _add_names(found: set[str], lines: list[Line], cache: dict[int, list[str]]) 
         found.update(names)
 
 
-def _opens_new_page(lines: list[Line], position: int) -> bool:
-    """A headline followed by a header block (its repeat, a caption, residue) or set off by a gap."""
+def _header_block(lines: list[Line], position: int) -> _HeaderBlock:
     candidate = lines[position]
-    # A headline is said at most in the page's title, above the article and once more; a line said
-    # more often is a widget's (under each comment) or a menu's.
-    if not candidate.headline_like or candidate.sentence_end or candidate.repeats > MAX_HEADLINE_REPEATS:
-        return False
-    window = lines[position + 1 : position + 1 + HEADER_WINDOW]
-    header_block = []
-    for line in window:
+    block = []
+    for line in lines[position + 1 : position + 1 + HEADER_WINDOW]:
         if line.strong_body:
             break
-        header_block.append(line)
-    repeated_headline = any(line.key == candidate.key for line in header_block)
-    # A caption: a line that reads as one, or a long line said twice in the block (scrapers repeat
-    # a photo's caption); a long line said elsewhere on the page too is a teaser or a menu's.
-    block_keys = Counter(line.key for line in header_block if line.words >= CAPTION_WORDS)
-    has_caption = any(line.caption_like for line in header_block) or any(count > 1 for count in block_keys.values())
-    has_residue = any(line.stray_token or line.rule is not None for line in header_block)
+        block.append(line)
+    return _HeaderBlock(
+        repeated_headline=any(line.key == candidate.key for line in block),
+        # A caption, or a long line said twice on the page (scrapers repeat a photo's caption).
+        has_caption=any(line.caption_like or (line.repeats > 1 and line.words >= CAPTION_WORDS) for line in block),
+        has_residue=any(line.stray_token or line.rule is not None for line in block),
+        lines=block,
+    )
+
+
+def _opens_new_part(lines: list[Line], position: int) -> bool:
+    """A headline followed by a header block (its repeat, a caption, residue) or set off by a gap."""
+    candidate = lines[position]
+    if not candidate.headline_like or candidate.sentence_end:
+        return False
+    block = _header_block(lines, position)
     # Residue or a gap alone is common under teasers in a page's footer; a second article brings
     # its own headline block: the headline repeated, or a caption.
-    return repeated_headline or has_caption or (has_residue and candidate.blank_before >= 2)
+    return block.repeated_headline or block.has_caption or (block.has_residue and candidate.blank_before >= 2)
 
 
-def find_article_boundaries(lines: list[Line]) -> list[int]:
-    """Indexes of lines that open a further article; empty for a page with one article."""
+def _opens_new_article(lines: list[Line], position: int) -> bool:
+    """A part's opening that is a second article's: a headline said no more than a headline is, and
+    a caption that reads as one or is said twice under it. A long line said elsewhere on the page
+    too is a teaser's title (a teaser list repeats the menu), which is enough for a part only."""
+    candidate = lines[position]
+    if candidate.repeats > MAX_HEADLINE_REPEATS:
+        return False
+    block = _header_block(lines, position)
+    said_twice_here = Counter(line.key for line in block.lines if line.words >= CAPTION_WORDS)
+    has_caption = any(line.caption_like for line in block.lines) or any(count > 1 for count in said_twice_here.values())
+    return block.repeated_headline or has_caption or (block.has_residue and candidate.blank_before >= 2)
+
+
+def find_part_boundaries(lines: list[Line]) -> list[int]:
+    """Indexes of lines that open a further part; empty for a page read in one part."""
     boundaries: list[int] = []
     names_cache: dict[int, list[str]] = {}
     start = 0
-    body_lines = 0
+    seen_body = False
     # The names of lines[start:read_up_to], grown as the scan goes rather than gathered again from
     # the part's first line for each candidate headline.
     before: set[str] = set()
     read_up_to = 0
     for position, line in enumerate(lines):
         if line.strong_body:
-            body_lines += 1
+            seen_body = True
             continue
-        if body_lines < MIN_BODY_LINES_BEFORE or position == start or not _opens_new_page(lines, position):
+        if not seen_body or position == start or not _opens_new_part(lines, position):
             continue
         _add_names(before, lines[read_up_to:position], names_cache)
         read_up_to = position
@@ -89,6 +125,25 @@ def find_article_boundaries(lines: list[Line]) -> list[int]:
         if shared <= MAX_SHARED_NAMES:
             boundaries.append(position)
             start = position
-            body_lines = 0
+            seen_body = False
             before = set()
     return boundaries
+
+
+def find_article_boundaries(lines: list[Line], part_boundaries: list[int] | None = None) -> list[int]:
+    """The part boundaries (found if not given) that open a further article; empty for one article.
+
+    A part that follows fewer than MIN_BODY_LINES_BEFORE paragraphs of the article before it, or
+    whose opening is a menu's, a teaser list's or a comment's, is that article's. Measured on the
+    2,070 single-article training pages: pages cut into two or more articles 75 -> 15, an article's
+    body divided between two 14 -> 4, the body text the same (the parts are still read apart)."""
+    if part_boundaries is None:
+        part_boundaries = find_part_boundaries(lines)
+    articles: list[int] = []
+    article_start = 0
+    for boundary in part_boundaries:
+        body_lines = sum(line.strong_body for line in lines[article_start:boundary])
+        if body_lines >= MIN_BODY_LINES_BEFORE and _opens_new_article(lines, boundary):
+            articles.append(boundary)
+            article_start = boundary
+    return articles

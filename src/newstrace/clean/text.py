@@ -26,11 +26,12 @@ from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.lines import SHORT_LINE_WORDS, Line, build_lines, build_pages_lines, line_key
 from newstrace.clean.normalize import NormalizedText, normalize_text
 from newstrace.clean.patterns import TRAILING_RULES
-from newstrace.clean.split import find_article_boundaries
+from newstrace.clean.split import find_article_boundaries, find_part_boundaries
 from newstrace.model import RemovedLine
 
 SHORT_FOOTER_LINE = "short line after the article (teaser, topic or widget)"
 MODEL_REASON = "line classifier: not article text"
+PART_HEADING_REASON = "heading of a part of the article (teasers, comments)"
 ABOVE_HEADLINE_REASON = "short line above the headline (site furniture)"
 # Lines the model scores at least this likely to be body are kept (chosen by grouped cross-validation).
 BODY_THRESHOLD = 0.4
@@ -165,29 +166,33 @@ def _clean_by_model(
     wire_metadata: dict[str, str],
     whole_page: bool = True,
 ) -> list[CleanedText]:
-    articles: list[CleanedText] = []
+    parts: list[tuple[int, CleanedText]] = []
     orphans: list[RemovedLine] = []
     for start, end in segments:
         if not is_body[start:end].any():
-            # A part the model keeps nothing of (teasers the splitter took for a second article) is
-            # not an article: its lines are removed lines of the article before it.
+            # A part the model keeps nothing of (teasers, a menu) holds no article text: its lines
+            # are removed lines of the article before it.
             removed = [RemovedLine(line.text, MODEL_REASON) for line in lines[start:end]]
-            (articles[-1].removed if articles else orphans).extend(removed)
+            (parts[-1][1].removed if parts else orphans).extend(removed)
             continue
         # The container's metadata and the page's opening (its <title> line) belong to the first
         # article, wherever the parts before it held nothing of one.
-        first = not articles
-        articles.append(
-            _clean_segment_by_model(
-                lines[start:end],
-                known_title=title if first else None,
-                metadata_date=metadata_date if first else None,
-                wire_metadata=wire_metadata if first else {},
-                is_body=is_body[start:end],
-                whole_page=whole_page,
-                opening=lines[0] if first and lines else None,
+        first = not parts
+        parts.append(
+            (
+                start,
+                _clean_segment_by_model(
+                    lines[start:end],
+                    known_title=title if first else None,
+                    metadata_date=metadata_date if first else None,
+                    wire_metadata=wire_metadata if first else {},
+                    is_body=is_body[start:end],
+                    whole_page=whole_page,
+                    opening=lines[0] if first and lines else None,
+                ),
             )
         )
+    articles = _join_parts(lines, segments, parts)
     if articles:
         articles[0].removed[:0] = orphans
     return articles
@@ -224,8 +229,35 @@ def _closes_article(line: Line) -> bool:
 
 
 def _segments(lines: list[Line]) -> list[tuple[int, int]]:
-    boundaries = find_article_boundaries(lines)
+    """The parts of a page, each read as an article is read (see split.py)."""
+    boundaries = find_part_boundaries(lines)
     return list(zip([0, *boundaries], [*boundaries, len(lines)], strict=True))
+
+
+def _join_parts(
+    lines: list[Line], segments: list[tuple[int, int]], parts: list[tuple[int, CleanedText]]
+) -> list[CleanedText]:
+    """The articles of a page from its parts (each with its first line): a part that opens no
+    article of its own (a teaser list, a comment thread) joins the article before it, its heading
+    kept as a removed line."""
+    starts = set(find_article_boundaries(lines, [start for start, _ in segments[1:]]))
+    articles: list[CleanedText] = []
+    for start, part in parts:
+        if not articles or start in starts:
+            articles.append(part)
+            continue
+        article = articles[-1]
+        if part.title:
+            article.removed.append(RemovedLine(part.title, PART_HEADING_REASON))
+        article.paragraphs += part.paragraphs
+        article.captions += part.captions
+        article.removed += part.removed
+        for name in ("dateline", "credit", "byline", "date", "date_source"):
+            if getattr(article, name) is None:
+                setattr(article, name, getattr(part, name))
+        for key, value in part.metadata.items():
+            article.metadata.setdefault(key, value)
+    return articles
 
 
 def _clean_by_rules(
@@ -235,21 +267,24 @@ def _clean_by_rules(
     metadata_date: str | None,
     wire_metadata: dict[str, str],
 ) -> list[CleanedText]:
-    articles: list[CleanedText] = []
+    parts: list[tuple[int, CleanedText]] = []
     for start, end in segments:
         # Container metadata (a feed's title and date) and the page's opening line describe the
         # first article only: that of the first part with any text (an empty part is dropped).
-        first = not any(article.paragraphs for article in articles)
-        articles.append(
-            _clean_segment(
-                lines[start:end],
-                known_title=title if first else None,
-                metadata_date=metadata_date if first else None,
-                wire_metadata=wire_metadata if first else {},
-                opening=lines[0] if first and lines else None,
+        first = not any(part.paragraphs for _, part in parts)
+        parts.append(
+            (
+                start,
+                _clean_segment(
+                    lines[start:end],
+                    known_title=title if first else None,
+                    metadata_date=metadata_date if first else None,
+                    wire_metadata=wire_metadata if first else {},
+                    opening=lines[0] if first and lines else None,
+                ),
             )
         )
-    return articles
+    return _join_parts(lines, segments, parts)
 
 
 def _rule_decisions(results: list[CleanedText]) -> RuleDecisions:
