@@ -142,10 +142,20 @@ def html_page(page: BenchmarkPage) -> Page:
     )
 
 
+# Each method's pass over the pages is timed this many times and the fastest counts: one pass of 97
+# pages takes well under a second, where a model's loading, a first call's set-up or another process
+# on the machine moved a single pass's figure by a third (180 to 310 pages/s for one code).
+TIMED_PASSES = 3
+
+
 def timed(function: Callable[[], list[str]]) -> tuple[list[str], float]:
-    start = time.process_time()
-    outputs = function()
-    return outputs, time.process_time() - start
+    """The outputs of a method's pass over the pages and its fastest CPU time of TIMED_PASSES."""
+    best = float("inf")
+    for _ in range(TIMED_PASSES):
+        start = time.process_time()
+        outputs = function()
+        best = min(best, time.process_time() - start)
+    return outputs, best
 
 
 GROUPS = ("all", "en", "other")
