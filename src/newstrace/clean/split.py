@@ -135,7 +135,7 @@ def find_article_boundaries(lines: list[Line], part_boundaries: list[int] | None
 
     A part that follows fewer than MIN_BODY_LINES_BEFORE paragraphs of the article before it, or
     whose opening is a menu's, a teaser list's or a comment's, is that article's. Measured on the
-    2,070 single-article training pages: pages cut into two or more articles 75 -> 15, an article's
+    2,070 single-article training pages: pages cut into two or more articles 75 -> 12, an article's
     body divided between two 14 -> 4, the body text the same (the parts are still read apart)."""
     if part_boundaries is None:
         part_boundaries = find_part_boundaries(lines)
