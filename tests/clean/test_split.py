@@ -112,6 +112,7 @@ def test_a_part_that_opens_no_article_is_joined_to_the_article_before_it() -> No
             "",
             "More from the Gazette",
             *TEASERS,
+            "Posted on March 3, 2021",
             *TEASER_SUMMARIES,
             "",
             "",
@@ -126,3 +127,6 @@ def test_a_part_that_opens_no_article_is_joined_to_the_article_before_it() -> No
     assert article.paragraphs[: len(ARTICLE)] == ARTICLE
     headings = [line.line for line in article.removed if line.reason == PART_HEADING_REASON]
     assert len(headings) == 1 and headings[0] in {"More from the Gazette", *TEASERS}
+    # The teasers' date is no date of the article's: it stays a removed line.
+    assert article.date is None
+    assert "Posted on March 3, 2021" in {line.line for line in article.removed}

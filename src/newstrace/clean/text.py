@@ -251,12 +251,9 @@ def _join_parts(
             article.removed.append(RemovedLine(part.title, PART_HEADING_REASON))
         article.paragraphs += part.paragraphs
         article.captions += part.captions
+        # The part's date, byline or credit would be a comment's or a teaser's: its lines stay
+        # removed lines (with their reasons), not the article's fields.
         article.removed += part.removed
-        for name in ("dateline", "credit", "byline", "date", "date_source"):
-            if getattr(article, name) is None:
-                setattr(article, name, getattr(part, name))
-        for key, value in part.metadata.items():
-            article.metadata.setdefault(key, value)
     return articles
 
 
