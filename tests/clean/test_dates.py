@@ -69,3 +69,18 @@ def test_article_date_prefers_metadata_and_never_guesses() -> None:
         date(2024, 2, 29),
         "weekday in the lede, anchored on the caption date",
     )
+
+
+def test_dates_are_found_anywhere_in_a_long_text_and_nowhere_else() -> None:
+    filler = "The committee met again and heard from residents about the plan for the river. " * 60
+    text = (
+        "On March 3, 2021 the council voted. "
+        + filler
+        + "A second vote followed on 14 de septiembre   de 2022, "
+        + filler
+        + "and the report is dated 2023-05-06, its annex 07.08.2024; nothing happened in 1999x or 20245."
+    )
+    found = find_dates(text)
+    assert [item.value.isoformat() for item in found] == ["2021-03-03", "2022-09-14", "2023-05-06", "2024-08-07"]
+    for item in found:
+        assert find_dates(text[item.start : item.end])[0].value == item.value

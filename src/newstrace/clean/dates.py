@@ -52,6 +52,10 @@ _DATE_FORMS = [
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"),
 ]
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+# How far a date reaches before its year ("14th de septiembre de 2024": 25 characters, room left for
+# wider spacing) and after it ("2024-09-14", and one character for the end-of-word tests).
+_BEFORE_YEAR = 80
+_AFTER_YEAR = 8
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})$")
 # Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
@@ -79,23 +83,38 @@ def _month_number(text: str) -> int | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every explicit, complete date in the text, in order of appearance."""
-    # Every form carries a four-digit year; most lines have none, and this test is cheap.
-    if not _YEAR_HINT.search(text):
-        return []
+    windows = _year_windows(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for form in _DATE_FORMS:
-        for match in form.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
-                continue
-            month = _month_number(match.group("month"))
-            try:
-                value = date(int(match.group("year")), month or 0, int(match.group("day")))
-            except ValueError:
-                continue
-            found.append(FoundDate(value, match.start(), match.end()))
-            taken.append((match.start(), match.end()))
+        for window_start, window_end in windows:
+            for match in form.finditer(text, window_start, window_end):
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue
+                month = _month_number(match.group("month"))
+                try:
+                    value = date(int(match.group("year")), month or 0, int(match.group("day")))
+                except ValueError:
+                    continue
+                found.append(FoundDate(value, match.start(), match.end()))
+                taken.append((match.start(), match.end()))
     return sorted(found, key=lambda item: item.start)
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of text around its four-digit years, where any date must lie (merged, in order).
+
+    Every form carries a year, so the forms are searched there only: a 4,000-word lede cost four
+    scans of the whole text from every position (0.6 ms), most lines have no year at all.
+    """
+    windows: list[tuple[int, int]] = []
+    for match in _YEAR_HINT.finditer(text):
+        start, end = max(0, match.start() - _BEFORE_YEAR), min(len(text), match.end() + _AFTER_YEAR)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def is_date_line(line: str) -> date | None:
