@@ -56,6 +56,8 @@ _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 # wider spacing) and after it ("2024-09-14", and one character for the end-of-word tests).
 _BEFORE_YEAR = 80
 _AFTER_YEAR = 8
+# Up to this length a text is searched whole: its windows would cover most of it anyway.
+_WHOLE_TEXT_LENGTH = 400
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})$")
 # Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
@@ -83,7 +85,10 @@ def _month_number(text: str) -> int | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every explicit, complete date in the text, in order of appearance."""
-    windows = _year_windows(text)
+    # Every form carries a four-digit year; most lines have none, and this test is cheap.
+    if not _YEAR_HINT.search(text):
+        return []
+    windows = [(0, len(text))] if len(text) <= _WHOLE_TEXT_LENGTH else _year_windows(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for form in _DATE_FORMS:
