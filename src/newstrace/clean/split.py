@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from newstrace.clean.lines import Line
 
@@ -33,16 +32,6 @@ CAPTION_WORDS = 6
 MIN_BODY_LINES_BEFORE = 2
 
 
-@dataclass(frozen=True, slots=True)
-class _HeaderBlock:
-    """What lies under a headline-like line before the next paragraph."""
-
-    repeated_headline: bool
-    has_caption: bool
-    has_residue: bool
-    lines: list[Line]
-
-
 def _names(lines: list[Line], cache: dict[int, list[str]]) -> set[str]:
     """Capitalised names of the lines; each line is read once per page (the cache is by line index)."""
     found: set[str] = set()
@@ -58,20 +47,18 @@ def _add_names(found: set[str], lines: list[Line], cache: dict[int, list[str]]) 
         found.update(names)
 
 
-def _header_block(lines: list[Line], position: int) -> _HeaderBlock:
-    candidate = lines[position]
+def _header_block(lines: list[Line], position: int) -> list[Line]:
+    """The lines under a headline-like line before the next paragraph."""
     block = []
     for line in lines[position + 1 : position + 1 + HEADER_WINDOW]:
         if line.strong_body:
             break
         block.append(line)
-    return _HeaderBlock(
-        repeated_headline=any(line.key == candidate.key for line in block),
-        # A caption, or a long line said twice on the page (scrapers repeat a photo's caption).
-        has_caption=any(line.caption_like or (line.repeats > 1 and line.words >= CAPTION_WORDS) for line in block),
-        has_residue=any(line.stray_token or line.rule is not None for line in block),
-        lines=block,
-    )
+    return block
+
+
+def _has_residue_after_gap(candidate: Line, block: list[Line]) -> bool:
+    return candidate.blank_before >= 2 and any(line.stray_token or line.rule is not None for line in block)
 
 
 def _opens_new_part(lines: list[Line], position: int) -> bool:
@@ -81,8 +68,13 @@ def _opens_new_part(lines: list[Line], position: int) -> bool:
         return False
     block = _header_block(lines, position)
     # Residue or a gap alone is common under teasers in a page's footer; a second article brings
-    # its own headline block: the headline repeated, or a caption.
-    return block.repeated_headline or block.has_caption or (block.has_residue and candidate.blank_before >= 2)
+    # its own headline block: the headline repeated, or a caption (or a long line said twice on
+    # the page: scrapers repeat a photo's caption).
+    return (
+        any(line.key == candidate.key for line in block)
+        or any(line.caption_like or (line.repeats > 1 and line.words >= CAPTION_WORDS) for line in block)
+        or _has_residue_after_gap(candidate, block)
+    )
 
 
 def _opens_new_article(lines: list[Line], position: int) -> bool:
@@ -93,9 +85,13 @@ def _opens_new_article(lines: list[Line], position: int) -> bool:
     if candidate.repeats > MAX_HEADLINE_REPEATS:
         return False
     block = _header_block(lines, position)
-    said_twice_here = Counter(line.key for line in block.lines if line.words >= CAPTION_WORDS)
-    has_caption = any(line.caption_like for line in block.lines) or any(count > 1 for count in said_twice_here.values())
-    return block.repeated_headline or has_caption or (block.has_residue and candidate.blank_before >= 2)
+    said_here = Counter(line.key for line in block if line.words >= CAPTION_WORDS)
+    return (
+        any(line.key == candidate.key for line in block)
+        or any(line.caption_like for line in block)
+        or any(count > 1 for count in said_here.values())
+        or _has_residue_after_gap(candidate, block)
+    )
 
 
 def find_part_boundaries(lines: list[Line]) -> list[int]:
