@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newstrace.clean import clean_page
+import pytest
+
+from newstrace.clean import CleaningError, clean_page
 from newstrace.clean.html import MAX_NESTING, _nesting_depth, extract_html
 from newstrace.model import Page
 from newstrace.read import read_paths
@@ -113,3 +115,18 @@ def test_an_article_trafilatura_misses_is_read_from_the_pages_visible_text() -> 
     assert article.title == "Westmere to rebuild its stone bridge"
     assert article.paragraphs == BRIDGE_PARAGRAPHS
     assert {"Home", "News", "Sport"}.isdisjoint(article.paragraphs)
+
+
+def test_a_page_whose_visible_text_holds_only_a_blurb_has_no_article() -> None:
+    # As in the page above, trafilatura's extract holds only the title; here the visible text has
+    # no more than a line about the paper.
+    html = (
+        "<html><head><title>Westmere to rebuild its stone bridge</title></head><body>"
+        "<h1>Westmere to rebuild its stone bridge</h1><div class='comments-area'>"
+        "<p>The Westmere Gazette is a weekly paper for the towns along the river Alder.</p></div>"
+        "<footer><p>© 2024 Westmere Gazette. All rights reserved.</p></footer></body></html>"
+    )
+    assert "weekly paper" not in extract_html(html).text
+    page = Page(source="blurb.html", content_hash="h", format="html", names=("blurb",), html=html)
+    with pytest.raises(CleaningError, match="no article text"):
+        clean_page(page)
