@@ -201,6 +201,8 @@ def relate(
     probability = round(story_probability, 4)
     second_from_first, first_from_second = comparison.second_from_first, comparison.first_from_second
     lexical = RuleStoryScorer.from_features(comparison.features)
+    similarity = round(graded_similarity(lexical, lead_similarity(first_text, second_text)), 4)
+    text_similarity = round(lexical, 4)
     if _unrelated_either_way(comparison, probability):
         # Which of two unrelated articles came first means nothing: no direction is weighed.
         source, copy = (first, second) if first.id < second.id else (second, first)
@@ -209,13 +211,13 @@ def relate(
             copy=copy.id,
             kind="unrelated",
             confidence=round(1.0 - probability, 3),
-            similarity=round(graded_similarity(lexical, lead_similarity(first_text, second_text)), 4),
+            similarity=similarity,
             direction="unknown",
             evidence=[],
             aligned=[],
             direction_confidence=0.5,
             story_probability=probability,
-            text_similarity=round(lexical, 4),
+            text_similarity=text_similarity,
         )
     evidence = direction_evidence(first, first_text, second, second_text, first_from_second, second_from_first)
     reasons = list(evidence.reasons)
@@ -239,8 +241,6 @@ def relate(
         reasons.append(
             f"the direction model gives {max(first_is_source, 1 - first_is_source):.0%} that {source.id} came first"
         )
-    similarity = round(graded_similarity(lexical, lead_similarity(first_text, second_text)), 4)
-    text_similarity = round(lexical, 4)
     kind, confidence = classify(alignment, other_way, probability)
     if kind in COPIED_KINDS:
         # A copy tells its source's story at least as surely as it is a copy.
