@@ -326,17 +326,20 @@ class _Words:
 
 
 def _word_hashes(codes: np.ndarray, word: np.ndarray, line_of: np.ndarray) -> _Words:
-    """A 64-bit hash of each word of the code points, the same for the same lower-cased word.
+    """A 64-bit hash of each word of the code points, the same for the same lower-cased word; a
+    character outside the Basic Multilingual Plane counts as no word's (as the classes have it).
 
     One regex pass over a batch's lower-cased text and a dictionary lookup per word cost a third of
     the feature time: here each word is the sum of its code points times powers of a base, read
     from one running sum over the batch.
     """
+    word = word & (codes < _PLANE)
     starts = np.flatnonzero(word & ~np.concatenate([[False], word[:-1]]))
     ends = np.flatnonzero(word & ~np.concatenate([word[1:], [False]])) + 1
     if len(starts) == 0:
         return _Words(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
-    lower = np.where(codes < _PLANE, _lower_case().take(codes, mode="clip"), codes).astype(np.uint64)
+    # Only the codes inside words count (the running sum cancels the others), all in the Plane.
+    lower = _lower_case().take(codes, mode="clip").astype(np.uint64)
     powers = np.full(len(codes) + 1, _HASH_BASE, dtype=np.uint64)
     powers[0] = 1
     powers = np.cumprod(powers)
@@ -357,8 +360,7 @@ def _hashes_of(texts: Sequence[str]) -> _Words:
     """_word_hashes of texts, each text a line."""
     codes = np.frombuffer("\n".join(texts).encode("utf-32-le"), dtype=np.uint32)
     classes = _character_classes().take(codes, mode="clip")
-    word = ((classes & _WORD) > 0) & (codes < _PLANE)
-    return _word_hashes(codes, word, np.cumsum(codes == 10))
+    return _word_hashes(codes, (classes & _WORD) > 0, np.cumsum(codes == 10))
 
 
 @lru_cache(maxsize=1)
@@ -488,8 +490,7 @@ def batch_line_features(
     full_stops = ((classes & _FULL_STOP) > 0) & (following == 32)
     breaks = _per_line(line_of, full_stops | ((classes & _EAST_ASIAN_STOP) > 0), count)
 
-    # Characters outside the Basic Multilingual Plane count as no word's (as the classes have them).
-    words = _word_hashes(codes, word & (codes < _PLANE), line_of)
+    words = _word_hashes(codes, word, line_of)
     word_kinds = _kinds_of(words.hashes)
 
     def count_hits(hits: np.ndarray) -> np.ndarray:
