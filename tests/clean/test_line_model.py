@@ -10,10 +10,10 @@ import pytest
 
 import newstrace.clean.line_model as line_model_module
 from newstrace.clean import clean_page
-from newstrace.clean.line_features import FEATURE_NAMES, line_features
+from newstrace.clean.line_features import FEATURE_NAMES, RULE_NAMES, line_features
 from newstrace.clean.line_model import default_line_model
 from newstrace.clean.line_training import drop_headline_block, label_lines
-from newstrace.clean.text import MODEL_REASON, clean_text
+from newstrace.clean.text import MODEL_REASON, clean_text, line_model_inputs
 from newstrace.model import Page
 
 ARTICLE = [
@@ -139,3 +139,20 @@ def test_lines_are_labelled_by_matching_the_body_in_order() -> None:
         False,
         True,
     ]
+
+
+def test_the_rules_columns_count_a_wire_lede_and_a_credited_last_paragraph_as_kept() -> None:
+    # The rules keep these lines' text less the dateline and the reporter credit: the model must
+    # still be told the rules kept them, or it learns to drop a wire story's lede.
+    lede = "DUNMERE, England (AP) — " + ARTICLE[0]
+    last = ARTICLE[-1] + " Tom Hallet contributed to this report."
+    page = "\n".join(["Weir above Dunmere to be rebuilt after floods", lede, *ARTICLE[1:-1], last, *TEASERS])
+    lines, rule_columns = line_model_inputs(page)
+    kept = dict(zip(lines, rule_columns[:, RULE_NAMES.index("kept_by_rules")], strict=True))
+    assert kept[lede] == 1.0
+    assert kept[last] == 1.0
+    assert kept[ARTICLE[1]] == 1.0
+    assert kept[TEASERS[1]] == 0.0
+    article = clean_text(page)[0]
+    assert article.dateline == "DUNMERE, England" and article.credit == "AP"
+    assert article.paragraphs[0] == ARTICLE[0]

@@ -62,6 +62,9 @@ class CleanedText:
 
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    # The line each paragraph was read from: the first and last may since have lost a dateline, a
+    # reporter credit or trailing junk, and the line model must still see those lines as kept.
+    body_lines: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
     dateline: str | None = None
@@ -250,6 +253,7 @@ def _join_parts(
         if part.title:
             article.removed.append(RemovedLine(part.title, PART_HEADING_REASON))
         article.paragraphs += part.paragraphs
+        article.body_lines += part.body_lines
         article.captions += part.captions
         # The part's date, byline or credit would be a comment's or a teaser's: its lines stay
         # removed lines (with their reasons), not the article's fields.
@@ -286,7 +290,7 @@ def _clean_by_rules(
 
 def _rule_decisions(results: list[CleanedText]) -> RuleDecisions:
     return RuleDecisions(
-        kept={paragraph for result in results for paragraph in result.paragraphs},
+        kept={line for result in results for line in result.body_lines},
         captions={caption for result in results for caption in result.captions},
     )
 
@@ -377,6 +381,7 @@ def _clean_segment(
                 break
             continue
         result.paragraphs.append(line.text)
+        result.body_lines.append(line.text)
 
     _finish(result, metadata_date, date_lines)
     return result
@@ -461,6 +466,7 @@ def _clean_segment_by_model(
         )
         if is_body[position] and reason not in _FIELD_REASONS and not removed_whatever_the_model_says:
             result.paragraphs.append(line.text)
+            result.body_lines.append(line.text)
             continue
         if reason == "title":
             continue
@@ -612,6 +618,7 @@ def _extract_credits(result: CleanedText) -> None:
             result.paragraphs[-1] = rest
         else:
             result.paragraphs.pop()
+            result.body_lines.pop()
         if not result.byline:
             names = names_in_credit(credit)
             result.byline = ", ".join(names) if names else None
