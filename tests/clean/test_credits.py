@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.clean.credits import parse_byline, split_dateline, split_reporter_credit
+from newstrace.clean.text import clean_text
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,15 @@ def test_reporter_credits() -> None:
     credit, rest = split_reporter_credit("The talks end today. (Reporting by Ana Lima; Editing by Joe Dunn)")
     assert credit == "Reporting by Ana Lima; Editing by Joe Dunn" and rest == "The talks end today."
     assert split_reporter_credit("Nothing to see here.") == (None, "Nothing to see here.")
+
+
+def test_a_rule_of_underscores_above_a_long_text_is_no_reporter_credit() -> None:
+    # A briefing saved as one line: its header rule, then thousands of words that say "report".
+    remarks = " ".join(f"Question {number}: what does the report say about the harbour works?" for number in range(60))
+    transcript = f"Office of the Harbour Board ______________ For release on Monday. {remarks}"
+    assert split_reporter_credit(transcript) == (None, transcript)
+    article = clean_text(transcript)[0]
+    assert article.byline is None
+    assert sum(len(paragraph.split()) for paragraph in article.paragraphs) >= 500
+    credit, rest = split_reporter_credit("The works end in May.\n___\nAnna Ruiz reported from Dunmere.")
+    assert credit == "Anna Ruiz reported from Dunmere." and rest == "The works end in May."

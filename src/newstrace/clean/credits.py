@@ -24,6 +24,9 @@ _BYLINE = re.compile(
 # AP style "___ X reported from Y. Z contributed." and Reuters style "(Reporting by X; Editing by Y)".
 _REPORTER_CREDIT = re.compile(r"\s*_{2,}\s*(?P<credit>[^_]*?(?:report|contribut|writ)[^_]*)$", re.I)
 _REUTERS_CREDIT = re.compile(r"\s*\((?P<credit>(?:additional\s+)?reporting\s+by[^()]*)\)\s*$", re.I)
+# A reporter credit is a line or two at the foot of an article: a "___" rule far above the end (a
+# transcript's header) followed by thousands of words is not one.
+MAX_CREDIT_CHARACTERS = 400
 _CREDIT_NAMES = re.compile(r"(?:^|[.;]\s*|\bby\s+)([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
 
 
@@ -85,7 +88,7 @@ def split_reporter_credit(paragraph: str) -> tuple[str | None, str]:
         if needed not in paragraph:
             continue
         match = pattern.search(paragraph)
-        if match:
+        if match and len(match.group("credit")) <= MAX_CREDIT_CHARACTERS:
             return match.group("credit").strip(), paragraph[: match.start()].rstrip()
     return None, paragraph
 
