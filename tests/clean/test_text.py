@@ -7,7 +7,7 @@ import pytest
 
 from newstrace.clean.line_model import PageToScore, default_line_model
 from newstrace.clean.lines import build_lines
-from newstrace.clean.text import TextToClean, _clean_by_model, clean_text, clean_texts
+from newstrace.clean.text import TextToClean, _clean_by_model, _complete_numbered_lists, clean_text, clean_texts
 
 WIRE_PAGE = """Harbour authority approves new ferry terminal after long dispute
 
@@ -472,3 +472,26 @@ def test_the_first_part_with_an_article_gets_the_pages_metadata_and_title_line()
     [article] = _clean_by_model(lines, segments, is_body, "Ferry sails again", "2024-11-18", {})
     assert article.title == "Ferry sails again"
     assert article.date is not None and article.date.isoformat() == "2024-11-18"
+
+
+def test_a_numbered_list_the_model_keeps_is_kept_whole() -> None:
+    lines = build_lines(
+        [
+            "The readers of the Dunmere Gazette chose their favourite walks of the year in a poll of 3,000 people.",
+            "The results:",
+            "1. Weir path - Dunmere.",
+            "2. Mill Lane loop - Dunmere.",
+            "3. Otter bank - Lowbridge.",
+            "4) Three bridges - Lowbridge.",
+            "6. Market steps - Dunmere.",
+            "10 people voted for the bypass.",
+            "Most read",
+            "1. Council votes to close two libraries",
+        ]
+    )
+    kept = np.array([True, False, True, True, True, False, False, False, False, False])
+    completed = _complete_numbered_lists(lines, kept)
+    # The lead-in and the next item join; a gap in the numbering, a bare number and a widget's own
+    # numbered list do not.
+    assert completed.tolist() == [True, True, True, True, True, True, False, False, False, False]
+    assert kept.tolist()[1] is False

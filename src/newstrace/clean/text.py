@@ -125,7 +125,10 @@ def clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None = Non
                 _clean_by_model(
                     item.lines,
                     item.segments,
-                    _end_at_closing_line(item.lines, item.segments, page_probabilities >= item.page.body_threshold),
+                    _complete_numbered_lists(
+                        item.lines,
+                        _end_at_closing_line(item.lines, item.segments, page_probabilities >= item.page.body_threshold),
+                    ),
                     item.page.title,
                     item.page.metadata_date,
                     item.normalized.metadata,
@@ -221,6 +224,36 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
                 is_body[position + 1 : end] = False
                 break
             prose_seen = prose_seen or line.strong_body
+    return is_body
+
+
+# "1. ", "12) ": a bare number opening a line ("10 people were hurt") numbers nothing.
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
+# A line introducing a list ("Top 10:", "The winners:") is short.
+_LIST_LEAD_IN_WORDS = 8
+
+
+def _complete_numbered_lists(lines: list[Line], is_body: np.ndarray) -> np.ndarray:
+    """A numbered list the model keeps is kept whole: the line after a kept item n that is item n + 1,
+    and the short line ending in a colon that introduces a kept item 1. The model's sense of where an
+    article ends cut the last item of a chart or of a list of steps."""
+    numbers = [int(match.group(1)) if (match := _ITEM_NUMBER.match(line.text)) else None for line in lines]
+    is_body = is_body.copy()
+    for position in range(1, len(lines)):
+        previous = numbers[position - 1]
+        continues = previous is not None and numbers[position] == previous + 1
+        if continues and is_body[position - 1]:
+            is_body[position] = True
+    for position in range(len(lines) - 1):
+        line = lines[position]
+        if (
+            not is_body[position]
+            and is_body[position + 1]
+            and numbers[position + 1] == 1
+            and line.text.rstrip().endswith(":")
+            and line.words <= _LIST_LEAD_IN_WORDS
+        ):
+            is_body[position] = True
     return is_body
 
 
