@@ -130,3 +130,51 @@ def test_a_part_that_opens_no_article_is_joined_to_the_article_before_it() -> No
     # The teasers' date is no date of the article's: it stays a removed line.
     assert article.date is None
     assert "Posted on March 3, 2021" in {line.line for line in article.removed}
+
+
+def test_a_comment_thread_with_double_posts_is_no_run_of_articles() -> None:
+    # Each comment is followed by who posted it and when; a comment posted twice repeats a long line
+    # under an attribution, which had read as a second article's headline and its caption.
+    places = [
+        "Arden",
+        "Bexley",
+        "Corwin",
+        "Dalby",
+        "Elston",
+        "Farley",
+        "Gilmore",
+        "Hadley",
+        "Ingram",
+        "Jarrow",
+        "Kelso",
+        "Linton",
+        "Marden",
+        "Nolton",
+    ]
+    people = ["Ann", "Rob", "Mira", "Joe", "Sam", "Ida", "Tom", "Lia", "Ned", "Ola", "Pat", "Quin", "Rae", "Sid"]
+    comments: list[str] = []
+    for number, (place, name) in enumerate(zip(places, people, strict=True)):
+        text = (
+            f"Here in {place} we walked along the {name}wood Creek on day {number} and the water was higher than ever."
+        )
+        times = 2 if number % 4 == 1 else 1
+        for _ in range(times):
+            comments += [text, f"Posted by: {name} at September {10 + number // 8}, 2012 {1 + number % 9}:15 PM"]
+    page = "\n".join(
+        [
+            "Bridge over the Alder to be rebuilt",
+            *ARTICLE,
+            "Posted by editor at September 9, 2012 9:01 AM",
+            "Comments",
+            *comments,
+        ]
+    )
+    lines = build_lines(normalize_text(page).lines)
+    assert find_article_boundaries(lines) == []
+    [article] = clean_text(page)
+    assert article.paragraphs[: len(ARTICLE)] == ARTICLE
+    attributions = {line.line for line in article.removed if line.reason == "post or comment attribution"}
+    assert "Posted by: Rob at September 10, 2012 2:15 PM" in attributions
+    assert "Posted by editor at September 9, 2012 9:01 AM" in attributions
+    # The comments' dates are not the article's.
+    assert article.date is None

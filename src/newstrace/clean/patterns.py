@@ -353,7 +353,27 @@ COMMENT_WIDGET_RULE = LineRule(
     triggers=("reply", "report", "like", "flag", "replies"),
     ends_article=False,
 )
-LINE_RULES = (*LINE_RULES, EMBARGO_RULE, REPORTER_CREDIT_RULE, RELATED_HEADING_RULE, COMMENT_WIDGET_RULE)
+# Who posted a blog post or a comment, and when ("Posted by: Ana at May 3, 2012 9:01 AM", "riverwatcher
+# on March 3, 2021 at 8:14 am said:"). On the 2,167 measuring and training pages 1,269 of 1,324 such
+# lines are not body (the rest are Dragnet's, whose bodies keep a post's header). Not a rule, they were
+# a comment thread's headlines (a comment posted twice under one reads as its caption): the thread
+# became a run of articles, dated by its comments.
+ATTRIBUTION_RULE = LineRule(
+    "attribution",
+    r"^[\W_]*posted\s+by\s*:?\s+[^!?]{1,60}?\s+(?:at|on|\||@|-|–)\s+[^!?]{0,40}?\d"
+    r"|^[^.!?:]{1,60}?\s+on\s+[^:]{3,40}?\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?\s*$",
+    "post or comment attribution",
+    20,
+    triggers=("posted", "said", "says", "wrote"),
+)
+LINE_RULES = (
+    *LINE_RULES,
+    EMBARGO_RULE,
+    REPORTER_CREDIT_RULE,
+    RELATED_HEADING_RULE,
+    COMMENT_WIDGET_RULE,
+    ATTRIBUTION_RULE,
+)
 
 # Trailing material glued onto the end of a body line: "... last sentence. Related Sources: • a • b".
 TRAILING_RULES: tuple[LineRule, ...] = (
