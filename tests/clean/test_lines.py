@@ -52,7 +52,20 @@ def test_tag_lines_are_named_in_east_asian_scripts() -> None:
     assert _rule_name("标签: 交通") == "tags"
 
 
-@pytest.mark.parametrize("header", ["Comments", "12 Comments", "Leave a Reply", "Join the conversation"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Comments",
+        "12 Comments",
+        "Comments (408)",
+        "Comments: 12",
+        "Readers' comments",
+        "Post a Comment",
+        "Add your comment",
+        "Leave a Reply",
+        "Join the conversation",
+    ],
+)
 def test_comment_section_headers_end_an_article(header: str) -> None:
     rule = matching_rule(header, len(header.split()))
     assert rule is not None and rule.name == "comments" and rule.ends_article
@@ -130,3 +143,39 @@ def test_sentences_of_scripts_without_spaces_are_prose_and_their_menu_items_are_
         ["The city said on Monday that work to replace the old bridge would start next spring.", "Contact us."]
     )
     assert english.strong_body and not short.strong_body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted by: Ana Ruiz at May 3, 2012 9:01 AM",
+        "Posted by T. J. Okafor on 05/03/12 at 12:02PM",
+        "riverwatcher on March 3, 2021 at 8:14 am said:",
+        "by Quiet Reader writes: on Tuesday May 4, @07:50AM (#4074)",
+        "Mira Sol 05.03.12 at 11:59",
+    ],
+)
+def test_who_posted_a_post_or_a_comment_and_when_is_an_attribution(line: str) -> None:
+    assert matching_rule(line, len(line.split())).name == "attribution"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting starts on Monday at 9:30 am.",
+        "Voting closes 12.06.24 at 20:00 across the country, officials said.",
+        "He posted by the door at 9 every morning.",
+        "The mayor said on Friday at 10:15 that she would resign.",
+    ],
+)
+def test_sentences_that_name_a_time_are_no_attribution(sentence: str) -> None:
+    rule = matching_rule(sentence, len(sentence.split()))
+    assert rule is None or rule.name != "attribution"
+
+
+@pytest.mark.parametrize(
+    "line", ["Comment policy", "Recent comments", "The comments were deleted.", "Comments on the plan close today."]
+)
+def test_lines_about_comments_are_no_comments_header(line: str) -> None:
+    rule = matching_rule(line, len(line.split()))
+    assert rule is None or rule.name != "comments"

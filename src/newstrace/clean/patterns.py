@@ -197,7 +197,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     # The header of a comments section: what follows it, after the article's prose, is comments.
     LineRule(
         "comments",
-        r"^[\W_]*(\d+\s+)?comments?\W*$|leave\s+a\s+(comment|reply)|log\s+in\s+to\s+(reply|comment)"
+        r"^[\W_]*(\d+\s+|readers[’']?\s+|all\s+|view\s+)?comments?(\s*[(\[:]?\s*\d+\s*[)\]]?)?\W*$"
+        r"|^[\W_]*(post|add|submit)\s+(a\s+|your\s+)?comment\W*$"
+        r"|leave\s+a\s+(comment|reply)|log\s+in\s+to\s+(reply|comment)"
         r"|join\s+the\s+(conversation|discussion)|comments\s+(are|have\s+been)\s+(closed|disabled)",
         "comments section",
         12,
@@ -354,17 +356,21 @@ COMMENT_WIDGET_RULE = LineRule(
     ends_article=False,
 )
 # Who posted a blog post or a comment, and when ("Posted by: Ana at May 3, 2012 9:01 AM", "riverwatcher
-# on March 3, 2021 at 8:14 am said:"). On the 2,167 measuring and training pages 1,269 of 1,324 such
-# lines are not body (the rest are Dragnet's, whose bodies keep a post's header). Not a rule, they were
+# on March 3, 2021 at 8:14 am said:", "by Ana writes: on Tuesday July 24, @07:50AM", "Ana 07.15.12 at
+# 11:59"). On the 2,167 measuring and training pages 1,683 of 1,738 such lines are not body (the rest
+# are Dragnet's, whose bodies keep a post's header). Not a rule, they were
 # a comment thread's headlines (a comment posted twice under one reads as its caption): the thread
 # became a run of articles, dated by its comments.
 ATTRIBUTION_RULE = LineRule(
     "attribution",
     r"^[\W_]*posted\s+by\s*:?\s+[^!?]{1,60}?\s+(?:at|on|\||@|-|–)\s+[^!?]{0,40}?\d"
-    r"|^[^.!?:]{1,60}?\s+on\s+[^:]{3,40}?\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?\s*$",
+    r"|^[^.!?:]{1,60}?\s+on\s+[^:]{3,40}?\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?\s*$"
+    r"|^by\s+[^.!?]{1,60}?\s+writes:?\s+on\s+[^!?]{0,40}?\d"
+    r"|^[^\s.!?]{2,30}(?:\s+[^\s.!?]{1,30}){0,3}\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$",
     "post or comment attribution",
     20,
-    triggers=("posted", "said", "says", "wrote"),
+    # The last form has no word to trigger on: " at " and a date's dots or slashes come in every one.
+    triggers=("posted", "said", "says", "wrote", "writes", " at "),
 )
 LINE_RULES = (
     *LINE_RULES,
