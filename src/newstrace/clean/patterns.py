@@ -358,9 +358,9 @@ COMMENT_WIDGET_RULE = LineRule(
 # Who posted a blog post or a comment, and when ("Posted by: Ana at May 3, 2012 9:01 AM", "riverwatcher
 # on March 3, 2021 at 8:14 am said:", "by Ana writes: on Tuesday July 24, @07:50AM", "Ana 07.15.12 at
 # 11:59"). On the 2,167 measuring and training pages 1,683 of 1,738 such lines are not body (the rest
-# are Dragnet's, whose bodies keep a post's header). Not a rule, they were
-# a comment thread's headlines (a comment posted twice under one reads as its caption): the thread
-# became a run of articles, dated by its comments.
+# are Dragnet's, whose bodies keep a post's header). Not a rule, they were a comment thread's
+# headlines (a comment posted twice under one reads as its caption): the thread became a run of
+# articles, dated by its comments.
 ATTRIBUTION_RULE = LineRule(
     "attribution",
     r"^[\W_]*posted\s+by\s*:?\s+[^!?]{1,60}?\s+(?:at|on|\||@|-|–)\s+[^!?]{0,40}?\d"
