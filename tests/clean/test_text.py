@@ -381,6 +381,18 @@ def test_comments_after_a_comments_header_are_not_the_article_whatever_the_model
     assert any(line.startswith("I walk that towpath") for line in removed)
 
 
+def test_a_comment_thread_without_a_header_is_not_the_article_whatever_the_model_says() -> None:
+    # The same post and comments with no "Comments" line between them: who said what, and when,
+    # twice within a few lines, shows where the thread begins.
+    without_header = BLOG_POST_WITH_COMMENTS.replace("\n\nComments\n", "\n")
+    assert "\nComments\n" not in without_header
+    [article] = clean_text(without_header, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1] == without_header.split("\n\n")[2]
+    assert not any("towpath every morning" in paragraph for paragraph in article.paragraphs)
+    attributions = {line.line for line in article.removed if line.reason == "post or comment attribution"}
+    assert "Dorothy on March 4, 2024 at 9:12 am said:" in attributions
+
+
 ARTICLE_WITH_EMBEDDED_POST = """Ferry strike called off after overnight talks
 
 Ferry workers called off a strike planned for Friday after talks with the operator ran through the night and ended with an improved offer on pay and rest breaks.
