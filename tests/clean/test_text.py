@@ -507,3 +507,25 @@ def test_a_numbered_list_the_model_keeps_is_kept_whole() -> None:
     # numbered list do not.
     assert completed.tolist() == [True, True, True, True, True, True, False, False, False, False]
     assert kept.tolist()[1] is False
+
+
+LIVE_BLOG = """Storm over the Merrow valley: live updates
+
+Posted by Hattie Crane at 9:02 am
+
+The river at Ashby has risen by a metre overnight and the council has closed the lower towpath between the two locks until further notice.
+
+Posted by Tom Fry at 9:40 am
+
+Fire crews are pumping water from six houses on Mill Lane, where the bank gave way just before dawn and flooded the gardens.
+
+Posted by Hattie Crane at 10:15 am
+
+Trains between Ashby and Fenlow are running again after the line was checked for damage, but services will run slower than usual all day.
+"""
+
+
+def test_a_live_blogs_entries_are_not_read_as_a_comment_thread() -> None:
+    [article] = clean_text(LIVE_BLOG, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1].startswith("Trains between Ashby and Fenlow")
+    assert len(article.paragraphs) == 3

@@ -217,7 +217,8 @@ def line_model_inputs(text: str) -> tuple[list[str], np.ndarray]:
 # the shipped model never learns from: Dragnet 0.835 -> 0.838 (precision 0.813 -> 0.818), L3S-GN1
 # 0.935 -> 0.936, recall the same; the measuring pages unchanged. The buttons under a comment
 # ("Reply", "Report") are no such sign: they stand under posts embedded in articles too (a BBC
-# article lost two thirds of its text when they counted).
+# article lost two thirds of its text when they counted). A page whose attributions begin above its
+# first paragraph is a live blog's entries, not a thread (Dragnet 0.838 either way).
 THREAD_WINDOW = 12
 THREAD_ATTRIBUTIONS = 2
 THREAD_PROSE_BEFORE = 1
@@ -231,10 +232,14 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     attributions_before = np.concatenate([[0], np.cumsum(attributions)])
     for start, end in segments:
         prose_seen = 0
+        first_prose = next((position for position in range(start, end) if lines[position].strong_body), end)
+        # A live blog's entries carry attributions from its start: they are its structure.
+        structured = attributions_before[first_prose] - attributions_before[start] > 0
         for position in range(start, end):
             line = lines[position]
             in_thread = (
-                attributions[position]
+                not structured
+                and attributions[position]
                 and prose_seen >= THREAD_PROSE_BEFORE
                 and attributions_before[min(position + THREAD_WINDOW, end)] - attributions_before[position]
                 >= THREAD_ATTRIBUTIONS
