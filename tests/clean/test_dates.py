@@ -7,6 +7,7 @@ import pytest
 from newstrace.clean.dates import (
     choose_article_date,
     find_dates,
+    is_comment_stamp,
     is_date_line,
     parse_wire_date,
     resolve_weekday,
@@ -84,3 +85,20 @@ def test_dates_are_found_anywhere_in_a_long_text_and_nowhere_else() -> None:
     assert [item.value.isoformat() for item in found] == ["2021-03-03", "2022-09-14", "2023-05-06", "2024-08-07"]
     for item in found:
         assert find_dates(text[item.start : item.end])[0].value == item.value
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Maria July 7, 2012 at 2:31 pm", True),
+        ("Erin — June 25th, 2012, 12:21 am", True),
+        ("4 Dori November 13, 2012 at 10:49 am", True),
+        ("Posted on July 12th, 2012", False),
+        ("Wednesday, 14 February 2024, 12:22", False),
+        ("Updated 12:22 pm, July 5, 2012", False),
+        ("June 29, 2012", False),
+    ],
+)
+def test_a_comments_time_stamp_is_told_from_a_date_line(line: str, stamp: bool) -> None:
+    assert is_date_line(line) is not None
+    assert is_comment_stamp(line) is stamp

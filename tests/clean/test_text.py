@@ -529,3 +529,16 @@ def test_a_live_blogs_entries_are_not_read_as_a_comment_thread() -> None:
     [article] = clean_text(LIVE_BLOG, line_model=_KeepEverything())  # type: ignore[arg-type]
     assert article.paragraphs[-1].startswith("Trains between Ashby and Fenlow")
     assert len(article.paragraphs) == 3
+
+
+def test_a_comments_time_stamp_does_not_date_the_article() -> None:
+    # The post gives no date of its own: the first comment's is no evidence of the article's.
+    post = BLOG_POST_WITH_COMMENTS.replace("March 3, 2024 | by Hattie Crane", "by Hattie Crane")
+    stamped = post.replace("Dorothy on March 4, 2024 at 9:12 am said:", "Dorothy March 4, 2024 at 9:12 am").replace(
+        "Tomas Reyes on March 5, 2024 at 6:40 pm said:", "Tomas March 5, 2024 at 6:40 pm"
+    )
+    [article] = clean_text(stamped, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.date is None
+    dated = stamped.replace("by Hattie Crane", "March 3, 2024")
+    [article] = clean_text(dated, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.date is not None and article.date.isoformat() == "2024-03-03"
