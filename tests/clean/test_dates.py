@@ -93,6 +93,8 @@ def test_dates_are_found_anywhere_in_a_long_text_and_nowhere_else() -> None:
         ("Maria July 7, 2012 at 2:31 pm", True),
         ("Erin — June 25th, 2012, 12:21 am", True),
         ("4 Dori November 13, 2012 at 10:49 am", True),
+        ("tim — July 17th, 2012, 8:35 pm", True),
+        ("last updated July 5, 2012 at 10:32", False),
         ("Posted on July 12th, 2012", False),
         ("Wednesday, 14 February 2024, 12:22", False),
         ("Updated 12:22 pm, July 5, 2012", False),

@@ -142,8 +142,7 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 def is_comment_stamp(line: str) -> bool:
     """Whether a date line names someone before the date and gives a clock time after it ("Maria July
-    7, 2012 at 2:31 pm", "Erin — June 25th, 2012, 12:21 am"): when a comment was posted, not the article.
-    On pages whose address holds their date, such lines had dated 8 of 467 articles wrongly."""
+    7, 2012 at 2:31 pm", "tim — June 25th, 2012, 12:21 am"): when a comment was posted, not the article."""
     dates = find_dates(line)
     if len(dates) != 1 or not _CLOCK.search(line, dates[0].end):
         return False
@@ -152,9 +151,8 @@ def is_comment_stamp(line: str) -> bool:
         for word in re.sub(r"[\d:,.|/\-–—()]", " ", line[: dates[0].start]).split()
         if word.lower() not in _DATE_LINE_WORDS
     ]
-    return bool(words) and all(
-        word[:1].isupper() and word.lower() not in MONTHS and word.lower() not in WEEKDAYS for word in words
-    )
+    # Commenters' names are often lower-case handles ("ashray", "tim").
+    return bool(words) and all(word.lower() not in MONTHS and word.lower() not in WEEKDAYS for word in words)
 
 
 def weekdays_in(text: str) -> list[int]:
