@@ -400,10 +400,7 @@ def _clean_segment(
             result.captions.append(line.text)
             continue
         if reason == "date line":
-            found = _article_date(line)
-            if found:
-                date_lines.append((headline_at < position < first_body, found))
-                result.metadata.setdefault("date_line", line.text)
+            _add_date_line(result, date_lines, line, headline_at < position < first_body)
             result.removed.append(RemovedLine(line.text, reason))
             continue
         if reason == "byline":
@@ -444,11 +441,14 @@ def _clean_segment(
     return result
 
 
-def _article_date(line: Line) -> date | None:
-    """The date a date line gives its article: none from a comment's time stamp ("Maria July 7, 2012
-    at 2:31 pm"), which had dated articles by a comment (a guess: of 467 pages dated by their
-    address, 16 go undated, 8 of whose dates were right, 3 a day off and 5 off by more)."""
-    return None if line.date_line is None or is_comment_stamp(line.text) else line.date_line
+def _add_date_line(result: CleanedText, date_lines: list[tuple[bool, date]], line: Line, below_headline: bool) -> None:
+    """Note a date line's date as a candidate for its article's, unless it is a comment's time stamp
+    ("Maria July 7, 2012 at 2:31 pm"), which had dated articles by a comment (a guess: of 467 pages
+    dated by their address, 16 go undated, 8 of whose dates were right, 3 a day off and 5 off by more)."""
+    if line.date_line is None or is_comment_stamp(line.text):
+        return
+    date_lines.append((below_headline, line.date_line))
+    result.metadata.setdefault("date_line", line.text)
 
 
 def _last_headline(lines: list[Line], first_body: int, title_key: str | None) -> int:
@@ -538,10 +538,7 @@ def _clean_segment_by_model(
             result.captions.append(line.text)
             continue
         if reason == "date line":
-            found = _article_date(line)
-            if found:
-                date_lines.append((headline_at < position < first_body, found))
-                result.metadata.setdefault("date_line", line.text)
+            _add_date_line(result, date_lines, line, headline_at < position < first_body)
         elif reason == "byline":
             parsed = line.parsed_byline
             if parsed:
