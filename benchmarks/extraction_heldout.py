@@ -18,12 +18,10 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from extraction_benchmark import SHARED, trafilatura_as_newstrace
+from extraction_benchmark import SHARED, newstrace_bodies, trafilatura_as_newstrace
 from extraction_metric import PageScore, score_page
-from newstrace.clean import clean_pages
 from newstrace.clean.line_training import DATASET_WEIGHTS
 from newstrace.model import Page
-from newstrace.pipeline import CLEANING_BATCH
 
 
 def held_out_datasets() -> list[str]:
@@ -37,16 +35,6 @@ def figures(scores: Sequence[PageScore]) -> str:
     recall = sum(score.recall for score in scores) / len(scores)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return f"P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}"
-
-
-def bodies(pages: Sequence[Page]) -> list[str]:
-    """Each page's body as the pipeline cleans it: in batches, with the shipped model."""
-    result = []
-    for start in range(0, len(pages), CLEANING_BATCH):
-        for cleaned in clean_pages(pages[start : start + CLEANING_BATCH]):
-            articles = cleaned if isinstance(cleaned, list) else []
-            result.append("\n\n".join(paragraph for article in articles for paragraph in article.paragraphs))
-    return result
 
 
 def main() -> None:
@@ -64,7 +52,7 @@ def main() -> None:
             Page(source=record["id"], content_hash=record["id"], format="text", names=("page",), text=record["text"])
             for record in chosen
         ]
-        outputs = bodies(text_pages)
+        outputs = newstrace_bodies(text_pages)
         print(f"{dataset:<16} {len(chosen):5d} pages  plain text  {figures(list(map(score_page, outputs, gold)))}")
         if arguments.html:
             html_pages = [
@@ -78,7 +66,7 @@ def main() -> None:
                 )
                 for record in chosen
             ]
-            outputs = bodies(html_pages)
+            outputs = newstrace_bodies(html_pages)
             print(f"{'':<28} HTML        {figures(list(map(score_page, outputs, gold)))}")
             outputs = [trafilatura_as_newstrace(record["html"]) for record in chosen]
             print(f"{'':<28} trafilatura {figures(list(map(score_page, outputs, gold)))}")

@@ -66,6 +66,8 @@ _DATE_LINE_WORDS = {
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "de", "le", "um",
     "publicado", "actualizado", "veröffentlicht", "aktualisiert", "stand", "publié", "mis", "à", "jour",
 }  # fmt: skip
+# Figures and separators between the words of a date line.
+_NOT_WORDS = re.compile(r"[\d:,.|/\-–—()]")
 _ON_BEFORE = re.compile(r"\bon\s+(?:[A-Z][a-z]+,?\s+)?$")
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -127,14 +129,14 @@ def is_date_line(line: str) -> date | None:
     dates = find_dates(line)
     if len(dates) != 1:
         return None
-    rest = line[: dates[0].start] + line[dates[0].end :]
-    rest = _WEEKDAY.sub("", rest)
-    leftover = [
-        word
-        for word in re.sub(r"[\d:,.|/\-–—()]", " ", rest).split()
-        if word.lower() not in _DATE_LINE_WORDS and not (word.isupper() and len(word) <= 4)
-    ]
+    rest = _WEEKDAY.sub("", line[: dates[0].start] + line[dates[0].end :])
+    leftover = [word for word in _words_besides_dates(rest) if not (word.isupper() and len(word) <= 4)]
     return dates[0].value if len(leftover) <= 1 else None
+
+
+def _words_besides_dates(text: str) -> list[str]:
+    """The words of a date line's text that are not figures, separators or date words ("posted", "at")."""
+    return [word for word in _NOT_WORDS.sub(" ", text).split() if word.lower() not in _DATE_LINE_WORDS]
 
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -146,11 +148,7 @@ def is_comment_stamp(line: str) -> bool:
     dates = find_dates(line)
     if len(dates) != 1 or not _CLOCK.search(line, dates[0].end):
         return False
-    words = [
-        word
-        for word in re.sub(r"[\d:,.|/\-–—()]", " ", line[: dates[0].start]).split()
-        if word.lower() not in _DATE_LINE_WORDS
-    ]
+    words = _words_besides_dates(line[: dates[0].start])
     # Commenters' names are often lower-case handles ("ashray", "tim").
     return bool(words) and all(word.lower() not in MONTHS and word.lower() not in WEEKDAYS for word in words)
 
