@@ -196,6 +196,50 @@ def test_the_date_under_the_headline_beats_the_mastheads_and_the_teasers() -> No
     assert rules_article.date is not None and rules_article.date.isoformat() == "2024-11-18"
 
 
+LIBRARY_POST = (
+    "Riverside Weekly\n"
+    "Thursday, 12 June 2025\n\n"
+    "Library opens a late reading room for shift workers\n\n"
+    "{post_line}\n"
+    "Share | Tweet | Email\n\n"
+    "The town library opened a reading room on Monday that stays open until midnight, so that nurses and "
+    "factory workers on late shifts can borrow books after work.\n\n"
+    "The room holds four thousand books and a dozen desks, and volunteers from the reading circle staff it "
+    "three nights a week.\n\n"
+    "The librarian said the first week had brought more visitors than the daytime rooms see on a Saturday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "post_line",
+    [
+        "Posted on June 9, 2025 by Ines Moreau in Local News",
+        "By Ines Moreau - 9 June 2025 | 3 Comments",
+        "Posted by Ines Moreau on June 9, 2025 at 6:48 pm",
+    ],
+)
+def test_a_post_line_under_the_headline_dates_the_article_not_the_masthead(post_line: str) -> None:
+    # A blog or news site's post line names its author, date and section beside each other, so it is
+    # no date line; above the headline stands the day the page was read.
+    page = LIBRARY_POST.format(post_line=post_line)
+    for model in (default_line_model(), None):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == "Library opens a late reading room for shift workers"
+        assert (article.date.isoformat() if article.date else None, article.date_source) == (
+            "2025-06-09",
+            "header line",
+        )
+
+
+def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
+    # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
+    # names its author with "by".
+    page = LIBRARY_POST.format(post_line="Mara June 9, 2025 at 6:48 pm")
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.date is not None and article.date.isoformat() == "2025-06-12"
+    assert article.date_source == "date line"
+
+
 FERRY_MENU = "News Sport Business Opinion Culture Travel Weather Puzzles Podcasts Newsletters Jobs"
 FERRY_BODY = (
     "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.\n\n"

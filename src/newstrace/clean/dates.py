@@ -197,17 +197,18 @@ def parse_metadata_date(text: str | None) -> date | None:
 
 def choose_article_date(
     metadata_date: str | None,
-    date_lines: list[date],
+    date_lines: list[tuple[date, str]],
     wire_date: str | None,
     captions: list[str],
     paragraphs: list[str],
 ) -> tuple[date | None, str | None]:
-    """The article's date and where it came from, by the strength of the evidence."""
+    """The article's date and where it came from, by the strength of the evidence; `date_lines`
+    are the dates of the article's header lines with their kind, the strongest first."""
     published = parse_metadata_date(metadata_date)
     if published:
         return published, "metadata"
     if date_lines:
-        return date_lines[0], "date line"
+        return date_lines[0]
     wire = parse_wire_date(wire_date) if wire_date else None
     if wire:
         return wire, "wire header"
