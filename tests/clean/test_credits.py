@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.clean.credits import parse_byline, split_dateline, split_reporter_credit
+from newstrace.clean.credits import parse_byline, post_line_author, split_dateline, split_reporter_credit
 from newstrace.clean.text import clean_text
 
 
@@ -48,3 +48,17 @@ def test_a_rule_of_underscores_above_a_long_text_is_no_reporter_credit() -> None
     assert sum(len(paragraph.split()) for paragraph in article.paragraphs) >= 500
     credit, rest = split_reporter_credit("The works end in May.\n___\nAnna Ruiz reported from Dunmere.")
     assert credit == "Anna Ruiz reported from Dunmere." and rest == "The works end in May."
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Posted on June 9, 2025 by Ines Moreau in Local News", "Ines Moreau"),
+        ("by ines_m on June 9, 2025 at 6:48 pm", "ines_m"),
+        ("By Ines Moreau - 9 June 2025 | 3 Comments", "Ines Moreau"),
+        ("Published June 9, 2025", None),
+        ("Updated by June 9, 2025", None),
+    ],
+)
+def test_the_author_of_a_post_line(line: str, author: str | None) -> None:
+    assert post_line_author(line) == author

@@ -229,6 +229,17 @@ def test_a_post_line_under_the_headline_dates_the_article_not_the_masthead(post_
             "2025-06-09",
             "header line",
         )
+        assert article.byline == "Ines Moreau"
+        assert post_line not in article.paragraphs
+
+
+def test_author_and_date_after_the_headline_on_its_line_go_to_their_fields() -> None:
+    page = LIBRARY_POST.format(post_line="Share | Tweet").replace(
+        "for shift workers\n", "for shift workers by Ines Moreau on June 9, 2025\n", 1
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Library opens a late reading room for shift workers"
+    assert (article.date.isoformat() if article.date else None, article.byline) == ("2025-06-09", "Ines Moreau")
 
 
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newstrace.clean.dates import MONTHS, WEEKDAYS
 from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES
 
 _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
@@ -78,6 +79,26 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
     rest = match.group("rest") or ""
     names = match.group("names").strip()
     return names, canonical_agency(rest) or canonical_agency(names)
+
+
+# The author of a post line ("Posted on May 3, 2012 by Ana Ruiz in News", "by ana_r on May 3"):
+# the words after "by" up to a label, a preposition or punctuation. Handles may be lower case.
+_POST_AUTHOR = re.compile(
+    r"\b(?:by|von|por|par|door)\s+(?P<name>[^\W\d][\w.'’-]*"
+    r"(?:\s+(?!(?:on|in|at|am|um|le|el|published|posted|updated|filed)\b)[^\W\d][\w.'’-]*){0,4})",
+    re.IGNORECASE,
+)
+
+
+def post_line_author(line: str) -> str | None:
+    """The author a post line names after "by", or None."""
+    match = _POST_AUTHOR.search(line)
+    if not match:
+        return None
+    name = match.group("name").rstrip(".")
+    # "Updated by November 12, 2012": no name there.
+    first = name.split()[0].lower()
+    return None if first in MONTHS or first in WEEKDAYS else name
 
 
 def split_reporter_credit(paragraph: str) -> tuple[str | None, str]:

@@ -18,6 +18,7 @@ import numpy as np
 from newstrace.clean.credits import (
     canonical_agency,
     names_in_credit,
+    post_line_author,
     split_dateline,
     split_reporter_credit,
 )
@@ -395,7 +396,7 @@ def _clean_segment(
             in_teaser_list and reason == "teaser list"
         )
         seen_keys.add(line.key)
-        _add_header_date(date_lines, line, reason, headline_at < position, first_body - position)
+        _note_post_line(result, date_lines, line, reason, headline_at < position, first_body - position)
         if reason == "title":
             continue
         if reason == "caption":
@@ -451,6 +452,7 @@ _DATE_LINE_BELOW_HEADLINE, _HEADER_LINE, _OTHER_DATE_LINE = range(3)
 # 3, 2012"): at most this many words, at most this many lines above the article's first paragraph.
 HEADER_DATE_WORDS = 25
 HEADER_DATE_REACH = 12
+_NOT_POST_LINES = ("date line", "title", "caption")
 _AUTHOR_MARK = re.compile(r"\b(?:by|von|par|por|door|di)\b", re.IGNORECASE)
 
 
@@ -460,28 +462,41 @@ class _DateEvidence(NamedTuple):
     source: str
 
 
-def _add_header_date(
-    date_lines: list[_DateEvidence], line: Line, reason: str | None, below_headline: bool, lines_to_text: int
+def _note_post_line(
+    result: CleanedText,
+    date_lines: list[_DateEvidence],
+    line: Line,
+    reason: str | None,
+    below_headline: bool,
+    lines_to_text: int,
 ) -> None:
-    """Note the date of a short line between the headline and the text that holds other words beside
-    it (a date line proper is noted as one): the post line of blogs and news sites, also where it
-    follows the headline on the headline's line."""
-    if reason == "title" and 0 < lines_to_text <= HEADER_DATE_REACH and _headline_of_post_line(line.text):
-        date_lines.append(_DateEvidence(_HEADER_LINE, find_dates(line.text)[-1].value, "header line"))
-    elif (
-        below_headline
-        and 0 < lines_to_text <= HEADER_DATE_REACH
-        and line.words <= HEADER_DATE_WORDS
-        and reason not in ("date line", "title", "caption")
-        and not line.strong_body
-    ):
-        found = find_dates(line.text)
+    """Note the date and author of a short line between the headline and the text that holds other
+    words beside its date (a date line proper is noted as one): the post line of blogs and news
+    sites, also where it follows the headline on the headline's line."""
+    if not 0 < lines_to_text <= HEADER_DATE_REACH:
+        return
+    if reason == "title":
+        headline = _headline_of_post_line(line.text)
+        if not headline:
+            return
+        post_part = line.text[len(headline) :]
+        found = find_dates(post_part)
+    elif below_headline and line.words <= HEADER_DATE_WORDS and reason not in _NOT_POST_LINES and not line.strong_body:
+        post_part = line.text
+        found = find_dates(post_part)
         # A comment's time stamp ("Maria July 7, 2012 at 2:31 pm") stands there on pages whose article
         # is a comment thread; a post's names its author with "by" ("Posted by Ana on May 3, 2012 at
         # 9:01 am"). Of 115 such lines on training pages dated by their address, the 107 with "by"
         # held the page's date, 2 of the 8 others did.
-        if found and (not is_comment_stamp(line.text) or _AUTHOR_MARK.search(line.text, 0, found[0].start)):
-            date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
+        if found and is_comment_stamp(post_part) and not _AUTHOR_MARK.search(post_part, 0, found[0].start):
+            return
+    else:
+        return
+    if not found:
+        return
+    date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
+    if result.byline is None and reason != "byline":
+        result.byline = post_line_author(post_part)
 
 
 def _add_date_line(result: CleanedText, date_lines: list[_DateEvidence], line: Line, below_headline: bool) -> None:
@@ -557,7 +572,7 @@ def _clean_segment_by_model(
         if above_headline and reason is None:
             reason = ABOVE_HEADLINE_REASON
         seen_keys.add(line.key)
-        _add_header_date(date_lines, line, reason, headline_at < position, first_body - position)
+        _note_post_line(result, date_lines, line, reason, headline_at < position, first_body - position)
         # A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a line
         # whatever the model's score: it matches whole short lines only (measured by grouped
         # cross-validation: letting the model keep those it scored >= 0.9 gained nothing).
