@@ -23,6 +23,9 @@ from newstrace.clean.dates import (
         ("Stand 12.06.2023, 10:14 Uhr", date(2023, 6, 12)),
         ("posted 2021-08-30T10:00:00Z", date(2021, 8, 30)),
         ("el 3 de marzo de 2022", date(2022, 3, 3)),
+        ("Posted 10/18/2012 at 9:14 am", date(2012, 10, 18)),
+        ("Updated 18/10/2012 09:14", date(2012, 10, 18)),
+        ("on 7/7/2012", date(2012, 7, 7)),
     ],
 )
 def test_explicit_dates(text: str, expected: date) -> None:
@@ -32,6 +35,9 @@ def test_explicit_dates(text: str, expected: date) -> None:
 def test_no_date_from_bare_numbers_or_impossible_days() -> None:
     assert find_dates("He scored 12 goals in 2023 and may 5 more.") == []
     assert find_dates("February 30, 2024") == []
+    # Month first in the US, day first elsewhere: a slashed date both could read is no date.
+    assert find_dates("Posted 09/08/2012") == []
+    assert find_dates("Scores 3/45/2012 and 1/2/20123, path /12/14/2012/") == []
 
 
 def test_date_lines_are_mostly_a_date() -> None:

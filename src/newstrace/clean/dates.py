@@ -51,6 +51,9 @@ _DATE_FORMS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"),
 ]
+# Day and month written with slashes ("10/18/2012" in the US, "18/10/2012" elsewhere): read only where
+# one of the two numbers is over 12, or both are equal; "09/08/2012" could be either, so no date.
+_SLASHED = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d{2})(?![\d/])")
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 # How far a date reaches before its year ("14th de septiembre de 2024": 25 characters, room left for
 # wider spacing) and after it ("2024-09-14", and one character for the end-of-word tests).
@@ -105,7 +108,24 @@ def find_dates(text: str) -> list[FoundDate]:
                     continue
                 found.append(FoundDate(value, match.start(), match.end()))
                 taken.append((match.start(), match.end()))
+    for window_start, window_end in windows:
+        for match in _SLASHED.finditer(text, window_start, window_end):
+            value = _unambiguous_slashed(
+                int(match.group("first")), int(match.group("second")), int(match.group("year"))
+            )
+            if value is not None:
+                found.append(FoundDate(value, match.start(), match.end()))
     return sorted(found, key=lambda item: item.start)
+
+
+def _unambiguous_slashed(first: int, second: int, year: int) -> date | None:
+    if first <= 12 and second <= 12 and first != second:
+        return None
+    month, day = (first, second) if second > 12 or first == second else (second, first)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _year_windows(text: str) -> list[tuple[int, int]]:
