@@ -176,5 +176,5 @@ def test_a_comment_thread_with_double_posts_is_no_run_of_articles() -> None:
     attributions = {line.line for line in article.removed if line.reason == "post or comment attribution"}
     assert "Posted by: Rob at September 10, 2012 2:15 PM" in attributions
     assert "Posted by editor at September 9, 2012 9:01 AM" in attributions
-    # The comments' dates are not the article's.
-    assert article.date is None
+    # The comments' dates are not the article's: its own post line under its text is.
+    assert article.date is not None and article.date.isoformat() == "2012-09-09"

@@ -242,6 +242,16 @@ def test_author_and_date_after_the_headline_on_its_line_go_to_their_fields() -> 
     assert (article.date.isoformat() if article.date else None, article.byline) == ("2025-06-09", "Ines Moreau")
 
 
+def test_a_post_line_below_the_text_beats_the_masthead() -> None:
+    page = LIBRARY_POST.format(post_line="Share | Tweet") + "Posted by Ines Moreau on June 9, 2025 | Permalink\n"
+    for model in (default_line_model(), None):
+        [article] = clean_text(page, line_model=model)
+        assert (article.date.isoformat() if article.date else None, article.date_source) == (
+            "2025-06-09",
+            "footer line",
+        )
+
+
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
     # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
     # names its author with "by".

@@ -386,6 +386,7 @@ def _clean_segment(
 
     in_teaser_list = False
     headline_at = _last_headline(lines, first_body, title_key)
+    last_kept = last_body
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
@@ -439,15 +440,22 @@ def _clean_segment(
             continue
         result.paragraphs.append(line.text)
         result.body_lines.append(line.text)
+        last_kept = position
 
+    _note_footer_post_line(date_lines, lines, last_kept)
     _finish(result, metadata_date, date_lines)
     return result
 
 
-# The strength of a header line's date, strongest first: a date line between the headline and the
-# text, a short line there holding a date among other words, a date line elsewhere (above the
-# headline it is often the site's masthead, the day the page was read; after the text a teaser's).
-_DATE_LINE_BELOW_HEADLINE, _HEADER_LINE, _OTHER_DATE_LINE = range(3)
+# The strength of a line's date, strongest first: a date line between the headline and the text, a
+# short line there holding a date among other words, a post line just after the text ("Posted by
+# Ana on May 3, 2012 | Permalink"), a date line elsewhere (above the headline it is often the
+# site's masthead, the day the page was read; after the text a teaser's).
+_DATE_LINE_BELOW_HEADLINE, _HEADER_LINE, _FOOTER_LINE, _OTHER_DATE_LINE = range(4)
+# How far below the article's last paragraph its post line stands: the lines between are a
+# permalink, tags, share buttons.
+FOOTER_DATE_REACH = 3
+_POST_MARK = re.compile(r"\b(?:by|posted|published|written|von|par|por|door|di)\b", re.IGNORECASE)
 # A post line ("by Ana Ruiz on May 3, 2012", "Submitted by ana on 3 May 2012 - 3:03pm", "ROME, May
 # 3, 2012"): at most this many words, at most this many lines above the article's first paragraph.
 HEADER_DATE_WORDS = 25
@@ -497,6 +505,19 @@ def _note_post_line(
     date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
     if result.byline is None and reason != "byline":
         result.byline = post_line_author(post_part)
+
+
+def _note_footer_post_line(date_lines: list[_DateEvidence], lines: list[Line], last_body: int) -> None:
+    """Note the date of a post line just below the article's text, where many blogs print author and
+    date (on the training pages: 7 more articles dated, the one whose address gives its date right)."""
+    for line in lines[last_body + 1 : last_body + 1 + FOOTER_DATE_REACH]:
+        if line.words > HEADER_DATE_WORDS or line.strong_body:
+            continue
+        found = find_dates(line.text)
+        if found and _POST_MARK.search(line.text):
+            if not is_comment_stamp(line.text) or _AUTHOR_MARK.search(line.text, 0, found[0].start):
+                date_lines.append(_DateEvidence(_FOOTER_LINE, found[0].value, "footer line"))
+            return
 
 
 def _add_date_line(result: CleanedText, date_lines: list[_DateEvidence], line: Line, below_headline: bool) -> None:
@@ -563,6 +584,7 @@ def _clean_segment_by_model(
     seen_keys: set[str] = set()
     date_lines: list[_DateEvidence] = []
     headline_at = _last_headline(lines, first_body, title_key)
+    last_kept = last_body
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
@@ -588,6 +610,7 @@ def _clean_segment_by_model(
         if is_body[position] and reason not in _FIELD_REASONS and not removed_whatever_the_model_says:
             result.paragraphs.append(line.text)
             result.body_lines.append(line.text)
+            last_kept = position
             continue
         if reason == "title":
             continue
@@ -604,6 +627,7 @@ def _clean_segment_by_model(
         elif reason == "reporter credit":
             result.metadata.setdefault("reporter_credit", line.text)
         result.removed.append(RemovedLine(line.text, reason or MODEL_REASON))
+    _note_footer_post_line(date_lines, lines, last_kept)
     _finish(result, metadata_date, date_lines)
     return result
 
