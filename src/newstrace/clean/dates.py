@@ -108,7 +108,7 @@ def find_dates(text: str) -> list[FoundDate]:
                     continue
                 found.append(FoundDate(value, match.start(), match.end()))
                 taken.append((match.start(), match.end()))
-    for window_start, window_end in windows:
+    for window_start, window_end in windows if "/" in text else ():
         for match in _SLASHED.finditer(text, window_start, window_end):
             value = _unambiguous_slashed(
                 int(match.group("first")), int(match.group("second")), int(match.group("year"))

@@ -676,9 +676,9 @@ def _could_be_title(line: Line) -> bool:
     return (
         line.headline_like
         and line.date_line is None
-        and _headline_of_post_line(line.text) != ""
         and line.parsed_byline is None
         and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
+        and _headline_of_post_line(line.text) != ""
     )
 
 
@@ -690,9 +690,9 @@ def _headline_of_post_line(text: str) -> str | None:
     """For a line naming an author ("by") beside a date: the headline before them ("Coffee toffee
     by Ana Ruiz on May 3, 2012"), or "" when the line is a post line alone ("Posted on May 3, 2012
     by Ana Ruiz in News"), never a headline. None for other lines."""
-    dates = find_dates(text)
-    marks = [mark.start() for mark in _AUTHOR_MARK.finditer(text)] if dates else []
-    if not marks:
+    marks = [mark.start() for mark in _AUTHOR_MARK.finditer(text)]
+    dates = find_dates(text) if marks else []
+    if not dates:
         return None
     if len(text[: min(marks[0], dates[0].start)].split()) < _HEADLINE_BEFORE_POST_WORDS:
         return ""
