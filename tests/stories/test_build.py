@@ -349,15 +349,15 @@ def _wire_release(article_id: str, slug: str, wire_date: str = "08/08/99") -> Ar
 
 
 def test_wire_releases_under_one_catchline_and_date_are_one_story() -> None:
-    # A profile filed under the story's catchline shares few words with the reports: its one link
-    # to a large story is too little for the mean, yet the agency filed it as that story.
+    # A profile filed under the story's catchline shares few words with the reports: its one weak
+    # link to a large story is too little for the mean, yet the agency filed it as that story.
     reports = [_wire_release(name, "SHOWBIZ Fernley") for name in ("lead", "update")]
     papers = [_article(name) for name in ("paper1", "paper2", "paper3")]
     profile = _wire_release("profile", "SHOWBIZ Fernley Profile")
     relations = [
         _relation("lead", "update", "syndicated"),
         *(_relation("lead", paper.id, "rewrite") for paper in papers),
-        _relation("lead", "profile", "same_event", direction="unknown", similarity=0.8, probability=0.8),
+        _relation("lead", "profile", "same_event", direction="unknown", similarity=0.45, probability=0.45),
     ]
     stories = build_stories([*reports, *papers, profile], relations)
     assert _story_of(stories, "profile") is _story_of(stories, "lead")
@@ -366,3 +366,28 @@ def test_wire_releases_under_one_catchline_and_date_are_one_story() -> None:
     for other in (_wire_release("profile", "SHOWBIZ Blobby"), _wire_release("profile", "SHOWBIZ Fernley", "09/08/99")):
         apart = build_stories([*reports, *papers, other], relations)
         assert _story_of(apart, "profile") is not _story_of(apart, "lead")
+
+
+def test_a_lone_article_joins_a_large_story_through_one_sure_relation() -> None:
+    # Six reports of one hearing, each related to the others; a paper's sidebar resembles one of them
+    # only. Its mean over six members is far below the join threshold, yet one link this sure is a
+    # story: a leaf cannot chain two stories together.
+    reports = [f"report-{number}" for number in range(6)]
+    articles = [_article(name) for name in [*reports, "sidebar", "other-sidebar"]]
+    relations = [
+        _relation(first, second, "same_event", direction="unknown", similarity=0.8)
+        for first in reports
+        for second in reports
+        if first < second
+    ]
+    relations.append(_relation("report-2", "sidebar", "same_event", direction="unknown", similarity=0.74))
+    relations.append(_relation("report-4", "other-sidebar", "same_event", direction="unknown", similarity=0.4))
+    stories = build_stories(articles, relations)
+    assert {member.article for member in _story_of(stories, "report-0").members} == {*reports, "sidebar"}
+    # A weaker link leaves the article alone, and one dated apart never joins.
+    assert len(_story_of(stories, "other-sidebar").members) == 1
+    dated = [replace(article, date="2024-03-12") for article in articles[:6]] + [
+        _article("sidebar", date="2024-03-14"),
+        articles[7],
+    ]
+    assert len(_story_of(build_stories(dated, relations), "sidebar").members) == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import numpy as np
@@ -21,6 +21,8 @@ LABEL_WORDS = 12
 # Two groups join when the mean story probability over all their pairs (0 where no relation was found)
 # reaches this: lower than the pair threshold, as a new member need not be related to every member.
 CLUSTER_THRESHOLD = 0.25
+# An article left alone joins a story through one relation this sure.
+ATTACH_THRESHOLD = 0.5
 
 
 def build_stories(
@@ -81,7 +83,8 @@ def build_stories(
     # comes first. Probabilities near 1 cannot tell which day's wire copy an undated paper followed
     # (a trial's next-day copy recaps the day before); the text it took can. METER, cross-validated:
     # pairwise F1 0.925 -> 0.94.
-    groups = _joined_by_catchline(average_linkage(by_id, edges, CLUSTER_THRESHOLD, may_merge, closeness), by_id)
+    groups = average_linkage(by_id, edges, CLUSTER_THRESHOLD, may_merge, closeness)
+    groups = _joined_by_catchline(_attach_lone_articles(groups, edges, may_merge), by_id)
     # Each group's own relations, gathered in one pass (filtering all relations for every group
     # grew as stories times relations).
     group_of = {member: number for number, group in enumerate(groups) for member in group}
@@ -95,6 +98,30 @@ def build_stories(
     for number, story in enumerate(stories, start=1):
         story.id = f"story-{number}"
     return stories
+
+
+def _attach_lone_articles(
+    groups: list[frozenset[str]],
+    edges: dict[tuple[str, str], float],
+    may_merge: Callable[[frozenset[str], frozenset[str]], bool],
+) -> list[frozenset[str]]:
+    """Each article left alone joins the group of the article it is most surely a story with, where
+    that is at least ATTACH_THRESHOLD: the mean over a large story's members keeps out a paper's
+    piece that only one of them resembles, though a leaf cannot chain two stories."""
+    group_of = {member: number for number, group in enumerate(groups) for member in group}
+    best: dict[str, tuple[float, str]] = {}
+    for (first, second), probability in edges.items():
+        for lone, other in ((first, second), (second, first)):
+            alone = len(groups[group_of[lone]]) == 1 and len(groups[group_of[other]]) > 1
+            if alone and probability >= ATTACH_THRESHOLD and probability > best.get(lone, (0.0, ""))[0]:
+                best[lone] = (probability, other)
+    joined = [set(group) for group in groups]
+    for lone, (_, other) in sorted(best.items()):
+        target = group_of[other]
+        if may_merge(frozenset({lone}), frozenset(joined[target])):
+            joined[target].add(lone)
+            joined[group_of[lone]].discard(lone)
+    return sorted((frozenset(group) for group in joined if group), key=lambda group: min(group))
 
 
 def _joined_by_catchline(groups: list[frozenset[str]], by_id: dict[str, Article]) -> list[frozenset[str]]:
