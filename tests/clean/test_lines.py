@@ -179,3 +179,22 @@ def test_sentences_that_name_a_time_are_no_attribution(sentence: str) -> None:
 def test_lines_about_comments_are_no_comments_header(line: str) -> None:
     rule = matching_rule(line, len(line.split()))
     assert rule is None or rule.name != "comments"
+
+
+@pytest.mark.parametrize(
+    ("line", "markup"),
+    [
+        ('<script src="https://ads.example.net/serve.js" type="text/javascript"></script>', True),
+        (
+            '<a href="https://ads.example.net/click?id=7" target="_blank"><img src="https://ads.example.net/b.gif"></a>',
+            True,
+        ),
+        ("<![if lt IE 7]> <link rel=stylesheet href=/old.css> <![endif]>", True),
+        # A title in angle brackets, and a sentence quoting one tag, are text.
+        ("<The Lantern Keeper>", False),
+        ("The opera <The Lantern Keeper> opens at the city theatre on Friday, the company said.", False),
+        ("Editors can now wrap a caption in a <figure> element, the style guide says.", False),
+    ],
+)
+def test_lines_mostly_of_html_or_script_are_markup(line: str, markup: bool) -> None:
+    assert build_lines([line])[0].markup is markup

@@ -607,3 +607,15 @@ def test_a_comments_time_stamp_does_not_date_the_article() -> None:
     dated = stamped.replace("by Hattie Crane", "March 3, 2024")
     [article] = clean_text(dated, line_model=_KeepEverything())  # type: ignore[arg-type]
     assert article.date is not None and article.date.isoformat() == "2024-03-03"
+
+
+def test_markup_left_in_a_scraped_text_is_removed_whatever_the_model_says() -> None:
+    script = '<script src="https://ads.example.net/serve.js" type="text/javascript"></script> <!-- ad slot 3 -->'
+    page = LIBRARY_POST.format(post_line="Share | Tweet").replace(
+        "The room holds four thousand books", script + "\n\nThe room holds four thousand books"
+    )
+    for model in (_KeepEverything(), None):
+        [article] = clean_text(page, line_model=model)  # type: ignore[arg-type]
+        assert script not in article.paragraphs
+        assert (script, "HTML or script markup") in {(line.line, line.reason) for line in article.removed}
+        assert article.paragraphs[-1].startswith("The librarian said")

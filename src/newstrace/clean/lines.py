@@ -19,6 +19,9 @@ from newstrace.clean.patterns import (
     ELLIPSIS_END,
     LINE_RULES,
     LIST_MARKER,
+    MARKUP,
+    MARKUP_SHARE,
+    MARKUP_TEXT_WORDS,
     SENTENCE_END,
     WORD,
     LineRule,
@@ -59,6 +62,8 @@ class Line:
     truncated: bool
     # A lone short token ("TT", "mf", "end"): scraper or wire residue, not text.
     stray_token: bool
+    # Mostly HTML or script the scraper left in ("<script src=...>"), not text.
+    markup: bool
     # Prose a reader would call a paragraph: long, or a full sentence of some length, said once.
     strong_body: bool
     # Could be a headline: a short run of words, no rule's, not ending as a sentence does.
@@ -73,6 +78,18 @@ class Line:
 HEADLINE_WORDS = 40
 # The longest line the cleaner reads as a date line or a byline.
 SHORT_LINE_WORDS = 12
+
+
+def _is_markup(text: str) -> bool:
+    """Whether a line is mostly markup with little text besides: a line holding a whole page's source
+    (an article among its scripts) is left to the other features, as removing it loses the article."""
+    if "<" not in text:
+        return False
+    matches = list(MARKUP.finditer(text))
+    covered = sum(match.end() - match.start() for match in matches)
+    if covered < MARKUP_SHARE * len(text):
+        return False
+    return len(MARKUP.sub(" ", text).split()) <= MARKUP_TEXT_WORDS
 
 
 def _is_stray_token(text: str, words: int) -> bool:
@@ -204,11 +221,13 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
     for index in hits.lines_of(_CAPTION_GROUP):
         caption_like[index] = 4 <= words[index] <= _MAX_CAPTION_WORDS and bool(CAPTION_PATTERN.search(texts[index]))
     list_items = [bool(LIST_MARKER.match(text)) for text in texts]
+    markup = [_is_markup(text) for text in texts]
     truncated = [count <= 20 and bool(ELLIPSIS_END.search(tail)) for tail, count in zip(tails, words, strict=True)]
-    # Lines no rule names, not captions, not cut short: what body text and headlines are made of.
+    # Lines no rule names, not captions, not cut short, not markup: what body text and headlines are
+    # made of.
     plain = [
-        rule is None and not caption and not cut
-        for rule, caption, cut in zip(rules, caption_like, truncated, strict=True)
+        rule is None and not caption and not cut and not is_markup
+        for rule, caption, cut, is_markup in zip(rules, caption_like, truncated, markup, strict=True)
     ]
     stray = [_is_stray_token(text, count) for text, count in zip(texts, words, strict=True)]
     prose = [
@@ -234,6 +253,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
             list_items,
             truncated,
             stray,
+            markup,
             prose,
             headline,
             date_lines,

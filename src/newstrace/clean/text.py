@@ -42,6 +42,7 @@ EXTRACTED_BODY_THRESHOLD = 0.02
 # Reasons that send a line to an article field rather than drop it; they hold even where the model
 # would keep the line (the body excludes headline, captions, date lines and bylines).
 _FIELD_REASONS = frozenset({"title", "caption", "date line", "byline"})
+MARKUP_REASON = "HTML or script markup"
 # Lines after which, once the article's prose has begun, nothing is the article's: the rules' pass
 # closes at a bio or a comments header after two paragraphs, the model's body at those or a heading
 # of related articles after one (grouped CV, three seeds: plain text 0.923 -> 0.935, English
@@ -600,7 +601,7 @@ def _clean_segment_by_model(
         # cross-validation: letting the model keep those it scored >= 0.9 gained nothing).
         removed_whatever_the_model_says = (
             (line.rule is not None and reason == line.rule.reason)
-            or reason == "stray short token"
+            or reason in ("stray short token", MARKUP_REASON)
             or above_headline
             # On a whole page (not trafilatura's extract, where such lines are mostly the lead) the
             # furniture above the article goes too (grouped CV, three seeds: English text +0.001,
@@ -732,6 +733,8 @@ def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str |
         return "repeated line"
     if line.stray_token:
         return "stray short token"
+    if line.markup:
+        return MARKUP_REASON
     if line.caption_like or (line.repeats > 1 and line.words >= 6 and zone != "body"):
         return "caption"
     if zone != "body" and line.words <= SHORT_LINE_WORDS and line.date_line:
