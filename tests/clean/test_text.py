@@ -619,3 +619,14 @@ def test_markup_left_in_a_scraped_text_is_removed_whatever_the_model_says() -> N
         assert script not in article.paragraphs
         assert (script, "HTML or script markup") in {(line.line, line.reason) for line in article.removed}
         assert article.paragraphs[-1].startswith("The librarian said")
+
+
+def test_a_long_menu_above_the_headline_is_not_taken_for_it() -> None:
+    # The menu has more words than the headline, and no function word; a search widget is furniture.
+    page = (
+        "Home Rugby Cricket Football Golf Tennis Cycling Athletics Motorsport Sailing\nSearch This Site Go\n\n"
+        + (LIBRARY_POST.format(post_line="Share | Tweet").split("\n", 2)[2])
+    )
+    for model in (default_line_model(), None):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == "Library opens a late reading room for shift workers"

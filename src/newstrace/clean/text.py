@@ -25,6 +25,7 @@ from newstrace.clean.credits import (
 from newstrace.clean.dates import choose_article_date, find_dates, is_comment_stamp
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
+from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
 from newstrace.clean.lines import SHORT_LINE_WORDS, Line, build_lines, build_pages_lines, line_key
 from newstrace.clean.normalize import NormalizedText, normalize_text
 from newstrace.clean.patterns import TRAILING_RULES
@@ -53,6 +54,7 @@ _MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading")
 _HEADER_REASONS = ("header: navigation, widget or teaser", "truncated teaser or breadcrumb")
 _LINKED_TITLE = re.compile(r"[:|»›>]\s*\w")
 _TITLE_WORD = re.compile(r"\w+")
+HEADLINE_FUNCTION_WORDS_FROM = 5
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—»•:]|::)\s+")
 # A `<title>` line names the site too; shorter first lines are mostly a site's name or a menu.
 TITLE_LINE_WORDS = 4
@@ -660,7 +662,10 @@ def _choose_title(header: list[Line], opening: Line | None = None) -> tuple[Line
             return line, _title_text(line)
     repeated = [line for line in candidates if line.repeats > 1 and line.words >= 4]
     # Site names and section labels come before the headline and are shorter than it.
-    line = repeated[0] if repeated else max(candidates, key=lambda line: min(line.words, 20))
+    if repeated:
+        line = repeated[0]
+    else:
+        line = max(candidates, key=lambda line: (_reads_as_headline(line), min(line.words, 20)))
     # A <title> line names the site beside the headline ("Headline - Site"); a first line without
     # such a separator is as likely a masthead ("THE LAKESIDE VALLEY COURIER") as the headline.
     if _could_be_title(opening) and opening.words >= TITLE_LINE_WORDS and _TITLE_SEPARATOR.search(opening.text):
@@ -671,6 +676,18 @@ def _choose_title(header: list[Line], opening: Line | None = None) -> tuple[Line
 def _title_text(line: Line) -> str:
     """A headline line's text, without the author and date some sites print after the headline."""
     return _headline_of_post_line(line.text) or line.text
+
+
+def _reads_as_headline(line: Line) -> bool:
+    """Whether a possible headline reads as one rather than as a menu ("Home Rugby Cricket Soccer
+    Golf") or a widget ("Search This Site Go"): a headline of five words or more holds a function
+    word, and is not made of furniture words."""
+    words = _TITLE_WORD.findall(line.text.lower())
+    if not words:
+        return False
+    if len(words) >= HEADLINE_FUNCTION_WORDS_FROM and not any(word in STOP_WORDS for word in words):
+        return False
+    return sum(word in WIDGET_WORDS for word in words) < len(words) / 2
 
 
 def _could_be_title(line: Line) -> bool:
