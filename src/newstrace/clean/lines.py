@@ -223,11 +223,10 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
     list_items = [bool(LIST_MARKER.match(text)) for text in texts]
     markup = [_is_markup(text) for text in texts]
     truncated = [count <= 20 and bool(ELLIPSIS_END.search(tail)) for tail, count in zip(tails, words, strict=True)]
-    # Lines no rule names, not captions, not cut short, not markup: what body text and headlines are
-    # made of.
+    # Lines no rule names, not captions, not cut short: what body text and headlines are made of.
     plain = [
-        rule is None and not caption and not cut and not is_markup
-        for rule, caption, cut, is_markup in zip(rules, caption_like, truncated, markup, strict=True)
+        rule is None and not caption and not cut
+        for rule, caption, cut in zip(rules, caption_like, truncated, strict=True)
     ]
     stray = [_is_stray_token(text, count) for text, count in zip(texts, words, strict=True)]
     prose = [

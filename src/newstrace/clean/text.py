@@ -143,11 +143,33 @@ def clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None = Non
             )
     for item in prepared:
         articles = item.articles
+        if articles is item.rules_results:
+            _remove_markup(articles, item.lines)
         if articles:
             articles[0].removed[:0] = item.normalized.removed
             if item.page.author and not articles[0].byline:
                 articles[0].byline = item.page.author
     return [item.articles for item in prepared]
+
+
+def _remove_markup(articles: list[CleanedText], lines: list[Line]) -> None:
+    """Move the markup lines the rules kept to the removed lines. Done on the rules' finished reading,
+    not inside it: the line model learnt from that reading, and changing it for these lines cost
+    grouped CV 0.004 when the model was retrained (seed 7: 0.946 -> 0.932)."""
+    markup = {line.text for line in lines if line.markup}
+    if not markup:
+        return
+    for article in articles:
+        if len(article.paragraphs) != len(article.body_lines):
+            continue
+        kept = [
+            (paragraph, line)
+            for paragraph, line in zip(article.paragraphs, article.body_lines, strict=True)
+            if line not in markup
+        ]
+        article.removed += [RemovedLine(line, MARKUP_REASON) for line in article.body_lines if line in markup]
+        article.paragraphs = [paragraph for paragraph, _ in kept]
+        article.body_lines = [line for _, line in kept]
 
 
 @dataclass(slots=True)
@@ -591,6 +613,8 @@ def _clean_segment_by_model(
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
+        if line.markup:
+            reason = MARKUP_REASON
         # An article's text starts after its headline: short lines above it are the page's, whatever
         # the model says of them.
         above_headline = position < headline_position and not line.strong_body
@@ -750,8 +774,6 @@ def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str |
         return "repeated line"
     if line.stray_token:
         return "stray short token"
-    if line.markup:
-        return MARKUP_REASON
     if line.caption_like or (line.repeats > 1 and line.words >= 6 and zone != "body"):
         return "caption"
     if zone != "body" and line.words <= SHORT_LINE_WORDS and line.date_line:
