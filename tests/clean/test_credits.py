@@ -13,6 +13,21 @@ from newstrace.clean.text import clean_text
         ("LIMA, Jan 5 (Reuters) - Prices rose.", "LIMA", "Reuters", "Prices rose."),
         ("PARIS (AFP) – Strikes ended.", "PARIS", "AFP", "Strikes ended."),
         ("WASHINGTON — Congress met.", "WASHINGTON", None, "Congress met."),
+        ("LIMA (Reuters) -Prices rose.", "LIMA", "Reuters", "Prices rose."),
+        ("Lima, 5 ene (EFE).- Subieron los precios.", "Lima", "EFE", "Subieron los precios."),
+        (
+            "DENVER, Colo., March 3, 2025 /PRNewswire/ -- Orvale Labs opened.",
+            "DENVER, Colo.",
+            "PRNewswire",
+            "Orvale Labs opened.",
+        ),
+        ("DENVER--(BUSINESS WIRE)--Orvale Labs opened.", "DENVER", "Business Wire", "Orvale Labs opened."),
+        (
+            "DENVER, March 3, 2025 (GLOBE NEWSWIRE) -- Orvale Labs opened.",
+            "DENVER",
+            "GlobeNewswire",
+            "Orvale Labs opened.",
+        ),
     ],
 )
 def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) -> None:
@@ -22,7 +37,14 @@ def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) ->
 
 
 def test_ordinary_sentences_are_not_datelines() -> None:
-    for paragraph in ("The mayor — who was late — spoke.", "US officials - and others - agreed.", "Paris is calm."):
+    for paragraph in (
+        "The mayor — who was late — spoke.",
+        "US officials - and others - agreed.",
+        "Paris is calm.",
+        # Without an agency, only a dash set apart by spaces marks a dateline.
+        "NASA—The agency will launch in May.",
+        "Paris (and Lyon) - Strikes ended.",
+    ):
         assert split_dateline(paragraph)[0] is None
 
 

@@ -10,12 +10,14 @@ from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES
 
 _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
 _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
-# "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ".
+# "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ",
+# "LONDON (Reuters) -The", "Madrid, 30 nov (EFE).- ", "AUSTIN, Texas, Nov. 30, 2026 /PRNewswire/ -- ",
+# "CHICAGO--(BUSINESS WIRE)--".
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
-    r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?P<dash>[—–]|--?)\s+"
+    r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"
+    r"\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/)?\s*\.?(?P<dash>[—–]|--?)\s*"
 )
 _BYLINE = re.compile(
     r"^(?:by|von|por|par|door|av)\s+(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
@@ -54,18 +56,19 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     match = _DATELINE.match(paragraph)
     if not match:
         return None, paragraph
-    agency_text = match.group("agency")
+    agency_text = match.group("agency") or match.group("wire")
     agency = canonical_agency(agency_text)
     if agency_text and not agency:
         return None, paragraph
     first_word = match.group("place").split(",")[0].split()[0]
-    # Without an agency tag, an all-capitals place and a dash are the only sign of a dateline.
-    if not agency and not (first_word.isupper() and len(first_word) >= 3):
+    # Without an agency tag, an all-capitals place and a dash set apart by spaces are the only sign of
+    # a dateline ("NASA—The agency" is a sentence).
+    if not agency and not (first_word.isupper() and len(first_word) >= 3 and paragraph[match.end() - 1].isspace()):
         return None, paragraph
     rest = paragraph[match.end() :]
     if not rest[:1].isupper() and rest[:1] not in "“\"'‘":
         return None, paragraph
-    place = match.group("place").strip().rstrip(",")
+    place = match.group("place").strip().rstrip(",-")
     return Dateline(place, agency, paragraph[: match.end()].strip()), rest
 
 

@@ -427,6 +427,14 @@ AGENCIES: tuple[str, ...] = (
     "CP",
     "AP",
     "PA",
+    # Press-release wires: a release they carry is the origin its copies follow.
+    "PR Newswire",
+    "PRNewswire",
+    "Business Wire",
+    "GlobeNewswire",
+    "Globe Newswire",
+    "ACCESSWIRE",
+    "EIN Presswire",
 )
 
 # Agencies are often named by an abbreviation in one style and in full in another.
@@ -436,6 +444,14 @@ AGENCY_NAMES = {
     "Press Association": "PA",
     "PA Media": "PA",
     "PA News": "PA",
+    # Release wires print their names in capitals too ("(BUSINESS WIRE)"): matched in any case.
+    "PR Newswire": "PRNewswire",
+    "PRNewswire": "PRNewswire",
+    "Globe Newswire": "GlobeNewswire",
+    "GlobeNewswire": "GlobeNewswire",
+    "Business Wire": "Business Wire",
+    "ACCESSWIRE": "ACCESSWIRE",
+    "EIN Presswire": "EIN Presswire",
 }
 
 # A trailing comma counts: a last line cut short ("The trial continues,") is still prose.
