@@ -80,6 +80,7 @@ def test_a_rule_of_underscores_above_a_long_text_is_no_reporter_credit() -> None
         ("By Ines Moreau - 9 June 2025 | 3 Comments", "Ines Moreau"),
         ("Published June 9, 2025", None),
         ("Updated by June 9, 2025", None),
+        ("A kiosk supplied by the town's plant on June 9, 2025", None),
     ],
 )
 def test_the_author_of_a_post_line(line: str, author: str | None) -> None:

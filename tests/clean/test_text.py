@@ -630,3 +630,12 @@ def test_a_long_menu_above_the_headline_is_not_taken_for_it() -> None:
     for model in (default_line_model(), None):
         [article] = clean_text(page, line_model=model)
         assert article.title == "Library opens a late reading room for shift workers"
+
+
+def test_a_caption_said_twice_under_the_headline_is_no_post_line() -> None:
+    caption = "Readers at the new late room supplied by the town's reading circle in Riverside on June 9, 2025. (Photo: Ada Brennan)"
+    page = LIBRARY_POST.replace("Thursday, 12 June 2025\n", "").format(post_line=f"{caption}\n{caption}")
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.captions == [caption]
+    assert article.byline is None
+    assert article.date_source != "header line"

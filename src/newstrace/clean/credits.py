@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.clean.dates import MONTHS, WEEKDAYS
+from newstrace.clean.line_vocabulary import STOP_WORDS
 from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES
 
 _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
@@ -99,9 +100,9 @@ def post_line_author(line: str) -> str | None:
     if not match:
         return None
     name = match.group("name").rstrip(".")
-    # "Updated by November 12, 2012": no name there.
+    # "Updated by November 12, 2012", "supplied by the town's plant": no name there.
     first = name.split()[0].lower()
-    return None if first in MONTHS or first in WEEKDAYS else name
+    return None if first in MONTHS or first in WEEKDAYS or first in STOP_WORDS else name
 
 
 def split_reporter_credit(paragraph: str) -> tuple[str | None, str]:

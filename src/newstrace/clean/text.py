@@ -514,7 +514,15 @@ def _note_post_line(
             return
         post_part = line.text[len(headline) :]
         found = find_dates(post_part)
-    elif below_headline and line.words <= HEADER_DATE_WORDS and reason not in _NOT_POST_LINES and not line.strong_body:
+    elif (
+        below_headline
+        and line.words <= HEADER_DATE_WORDS
+        and reason not in _NOT_POST_LINES
+        and not line.strong_body
+        # A caption (said twice, or in a caption's form) tells when its photo was taken.
+        and line.repeats == 1
+        and not line.caption_like
+    ):
         post_part = line.text
         found = find_dates(post_part)
         # A comment's time stamp ("Maria July 7, 2012 at 2:31 pm") stands there on pages whose article
