@@ -81,6 +81,9 @@ def test_a_rule_of_underscores_above_a_long_text_is_no_reporter_credit() -> None
         ("Published June 9, 2025", None),
         ("Updated by June 9, 2025", None),
         ("A kiosk supplied by the town's plant on June 9, 2025", None),
+        ("by Ines Moreau January 9, 2025 4 Comments", "Ines Moreau"),
+        ("June 9, 2025 by Ines Moreau Discuss", "Ines Moreau"),
+        ("Posted by Dora May on 9 May 2025", "Dora May"),
     ],
 )
 def test_the_author_of_a_post_line(line: str, author: str | None) -> None:

@@ -94,15 +94,29 @@ _POST_AUTHOR = re.compile(
 )
 
 
+_AFTER_POST_AUTHOR = frozenset(
+    ["discuss", "comment", "comments", "share", "reply", "follow", "email", "leave", "view", "read", "updated"]
+)
+
+
 def post_line_author(line: str) -> str | None:
     """The author a post line names after "by", or None."""
     match = _POST_AUTHOR.search(line)
     if not match:
         return None
-    name = match.group("name").rstrip(".")
+    words = match.group("name").rstrip(".").split()
     # "Updated by November 12, 2012", "supplied by the town's plant": no name there.
-    first = name.split()[0].lower()
-    return None if first in MONTHS or first in WEEKDAYS or first in STOP_WORDS else name
+    if words[0].lower() in MONTHS or words[0].lower() in WEEKDAYS or words[0].lower() in STOP_WORDS:
+        return None
+    # The name ends where a date or a button begins ("by Ana Ruiz January 3, 2008", "Ana Ruiz Discuss").
+    for position, word in enumerate(words[1:], start=1):
+        lowered = word.lower().rstrip(".,")
+        # A month is a date's only before a day ("Shari August" is a name, "Theresa May" too).
+        dated = lowered in MONTHS and line[match.end("name") :].lstrip(" .,")[:1].isdigit()
+        if lowered in WEEKDAYS or lowered in _AFTER_POST_AUTHOR or (dated and position == len(words) - 1):
+            words = words[:position]
+            break
+    return " ".join(words)
 
 
 def split_reporter_credit(paragraph: str) -> tuple[str | None, str]:
