@@ -198,3 +198,21 @@ def test_lines_about_comments_are_no_comments_header(line: str) -> None:
 )
 def test_lines_mostly_of_html_or_script_are_markup(line: str, markup: bool) -> None:
     assert build_lines([line])[0].markup is markup
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("3 Responses to “Volunteers plant a thousand oaks”", "comments"),
+        ("12 thoughts on “Volunteers plant a thousand oaks”", "comments"),
+        ("Dorothy wrote on March 4, 2024 at 9:12 am", "attribution"),
+        ("Tomas Reyes March 5, 2024 at 6:40 pm", "attribution"),
+        # A sentence of the article ends with its full stop.
+        ("The ferry left on March 5 at 6:40 pm.", None),
+        ("Three responses to the plan came from the council.", None),
+    ],
+)
+def test_rules_after_the_model_name_more_comment_headers_and_attributions(line: str, name: str | None) -> None:
+    [built] = build_lines([line])
+    assert built.rule is None
+    assert (built.rule_after_model.name if built.rule_after_model else None) == name

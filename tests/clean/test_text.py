@@ -639,3 +639,12 @@ def test_a_caption_said_twice_under_the_headline_is_no_post_line() -> None:
     assert article.captions == [caption]
     assert article.byline is None
     assert article.date_source != "header line"
+
+
+def test_comments_under_a_responses_header_are_not_the_article_whatever_the_model_says() -> None:
+    page = BLOG_POST_WITH_COMMENTS.replace("\nComments\n", "\n3 Responses to “Volunteers plant a thousand oaks”\n")
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1] == page.split("\n\n")[2]
+    assert ("3 Responses to “Volunteers plant a thousand oaks”", "comments section") in {
+        (line.line, line.reason) for line in article.removed
+    }

@@ -22,6 +22,7 @@ from newstrace.clean.patterns import (
     MARKUP,
     MARKUP_SHARE,
     MARKUP_TEXT_WORDS,
+    RULES_AFTER_MODEL,
     SENTENCE_END,
     WORD,
     LineRule,
@@ -64,6 +65,8 @@ class Line:
     stray_token: bool
     # Mostly HTML or script the scraper left in ("<script src=...>"), not text.
     markup: bool
+    # Of RULES_AFTER_MODEL, the one the line matches: it acts on the line model's reading only.
+    rule_after_model: LineRule | None
     # Prose a reader would call a paragraph: long, or a full sentence of some length, said once.
     strong_body: bool
     # Could be a headline: a short run of words, no rule's, not ending as a sentence does.
@@ -78,6 +81,17 @@ class Line:
 HEADLINE_WORDS = 40
 # The longest line the cleaner reads as a date line or a byline.
 SHORT_LINE_WORDS = 12
+
+
+_RULES_AFTER_MODEL = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in RULES_AFTER_MODEL)
+
+
+def _rule_after_model(text: str, words: int) -> LineRule | None:
+    lowered = text.lower()
+    for rule, regex in _RULES_AFTER_MODEL:
+        if words <= rule.max_words and any(trigger in lowered for trigger in rule.triggers) and regex.search(text):
+            return rule
+    return None
 
 
 def _is_markup(text: str) -> bool:
@@ -222,6 +236,10 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
         caption_like[index] = 4 <= words[index] <= _MAX_CAPTION_WORDS and bool(CAPTION_PATTERN.search(texts[index]))
     list_items = [bool(LIST_MARKER.match(text)) for text in texts]
     markup = [_is_markup(text) for text in texts]
+    rules_after_model = [
+        None if rule is not None else _rule_after_model(text, count)
+        for text, rule, count in zip(texts, rules, words, strict=True)
+    ]
     truncated = [count <= 20 and bool(ELLIPSIS_END.search(tail)) for tail, count in zip(tails, words, strict=True)]
     # Lines no rule names, not captions, not cut short: what body text and headlines are made of.
     plain = [
@@ -253,6 +271,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
             truncated,
             stray,
             markup,
+            rules_after_model,
             prose,
             headline,
             date_lines,

@@ -28,7 +28,7 @@ from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
 from newstrace.clean.lines import SHORT_LINE_WORDS, Line, build_lines, build_pages_lines, line_key
 from newstrace.clean.normalize import NormalizedText, normalize_text
-from newstrace.clean.patterns import TRAILING_RULES
+from newstrace.clean.patterns import TRAILING_RULES, LineRule
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
 from newstrace.model import RemovedLine
 
@@ -255,7 +255,7 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     """The model's body stops at a comments header, an author bio, a heading of related articles or
     a comment thread that follows the article's prose: long comments and teasers read like paragraphs."""
     is_body = is_body.copy()
-    attributions = np.array([line.rule is not None and line.rule.name == "attribution" for line in lines])
+    attributions = np.array([_rule_of(line) is not None and _rule_of(line).name == "attribution" for line in lines])
     attributions_before = np.concatenate([[0], np.cumsum(attributions)])
     for start, end in segments:
         prose_seen = 0
@@ -308,11 +308,17 @@ def _complete_numbered_lists(lines: list[Line], is_body: np.ndarray) -> np.ndarr
     return is_body
 
 
+def _rule_of(line: Line) -> LineRule | None:
+    """The rule that names a line in the line model's reading: its own, else one of RULES_AFTER_MODEL."""
+    return line.rule or line.rule_after_model
+
+
 def _closes_article(line: Line) -> bool:
-    if line.rule is None or line.rule.name not in _MODEL_CLOSING_RULES:
+    rule = _rule_of(line)
+    if rule is None or rule.name not in _MODEL_CLOSING_RULES:
         return False
     # "Veja também: <a title>" links one article from inside another; the bare heading opens a list.
-    return line.rule.name != "related_heading" or _LINKED_TITLE.search(line.text) is None
+    return rule.name != "related_heading" or _LINKED_TITLE.search(line.text) is None
 
 
 def _segments(lines: list[Line]) -> list[tuple[int, int]]:
@@ -623,6 +629,8 @@ def _clean_segment_by_model(
         reason = _removal_reason(line, zone, seen_keys, title_key)
         if line.markup:
             reason = MARKUP_REASON
+        elif line.rule_after_model is not None and reason not in ("title", "repeated headline"):
+            reason = line.rule_after_model.reason
         # An article's text starts after its headline: short lines above it are the page's, whatever
         # the model says of them.
         above_headline = position < headline_position and not line.strong_body
@@ -636,6 +644,7 @@ def _clean_segment_by_model(
         removed_whatever_the_model_says = (
             (line.rule is not None and reason == line.rule.reason)
             or reason in ("stray short token", MARKUP_REASON)
+            or (line.rule_after_model is not None and reason == line.rule_after_model.reason)
             or above_headline
             # On a whole page (not trafilatura's extract, where such lines are mostly the lead) the
             # furniture above the article goes too (grouped CV, three seeds: English text +0.001,
