@@ -205,6 +205,8 @@ def test_lines_mostly_of_html_or_script_are_markup(line: str, markup: bool) -> N
     [
         ("3 Responses to “Volunteers plant a thousand oaks”", "comments"),
         ("12 thoughts on “Volunteers plant a thousand oaks”", "comments"),
+        ("38 comments to Volunteers plant a thousand oaks: who waters them?", "comments"),
+        ("12 comments on the plan were sent to the council.", None),
         ("Dorothy wrote on March 4, 2024 at 9:12 am", "attribution"),
         ("Tomas Reyes March 5, 2024 at 6:40 pm", "attribution"),
         # A sentence of the article ends with its full stop.
