@@ -207,6 +207,10 @@ def test_lines_mostly_of_html_or_script_are_markup(line: str, markup: bool) -> N
         ("12 thoughts on “Volunteers plant a thousand oaks”", "comments"),
         ("38 comments to Volunteers plant a thousand oaks: who waters them?", "comments"),
         ("12 comments on the plan were sent to the council.", None),
+        ("42 Responses to “How the Merrow canal volunteers planted a thousand young oaks in a day”", "comments"),
+        # A sidebar's heading: it stands beside the article as often as after it.
+        ("Recent Comments", None),
+        ("Discuss this post", "comments"),
         ("Dorothy wrote on March 4, 2024 at 9:12 am", "attribution"),
         ("Tomas Reyes March 5, 2024 at 6:40 pm", "attribution"),
         # A sentence of the article ends with its full stop.
