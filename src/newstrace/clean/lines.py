@@ -13,8 +13,9 @@ import numpy as np
 from ahocorasick_rs import AhoCorasick
 
 from newstrace.clean.credits import parse_byline
-from newstrace.clean.dates import is_date_line
+from newstrace.clean.dates import find_dates, is_date_line
 from newstrace.clean.patterns import (
+    AUTHOR_MARK,
     CAPTION_PATTERN,
     ELLIPSIS_END,
     LINE_RULES,
@@ -34,11 +35,16 @@ _CAPTION_TRIGGERS = ("(", "photo", "foto", "picture", "image", "getty", "shutter
 # Each rule with its regular expression and whether it has triggers. The triggers of all rules and
 # of captions go in one automaton; each trigger knows the groups (rules, then captions) it serves.
 _RULE_REGEXES = tuple((rule, re.compile(rule.pattern, re.IGNORECASE), bool(rule.triggers)) for rule in LINE_RULES)
-_TRIGGER_GROUPS: tuple[tuple[str, ...], ...] = (*(rule.triggers for rule in LINE_RULES), _CAPTION_TRIGGERS)
+_TRIGGER_GROUPS: tuple[tuple[str, ...], ...] = (
+    *(rule.triggers for rule in LINE_RULES),
+    _CAPTION_TRIGGERS,
+    *(rule.triggers for rule in RULES_AFTER_MODEL),
+)
 _TRIGGERS = sorted({trigger for group in _TRIGGER_GROUPS for trigger in group})
 _TRIGGER_AUTOMATON = AhoCorasick(_TRIGGERS)
 _GROUPS_OF_TRIGGER = np.array([[trigger in group for group in _TRIGGER_GROUPS] for trigger in _TRIGGERS], dtype=bool)
 _CAPTION_GROUP = len(LINE_RULES)
+_FIRST_GROUP_AFTER_MODEL = _CAPTION_GROUP + 1
 # Punctuation that varies between copies of a line: left out of its key.
 _KEY_MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•·|¦§¶"
 _MAX_RULE_WORDS = max(rule.max_words for rule in LINE_RULES)
@@ -71,6 +77,9 @@ class Line:
     strong_body: bool
     # Could be a headline: a short run of words, no rule's, not ending as a sentence does.
     headline_like: bool
+    # Of possible headlines: the headline before an author and a date on its line ("Coffee toffee by
+    # Ana on May 3, 2012"), "" for a post line alone, None for others.
+    headline_before_post: str | None
     # Of short lines and possible headlines (others are never asked): the date of a line that is
     # mostly a date, the names and agency of a "By ..." line.
     date_line: date | None
@@ -86,12 +95,41 @@ SHORT_LINE_WORDS = 12
 _RULES_AFTER_MODEL = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in RULES_AFTER_MODEL)
 
 
-def _rule_after_model(text: str, words: int) -> LineRule | None:
-    lowered = text.lower()
-    for rule, regex in _RULES_AFTER_MODEL:
-        if words <= rule.max_words and any(trigger in lowered for trigger in rule.triggers) and regex.search(text):
-            return rule
-    return None
+def _rules_after_model(
+    texts: Sequence[str], words: Sequence[int], rules: Sequence[LineRule | None], hits: _TriggerHits
+) -> list[LineRule | None]:
+    """Of RULES_AFTER_MODEL, the first each line no rule names matches (its triggers found in the one
+    automaton pass of the rules)."""
+    found: list[LineRule | None] = [None] * len(texts)
+    for number, (rule, regex) in enumerate(_RULES_AFTER_MODEL, start=_FIRST_GROUP_AFTER_MODEL):
+        for index in hits.lines_of(number):
+            if (
+                found[index] is None
+                and rules[index] is None
+                and words[index] <= rule.max_words
+                and regex.search(texts[index])
+            ):
+                found[index] = rule
+    return found
+
+
+# Words before a line's author and date from which on they follow a headline.
+_HEADLINE_BEFORE_POST_WORDS = 3
+
+
+def headline_before_post(text: str) -> str | None:
+    """For a line naming an author ("by") beside a date: the headline before them ("Coffee toffee
+    by Ana Ruiz on May 3, 2012"), or "" when the line is a post line alone ("Posted on May 3, 2012
+    by Ana Ruiz in News"), never a headline. None for other lines."""
+    marks = [mark.start() for mark in AUTHOR_MARK.finditer(text)]
+    dates = find_dates(text) if marks else []
+    if not dates:
+        return None
+    if len(text[: min(marks[0], dates[0].start)].split()) < _HEADLINE_BEFORE_POST_WORDS:
+        return ""
+    # The last "by" before the last date: headlines hold "by" and dates of their own.
+    cut = max((mark for mark in marks if mark < dates[-1].start), default=min(marks[0], dates[0].start))
+    return text[:cut].rstrip(" -|–—,:/")
 
 
 def _is_markup(text: str) -> bool:
@@ -236,10 +274,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
         caption_like[index] = 4 <= words[index] <= _MAX_CAPTION_WORDS and bool(CAPTION_PATTERN.search(texts[index]))
     list_items = [bool(LIST_MARKER.match(text)) for text in texts]
     markup = [_is_markup(text) for text in texts]
-    rules_after_model = [
-        None if rule is not None else _rule_after_model(text, count)
-        for text, rule, count in zip(texts, rules, words, strict=True)
-    ]
+    rules_after_model = _rules_after_model(texts, words, rules, hits)
     truncated = [count <= 20 and bool(ELLIPSIS_END.search(tail)) for tail, count in zip(tails, words, strict=True)]
     # Lines no rule names, not captions, not cut short: what body text and headlines are made of.
     plain = [
@@ -254,6 +289,9 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
     headline = [
         _is_headline_like(text, count, is_plain, item)
         for text, count, is_plain, item in zip(texts, words, plain, list_items, strict=True)
+    ]
+    post_headlines = [
+        headline_before_post(text) if is_headline else None for text, is_headline in zip(texts, headline, strict=True)
     ]
     # Only short lines and possible headlines are ever asked for their date or byline.
     short = [count <= SHORT_LINE_WORDS or is_headline for count, is_headline in zip(words, headline, strict=True)]
@@ -274,6 +312,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
             rules_after_model,
             prose,
             headline,
+            post_headlines,
             date_lines,
             bylines,
             strict=True,

@@ -503,3 +503,6 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=(" at ",),
     ),
 )
+
+# The word that names an author ("by Ana Ruiz", "von", "par", "por", "door", "di").
+AUTHOR_MARK = re.compile(r"\b(?:by|von|par|por|door|di)\b", re.IGNORECASE)

@@ -28,7 +28,7 @@ from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
 from newstrace.clean.lines import SHORT_LINE_WORDS, Line, build_lines, build_pages_lines, line_key
 from newstrace.clean.normalize import NormalizedText, normalize_text
-from newstrace.clean.patterns import TRAILING_RULES, LineRule
+from newstrace.clean.patterns import AUTHOR_MARK, TRAILING_RULES, LineRule
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
 from newstrace.model import RemovedLine
 
@@ -492,7 +492,6 @@ _POST_MARK = re.compile(r"\b(?:by|posted|published|written|von|par|por|door|di)\
 HEADER_DATE_WORDS = 25
 HEADER_DATE_REACH = 12
 _NOT_POST_LINES = ("date line", "title", "caption")
-_AUTHOR_MARK = re.compile(r"\b(?:by|von|par|por|door|di)\b", re.IGNORECASE)
 
 
 class _DateEvidence(NamedTuple):
@@ -515,7 +514,7 @@ def _note_post_line(
     if not 0 < lines_to_text <= HEADER_DATE_REACH:
         return
     if reason == "title":
-        headline = _headline_of_post_line(line.text)
+        headline = line.headline_before_post
         if not headline:
             return
         post_part = line.text[len(headline) :]
@@ -535,7 +534,7 @@ def _note_post_line(
         # is a comment thread; a post's names its author with "by" ("Posted by Ana on May 3, 2012 at
         # 9:01 am"). Of 115 such lines on training pages dated by their address, the 107 with "by"
         # held the page's date, 2 of the 8 others did.
-        if found and is_comment_stamp(post_part) and not _AUTHOR_MARK.search(post_part, 0, found[0].start):
+        if found and is_comment_stamp(post_part) and not AUTHOR_MARK.search(post_part, 0, found[0].start):
             return
     else:
         return
@@ -554,7 +553,7 @@ def _note_footer_post_line(date_lines: list[_DateEvidence], lines: list[Line], l
             continue
         found = find_dates(line.text)
         if found and _POST_MARK.search(line.text):
-            if not is_comment_stamp(line.text) or _AUTHOR_MARK.search(line.text, 0, found[0].start):
+            if not is_comment_stamp(line.text) or AUTHOR_MARK.search(line.text, 0, found[0].start):
                 date_lines.append(_DateEvidence(_FOOTER_LINE, found[0].value, "footer line"))
             return
 
@@ -716,7 +715,7 @@ def _choose_title(header: list[Line], opening: Line | None = None) -> tuple[Line
 
 def _title_text(line: Line) -> str:
     """A headline line's text, without the author and date some sites print after the headline."""
-    return _headline_of_post_line(line.text) or line.text
+    return line.headline_before_post or line.text
 
 
 def _reads_as_headline(line: Line) -> bool:
@@ -737,27 +736,8 @@ def _could_be_title(line: Line) -> bool:
         and line.date_line is None
         and line.parsed_byline is None
         and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
-        and _headline_of_post_line(line.text) != ""
+        and line.headline_before_post != ""
     )
-
-
-# Words before a line's author and date from which on they follow a headline.
-_HEADLINE_BEFORE_POST_WORDS = 3
-
-
-def _headline_of_post_line(text: str) -> str | None:
-    """For a line naming an author ("by") beside a date: the headline before them ("Coffee toffee
-    by Ana Ruiz on May 3, 2012"), or "" when the line is a post line alone ("Posted on May 3, 2012
-    by Ana Ruiz in News"), never a headline. None for other lines."""
-    marks = [mark.start() for mark in _AUTHOR_MARK.finditer(text)]
-    dates = find_dates(text) if marks else []
-    if not dates:
-        return None
-    if len(text[: min(marks[0], dates[0].start)].split()) < _HEADLINE_BEFORE_POST_WORDS:
-        return ""
-    # The last "by" before the last date: headlines hold "by" and dates of their own.
-    cut = max((mark for mark in marks if mark < dates[-1].start), default=min(marks[0], dates[0].start))
-    return text[:cut].rstrip(" -|–—,:/")
 
 
 def _headline_part(title_line: str) -> str:
