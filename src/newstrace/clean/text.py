@@ -255,7 +255,7 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     """The model's body stops at a comments header, an author bio, a heading of related articles or
     a comment thread that follows the article's prose: long comments and teasers read like paragraphs."""
     is_body = is_body.copy()
-    attributions = np.array([_rule_of(line) is not None and _rule_of(line).name == "attribution" for line in lines])
+    attributions = np.array([(rule := _rule_of(line)) is not None and rule.name == "attribution" for line in lines])
     attributions_before = np.concatenate([[0], np.cumsum(attributions)])
     for start, end in segments:
         prose_seen = 0
