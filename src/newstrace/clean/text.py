@@ -532,8 +532,8 @@ def _note_post_line(
         found = find_dates(post_part)
         # A comment's time stamp ("Maria July 7, 2012 at 2:31 pm") stands there on pages whose article
         # is a comment thread; a post's names its author with "by" ("Posted by Ana on May 3, 2012 at
-        # 9:01 am"). Of 115 such lines on training pages dated by their address, the 107 with "by"
-        # held the page's date, 2 of the 8 others did.
+        # 9:01 am"). Of 115 such lines on training pages dated by their address, 107 held the page's
+        # date; the 8 that did not were mostly commenters named without "by".
         if found and is_comment_stamp(post_part) and not AUTHOR_MARK.search(post_part, 0, found[0].start):
             return
     else:
@@ -545,10 +545,10 @@ def _note_post_line(
         result.byline = post_line_author(post_part)
 
 
-def _note_footer_post_line(date_lines: list[_DateEvidence], lines: list[Line], last_body: int) -> None:
+def _note_footer_post_line(date_lines: list[_DateEvidence], lines: list[Line], last_paragraph: int) -> None:
     """Note the date of a post line just below the article's text, where many blogs print author and
     date (on the training pages: 7 more articles dated, the one whose address gives its date right)."""
-    for line in lines[last_body + 1 : last_body + 1 + FOOTER_DATE_REACH]:
+    for line in lines[last_paragraph + 1 : last_paragraph + 1 + FOOTER_DATE_REACH]:
         if line.words > HEADER_DATE_WORDS or line.strong_body:
             continue
         found = find_dates(line.text)
