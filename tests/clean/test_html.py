@@ -130,3 +130,34 @@ def test_a_page_whose_visible_text_holds_only_a_blurb_has_no_article() -> None:
     page = Page(source="blurb.html", content_hash="h", format="html", names=("blurb",), html=html)
     with pytest.raises(CleaningError, match="no article text"):
         clean_page(page)
+
+
+def _bridge_page(post_line_block: str) -> str:
+    return (
+        "<html><head><title>Westmere to rebuild its stone bridge</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        "<h1>Westmere to rebuild its stone bridge</h1>"
+        + post_line_block
+        + "".join(f"<p>{paragraph}</p>" for paragraph in BRIDGE_PARAGRAPHS)
+        + "</article><footer><p>Westmere Gazette</p></footer></body></html>"
+    )
+
+
+def test_a_date_the_extract_drops_is_read_from_the_pages_visible_text() -> None:
+    # Neither the metadata nor trafilatura's extract holds the post line; the page's text does.
+    html = _bridge_page("<div class='share'>Posted on March 4, 2025 by Nell Hardy</div>")
+    extracted = extract_html(html)
+    assert extracted.date is None and "Posted on" not in extracted.text
+    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=html))
+    assert (article.date, article.date_source, article.byline) == ("2025-03-04", "header line", "Nell Hardy")
+    assert article.paragraphs == BRIDGE_PARAGRAPHS
+
+
+def test_a_post_line_the_extract_keeps_is_no_paragraph() -> None:
+    html = _bridge_page("<span class='x1'>Posted on March 4, 2025 by Nell Hardy</span>")
+    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=html))
+    assert article.paragraphs == BRIDGE_PARAGRAPHS
+    assert article.date == "2025-03-04" and article.byline == "Nell Hardy"
+    assert ("Posted on March 4, 2025 by Nell Hardy", "post line (author and date)") in {
+        (line.line, line.reason) for line in article.removed
+    }

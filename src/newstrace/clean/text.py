@@ -44,6 +44,7 @@ EXTRACTED_BODY_THRESHOLD = 0.02
 # would keep the line (the body excludes headline, captions, date lines and bylines).
 _FIELD_REASONS = frozenset({"title", "caption", "date line", "byline"})
 MARKUP_REASON = "HTML or script markup"
+POST_LINE_REASON = "post line (author and date)"
 # Lines after which, once the article's prose has begun, nothing is the article's: the rules' pass
 # closes at a bio or a comments header after two paragraphs, the model's body at those or a heading
 # of related articles after one (grouped CV, three seeds: plain text 0.923 -> 0.935, English
@@ -507,16 +508,16 @@ def _note_post_line(
     reason: str | None,
     below_headline: bool,
     lines_to_text: int,
-) -> None:
+) -> bool:
     """Note the date and author of a short line between the headline and the text that holds other
     words beside its date (a date line proper is noted as one): the post line of blogs and news
-    sites, also where it follows the headline on the headline's line."""
+    sites, also where it follows the headline on the headline's line. Whether the line was one."""
     if not 0 < lines_to_text <= HEADER_DATE_REACH:
-        return
+        return False
     if reason == "title":
         headline = line.headline_before_post
         if not headline:
-            return
+            return False
         post_part = line.text[len(headline) :]
         found = find_dates(post_part)
     elif (
@@ -535,14 +536,15 @@ def _note_post_line(
         # 9:01 am"). Of 115 such lines on training pages dated by their address, 107 held the page's
         # date; the 8 that did not were mostly commenters named without "by".
         if found and is_comment_stamp(post_part) and not AUTHOR_MARK.search(post_part, 0, found[0].start):
-            return
+            return False
     else:
-        return
+        return False
     if not found:
-        return
+        return False
     date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
     if result.byline is None and reason != "byline":
         result.byline = post_line_author(post_part)
+    return True
 
 
 def _note_footer_post_line(date_lines: list[_DateEvidence], lines: list[Line], last_paragraph: int) -> None:
@@ -636,13 +638,18 @@ def _clean_segment_by_model(
         if above_headline and reason is None:
             reason = ABOVE_HEADLINE_REASON
         seen_keys.add(line.key)
-        _note_post_line(result, date_lines, line, reason, headline_at < position, first_body - position)
+        if (
+            _note_post_line(result, date_lines, line, reason, headline_at < position, first_body - position)
+            and reason not in _FIELD_REASONS
+        ):
+            # An author and a date are fields, not text, on trafilatura's extract too.
+            reason = POST_LINE_REASON
         # A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a line
         # whatever the model's score: it matches whole short lines only (measured by grouped
         # cross-validation: letting the model keep those it scored >= 0.9 gained nothing).
         removed_whatever_the_model_says = (
             (line.rule is not None and reason == line.rule.reason)
-            or reason in ("stray short token", MARKUP_REASON)
+            or reason in ("stray short token", MARKUP_REASON, POST_LINE_REASON)
             or (line.rule_after_model is not None and reason == line.rule_after_model.reason)
             or above_headline
             # On a whole page (not trafilatura's extract, where such lines are mostly the lead) the
