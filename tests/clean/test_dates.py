@@ -4,14 +4,17 @@ from datetime import date
 
 import pytest
 
+from newstrace.clean import clean_page
 from newstrace.clean.dates import (
     choose_article_date,
+    date_from_url,
     find_dates,
     is_comment_stamp,
     is_date_line,
     parse_wire_date,
     resolve_weekday,
 )
+from newstrace.model import Page
 
 
 @pytest.mark.parametrize(
@@ -110,3 +113,40 @@ def test_dates_are_found_anywhere_in_a_long_text_and_nowhere_else() -> None:
 def test_a_comments_time_stamp_is_told_from_a_date_line(line: str, stamp: bool) -> None:
     assert is_date_line(line) is not None
     assert is_comment_stamp(line) is stamp
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.org/2012/08/09/bridge-reopens", date(2012, 8, 9)),
+        ("https://news.example.org/local/2012-08-09-bridge-reopens.html", date(2012, 8, 9)),
+        ("https://news.example.org/20120809/bridge", date(2012, 8, 9)),
+        ("https://news.example.org/2012/8/9/bridge", date(2012, 8, 9)),
+        # A month names no day; an identifier of digits is none; the query string is not the path.
+        ("https://news.example.org/2012/08/bridge", None),
+        ("https://news.example.org/story/201208091234", None),
+        ("https://news.example.org/bridge?day=2012/08/09/", None),
+        (None, None),
+    ],
+)
+def test_the_day_a_pages_address_spells_out(url: str | None, expected: date | None) -> None:
+    assert date_from_url(url) == expected
+
+
+def test_an_address_dates_an_article_only_where_its_text_does_not() -> None:
+    body = "\n\n".join(
+        [
+            "Westmere reopens its stone bridge",
+            "The town council of Westmere reopened the old stone bridge over the river Alder on Tuesday, "
+            "eleven months after work began.",
+            "Shopkeepers on both banks said trade had already picked up as drivers left the ring road.",
+        ]
+    )
+    url = "https://news.example.org/2025/03/04/westmere-bridge"
+    [undated] = clean_page(Page(source="a.jsonl:1", content_hash="a", format="jsonl", names=("a",), text=body, url=url))
+    assert (undated.date, undated.date_source) == ("2025-03-04", "address")
+    dated_text = body.replace("\n\nThe town", "\n\n5 March 2025\n\nThe town")
+    [dated] = clean_page(
+        Page(source="b.jsonl:1", content_hash="b", format="jsonl", names=("b",), text=dated_text, url=url)
+    )
+    assert (dated.date, dated.date_source) == ("2025-03-05", "date line")

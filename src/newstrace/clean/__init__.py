@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newstrace.clean.dates import date_from_url
 from newstrace.clean.html import HtmlError, extract_html, visible_text
 from newstrace.clean.line_model import LineModel, default_line_model
 from newstrace.clean.text import (
@@ -82,6 +83,10 @@ def clean_pages(
             results[position] = CleaningError("no article text found on the page")
             continue
         page = pages[position]
+        # An address that spells out a day ("/2012/08/09/") dates the page's first article when
+        # nothing in it does: the publisher's own record of the day, no guess.
+        if kept[0].date is None and (from_address := date_from_url(container.url)) is not None:
+            kept[0].date, kept[0].date_source = from_address, "address"
         results[position] = [
             _to_article(page, part, number, len(kept), container.outlet, container.url)
             for number, part in enumerate(kept, start=1)

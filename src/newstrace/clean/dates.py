@@ -215,6 +215,30 @@ def parse_metadata_date(text: str | None) -> date | None:
     return dates[0].value if dates else None
 
 
+# A page's address holding its publication day: "/2012/08/09/", "/2012-08-09-", "/20120809/". A
+# year and month alone ("/2012/08/") name no day.
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})(?P<sep>[/-]?)(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?=[/_.-]|$)"
+    r"|/(?P<year2>(?:19|20)\d{2})/(?P<month2>[01]?\d)/(?P<day2>[0-3]?\d)/"
+)
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The publication day a page's address spells out, or None."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0]
+    for match in _URL_DATE.finditer(path):
+        year, month, day = (
+            match.group("year", "month", "day") if match.group("year") else match.group("year2", "month2", "day2")
+        )
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
+
+
 def choose_article_date(
     metadata_date: str | None,
     date_lines: list[tuple[date, str]],
