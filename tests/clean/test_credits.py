@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.clean.credits import parse_byline, post_line_author, split_dateline, split_reporter_credit
+from newstrace.clean.credits import (
+    metadata_author,
+    parse_byline,
+    post_line_author,
+    split_dateline,
+    split_reporter_credit,
+)
 from newstrace.clean.text import clean_text
 
 
@@ -88,3 +94,25 @@ def test_a_rule_of_underscores_above_a_long_text_is_no_reporter_credit() -> None
 )
 def test_the_author_of_a_post_line(line: str, author: str | None) -> None:
     assert post_line_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("author", "kept"),
+    [
+        ("Ines Moreau", "Ines Moreau"),
+        ("View Profile", None),
+        ("Name", None),
+        ("Monday; November ; Ines Moreau", "Ines Moreau"),
+        ("Ines Moreau; Tomas Reyes", "Ines Moreau; Tomas Reyes"),
+        ("–Ines Moreau", "Ines Moreau"),
+        (None, None),
+    ],
+)
+def test_a_metadata_author_without_labels_and_dates(author: str | None, kept: str | None) -> None:
+    assert metadata_author(author) == kept
+
+
+def test_a_label_in_the_metadatas_author_field_is_no_byline() -> None:
+    text = "Bridge reopens\n\nThe council reopened the old stone bridge over the river on Tuesday after a year of work."
+    assert clean_text(text, author="View Profile")[0].byline is None
+    assert clean_text(text, author="Nell Hardy")[0].byline == "Nell Hardy"

@@ -119,6 +119,27 @@ def post_line_author(line: str) -> str | None:
     return " ".join(words)
 
 
+# Words a page's metadata gives for its author that name no one: labels of the author widget
+# ("View Profile", "Name", "Authors", "About Us", "Admin"), and dates run into the field.
+_AUTHOR_LABELS = frozenset(
+    "view profile name author authors about us admin administrator posted by meet the no primary unknown user".split()  # noqa: SIM905
+)
+
+
+def metadata_author(text: str | None) -> str | None:
+    """A page metadata's author without the labels and dates some sites put there, or None when
+    nothing else is left ("View Profile", "Monday; November ; Ana Ruiz" -> "Ana Ruiz")."""
+    if not text:
+        return None
+    kept = []
+    for part in text.split(";"):
+        words = [word.strip(".,:–—-").lower() for word in part.split()]
+        named = [word for word in words if word and not word.isdigit()]
+        if named and not all(word in _AUTHOR_LABELS or word in MONTHS or word in WEEKDAYS for word in named):
+            kept.append(part.strip(" .,:–—-"))
+    return "; ".join(kept) or None
+
+
 def split_reporter_credit(paragraph: str) -> tuple[str | None, str]:
     """Reporter credits at the end of the last paragraph, and the paragraph without them."""
     # Each pattern with a character run it cannot match without: a cheap test that spares scanning

@@ -17,6 +17,7 @@ import numpy as np
 
 from newstrace.clean.credits import (
     canonical_agency,
+    metadata_author,
     names_in_credit,
     post_line_author,
     split_dateline,
@@ -148,8 +149,8 @@ def clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None = Non
             _remove_markup(articles, item.lines)
         if articles:
             articles[0].removed[:0] = item.normalized.removed
-            if item.page.author and not articles[0].byline:
-                articles[0].byline = item.page.author
+            if not articles[0].byline:
+                articles[0].byline = metadata_author(item.page.author)
     return [item.articles for item in prepared]
 
 
