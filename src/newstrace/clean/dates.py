@@ -8,6 +8,7 @@ news pages print ("December 1, 2023", "14 February 2024", "2024-02-14", "14.02.2
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -146,7 +147,11 @@ def _year_windows(text: str) -> list[tuple[int, int]]:
 
 def is_date_line(line: str) -> date | None:
     """The date of a line that is mostly a date ("Wednesday, 14 February 2024, 12:22")."""
-    dates = find_dates(line)
+    return date_line_of(line, find_dates(line))
+
+
+def date_line_of(line: str, dates: Sequence[FoundDate]) -> date | None:
+    """is_date_line for a line whose dates were found already."""
     if len(dates) != 1:
         return None
     rest = _WEEKDAY.sub("", line[: dates[0].start] + line[dates[0].end :])

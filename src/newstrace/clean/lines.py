@@ -13,7 +13,7 @@ import numpy as np
 from ahocorasick_rs import AhoCorasick
 
 from newstrace.clean.credits import parse_byline
-from newstrace.clean.dates import find_dates, is_date_line
+from newstrace.clean.dates import FoundDate, date_line_of, find_dates
 from newstrace.clean.patterns import (
     AUTHOR_MARK,
     CAPTION_PATTERN,
@@ -80,6 +80,8 @@ class Line:
     # Of possible headlines: the headline before an author and a date on its line ("Coffee toffee by
     # Ana on May 3, 2012"), "" for a post line alone, None for others.
     headline_before_post: str | None
+    # The dates of a line short enough to be a post line or a headline, found once.
+    dates: tuple[FoundDate, ...]
     # Of short lines and possible headlines (others are never asked): the date of a line that is
     # mostly a date, the names and agency of a "By ..." line.
     date_line: date | None
@@ -88,6 +90,8 @@ class Line:
 
 
 HEADLINE_WORDS = 40
+# The longest line read as a post line ("Posted on May 3, 2012 by Ana Ruiz in News | 4 Comments").
+POST_LINE_WORDS = 25
 # The longest line the cleaner reads as a date line or a byline.
 SHORT_LINE_WORDS = 12
 
@@ -117,13 +121,14 @@ def _rules_after_model(
 _HEADLINE_BEFORE_POST_WORDS = 3
 
 
-def headline_before_post(text: str) -> str | None:
-    """For a line naming an author ("by") beside a date: the headline before them ("Coffee toffee
-    by Ana Ruiz on May 3, 2012"), or "" when the line is a post line alone ("Posted on May 3, 2012
-    by Ana Ruiz in News"), never a headline. None for other lines."""
-    marks = [mark.start() for mark in AUTHOR_MARK.finditer(text)]
-    dates = find_dates(text) if marks else []
+def headline_before_post(text: str, dates: Sequence[FoundDate]) -> str | None:
+    """For a line naming an author ("by") beside one of its dates: the headline before them ("Coffee
+    toffee by Ana Ruiz on May 3, 2012"), or "" when the line is a post line alone ("Posted on May 3,
+    2012 by Ana Ruiz in News"), never a headline. None for other lines."""
     if not dates:
+        return None
+    marks = [mark.start() for mark in AUTHOR_MARK.finditer(text)]
+    if not marks:
         return None
     if len(text[: min(marks[0], dates[0].start)].split()) < _HEADLINE_BEFORE_POST_WORDS:
         return ""
@@ -290,12 +295,20 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
         _is_headline_like(text, count, is_plain, item)
         for text, count, is_plain, item in zip(texts, words, plain, list_items, strict=True)
     ]
+    # Dates only in lines that can be a post line or a headline: a paragraph's dates are its story's.
+    found_dates = [
+        tuple(find_dates(text)) if count <= POST_LINE_WORDS or is_headline else ()
+        for text, count, is_headline in zip(texts, words, headline, strict=True)
+    ]
     post_headlines = [
-        headline_before_post(text) if is_headline else None for text, is_headline in zip(texts, headline, strict=True)
+        headline_before_post(text, found) if is_headline else None
+        for text, is_headline, found in zip(texts, headline, found_dates, strict=True)
     ]
     # Only short lines and possible headlines are ever asked for their date or byline.
     short = [count <= SHORT_LINE_WORDS or is_headline for count, is_headline in zip(words, headline, strict=True)]
-    date_lines = [is_date_line(text) if fits else None for text, fits in zip(texts, short, strict=True)]
+    date_lines = [
+        date_line_of(text, found) if fits else None for text, fits, found in zip(texts, short, found_dates, strict=True)
+    ]
     bylines = [parse_byline(text) if fits else None for text, fits in zip(texts, short, strict=True)]
     # Each distinct text's fields in Line's order, so a line is made from its text's tuple.
     measured = list(
@@ -313,6 +326,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
             prose,
             headline,
             post_headlines,
+            found_dates,
             date_lines,
             bylines,
             strict=True,

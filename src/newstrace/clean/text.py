@@ -23,11 +23,11 @@ from newstrace.clean.credits import (
     split_dateline,
     split_reporter_credit,
 )
-from newstrace.clean.dates import choose_article_date, find_dates, is_comment_stamp
+from newstrace.clean.dates import choose_article_date, is_comment_stamp
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
-from newstrace.clean.lines import SHORT_LINE_WORDS, Line, build_lines, build_pages_lines, line_key
+from newstrace.clean.lines import POST_LINE_WORDS, SHORT_LINE_WORDS, Line, build_lines, build_pages_lines, line_key
 from newstrace.clean.normalize import NormalizedText, normalize_text
 from newstrace.clean.patterns import AUTHOR_MARK, TRAILING_RULES, LineRule
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
@@ -491,7 +491,7 @@ FOOTER_DATE_REACH = 3
 _POST_MARK = re.compile(r"\b(?:by|posted|published|written|von|par|por|door|di)\b", re.IGNORECASE)
 # A post line ("by Ana Ruiz on May 3, 2012", "Submitted by ana on 3 May 2012 - 3:03pm", "ROME, May
 # 3, 2012"): at most this many words, at most this many lines above the article's first paragraph.
-HEADER_DATE_WORDS = 25
+HEADER_DATE_WORDS = POST_LINE_WORDS
 HEADER_DATE_REACH = 12
 _NOT_POST_LINES = ("date line", "title", "caption")
 
@@ -520,7 +520,7 @@ def _note_post_line(
         if not headline:
             return False
         post_part = line.text[len(headline) :]
-        found = find_dates(post_part)
+        found = [found_date for found_date in line.dates if found_date.start >= len(headline)]
     elif (
         below_headline
         and line.words <= HEADER_DATE_WORDS
@@ -531,7 +531,7 @@ def _note_post_line(
         and not line.caption_like
     ):
         post_part = line.text
-        found = find_dates(post_part)
+        found = list(line.dates)
         # A comment's time stamp ("Maria July 7, 2012 at 2:31 pm") stands there on pages whose article
         # is a comment thread; a post's names its author with "by" ("Posted by Ana on May 3, 2012 at
         # 9:01 am"). Of 115 such lines on training pages dated by their address, 107 held the page's
@@ -554,7 +554,7 @@ def _note_footer_post_line(date_lines: list[_DateEvidence], lines: list[Line], l
     for line in lines[last_paragraph + 1 : last_paragraph + 1 + FOOTER_DATE_REACH]:
         if line.words > HEADER_DATE_WORDS or line.strong_body:
             continue
-        found = find_dates(line.text)
+        found = line.dates
         if found and _POST_MARK.search(line.text):
             if not is_comment_stamp(line.text) or AUTHOR_MARK.search(line.text, 0, found[0].start):
                 date_lines.append(_DateEvidence(_FOOTER_LINE, found[0].value, "footer line"))
