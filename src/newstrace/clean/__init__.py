@@ -103,10 +103,10 @@ def _date_from_visible_text(
     """Date an HTML page's article that its metadata and trafilatura's extract leave undated from the
     page's whole visible text, where its date line or post line stands (the extract drops them), and
     take that line's author where none is known. Only where that reading finds the same article
-    (most words of the shorter in common). On 467 training pages whose
-    address gives their date, 15 of the 17 the HTML path left undated got that date, none another."""
+    (most words of the shorter in common). On 467 training pages whose address gives their date, 15
+    of the 17 the HTML path left undated got that date, none another."""
     undated = [
-        (number, position, text)
+        (kept[0], position, text)
         for number, (position, text, _) in enumerate(inputs)
         if not text.whole_page
         and pages[position].html
@@ -120,8 +120,7 @@ def _date_from_visible_text(
         [(position, _visible_text_of(pages[position], text), _Container(None, None)) for _, position, text in undated],
         model,
     )
-    for (number, _, _), reading in zip(undated, readings, strict=True):
-        article = _kept(cleaned[number])[0]
+    for (article, _, _), reading in zip(undated, readings, strict=True):
         words = _words_of(article.paragraphs)
         for part in _kept(reading):
             theirs = _words_of(part.paragraphs)

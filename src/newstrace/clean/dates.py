@@ -167,10 +167,12 @@ def _words_besides_dates(text: str) -> list[str]:
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
-def is_comment_stamp(line: str) -> bool:
+def is_comment_stamp(line: str, dates: Sequence[FoundDate] | None = None) -> bool:
     """Whether a date line names someone before the date and gives a clock time after it ("Maria July
-    7, 2012 at 2:31 pm", "tim — June 25th, 2012, 12:21 am"): when a comment was posted, not the article."""
-    dates = find_dates(line)
+    7, 2012 at 2:31 pm", "tim — June 25th, 2012, 12:21 am"): when a comment was posted, not the article.
+    `dates`: the line's dates, where they were found already."""
+    if dates is None:
+        dates = find_dates(line)
     if len(dates) != 1 or not _CLOCK.search(line, dates[0].end):
         return False
     words = _words_besides_dates(line[: dates[0].start])

@@ -504,5 +504,8 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
     ),
 )
 
-# The word that names an author ("by Ana Ruiz", "von", "par", "por", "door", "di").
-AUTHOR_MARK = re.compile(r"\b(?:by|von|par|por|door|di)\b", re.IGNORECASE)
+# The word that names an author ("by Ana Ruiz", "von", "par", "por", "door", "di"), and with the labels
+# of a post line ("Posted on May 3, 2012"), what marks a line as one.
+_AUTHOR_WORDS = ("by", "von", "par", "por", "door", "di")
+AUTHOR_MARK = re.compile(rf"\b(?:{'|'.join(_AUTHOR_WORDS)})\b", re.IGNORECASE)
+POST_MARK = re.compile(rf"\b(?:{'|'.join((*_AUTHOR_WORDS, 'posted', 'published', 'written'))})\b", re.IGNORECASE)

@@ -29,7 +29,7 @@ from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
 from newstrace.clean.lines import POST_LINE_WORDS, SHORT_LINE_WORDS, Line, build_lines, build_pages_lines, line_key
 from newstrace.clean.normalize import NormalizedText, normalize_text
-from newstrace.clean.patterns import AUTHOR_MARK, TRAILING_RULES, LineRule
+from newstrace.clean.patterns import AUTHOR_MARK, POST_MARK, TRAILING_RULES, LineRule
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
 from newstrace.model import RemovedLine
 
@@ -488,7 +488,6 @@ _DATE_LINE_BELOW_HEADLINE, _HEADER_LINE, _FOOTER_LINE, _OTHER_DATE_LINE = range(
 # How far below the article's last paragraph its post line stands: the lines between are a
 # permalink, tags, share buttons.
 FOOTER_DATE_REACH = 3
-_POST_MARK = re.compile(r"\b(?:by|posted|published|written|von|par|por|door|di)\b", re.IGNORECASE)
 # A post line ("by Ana Ruiz on May 3, 2012", "Submitted by ana on 3 May 2012 - 3:03pm", "ROME, May
 # 3, 2012"): at most this many words, at most this many lines above the article's first paragraph.
 HEADER_DATE_WORDS = POST_LINE_WORDS
@@ -536,7 +535,7 @@ def _note_post_line(
         # is a comment thread; a post's names its author with "by" ("Posted by Ana on May 3, 2012 at
         # 9:01 am"). Of 115 such lines on training pages dated by their address, 107 held the page's
         # date; the 8 that did not were mostly commenters named without "by".
-        if found and is_comment_stamp(post_part) and not AUTHOR_MARK.search(post_part, 0, found[0].start):
+        if found and is_comment_stamp(post_part, found) and not AUTHOR_MARK.search(post_part, 0, found[0].start):
             return False
     else:
         return False
@@ -555,8 +554,8 @@ def _note_footer_post_line(date_lines: list[_DateEvidence], lines: list[Line], l
         if line.words > HEADER_DATE_WORDS or line.strong_body:
             continue
         found = line.dates
-        if found and _POST_MARK.search(line.text):
-            if not is_comment_stamp(line.text) or AUTHOR_MARK.search(line.text, 0, found[0].start):
+        if found and POST_MARK.search(line.text):
+            if not is_comment_stamp(line.text, found) or AUTHOR_MARK.search(line.text, 0, found[0].start):
                 date_lines.append(_DateEvidence(_FOOTER_LINE, found[0].value, "footer line"))
             return
 
@@ -565,7 +564,7 @@ def _add_date_line(result: CleanedText, date_lines: list[_DateEvidence], line: L
     """Note a date line's date as a candidate for its article's, unless it is a comment's time stamp
     ("Maria July 7, 2012 at 2:31 pm"), which had dated articles by a comment (a guess: of 467 pages
     dated by their address, 16 go undated, 8 of whose dates were right, 3 a day off and 5 off by more)."""
-    if line.date_line is None or is_comment_stamp(line.text):
+    if line.date_line is None or is_comment_stamp(line.text, line.dates):
         return
     strength = _DATE_LINE_BELOW_HEADLINE if below_headline else _OTHER_DATE_LINE
     date_lines.append(_DateEvidence(strength, line.date_line, "date line"))
