@@ -28,6 +28,9 @@ from newstrace.clean.text import clean_text
             "Orvale Labs opened.",
         ),
         ("DENVER--(BUSINESS WIRE)--Orvale Labs opened.", "DENVER", "Business Wire", "Orvale Labs opened."),
+        # A month in capitals, and a comma before the agency, as syndicating sites print them.
+        ("LIMA, JAN 5 (PTI) — Prices rose.", "LIMA", "PTI", "Prices rose."),
+        ("SANTA ROSA, Nueva Ecija, (AP) - Rain fell.", "SANTA ROSA, Nueva Ecija", "AP", "Rain fell."),
         (
             "DENVER, March 3, 2025 (GLOBE NEWSWIRE) -- Orvale Labs opened.",
             "DENVER",

@@ -216,6 +216,8 @@ LIBRARY_POST = (
         "Posted on June 9, 2025 by Ines Moreau in Local News",
         "By Ines Moreau - 9 June 2025 | 3 Comments",
         "Posted by Ines Moreau on June 9, 2025 at 6:48 pm",
+        # A posting word names the post, though a clock time follows the date as on a comment.
+        "Filed as Local News on June 9, 2025 6:48 pm by Ines Moreau",
     ],
 )
 def test_a_post_line_under_the_headline_dates_the_article_not_the_masthead(post_line: str) -> None:
@@ -250,6 +252,53 @@ def test_a_post_line_below_the_text_beats_the_masthead() -> None:
             "2025-06-09",
             "footer line",
         )
+
+
+def test_a_headline_opening_with_a_count_is_the_title_and_dates_below_it_are_the_articles() -> None:
+    # "5 Reading Rooms ..." opens with a number as a list item does; it is still the headline, so the
+    # date under it is the article's and the masthead's above it is not.
+    page = (
+        LIBRARY_POST.format(post_line="9/6/2025")
+        .replace("Library opens a late reading room", "5 Libraries Open Late Reading Rooms")
+        .replace("Thursday, 12 June 2025", "Thursday, 12 June 2025 | Home | News | Sport")
+    )
+    page = page.replace("9/6/2025", "June 9, 2025")
+    for model in (default_line_model(), None):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == "5 Libraries Open Late Reading Rooms for shift workers"
+        assert (article.date.isoformat() if article.date else None) == "2025-06-09"
+
+
+def test_a_web_address_and_date_after_the_headline_are_a_post_line_not_the_headline() -> None:
+    # A line in lower case is read as the wrapped continuation of the headline above it; a site's
+    # address and a date there are the post line, whose date is the article's.
+    page = LIBRARY_POST.format(post_line="www.riversideweekly.example 2025-06-09 18:48:07 Print")
+    for model in (default_line_model(), None):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == "Library opens a late reading room for shift workers"
+        assert (article.date.isoformat() if article.date else None) == "2025-06-09"
+
+
+@pytest.mark.parametrize(
+    ("header", "footer"),
+    [
+        ("Written by Ines Moreau, Staff Writer", ""),
+        ("By: Ines Moreau (Diary)", ""),
+        ("", "Posted by Ines Moreau at 6:48 PM"),
+    ],
+)
+def test_a_line_naming_the_author_with_a_posting_word_gives_the_byline(header: str, footer: str) -> None:
+    page = LIBRARY_POST.format(post_line=header or "Share | Tweet") + (f"{footer}\n" if footer else "")
+    for model in (default_line_model(), None):
+        [article] = clean_text(page, line_model=model)
+        assert article.byline == "Ines Moreau"
+        assert not any("Moreau" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_sentence_opening_with_by_names_no_author() -> None:
+    page = LIBRARY_POST.format(post_line="By bus, the library is ten minutes from the station.")
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.byline is None
 
 
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:

@@ -13,12 +13,12 @@ _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=
 _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
 # "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ",
 # "LONDON (Reuters) -The", "Madrid, 30 nov (EFE).- ", "AUSTIN, Texas, Nov. 30, 2026 /PRNewswire/ -- ",
-# "CHICAGO--(BUSINESS WIRE)--".
+# "CHICAGO--(BUSINESS WIRE)--", "LONDON, JAN 17 (PTI) — ", "GAZA CITY, Gaza Strip, (AP) - ".
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
-    r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"
-    r"\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/)?\s*\.?(?P<dash>[—–]|--?)\s*"
+    r"(?:,?\s+(?P<when>(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"
+    r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?)\s*"
 )
 _BYLINE = re.compile(
     r"^(?:by|von|por|par|door|av)\s+(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
@@ -88,7 +88,7 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
 # The author of a post line ("Posted on May 3, 2012 by Ana Ruiz in News", "by ana_r on May 3"):
 # the words after "by" up to a label, a preposition or punctuation. Handles may be lower case.
 _POST_AUTHOR = re.compile(
-    r"\b(?:by|von|por|par|door)\s+(?P<name>[^\W\d][\w.'’-]*"
+    r"\b(?:by|von|por|par|door):?\s+(?P<name>[^\W\d][\w.'’-]*"
     r"(?:\s+(?!(?:on|in|at|am|um|le|el|published|posted|updated|filed)\b)[^\W\d][\w.'’-]*){0,4})",
     re.IGNORECASE,
 )
@@ -117,6 +117,17 @@ def post_line_author(line: str) -> str | None:
             words = words[:position]
             break
     return " ".join(words)
+
+
+# A line naming an author with a posting word and no date: "Posted by Ana Ruiz", "Written by Ana
+# Ruiz, Staff Writer", "By: Ana Ruiz (Diary)", "Article by Ana, filed under Cities". A bare "By"
+# also opens sentences ("By car, it takes an hour"): "By Ana Ruiz" lines are parse_byline's.
+_AUTHOR_LINE = re.compile(r"^(?:(?:posted|written|published|submitted|article|story|words|report)\s+by:?|by:)\s", re.I)
+
+
+def author_line_name(line: str) -> str | None:
+    """The author an author line names, or None for other lines."""
+    return post_line_author(line) if _AUTHOR_LINE.match(line) else None
 
 
 # Words a page's metadata gives for its author that name no one: labels of the author widget

@@ -165,6 +165,7 @@ def _words_besides_dates(text: str) -> list[str]:
 
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_WEB_ADDRESS = re.compile(r"\bwww\.|://")
 
 
 def is_comment_stamp(line: str, dates: Sequence[FoundDate] | None = None) -> bool:
@@ -174,6 +175,9 @@ def is_comment_stamp(line: str, dates: Sequence[FoundDate] | None = None) -> boo
     if dates is None:
         dates = find_dates(line)
     if len(dates) != 1 or not _CLOCK.search(line, dates[0].end):
+        return False
+    # A site's address before the stamp ("www.example.com 2007-11-24 16:23 Print") is no commenter.
+    if _WEB_ADDRESS.search(line, 0, dates[0].start):
         return False
     words = _words_besides_dates(line[: dates[0].start])
     # Commenters' names are often lower-case handles ("ashray", "tim").

@@ -17,6 +17,7 @@ from newstrace.clean.dates import FoundDate, date_line_of, find_dates
 from newstrace.clean.patterns import (
     AUTHOR_MARK,
     CAPTION_PATTERN,
+    COUNT_OPENING,
     ELLIPSIS_END,
     LINE_RULES,
     LIST_MARKER,
@@ -77,6 +78,9 @@ class Line:
     strong_body: bool
     # Could be a headline: a short run of words, no rule's, not ending as a sentence does.
     headline_like: bool
+    # Could be the title: a possible headline, or one that opens with a count ("5 Great Plants for
+    # Indoor Gardens"), which the list marker keeps from headline_like, a feature of the line model.
+    title_like: bool
     # Of possible headlines: the headline before an author and a date on its line ("Coffee toffee by
     # Ana on May 3, 2012"), "" for a post line alone, None for others.
     headline_before_post: str | None
@@ -117,6 +121,7 @@ def _rules_after_model(
     return found
 
 
+_WEB_ADDRESS = re.compile(r"\bwww\.")
 # Words before a line's author and date from which on they follow a headline.
 _HEADLINE_BEFORE_POST_WORDS = 3
 
@@ -127,10 +132,13 @@ def headline_before_post(text: str, dates: Sequence[FoundDate]) -> str | None:
     2012 by Ana Ruiz in News"), never a headline. None for other lines."""
     if not dates:
         return None
-    marks = [mark.start() for mark in AUTHOR_MARK.finditer(text)]
+    # A site's address before the date marks a post line too ("Headline www.example.com 2007-11-24
+    # 16:23 Print": a lower-case line, it was read as the headline's wrapped continuation).
+    marks = sorted(mark.start() for pattern in (AUTHOR_MARK, _WEB_ADDRESS) for mark in pattern.finditer(text))
     if not marks:
         return None
-    if len(text[: min(marks[0], dates[0].start)].split()) < _HEADLINE_BEFORE_POST_WORDS:
+    # An author named after the date ("Filed as News on May 3, 2012 by Ana") ends a post line.
+    if marks[0] > dates[0].start or len(text[: marks[0]].split()) < _HEADLINE_BEFORE_POST_WORDS:
         return ""
     # The last "by" before the last date: headlines hold "by" and dates of their own.
     cut = max((mark for mark in marks if mark < dates[-1].start), default=min(marks[0], dates[0].start))
@@ -295,6 +303,10 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
         _is_headline_like(text, count, is_plain, item)
         for text, count, is_plain, item in zip(texts, words, plain, list_items, strict=True)
     ]
+    title_like = [
+        is_headline or (item and bool(COUNT_OPENING.match(text)) and _is_headline_like(text, count, is_plain, False))
+        for text, count, is_plain, item, is_headline in zip(texts, words, plain, list_items, headline, strict=True)
+    ]
     # Dates only in lines that can be a post line or a headline: a paragraph's dates are its story's.
     found_dates = [
         tuple(find_dates(text)) if count <= POST_LINE_WORDS or is_headline else ()
@@ -325,6 +337,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
             rules_after_model,
             prose,
             headline,
+            title_like,
             post_headlines,
             found_dates,
             date_lines,

@@ -459,6 +459,8 @@ SENTENCE_END = re.compile(r"[.!?…:;,。！？][\"'”’»)\]」』]*$")
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
 LIST_MARKER = re.compile(r"^\s*(\d{1,2}[.)]?|[•·▪●◦*-])\s+")
+# A line opening with a bare count, as list articles' headlines do ("10 Things to Know About Rates").
+COUNT_OPENING = re.compile(r"^\s*\d{1,2}\s+\w")
 # HTML or script left in a scraped text ("<script src=...>", "<a href=...><img ...>", "<!--"): tags of
 # HTML's own names (not "<The Palace>", a title in angle brackets), comments and conditionals.
 MARKUP = re.compile(
@@ -508,4 +510,5 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
 # of a post line ("Posted on May 3, 2012"), what marks a line as one.
 _AUTHOR_WORDS = ("by", "von", "par", "por", "door", "di")
 AUTHOR_MARK = re.compile(rf"\b(?:{'|'.join(_AUTHOR_WORDS)})\b", re.IGNORECASE)
-POST_MARK = re.compile(rf"\b(?:{'|'.join((*_AUTHOR_WORDS, 'posted', 'published', 'written'))})\b", re.IGNORECASE)
+_POSTING_WORDS = ("posted", "published", "written", "filed")
+POST_MARK = re.compile(rf"\b(?:{'|'.join((*_AUTHOR_WORDS, *_POSTING_WORDS))})\b", re.IGNORECASE)

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from newstrace.clean.credits import (
+    author_line_name,
     canonical_agency,
     metadata_author,
     names_in_credit,
@@ -475,7 +476,7 @@ def _clean_segment(
         result.body_lines.append(line.text)
         last_kept = position
 
-    _note_footer_post_line(date_lines, lines, last_kept)
+    _note_footer_post_line(result, date_lines, lines, last_kept)
     _finish(result, metadata_date, date_lines)
     return result
 
@@ -532,28 +533,40 @@ def _note_post_line(
         post_part = line.text
         found = list(line.dates)
         # A comment's time stamp ("Maria July 7, 2012 at 2:31 pm") stands there on pages whose article
-        # is a comment thread; a post's names its author with "by" ("Posted by Ana on May 3, 2012 at
-        # 9:01 am"). Of 115 such lines on training pages dated by their address, 107 held the page's
-        # date; the 8 that did not were mostly commenters named without "by".
-        if found and is_comment_stamp(post_part, found) and not AUTHOR_MARK.search(post_part, 0, found[0].start):
+        # is a comment thread; a post's names its author or its posting ("Posted by Ana on May 3, 2012
+        # at 9:01 am", "Filed as News on May 3, 2012 11:25 am by Ana"). Of 115 such lines on training
+        # pages dated by their address, 107 held the page's date; the 8 that did not were mostly
+        # commenters named without "by".
+        if found and is_comment_stamp(post_part, found) and not POST_MARK.search(post_part):
             return False
     else:
         return False
     if not found:
-        return False
+        # Without a date, a line that names the author with a posting word ("Posted by Ana Ruiz")
+        # gives the byline; a "By ..." line is read as a byline already.
+        author = author_line_name(post_part) if line.words <= SHORT_LINE_WORDS and reason != "byline" else None
+        if author is None:
+            return False
+        result.byline = result.byline or author
+        return True
     date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
     if result.byline is None and reason != "byline":
         result.byline = post_line_author(post_part)
     return True
 
 
-def _note_footer_post_line(date_lines: list[_DateEvidence], lines: list[Line], last_paragraph: int) -> None:
+def _note_footer_post_line(
+    result: CleanedText, date_lines: list[_DateEvidence], lines: list[Line], last_paragraph: int
+) -> None:
     """Note the date of a post line just below the article's text, where many blogs print author and
-    date (on the training pages: 7 more articles dated, the one whose address gives its date right)."""
+    date (on the training pages: 7 more articles dated, the one whose address gives its date right),
+    and the author of an author line there ("Posted by Ana Ruiz at 8:56 AM")."""
     for line in lines[last_paragraph + 1 : last_paragraph + 1 + FOOTER_DATE_REACH]:
         if line.words > HEADER_DATE_WORDS or line.strong_body:
             continue
         found = line.dates
+        if not found and result.byline is None and line.words <= SHORT_LINE_WORDS:
+            result.byline = author_line_name(line.text)
         if found and POST_MARK.search(line.text):
             if not is_comment_stamp(line.text, found) or AUTHOR_MARK.search(line.text, 0, found[0].start):
                 date_lines.append(_DateEvidence(_FOOTER_LINE, found[0].value, "footer line"))
@@ -677,7 +690,7 @@ def _clean_segment_by_model(
         elif reason == "reporter credit":
             result.metadata.setdefault("reporter_credit", line.text)
         result.removed.append(RemovedLine(line.text, reason or MODEL_REASON))
-    _note_footer_post_line(date_lines, lines, last_kept)
+    _note_footer_post_line(result, date_lines, lines, last_kept)
     _finish(result, metadata_date, date_lines)
     return result
 
@@ -739,7 +752,8 @@ def _reads_as_headline(line: Line) -> bool:
 
 def _could_be_title(line: Line) -> bool:
     return (
-        line.headline_like
+        line.title_like
+        and line.rule_after_model is None
         and line.date_line is None
         and line.parsed_byline is None
         and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
