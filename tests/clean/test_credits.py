@@ -60,6 +60,10 @@ def test_ordinary_sentences_are_not_datelines() -> None:
 def test_bylines() -> None:
     assert parse_byline("By Jackie Moss, Arts Correspondent, PA News") == ("Jackie Moss", "PA")
     assert parse_byline("By Tom Reyes") == ("Tom Reyes", None)
+    assert parse_byline("By THE ASSOCIATED PRESS") == ("THE ASSOCIATED PRESS", "AP")
+    # Widgets and headings: a name is capitalised and no widget's word.
+    for line in ("Subscribe by email", "by category", "By Email", "By the Numbers"):
+        assert parse_byline(line) is None, line
     assert parse_byline("By the end of the week the river had risen by two metres.") is None
 
 

@@ -295,6 +295,16 @@ def test_a_line_naming_the_author_with_a_posting_word_gives_the_byline(header: s
         assert not any("Moreau" in paragraph for paragraph in article.paragraphs)
 
 
+def test_a_lower_case_byline_under_the_headline_is_not_read_as_the_headlines_end() -> None:
+    # A line starting in lower case is read as the wrapped continuation of the one above; "by Ines
+    # Moreau" alone is a byline.
+    page = LIBRARY_POST.format(post_line="by Ines Moreau").replace("\n\nby Ines", "\nby Ines")
+    for model in (default_line_model(), None):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == "Library opens a late reading room for shift workers"
+        assert article.byline == "Ines Moreau"
+
+
 def test_a_sentence_opening_with_by_names_no_author() -> None:
     page = LIBRARY_POST.format(post_line="By bus, the library is ten minutes from the station.")
     [article] = clean_text(page, line_model=default_line_model())

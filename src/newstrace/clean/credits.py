@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.clean.dates import MONTHS, WEEKDAYS
-from newstrace.clean.line_vocabulary import STOP_WORDS
+from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
 from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES
 
 _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
@@ -82,6 +82,10 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
         return None
     rest = match.group("rest") or ""
     names = match.group("names").strip()
+    # A name is capitalised and no widget's word: "Subscribe by email", "Browse by category", "By
+    # the Numbers" (a column's heading) name no one.
+    if not names[:1].isupper() or names.split()[0].lower() in WIDGET_WORDS:
+        return None
     return names, canonical_agency(rest) or canonical_agency(names)
 
 
@@ -105,8 +109,9 @@ def post_line_author(line: str) -> str | None:
     if not match:
         return None
     words = match.group("name").rstrip(".").split()
-    # "Updated by November 12, 2012", "supplied by the town's plant": no name there.
-    if words[0].lower() in MONTHS or words[0].lower() in WEEKDAYS or words[0].lower() in STOP_WORDS:
+    # "Updated by November 12, 2012", "supplied by the town's plant", "Subscribe by email": no name there.
+    first = words[0].lower()
+    if first in MONTHS or first in WEEKDAYS or first in STOP_WORDS or first in WIDGET_WORDS:
         return None
     # The name ends where a date or a button begins ("by Ana Ruiz January 3, 2008", "Ana Ruiz Discuss").
     for position, word in enumerate(words[1:], start=1):

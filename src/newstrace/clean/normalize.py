@@ -28,7 +28,10 @@ _WIRE_NOTE = re.compile(
 )
 _WIRE_POUND = re.compile(r"#(?=\d)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
-_CONTINUATION = re.compile(r"^(?:[—–•-]\s*)?[a-zà-ÿ]")
+# A line starting in lower case continues the one before, unless it is a byline alone ("by Ana
+# Ruiz" under a headline, which joined would end the headline).
+_BYLINE_ALONE = r"by\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|and|&)){0,5}\s*$"
+_CONTINUATION = re.compile(rf"^(?:[—–•-]\s*)?(?!{_BYLINE_ALONE})[a-zà-ÿ]")
 # Typewriter-era quotes: ``like this'' (wire copy, some newspaper archives).
 _OPEN_BACKTICKS = re.compile(r"``")
 _CLOSE_APOSTROPHES = re.compile(r"''")
