@@ -655,6 +655,28 @@ def test_a_live_blogs_entries_are_not_read_as_a_comment_thread() -> None:
     assert len(article.paragraphs) == 3
 
 
+def test_a_posts_own_attribution_does_not_make_its_comment_thread_a_live_blog() -> None:
+    # The post is attributed above its text, as a live blog's first entry is; its commenters are
+    # attributed in another form, and their thread is not the article.
+    comments = "\n\n".join(
+        f"by {name} writes: on Monday March 4, @0{hour}:12PM\n\n{text}"
+        for hour, (name, text) in enumerate(
+            [
+                ("marsh_hen", "The towpath floods every spring and the council never learns anything from it, sadly."),
+                ("eelcatcher", "Six houses on Mill Lane again? They were promised a new bank wall three years ago."),
+                ("lockkeeper", "The trains were fine this morning, the slower timetable only added ten minutes."),
+            ],
+            start=1,
+        )
+    )
+    page = LIVE_BLOG.split("Posted by Tom Fry")[0] + comments
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs == [
+        "The river at Ashby has risen by a metre overnight and the council has closed the lower towpath between "
+        "the two locks until further notice."
+    ]
+
+
 def test_a_comments_time_stamp_does_not_date_the_article() -> None:
     # The post gives no date of its own: the first comment's is no evidence of the article's.
     post = BLOG_POST_WITH_COMMENTS.replace("March 3, 2024 | by Hattie Crane", "by Hattie Crane")

@@ -259,19 +259,29 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     a comment thread that follows the article's prose: long comments and teasers read like paragraphs."""
     is_body = is_body.copy()
     attributions = np.array([(rule := _rule_of(line)) is not None and rule.name == "attribution" for line in lines])
-    attributions_before = np.concatenate([[0], np.cumsum(attributions)])
     for start, end in segments:
         prose_seen = 0
         first_prose = next((position for position in range(start, end) if lines[position].strong_body), end)
-        # A live blog's entries carry attributions from its start: they are its structure.
-        structured = attributions_before[first_prose] - attributions_before[start] > 0
+        # A live blog's entries carry attributions of one form from its start: they are its
+        # structure. A post's own ("Posted by Ana on May 3") differs from its commenters' ("by
+        # bob42 writes: on May 3"), which still make a thread.
+        opening_forms = {
+            _first_word(lines[position].text) for position in range(start, first_prose) if attributions[position]
+        }
+        in_other_form = np.array(
+            [
+                attributions[position] and _first_word(lines[position].text) not in opening_forms
+                for position in range(start, end)
+            ]
+        )
+        attributions_before = np.concatenate([[0], np.cumsum(in_other_form)])
         for position in range(start, end):
             line = lines[position]
+            offset = position - start
             in_thread = (
-                not structured
-                and attributions[position]
+                in_other_form[offset]
                 and prose_seen >= THREAD_PROSE_BEFORE
-                and attributions_before[min(position + THREAD_WINDOW, end)] - attributions_before[position]
+                and attributions_before[min(offset + THREAD_WINDOW, end - start)] - attributions_before[offset]
                 >= THREAD_ATTRIBUTIONS
             )
             if (prose_seen and _closes_article(line)) or in_thread:
@@ -279,6 +289,14 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
                 break
             prose_seen += line.strong_body
     return is_body
+
+
+def _first_word(text: str) -> str:
+    words = _WORD_PATTERN.findall(text[:40].lower())
+    return words[0] if words else ""
+
+
+_WORD_PATTERN = re.compile(r"\w+")
 
 
 # "1. ", "12) ": a bare number opening a line ("10 people were hurt") numbers nothing.
