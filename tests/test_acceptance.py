@@ -53,6 +53,11 @@ def test_seed_pages_give_the_expected_articles(shared_corpus: Path, tmp_path: Pa
                 assert probe not in paragraphs, (key, line)
                 continue
             assert not any(probe in body for body in bodies), (key, line)
+    # Repeated photo captions are each kept once, as a caption, never as body text.
+    for name, article in articles.items():
+        assert len(set(article.captions)) == len(article.captions), name
+        assert not set(article.captions) & set(article.paragraphs), name
+    assert articles["002#1"].captions and articles["002#2"].captions
     # No body line of any page is lost: every sentence of a kept page is in some article body.
     for page in read_paths([seeds]):
         if not hasattr(page, "text"):

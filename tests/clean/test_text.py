@@ -466,6 +466,18 @@ class _KeepEverything:
         return [np.ones(len(page.texts)) for page in pages]
 
 
+def test_copies_of_a_caption_are_no_body_text_whatever_the_model_says() -> None:
+    # A syndicated page prints its photo's caption twice, its headline again and the caption twice more.
+    caption = "Ferry passengers wait on the quay at Holm on Monday, March 3, 2025, after the pier reopened. (Photo: Lakeside Courier)"
+    headline = "Ferry to Holm island sails again"
+    page = f"{headline}\n\n{caption}\n{caption}\nTT\n\n{headline}\n\n{caption}\n{caption}\n\n{FERRY_BODY}"
+    for model in (_KeepEverything(), default_line_model(), None):
+        [article] = clean_text(page, line_model=model)  # type: ignore[arg-type]
+        assert article.captions == [caption]
+        assert caption not in article.paragraphs
+        assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
+
+
 def test_short_lines_above_the_headline_are_the_pages_whatever_the_model_says() -> None:
     page = "1. Home\n2. Travel\nIsland News\n\n" + CONTENT_FARM_PAGE
     [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]

@@ -653,6 +653,7 @@ def _clean_segment_by_model(
             title_key = title_line.key
             headline_position = lines.index(title_line)
     seen_keys: set[str] = set()
+    caption_keys: set[str] = set()
     date_lines: list[_DateEvidence] = []
     headline_at = _last_headline(lines, first_body, title_key)
     last_kept = last_body
@@ -683,6 +684,12 @@ def _clean_segment_by_model(
             or reason in ("stray short token", MARKUP_REASON, POST_LINE_REASON)
             or (line.rule_after_model is not None and reason == line.rule_after_model.reason)
             or above_headline
+            # A copy of a line already read as a caption in a caption's form ("each caption once,
+            # as a caption, not as body text"; a line that is a caption only by being said twice
+            # may be the lede, which sites repeat under the photo), or of the headline above the
+            # text (in a list article, a question asked of each guest repeats as a heading).
+            or (reason == "repeated line" and line.caption_like and line.key in caption_keys)
+            or (reason == "repeated headline" and zone == "header")
             # On a whole page (not trafilatura's extract, where such lines are mostly the lead) the
             # furniture above the article goes too (grouped CV, three seeds: English text +0.001,
             # the extract -0.010 were it applied there).
@@ -696,6 +703,7 @@ def _clean_segment_by_model(
         if reason == "title":
             continue
         if reason == "caption":
+            caption_keys.add(line.key)
             result.captions.append(line.text)
             continue
         if reason == "date line":
