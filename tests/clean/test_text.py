@@ -7,7 +7,14 @@ import pytest
 
 from newstrace.clean.line_model import PageToScore, default_line_model
 from newstrace.clean.lines import build_lines
-from newstrace.clean.text import TextToClean, _clean_by_model, _complete_numbered_lists, clean_text, clean_texts
+from newstrace.clean.text import (
+    TextToClean,
+    _clean_by_model,
+    _complete_numbered_lists,
+    _end_at_closing_line,
+    clean_text,
+    clean_texts,
+)
 
 WIRE_PAGE = """Harbour authority approves new ferry terminal after long dispute
 
@@ -687,6 +694,31 @@ def test_a_posts_own_attribution_does_not_make_its_comment_thread_a_live_blog() 
         "The river at Ashby has risen by a metre overnight and the council has closed the lower towpath between "
         "the two locks until further notice."
     ]
+
+
+def test_a_comment_thread_split_into_parts_is_cut_in_every_part() -> None:
+    # The page splits a long thread into parts (a heading above each comment); the article's prose
+    # and its own attribution come first, and every part that opens with a comment goes.
+    texts = [
+        "Storm over the Merrow valley",
+        "Posted by Hattie Crane on Monday March 4, @09:02AM",
+        "The river at Ashby has risen by a metre overnight and the council has closed the lower towpath "
+        "between the two locks until further notice.",
+    ]
+    comments = [
+        ("marsh_hen", "The towpath floods every spring and the council never learns anything from it, sadly."),
+        ("eelcatcher", "Six houses on Mill Lane again? They were promised a new bank wall three years ago."),
+        ("lockkeeper", "The trains were fine this morning, the slower timetable only added ten minutes."),
+        ("ferryman", "The ferry at Holm ran all night and carried the pumps across to the east bank."),
+    ]
+    starts = []
+    for hour, (name, text) in enumerate(comments, start=1):
+        starts.append(len(texts))
+        texts += [f"by {name} writes: on Monday March 4, @0{hour}:12PM (#4074{hour})", text]
+    lines = build_lines(texts)
+    segments = list(zip([0, *starts], [*starts, len(lines)], strict=True))
+    kept = _end_at_closing_line(lines, segments, np.ones(len(lines), dtype=bool))
+    assert [line.text for line, keep in zip(lines, kept, strict=True) if keep and line.words > 12] == [texts[2]]
 
 
 def test_a_comments_time_stamp_does_not_date_the_article() -> None:

@@ -258,36 +258,55 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     """The model's body stops at a comments header, an author bio, a heading of related articles or
     a comment thread that follows the article's prose: long comments and teasers read like paragraphs."""
     is_body = is_body.copy()
-    attributions = np.array([(rule := _rule_of(line)) is not None and rule.name == "attribution" for line in lines])
+    forms = {
+        position: _first_word(line.text)
+        for position, line in enumerate(lines)
+        if (rule := _rule_of(line)) is not None and rule.name == "attribution"
+    }
+    attributed = np.array(sorted(forms), dtype=np.int64)
+    # The form of the attributions of a thread found: the page splits a long thread into parts, and
+    # a part that opens with a comment of that form goes on with it.
+    thread_form: str | None = None
+    prose_seen = 0
+    opening_forms: set[str] = set()
+    others = attributed
     for start, end in segments:
-        prose_seen = 0
-        first_prose = next((position for position in range(start, end) if lines[position].strong_body), end)
-        # A live blog's entries carry attributions of one form from its start: they are its
-        # structure. A post's own ("Posted by Ana on May 3") differs from its commenters' ("by
-        # bob42 writes: on May 3"), which still make a thread.
-        opening_forms = {
-            _first_word(lines[position].text) for position in range(start, first_prose) if attributions[position]
-        }
-        in_other_form = np.array(
-            [
-                attributions[position] and _first_word(lines[position].text) not in opening_forms
-                for position in range(start, end)
-            ]
-        )
-        attributions_before = np.concatenate([[0], np.cumsum(in_other_form)])
+        opening = next((position for position in range(start, end) if position in forms), end)
+        if (
+            thread_form is not None
+            and opening < end
+            and forms[opening] == thread_form
+            and not any(lines[position].strong_body for position in range(start, opening))
+        ):
+            is_body[start:end] = False
+            continue
+        thread_form = None
+        if prose_seen == 0:
+            first_prose = next((position for position in range(start, end) if lines[position].strong_body), end)
+            # A live blog's entries carry attributions of one form from its start: they are its
+            # structure. A post's own ("Posted by Ana on May 3") differs from its commenters' ("by
+            # bob42 writes: on May 3"), which still make a thread. A thread's comments are counted
+            # past the part's end, and the article's prose in the parts before: the page may split
+            # a thread after every comment.
+            opening_forms = {form for position, form in forms.items() if start <= position < first_prose}
+            others = attributed[[forms[position] not in opening_forms for position in attributed.tolist()]]
+        prose_in_part = 0
         for position in range(start, end):
             line = lines[position]
-            offset = position - start
             in_thread = (
-                in_other_form[offset]
+                position in forms
+                and forms[position] not in opening_forms
                 and prose_seen >= THREAD_PROSE_BEFORE
-                and attributions_before[min(offset + THREAD_WINDOW, end - start)] - attributions_before[offset]
+                and np.searchsorted(others, position + THREAD_WINDOW) - np.searchsorted(others, position)
                 >= THREAD_ATTRIBUTIONS
             )
-            if (prose_seen and _closes_article(line)) or in_thread:
+            if (prose_in_part and _closes_article(line)) or in_thread:
                 is_body[position + 1 : end] = False
+                if in_thread:
+                    thread_form = forms[position]
                 break
             prose_seen += line.strong_body
+            prose_in_part += line.strong_body
     return is_body
 
 
