@@ -216,6 +216,10 @@ def test_lines_mostly_of_html_or_script_are_markup(line: str, markup: bool) -> N
         # A sentence of the article ends with its full stop.
         ("The ferry left on March 5 at 6:40 pm.", None),
         ("Three responses to the plan came from the council.", None),
+        # A box of the site's other stories; a sentence is text.
+        ("Also on Merrow News:", "related_heading"),
+        ("ALSO ON REUTERS", "related_heading"),
+        ("Also on the agenda was the budget.", None),
         # A commenter's website and name; a sentence that gives an address is text.
         ("http://merrowrowing.example/ Tomas Reyes", "attribution"),
         ("https://twitter.com/marsh_hen marsh_hen", "attribution"),

@@ -504,6 +504,15 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         20,
         triggers=(" at ",),
     ),
+    # "Also on Reuters", "Also on HuffPost:": a box of the site's other stories after the article
+    # (on the training pages, 8 of 8 such lines of up to four words stand after the text).
+    LineRule(
+        "related_heading",
+        r"^[\W_]*also\s+on\s+[^\s.!?:]+(?:\s+[^\s.!?:]+)?\s*:?\s*$",
+        "heading of related or recommended articles",
+        4,
+        triggers=("also on",),
+    ),
     # A commenter's website and name over the comment ("http://example.com/ Ana Ruiz"): on the
     # training pages, 106 of the 108 such lines on the 19 pages holding two or more are not body.
     LineRule(
