@@ -721,6 +721,34 @@ def test_a_comment_thread_split_into_parts_is_cut_in_every_part() -> None:
     assert [line.text for line, keep in zip(lines, kept, strict=True) if keep and line.words > 12] == [texts[2]]
 
 
+def test_a_thread_headed_by_time_stamps_alone_is_cut_but_an_articles_own_stamps_are_not() -> None:
+    article = [
+        "The river at Ashby has risen by a metre overnight and the council has closed the lower towpath "
+        "between the two locks until further notice.",
+        "Fire crews are pumping water from six houses on Mill Lane, where the bank gave way just before dawn.",
+    ]
+    comments = [
+        "The towpath floods every spring and the council never learns anything from it, sadly.",
+        "Six houses on Mill Lane again? They were promised a new bank wall three years ago.",
+        "The trains were fine this morning, the slower timetable only added ten minutes.",
+    ]
+    thread = [
+        line for hour, text in enumerate(comments, start=1) for line in (f"#1.{hour} - Mar 4, 2024 {hour}:12 PM", text)
+    ]
+    lines = build_lines(
+        [
+            "The Merrow Courier is a paper of the valley towns, printed in Ashby since 1884 and read in every village.",
+            *article,
+            *thread,
+        ]
+    )
+    kept = _end_at_closing_line(lines, [(0, len(lines))], np.ones(len(lines), dtype=bool))
+    assert [line.text for line, keep in zip(lines, kept, strict=True) if keep][1:] == [*article, thread[0]]
+    # A page's own stamps, one over the other above its text, are no thread.
+    stamped = build_lines([lines[0].text, "4 Mar 2024, 09:02", "Updated: 4 Mar 2024, 09:40", *article])
+    assert _end_at_closing_line(stamped, [(0, len(stamped))], np.ones(len(stamped), dtype=bool)).all()
+
+
 def test_a_comments_time_stamp_does_not_date_the_article() -> None:
     # The post gives no date of its own: the first comment's is no evidence of the article's.
     post = BLOG_POST_WITH_COMMENTS.replace("March 3, 2024 | by Hattie Crane", "by Hattie Crane")

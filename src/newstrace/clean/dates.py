@@ -168,6 +168,12 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _WEB_ADDRESS = re.compile(r"\bwww\.|://")
 
 
+def is_time_stamp(line: str, dates: Sequence[FoundDate]) -> bool:
+    """Whether a line gives one date and a clock time after it ("#1.2 - Tue Jul 24, 2012 12:06 PM
+    EDT ldo", "on 25 Oct 2012 at 7:57 pm 9 GregT"): when a comment or a post was made."""
+    return len(dates) == 1 and _CLOCK.search(line, dates[0].end) is not None
+
+
 def is_comment_stamp(line: str, dates: Sequence[FoundDate] | None = None) -> bool:
     """Whether a date line names someone before the date and gives a clock time after it ("Maria July
     7, 2012 at 2:31 pm", "tim — June 25th, 2012, 12:21 am"): when a comment was posted, not the article.

@@ -24,7 +24,7 @@ from newstrace.clean.credits import (
     split_dateline,
     split_reporter_credit,
 )
-from newstrace.clean.dates import choose_article_date, is_comment_stamp
+from newstrace.clean.dates import choose_article_date, is_comment_stamp, is_time_stamp
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
@@ -258,10 +258,13 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     """The model's body stops at a comments header, an author bio, a heading of related articles or
     a comment thread that follows the article's prose: long comments and teasers read like paragraphs."""
     is_body = is_body.copy()
+    # Attributions, and short time stamps: some threads head each comment with a stamp alone
+    # ("#1.2 - Tue Jul 24, 2012 12:06 PM EDT ldo").
     forms = {
         position: _first_word(line.text)
         for position, line in enumerate(lines)
-        if (rule := _rule_of(line)) is not None and rule.name == "attribution"
+        if ((rule := _rule_of(line)) is not None and rule.name == "attribution")
+        or (line.words <= SHORT_LINE_WORDS and not line.sentence_end and is_time_stamp(line.text, line.dates))
     }
     attributed = np.array(sorted(forms), dtype=np.int64)
     # The form of the attributions of a thread found: the page splits a long thread into parts, and
@@ -297,8 +300,10 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
                 position in forms
                 and forms[position] not in opening_forms
                 and prose_seen >= THREAD_PROSE_BEFORE
-                and np.searchsorted(others, position + THREAD_WINDOW) - np.searchsorted(others, position)
-                >= THREAD_ATTRIBUTIONS
+                # Another comment's attribution follows within the window, a comment's text between
+                # ("18 Nov 2019, 19:09" over "Updated: 18 Nov 2019, 19:11" heads one article).
+                and np.searchsorted(others, position + THREAD_WINDOW) - np.searchsorted(others, position + 2)
+                >= THREAD_ATTRIBUTIONS - 1
             )
             if (prose_in_part and _closes_article(line)) or in_thread:
                 is_body[position + 1 : end] = False
