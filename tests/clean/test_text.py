@@ -312,6 +312,17 @@ def test_a_lower_case_byline_under_the_headline_is_not_read_as_the_headlines_end
         assert article.byline == "Ines Moreau"
 
 
+def test_by_on_a_line_of_its_own_and_the_name_on_the_next_give_the_byline() -> None:
+    page = LIBRARY_POST.format(post_line="By\nInes Moreau")
+    for model in (default_line_model(), _KeepEverything()):
+        [article] = clean_text(page, line_model=model)  # type: ignore[arg-type]
+        assert article.byline == "Ines Moreau"
+        assert "Ines Moreau" not in article.paragraphs
+    # What follows a bare "By" must read as a name.
+    [article] = clean_text(LIBRARY_POST.format(post_line="By\nTO THE EDITORS"), line_model=default_line_model())
+    assert article.byline is None
+
+
 def test_a_sentence_opening_with_by_names_no_author() -> None:
     page = LIBRARY_POST.format(post_line="By bus, the library is ten minutes from the station.")
     [article] = clean_text(page, line_model=default_line_model())

@@ -135,6 +135,21 @@ def author_line_name(line: str) -> str | None:
     return post_line_author(line) if _AUTHOR_LINE.match(line) else None
 
 
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w.'’-]*|de|da|van|von|der|del|la|le|al-\w+|and|&")
+
+
+def name_line(line: str) -> str | None:
+    """A line that is a person's name and nothing else ("Ana Ruiz", "Sarah E. Needleman"), or None."""
+    words = line.split()
+    if not 1 <= len(words) <= 5 or any(character.isdigit() for character in line) or line.endswith(("!", "?", ":")):
+        return None
+    if not all(_NAME_WORD.fullmatch(word) for word in words) or not words[0][:1].isupper():
+        return None
+    if words[0].lower() in STOP_WORDS or words[0].lower() in WIDGET_WORDS:
+        return None
+    return line.strip()
+
+
 # Words a page's metadata gives for its author that name no one: labels of the author widget
 # ("View Profile", "Name", "Authors", "About Us", "Admin"), and dates run into the field.
 _AUTHOR_LABELS = frozenset(

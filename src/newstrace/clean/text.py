@@ -19,6 +19,7 @@ from newstrace.clean.credits import (
     author_line_name,
     canonical_agency,
     metadata_author,
+    name_line,
     names_in_credit,
     post_line_author,
     split_dateline,
@@ -321,6 +322,7 @@ def _first_word(text: str) -> str:
 
 
 _WORD_PATTERN = re.compile(r"\w+")
+_BARE_BY = re.compile(r"(?i)by:?")
 
 
 # "1. ", "12) ": a bare number opening a line ("10 people were hurt") numbers nothing.
@@ -678,6 +680,7 @@ def _clean_segment_by_model(
             headline_position = lines.index(title_line)
     seen_keys: set[str] = set()
     caption_keys: set[str] = set()
+    author_after_by = -1
     date_lines: list[_DateEvidence] = []
     headline_at = _last_headline(lines, first_body, title_key)
     last_kept = last_body
@@ -700,6 +703,16 @@ def _clean_segment_by_model(
         ):
             # An author and a date are fields, not text, on trafilatura's extract too.
             reason = POST_LINE_REASON
+        elif position == author_after_by:
+            reason = POST_LINE_REASON
+        elif (
+            result.byline is None
+            and headline_at < position < first_body - 1
+            and _BARE_BY.fullmatch(line.text)
+            and (name := name_line(lines[position + 1].text)) is not None
+        ):
+            # "By" on a line of its own and the author's name on the next (a page's byline block).
+            result.byline, author_after_by = name, position + 1
         # A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a line
         # whatever the model's score: it matches whole short lines only (measured by grouped
         # cross-validation: letting the model keep those it scored >= 0.9 gained nothing).
