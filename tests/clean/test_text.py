@@ -292,6 +292,9 @@ def test_a_web_address_and_date_after_the_headline_are_a_post_line_not_the_headl
         ("Written by Ines Moreau, Staff Writer", ""),
         ("By: Ines Moreau (Diary)", ""),
         ("", "Posted by Ines Moreau at 6:48 PM"),
+        # A post line whose date no reading settles (June 9 or September 6), and a name with a handle.
+        ("By Ines Moreau on 09/06/2025 18:48 CET", ""),
+        ("Ines Moreau, @inesmoreau", ""),
     ],
 )
 def test_a_line_naming_the_author_with_a_posting_word_gives_the_byline(header: str, footer: str) -> None:

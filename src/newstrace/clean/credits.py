@@ -127,12 +127,22 @@ def post_line_author(line: str) -> str | None:
 # A line naming an author with a posting word and no date: "Posted by Ana Ruiz", "Written by Ana
 # Ruiz, Staff Writer", "By: Ana Ruiz (Diary)", "Article by Ana, filed under Cities". A bare "By"
 # also opens sentences ("By car, it takes an hour"): "By Ana Ruiz" lines are parse_byline's.
-_AUTHOR_LINE = re.compile(r"^(?:(?:posted|written|published|submitted|article|story|words|report)\s+by:?|by:)\s", re.I)
+_AUTHOR_LINE = re.compile(
+    r"^(?i:(?:posted|written|published|submitted|article|story|words|report)\s+by:?|by:)\s"
+    # "By Ana Ruiz on 11/12/2012 15:23 PST", "by Ana Ruiz | Social Media": a capitalised name, then
+    # what a post line gives next (its date may be one no reading can settle).
+    r"|^(?i:by)\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,3}\s+(?:on|at|[|/•–—-])\s"
+)
+# A name and the author's handle: "Ana Ruiz, @anaruiz".
+_NAME_AND_HANDLE = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}),\s*@\w+")
 
 
 def author_line_name(line: str) -> str | None:
     """The author an author line names, or None for other lines."""
-    return post_line_author(line) if _AUTHOR_LINE.match(line) else None
+    if _AUTHOR_LINE.match(line):
+        return post_line_author(line)
+    match = _NAME_AND_HANDLE.match(line)
+    return match.group("name") if match else None
 
 
 _NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w.'’-]*|de|da|van|von|der|del|la|le|al-\w+|and|&")

@@ -819,6 +819,7 @@ def _could_be_title(line: Line) -> bool:
         and line.rule_after_model is None
         and line.date_line is None
         and line.parsed_byline is None
+        and not (line.words <= SHORT_LINE_WORDS and author_line_name(line.text))
         and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
         and line.headline_before_post != ""
     )
