@@ -145,6 +145,20 @@ def headline_before_post(text: str, dates: Sequence[FoundDate]) -> str | None:
     return text[:cut].rstrip(" -|–—,:/")
 
 
+def headline_before_post_as_learnt(text: str, dates: Sequence[FoundDate]) -> str | None:
+    """headline_before_post as the rules' reading had it when the shipped line model learnt from it
+    (an author mark only, before or after the date); the rules' reading keeps it."""
+    if not dates:
+        return None
+    marks = [mark.start() for mark in AUTHOR_MARK.finditer(text)]
+    if not marks:
+        return None
+    if len(text[: min(marks[0], dates[0].start)].split()) < _HEADLINE_BEFORE_POST_WORDS:
+        return ""
+    cut = max((mark for mark in marks if mark < dates[-1].start), default=min(marks[0], dates[0].start))
+    return text[:cut].rstrip(" -|–—,:/")
+
+
 def _is_markup(text: str) -> bool:
     """Whether a line is mostly markup with little text besides: a line holding a whole page's source
     (an article among its scripts) is left to the other features, as removing it loses the article."""

@@ -28,10 +28,8 @@ _WIRE_NOTE = re.compile(
 )
 _WIRE_POUND = re.compile(r"#(?=\d)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
-# A line starting in lower case continues the one before, unless it is a byline alone ("by Ana
-# Ruiz" under a headline, which joined would end the headline).
-_BYLINE_ALONE = r"by\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|and|&)){0,5}\s*$"
-_CONTINUATION = re.compile(rf"^(?:[—–•-]\s*)?(?!{_BYLINE_ALONE})[a-zà-ÿ]")
+_CONTINUATION = re.compile(r"^(?:[—–•-]\s*)?[a-zà-ÿ]")
+_BYLINE_ALONE = re.compile(r"by\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|and|&)){0,5}\s*$")
 # Typewriter-era quotes: ``like this'' (wire copy, some newspaper archives).
 _OPEN_BACKTICKS = re.compile(r"``")
 _CLOSE_APOSTROPHES = re.compile(r"''")
@@ -42,6 +40,9 @@ class NormalizedText:
     lines: list[str]
     removed: list[RemovedLine] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    # Lines that took a byline alone as their wrapped continuation ("Headline" + "by Ana Ruiz"), and
+    # where it begins: the headline's text and the byline are read apart from them.
+    joined_bylines: dict[str, int] = field(default_factory=dict)
 
 
 def normalize_characters(text: str) -> str:
@@ -93,7 +94,7 @@ def normalize_text(text: str) -> NormalizedText:
             result.removed.append(RemovedLine(line, "wire note"))
         else:
             kept.append(line)
-    result.lines = _join_wrapped(kept)
+    result.lines = _join_wrapped(kept, result.joined_bylines)
     return result
 
 
@@ -108,9 +109,13 @@ def _collapse_spaces(text: str) -> str:
     return text
 
 
-def _join_wrapped(lines: list[str]) -> list[str]:
+def _join_wrapped(lines: list[str], joined_bylines: dict[str, int] | None = None) -> list[str]:
     """Undo hard wrapping: a line that stops mid-sentence and a next line (at most one blank line
-    later) that starts in lower case are one paragraph."""
+    later) that starts in lower case are one paragraph. `joined_bylines` gets each joined line whose
+    continuation is a byline alone, and where that begins.
+
+    A lower-case "by Ana Ruiz" under a headline is joined to it as before: the lines are the rules'
+    reading, which the line model learnt from (keeping it apart moved retrained models by chance)."""
     joined: list[str] = []
     blank_run = 0
     for line in lines:
@@ -127,6 +132,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
                 and len(joined[previous].split()) >= 5
             ):
                 del joined[previous + 1 :]
+                if joined_bylines is not None and _BYLINE_ALONE.match(line):
+                    joined_bylines[f"{joined[previous]} {line}"] = len(joined[previous]) + 1
                 joined[previous] = f"{joined[previous]} {line}"
                 blank_run = 0
                 continue
