@@ -258,7 +258,8 @@ def line_model_inputs(text: str) -> tuple[list[str], np.ndarray]:
 
 
 # A comment thread without a header shows itself by who posted each comment: a second attribution
-# within this many lines of one, after a paragraph of the article. On the extraction-train pages
+# (or a comment's time stamp) within this many lines of one, a line between, after a paragraph of
+# the article. On the extraction-train pages
 # the shipped model never learns from: Dragnet 0.835 -> 0.838 (precision 0.813 -> 0.818), L3S-GN1
 # 0.935 -> 0.936, recall the same; the measuring pages unchanged. The buttons under a comment
 # ("Reply", "Report") are no such sign: they stand under posts embedded in articles too (a BBC
@@ -604,8 +605,8 @@ def _note_post_line(
     else:
         return False
     if not found:
-        # Without a date, a line that names the author with a posting word ("Posted by Ana Ruiz")
-        # gives the byline; a "By ..." line is read as a byline already.
+        # Without a date, an author line gives the byline ("Posted by Ana Ruiz", "By Ana Ruiz on
+        # 11/12/2012", "Ana Ruiz, @anaruiz"); a "By ..." line is read as a byline already.
         author = author_line_name(post_part) if line.words <= SHORT_LINE_WORDS and reason != "byline" else None
         if author is None:
             return False
