@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from newstrace.clean.lines import build_lines, matching_rule, matching_rules
+from newstrace.clean.dates import find_dates
+from newstrace.clean.lines import build_lines, headline_before_post, matching_rule, matching_rules
 from newstrace.clean.patterns import LINE_RULES
 
 
@@ -230,3 +231,21 @@ def test_rules_after_the_model_name_more_comment_headers_and_attributions(line: 
     [built] = build_lines([line])
     assert built.rule is None
     assert (built.rule_after_model.name if built.rule_after_model else None) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Library opens a reading room by Ines Moreau on June 9, 2025", "Library opens a reading room"),
+        # A headline may hold a date of its own.
+        ("Talks with readers, 29 June 2025 by Ines Moreau on June 29, 2025", "Talks with readers, 29 June 2025"),
+        ("Library opens a reading room www.riverside.example 2025-06-09 18:48 Print", "Library opens a reading room"),
+        # A post line alone: its author after every date, or few words before them.
+        ("Filed as Local News on June 9, 2025 6:48 pm by Ines Moreau", ""),
+        ("Posted on June 9, 2025 by Ines Moreau in News", ""),
+        # No author or address beside the date: no post line.
+        ("Library opens a reading room on June 9, 2025", None),
+    ],
+)
+def test_the_headline_before_an_author_and_a_date_on_its_line(line: str, headline: str | None) -> None:
+    assert headline_before_post(line, find_dates(line)) == headline

@@ -137,8 +137,9 @@ def headline_before_post(text: str, dates: Sequence[FoundDate]) -> str | None:
     marks = sorted(mark.start() for pattern in (AUTHOR_MARK, _WEB_ADDRESS) for mark in pattern.finditer(text))
     if not marks:
         return None
-    # An author named after the date ("Filed as News on May 3, 2012 by Ana") ends a post line.
-    if marks[0] > dates[0].start or len(text[: marks[0]].split()) < _HEADLINE_BEFORE_POST_WORDS:
+    # An author named after every date ("Filed as News on May 3, 2012 by Ana") ends a post line; a
+    # headline may hold a date of its own ("Talks, 29 June 2012 by Ana on June 29, 2012").
+    if marks[0] > dates[-1].start or len(text[: min(marks[0], dates[0].start)].split()) < _HEADLINE_BEFORE_POST_WORDS:
         return ""
     # The last "by" before the last date: headlines hold "by" and dates of their own.
     cut = max((mark for mark in marks if mark < dates[-1].start), default=min(marks[0], dates[0].start))
