@@ -504,6 +504,18 @@ def test_copies_of_a_caption_are_no_body_text_whatever_the_model_says() -> None:
         assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
 
 
+def test_a_date_line_among_kept_lines_dates_the_article_and_is_no_paragraph() -> None:
+    # A reprints notice the model keeps above the headline moves the date line into the body's zone.
+    notice = (
+        "This copy is for your personal, non-commercial use only, and reprints for colleagues or clients "
+        "can be ordered from the reprints desk."
+    )
+    page = f"{notice}\n\nUpdated March 4, 2024, 10:49 a.m. ET\n\nFerry to Holm island sails again\n\n{FERRY_BODY}"
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert (article.date.isoformat() if article.date else None) == "2024-03-04"
+    assert "Updated March 4, 2024, 10:49 a.m. ET" not in article.paragraphs
+
+
 def test_short_lines_above_the_headline_are_the_pages_whatever_the_model_says() -> None:
     page = "1. Home\n2. Travel\nIsland News\n\n" + CONTENT_FARM_PAGE
     [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]

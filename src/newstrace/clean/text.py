@@ -712,6 +712,10 @@ def _clean_segment_by_model(
             reason = MARKUP_REASON
         elif line.rule_after_model is not None and reason not in ("title", "repeated headline"):
             reason = line.rule_after_model.reason
+        # A line that is a date and nothing else is the article's date line wherever the model's
+        # body begins (a reprints notice kept above the headline moved it into the body's zone).
+        if reason is None and line.date_line is not None and line.words <= SHORT_LINE_WORDS and not line.strong_body:
+            reason = "date line"
         # An article's text starts after its headline: short lines above it are the page's, whatever
         # the model says of them.
         above_headline = position < headline_position and not line.strong_body
