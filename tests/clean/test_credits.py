@@ -100,6 +100,10 @@ def test_a_rule_of_underscores_above_a_long_text_is_no_reporter_credit() -> None
         ("by Ines Moreau January 9, 2025 4 Comments", "Ines Moreau"),
         ("June 9, 2025 by Ines Moreau Discuss", "Ines Moreau"),
         ("Posted by Dora May on 9 May 2025", "Dora May"),
+        # A name before the posting word; "Last Updated" is no one's.
+        ("INES MOREAU Published: Jun 9, 2025", "INES MOREAU"),
+        ("Ines Moreau | Posted June 9, 2025", "Ines Moreau"),
+        ("Last Updated June 9, 2025", None),
     ],
 )
 def test_the_author_of_a_post_line(line: str, author: str | None) -> None:

@@ -108,11 +108,19 @@ _AFTER_POST_AUTHOR = frozenset(
 )
 
 
+# A name before a posting word: "ANA RUIZ Published: Jan 14, 2008", "Ana Ruiz | Posted May 3, 2012".
+_NAME_BEFORE_POSTING = re.compile(r"^(?P<name>[^|•·:]{3,60}?)\s*[|•·-]?\s+(?:published|posted|updated)\b", re.I)
+
+
 def post_line_author(line: str) -> str | None:
-    """The author a post line names after "by", or None."""
+    """The author a post line names after "by", or before its posting word; or None."""
     match = _POST_AUTHOR.search(line)
     if not match:
-        return None
+        before = _NAME_BEFORE_POSTING.match(line)
+        # A name of two words or more: "Last Updated", "Originally Posted" name no one.
+        if before is None or len(before.group("name").split()) < 2:
+            return None
+        return name_line(before.group("name"))
     words = match.group("name").rstrip(".").split()
     # "Updated by November 12, 2012", "supplied by the town's plant", "Subscribe by email": no name there.
     first = words[0].lower()
