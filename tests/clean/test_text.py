@@ -337,6 +337,16 @@ def test_a_sentence_opening_with_by_names_no_author() -> None:
     assert article.byline is None
 
 
+def test_a_post_line_just_above_the_headline_dates_the_article() -> None:
+    page = LIBRARY_POST.format(post_line="Share | Tweet").replace(
+        "Library opens a late reading room",
+        "June 9, 2025, 18:36 GMT · By Ines Moreau\n\nLibrary opens a late reading room",
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Library opens a late reading room for shift workers"
+    assert (article.date.isoformat() if article.date else None, article.byline) == ("2025-06-09", "Ines Moreau")
+
+
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
     # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
     # names its author with "by".

@@ -546,9 +546,12 @@ def _clean_segment(
 
 # The strength of a line's date, strongest first: a date line between the headline and the text, a
 # short line there holding a date among other words, a post line just after the text ("Posted by
-# Ana on May 3, 2012 | Permalink"), a date line elsewhere (above the headline it is often the
-# site's masthead, the day the page was read; after the text a teaser's).
-_DATE_LINE_BELOW_HEADLINE, _HEADER_LINE, _FOOTER_LINE, _OTHER_DATE_LINE = range(4)
+# Ana on May 3, 2012 | Permalink"), a post line just above the headline ("November 6, 2012, 17:36
+# GMT · By Ana Ruiz"), a date line elsewhere (above the headline it is often the site's masthead,
+# the day the page was read; after the text a teaser's).
+_DATE_LINE_BELOW_HEADLINE, _HEADER_LINE, _FOOTER_LINE, _POST_LINE_ABOVE_HEADLINE, _OTHER_DATE_LINE = range(5)
+# How far above the headline a post line naming its author stands (a section's name may come between).
+POST_LINE_ABOVE_REACH = 3
 # How far below the article's last paragraph its post line stands: the lines between are a
 # permalink, tags, share buttons.
 FOOTER_DATE_REACH = 3
@@ -729,6 +732,17 @@ def _clean_segment_by_model(
             # An author and a date are fields, not text, on trafilatura's extract too.
             reason = POST_LINE_REASON
         elif position == author_after_by:
+            reason = POST_LINE_REASON
+        elif (
+            0 < headline_position - position <= POST_LINE_ABOVE_REACH
+            and line.dates
+            and line.words <= HEADER_DATE_WORDS
+            and AUTHOR_MARK.search(line.text)
+            and not line.strong_body
+        ):
+            # A post line just above the headline, naming its author beside its date.
+            date_lines.append(_DateEvidence(_POST_LINE_ABOVE_HEADLINE, line.dates[0].value, "header line"))
+            result.byline = result.byline or post_line_author(line.text)
             reason = POST_LINE_REASON
         elif result.byline is None and position < first_body and line.text in (joined_bylines or {}):
             # A line above the text that took the byline under it as its wrapped continuation.
