@@ -326,6 +326,10 @@ def test_by_on_a_line_of_its_own_and_the_name_on_the_next_give_the_byline() -> N
         [article] = clean_text(page, line_model=model)  # type: ignore[arg-type]
         assert article.byline == "Ines Moreau"
         assert "Ines Moreau" not in article.paragraphs
+        # Removed as what it is, the reason a reader sees.
+        assert {"line": "Ines Moreau", "reason": "author line (byline)"} in [
+            {"line": removed.line, "reason": removed.reason} for removed in article.removed
+        ]
     # What follows a bare "By" must read as a name.
     [article] = clean_text(LIBRARY_POST.format(post_line="By\nTO THE EDITORS"), line_model=default_line_model())
     assert article.byline is None

@@ -57,6 +57,7 @@ EXTRACTED_BODY_THRESHOLD = 0.02
 _FIELD_REASONS = frozenset({"title", "caption", "date line", "byline"})
 MARKUP_REASON = "HTML or script markup"
 POST_LINE_REASON = "post line (author and date)"
+AUTHOR_LINE_REASON = "author line (byline)"
 # Lines after which, once the article's prose has begun, nothing is the article's: the rules' pass
 # closes at a bio or a comments header after two paragraphs, the model's body at those or a heading
 # of related articles after one (grouped CV, three seeds: plain text 0.923 -> 0.935, English
@@ -575,16 +576,17 @@ def _note_post_line(
     reason: str | None,
     below_headline: bool,
     lines_to_text: int,
-) -> bool:
+) -> str | None:
     """Note the date and author of a short line between the headline and the text that holds other
     words beside its date (a date line proper is noted as one): the post line of blogs and news
-    sites, also where it follows the headline on the headline's line. Whether the line was one."""
+    sites, also where it follows the headline on the headline's line; or the author of an author
+    line there. The reason to remove the line for, if it was either, else None."""
     if not 0 < lines_to_text <= HEADER_DATE_REACH:
-        return False
+        return None
     if reason == "title":
         headline = line.headline_before_post
         if not headline:
-            return False
+            return None
         post_part = line.text[len(headline) :]
         found = [found_date for found_date in line.dates if found_date.start >= len(headline)]
     elif (
@@ -604,21 +606,21 @@ def _note_post_line(
         # pages dated by their address, 107 held the page's date; the 8 that did not were mostly
         # commenters named without "by".
         if found and is_comment_stamp(post_part, found) and not POST_MARK.search(post_part):
-            return False
+            return None
     else:
-        return False
+        return None
     if not found:
         # Without a date, an author line gives the byline ("Posted by Ana Ruiz", "By Ana Ruiz on
         # 11/12/2012", "Ana Ruiz, @anaruiz"); a "By ..." line is read as a byline already.
         author = author_line_name(post_part) if line.words <= SHORT_LINE_WORDS and reason != "byline" else None
         if author is None:
-            return False
+            return None
         result.byline = result.byline or author
-        return True
+        return AUTHOR_LINE_REASON
     date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
     if result.byline is None and reason != "byline":
         result.byline = post_line_author(post_part)
-    return True
+    return POST_LINE_REASON
 
 
 def _note_footer_post_line(
@@ -725,14 +727,12 @@ def _clean_segment_by_model(
         if above_headline and reason is None:
             reason = ABOVE_HEADLINE_REASON
         seen_keys.add(line.key)
-        if (
-            _note_post_line(result, date_lines, line, reason, headline_at < position, first_body - position)
-            and reason not in _FIELD_REASONS
-        ):
+        post_line = _note_post_line(result, date_lines, line, reason, headline_at < position, first_body - position)
+        if post_line is not None and reason not in _FIELD_REASONS:
             # An author and a date are fields, not text, on trafilatura's extract too.
-            reason = POST_LINE_REASON
+            reason = post_line
         elif position == author_after_by:
-            reason = POST_LINE_REASON
+            reason = AUTHOR_LINE_REASON
         elif (
             0 < headline_position - position <= POST_LINE_ABOVE_REACH
             and line.dates
@@ -760,7 +760,7 @@ def _clean_segment_by_model(
         # cross-validation: letting the model keep those it scored >= 0.9 gained nothing).
         removed_whatever_the_model_says = (
             (line.rule is not None and reason == line.rule.reason)
-            or reason in ("stray short token", MARKUP_REASON, POST_LINE_REASON)
+            or reason in ("stray short token", MARKUP_REASON, POST_LINE_REASON, AUTHOR_LINE_REASON)
             or (line.rule_after_model is not None and reason == line.rule_after_model.reason)
             or above_headline
             # A copy of a line already read as a caption in a caption's form ("each caption once,
