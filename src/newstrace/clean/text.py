@@ -280,8 +280,13 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     forms = {
         position: _first_word(line.text)
         for position, line in enumerate(lines)
-        if ((rule := _rule_of(line)) is not None and rule.name == "attribution")
-        or (line.words <= SHORT_LINE_WORDS and not line.sentence_end and is_time_stamp(line.text, line.dates))
+        if ((rule := line.rule or line.rule_after_model) is not None and rule.name == "attribution")
+        or (
+            line.dates
+            and line.words <= SHORT_LINE_WORDS
+            and not line.sentence_end
+            and is_time_stamp(line.text, line.dates)
+        )
     }
     attributed = np.array(sorted(forms), dtype=np.int64)
     # The form of the attributions of a thread found: the page splits a long thread into parts, and
