@@ -217,6 +217,11 @@ def test_lines_mostly_of_html_or_script_are_markup(line: str, markup: bool) -> N
         # A sentence of the article ends with its full stop.
         ("The ferry left on March 5 at 6:40 pm.", None),
         ("Three responses to the plan came from the council.", None),
+        # A commenter's name over the comment; a news quote's introduction is text.
+        ("Tomas Reyes says:", "commenter"),
+        ("marsh_hen said,", "commenter"),
+        ("The minister said:", None),
+        ("8 readers responded in “Volunteers plant a thousand oaks”", "comments"),
         # A box of the site's other stories; a sentence is text.
         ("Also on Merrow News:", "related_heading"),
         ("ALSO ON REUTERS", "related_heading"),

@@ -488,11 +488,12 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         "comments",
         r"^[\W_]*\d+\s+(comments?|responses?|repl(y|ies)|thoughts?)\s+(to|on)\s+([\"“‘'«]|[^.!]*$)"
         r"|^[\W_]*\d+\s+comments?\W*\s+(read|add|leave)\b"
-        r"|^[\W_]*discuss\s+this\s+(post|story|article)\W*$",
+        r"|^[\W_]*discuss\s+this\s+(post|story|article)\W*$"
+        r"|^[\W_]*\d+\s+(users?|people|readers?)\s+(responded|commented|replied)\b",
         "comments section",
         # A post's title follows "40 Responses to".
         20,
-        triggers=("comment", "respons", "thought", "repl", "discuss"),
+        triggers=("comment", "respons", "respond", "thought", "repl", "discuss"),
     ),
     LineRule(
         "attribution",
@@ -512,6 +513,17 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         "heading of related or recommended articles",
         4,
         triggers=("also on",),
+    ),
+    # A commenter's name over the comment ("Ana Ruiz says:", "Ana said,"; a news quote's "the minister
+    # said:" and a post's "the senator wrote:" over a quoted message are left alone): on the 2,167
+    # measuring and training pages, 740 of the 772 such lines are not body, and the 32 that are stand
+    # in threads Dragnet's gold keeps. Removed, but no sign of a thread by themselves.
+    LineRule(
+        "commenter",
+        r"^[^.!?:]{2,40}\s+(?:says\s*:|said\s*,)\s*$",
+        "post or comment attribution",
+        6,
+        triggers=("says", "said"),
     ),
     # A commenter's website and name over the comment ("http://example.com/ Ana Ruiz"): on the
     # training pages, 106 of the 108 such lines on the 19 pages holding two or more are not body.
