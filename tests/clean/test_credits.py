@@ -4,6 +4,7 @@ import pytest
 
 from newstrace.clean.credits import (
     metadata_author,
+    name_line,
     names_someone,
     parse_byline,
     post_line_author,
@@ -130,3 +131,11 @@ def test_a_label_in_the_metadatas_author_field_is_no_byline() -> None:
     text = "Bridge reopens\n\nThe council reopened the old stone bridge over the river on Tuesday after a year of work."
     assert clean_text(text, author="View Profile")[0].byline is None
     assert clean_text(text, author="Nell Hardy")[0].byline == "Nell Hardy"
+
+
+def test_a_line_that_is_a_name() -> None:
+    # First names that are stop words in some language ("dan", "will", "les") are names here.
+    for name in ("Ines Moreau", "Dan Levy", "Will Ortega", "Les Moreau", "Sarah E. Needleman", "Ana de la Cruz"):
+        assert name_line(name) == name
+    for line in ("TO THE EDITORS", "The Staff", "Email", "Share this story!", "Ines Moreau 2025", "Posted in News"):
+        assert name_line(line) is None, line

@@ -168,9 +168,16 @@ def name_line(line: str) -> str | None:
         return None
     if not all(_NAME_WORD.fullmatch(word) for word in words) or not words[0][:1].isupper():
         return None
-    if words[0].lower() in STOP_WORDS or words[0].lower() in WIDGET_WORDS:
+    if words[0].lower() in _NOT_A_NAME_START or words[0].lower() in WIDGET_WORDS:
         return None
     return line.strip()
+
+
+# Words no name opens with ("TO THE EDITORS", "The Staff"); the stop words of all languages would
+# refuse "Dan", "Will" and "Les" too.
+_NOT_A_NAME_START = frozenset(
+    "the to a an and or of for in on at with from this that these our your my his her its all more no by about".split()  # noqa: SIM905
+)
 
 
 # Words a page's metadata gives for its author that name no one: labels of the author widget
