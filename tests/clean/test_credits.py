@@ -105,6 +105,9 @@ def test_a_rule_of_underscores_above_a_long_text_is_no_reporter_credit() -> None
         ("INES MOREAU Published: Jun 9, 2025", "INES MOREAU"),
         ("Ines Moreau | Posted June 9, 2025", "Ines Moreau"),
         ("Last Updated June 9, 2025", None),
+        # A first name that some language's stop words hold.
+        ("Posted by Dan Levy on June 9, 2025", "Dan Levy"),
+        ("par le rédacteur le 9 juin 2025", None),
     ],
 )
 def test_the_author_of_a_post_line(line: str, author: str | None) -> None:

@@ -122,9 +122,12 @@ def post_line_author(line: str) -> str | None:
             return None
         return name_line(before.group("name"))
     words = match.group("name").rstrip(".").split()
-    # "Updated by November 12, 2012", "supplied by the town's plant", "Subscribe by email": no name there.
+    # "Updated by November 12, 2012", "supplied by the town's plant", "Subscribe by email": no name
+    # there. A capitalised stop word of some language is a first name ("by Dan Levy", "by Will Ortega").
     first = words[0].lower()
-    if first in MONTHS or first in WEEKDAYS or first in STOP_WORDS or first in WIDGET_WORDS:
+    if first in MONTHS or first in WEEKDAYS or first in WIDGET_WORDS or first in _NOT_A_NAME_START:
+        return None
+    if first in STOP_WORDS and not words[0][:1].isupper():
         return None
     # The name ends where a date or a button begins ("by Ana Ruiz January 3, 2008", "Ana Ruiz Discuss").
     for position, word in enumerate(words[1:], start=1):
