@@ -180,7 +180,7 @@ def is_comment_stamp(line: str, dates: Sequence[FoundDate] | None = None) -> boo
     `dates`: the line's dates, where they were found already."""
     if dates is None:
         dates = find_dates(line)
-    if len(dates) != 1 or not _CLOCK.search(line, dates[0].end):
+    if not is_time_stamp(line, dates):
         return False
     # A site's address before the stamp ("www.example.com 2007-11-24 16:23 Print") is no commenter.
     if _WEB_ADDRESS.search(line, 0, dates[0].start):

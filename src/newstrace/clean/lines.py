@@ -126,36 +126,27 @@ _WEB_ADDRESS = re.compile(r"\bwww\.")
 _HEADLINE_BEFORE_POST_WORDS = 3
 
 
-def headline_before_post(text: str, dates: Sequence[FoundDate]) -> str | None:
+def headline_before_post(text: str, dates: Sequence[FoundDate], as_learnt: bool = False) -> str | None:
     """For a line naming an author ("by") beside one of its dates: the headline before them ("Coffee
     toffee by Ana Ruiz on May 3, 2012"), or "" when the line is a post line alone ("Posted on May 3,
-    2012 by Ana Ruiz in News"), never a headline. None for other lines."""
+    2012 by Ana Ruiz in News"), never a headline. None for other lines. `as_learnt`: as the rules'
+    reading had it when the shipped line model learnt from it (an author mark only, before or after
+    the date), which the rules' reading keeps."""
     if not dates:
         return None
     # A site's address before the date marks a post line too ("Headline www.example.com 2007-11-24
     # 16:23 Print": a lower-case line, it was read as the headline's wrapped continuation).
-    marks = sorted(mark.start() for pattern in (AUTHOR_MARK, _WEB_ADDRESS) for mark in pattern.finditer(text))
-    if not marks:
-        return None
-    # An author named after every date ("Filed as News on May 3, 2012 by Ana") ends a post line; a
-    # headline may hold a date of its own ("Talks, 29 June 2012 by Ana on June 29, 2012").
-    if marks[0] > dates[-1].start or len(text[: min(marks[0], dates[0].start)].split()) < _HEADLINE_BEFORE_POST_WORDS:
-        return ""
-    # The last "by" before the last date: headlines hold "by" and dates of their own.
-    cut = max((mark for mark in marks if mark < dates[-1].start), default=min(marks[0], dates[0].start))
-    return text[:cut].rstrip(" -|–—,:/")
-
-
-def headline_before_post_as_learnt(text: str, dates: Sequence[FoundDate]) -> str | None:
-    """headline_before_post as the rules' reading had it when the shipped line model learnt from it
-    (an author mark only, before or after the date); the rules' reading keeps it."""
-    if not dates:
-        return None
-    marks = [mark.start() for mark in AUTHOR_MARK.finditer(text)]
+    patterns = (AUTHOR_MARK,) if as_learnt else (AUTHOR_MARK, _WEB_ADDRESS)
+    marks = sorted(mark.start() for pattern in patterns for mark in pattern.finditer(text))
     if not marks:
         return None
     if len(text[: min(marks[0], dates[0].start)].split()) < _HEADLINE_BEFORE_POST_WORDS:
         return ""
+    # An author named after every date ("Filed as News on May 3, 2012 by Ana") ends a post line; a
+    # headline may hold a date of its own ("Talks, 29 June 2012 by Ana on June 29, 2012").
+    if not as_learnt and marks[0] > dates[-1].start:
+        return ""
+    # The last "by" before the last date: headlines hold "by" and dates of their own.
     cut = max((mark for mark in marks if mark < dates[-1].start), default=min(marks[0], dates[0].start))
     return text[:cut].rstrip(" -|–—,:/")
 

@@ -36,7 +36,7 @@ from newstrace.clean.lines import (
     Line,
     build_lines,
     build_pages_lines,
-    headline_before_post_as_learnt,
+    headline_before_post,
     line_key,
 )
 from newstrace.clean.normalize import NormalizedText, normalize_text
@@ -67,7 +67,7 @@ _MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading")
 # What the rules call the furniture above an article's first paragraph (menus, widgets, teasers).
 _HEADER_REASONS = ("header: navigation, widget or teaser", "truncated teaser or breadcrumb")
 _LINKED_TITLE = re.compile(r"[:|»›>]\s*\w")
-_TITLE_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 HEADLINE_FUNCTION_WORDS_FROM = 5
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—»•:]|::)\s+")
 # A `<title>` line names the site too; shorter first lines are mostly a site's name or a menu.
@@ -280,7 +280,7 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     forms = {
         position: _first_word(line.text)
         for position, line in enumerate(lines)
-        if ((rule := line.rule or line.rule_after_model) is not None and rule.name == "attribution")
+        if ((rule := _rule_of(line)) is not None and rule.name == "attribution")
         or (
             line.dates
             and line.words <= SHORT_LINE_WORDS
@@ -338,11 +338,10 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
 
 
 def _first_word(text: str) -> str:
-    words = _WORD_PATTERN.findall(text[:40].lower())
+    words = _WORD.findall(text[:40].lower())
     return words[0] if words else ""
 
 
-_WORD_PATTERN = re.compile(r"\w+")
 _BARE_BY = re.compile(r"(?i)by:?")
 
 
@@ -691,6 +690,7 @@ def _clean_segment_by_model(
     """The model keeps the body; every other line goes to its field (title, caption, date line,
     byline) or to the removed lines with the rule's reason, else the model's. `whole_page`: the
     text is a page's (not an extract of its article); `opening`: the page's first line."""
+    joined_bylines = joined_bylines or {}
     result = CleanedText(metadata=dict(wire_metadata))
     body_positions = np.flatnonzero(is_body)
     # The header (headline, captions, date line, byline) ends at the first kept line of real prose,
@@ -749,9 +749,9 @@ def _clean_segment_by_model(
             date_lines.append(_DateEvidence(_POST_LINE_ABOVE_HEADLINE, line.dates[0].value, "header line"))
             result.byline = result.byline or post_line_author(line.text)
             reason = POST_LINE_REASON
-        elif result.byline is None and position < first_body and line.text in (joined_bylines or {}):
+        elif result.byline is None and position < first_body and line.text in joined_bylines:
             # A line above the text that took the byline under it as its wrapped continuation.
-            result.byline = post_line_author(line.text[(joined_bylines or {})[line.text] :])
+            result.byline = post_line_author(line.text[joined_bylines[line.text] :])
         elif (
             result.byline is None
             and headline_at < position < first_body - 1
@@ -821,13 +821,13 @@ def _choose_title(
         return None, None
     opening = opening or header[0]
     if len(header) > 1 or opening is not header[0]:
-        opening_words = set(_TITLE_WORD.findall(opening.text.lower()))
+        opening_words = set(_WORD.findall(opening.text.lower()))
         inside = [
             line
             for line in candidates
             if line is not opening
             and line.words >= 3
-            and _share_inside(_TITLE_WORD.findall(line.text.lower()), opening_words) >= 0.8
+            and _share_inside(_WORD.findall(line.text.lower()), opening_words) >= 0.8
         ]
         if inside:
             line = max(inside, key=lambda line: min(line.words, 20))
@@ -869,7 +869,7 @@ def _reads_as_headline(line: Line) -> bool:
     """Whether a possible headline reads as one rather than as a menu ("Home Rugby Cricket Soccer
     Golf") or a widget ("Search This Site Go"): a headline of five words or more holds a function
     word, and is not made of furniture words."""
-    words = _TITLE_WORD.findall(line.text.lower())
+    words = _WORD.findall(line.text.lower())
     if not words:
         return False
     if len(words) >= HEADLINE_FUNCTION_WORDS_FROM and not any(word in STOP_WORDS for word in words):
@@ -881,21 +881,16 @@ def _could_be_title(line: Line, as_learnt: bool = False) -> bool:
     """Whether a line may be the headline. `as_learnt`: as the rules' reading chose when the shipped
     line model learnt from it, which the rules keep (their choice is among the model's inputs:
     changing it moved retrained models by chance, seed 7 0.948 -> 0.942 for four pages)."""
+    if line.date_line is not None or line.parsed_byline is not None:
+        return False
+    if line.repeats > 1 and line.words >= 6 and line.caption_like:
+        return False
     if as_learnt:
-        return (
-            line.headline_like
-            and line.date_line is None
-            and line.parsed_byline is None
-            and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
-            and headline_before_post_as_learnt(line.text, line.dates) != ""
-        )
+        return line.headline_like and headline_before_post(line.text, line.dates, as_learnt=True) != ""
     return (
         line.title_like
         and line.rule_after_model is None
-        and line.date_line is None
-        and line.parsed_byline is None
         and not (line.words <= SHORT_LINE_WORDS and author_line_name(line.text))
-        and not (line.repeats > 1 and line.words >= 6 and line.caption_like)
         and line.headline_before_post != ""
     )
 
