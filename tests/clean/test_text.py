@@ -14,6 +14,7 @@ from newstrace.clean.text import (
     _end_at_closing_line,
     clean_text,
     clean_texts,
+    headline_after_trail,
 )
 
 WIRE_PAGE = """Harbour authority approves new ferry terminal after long dispute
@@ -871,3 +872,33 @@ def test_cleaning_pauses_the_cycle_collector_and_leaves_it_as_it_found_it(monkey
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_headline_under_the_trail_of_pages_to_it_is_the_title_without_the_trail() -> None:
+    for line, title in (
+        ("Home > Islands > Ferry to Holm island sails again", "Ferry to Holm island sails again"),
+        ("You are here: Home / Islands / Ferry to Holm island sails again", "Ferry to Holm island sails again"),
+        ("Courier Home / Coast / News / Ferry to Holm island sails again", "Ferry to Holm island sails again"),
+        (
+            "Courier | Islands | Ferry to Holm island sails again after repairs",
+            "Ferry to Holm island sails again after repairs",
+        ),
+    ):
+        page = f"{line}\nBy Ada Brennan\n\n{FERRY_BODY}"
+        for model in (None, default_line_model()):
+            [article] = clean_text(page, line_model=model)
+            assert article.title == title
+            assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
+
+
+def test_a_title_that_is_no_trail_keeps_its_words() -> None:
+    for title in (
+        "Ferry to Holm island sails again | The Lakeside Courier",
+        # The headline first and the site's name last, however long the name.
+        "Storm hits coast | News | The Lakeside Valley Evening Courier",
+        "Pros / cons of a second ferry to Holm island",
+        "Home Ferries Return to Holm Island",
+        "Home > News > Ferries",
+        "Islands > Ferry to Holm island sails again | The Lakeside Courier",
+    ):
+        assert headline_after_trail(title) == title

