@@ -15,7 +15,20 @@ def shingle_hashes(tokens: np.ndarray, size: int = SHINGLE_SIZE) -> np.ndarray:
         return tokens
     if count < size:
         size = count
-    return np.unique(shingle_hashes_at(tokens, np.arange(count - size + 1), size))
+    return np.unique(window_hashes(tokens, size))
+
+
+def window_hashes(tokens: np.ndarray, size: int = SHINGLE_SIZE) -> np.ndarray:
+    """The hash of every run of `size` tokens, from slices rather than gathers (same values as `shingle_hashes_at`)."""
+    windows = len(tokens) - size + 1
+    if windows <= 0:
+        return np.empty(0, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        combined = tokens[:windows] * _MULTIPLIERS[0]
+        for offset in range(1, size):
+            combined += tokens[offset : offset + windows] * _MULTIPLIERS[offset]
+        combined ^= combined >> np.uint64(29)
+    return combined
 
 
 def shingle_hashes_at(tokens: np.ndarray, starts: np.ndarray, size: int = SHINGLE_SIZE) -> np.ndarray:
