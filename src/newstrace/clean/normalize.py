@@ -58,7 +58,8 @@ def normalize_text(text: str) -> NormalizedText:
     text = _collapse_spaces(normalize_characters(text))
     raw_lines = [line.strip() for line in text.split("\n")]
     result = NormalizedText(lines=[])
-    wire_layout = _is_wire_layout(raw_lines)
+    # Without a "<" no line ends with one: most pages are spared the count of them.
+    wire_layout = "<" in text and _is_wire_layout(raw_lines)
     buffer: list[str] = []
     for line in raw_lines:
         # Each pattern is tried only on lines opening with a character it must open with (lines are
@@ -123,7 +124,14 @@ def _join_wrapped(lines: list[str], joined_bylines: dict[str, int] | None = None
             blank_run += 1
             joined.append(line)
             continue
-        if blank_run <= 1 and _CONTINUATION.match(line):
+        # The characters _CONTINUATION opens with, tested first: most lines open with a capital, and
+        # the regex call cost more than the rest of the loop (0.033 -> 0.025 ms a page).
+        opening = line[0]
+        if (
+            blank_run <= 1
+            and ("a" <= opening <= "z" or "à" <= opening <= "ÿ" or opening in "—–•-")
+            and _CONTINUATION.match(line)
+        ):
             previous = len(joined) - 1 - blank_run
             if (
                 previous >= 0
