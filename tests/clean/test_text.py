@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pytest
 
@@ -902,3 +904,27 @@ def test_a_title_that_is_no_trail_keeps_its_words() -> None:
         "Islands > Ferry to Holm island sails again | The Lakeside Courier",
     ):
         assert headline_after_trail(title) == title
+
+
+def test_a_post_line_long_enough_for_a_sentence_gives_the_date_and_author() -> None:
+    # "By <name> on <weekday>, <date> at <time> a.m." has a sentence's length and end; the caption
+    # below it holds the photo's older date.
+    page = (
+        "Ferry to Holm island sails again\n"
+        "By Ada Brennan on Monday, March 3rd, 2025 at 11:04 a.m.\n"
+        "The ferry at the storm-damaged pier on Feb. 12, 2025. (AP)\n\n"
+        f"{FERRY_BODY}"
+    )
+    # The line model's reading (the rules' own, which the model learnt from, reads the line as the
+    # first paragraph and is left as it was).
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.byline == "Ada Brennan"
+    assert article.date == date(2025, 3, 3)
+    assert not any("Ada Brennan" in paragraph for paragraph in article.paragraphs)
+    # A lede opening with "By" and a day is a sentence, not a post line.
+    lede = "By Tuesday, March 4, 2025, the ferry had carried more than four hundred islanders and their post."
+    [article] = clean_text(
+        f"Ferry to Holm island sails again\n\n{lede}\n\n{FERRY_BODY}", line_model=default_line_model()
+    )
+    assert article.paragraphs[0] == lede
+    assert article.byline is None

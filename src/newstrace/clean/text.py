@@ -29,7 +29,7 @@ from newstrace.clean.credits import (
     split_dateline,
     split_reporter_credit,
 )
-from newstrace.clean.dates import choose_article_date, is_comment_stamp, is_time_stamp
+from newstrace.clean.dates import MONTHS, WEEKDAYS, choose_article_date, is_comment_stamp, is_time_stamp
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
@@ -721,7 +721,9 @@ def _note_post_line(
         below_headline
         and line.words <= HEADER_DATE_WORDS
         and reason not in _NOT_POST_LINES
-        and not line.strong_body
+        # A post line long enough to read as a sentence still opens as one ("By Ana Ruiz on Monday,
+        # November 18th, 2019 at 11:04 a.m.").
+        and (not line.strong_body or _opens_as_post_line(line))
         # A caption (said twice, or in a caption's form) tells when its photo was taken.
         and line.repeats == 1
         and not line.caption_like
@@ -749,6 +751,26 @@ def _note_post_line(
     if result.byline is None and reason != "byline":
         result.byline = post_line_author(post_part)
     return POST_LINE_REASON
+
+
+# "By Ana Ruiz on ", "Posted by Ana Ruiz, ": an author's mark, up to four capitalised words, then the
+# date (a weekday may stand before it).
+_POST_LINE_OPENING = re.compile(
+    r"^(?:(?i:posted|published|written|filed)\s+)?(?i:by|von|par|por|door|di)\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,3}),?\s+(?:(?i:on)\s+)?"
+)
+# What may stand between the name and the date: a weekday and its comma.
+_BEFORE_POST_DATE = 12
+
+
+def _opens_as_post_line(line: Line) -> bool:
+    """Whether a line opens with its author and then its date: a post line, however long."""
+    opening = _POST_LINE_OPENING.match(line.text)
+    if opening is None or not line.dates or line.dates[0].start - opening.end() > _BEFORE_POST_DATE:
+        return False
+    # "By Tuesday, November 3, 2020, the count had ..." opens a sentence.
+    first_name = opening.group("name").split()[0].lower().rstrip(".,")
+    return first_name not in WEEKDAYS and first_name not in MONTHS
 
 
 def _note_footer_post_line(
@@ -823,8 +845,15 @@ def _clean_segment_by_model(
     kept_by_model: list[bool] = is_body.tolist()
     body_positions: list[int] = np.flatnonzero(is_body).tolist()
     # The header (headline, captions, date line, byline) ends at the first kept line of real prose,
-    # even where the model keeps a line above it.
-    first_body = next((position for position in body_positions if lines[position].strong_body), body_positions[0])
+    # even where the model keeps a line above it; a post line as long as a sentence is no prose.
+    first_body = next(
+        (
+            position
+            for position in body_positions
+            if lines[position].strong_body and not _opens_as_post_line(lines[position])
+        ),
+        body_positions[0],
+    )
     last_body = body_positions[-1]
     title_key = line_key(known_title) if known_title else None
     headline_position = -1
