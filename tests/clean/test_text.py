@@ -928,3 +928,15 @@ def test_a_post_line_long_enough_for_a_sentence_gives_the_date_and_author() -> N
     )
     assert article.paragraphs[0] == lede
     assert article.byline is None
+
+
+def test_a_byline_ending_in_a_comma_or_a_title_with_a_full_stop_is_the_byline() -> None:
+    for byline_line, name in (("By Ada Brennan,", "Ada Brennan"), ("By ADA BRENNAN, M.D.", "ADA BRENNAN")):
+        page = f"Ferry to Holm island sails again\n{byline_line}\nMarch 3, 2025\n\n{FERRY_BODY}"
+        [article] = clean_text(page, line_model=default_line_model())
+        assert article.byline == name
+        assert not any(byline_line in paragraph for paragraph in article.paragraphs)
+    # "By the way, ..." names no one.
+    page = f"Ferry to Holm island sails again\nBy the way, the cafe reopened.\n\n{FERRY_BODY}"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.byline is None

@@ -753,6 +753,8 @@ def _note_post_line(
     return POST_LINE_REASON
 
 
+# The longest "By ..." line read as a byline.
+BYLINE_WORDS = 10
 # "By Ana Ruiz on ", "Posted by Ana Ruiz, ": an author's mark, up to four capitalised words, then the
 # date (a weekday may stand before it).
 _POST_LINE_OPENING = re.compile(
@@ -771,6 +773,19 @@ def _opens_as_post_line(line: Line) -> bool:
     # "By Tuesday, November 3, 2020, the count had ..." opens a sentence.
     first_name = opening.group("name").split()[0].lower().rstrip(".,")
     return first_name not in WEEKDAYS and first_name not in MONTHS
+
+
+def _is_byline_with_an_end(line: Line) -> bool:
+    """A "By ..." line ending in a comma or a full stop ("By Ana Ruiz,", "By Ana Ruiz, M.D."): the
+    rules' reading, which the line model learnt from, takes only bylines without a sentence's end."""
+    parsed = line.parsed_byline
+    return (
+        parsed is not None
+        and line.sentence_end
+        and line.words <= BYLINE_WORDS
+        and line.text.endswith((",", "."))
+        and names_someone(parsed[0])
+    )
 
 
 def _note_footer_post_line(
@@ -885,6 +900,8 @@ def _clean_segment_by_model(
         # body begins (a reprints notice kept above the headline moved it into the body's zone).
         if reason is None and line.date_line is not None and line.words <= SHORT_LINE_WORDS and not line.strong_body:
             reason = "date line"
+        elif zone == "header" and (reason is None or reason in _HEADER_REASONS) and _is_byline_with_an_end(line):
+            reason = "byline"
         # An article's text starts after its headline: short lines above it are the page's, whatever
         # the model says of them.
         above_headline = position < headline_position and not line.strong_body
