@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.clean.credits import (
+    author_line_name,
     metadata_author,
     name_line,
     names_someone,
@@ -142,3 +143,20 @@ def test_a_line_that_is_a_name() -> None:
         assert name_line(name) == name
     for line in ("TO THE EDITORS", "The Staff", "Email", "Share this story!", "Ines Moreau 2025", "Posted in News"):
         assert name_line(line) is None, line
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Posted by Ada Brennan", "Ada Brennan"),
+        ("By Ada Brennan on 3/3/25 at 9:15 AM", "Ada Brennan"),
+        # Sites capitalise the word before the date too.
+        ("By Ada Brennan On 3/3/25 at 9:15 AM EST", "Ada Brennan"),
+        ("By Ada Brennan | Islands", "Ada Brennan"),
+        ("Ada Brennan, @adabrennan", "Ada Brennan"),
+        ("By the harbour on a calm day", None),
+        ("Ferry timetables for the winter", None),
+    ],
+)
+def test_an_author_line_names_its_author(line: str, author: str | None) -> None:
+    assert author_line_name(line) == author

@@ -148,9 +148,9 @@ def post_line_author(line: str) -> str | None:
 # also opens sentences ("By car, it takes an hour"): "By Ana Ruiz" lines are parse_byline's.
 _AUTHOR_LINE = re.compile(
     r"^(?i:(?:posted|written|published|submitted|article|story|words|report)\s+by:?|by:)\s"
-    # "By Ana Ruiz on 11/12/2012 15:23 PST", "by Ana Ruiz | Social Media": a capitalised name, then
-    # what a post line gives next (its date may be one no reading can settle).
-    r"|^(?i:by)\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,3}\s+(?:on|at|[|/•–—-])\s"
+    # "By Ana Ruiz on 11/12/2012 15:23 PST", "by Ana Ruiz | Social Media", "By Ana Ruiz On 11/12/12":
+    # a capitalised name, then what a post line gives next (its date may be one no reading can settle).
+    r"|^(?i:by)\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,3}\s+(?:(?i:on|at)|[|/•–—-])\s"
 )
 # A name and the author's handle: "Ana Ruiz, @anaruiz".
 _NAME_AND_HANDLE = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}),\s*@\w+")
