@@ -274,6 +274,25 @@ class _NamedCountingEncoder(_CountingEncoder):
         return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
+def test_copies_sharing_their_opening_word_for_word_are_embedded_once(tmp_path: Path) -> None:
+    paths = _write_pages(tmp_path / "pages")
+    # A second site's copy of the original, its text word for word.
+    twin = tmp_path / "pages" / "twin.txt"
+    twin.write_text(paths["original"].read_text(encoding="utf-8"), encoding="utf-8")
+    encoder = _NamedCountingEncoder()
+    models = replace(default_models(), lead_encoder=encoder)  # type: ignore[arg-type]
+    db = tmp_path / "twins.db"
+    summary = newstrace.analyze([*paths.values(), twin], db=db, models=models)
+    assert not summary.errors
+    assert len(encoder.texts) == len(set(encoder.texts)) == 3
+    with Store(db) as store:
+        ids = [article.id for article in store.articles()]
+        stored = store.lead_vectors(ids, "counting-encoder")
+    # Both copies have their vector, the same one.
+    assert len(stored) == 4
+    assert np.array_equal(stored["twin"], stored["original"])
+
+
 def test_articles_embedded_in_an_earlier_run_are_not_embedded_again_and_the_results_equal_one_run(
     tmp_path: Path,
 ) -> None:

@@ -239,11 +239,11 @@ def _lead_vectors(
     # An encoder without a name (a stand-in) cannot tell its vectors from another's: none are kept.
     name = getattr(encoder, "name", "")
     vectors = store.lead_vectors(wanted, name) if name else {}
-    made = {
-        article_id: encoder.encode([lead_text(loaded[article_id].paragraphs)])[0]
-        for article_id in wanted
-        if article_id not in vectors
-    }
+    leads = {article_id: lead_text(loaded[article_id].paragraphs) for article_id in wanted if article_id not in vectors}
+    # Each distinct opening once: copies of a wire story often share theirs word for word, and the
+    # encoder is most of a run's time (the same text gives the same vector).
+    encoded = {text: encoder.encode([text])[0] for text in dict.fromkeys(leads.values())}
+    made = {article_id: encoded[text] for article_id, text in leads.items()}
     if name and made:
         store.add_lead_vectors(name, made)
     return vectors | made
