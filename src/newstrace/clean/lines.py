@@ -218,6 +218,7 @@ def _ascii_key_table() -> dict[int, str]:
 
 
 def _marks_out_keys(texts: Sequence[str]) -> list[str]:
+    """The keys of lines, their punctuation replaced in one pass over them joined."""
     joined = "\n".join(texts).lower()
     if joined.isascii():
         joined = joined.translate(_ascii_key_table())
