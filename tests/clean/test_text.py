@@ -940,3 +940,17 @@ def test_a_byline_ending_in_a_comma_or_a_title_with_a_full_stop_is_the_byline() 
     page = f"Ferry to Holm island sails again\nBy the way, the cafe reopened.\n\n{FERRY_BODY}"
     [article] = clean_text(page, line_model=default_line_model())
     assert article.byline is None
+
+
+def test_an_author_signature_under_the_text_is_the_byline_and_no_text() -> None:
+    page = f"Ferry to Holm island sails again\n\n{FERRY_BODY}\nPosted by Ada Brennan, Harbour Correspondent\n"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.byline == "Ada Brennan"
+    assert not any("Ada Brennan" in paragraph for paragraph in article.paragraphs)
+    assert article.paragraphs[-1].startswith("The operator said timetables")
+    # A closing sentence that happens to open so is text.
+    closing = "Posted by the harbour office on its notice board, the new timetable drew a small crowd of islanders."
+    [article] = clean_text(
+        f"Ferry to Holm island sails again\n\n{FERRY_BODY}\n{closing}\n", line_model=default_line_model()
+    )
+    assert article.paragraphs[-1] == closing

@@ -775,6 +775,18 @@ def _opens_as_post_line(line: Line) -> bool:
     return first_name not in WEEKDAYS and first_name not in MONTHS
 
 
+# How many of the text's last kept lines may be its author's signature.
+SIGNATURE_REACH = 3
+
+
+def _signature_author(line: Line) -> str | None:
+    """The author an author line said once names ("Posted by Ana Ruiz, Product Manager", "Written by
+    Ana Ruiz"), or None; a thread's "by bob42 on Aug 9, 2012 ..." says its form again and again."""
+    if line.words > SHORT_LINE_WORDS or line.repeats > 1 or line.strong_body:
+        return None
+    return author_line_name(line.text)
+
+
 def _is_byline_with_an_end(line: Line) -> bool:
     """A "By ..." line ending in a comma or a full stop ("By Ana Ruiz,", "By Ana Ruiz, M.D."): the
     rules' reading, which the line model learnt from, takes only bylines without a sentence's end."""
@@ -870,6 +882,7 @@ def _clean_segment_by_model(
         body_positions[0],
     )
     last_body = body_positions[-1]
+    signature_positions = frozenset(body_positions[-SIGNATURE_REACH:])
     title_key = line_key(known_title) if known_title else None
     headline_position = -1
     if known_title:
@@ -944,6 +957,11 @@ def _clean_segment_by_model(
             ):
                 # "By" on a line of its own and the author's name on the next (a page's byline block).
                 result.byline, author_after_by = name, position + 1
+        elif reason is None and position in signature_positions and (author := _signature_author(line)) is not None:
+            # An author line among the text's last lines: the post's signature ("Posted by Ana Ruiz,
+            # Product Manager" under a company blog's post), a field and no text.
+            result.byline = result.byline or author
+            reason = AUTHOR_LINE_REASON
         if kept_by_model[position] and reason not in _FIELD_REASONS:
             # A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a
             # line whatever the model's score: it matches whole short lines only (measured by grouped
