@@ -64,6 +64,9 @@ def test_bylines() -> None:
     assert parse_byline("By Jackie Moss, Arts Correspondent, PA News") == ("Jackie Moss", "PA")
     assert parse_byline("By Tom Reyes") == ("Tom Reyes", None)
     assert parse_byline("By THE ASSOCIATED PRESS") == ("THE ASSOCIATED PRESS", "AP")
+    # The agency printed after the name without a comma is the credit, not part of the name.
+    assert parse_byline("By TOM REYES Associated Press") == ("TOM REYES", "AP")
+    assert parse_byline("By Tom Reyes Reuters") == ("Tom Reyes", "Reuters")
     # Widgets and headings: a name is capitalised and no widget's word.
     for line in ("by category", "By Email", "By the Numbers"):
         parsed = parse_byline(line)

@@ -85,7 +85,21 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
         return None
     rest = match.group("rest") or ""
     names = match.group("names").strip()
-    return names, canonical_agency(rest) or canonical_agency(names)
+    return _without_agency(names), canonical_agency(rest) or canonical_agency(names)
+
+
+# Agencies some sites print after the reporter's name, without a comma ("By ANA RUIZ Associated Press").
+_AGENCY_ENDINGS = tuple(dict.fromkeys(f" {name.lower()}" for name in (*AGENCY_NAMES, *AGENCIES)))
+
+
+def _without_agency(names: str) -> str:
+    """A byline's names without an agency's name after them; "THE ASSOCIATED PRESS" stays whole."""
+    lowered = names.lower()
+    for ending in _AGENCY_ENDINGS:
+        if lowered.endswith(ending):
+            kept = names[: -len(ending)].rstrip()
+            return kept if kept.lower() not in ("", "the") else names
+    return names
 
 
 def names_someone(names: str) -> bool:
