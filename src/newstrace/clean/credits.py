@@ -20,9 +20,12 @@ _DATELINE = re.compile(
     r"(?:,?\s+(?P<when>(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"
     r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?)\s*"
 )
-_BYLINE_OPENINGS = frozenset("bvpdaBVPDA")
+# The words a "By ..." line opens with, in any case; only their first letters can open a match.
+_BYLINE_WORDS = ("by", "von", "por", "par", "door", "av")
+_BYLINE_OPENINGS = frozenset(letter for word in _BYLINE_WORDS for letter in (word[0], word[0].upper()))
 _BYLINE = re.compile(
-    r"^(?:by|von|por|par|door|av)\s+(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
+    rf"^(?:{'|'.join(_BYLINE_WORDS)})\s+"
+    r"(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
     r"(?P<rest>\s*(?:,|\||-|–|—|/).*)?$",
     re.I,
 )

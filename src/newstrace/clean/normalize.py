@@ -28,7 +28,9 @@ _WIRE_NOTE = re.compile(
 )
 _WIRE_POUND = re.compile(r"#(?=\d)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
-_CONTINUATION = re.compile(r"^(?:[—–•-]\s*)?[a-zà-ÿ]")
+# A wrapped line's continuation: a lower-case letter, perhaps after a dash or a bullet.
+_CONTINUATION_MARKS = "—–•-"
+_CONTINUATION = re.compile(rf"^(?:[{_CONTINUATION_MARKS}]\s*)?[a-zà-ÿ]")
 _BYLINE_ALONE = re.compile(r"by\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|and|&)){0,5}\s*$")
 # Typewriter-era quotes: ``like this'' (wire copy, some newspaper archives).
 _OPEN_BACKTICKS = re.compile(r"``")
@@ -129,7 +131,7 @@ def _join_wrapped(lines: list[str], joined_bylines: dict[str, int] | None = None
         opening = line[0]
         if (
             blank_run <= 1
-            and ("a" <= opening <= "z" or "à" <= opening <= "ÿ" or opening in "—–•-")
+            and ("a" <= opening <= "z" or "à" <= opening <= "ÿ" or opening in _CONTINUATION_MARKS)
             and _CONTINUATION.match(line)
         ):
             previous = len(joined) - 1 - blank_run

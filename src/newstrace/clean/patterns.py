@@ -539,7 +539,7 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
 
 # The word that names an author ("by Ana Ruiz", "von", "par", "por", "door", "di"), and with the labels
 # of a post line ("Posted on May 3, 2012"), what marks a line as one.
-_AUTHOR_WORDS = ("by", "von", "par", "por", "door", "di")
-AUTHOR_MARK = re.compile(rf"\b(?:{'|'.join(_AUTHOR_WORDS)})\b", re.IGNORECASE)
-_POSTING_WORDS = ("posted", "published", "written", "filed")
-POST_MARK = re.compile(rf"\b(?:{'|'.join((*_AUTHOR_WORDS, *_POSTING_WORDS))})\b", re.IGNORECASE)
+AUTHOR_WORDS = ("by", "von", "par", "por", "door", "di")
+AUTHOR_MARK = re.compile(rf"\b(?:{'|'.join(AUTHOR_WORDS)})\b", re.IGNORECASE)
+POSTING_WORDS = ("posted", "published", "written", "filed")
+POST_MARK = re.compile(rf"\b(?:{'|'.join((*AUTHOR_WORDS, *POSTING_WORDS))})\b", re.IGNORECASE)

@@ -43,7 +43,14 @@ from newstrace.clean.lines import (
     line_key,
 )
 from newstrace.clean.normalize import NormalizedText, normalize_text
-from newstrace.clean.patterns import AUTHOR_MARK, POST_MARK, TRAILING_RULES, LineRule
+from newstrace.clean.patterns import (
+    AUTHOR_MARK,
+    AUTHOR_WORDS,
+    POST_MARK,
+    POSTING_WORDS,
+    TRAILING_RULES,
+    LineRule,
+)
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
 from newstrace.model import RemovedLine
 
@@ -373,23 +380,19 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     closing: set[int] = set()
     # Attributions, and short time stamps: some threads head each comment with a stamp alone
     # ("#1.2 - Tue Jul 24, 2012 12:06 PM EDT ldo").
-    attributed_or_stamped = {
-        position
-        for position, line in enumerate(lines)
-        if line.dates
-        and line.words <= SHORT_LINE_WORDS
-        and not line.sentence_end
-        and is_time_stamp(line.text, line.dates)
-    }
+    attributed: list[int] = []
     for position, line in enumerate(lines):
-        rule = line.rule or line.rule_after_model
-        if rule is None:
-            continue
-        if rule.name == "attribution":
-            attributed_or_stamped.add(position)
-        elif _closes_article(line):
+        rule = _rule_of(line)
+        attribution = rule is not None and rule.name == "attribution"
+        if attribution or (
+            line.dates
+            and line.words <= SHORT_LINE_WORDS
+            and not line.sentence_end
+            and is_time_stamp(line.text, line.dates)
+        ):
+            attributed.append(position)
+        if rule is not None and not attribution and _closes_article(line):
             closing.add(position)
-    attributed = sorted(attributed_or_stamped)
     forms = {position: _first_word(lines[position].text) for position in attributed}
     events = sorted(closing.union(attributed))
     # The form of the attributions of a thread found: the page splits a long thread into parts, and
@@ -631,10 +634,7 @@ def _clean_segment(
                 result.removed.append(RemovedLine(line.text, reason))
             continue
         if reason == "byline":
-            parsed = line.parsed_byline
-            if parsed and names_someone(parsed[0]):
-                result.byline = result.byline or parsed[0]
-                result.credit = result.credit or parsed[1]
+            _note_byline(result, line)
             if record_removed:
                 result.removed.append(RemovedLine(line.text, reason))
             continue
@@ -758,7 +758,7 @@ BYLINE_WORDS = 10
 # "By Ana Ruiz on ", "Posted by Ana Ruiz, ": an author's mark, up to four capitalised words, then the
 # date (a weekday may stand before it).
 _POST_LINE_OPENING = re.compile(
-    r"^(?:(?i:posted|published|written|filed)\s+)?(?i:by|von|par|por|door|di)\s+"
+    rf"^(?:(?i:{'|'.join(POSTING_WORDS)})\s+)?(?i:{'|'.join(AUTHOR_WORDS)})\s+"
     r"(?P<name>[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,3}),?\s+(?:(?i:on)\s+)?"
 )
 # What may stand between the name and the date: a weekday and its comma.
@@ -785,6 +785,15 @@ def _signature_author(line: Line) -> str | None:
     if line.words > SHORT_LINE_WORDS or line.repeats > 1 or line.strong_body:
         return None
     return author_line_name(line.text)
+
+
+def _note_byline(result: CleanedText, line: Line) -> None:
+    """Take a "By ..." line's names and agency for the article's byline and credit, where none was
+    taken before and the names are a name."""
+    parsed = line.parsed_byline
+    if parsed and names_someone(parsed[0]):
+        result.byline = result.byline or parsed[0]
+        result.credit = result.credit or parsed[1]
 
 
 def _is_byline_with_an_end(line: Line) -> bool:
@@ -997,10 +1006,7 @@ def _clean_segment_by_model(
         if reason == "date line":
             _add_date_line(result, date_lines, line, headline_at < position < first_body)
         elif reason == "byline":
-            parsed = line.parsed_byline
-            if parsed and names_someone(parsed[0]):
-                result.byline = result.byline or parsed[0]
-                result.credit = result.credit or parsed[1]
+            _note_byline(result, line)
         elif reason == "reporter credit":
             result.metadata.setdefault("reporter_credit", line.text)
         result.removed.append(RemovedLine(line.text, reason or MODEL_REASON))
@@ -1068,7 +1074,7 @@ def _choose_title(
 
 def _headline_rank(line: Line) -> tuple[bool, int]:
     """How well a possible headline reads as one: a headline's words first, then its length."""
-    return _reads_as_headline(line), min(line.words, 20)
+    return _reads_as_headline(line), _capped_words(line)
 
 
 def _capped_words(line: Line) -> int:
