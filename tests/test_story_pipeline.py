@@ -108,7 +108,7 @@ def test_an_original_its_copy_and_its_rewrite_make_one_story(analysed: tuple[Pat
     (story,) = [story for story in stories if len(story["members"]) == 3]
     assert _members(story) == STORY
     assert story["origin"] == "original"
-    assert story["members"][0] == {"article": "original", "kind": "origin", "confidence": 1.0}
+    assert story["members"][0] == {"article": "original", "kind": "origin", "confidence": 1.0, "echo_of": None}
     kinds = {member["article"]: member["kind"] for member in story["members"]}
     assert kinds == {"original": "origin", "syndicated": "syndicated", "rewrite": "rewrite"}
     assert story["origin_evidence"] and all("agency dateline" in reason for reason in story["origin_evidence"])
@@ -288,9 +288,9 @@ def test_copies_sharing_their_opening_word_for_word_are_embedded_once(tmp_path: 
     with Store(db) as store:
         ids = [article.id for article in store.articles()]
         stored = store.lead_vectors(ids, "counting-encoder")
-    # Both copies have their vector, the same one.
-    assert len(stored) == 4
-    assert np.array_equal(stored["twin"], stored["original"])
+        assert store.echoes() == {"twin": "original"}
+    # The twin repeats the original: its relation to it needs no embedding, and it has none.
+    assert set(stored) == {"original", "syndicated", "rewrite"}
 
 
 def test_articles_embedded_in_an_earlier_run_are_not_embedded_again_and_the_results_equal_one_run(
@@ -369,3 +369,46 @@ def test_a_report_of_one_item_of_a_long_digest_joins_the_digests_story(tmp_path:
         ["digest", "report"],
         ["library"],
     ]
+
+
+def _reprints(folder: Path, count: int) -> list[Path]:
+    """Papers' reprints of the original: whole, or cut after its third paragraph."""
+    paragraphs = ORIGINAL.split("\n\n")
+    paths = []
+    for number in range(count):
+        path = folder / f"reprint-{number:02d}.txt"
+        path.write_text(ORIGINAL if number % 2 else "\n\n".join(paragraphs[:5]) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_story_reprinted_by_many_papers_costs_one_relation_a_reprint(tmp_path: Path) -> None:
+    paths = _write_pages(tmp_path / "pages")
+    reprints = _reprints(tmp_path / "pages", 24)
+    db = tmp_path / "reprints.db"
+    summary = newstrace.analyze([*paths.values(), *reprints], db=db)
+    assert not summary.errors
+    report = newstrace.load_report(db)
+    names = {path.stem for path in reprints}
+    with_reprints = [relation for relation in report["relations"] if {relation["source"], relation["copy"]} & names]
+    # Each reprint is compared with the article it repeats alone, not with every member of the story.
+    assert len(with_reprints) == len(reprints)
+    assert {relation["source"] for relation in with_reprints} <= {"original", *names}
+    story = next(story for story in report["stories"] if story["origin"] == "original")
+    assert _members(story) == STORY | names
+    kinds = {member["article"]: member["kind"] for member in story["members"]}
+    assert {kinds[name] for name in names} <= {"duplicate", "copy"}
+    # The report says which article each reprint repeats: the one relation it has.
+    repeated = {member["article"]: member["echo_of"] for member in story["members"]}
+    compared = {frozenset((relation["source"], relation["copy"])) for relation in with_reprints}
+    assert {frozenset((name, repeated[name])) for name in names} == compared
+    assert not any(repeated[name] for name in STORY)
+    assert kinds["syndicated"] == "syndicated" and kinds["rewrite"] == "rewrite"
+
+    # Added over two runs, the reprints give what one run gives.
+    incremental = tmp_path / "incremental.db"
+    newstrace.analyze([*paths.values(), *reprints[:9]], db=incremental)
+    newstrace.analyze([*paths.values(), *reprints], db=incremental)
+    again = newstrace.load_report(incremental)
+    assert again["stories"] == report["stories"]
+    assert again["relations"] == report["relations"]

@@ -173,11 +173,13 @@ class UnrelatedPair:
 
 @dataclass(frozen=True, slots=True)
 class StoryMember:
-    """An article of a story and how it relates to the story's origin."""
+    """An article of a story and how it relates to the story's origin; an echo names the article it
+    repeats, the only one it was compared with."""
 
     article: str
     kind: str
     confidence: float
+    echo_of: str | None = None
 
 
 @dataclass(slots=True)

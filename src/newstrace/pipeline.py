@@ -141,7 +141,9 @@ def analyze(
         summary.candidate_pairs, summary.relations = find_relations(
             store, default_lexicon(), models or default_models(), on_pair
         )
-        summary.stories = build_stories(list(store.articles()), store.relations(), store.unrelated_pairs())
+        summary.stories = build_stories(
+            list(store.articles()), store.relations(), store.unrelated_pairs(), store.echoes()
+        )
         store.replace_stories(summary.stories)
     summary.files = len({_file_of(article.source) for article in summary.articles})
     return summary
@@ -216,16 +218,31 @@ def find_relations(
     relations = judge([(pair.first, pair.second, pair.channel) for pair in pairs])
     compared = {frozenset((pair.first, pair.second)) for pair in pairs}
     stored = store.relations()
+    # An echo meets the others through the article it echoes, never as a neighbour.
+    echoes = index.echo_of
     neighbour_pairs = neighbours_to_compare(
-        [article.id for article in new_articles],
-        [relation for relation in (*stored, *relations) if relation.found_by != NEIGHBOURS],
+        [article.id for article in new_articles if article.id not in echoes],
+        [
+            relation
+            for relation in (*stored, *relations)
+            if relation.found_by != NEIGHBOURS and relation.source not in echoes and relation.copy not in echoes
+        ],
         compared | {frozenset((relation.source, relation.copy)) for relation in stored},
         index,
     )
     relations += judge([(first, second, NEIGHBOURS) for first, second in neighbour_pairs])
     if models.lead_encoder is not None:
-        vectors = _lead_vectors(store, relations, loaded, models.lead_encoder)
-        relations = _with_lead_similarity(relations, compared_as, loaded, prepared, models, vectors)
+        # An echo's relation to the article it repeats is plain from their shared text: embedding
+        # each of a wire story's hundreds of reprints cost more than all the rest of their pairs.
+        echo_pairs = {frozenset(pair) for pair in echoes.items()}
+        graded = [relation for relation in relations if frozenset((relation.source, relation.copy)) not in echo_pairs]
+        vectors = _lead_vectors(store, graded, loaded, models.lead_encoder)
+        judged_again = iter(_with_lead_similarity(graded, compared_as, loaded, prepared, models, vectors))
+        relations = [
+            relation if frozenset((relation.source, relation.copy)) in echo_pairs else next(judged_again)
+            for relation in relations
+        ]
+    fingerprints = [replace(item, echo_of=echoes.get(item.article, "")) for item in fingerprints]
     store.add_relations(fingerprints, relations, unrelated)
     return len(pairs) + len(neighbour_pairs), relations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import numpy as np
 import pytest
@@ -108,19 +109,28 @@ def test_both_channels_pair_the_whole_story_and_keep_the_best_estimate(
     articles: list[Article], lexicon: Lexicon
 ) -> None:
     fingerprints = fingerprint_articles(articles, lexicon)
-    pairs = _pairs(CandidateIndex().add_and_pair(fingerprints))
+    index = CandidateIndex()
+    pairs = _pairs(index.add_and_pair(fingerprints))
     by_id = {fingerprint.article: fingerprint for fingerprint in fingerprints}
-    story = ["original", "verbatim", "edited", "paraphrase"]
-    for position, first in enumerate(story):
-        for second in story[position + 1 :]:
-            pair = pairs[frozenset((first, second))]
-            # The pair is named by the channel whose signatures agree most.
-            estimates = {
-                channel: float(estimated_jaccard(getattr(by_id[first], channel), getattr(by_id[second], channel)))
-                for channel in ("shingles", "terms")
-            }
-            assert pair.estimated_jaccard == pytest.approx(max(estimates.values()), abs=1e-4)
-            assert estimates[pair.channel] == max(estimates.values())
+    # The cut copy is the original's echo, paired with it alone; the others are paired with each other.
+    assert index.echo_of == {"verbatim": "original"}
+    assert {key for key in pairs if "verbatim" in key} == {frozenset(("original", "verbatim"))}
+    # It is found by the shingles channel, and kept out of the terms channel, which runs after it.
+    echo_pair = pairs[frozenset(("original", "verbatim"))]
+    assert echo_pair.channel == "shingles"
+    assert echo_pair.estimated_jaccard == pytest.approx(
+        float(estimated_jaccard(by_id["original"].shingles, by_id["verbatim"].shingles)), abs=1e-4
+    )
+    story = ["original", "edited", "paraphrase"]
+    for first, second in itertools.combinations(story, 2):
+        pair = pairs[frozenset((first, second))]
+        # The pair is named by the channel whose signatures agree most.
+        estimates = {
+            channel: float(estimated_jaccard(getattr(by_id[first], channel), getattr(by_id[second], channel)))
+            for channel in ("shingles", "terms")
+        }
+        assert pair.estimated_jaccard == pytest.approx(max(estimates.values()), abs=1e-4)
+        assert estimates[pair.channel] == max(estimates.values())
     assert pairs[frozenset(("original", "paraphrase"))].channel == "terms"
 
 
@@ -171,6 +181,7 @@ def test_an_index_rebuilt_from_stored_fingerprints_pairs_only_new_articles(
     index = CandidateIndex(stored)
     assert index.add_and_pair([]) == []
     new = index.add_and_pair(fingerprint_articles(articles[3:], lexicon))
+    # Fingerprints indexed without pairing echo nothing: the cut copy is paired like the others.
     assert {frozenset((pair.first, pair.second)) for pair in new} == {
         frozenset(("original", "paraphrase")),
         frozenset(("verbatim", "paraphrase")),
@@ -257,6 +268,8 @@ def test_a_crowded_bucket_pairs_its_first_arrivals_in_batches_as_in_one_batch(
     monkeypatch: pytest.MonkeyPatch, split: int
 ) -> None:
     monkeypatch.setattr(index_module, "LARGEST_BUCKET", 4)
+    # The terms channel alone: identical shingle sets would make exact repeats, kept out of the buckets.
+    monkeypatch.setattr(index_module, "CHANNELS", tuple(c for c in index_module.CHANNELS if c.name == "terms"))
     # Twelve identical signatures crowd every bucket.
     fingerprints = _fingerprints_around(np.random.default_rng(3), 12, NUMBER_OF_BINS)
     from_scratch = CandidateIndex().add_and_pair(fingerprints)
@@ -346,3 +359,66 @@ def test_a_very_long_text_gets_a_bounded_number_of_passages_that_still_find_its_
     assert len(page_print.passages) == index_module.MAX_PASSAGES
     pairs = CandidateIndex().add_and_pair([page_print, report_print])
     assert [(pair.first, pair.second) for pair in pairs] == [("dump", "report")]
+
+
+def _reprints() -> list[Article]:
+    """An original, then its reprints (whole, and cut after three or four paragraphs), a light edit and
+    a paraphrase, interleaved as papers would file them."""
+    articles = [make_article("original", ORIGINAL)]
+    for number in range(12):
+        articles.append(
+            make_article(f"reprint-{number:02d}", ORIGINAL if number % 3 == 0 else ORIGINAL[: 3 + number % 2])
+        )
+        if number == 5:
+            articles += [make_article("edited", LIGHT_EDIT), make_article("paraphrase", PARAPHRASE)]
+    return articles
+
+
+def _echo_root(echo_of: dict[str, str], article_id: str) -> str:
+    while article_id in echo_of:
+        article_id = echo_of[article_id]
+    return article_id
+
+
+def test_reprints_echo_an_earlier_article_and_are_paired_with_it_alone(lexicon: Lexicon) -> None:
+    index = CandidateIndex()
+    pairs = index.add_and_pair(fingerprint_articles(_reprints(), lexicon))
+    reprints = {f"reprint-{number:02d}" for number in range(12)}
+    assert set(index.echo_of) == reprints
+    assert {_echo_root(index.echo_of, reprint) for reprint in reprints} == {"original"}
+    for pair in pairs:
+        if pair.second in index.echo_of or pair.first in index.echo_of:
+            assert index.echo_of.get(pair.second) == pair.first, pair
+    # Twelve reprints bring twelve pairs, not one with every other member of the story.
+    assert len([pair for pair in pairs if {pair.first, pair.second} & reprints]) == 12
+    story = {frozenset(pair) for pair in itertools.combinations(["original", "edited", "paraphrase"], 2)}
+    assert story <= {frozenset((pair.first, pair.second)) for pair in pairs}
+
+
+@pytest.mark.parametrize("split", [1, 4, 7, 12])
+def test_echoes_found_in_several_runs_are_those_of_one_run(lexicon: Lexicon, split: int) -> None:
+    articles = _reprints()
+    one_run = CandidateIndex()
+    from_scratch = one_run.add_and_pair(fingerprint_articles(articles, lexicon))
+    first_run = CandidateIndex()
+    first = first_run.add_and_pair(fingerprint_articles(articles[:split], lexicon))
+    # As the store keeps them: each fingerprint with the article it echoes.
+    stored = [
+        dataclasses.replace(item, echo_of=first_run.echo_of.get(item.article, ""))
+        for item in fingerprint_articles(articles[:split], lexicon)
+    ]
+    second_run = CandidateIndex(stored)
+    second = second_run.add_and_pair(fingerprint_articles(articles[split:], lexicon))
+    assert sorted(first + second, key=lambda pair: (pair.first, pair.second)) == from_scratch
+    assert second_run.echo_of == one_run.echo_of
+
+
+def test_exact_repeats_stay_out_of_crowded_buckets(monkeypatch: pytest.MonkeyPatch, lexicon: Lexicon) -> None:
+    monkeypatch.setattr(index_module, "LARGEST_BUCKET", 4)
+    articles = [make_article(f"repeat-{number:02d}", ORIGINAL) for number in range(10)]
+    articles.append(make_article("paraphrase", PARAPHRASE))
+    index = CandidateIndex()
+    pairs = {(pair.first, pair.second) for pair in index.add_and_pair(fingerprint_articles(articles, lexicon))}
+    # Each repeat is paired with the first copy; the paraphrase, arriving after them, still finds it.
+    assert pairs == {("repeat-00", f"repeat-{number:02d}") for number in range(1, 10)} | {("repeat-00", "paraphrase")}
+    assert index.echo_of == {f"repeat-{number:02d}": "repeat-00" for number in range(1, 10)}

@@ -169,3 +169,25 @@ def test_fingerprints_keep_their_passages_and_older_ones_read_with_none(tmp_path
     assert old.article == "old" and old.passages.shape == (0, bins)
     assert np.array_equal(long_read.passages, long_text.passages)
     assert short_read.passages.shape == (0, bins) and short_read.catchline == "01/03/00 courts"
+
+
+def test_fingerprints_keep_their_size_and_echo_and_older_ones_read_as_echoing_nothing(tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    row = rng.integers(0, 2**63, size=NUMBER_OF_BINS, dtype=np.uint64)
+    path = tmp_path / "v6.db"
+    connection = _database_of_schema(path, 6)
+    connection.execute("INSERT INTO fingerprints VALUES ('old', ?, ?, '', NULL)", (row.tobytes(), row.tobytes()))
+    connection.commit()
+    connection.close()
+    source = Fingerprint("source", row, row, shingle_count=120)
+    echo = Fingerprint("echo", row, row, shingle_count=118, echo_of="source")
+    with Store(path) as store:
+        store.add_page(_page("source.txt", "h1", ("source",)), [_article()])
+        store.add_page(_page("echo.txt", "h2", ("echo",)), [_article()])
+        store.add_relations([source, echo], [])
+    with Store(path) as store:
+        old, source_read, echo_read = store.fingerprints()
+        assert store.echoes() == {"echo": "source"}
+    assert (old.shingle_count, old.echo_of) == (0, "")
+    assert (source_read.shingle_count, source_read.echo_of) == (120, "")
+    assert (echo_read.shingle_count, echo_read.echo_of) == (118, "source")

@@ -391,3 +391,35 @@ def test_a_lone_article_joins_a_large_story_through_one_sure_relation() -> None:
         articles[7],
     ]
     assert len(_story_of(build_stories(dated, relations), "sidebar").members) == 1
+
+
+def test_an_echo_joins_the_story_of_the_article_it_echoes_and_stands_to_the_origin_as_it_does() -> None:
+    articles = [
+        _article("wire", "long", credit="AP"),
+        _article("paper"),
+        _article("reprint"),
+        _article("reprint-of-reprint"),
+        _article("other", "short"),
+    ]
+    relations = [
+        _relation("wire", "paper", "syndicated", confidence=0.85, probability=0.9),
+        # An echo is compared with the article it echoes alone; however unsure that one relation,
+        # the echo is that article again.
+        _relation("paper", "reprint", "duplicate", confidence=1.0, probability=0.3),
+        _relation("reprint", "reprint-of-reprint", "duplicate", confidence=1.0, probability=0.3),
+    ]
+    echoes = {"reprint": "paper", "reprint-of-reprint": "reprint"}
+    without = build_stories(articles, relations)
+    assert ("reprint", "same_story") in [(member.article, member.kind) for member in _story_of(without, "wire").members]
+    assert len(_story_of(without, "reprint-of-reprint").members) == 1
+    stories = build_stories(articles, relations, echoes=echoes)
+    story = _story_of(stories, "wire")
+    assert [(member.article, member.kind, member.confidence) for member in story.members] == [
+        ("wire", "origin", 1.0),
+        ("paper", "syndicated", 0.85),
+        ("reprint", "syndicated", 0.85),
+        ("reprint-of-reprint", "syndicated", 0.85),
+    ]
+    assert len(_story_of(stories, "other").members) == 1
+    # An echo of an article not given, or a loop, is an article like the others.
+    assert len(build_stories(articles, relations, echoes={"reprint": "gone", "other": "other"})) == len(without)

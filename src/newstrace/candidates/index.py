@@ -54,8 +54,10 @@ class Channel:
 # enough to collide: 85 colliding pairs per article at 10,000 generated articles, 191 at 30,000,
 # against 13 and 17 with these bands, which find every pair whose estimate passes the filter.
 TERMS_MINIMUM_JACCARD = 0.08
+SHINGLES = "shingles"
+# The shingles channel comes first: the echoes it finds stay out of the channels after it.
 CHANNELS = (
-    Channel("shingles", adjacent_bands(3), 0.08),
+    Channel(SHINGLES, adjacent_bands(3), 0.08),
     Channel("terms", same_class_pairs(math.ceil(TERMS_MINIMUM_JACCARD * NUMBER_OF_BINS)), TERMS_MINIMUM_JACCARD),
 )
 TOP_TERMS = 40
@@ -63,6 +65,13 @@ TOP_TERMS = 40
 # filled pair with nobody through it. Counting arrivals (not the final size) makes pairing in
 # batches give the pairs of one batch.
 LARGEST_BUCKET = 300
+# An article whose shingles lie nearly all inside an earlier article's (containment at least
+# ECHO_CONTAINMENT, from the Jaccard estimate and the two sets' sizes) is that article's echo: a reprint
+# that adds nothing, paired with it alone. A wire story reprinted by 300 papers made every two reprints
+# a pair (44,850 pairs judged, 51 s and 1.4 GB) and grows as the square of its reprints. Below
+# ECHO_MINIMUM_JACCARD the containment estimate is too loose (a short brief inside a long report).
+ECHO_CONTAINMENT = 0.9
+ECHO_MINIMUM_JACCARD = 0.3
 # Band keys are made about this many at a time, so memory stays bounded at any index size;
 # colliding pairs are scored in slices small enough to stay in cache (65,536 -> 2,048 measured
 # 2.8 -> 2.5 CPU s for the pair stage at 30,000 generated articles).
@@ -72,6 +81,10 @@ PAIRS_PER_SCORING = 2048
 # their arrays to stay in cache (2,048 -> 512 measured 1.43 -> 1.19 CPU s for 10,000 articles).
 ARTICLES_PER_CHUNK = 512
 # Python floats in an object array: the pairs share 129 float objects instead of one new float each.
+# Odd 64-bit multipliers that fold a signature row into one key for finding repeated rows.
+_ROW_KEY_MULTIPLIERS = (np.arange(1, NUMBER_OF_BINS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)) | np.uint64(
+    1
+)
 _ROUNDED_SHARES = np.array(
     [round(agreeing / NUMBER_OF_BINS, 4) for agreeing in range(NUMBER_OF_BINS + 1)], dtype=object
 )
@@ -95,13 +108,18 @@ _NO_PASSAGES = np.empty((0, NUMBER_OF_BINS), dtype=np.uint64)
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """An article's signatures, one row of bins per channel, and one terms row per passage of a long text."""
+    """An article's signatures, one row of bins per channel, and one terms row per passage of a long text.
+
+    `shingle_count` sizes the shingle set (0: unknown, never an echo's or its source's); `echo_of`, once
+    indexed, names the earlier article it nearly repeats ("": none)."""
 
     article: str
     shingles: np.ndarray
     terms: np.ndarray
     catchline: str = ""
     passages: np.ndarray = field(default_factory=lambda: _NO_PASSAGES)
+    shingle_count: int = 0
+    echo_of: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +160,7 @@ def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[
             list(term_rows),
             map(catchline_key, chunk),
             passages,
+            np.bincount(shingle_owners, minlength=len(chunk)).tolist(),
         )
     return fingerprints
 
@@ -203,6 +222,14 @@ class CandidateIndex:
         # The terms rows of long texts' passages, and the article each belongs to.
         self.passage_rows = _NO_PASSAGES
         self.passage_owners = np.empty(0, dtype=np.int64)
+        self.shingle_counts = np.empty(0, dtype=np.int64)
+        # Each echo's earlier article, and whether each indexed article (by position) is an echo.
+        self.echo_of: dict[str, str] = {}
+        self.is_echo = np.empty(0, dtype=bool)
+        # Of each article repeating an earlier one's shingle set exactly, that article's position
+        # (-1: none); such repeats stay out of the LSH buckets (found before them, in any run).
+        self.repeat_of = np.empty(0, dtype=np.int64)
+        self._first_with_shingles: dict[int, int] = {}
         self.add(fingerprints)
 
     def __len__(self) -> int:
@@ -215,13 +242,20 @@ class CandidateIndex:
         for fingerprint in fingerprints:
             if fingerprint.catchline:
                 self.catchlines.setdefault(fingerprint.catchline, []).append(len(self.ids))
+            if fingerprint.echo_of:
+                self.echo_of[fingerprint.article] = fingerprint.echo_of
             self.ids.append(fingerprint.article)
+        self.shingle_counts = np.concatenate(
+            [self.shingle_counts, np.array([item.shingle_count for item in fingerprints], dtype=np.int64)]
+        )
+        self.is_echo = np.concatenate([self.is_echo, np.array([bool(item.echo_of) for item in fingerprints])])
         for channel in CHANNELS:
             # One concatenation of the rows: np.stack makes a view of each first (0.45 -> 0.26 µs a row).
             new_rows = np.concatenate([getattr(fingerprint, channel.name) for fingerprint in fingerprints]).reshape(
                 len(fingerprints), NUMBER_OF_BINS
             )
             self.rows[channel.name] = np.concatenate([self.rows[channel.name], new_rows])
+        self.repeat_of = np.concatenate([self.repeat_of, self._repeats(first_new)])
         self.passage_rows = np.concatenate([self.passage_rows, *(item.passages for item in fingerprints)])
         self.passage_owners = np.concatenate(
             [
@@ -230,8 +264,35 @@ class CandidateIndex:
             ]
         )
 
+    @staticmethod
+    def _shingles_number() -> int:
+        return next((number for number, channel in enumerate(CHANNELS) if channel.name == SHINGLES), 0)
+
+    def _repeats(self, first_new: int) -> np.ndarray:
+        """For the articles from `first_new` on, the earliest article with the same shingle set (-1: none)."""
+        found = np.full(len(self.ids) - first_new, -1, dtype=np.int64)
+        rows = self.rows.get(SHINGLES)
+        if rows is None:
+            return found
+        new_rows = rows[first_new:]
+        with np.errstate(over="ignore"):
+            keys = (new_rows * _ROW_KEY_MULTIPLIERS).sum(axis=1, dtype=np.uint64).tolist()
+        empty = (new_rows == EMPTY).all(axis=1).tolist()
+        for offset, (key, is_empty) in enumerate(zip(keys, empty, strict=True)):
+            if is_empty:
+                continue
+            position = first_new + offset
+            first = self._first_with_shingles.setdefault(key, position)
+            # A key says nothing of equality: the rows are compared, and a rare clash is no repeat.
+            if first != position and np.array_equal(rows[first], rows[position]):
+                found[offset] = first
+        return found
+
     def add_and_pair(self, fingerprints: Sequence[Fingerprint]) -> list[CandidatePair]:
-        """Add new fingerprints; return every candidate pair that involves at least one of them."""
+        """Add new fingerprints; return every candidate pair that involves at least one of them.
+
+        A new article that echoes an earlier one (see ECHO_CONTAINMENT) is paired with that article
+        alone, and no new article is paired with an echo; `echo_of` records the new echoes."""
         old_count = len(self.ids)
         old_passages = len(self.passage_owners)
         self.add(fingerprints)
@@ -240,9 +301,25 @@ class CandidateIndex:
         estimates: list[np.ndarray] = []
         channel_numbers: list[np.ndarray] = []
         passages_number = len(CHANNELS) + 1
+        # A new exact repeat echoes its earlier article and is paired with it alone, outside the buckets.
+        repeats = np.flatnonzero(self.repeat_of[old_count:] >= 0) + old_count
+        echo_source = np.full(count, -1, dtype=np.int64)
+        echo_source[repeats] = self.repeat_of[repeats]
+        self.is_echo[repeats] = True
+        for position in repeats.tolist():
+            self.echo_of[self.ids[position]] = self.ids[self.repeat_of[position]]
+        found.append(self.repeat_of[repeats] * count + repeats)
+        estimates.append(np.ones(len(repeats)))
+        channel_numbers.append(np.full(len(repeats), self._shingles_number(), dtype=np.int64))
+        # Shingle pairs close enough to make the later article an echo: (earlier, later, estimate).
+        echo_candidates: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for number, channel in enumerate(CHANNELS):
             rows, owners, is_passage, old_rows = self._rows_of(channel, old_count, old_passages)
-            colliding = _distinct_pairs(rows, channel.bands, old_rows)
+            # Echoes are found by the shingles channel (run first), and kept out of the others.
+            indexed = self.repeat_of[owners] < 0
+            if channel.name != SHINGLES:
+                indexed &= ~self.is_echo[owners]
+            colliding = _distinct_pairs(rows, channel.bands, old_rows, indexed)
             for start in range(0, len(colliding), PAIRS_PER_SCORING):
                 first, second = np.divmod(colliding[start : start + PAIRS_PER_SCORING], len(rows))
                 estimate = estimated_jaccard(rows[first], rows[second])
@@ -254,10 +331,15 @@ class CandidateIndex:
                 part = keep & (first_passage != second_passage) & (owners[first] != owners[second])
                 low = np.minimum(owners[first], owners[second])
                 high = np.maximum(owners[first], owners[second])
+                if channel.name == SHINGLES:
+                    close = whole & (estimate >= ECHO_MINIMUM_JACCARD)
+                    echo_candidates.append((low[close], high[close], estimate[close]))
                 for chosen, channel_number in ((whole, number), (part, passages_number)):
                     found.append(low[chosen] * count + high[chosen])
                     estimates.append(estimate[chosen])
                     channel_numbers.append(np.full(int(chosen.sum()), channel_number))
+            if channel.name == SHINGLES:
+                self._mark_echoes(echo_candidates, echo_source)
         catchline_pairs = [
             left * count + right
             for members in self.catchlines.values()
@@ -277,6 +359,13 @@ class CandidateIndex:
         order = np.lexsort((channel_number, -(estimate * (channel_number != len(CHANNELS))), encoded))
         encoded, estimate, channel_number = encoded[order], estimate[order], channel_number[order]
         first_of_pair = np.concatenate([[True], encoded[1:] != encoded[:-1]])[: len(encoded)]
+        if self.is_echo.any():
+            # An echo keeps the pair with its earlier article (first < second in every pair); pairs
+            # with an echo otherwise go, as its earlier article's pairs stand for them.
+            low_of_pair, high_of_pair = np.divmod(encoded, max(count, 1))
+            first_of_pair &= (~self.is_echo[low_of_pair] & ~self.is_echo[high_of_pair]) | (
+                echo_source[high_of_pair] == low_of_pair
+            )
         first, second = np.divmod(encoded[first_of_pair], max(count, 1))
         # Estimates are shares of 128 bins: rounding each possible share once gives round()'s values.
         agreeing = np.rint(estimate[first_of_pair] * NUMBER_OF_BINS).astype(np.int64)
@@ -293,6 +382,29 @@ class CandidateIndex:
             names[channel_number[first_of_pair][order]].tolist(),
             _ROUNDED_SHARES[agreeing[order]].tolist(),
         )
+
+    def _mark_echoes(
+        self, candidates: list[tuple[np.ndarray, np.ndarray, np.ndarray]], echo_source: np.ndarray
+    ) -> None:
+        """Mark the new articles that echo an earlier one, and each one's echoed article in `echo_source`.
+
+        Each later article of a close pair (every such article is new) echoes the earlier article, not
+        itself an echo, of the highest estimate (the earliest on a tie): articles in arrival order,
+        so adding them in several runs marks the same echoes."""
+        if not candidates:
+            return
+        earlier, later, share = (np.concatenate(parts) for parts in zip(*candidates, strict=True))
+        later_size, earlier_size = self.shingle_counts[later], self.shingle_counts[earlier]
+        # |A ∩ B| = J (|A| + |B|) / (1 + J), as a share of the later article's shingles.
+        containment = share * (later_size + earlier_size) / ((1.0 + share) * np.maximum(later_size, 1))
+        chosen = (containment >= ECHO_CONTAINMENT) & (later_size > 0) & (earlier_size > 0)
+        earlier, later, share = earlier[chosen], later[chosen], share[chosen]
+        order = np.lexsort((earlier, -share, later))
+        for source, echo in zip(earlier[order].tolist(), later[order].tolist(), strict=True):
+            if not self.is_echo[echo] and not self.is_echo[source]:
+                self.is_echo[echo] = True
+                echo_source[echo] = source
+                self.echo_of[self.ids[echo]] = self.ids[source]
 
     def _rows_of(
         self, channel: Channel, old_count: int, old_passages: int
@@ -338,9 +450,12 @@ def _candidate_pairs(
     return pairs
 
 
-def _distinct_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> np.ndarray:
-    """The distinct pairs sharing a band key, encoded low * len(rows) + high, at least one of them new."""
-    encoded = [low * len(rows) + high for low, high in _colliding_pairs(rows, bands, old_count)]
+def _distinct_pairs(
+    rows: np.ndarray, bands: np.ndarray, old_count: int, indexed: np.ndarray | None = None
+) -> np.ndarray:
+    """The distinct pairs sharing a band key, encoded low * len(rows) + high, at least one of them new;
+    only rows `indexed` (default all) take part."""
+    encoded = [low * len(rows) + high for low, high in _colliding_pairs(rows, bands, old_count, indexed)]
     return _distinct(np.concatenate(encoded)) if encoded else np.empty(0, np.int64)
 
 
@@ -350,7 +465,9 @@ def _distinct(values: np.ndarray) -> np.ndarray:
     return values[np.concatenate([[True], values[1:] != values[:-1]])] if len(values) else values
 
 
-def _colliding_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def _colliding_pairs(
+    rows: np.ndarray, bands: np.ndarray, old_count: int, indexed: np.ndarray | None = None
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Index pairs (low, high) sharing a band key, at least one new (index >= old_count), by group of bands.
 
     Each group's pairs are distinct; a pair may come again from a later group.
@@ -358,7 +475,8 @@ def _colliding_pairs(rows: np.ndarray, bands: np.ndarray, old_count: int) -> Ite
     count = len(rows)
     if count < 2 or count == old_count:
         return
-    usable = np.flatnonzero(~(rows == EMPTY).all(axis=1))
+    usable = ~(rows == EMPTY).all(axis=1)
+    usable = np.flatnonzero(usable if indexed is None else usable & indexed)
     if len(usable) < 2:
         return
     # Key and owner share one 64-bit word so that a plain sort groups the keys (an argsort is

@@ -89,6 +89,12 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, encoder)
     );
     """,
+    # The size of an article's shingle set and the earlier article it echoes (see candidates.index);
+    # older fingerprints have neither: they echo nothing and nothing echoes them.
+    """
+    ALTER TABLE fingerprints ADD COLUMN shingle_count INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE fingerprints ADD COLUMN echo_of TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -204,7 +210,8 @@ class Store:
 
     def fingerprints(self) -> list[Fingerprint]:
         rows = self.connection.execute(
-            "SELECT article_id, shingles, terms, catchline, passages FROM fingerprints ORDER BY rowid"
+            "SELECT article_id, shingles, terms, catchline, passages, shingle_count, echo_of FROM fingerprints"
+            " ORDER BY rowid"
         )
         return [
             Fingerprint(
@@ -213,9 +220,16 @@ class Store:
                 np.frombuffer(terms, np.uint64),
                 catchline,
                 np.frombuffer(passages or b"", np.uint64).reshape(-1, NUMBER_OF_BINS),
+                shingle_count,
+                echo_of,
             )
-            for article_id, shingles, terms, catchline, passages in rows
+            for article_id, shingles, terms, catchline, passages, shingle_count, echo_of in rows
         ]
+
+    def echoes(self) -> dict[str, str]:
+        """Each article that echoes an earlier one, with that article (see candidates.index)."""
+        rows = self.connection.execute("SELECT article_id, echo_of FROM fingerprints WHERE echo_of != ''")
+        return dict(rows.fetchall())
 
     def articles_without_fingerprint(self) -> list[Article]:
         rows = self.connection.execute(
@@ -229,7 +243,7 @@ class Store:
         """Store new fingerprints with the relations (and unrelated pairs) found for them, in one transaction."""
         with self.connection:
             self.connection.executemany(
-                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         item.article,
@@ -237,6 +251,8 @@ class Store:
                         item.terms.tobytes(),
                         item.catchline,
                         item.passages.tobytes() if len(item.passages) else None,
+                        item.shingle_count,
+                        item.echo_of,
                     )
                     for item in fingerprints
                 ],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 
 import numpy as np
@@ -26,13 +26,20 @@ ATTACH_THRESHOLD = 0.5
 
 
 def build_stories(
-    articles: Sequence[Article], relations: Sequence[Relation], unrelated: Sequence[UnrelatedPair] = ()
+    articles: Sequence[Article],
+    relations: Sequence[Relation],
+    unrelated: Sequence[UnrelatedPair] = (),
+    echoes: Mapping[str, str] | None = None,
 ) -> list[Story]:
     """Every article in exactly one story; stories ordered by date, then by origin.
 
     Pairs compared and judged unrelated count with their story probability, not as pairs never
-    compared (0): measured on METER by cross-validation, pairwise F1 0.904 -> 0.928, PolitiFact flat."""
+    compared (0): measured on METER by cross-validation, pairwise F1 0.904 -> 0.928, PolitiFact flat.
+    An echo (an article nearly repeating an earlier one, paired with it alone: `echoes` maps it to
+    that article) is clustered as the article it echoes and joins its story."""
     by_id = {article.id: article for article in articles}
+    echo_of = _echo_sources(echoes or {}, by_id.keys())
+    echoed = {echo: source for echo, source in (echoes or {}).items() if echo in echo_of and source in by_id}
     relations = [relation for relation in relations if relation.source in by_id and relation.copy in by_id]
     links = [relation for relation in relations if relation.kind != "unrelated"]
     # (first, second, story probability, text shared, derived sentence by sentence): links, then
@@ -55,6 +62,8 @@ def build_stories(
     edges: dict[tuple[str, str], float] = {}
     closeness: dict[tuple[str, str], float] = {}
     for first, second, probability, similarity, derived in weighted:
+        if first in echo_of or second in echo_of:
+            continue
         if not derived and _days_apart(by_id[first], by_id[second]) > SAME_EVENT_DAYS:
             continue
         key = (first, second) if first < second else (second, first)
@@ -83,8 +92,12 @@ def build_stories(
     # comes first. Probabilities near 1 cannot tell which day's wire copy an undated paper followed
     # (a trial's next-day copy recaps the day before); the text it took can. METER, cross-validated:
     # pairwise F1 0.925 -> 0.94.
-    groups = average_linkage(by_id, edges, CLUSTER_THRESHOLD, may_merge, closeness)
-    groups = _joined_by_catchline(_attach_lone_articles(groups, edges, may_merge), by_id)
+    nodes = [article_id for article_id in by_id if article_id not in echo_of]
+    groups = _with_echoes(
+        _attach_lone_articles(average_linkage(nodes, edges, CLUSTER_THRESHOLD, may_merge, closeness), edges, may_merge),
+        echo_of,
+    )
+    groups = _joined_by_catchline(groups, by_id)
     # Each group's own relations, gathered in one pass (filtering all relations for every group
     # grew as stories times relations).
     group_of = {member: number for number, group in enumerate(groups) for member in group}
@@ -93,7 +106,9 @@ def build_stories(
         number = group_of[relation.source]
         if group_of[relation.copy] == number:
             inside[number].append(relation)
-    stories = [_story(group, by_id, group_relations) for group, group_relations in zip(groups, inside, strict=True)]
+    stories = [
+        _story(group, by_id, group_relations, echoed) for group, group_relations in zip(groups, inside, strict=True)
+    ]
     stories.sort(key=lambda story: (story.date or "9999", story.origin))
     for number, story in enumerate(stories, start=1):
         story.id = f"story-{number}"
@@ -124,6 +139,29 @@ def _attach_lone_articles(
     return sorted((frozenset(group) for group in joined if group), key=lambda group: min(group))
 
 
+def _echo_sources(echoes: Mapping[str, str], present: Collection[str]) -> dict[str, str]:
+    """Each present echo with the present article at the end of its chain of echoes (a stored chain or
+    loop, which the index never makes, is followed at most once around)."""
+    sources = {}
+    for echo, source in echoes.items():
+        seen = {echo}
+        while source in echoes and source not in seen:
+            seen.add(source)
+            source = echoes[source]
+        if echo in present and source in present and source not in echoes:
+            sources[echo] = source
+    return sources
+
+
+def _with_echoes(groups: list[frozenset[str]], echo_of: Mapping[str, str]) -> list[frozenset[str]]:
+    """Each echo added to the group of the article it echoes (never itself an echo)."""
+    group_of = {member: number for number, group in enumerate(groups) for member in group}
+    joined = [set(group) for group in groups]
+    for echo, source in sorted(echo_of.items()):
+        joined[group_of[source]].add(echo)
+    return [frozenset(group) for group in joined]
+
+
 def _joined_by_catchline(groups: list[frozenset[str]], by_id: dict[str, Article]) -> list[frozenset[str]]:
     """Groups holding wire releases of one catchline and date, joined: the agency filed them as one
     story (a profile or a sidebar shares few words with the main report, and the mean over a large
@@ -152,8 +190,10 @@ def _joined_by_catchline(groups: list[frozenset[str]], by_id: dict[str, Article]
     return sorted((frozenset(group) for group in joined.values()), key=lambda group: min(group))
 
 
-def _story(group: frozenset[str], by_id: dict[str, Article], inside: Sequence[Relation]) -> Story:
-    """A group's story from its members and the relations between them."""
+def _story(
+    group: frozenset[str], by_id: dict[str, Article], inside: Sequence[Relation], echo_of: Mapping[str, str]
+) -> Story:
+    """A group's story from its members and the relations between them; `echo_of`: each echo's article."""
     origin, reasons = choose_origin(group, by_id, inside)
     to_origin = {}
     for relation in inside:
@@ -161,14 +201,20 @@ def _story(group: frozenset[str], by_id: dict[str, Article], inside: Sequence[Re
             to_origin[relation.copy] = (relation.kind, relation.confidence)
         elif relation.copy == origin and relation.direction == "unknown":
             to_origin[relation.source] = (relation.kind, relation.confidence)
-    members = [StoryMember(origin, "origin", 1.0)]
+    # An echo was compared with the article it echoes alone: it stands to the origin as that article
+    # does (an echo of an echo once that one's kind is known).
+    waiting = {echo: source for echo, source in echo_of.items() if echo in group and echo not in to_origin}
+    while inherited := {echo: to_origin[source] for echo, source in waiting.items() if source in to_origin}:
+        to_origin.update(inherited)
+        waiting = {echo: source for echo, source in waiting.items() if echo not in inherited}
+    members = [StoryMember(origin, "origin", 1.0, echo_of.get(origin))]
     for member in sorted(group - {origin}):
         kind, confidence = to_origin.get(member, ("same_story", 0.0))
         if member not in to_origin:
             # Related to the story through other members only: its best link says how sure that is.
             links = [relation.confidence for relation in inside if member in (relation.source, relation.copy)]
             confidence = max(links, default=0.0)
-        members.append(StoryMember(member, kind, confidence))
+        members.append(StoryMember(member, kind, confidence, echo_of.get(member)))
     dates = sorted(value for value in (by_id[member].date for member in group) if value)
     story_date = by_id[origin].date or (dates[0] if dates else None)
     title = by_id[origin].title or next((by_id[m].title for m in sorted(group) if by_id[m].title), None)
