@@ -354,6 +354,25 @@ def test_a_post_line_just_above_the_headline_dates_the_article() -> None:
     assert (article.date.isoformat() if article.date else None, article.byline) == ("2025-06-09", "Ines Moreau")
 
 
+@pytest.mark.parametrize(
+    ("line_above", "expected"),
+    [
+        # A column's name and the time of day beside the date: when the post went up.
+        ("Night Shift Notes June 9, 2025, 6:48 pm", "2025-06-09"),
+        # Without a time of day or an author, a date there may be the masthead's: the page's own
+        # date line (the day it was read, 12 June) stands.
+        ("Night Shift Notes June 9, 2025", "2025-06-12"),
+    ],
+)
+def test_a_time_stamped_post_line_just_above_the_headline_dates_the_article(line_above: str, expected: str) -> None:
+    page = LIBRARY_POST.format(post_line="Share | Tweet").replace(
+        "Library opens a late reading room", f"{line_above}\n\nLibrary opens a late reading room"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Library opens a late reading room for shift workers"
+    assert article.date is not None and article.date.isoformat() == expected
+
+
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
     # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
     # names its author with "by".
