@@ -373,6 +373,31 @@ def test_a_time_stamped_post_line_just_above_the_headline_dates_the_article(line
     assert article.date is not None and article.date.isoformat() == expected
 
 
+def test_a_post_line_among_the_texts_first_lines_dates_the_article() -> None:
+    # Under the text's first paragraph (a teaser the site prints above its post line); the post line
+    # is left out of the text, and dates it, though its clock time follows the date as on a comment.
+    post_line = "Posted by Riverside Desk on June 9, 2025 at 6:48 pm | 3 Comments"
+    page = LIBRARY_POST.format(post_line="Share | Tweet").replace("The room holds", f"{post_line}\n\nThe room holds")
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs[0].startswith("The town library opened")
+    assert post_line not in article.paragraphs
+    assert article.date is not None and article.date.isoformat() == "2025-06-09"
+
+
+def test_a_blogs_footer_sentence_opening_with_its_posting_dates_the_article() -> None:
+    footer = (
+        "Tags: library, night shift, reading\n"
+        "Like this:\n"
+        "Be the first to like this.\n"
+        "This entry was posted on June 9, 2025 at 6:48 pm and is filed under Local News, Libraries. You can "
+        "follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback.\n"
+    )
+    [article] = clean_text(LIBRARY_POST.format(post_line="Share | Tweet") + footer, line_model=default_line_model())
+    assert article.date is not None and article.date.isoformat() == "2025-06-09"
+    assert article.date_source == "footer line"
+    assert not any("entry was posted" in paragraph for paragraph in article.paragraphs)
+
+
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
     # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
     # names its author with "by".

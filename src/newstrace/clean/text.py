@@ -29,7 +29,14 @@ from newstrace.clean.credits import (
     split_dateline,
     split_reporter_credit,
 )
-from newstrace.clean.dates import MONTHS, WEEKDAYS, choose_article_date, is_comment_stamp, is_time_stamp
+from newstrace.clean.dates import (
+    MONTHS,
+    WEEKDAYS,
+    choose_article_date,
+    find_dates,
+    is_comment_stamp,
+    is_time_stamp,
+)
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
@@ -676,9 +683,23 @@ def _clean_segment(
 # The strength of a line's date, strongest first: a date line between the headline and the text, a
 # short line there holding a date among other words, a post line just after the text ("Posted by
 # Ana on May 3, 2012 | Permalink"), a post line just above the headline ("November 6, 2012, 17:36
-# GMT · By Ana Ruiz"), a date line elsewhere (above the headline it is often the site's masthead,
-# the day the page was read; after the text a teaser's).
-_DATE_LINE_BELOW_HEADLINE, _HEADER_LINE, _FOOTER_LINE, _POST_LINE_ABOVE_HEADLINE, _OTHER_DATE_LINE = range(5)
+# GMT · By Ana Ruiz"), a post line among the text's first lines that the model left out ("Date:
+# November 1, 2012 | Category: Homes | Author: Ana Ruiz" under a kept teaser), a date line elsewhere
+# (above the headline it is often the site's masthead, the day the page was read; after the text a
+# teaser's).
+(
+    _DATE_LINE_BELOW_HEADLINE,
+    _HEADER_LINE,
+    _FOOTER_LINE,
+    _POST_LINE_ABOVE_HEADLINE,
+    _POST_LINE_IN_TEXT,
+    _OTHER_DATE_LINE,
+) = range(6)
+_POSTING_MARK = re.compile(rf"\b(?:{'|'.join(POSTING_WORDS)})\b", re.IGNORECASE)
+# "Author: Ana Ruiz", a post line's label for its author.
+_AUTHOR_LABEL = re.compile(r"\bauthor\s*:", re.IGNORECASE)
+# How far into the text such a post line stands.
+POST_LINE_IN_TEXT_REACH = 5
 # How far above the headline a post line naming its author stands (a section's name may come between).
 POST_LINE_ABOVE_REACH = 3
 # How far below the article's last paragraph its post line stands: the lines between are a
@@ -809,14 +830,52 @@ def _is_byline_with_an_end(line: Line) -> bool:
     )
 
 
+def _is_post_line_in_text(line: Line) -> bool:
+    """Whether a line left out of the text, among its first lines, is its post line: a date beside an
+    author or a posting word, short, and no comment's time stamp unless a posting word comes first
+    ("Posted by Ana Ruiz on May 3, 2012 at 9:01 am", not "Comment by ana — May 3, 2012 @ 9:14 pm")."""
+    return (
+        bool(line.dates)
+        and line.words <= HEADER_DATE_WORDS
+        and not line.strong_body
+        and (POST_MARK.search(line.text) is not None or _AUTHOR_LABEL.search(line.text) is not None)
+        and (
+            not is_comment_stamp(line.text, line.dates)
+            or _POSTING_MARK.search(line.text, 0, line.dates[0].start) is not None
+        )
+    )
+
+
+# Up to four words, a posting word, then "on" or "at" ("This entry was posted on", "Published on").
+_POSTED_OPENING = re.compile(rf"^(?:\S+\s+){{0,4}}(?:{'|'.join(POSTING_WORDS)})\s+(?:on|at)\s+(?:\w+,?\s+)?$", re.I)
+_POSTED_OPENING_CHARACTERS = 80
+# Such a sentence stands below the tags, likes and share buttons too.
+POSTED_SENTENCE_REACH = 8
+
+
+def _posted_sentence_date(line: Line) -> date | None:
+    """The date of a blog's footer sentence opening with its posting ("This entry was posted on May 3,
+    2012 at 9:01 am and is filed under News. You can follow any responses ..."), a long line."""
+    if line.words <= HEADER_DATE_WORDS:
+        return None
+    opening = find_dates(line.text[:_POSTED_OPENING_CHARACTERS])
+    return opening[0].value if opening and _POSTED_OPENING.match(line.text[: opening[0].start]) else None
+
+
 def _note_footer_post_line(
     result: CleanedText, date_lines: list[_DateEvidence], lines: list[Line], last_paragraph: int
 ) -> None:
     """Note the date of a post line just below the article's text, where many blogs print author and
     date (on the training pages: 7 more articles dated, the one whose address gives its date right),
     and the author of an author line there ("Posted by Ana Ruiz at 8:56 AM")."""
-    for line in lines[last_paragraph + 1 : last_paragraph + 1 + FOOTER_DATE_REACH]:
-        if line.words > HEADER_DATE_WORDS or line.strong_body:
+    for offset, line in enumerate(lines[last_paragraph + 1 : last_paragraph + 1 + POSTED_SENTENCE_REACH]):
+        if line.words > HEADER_DATE_WORDS:
+            posted = _posted_sentence_date(line)
+            if posted is not None:
+                date_lines.append(_DateEvidence(_FOOTER_LINE, posted, "footer line"))
+                return
+            continue
+        if line.strong_body or offset >= FOOTER_DATE_REACH:
             continue
         found = line.dates
         if not found and result.byline is None and line.words <= SHORT_LINE_WORDS:
@@ -974,6 +1033,11 @@ def _clean_segment_by_model(
             # Product Manager" under a company blog's post), a field and no text.
             result.byline = result.byline or author
             reason = AUTHOR_LINE_REASON
+        elif reason is None and position in signature_positions and (posted := _posted_sentence_date(line)):
+            # Its footer sentence ("This entry was posted on May 3, 2012 at 9:01 am and is filed
+            # under News"): the post's date, no text.
+            date_lines.append(_DateEvidence(_FOOTER_LINE, posted, "footer line"))
+            reason = POST_LINE_REASON
         if kept_by_model[position] and reason not in _FIELD_REASONS:
             # A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a
             # line whatever the model's score: it matches whole short lines only (measured by grouped
@@ -1000,6 +1064,8 @@ def _clean_segment_by_model(
                 result.body_lines.append(line.text)
                 last_kept = position
                 continue
+        if first_body < position <= first_body + POST_LINE_IN_TEXT_REACH and _is_post_line_in_text(line):
+            date_lines.append(_DateEvidence(_POST_LINE_IN_TEXT, line.dates[0].value, "header line"))
         if reason == "title":
             continue
         if reason == "caption":
