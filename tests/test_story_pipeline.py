@@ -412,3 +412,22 @@ def test_a_story_reprinted_by_many_papers_costs_one_relation_a_reprint(tmp_path:
     again = newstrace.load_report(incremental)
     assert again["stories"] == report["stories"]
     assert again["relations"] == report["relations"]
+
+
+def test_reprints_analysed_before_the_wire_story_give_the_stories_of_one_run(tmp_path: Path) -> None:
+    paths = _write_pages(tmp_path / "pages")
+    reprints = _reprints(tmp_path / "pages", 8)
+    newstrace.analyze([*paths.values(), *reprints], db=tmp_path / "one.db")
+    # The reprints first: one of them, word for word the original, stands for the others.
+    later = tmp_path / "later.db"
+    newstrace.analyze(reprints, db=later)
+    newstrace.analyze([*paths.values(), *reprints], db=later)
+
+    def stories(db: Path) -> list[tuple[str, dict[str, str]]]:
+        report = newstrace.load_report(db)
+        return sorted(
+            (story["origin"], {m["article"]: m["kind"] for m in story["members"]}) for story in report["stories"]
+        )
+
+    assert stories(later) == stories(tmp_path / "one.db")
+    assert stories(later)[0][0] == "original"

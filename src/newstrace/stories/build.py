@@ -107,7 +107,8 @@ def build_stories(
         if group_of[relation.copy] == number:
             inside[number].append(relation)
     stories = [
-        _story(group, by_id, group_relations, echoed) for group, group_relations in zip(groups, inside, strict=True)
+        _story(group, by_id, group_relations, echoed, echo_of)
+        for group, group_relations in zip(groups, inside, strict=True)
     ]
     stories.sort(key=lambda story: (story.date or "9999", story.origin))
     for number, story in enumerate(stories, start=1):
@@ -191,16 +192,24 @@ def _joined_by_catchline(groups: list[frozenset[str]], by_id: dict[str, Article]
 
 
 def _story(
-    group: frozenset[str], by_id: dict[str, Article], inside: Sequence[Relation], echo_of: Mapping[str, str]
+    group: frozenset[str],
+    by_id: dict[str, Article],
+    inside: Sequence[Relation],
+    echo_of: Mapping[str, str],
+    echo_roots: Mapping[str, str],
 ) -> Story:
-    """A group's story from its members and the relations between them; `echo_of`: each echo's article."""
-    origin, reasons = choose_origin(group, by_id, inside)
-    to_origin = {}
-    for relation in inside:
-        if relation.source == origin:
-            to_origin[relation.copy] = (relation.kind, relation.confidence)
-        elif relation.copy == origin and relation.direction == "unknown":
-            to_origin[relation.source] = (relation.kind, relation.confidence)
+    """A group's story from its members and the relations between them; `echo_of`: each echo's
+    article, `echo_roots`: the article at the end of its chain of echoes."""
+    origin, reasons = choose_origin(group, by_id, inside, echo_roots)
+    to_origin: dict[str, tuple[str, float]] = {}
+    # An origin that echoes another article was compared with it alone: that article's relations
+    # stand for the origin's where the origin has none of its own.
+    for stand_in in dict.fromkeys((echo_roots.get(origin, origin), origin)):
+        for relation in inside:
+            if relation.source == stand_in and relation.copy != origin:
+                to_origin[relation.copy] = (relation.kind, relation.confidence)
+            elif relation.copy == stand_in and relation.direction == "unknown" and relation.source != origin:
+                to_origin[relation.source] = (relation.kind, relation.confidence)
     # An echo was compared with the article it echoes alone: it stands to the origin as that article
     # does (an echo of an echo once that one's kind is known).
     waiting = {echo: source for echo, source in echo_of.items() if echo in group and echo not in to_origin}
@@ -230,12 +239,21 @@ def _story(
 
 
 def choose_origin(
-    group: frozenset[str], by_id: dict[str, Article], relations: Sequence[Relation]
+    group: frozenset[str],
+    by_id: dict[str, Article],
+    relations: Sequence[Relation],
+    echo_roots: Mapping[str, str] | None = None,
 ) -> tuple[str, list[str]]:
-    """The strongest source by the direction evidence; then agency credit, earliest date, length."""
+    """The strongest source by the direction evidence; then agency credit, earliest date, length.
+
+    An echo (`echo_roots`: the article each repeats) was compared with that article alone: it is at
+    least as strong a source, so which of two identical texts was analysed first does not decide."""
     if len(group) == 1:
         return next(iter(group)), []
     strength = source_strengths(group, relations)
+    for echo, root in (echo_roots or {}).items():
+        if echo in group and root in group:
+            strength[echo] = max(strength[echo], strength[root])
 
     def rank(member: str) -> tuple:
         article = by_id[member]
