@@ -51,14 +51,12 @@ def reprints(count: int, seed: int = 7) -> list[str]:
 
 def child(folder: str, without_echoes: bool) -> None:
     """One analysis in this process: prints its figures as JSON."""
-    import numpy as np
-
     import newstrace
     from newstrace.candidates import index
 
     if without_echoes:
         index.ECHO_CONTAINMENT = float("inf")
-        index.CandidateIndex._repeats = lambda self, first_new: np.full(len(self.ids) - first_new, -1)  # type: ignore[method-assign]
+        index.CandidateIndex._register_shingle_sets = lambda self, positions: None  # type: ignore[method-assign]
     start = time.process_time()
     summary = newstrace.analyze([folder], db=Path(folder) / "burst.db")
     seconds = time.process_time() - start

@@ -201,3 +201,8 @@ class Story:
         values = dict(data)
         values["members"] = [StoryMember(**member) for member in values.get("members", [])]
         return cls(**values)
+
+
+def has_agency_marks(article: Article) -> bool:
+    """A dateline, an agency credit or a wire header: the marks of an original report."""
+    return bool(article.dateline or article.credit or article.metadata.get("wire_date"))

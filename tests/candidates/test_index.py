@@ -422,3 +422,20 @@ def test_exact_repeats_stay_out_of_crowded_buckets(monkeypatch: pytest.MonkeyPat
     # Each repeat is paired with the first copy; the paraphrase, arriving after them, still finds it.
     assert pairs == {("repeat-00", f"repeat-{number:02d}") for number in range(1, 10)} | {("repeat-00", "paraphrase")}
     assert index.echo_of == {f"repeat-{number:02d}": "repeat-00" for number in range(1, 10)}
+
+
+def test_the_wire_copy_and_the_whole_text_stand_for_reprints_analysed_before_them(lexicon: Lexicon) -> None:
+    articles = [
+        make_article("a-cut", ORIGINAL[:3]),
+        make_article("b-reprint", ORIGINAL),
+        make_article("c-wire", ORIGINAL, credit="AP"),
+    ]
+    index = CandidateIndex()
+    pairs = {(pair.first, pair.second) for pair in index.add_and_pair(fingerprint_articles(articles, lexicon))}
+    # The agency's copy first, then the longest: whatever the order they came in.
+    assert index.echo_of == {"a-cut": "c-wire", "b-reprint": "c-wire"}
+    assert pairs == {("a-cut", "c-wire"), ("b-reprint", "c-wire")}
+    without_agency = [dataclasses.replace(article, credit=None) for article in articles]
+    index = CandidateIndex()
+    index.add_and_pair(fingerprint_articles(without_agency, lexicon))
+    assert index.echo_of == {"a-cut": "b-reprint", "c-wire": "b-reprint"}

@@ -19,7 +19,7 @@ import numpy as np
 from newstrace.align.alignment import AlignedText, PreparedText
 from newstrace.align.pair_features import parse_date
 from newstrace.align.style import TextStyle
-from newstrace.model import Article
+from newstrace.model import Article, has_agency_marks
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "direction_model.txt"
 DIRECTION_FEATURE_NAMES = (
@@ -82,11 +82,6 @@ def direction_features(
         "unique_term_rarity": _unique_rarity(first_text, second_text) - _unique_rarity(second_text, first_text),
     }
     return np.array([values[name] for name in DIRECTION_FEATURE_NAMES], dtype=np.float64)
-
-
-def has_agency_marks(article: Article) -> bool:
-    """A dateline, an agency credit or a wire header: the marks of an original report."""
-    return bool(article.dateline or article.credit or article.metadata.get("wire_date"))
 
 
 # Pseudo-terms of average weight added to a text's own terms: a few changed words say little.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise, repeat
 
@@ -28,7 +28,7 @@ from newstrace.candidates.minhash import (
 from newstrace.candidates.profiles import TermTable, heaviest_terms
 from newstrace.candidates.sorting import sorted_integers
 from newstrace.candidates.tokens import Tokens, tokenise
-from newstrace.model import Article
+from newstrace.model import Article, has_agency_marks
 from newstrace.sentences import Lexicon
 
 
@@ -65,11 +65,11 @@ TOP_TERMS = 40
 # filled pair with nobody through it. Counting arrivals (not the final size) makes pairing in
 # batches give the pairs of one batch.
 LARGEST_BUCKET = 300
-# An article whose shingles lie nearly all inside an earlier article's (containment at least
-# ECHO_CONTAINMENT, from the Jaccard estimate and the two sets' sizes) is that article's echo: a reprint
-# that adds nothing, paired with it alone. A wire story reprinted by 300 papers made every two reprints
-# a pair (44,850 pairs judged, 51 s and 1.4 GB) and grows as the square of its reprints. Below
-# ECHO_MINIMUM_JACCARD the containment estimate is too loose (a short brief inside a long report).
+# An article whose shingles lie nearly all inside an article before it in precedence (containment at
+# least ECHO_CONTAINMENT, from the Jaccard estimate and the two sets' sizes) is that article's echo: a
+# reprint that adds nothing, paired with it alone. A wire story reprinted by 300 papers made every two
+# reprints a pair (45,150 pairs judged, 52 s and 0.9 GB) and grows as the square of its reprints.
+# Below ECHO_MINIMUM_JACCARD the containment estimate is too loose (a short brief inside a long report).
 ECHO_CONTAINMENT = 0.9
 ECHO_MINIMUM_JACCARD = 0.3
 # Band keys are made about this many at a time, so memory stays bounded at any index size;
@@ -111,7 +111,7 @@ class Fingerprint:
     """An article's signatures, one row of bins per channel, and one terms row per passage of a long text.
 
     `shingle_count` sizes the shingle set (0: unknown, never an echo's or its source's); `echo_of`, once
-    indexed, names the earlier article it nearly repeats ("": none)."""
+    indexed, names the article it nearly repeats ("": none)."""
 
     article: str
     shingles: np.ndarray
@@ -120,6 +120,8 @@ class Fingerprint:
     passages: np.ndarray = field(default_factory=lambda: _NO_PASSAGES)
     shingle_count: int = 0
     echo_of: str = ""
+    # A dateline, an agency credit or a wire header: first among new articles to stand for its echoes.
+    agency_marked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,8 @@ def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[
             map(catchline_key, chunk),
             passages,
             np.bincount(shingle_owners, minlength=len(chunk)).tolist(),
+            repeat("", len(chunk)),
+            map(has_agency_marks, chunk),
         )
     return fingerprints
 
@@ -223,12 +227,13 @@ class CandidateIndex:
         self.passage_rows = _NO_PASSAGES
         self.passage_owners = np.empty(0, dtype=np.int64)
         self.shingle_counts = np.empty(0, dtype=np.int64)
-        # Each echo's earlier article, and whether each indexed article (by position) is an echo.
+        # The article each echo repeats, and whether each indexed article (by position) is an echo.
         self.echo_of: dict[str, str] = {}
         self.is_echo = np.empty(0, dtype=bool)
         # Of each article repeating an earlier one's shingle set exactly, that article's position
         # (-1: none); such repeats stay out of the LSH buckets (found before them, in any run).
         self.repeat_of = np.empty(0, dtype=np.int64)
+        self.agency_marked = np.empty(0, dtype=bool)
         self._first_with_shingles: dict[int, int] = {}
         self.add(fingerprints)
 
@@ -236,6 +241,18 @@ class CandidateIndex:
         return len(self.ids)
 
     def add(self, fingerprints: Sequence[Fingerprint]) -> None:
+        """Index fingerprints without pairing them (stored ones): their echoes are those they carry."""
+        first_new = len(self.ids)
+        self._append(fingerprints)
+        position = {article: number for number, article in enumerate(self.ids)} if self.echo_of else {}
+        rows = self.rows.get(SHINGLES)
+        for number in range(first_new, len(self.ids)):
+            source = position.get(self.echo_of.get(self.ids[number], ""), -1)
+            if rows is not None and source >= 0 and np.array_equal(rows[source], rows[number]):
+                self.repeat_of[number] = source
+        self._register_shingle_sets(range(first_new, len(self.ids)))
+
+    def _append(self, fingerprints: Sequence[Fingerprint]) -> None:
         if not fingerprints:
             return
         first_new = len(self.ids)
@@ -248,14 +265,17 @@ class CandidateIndex:
         self.shingle_counts = np.concatenate(
             [self.shingle_counts, np.array([item.shingle_count for item in fingerprints], dtype=np.int64)]
         )
+        self.agency_marked = np.concatenate(
+            [self.agency_marked, np.array([item.agency_marked for item in fingerprints], dtype=bool)]
+        )
         self.is_echo = np.concatenate([self.is_echo, np.array([bool(item.echo_of) for item in fingerprints])])
+        self.repeat_of = np.concatenate([self.repeat_of, np.full(len(fingerprints), -1, dtype=np.int64)])
         for channel in CHANNELS:
             # One concatenation of the rows: np.stack makes a view of each first (0.45 -> 0.26 µs a row).
             new_rows = np.concatenate([getattr(fingerprint, channel.name) for fingerprint in fingerprints]).reshape(
                 len(fingerprints), NUMBER_OF_BINS
             )
             self.rows[channel.name] = np.concatenate([self.rows[channel.name], new_rows])
-        self.repeat_of = np.concatenate([self.repeat_of, self._repeats(first_new)])
         self.passage_rows = np.concatenate([self.passage_rows, *(item.passages for item in fingerprints)])
         self.passage_owners = np.concatenate(
             [
@@ -268,47 +288,60 @@ class CandidateIndex:
     def _shingles_number() -> int:
         return next((number for number, channel in enumerate(CHANNELS) if channel.name == SHINGLES), 0)
 
-    def _repeats(self, first_new: int) -> np.ndarray:
-        """For the articles from `first_new` on, the earliest article with the same shingle set (-1: none)."""
-        found = np.full(len(self.ids) - first_new, -1, dtype=np.int64)
+    def _register_shingle_sets(self, positions: Iterable[int]) -> None:
+        """Mark each of the articles (visited in this order) that repeats the shingle set of one met
+        before it, the first met of each set kept as the one the others repeat."""
         rows = self.rows.get(SHINGLES)
-        if rows is None:
-            return found
-        new_rows = rows[first_new:]
+        chosen = np.fromiter(positions, dtype=np.int64)
+        if rows is None or len(chosen) == 0:
+            return
         with np.errstate(over="ignore"):
-            keys = (new_rows * _ROW_KEY_MULTIPLIERS).sum(axis=1, dtype=np.uint64).tolist()
-        empty = (new_rows == EMPTY).all(axis=1).tolist()
-        for offset, (key, is_empty) in enumerate(zip(keys, empty, strict=True)):
-            if is_empty:
+            keys = (rows[chosen] * _ROW_KEY_MULTIPLIERS).sum(axis=1, dtype=np.uint64).tolist()
+        empty = (rows[chosen] == EMPTY).all(axis=1).tolist()
+        for position, key, is_empty in zip(chosen.tolist(), keys, empty, strict=True):
+            if is_empty or self.repeat_of[position] >= 0:
                 continue
-            position = first_new + offset
             first = self._first_with_shingles.setdefault(key, position)
             # A key says nothing of equality: the rows are compared, and a rare clash is no repeat.
             if first != position and np.array_equal(rows[first], rows[position]):
-                found[offset] = first
-        return found
+                self.repeat_of[position] = first
+
+    def _precedence(self, first_new: int) -> np.ndarray:
+        """Each indexed article's place in the order echoes are decided in: stored articles first, in
+        their order; then the new ones with an agency's marks first, then the longest (a wire copy
+        and the whole of a story before the reprints and the cuts), then in arrival order."""
+        count = len(self.ids)
+        new = np.arange(first_new, count)
+        order = new[np.lexsort((new, -self.shingle_counts[new], ~self.agency_marked[new]))]
+        place = np.arange(count)
+        place[order] = np.arange(first_new, count)
+        return place
 
     def add_and_pair(self, fingerprints: Sequence[Fingerprint]) -> list[CandidatePair]:
         """Add new fingerprints; return every candidate pair that involves at least one of them.
 
-        A new article that echoes an earlier one (see ECHO_CONTAINMENT) is paired with that article
+        A new article that echoes another (see ECHO_CONTAINMENT) is paired with that article
         alone, and no new article is paired with an echo; `echo_of` records the new echoes."""
         old_count = len(self.ids)
         old_passages = len(self.passage_owners)
-        self.add(fingerprints)
+        self._append(fingerprints)
         count = len(self.ids)
+        precedence = self._precedence(old_count)
+        self._register_shingle_sets(np.argsort(precedence)[old_count:])
         found: list[np.ndarray] = []
         estimates: list[np.ndarray] = []
         channel_numbers: list[np.ndarray] = []
         passages_number = len(CHANNELS) + 1
-        # A new exact repeat echoes its earlier article and is paired with it alone, outside the buckets.
+        # A new exact repeat echoes the article it repeats and is paired with it alone, outside the buckets.
         repeats = np.flatnonzero(self.repeat_of[old_count:] >= 0) + old_count
         echo_source = np.full(count, -1, dtype=np.int64)
         echo_source[repeats] = self.repeat_of[repeats]
         self.is_echo[repeats] = True
         for position in repeats.tolist():
             self.echo_of[self.ids[position]] = self.ids[self.repeat_of[position]]
-        found.append(self.repeat_of[repeats] * count + repeats)
+        found.append(
+            np.minimum(self.repeat_of[repeats], repeats) * count + np.maximum(self.repeat_of[repeats], repeats)
+        )
         estimates.append(np.ones(len(repeats)))
         channel_numbers.append(np.full(len(repeats), self._shingles_number(), dtype=np.int64))
         # Shingle pairs close enough to make the later article an echo: (earlier, later, estimate).
@@ -339,7 +372,7 @@ class CandidateIndex:
                     estimates.append(estimate[chosen])
                     channel_numbers.append(np.full(int(chosen.sum()), channel_number))
             if channel.name == SHINGLES:
-                self._mark_echoes(echo_candidates, echo_source)
+                self._mark_echoes(echo_candidates, echo_source, precedence)
         catchline_pairs = [
             left * count + right
             for members in self.catchlines.values()
@@ -360,11 +393,13 @@ class CandidateIndex:
         encoded, estimate, channel_number = encoded[order], estimate[order], channel_number[order]
         first_of_pair = np.concatenate([[True], encoded[1:] != encoded[:-1]])[: len(encoded)]
         if self.is_echo.any():
-            # An echo keeps the pair with its earlier article (first < second in every pair); pairs
-            # with an echo otherwise go, as its earlier article's pairs stand for them.
+            # An echo keeps the pair with the article it repeats; its other pairs go, as that
+            # article's pairs stand for them.
             low_of_pair, high_of_pair = np.divmod(encoded, max(count, 1))
-            first_of_pair &= (~self.is_echo[low_of_pair] & ~self.is_echo[high_of_pair]) | (
-                echo_source[high_of_pair] == low_of_pair
+            first_of_pair &= (
+                (~self.is_echo[low_of_pair] & ~self.is_echo[high_of_pair])
+                | (echo_source[high_of_pair] == low_of_pair)
+                | (echo_source[low_of_pair] == high_of_pair)
             )
         first, second = np.divmod(encoded[first_of_pair], max(count, 1))
         # Estimates are shares of 128 bins: rounding each possible share once gives round()'s values.
@@ -384,22 +419,27 @@ class CandidateIndex:
         )
 
     def _mark_echoes(
-        self, candidates: list[tuple[np.ndarray, np.ndarray, np.ndarray]], echo_source: np.ndarray
+        self,
+        candidates: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+        echo_source: np.ndarray,
+        precedence: np.ndarray,
     ) -> None:
-        """Mark the new articles that echo an earlier one, and each one's echoed article in `echo_source`.
+        """Mark the new articles that echo another, and each one's echoed article in `echo_source`.
 
-        Each later article of a close pair (every such article is new) echoes the earlier article, not
-        itself an echo, of the highest estimate (the earliest on a tie): articles in arrival order,
-        so adding them in several runs marks the same echoes."""
+        Of a close pair, the article later in `precedence` (every such article is new) echoes the other
+        when nearly all its shingles are the other's; each echoes the article, not itself an echo, of
+        the highest estimate (the first in precedence on a tie), decided in precedence order."""
         if not candidates:
             return
-        earlier, later, share = (np.concatenate(parts) for parts in zip(*candidates, strict=True))
+        low, high, share = (np.concatenate(parts) for parts in zip(*candidates, strict=True))
+        high_first = precedence[high] < precedence[low]
+        earlier, later = np.where(high_first, high, low), np.where(high_first, low, high)
         later_size, earlier_size = self.shingle_counts[later], self.shingle_counts[earlier]
         # |A ∩ B| = J (|A| + |B|) / (1 + J), as a share of the later article's shingles.
         containment = share * (later_size + earlier_size) / ((1.0 + share) * np.maximum(later_size, 1))
         chosen = (containment >= ECHO_CONTAINMENT) & (later_size > 0) & (earlier_size > 0)
         earlier, later, share = earlier[chosen], later[chosen], share[chosen]
-        order = np.lexsort((earlier, -share, later))
+        order = np.lexsort((precedence[earlier], -share, precedence[later]))
         for source, echo in zip(earlier[order].tolist(), later[order].tolist(), strict=True):
             if not self.is_echo[echo] and not self.is_echo[source]:
                 self.is_echo[echo] = True

@@ -89,11 +89,12 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, encoder)
     );
     """,
-    # The size of an article's shingle set and the earlier article it echoes (see candidates.index);
-    # older fingerprints have neither: they echo nothing and nothing echoes them.
+    # The size of an article's shingle set, the article it echoes and whether it bears an agency's
+    # marks (see candidates.index); older fingerprints have none: they echo nothing, nothing echoes them.
     """
     ALTER TABLE fingerprints ADD COLUMN shingle_count INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE fingerprints ADD COLUMN echo_of TEXT NOT NULL DEFAULT '';
+    ALTER TABLE fingerprints ADD COLUMN agency_marked INTEGER NOT NULL DEFAULT 0;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -210,8 +211,8 @@ class Store:
 
     def fingerprints(self) -> list[Fingerprint]:
         rows = self.connection.execute(
-            "SELECT article_id, shingles, terms, catchline, passages, shingle_count, echo_of FROM fingerprints"
-            " ORDER BY rowid"
+            "SELECT article_id, shingles, terms, catchline, passages, shingle_count, echo_of, agency_marked"
+            " FROM fingerprints ORDER BY rowid"
         )
         return [
             Fingerprint(
@@ -222,8 +223,9 @@ class Store:
                 np.frombuffer(passages or b"", np.uint64).reshape(-1, NUMBER_OF_BINS),
                 shingle_count,
                 echo_of,
+                bool(agency_marked),
             )
-            for article_id, shingles, terms, catchline, passages, shingle_count, echo_of in rows
+            for article_id, shingles, terms, catchline, passages, shingle_count, echo_of, agency_marked in rows
         ]
 
     def echoes(self) -> dict[str, str]:
@@ -243,7 +245,7 @@ class Store:
         """Store new fingerprints with the relations (and unrelated pairs) found for them, in one transaction."""
         with self.connection:
             self.connection.executemany(
-                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         item.article,
@@ -253,6 +255,7 @@ class Store:
                         item.passages.tobytes() if len(item.passages) else None,
                         item.shingle_count,
                         item.echo_of,
+                        item.agency_marked,
                     )
                     for item in fingerprints
                 ],

@@ -7,9 +7,8 @@ from datetime import date
 
 import numpy as np
 
-from newstrace.align.direction import has_agency_marks
 from newstrace.candidates.catchline import catchline_key
-from newstrace.model import DERIVED_KINDS, Article, Relation, Story, StoryMember, UnrelatedPair
+from newstrace.model import DERIVED_KINDS, Article, Relation, Story, StoryMember, UnrelatedPair, has_agency_marks
 from newstrace.stories.cluster import average_linkage
 
 # Articles dated this many days apart are different events, unless one is a verbatim copy of the other
