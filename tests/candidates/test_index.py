@@ -439,3 +439,20 @@ def test_the_wire_copy_and_the_whole_text_stand_for_reprints_analysed_before_the
     index = CandidateIndex()
     index.add_and_pair(fingerprint_articles(without_agency, lexicon))
     assert index.echo_of == {"a-cut": "b-reprint", "c-wire": "b-reprint"}
+
+
+def test_a_next_days_release_that_recaps_the_day_before_is_not_what_that_one_repeats(lexicon: Lexicon) -> None:
+    first_day = make_article("release-1", ORIGINAL[:3], credit="PA", date="2024-03-11")
+    next_day = make_article("release-2", ORIGINAL, credit="PA", date="2024-03-12")
+    index = CandidateIndex()
+    pairs = index.add_and_pair(fingerprint_articles([next_day, first_day], lexicon))
+    assert index.echo_of == {}
+    assert {(pair.first, pair.second) for pair in pairs} == {("release-2", "release-1")}
+    # Undated, the longer release stands for the shorter one.
+    index = CandidateIndex()
+    index.add_and_pair(fingerprint_articles([_undated(next_day), _undated(first_day)], lexicon))
+    assert index.echo_of == {"release-1": "release-2"}
+
+
+def _undated(article: Article) -> Article:
+    return dataclasses.replace(article, date=None)

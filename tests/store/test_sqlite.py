@@ -171,7 +171,7 @@ def test_fingerprints_keep_their_passages_and_older_ones_read_with_none(tmp_path
     assert short_read.passages.shape == (0, bins) and short_read.catchline == "01/03/00 courts"
 
 
-def test_fingerprints_keep_their_size_echo_and_agency_marks_and_older_ones_read_as_echoing_nothing(
+def test_fingerprints_keep_what_decides_echoes_and_older_ones_read_as_echoing_nothing(
     tmp_path: Path,
 ) -> None:
     rng = np.random.default_rng(5)
@@ -182,7 +182,7 @@ def test_fingerprints_keep_their_size_echo_and_agency_marks_and_older_ones_read_
     connection.commit()
     connection.close()
     source = Fingerprint("source", row, row, shingle_count=120)
-    echo = Fingerprint("echo", row, row, shingle_count=118, echo_of="source", agency_marked=True)
+    echo = Fingerprint("echo", row, row, shingle_count=118, echo_of="source", agency_marked=True, date="2024-03-12")
     with Store(path) as store:
         store.add_page(_page("source.txt", "h1", ("source",)), [_article()])
         store.add_page(_page("echo.txt", "h2", ("echo",)), [_article()])
@@ -192,5 +192,10 @@ def test_fingerprints_keep_their_size_echo_and_agency_marks_and_older_ones_read_
         assert store.echoes() == {"echo": "source"}
     assert (old.shingle_count, old.echo_of) == (0, "")
     assert (source_read.shingle_count, source_read.echo_of) == (120, "")
-    assert (echo_read.shingle_count, echo_read.echo_of, echo_read.agency_marked) == (118, "source", True)
+    assert (echo_read.shingle_count, echo_read.echo_of, echo_read.agency_marked, echo_read.date) == (
+        118,
+        "source",
+        True,
+        "2024-03-12",
+    )
     assert not source_read.agency_marked and not old.agency_marked

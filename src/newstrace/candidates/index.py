@@ -120,8 +120,10 @@ class Fingerprint:
     passages: np.ndarray = field(default_factory=lambda: _NO_PASSAGES)
     shingle_count: int = 0
     echo_of: str = ""
-    # A dateline, an agency credit or a wire header: first among new articles to stand for its echoes.
+    # A dateline, an agency credit or a wire header, then the earliest date (ISO, "": none): first
+    # among new articles to stand for their echoes.
     agency_marked: bool = False
+    date: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +167,7 @@ def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[
             np.bincount(shingle_owners, minlength=len(chunk)).tolist(),
             repeat("", len(chunk)),
             map(has_agency_marks, chunk),
+            [(article.date or "")[:10] for article in chunk],
         )
     return fingerprints
 
@@ -230,10 +233,11 @@ class CandidateIndex:
         # The article each echo repeats, and whether each indexed article (by position) is an echo.
         self.echo_of: dict[str, str] = {}
         self.is_echo = np.empty(0, dtype=bool)
-        # Of each article repeating an earlier one's shingle set exactly, that article's position
-        # (-1: none); such repeats stay out of the LSH buckets (found before them, in any run).
+        # Of each article repeating the shingle set of one before it in precedence, that article's
+        # position (-1: none); such repeats stay out of the LSH buckets (found before them, in any run).
         self.repeat_of = np.empty(0, dtype=np.int64)
         self.agency_marked = np.empty(0, dtype=bool)
+        self.dates = np.empty(0, dtype="U10")
         self._first_with_shingles: dict[int, int] = {}
         self.add(fingerprints)
 
@@ -268,6 +272,8 @@ class CandidateIndex:
         self.agency_marked = np.concatenate(
             [self.agency_marked, np.array([item.agency_marked for item in fingerprints], dtype=bool)]
         )
+        # Undated articles after every dated one.
+        self.dates = np.concatenate([self.dates, np.array([item.date or "~" for item in fingerprints], dtype="U10")])
         self.is_echo = np.concatenate([self.is_echo, np.array([bool(item.echo_of) for item in fingerprints])])
         self.repeat_of = np.concatenate([self.repeat_of, np.full(len(fingerprints), -1, dtype=np.int64)])
         for channel in CHANNELS:
@@ -308,11 +314,12 @@ class CandidateIndex:
 
     def _precedence(self, first_new: int) -> np.ndarray:
         """Each indexed article's place in the order echoes are decided in: stored articles first, in
-        their order; then the new ones with an agency's marks first, then the longest (a wire copy
-        and the whole of a story before the reprints and the cuts), then in arrival order."""
+        their order; then the new ones with an agency's marks first, then the earliest dated (a next
+        day's release that recaps the day before is not what that one repeats), then the longest (a
+        wire copy and the whole of a story before the reprints and the cuts), then in arrival order."""
         count = len(self.ids)
         new = np.arange(first_new, count)
-        order = new[np.lexsort((new, -self.shingle_counts[new], ~self.agency_marked[new]))]
+        order = new[np.lexsort((new, -self.shingle_counts[new], self.dates[new], ~self.agency_marked[new]))]
         place = np.arange(count)
         place[order] = np.arange(first_new, count)
         return place
@@ -344,7 +351,7 @@ class CandidateIndex:
         )
         estimates.append(np.ones(len(repeats)))
         channel_numbers.append(np.full(len(repeats), self._shingles_number(), dtype=np.int64))
-        # Shingle pairs close enough to make the later article an echo: (earlier, later, estimate).
+        # Shingle pairs close enough to make one of them an echo: (low, high, estimate).
         echo_candidates: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for number, channel in enumerate(CHANNELS):
             rows, owners, is_passage, old_rows = self._rows_of(channel, old_count, old_passages)

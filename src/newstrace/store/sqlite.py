@@ -89,12 +89,14 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, encoder)
     );
     """,
-    # The size of an article's shingle set, the article it echoes and whether it bears an agency's
-    # marks (see candidates.index); older fingerprints have none: they echo nothing, nothing echoes them.
+    # The size of an article's shingle set, the article it echoes, whether it bears an agency's marks
+    # and its date (see candidates.index); older fingerprints have none: they echo nothing, nothing
+    # echoes them.
     """
     ALTER TABLE fingerprints ADD COLUMN shingle_count INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE fingerprints ADD COLUMN echo_of TEXT NOT NULL DEFAULT '';
     ALTER TABLE fingerprints ADD COLUMN agency_marked INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE fingerprints ADD COLUMN date TEXT NOT NULL DEFAULT '';
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -211,7 +213,7 @@ class Store:
 
     def fingerprints(self) -> list[Fingerprint]:
         rows = self.connection.execute(
-            "SELECT article_id, shingles, terms, catchline, passages, shingle_count, echo_of, agency_marked"
+            "SELECT article_id, shingles, terms, catchline, passages, shingle_count, echo_of, agency_marked, date"
             " FROM fingerprints ORDER BY rowid"
         )
         return [
@@ -224,8 +226,9 @@ class Store:
                 shingle_count,
                 echo_of,
                 bool(agency_marked),
+                date,
             )
-            for article_id, shingles, terms, catchline, passages, shingle_count, echo_of, agency_marked in rows
+            for article_id, shingles, terms, catchline, passages, shingle_count, echo_of, agency_marked, date in rows
         ]
 
     def echoes(self) -> dict[str, str]:
@@ -245,7 +248,7 @@ class Store:
         """Store new fingerprints with the relations (and unrelated pairs) found for them, in one transaction."""
         with self.connection:
             self.connection.executemany(
-                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         item.article,
@@ -256,6 +259,7 @@ class Store:
                         item.shingle_count,
                         item.echo_of,
                         item.agency_marked,
+                        item.date,
                     )
                     for item in fingerprints
                 ],
