@@ -382,6 +382,7 @@ def _reprints(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+@pytest.mark.usefixtures("wide_console")
 def test_a_story_reprinted_by_many_papers_costs_one_relation_a_reprint(tmp_path: Path) -> None:
     paths = _write_pages(tmp_path / "pages")
     reprints = _reprints(tmp_path / "pages", 24)
@@ -404,6 +405,12 @@ def test_a_story_reprinted_by_many_papers_costs_one_relation_a_reprint(tmp_path:
     assert {frozenset((name, repeated[name])) for name in names} == compared
     assert not any(repeated[name] for name in STORY)
     assert kinds["syndicated"] == "syndicated" and kinds["rewrite"] == "rewrite"
+
+    # The story list counts its reprints rather than listing them.
+    listed = CliRunner().invoke(cli.app, ["stories", "--db", str(db)])
+    assert listed.exit_code == 0, listed.output
+    assert "24 reprints (echoes)" in listed.output and "reprint-05" not in listed.output
+    assert "syndicated (syndicated)" in listed.output
 
     # Added over two runs, the reprints give what one run gives.
     incremental = tmp_path / "incremental.db"

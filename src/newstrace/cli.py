@@ -168,7 +168,11 @@ def stories(db: DbOption = Path("newstrace.db")) -> None:
         found = store.stories()
     table = Table("story", "date", "origin", "label", "members")
     for story in found:
-        members = ", ".join(f"{member.article} ({member.kind})" for member in story.members[1:]) or "-"
+        # A wire story's hundreds of reprints are counted, not listed (the JSON report names them).
+        echoes = sum(member.echo_of is not None for member in story.members[1:])
+        listed = [f"{member.article} ({member.kind})" for member in story.members[1:] if member.echo_of is None]
+        listed += [f"{echoes} reprint{'s' if echoes > 1 else ''} (echoes)"] if echoes else []
+        members = ", ".join(listed) or "-"
         table.add_row(story.id, story.date or "unknown", escape(story.origin), escape(story.label), escape(members))
     console.print(table)
 
