@@ -34,11 +34,11 @@ def build_stories(
 
     Pairs compared and judged unrelated count with their story probability, not as pairs never
     compared (0): measured on METER by cross-validation, pairwise F1 0.904 -> 0.928, PolitiFact flat.
-    An echo (an article nearly repeating an earlier one, paired with it alone: `echoes` maps it to
-    that article) is clustered as the article it echoes and joins its story."""
+    An echo (an article nearly repeating another, paired with it alone: `echoes` maps it to that
+    article) is clustered as the article its chain of echoes ends at, and joins its story."""
     by_id = {article.id: article for article in articles}
-    echo_of = _echo_sources(echoes or {}, by_id.keys())
-    echoed = {echo: source for echo, source in (echoes or {}).items() if echo in echo_of and source in by_id}
+    echo_roots = _echo_roots(echoes or {}, by_id.keys())
+    echo_of = {echo: source for echo, source in (echoes or {}).items() if echo in echo_roots and source in by_id}
     relations = [relation for relation in relations if relation.source in by_id and relation.copy in by_id]
     links = [relation for relation in relations if relation.kind != "unrelated"]
     # (first, second, story probability, text shared, derived sentence by sentence): links, then
@@ -61,7 +61,7 @@ def build_stories(
     edges: dict[tuple[str, str], float] = {}
     closeness: dict[tuple[str, str], float] = {}
     for first, second, probability, similarity, derived in weighted:
-        if first in echo_of or second in echo_of:
+        if first in echo_roots or second in echo_roots:
             continue
         if not derived and _days_apart(by_id[first], by_id[second]) > SAME_EVENT_DAYS:
             continue
@@ -91,10 +91,10 @@ def build_stories(
     # comes first. Probabilities near 1 cannot tell which day's wire copy an undated paper followed
     # (a trial's next-day copy recaps the day before); the text it took can. METER, cross-validated:
     # pairwise F1 0.925 -> 0.94.
-    nodes = [article_id for article_id in by_id if article_id not in echo_of]
+    nodes = [article_id for article_id in by_id if article_id not in echo_roots]
     groups = _with_echoes(
         _attach_lone_articles(average_linkage(nodes, edges, CLUSTER_THRESHOLD, may_merge, closeness), edges, may_merge),
-        echo_of,
+        echo_roots,
     )
     groups = _joined_by_catchline(groups, by_id)
     # Each group's own relations, gathered in one pass (filtering all relations for every group
@@ -106,7 +106,7 @@ def build_stories(
         if group_of[relation.copy] == number:
             inside[number].append(relation)
     stories = [
-        _story(group, by_id, group_relations, echoed, echo_of)
+        _story(group, by_id, group_relations, echo_of, echo_roots)
         for group, group_relations in zip(groups, inside, strict=True)
     ]
     stories.sort(key=lambda story: (story.date or "9999", story.origin))
@@ -139,26 +139,26 @@ def _attach_lone_articles(
     return sorted((frozenset(group) for group in joined if group), key=lambda group: min(group))
 
 
-def _echo_sources(echoes: Mapping[str, str], present: Collection[str]) -> dict[str, str]:
+def _echo_roots(echoes: Mapping[str, str], present: Collection[str]) -> dict[str, str]:
     """Each present echo with the present article at the end of its chain of echoes (a stored chain or
     loop, which the index never makes, is followed at most once around)."""
-    sources = {}
+    roots = {}
     for echo, source in echoes.items():
         seen = {echo}
         while source in echoes and source not in seen:
             seen.add(source)
             source = echoes[source]
         if echo in present and source in present and source not in echoes:
-            sources[echo] = source
-    return sources
+            roots[echo] = source
+    return roots
 
 
-def _with_echoes(groups: list[frozenset[str]], echo_of: Mapping[str, str]) -> list[frozenset[str]]:
-    """Each echo added to the group of the article it echoes (never itself an echo)."""
+def _with_echoes(groups: list[frozenset[str]], echo_roots: Mapping[str, str]) -> list[frozenset[str]]:
+    """Each echo added to the group of the article its chain of echoes ends at."""
     group_of = {member: number for number, group in enumerate(groups) for member in group}
     joined = [set(group) for group in groups]
-    for echo, source in sorted(echo_of.items()):
-        joined[group_of[source]].add(echo)
+    for echo, root in sorted(echo_roots.items()):
+        joined[group_of[root]].add(echo)
     return [frozenset(group) for group in joined]
 
 
