@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -55,10 +56,72 @@ def normalize_characters(text: str) -> str:
     return _CLOSE_APOSTROPHES.sub("”", text)
 
 
+# A line this long holding this many tags is a page's source that the scraper could not read (broken
+# HTML saved whole: an L3S-GN1 page of 35,000 characters in one line, its article among its scripts).
+SOURCE_LINE_CHARACTERS = 1_000
+SOURCE_LINE_TAGS = 20
+_TAG = re.compile(r"<[^<>]*>")
+# Comments' marks and tags, one pass: a walk over them, never a search from each opening tag to its
+# end, which a page of unclosed scripts would make quadratic.
+_MARKUP_TOKEN = re.compile(r"<!--|-->|<(/?)([a-zA-Z][\w:-]*)[^<>]*>")
+_HIDDEN_ELEMENTS = frozenset(("script", "style", "noscript", "template"))
+_BLOCK_ELEMENTS = frozenset(
+    (
+        *("p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody", "thead"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "title", "head", "body", "html", "section", "article", "header"),
+        *("footer", "nav", "aside", "blockquote", "pre", "form", "option", "select", "center", "hr", "figure"),
+        *("figcaption", "address", "main"),
+    )
+)
+
+
+def source_lines(line: str) -> list[str]:
+    """The visible text of a line holding HTML source, one block a line: scripts, styles and comments
+    dropped (also a script the line opens inside of, its opening tag cut off by the scraper), block
+    elements ending lines, inline ones (links, bold) kept within their sentence."""
+    pieces: list[str] = []
+    hidden: str | None = None
+    in_comment = False
+    last = 0
+    first_open = next((m for m in _MARKUP_TOKEN.finditer(line) if m.group(2) and not m.group(1)), None)
+    for match in _MARKUP_TOKEN.finditer(line):
+        token, closing, name = match.group(0), match.group(1), (match.group(2) or "").lower()
+        if in_comment:
+            in_comment = token != "-->"
+        elif hidden is not None:
+            hidden = None if closing and name == hidden else hidden
+        elif closing and name in _HIDDEN_ELEMENTS and (first_open is None or match.start() < first_open.start()):
+            # The line began inside this element: what came before its end was its content.
+            pieces = []
+        else:
+            pieces.append(line[last : match.start()])
+            if token == "<!--":
+                in_comment = True
+            elif name in _HIDDEN_ELEMENTS and not closing:
+                hidden = name
+            else:
+                pieces.append("\n" if name in _BLOCK_ELEMENTS else " ")
+        last = match.end()
+    if hidden is None and not in_comment:
+        pieces.append(line[last:])
+    text = html.unescape("".join(pieces))
+    return [" ".join(part.split()) for part in text.split("\n") if part.strip()]
+
+
+def _is_page_source(line: str) -> bool:
+    return (
+        len(line) >= SOURCE_LINE_CHARACTERS
+        and line.count("<") >= SOURCE_LINE_TAGS
+        and (len(_TAG.findall(line)) >= SOURCE_LINE_TAGS)
+    )
+
+
 def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
     text = _collapse_spaces(normalize_characters(text))
     raw_lines = [line.strip() for line in text.split("\n")]
+    if "<" in text and any(_is_page_source(line) for line in raw_lines):
+        raw_lines = [part for line in raw_lines for part in (source_lines(line) if _is_page_source(line) else [line])]
     result = NormalizedText(lines=[])
     # Without a "<" no line ends with one: most pages are spared the count of them.
     wire_layout = "<" in text and _is_wire_layout(raw_lines)
