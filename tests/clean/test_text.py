@@ -398,6 +398,22 @@ def test_a_blogs_footer_sentence_opening_with_its_posting_dates_the_article() ->
     assert not any("entry was posted" in paragraph for paragraph in article.paragraphs)
 
 
+@pytest.mark.parametrize(
+    "script",
+    [
+        "if (document.layers) {document.write('<SCR' + 'IPT language=JavaScript SRC=/ads/show.js></SCR' + 'IPT>');}",
+        'tag);_q+="&11="+escape(navigator.userAgent);_q+="&12="+escape(navigator.language);',
+    ],
+)
+def test_a_pages_script_left_between_its_paragraphs_is_no_text(script: str) -> None:
+    page = LIBRARY_POST.format(post_line="By Ines Moreau").replace("The room holds", f"{script}\n\nThe room holds")
+    [article] = clean_text(page, line_model=default_line_model())
+    assert script not in article.paragraphs
+    assert (script, "script code") in [(removed.line, removed.reason) for removed in article.removed]
+    # The article goes on after it.
+    assert article.paragraphs[-1].startswith("The librarian said")
+
+
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
     # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
     # names its author with "by".
