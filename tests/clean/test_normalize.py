@@ -58,3 +58,10 @@ def test_text_that_only_mentions_tags_is_left_as_it_is() -> None:
         "",
     ]
     assert source_lines("<p>One</p><p>Two &amp; three</p>") == ["One", "Two & three"]
+    # An embed code a page shows for copying: long and full of tags, but no page's structure.
+    embed = "".join(
+        f'<a href="https://stories.example.org/works/{number}"><strong>Chapter {number}</strong></a><br />'
+        for number in range(30)
+    )
+    assert len(embed) > 1_000
+    assert normalize_text(f"Share this work\n{embed}\n").lines == ["Share this work", embed, ""]

@@ -56,8 +56,9 @@ def normalize_characters(text: str) -> str:
     return _CLOSE_APOSTROPHES.sub("”", text)
 
 
-# A line this long holding this many tags is a page's source that the scraper could not read (broken
-# HTML saved whole: an L3S-GN1 page of 35,000 characters in one line, its article among its scripts).
+# A line this long holding this many tags, among them a page's own structure, is a page's source that
+# the scraper could not read (broken HTML saved whole: an L3S-GN1 page of 35,000 characters in one
+# line, its article among its scripts).
 SOURCE_LINE_CHARACTERS = 1_000
 SOURCE_LINE_TAGS = 20
 _TAG = re.compile(r"<[^<>]*>")
@@ -108,11 +109,17 @@ def source_lines(line: str) -> list[str]:
     return [" ".join(part.split()) for part in text.split("\n") if part.strip()]
 
 
+# A page's own structure: a script, a style, its head or body. HTML a page shows as text (an embed
+# code to copy: links and bold around a title) has none.
+_PAGE_STRUCTURE = re.compile(r"<(?:/?(?:script|style|head|body|html)\b|!doctype|meta\b)", re.I)
+
+
 def _is_page_source(line: str) -> bool:
     return (
         len(line) >= SOURCE_LINE_CHARACTERS
         and line.count("<") >= SOURCE_LINE_TAGS
-        and (len(_TAG.findall(line)) >= SOURCE_LINE_TAGS)
+        and _PAGE_STRUCTURE.search(line) is not None
+        and len(_TAG.findall(line)) >= SOURCE_LINE_TAGS
     )
 
 
