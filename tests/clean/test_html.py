@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from newstrace.clean import CleaningError, clean_page
-from newstrace.clean.html import MAX_NESTING, _nesting_depth, extract_html
+from newstrace.clean.html import MAX_NESTING, _nesting_depth, extract_html, visible_text
 from newstrace.model import Page
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file
@@ -161,3 +161,10 @@ def test_a_post_line_the_extract_keeps_is_no_paragraph() -> None:
     assert ("Posted on March 4, 2025 by Nell Hardy", "post line (author and date)") in {
         (line.line, line.reason) for line in article.removed
     }
+
+
+def test_visible_text_drops_closed_scripts_and_styles_and_keeps_what_follows_an_unclosed_one() -> None:
+    page = "<p>First</p><script>var a = 1;</SCRIPT ><style>p {}</style><p>Second</p><script>never closed<p>Third</p>"
+    assert visible_text(page) == "First\nSecond\nnever closed\nThird"
+    # Thousands of unclosed scripts (hostile markup) are read in one pass.
+    assert visible_text("<script>x" * 50_000 + "<p>End</p>").endswith("x\nEnd")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -62,7 +63,8 @@ def _nesting_depth(html: str) -> int:
     return deepest
 
 
-_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+_HIDDEN_OPENING = re.compile(r"<(script|style|noscript|template)\b", re.I)
+_HIDDEN_CLOSING = re.compile(r"</(script|style|noscript|template)\s*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -70,8 +72,33 @@ def visible_text(html: str) -> str:
     """The visible text of a page, one block a line, read by stripping tags rather than by building
     a tree: libxml2 stops at its nesting limit and drops what lies deeper, so markup no parser
     should be trusted with is read this way too."""
-    text = _TAG.sub("\n", _INVISIBLE.sub(" ", html))
+    text = _TAG.sub("\n", _without_hidden_elements(html))
     return "\n".join(line.strip() for line in unescape(text).split("\n") if line.strip())
+
+
+def _without_hidden_elements(html: str) -> str:
+    """The page with each script, style, noscript and template element (its opening tag to the next
+    end tag of its name) made a space; an element never closed stays. Each opening finds its end in a
+    sorted list: a regular expression searching on from every opening took 8 s for 16,000 unclosed
+    scripts, growing as their square."""
+    closings: dict[str, list[int]] = {}
+    ends: dict[int, int] = {}
+    for match in _HIDDEN_CLOSING.finditer(html):
+        closings.setdefault(match.group(1).lower(), []).append(match.start())
+        ends[match.start()] = match.end()
+    pieces: list[str] = []
+    kept_from = 0
+    for opening in _HIDDEN_OPENING.finditer(html):
+        if opening.start() < kept_from:
+            continue
+        starts = closings.get(opening.group(1).lower(), [])
+        found = bisect.bisect_left(starts, opening.end())
+        if found == len(starts):
+            continue
+        pieces += [html[kept_from : opening.start()], " "]
+        kept_from = ends[starts[found]]
+    pieces.append(html[kept_from:])
+    return "".join(pieces)
 
 
 def _date_search() -> dict[str, object]:
