@@ -119,6 +119,35 @@ def test_html_page(tmp_path: Path):
     assert page.names[0] == "bakery"
 
 
+@pytest.mark.parametrize(
+    "opening", ["", "\ufeff\n  ", '<?xml version="1.0" encoding="utf-8"?>\n'], ids=["bare", "blank", "xml"]
+)
+def test_a_text_file_holding_an_html_document_is_read_as_html(tmp_path: Path, opening: str):
+    path = tmp_path / "bakery.txt"
+    path.write_text(opening + HTML_PAGE, encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert (page.format, page.text) == ("html", None)
+    assert page.html is not None and page.html.lstrip("\ufeff \n").startswith(("<!DOCTYPE", "<html", "<?xml"))
+    # Text about HTML, opening with words, stays text.
+    path.write_text("How pages are built\n\n<html> opens every page, and <body> holds what it shows.\n")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page) and page.format == "text"
+
+
+def test_a_jsonl_record_whose_text_is_the_pages_source_is_read_as_html(tmp_path: Path):
+    path = tmp_path / "dump.jsonl"
+    records = [
+        {"url": "https://example.org/bakery", "text": HTML_PAGE},
+        {"url": "https://example.org/l", "text": TEXT_PAGE},
+    ]
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    source, text = list(read_paths([path]))
+    assert isinstance(source, Page) and isinstance(text, Page)
+    assert (source.format, source.html, source.text) == ("html", HTML_PAGE, None)
+    assert (text.format, text.text) == ("text", TEXT_PAGE)
+
+
 def test_jsonl_records_and_a_bad_line(tmp_path: Path):
     path = tmp_path / "feed.jsonl"
     write_jsonl(path, JSONL_RECORDS)

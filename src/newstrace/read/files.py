@@ -47,12 +47,24 @@ def _read_decoded(path: Path, max_bytes: int) -> tuple[bytes, str] | ReadError:
     return data, text
 
 
+def is_html_document(text: str) -> bool:
+    """Whether a text file holds an HTML document: it opens with a doctype or an <html> element
+    (after an XML declaration at most). Crawls often save pages' source under .txt."""
+    head = text[:2000].lstrip().lower()
+    if head.startswith("<?xml"):
+        head = head[head.find("?>") + 2 :].lstrip() if "?>" in head else ""
+    return head.startswith(("<!doctype html", "<html"))
+
+
 def read_text_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
     decoded = _read_decoded(path, max_bytes)
     if isinstance(decoded, ReadError):
         yield decoded
         return
     data, text = decoded
+    if is_html_document(text):
+        yield Page(str(path), content_hash(data), "html", names_for_path(path), html=text)
+        return
     yield Page(str(path), content_hash(data), "text", names_for_path(path), text=text)
 
 

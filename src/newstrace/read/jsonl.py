@@ -11,7 +11,7 @@ from typing import IO
 
 from newstrace.model import Page, ReadError
 from newstrace.read.decode import DecodeError, decode_bytes
-from newstrace.read.files import names_for_path
+from newstrace.read.files import is_html_document, names_for_path
 
 _GIVE_UP_AFTER = 3
 _TEXT_FIELDS = ("text", "maintext", "content", "body")
@@ -76,6 +76,9 @@ def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
                 else:
                     pending.append(error)
                 continue
+            if text and not html and is_html_document(text):
+                # A dump whose text field holds the page's source.
+                text, html = None, text
             pages_found += 1
             yield from pending
             pending.clear()
