@@ -31,6 +31,14 @@ class ReadError:
     error: str
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file that is not of a kind newstrace reads; reported, not counted as a failure."""
+
+    source: str
+    reason: str
+
+
 @dataclass(slots=True)
 class RemovedLine:
     """A line taken out of the body, and the rule that took it out."""

@@ -148,6 +148,43 @@ def test_a_jsonl_record_whose_text_is_the_pages_source_is_read_as_html(tmp_path:
     assert (text.format, text.text) == ("text", TEXT_PAGE)
 
 
+def test_a_json_file_of_one_news_please_record_is_a_page(tmp_path: Path):
+    record = {
+        "url": "https://example.org/2024/05/02/library",
+        "title": "Library opens late",
+        "maintext": TEXT_PAGE,
+        "date_publish": "2024-05-02 08:15:00",
+        "authors": ["Ana Ruiz", "Ines Moreau"],
+        "source_domain": "example.org",
+    }
+    path = tmp_path / "library.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert (page.format, page.text, page.source) == ("text", TEXT_PAGE, str(path))
+    assert (page.title, page.date, page.author, page.outlet) == (
+        "Library opens late",
+        "2024-05-02 08:15:00",
+        "Ana Ruiz, Ines Moreau",
+        "example.org",
+    )
+
+
+def test_a_json_list_gives_a_page_a_record_and_other_json_is_skipped(tmp_path: Path):
+    listed = tmp_path / "dump.json"
+    listed.write_text(json.dumps([{"text": TEXT_PAGE}, "not a record", {"html": HTML_PAGE}]), encoding="utf-8")
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps({"language": "en", "pages": 3}), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"text": "cut off', encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    pages = [item for item in items if isinstance(item, Page)]
+    assert [(page.source, page.format) for page in pages] == [(f"{listed}:1", "text"), (f"{listed}:3", "html")]
+    assert [item.source for item in items if isinstance(item, SkippedFile)] == [str(settings)]
+    [error] = [item for item in items if isinstance(item, ReadError)]
+    assert error.source == str(broken) and error.error.startswith("not JSON")
+
+
 def test_jsonl_records_and_a_bad_line(tmp_path: Path):
     path = tmp_path / "feed.jsonl"
     write_jsonl(path, JSONL_RECORDS)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from newstrace.model import Page, ReadError
+from newstrace.model import Page, ReadError, SkippedFile
 from newstrace.read.files import read_html_file, read_text_file
-from newstrace.read.jsonl import read_jsonl_file
+from newstrace.read.jsonl import read_json_file, read_jsonl_file
 from newstrace.read.warc import read_warc_file
+
+__all__ = ["DEFAULT_MAX_PAGE_BYTES", "READERS", "SkippedFile", "file_kind", "list_files", "read_paths"]
 
 # 20 MB in the decimal megabytes the CLI's --max-page-mb and the error messages use.
 DEFAULT_MAX_PAGE_BYTES = 20_000_000
@@ -23,20 +24,13 @@ READERS = {
     ".html": read_html_file,
     ".htm": read_html_file,
     ".xhtml": read_html_file,
+    ".json": read_json_file,
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
     ".jsonl.gz": read_jsonl_file,
     ".warc": read_warc_file,
     ".warc.gz": read_warc_file,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class SkippedFile:
-    """A file that is not of a kind newstrace reads; reported, not counted as a failure."""
-
-    source: str
-    reason: str
 
 
 def file_kind(path: Path) -> str | None:

@@ -1,4 +1,5 @@
-"""JSONL reader: one page per line, in the shape of news-please and Common Crawl derived dumps."""
+"""JSON readers: one page per line of a JSONL dump, or per record of a .json file, in the shape of
+news-please and Common Crawl derived dumps."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from newstrace.model import Page, ReadError
+from newstrace.model import Page, ReadError, SkippedFile
 from newstrace.read.decode import DecodeError, decode_bytes
-from newstrace.read.files import is_html_document, names_for_path
+from newstrace.read.files import is_html_document, names_for_path, read_bytes_limited
 
 _GIVE_UP_AFTER = 3
 _TEXT_FIELDS = ("text", "maintext", "content", "body")
@@ -36,6 +37,65 @@ def _first(record: dict[str, object], fields: tuple[str, ...]) -> str | None:
         if value not in (None, ""):
             return str(value)
     return None
+
+
+def _page_of_record(record: dict[str, object], where: str, content_hash: str, fallback_names: list[str]) -> Page:
+    """A page from a record that holds a text or html field (its own id or url names it)."""
+    text = _first(record, _TEXT_FIELDS)
+    html = _first(record, _HTML_FIELDS)
+    if text and not html and is_html_document(text):
+        # A dump whose text field holds the page's source.
+        text, html = None, text
+    url = _first(record, ("url", "link"))
+    own_name = _first(record, ("id",)) or url
+    return Page(
+        source=where,
+        content_hash=content_hash,
+        format="html" if html and not text else "text",
+        names=(own_name,) if own_name else tuple(fallback_names),
+        text=text,
+        html=html if not text else None,
+        url=url,
+        title=_first(record, _TITLE_FIELDS),
+        date=_first(record, _DATE_FIELDS),
+        author=_first(record, _AUTHOR_FIELDS),
+        outlet=_first(record, _OUTLET_FIELDS),
+    )
+
+
+def read_json_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError | SkippedFile]:
+    """A .json file of one page record (news-please writes one an article) or a list of them; a JSON
+    file of anything else (a settings or label file) is skipped, not failed."""
+    try:
+        data = read_bytes_limited(path, max_bytes)
+    except ValueError as error:  # over the page limit
+        yield ReadError(str(path), str(error))
+        return
+    try:
+        document = json.loads(decode_bytes(data)[0])
+    except DecodeError as error:
+        yield ReadError(str(path), str(error))
+        return
+    except ValueError as error:
+        yield ReadError(str(path), f"not JSON: {error}")
+        return
+    records = document if isinstance(document, list) else [document]
+    pages = [
+        (number, record)
+        for number, record in enumerate(records)
+        if isinstance(record, dict) and (_first(record, _TEXT_FIELDS) or _first(record, _HTML_FIELDS))
+    ]
+    if not pages:
+        fields = ", ".join((*_TEXT_FIELDS, *_HTML_FIELDS))
+        yield SkippedFile(str(path), f"JSON without page records (fields {fields})")
+        return
+    in_list = isinstance(document, list)
+    stem_names = names_for_path(path)
+    for number, record in pages:
+        where = f"{path}:{number + 1}" if in_list else str(path)
+        names = [f"{name}:{number + 1}" for name in stem_names] if in_list else list(stem_names)
+        digest = hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+        yield _page_of_record(record, where, digest, names)
 
 
 def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
@@ -76,27 +136,11 @@ def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
                 else:
                     pending.append(error)
                 continue
-            if text and not html and is_html_document(text):
-                # A dump whose text field holds the page's source.
-                text, html = None, text
             pages_found += 1
             yield from pending
             pending.clear()
-            url = _first(record, ("url", "link"))
-            own_name = _first(record, ("id",)) or url
-            names = (own_name,) if own_name else tuple(f"{name}:{line_number}" for name in stem_names)
-            yield Page(
-                source=where,
-                content_hash=hashlib.sha256(raw.strip()).hexdigest(),
-                format="html" if html and not text else "text",
-                names=names,
-                text=text,
-                html=html if not text else None,
-                url=url,
-                title=_first(record, _TITLE_FIELDS),
-                date=_first(record, _DATE_FIELDS),
-                author=_first(record, _AUTHOR_FIELDS),
-                outlet=_first(record, _OUTLET_FIELDS),
+            yield _page_of_record(
+                record, where, hashlib.sha256(raw.strip()).hexdigest(), [f"{name}:{line_number}" for name in stem_names]
             )
     if not found_any:
         yield ReadError(str(path), "empty file")
