@@ -168,3 +168,19 @@ def test_visible_text_drops_closed_scripts_and_styles_and_keeps_what_follows_an_
     assert visible_text(page) == "First\nSecond\nnever closed\nThird"
     # Thousands of unclosed scripts (hostile markup) are read in one pass.
     assert visible_text("<script>x" * 50_000 + "<p>End</p>").endswith("x\nEnd")
+
+
+def test_an_article_without_a_named_outlet_takes_its_addresss_host() -> None:
+    text = (
+        "Bakery wins regional prize\n\n"
+        "A family bakery on Mill Lane won the regional bread prize on Saturday for its rye loaf, the third "
+        "time in five years that a baker from the town has taken the title.\n\n"
+        "The judges praised the crust and the sour tang of a dough that the owners say has been kept alive "
+        "since their grandmother opened the shop in 1961.\n"
+    )
+    page = Page("dump.jsonl:1", "h", "text", ("bakery",), text=text, url="https://www.millgazette.example/food/bakery")
+    [article] = clean_page(page)
+    assert article.outlet == "millgazette.example"
+    named = Page("dump.jsonl:2", "h", "text", ("bakery",), text=text, url=page.url, outlet="The Mill Gazette")
+    assert clean_page(named)[0].outlet == "The Mill Gazette"
+    assert clean_page(Page("bakery.txt", "h", "text", ("bakery",), text=text))[0].outlet is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from newstrace.clean.dates import date_from_url
 from newstrace.clean.html import HtmlError, extract_html, visible_text
@@ -194,10 +195,21 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
     return text, _Container(outlet or extracted.outlet, url or extracted.url)
 
 
+def outlet_of_url(url: str | None) -> str | None:
+    """The host of a web address without "www.", or None for no address or one without a host."""
+    try:
+        host = urlparse(url).hostname if url else None
+    except ValueError:  # a malformed address (a bad port, a broken IPv6 literal)
+        return None
+    return host.removeprefix("www.") if host else None
+
+
 def _to_article(
     page: Page, part: CleanedText, position: int, total: int, outlet: str | None, url: str | None
 ) -> Article:
     name = page.names[0]
+    # Where no outlet is named, the address's host names it ("apnews.com"): known, not a guess.
+    outlet = outlet or outlet_of_url(url)
     return Article(
         id=name if total == 1 else f"{name}#{position}",
         source=page.source,
