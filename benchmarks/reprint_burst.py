@@ -7,8 +7,10 @@ the reprints in a fresh process per run; the figures are its CPU time, peak memo
 judged and the stories it found (the reprints and the original are one story).
 
 Run: .venv/bin/python benchmarks/reprint_burst.py [--reprints 100,300,1000] [--without-echoes 300]
+     [--local-paragraph 100]
 `--without-echoes N` runs N reprints with echoes turned off (every candidate pair judged, exact repeats
-kept in the LSH buckets), as newstrace did before it had them.
+kept in the LSH buckets), as newstrace did before it had them. `--local-paragraph N` runs N reprints
+that each add a paragraph of their own: they add more than an echo may, so they are compared pairwise.
 """
 
 from __future__ import annotations
@@ -31,8 +33,19 @@ TOWNS = ("Arden", "Bexley", "Corfe", "Dunmore", "Ely", "Frome", "Gorran", "Hexha
 SWAPS = ("the", "a", "its", "this")
 
 
-def reprints(count: int, seed: int = 7) -> list[str]:
-    """`count` papers' reprints of the wire original, each cut, edited and localised differently."""
+# Words a paper's own paragraph is drawn from (about 60 of them, in a random order): no two papers'
+# paragraphs share a run of five words, and with it a reprint adds more than an echo may.
+LOCAL_WORDS = (  # noqa: SIM905 (a word list reads best as text)
+    "council residents river street station flooded underpass mains inspected spring failure unlikely "
+    "utility line repairs pumping night school market bridge traffic buses shops owners week mayor said "
+    "local people worried water supply cut morning evening families children hospital road closed open "
+    "week month year plan budget report engineers pipes old new city town centre north south east west"
+).split()
+
+
+def reprints(count: int, seed: int = 7, local_paragraph: bool = False) -> list[str]:
+    """`count` papers' reprints of the wire original, each cut, edited and localised differently
+    (with `local_paragraph`, each also adds a paragraph of its own)."""
     rng = random.Random(seed)
     title, *paragraphs = [part for part in ORIGINAL.read_text(encoding="utf-8").split("\n\n") if part.strip()]
     # The reporter credits after the "___" rule stay with the wire's own copy.
@@ -45,6 +58,8 @@ def reprints(count: int, seed: int = 7) -> list[str]:
         kept = [" ".join(words), *kept[1:]]
         place = rng.randrange(len(kept))
         kept[place] += f" Readers in {rng.choice(TOWNS)} can follow updates on our site (item {number})."
+        if local_paragraph:
+            kept.append(" ".join(rng.choice(LOCAL_WORDS) for _ in range(60)).capitalize() + ".")
         texts.append("\n\n".join([title, *kept]) + "\n")
     return texts
 
@@ -75,21 +90,28 @@ def child(folder: str, without_echoes: bool) -> None:
     )
 
 
-def run(count: int, without_echoes: bool) -> dict:
+def run(count: int, without_echoes: bool, local_paragraph: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "wire_original.txt").write_text(ORIGINAL.read_text(encoding="utf-8"), encoding="utf-8")
-        for number, text in enumerate(reprints(count)):
+        for number, text in enumerate(reprints(count, local_paragraph=local_paragraph)):
             (Path(folder) / f"reprint-{number:04d}.txt").write_text(text, encoding="utf-8")
         arguments = [sys.executable, __file__, "--child", folder]
         arguments += ["--without-echoes-child"] if without_echoes else []
         done = subprocess.run(arguments, capture_output=True, text=True, check=True)
-    return {"reprints": count, "echoes": not without_echoes, **json.loads(done.stdout.strip().splitlines()[-1])}
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"reprints": count, "echoes": not without_echoes, "local_paragraph": local_paragraph, **figures}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reprints", default="100,300,1000")
     parser.add_argument("--without-echoes", type=int, default=300, help="reprints to run without echoes (0: none)")
+    parser.add_argument(
+        "--local-paragraph",
+        type=int,
+        default=100,
+        help="reprints to run each with a paragraph of its own (0: none): no longer echoes, compared pairwise",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--without-echoes-child", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
@@ -99,13 +121,17 @@ def main() -> None:
     runs = [run(int(count), False) for count in arguments.reprints.split(",")]
     if arguments.without_echoes:
         runs.append(run(arguments.without_echoes, True))
+    if arguments.local_paragraph:
+        runs.append(run(arguments.local_paragraph, False, local_paragraph=True))
     table = Table(title="A wire story and its reprints, analysed from scratch (one process each)")
-    for column in ("reprints", "echoes", "CPU s", "peak MB", "relations", "all pairs", "stories", "largest"):
+    columns = ("reprints", "own paragraph", "echoes", "CPU s", "peak MB", "relations", "all pairs", "stories")
+    for column in (*columns, "largest"):
         table.add_column(column, justify="right")
     for result in runs:
         articles = result["articles"]
         table.add_row(
             f"{result['reprints']:,}",
+            "yes" if result["local_paragraph"] else "no",
             "on" if result["echoes"] else "off",
             f"{result['cpu_seconds']:.1f}",
             f"{result['peak_mb']:.0f}",
