@@ -414,6 +414,21 @@ def test_a_pages_script_left_between_its_paragraphs_is_no_text(script: str) -> N
     assert article.paragraphs[-1].startswith("The librarian said")
 
 
+@pytest.mark.parametrize(
+    "closed", ["Comments are now closed for this story", "Commenting has been turned off for this post."]
+)
+def test_comments_closed_in_other_words_end_the_article(closed: str) -> None:
+    comment = (
+        "I have worked nights at the hospital for eleven years and this is the first time anyone in the town "
+        "has thought about people like us, so thank you to the librarians who asked for it."
+    )
+    page = LIBRARY_POST.format(post_line="By Ines Moreau") + f"\n{closed}\n\n{comment}\n"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert (closed, "comments section") in [(removed.line, removed.reason) for removed in article.removed]
+    assert comment not in article.paragraphs
+    assert article.paragraphs[-1].startswith("The librarian said")
+
+
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
     # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
     # names its author with "by".
