@@ -430,6 +430,15 @@ def test_comments_closed_in_other_words_end_the_article(closed: str) -> None:
     assert article.paragraphs[-1].startswith("The librarian said")
 
 
+@pytest.mark.parametrize("bar", ["Digg this | Post to del.icio.us | Newsvine", "Send this article to a friend"])
+def test_bookmarking_services_under_the_text_are_a_share_widget(bar: str) -> None:
+    page = LIBRARY_POST.format(post_line="By Ines Moreau").replace("The room holds", f"{bar}\n\nThe room holds")
+    [article] = clean_text(page, line_model=default_line_model())
+    assert (bar, "share or follow widget") in [(removed.line, removed.reason) for removed in article.removed]
+    # Not a closing line: the article goes on after it.
+    assert article.paragraphs[-1].startswith("The librarian said")
+
+
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
     # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
     # names its author with "by".
