@@ -144,6 +144,26 @@ def test_a_database_of_an_older_schema_is_migrated_and_keeps_its_articles(tmp_pa
         assert [article.id for article in store.articles()] == ["kept"]
 
 
+def _stored_beside_an_older_fingerprint(
+    tmp_path: Path, version: int, old_values: str, fingerprints: list[Fingerprint]
+) -> list[Fingerprint]:
+    """The fingerprints read back from a database of schema `version` that held one fingerprint
+    (`old_values`, its two rows random) before they were stored with their pages."""
+    path = tmp_path / f"v{version}.db"
+    connection = _database_of_schema(path, version)
+    row = np.random.default_rng(version).integers(0, 2**63, size=NUMBER_OF_BINS, dtype=np.uint64)
+    connection.execute(f"INSERT INTO fingerprints VALUES {old_values}", (row.tobytes(), row.tobytes()))
+    connection.commit()
+    connection.close()
+    with Store(path) as store:
+        for number, fingerprint in enumerate(fingerprints):
+            name = fingerprint.article
+            store.add_page(_page(f"{name}.txt", f"h{number}", (name,)), [_article()])
+        store.add_relations(fingerprints, [])
+    with Store(path) as store:
+        return store.fingerprints()
+
+
 def test_fingerprints_keep_their_passages_and_older_ones_read_with_none(tmp_path: Path) -> None:
     rng = np.random.default_rng(3)
     bins = NUMBER_OF_BINS
@@ -153,19 +173,9 @@ def test_fingerprints_keep_their_passages_and_older_ones_read_with_none(tmp_path
 
     long_text = Fingerprint("long", rows(1)[0], rows(1)[0], "", rows(3))
     short_text = Fingerprint("short", rows(1)[0], rows(1)[0], "01/03/00 courts")
-    path = tmp_path / "v4.db"
-    connection = _database_of_schema(path, 4)
-    connection.execute(
-        "INSERT INTO fingerprints VALUES ('old', ?, ?, '')", (rows(1)[0].tobytes(), rows(1)[0].tobytes())
+    old, long_read, short_read = _stored_beside_an_older_fingerprint(
+        tmp_path, 4, "('old', ?, ?, '')", [long_text, short_text]
     )
-    connection.commit()
-    connection.close()
-    with Store(path) as store:
-        store.add_page(_page("long.txt", "h1", ("long",)), [_article()])
-        store.add_page(_page("short.txt", "h2", ("short",)), [_article()])
-        store.add_relations([long_text, short_text], [])
-    with Store(path) as store:
-        old, long_read, short_read = store.fingerprints()
     assert old.article == "old" and old.passages.shape == (0, bins)
     assert np.array_equal(long_read.passages, long_text.passages)
     assert short_read.passages.shape == (0, bins) and short_read.catchline == "01/03/00 courts"
@@ -176,19 +186,12 @@ def test_fingerprints_keep_what_decides_echoes_and_older_ones_read_as_echoing_no
 ) -> None:
     rng = np.random.default_rng(5)
     row = rng.integers(0, 2**63, size=NUMBER_OF_BINS, dtype=np.uint64)
-    path = tmp_path / "v6.db"
-    connection = _database_of_schema(path, 6)
-    connection.execute("INSERT INTO fingerprints VALUES ('old', ?, ?, '', NULL)", (row.tobytes(), row.tobytes()))
-    connection.commit()
-    connection.close()
     source = Fingerprint("source", row, row, shingle_count=120)
     echo = Fingerprint("echo", row, row, shingle_count=118, echo_of="source", agency_marked=True, date="2024-03-12")
-    with Store(path) as store:
-        store.add_page(_page("source.txt", "h1", ("source",)), [_article()])
-        store.add_page(_page("echo.txt", "h2", ("echo",)), [_article()])
-        store.add_relations([source, echo], [])
-    with Store(path) as store:
-        old, source_read, echo_read = store.fingerprints()
+    old, source_read, echo_read = _stored_beside_an_older_fingerprint(
+        tmp_path, 6, "('old', ?, ?, '', NULL)", [source, echo]
+    )
+    with Store(tmp_path / "v6.db") as store:
         assert store.echoes() == {"echo": "source"}
     assert (old.shingle_count, old.echo_of) == (0, "")
     assert (source_read.shingle_count, source_read.echo_of) == (120, "")

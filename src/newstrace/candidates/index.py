@@ -20,6 +20,7 @@ from newstrace.candidates.minhash import (
     EMPTY,
     NUMBER_OF_BINS,
     adjacent_bands,
+    band_keys,
     band_keys_of_columns,
     estimated_jaccard,
     owned_signatures,
@@ -80,11 +81,9 @@ PAIRS_PER_SCORING = 2048
 # Articles tokenised and signed together: enough for array operations to pay, few enough for
 # their arrays to stay in cache (2,048 -> 512 measured 1.43 -> 1.19 CPU s for 10,000 articles).
 ARTICLES_PER_CHUNK = 512
+# One band of every bin: its key folds a whole signature row, for finding repeated rows.
+_WHOLE_ROW = np.arange(NUMBER_OF_BINS)[None, :]
 # Python floats in an object array: the pairs share 129 float objects instead of one new float each.
-# Odd 64-bit multipliers that fold a signature row into one key for finding repeated rows.
-_ROW_KEY_MULTIPLIERS = (np.arange(1, NUMBER_OF_BINS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)) | np.uint64(
-    1
-)
 _ROUNDED_SHARES = np.array(
     [round(agreeing / NUMBER_OF_BINS, 4) for agreeing in range(NUMBER_OF_BINS + 1)], dtype=object
 )
@@ -301,8 +300,7 @@ class CandidateIndex:
         chosen = np.fromiter(positions, dtype=np.int64)
         if rows is None or len(chosen) == 0:
             return
-        with np.errstate(over="ignore"):
-            keys = (rows[chosen] * _ROW_KEY_MULTIPLIERS).sum(axis=1, dtype=np.uint64).tolist()
+        keys = band_keys(rows[chosen], _WHOLE_ROW)[:, 0].tolist()
         empty = (rows[chosen] == EMPTY).all(axis=1).tolist()
         for position, key, is_empty in zip(chosen.tolist(), keys, empty, strict=True):
             if is_empty or self.repeat_of[position] >= 0:
@@ -341,14 +339,13 @@ class CandidateIndex:
         passages_number = len(CHANNELS) + 1
         # A new exact repeat echoes the article it repeats and is paired with it alone, outside the buckets.
         repeats = np.flatnonzero(self.repeat_of[old_count:] >= 0) + old_count
+        repeated = self.repeat_of[repeats]
         echo_source = np.full(count, -1, dtype=np.int64)
-        echo_source[repeats] = self.repeat_of[repeats]
+        echo_source[repeats] = repeated
         self.is_echo[repeats] = True
-        for position in repeats.tolist():
-            self.echo_of[self.ids[position]] = self.ids[self.repeat_of[position]]
-        found.append(
-            np.minimum(self.repeat_of[repeats], repeats) * count + np.maximum(self.repeat_of[repeats], repeats)
-        )
+        for position, source in zip(repeats.tolist(), repeated.tolist(), strict=True):
+            self.echo_of[self.ids[position]] = self.ids[source]
+        found.append(np.minimum(repeated, repeats) * count + np.maximum(repeated, repeats))
         estimates.append(np.ones(len(repeats)))
         channel_numbers.append(np.full(len(repeats), self._shingles_number(), dtype=np.int64))
         # Shingle pairs close enough to make one of them an echo: (low, high, estimate).

@@ -10,6 +10,8 @@ from html import unescape
 
 import trafilatura
 
+from newstrace.clean.normalize import HIDDEN_ELEMENTS
+
 # Deeper than any real page; lxml and trafilatura recurse on nesting, so hostile markup with
 # thousands of nested elements is flattened first rather than allowed to exhaust the stack.
 MAX_NESTING = 200
@@ -63,8 +65,8 @@ def _nesting_depth(html: str) -> int:
     return deepest
 
 
-_HIDDEN_OPENING = re.compile(r"<(script|style|noscript|template)\b", re.I)
-_HIDDEN_CLOSING = re.compile(r"</(script|style|noscript|template)\s*>", re.I)
+_HIDDEN_OPENING = re.compile(rf"<({'|'.join(HIDDEN_ELEMENTS)})\b", re.I)
+_HIDDEN_CLOSING = re.compile(rf"</({'|'.join(HIDDEN_ELEMENTS)})\s*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 
 

@@ -13,10 +13,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
+from newstrace.clean import outlet_of_url
 from newstrace.clean.line_features import line_features, sequence_features
 from newstrace.clean.line_model import LineModel
 from newstrace.clean.lines import line_key
@@ -73,8 +73,7 @@ class TrainingPage:
 
 def site_of(url: str | None, fallback: str) -> str:
     """A page's site (host without www.), the unit no cross-validation fold may split."""
-    host = urlparse(url).hostname if url else None
-    return host.removeprefix("www.") if host else fallback
+    return outlet_of_url(url) or fallback
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:

@@ -65,7 +65,8 @@ _TAG = re.compile(r"<[^<>]*>")
 # Comments' marks and tags, one pass: a walk over them, never a search from each opening tag to its
 # end, which a page of unclosed scripts would make quadratic.
 _MARKUP_TOKEN = re.compile(r"<!--|-->|<(/?)([a-zA-Z][\w:-]*)[^<>]*>")
-_HIDDEN_ELEMENTS = frozenset(("script", "style", "noscript", "template"))
+# Elements whose content is never shown.
+HIDDEN_ELEMENTS = ("script", "style", "noscript", "template")
 _BLOCK_ELEMENTS = frozenset(
     (
         *("p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody", "thead"),
@@ -91,14 +92,14 @@ def source_lines(line: str) -> list[str]:
             in_comment = token != "-->"
         elif hidden is not None:
             hidden = None if closing and name == hidden else hidden
-        elif closing and name in _HIDDEN_ELEMENTS and (first_open is None or match.start() < first_open.start()):
+        elif closing and name in HIDDEN_ELEMENTS and (first_open is None or match.start() < first_open.start()):
             # The line began inside this element: what came before its end was its content.
             pieces = []
         else:
             pieces.append(line[last : match.start()])
             if token == "<!--":
                 in_comment = True
-            elif name in _HIDDEN_ELEMENTS and not closing:
+            elif name in HIDDEN_ELEMENTS and not closing:
                 hidden = name
             else:
                 pieces.append("\n" if name in _BLOCK_ELEMENTS else " ")
@@ -127,8 +128,13 @@ def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
     text = _collapse_spaces(normalize_characters(text))
     raw_lines = [line.strip() for line in text.split("\n")]
-    if "<" in text and any(_is_page_source(line) for line in raw_lines):
-        raw_lines = [part for line in raw_lines for part in (source_lines(line) if _is_page_source(line) else [line])]
+    sources = [_is_page_source(line) for line in raw_lines] if "<" in text else []
+    if any(sources):
+        raw_lines = [
+            part
+            for line, source in zip(raw_lines, sources, strict=True)
+            for part in (source_lines(line) if source else [line])
+        ]
     result = NormalizedText(lines=[])
     # Without a "<" no line ends with one: most pages are spared the count of them.
     wire_layout = "<" in text and _is_wire_layout(raw_lines)

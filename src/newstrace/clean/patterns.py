@@ -589,4 +589,5 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
 AUTHOR_WORDS = ("by", "von", "par", "por", "door", "di")
 AUTHOR_MARK = re.compile(rf"\b(?:{'|'.join(AUTHOR_WORDS)})\b", re.IGNORECASE)
 POSTING_WORDS = ("posted", "published", "written", "filed")
+POSTING_MARK = re.compile(rf"\b(?:{'|'.join(POSTING_WORDS)})\b", re.IGNORECASE)
 POST_MARK = re.compile(rf"\b(?:{'|'.join((*AUTHOR_WORDS, *POSTING_WORDS))})\b", re.IGNORECASE)

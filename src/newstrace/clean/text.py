@@ -54,6 +54,7 @@ from newstrace.clean.patterns import (
     AUTHOR_MARK,
     AUTHOR_WORDS,
     POST_MARK,
+    POSTING_MARK,
     POSTING_WORDS,
     TRAILING_RULES,
     LineRule,
@@ -695,7 +696,6 @@ def _clean_segment(
     _POST_LINE_IN_TEXT,
     _OTHER_DATE_LINE,
 ) = range(6)
-_POSTING_MARK = re.compile(rf"\b(?:{'|'.join(POSTING_WORDS)})\b", re.IGNORECASE)
 # "Author: Ana Ruiz", a post line's label for its author.
 _AUTHOR_LABEL = re.compile(r"\bauthor\s*:", re.IGNORECASE)
 # How far into the text such a post line stands.
@@ -841,7 +841,7 @@ def _is_post_line_in_text(line: Line) -> bool:
         and (POST_MARK.search(line.text) is not None or _AUTHOR_LABEL.search(line.text) is not None)
         and (
             not is_comment_stamp(line.text, line.dates)
-            or _POSTING_MARK.search(line.text, 0, line.dates[0].start) is not None
+            or POSTING_MARK.search(line.text, 0, line.dates[0].start) is not None
         )
     )
 

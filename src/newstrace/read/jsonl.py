@@ -8,7 +8,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeGuard
 
 from newstrace.model import Page, ReadError, SkippedFile
 from newstrace.read.decode import DecodeError, decode_bytes
@@ -37,6 +37,11 @@ def _first(record: dict[str, object], fields: tuple[str, ...]) -> str | None:
         if value not in (None, ""):
             return str(value)
     return None
+
+
+def _is_page_record(record: object) -> TypeGuard[dict[str, object]]:
+    """Whether a record holds a page: an object with a text or an html field with something in it."""
+    return isinstance(record, dict) and bool(_first(record, _TEXT_FIELDS) or _first(record, _HTML_FIELDS))
 
 
 def _page_of_record(record: dict[str, object], where: str, content_hash: str, fallback_names: list[str]) -> Page:
@@ -80,11 +85,7 @@ def read_json_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError | Sk
         yield ReadError(str(path), f"not JSON: {error}")
         return
     records = document if isinstance(document, list) else [document]
-    pages = [
-        (number, record)
-        for number, record in enumerate(records)
-        if isinstance(record, dict) and (_first(record, _TEXT_FIELDS) or _first(record, _HTML_FIELDS))
-    ]
+    pages = [(number, record) for number, record in enumerate(records) if _is_page_record(record)]
     if not pages:
         fields = ", ".join((*_TEXT_FIELDS, *_HTML_FIELDS))
         yield SkippedFile(str(path), f"JSON without page records (fields {fields})")
@@ -122,9 +123,7 @@ def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
             if not isinstance(record, dict):
                 yield ReadError(where, "not a JSON object")
                 continue
-            text = _first(record, _TEXT_FIELDS)
-            html = _first(record, _HTML_FIELDS)
-            if not text and not html:
+            if not _is_page_record(record):
                 records_without_text += 1
                 if pages_found == 0 and records_without_text >= _GIVE_UP_AFTER:
                     # A JSONL file of something else (an index, a label file): one error, not one a line.
