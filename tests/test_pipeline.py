@@ -115,3 +115,52 @@ def test_batches_closed_by_size_give_what_one_batch_gives(tmp_path: Path, monkey
         article.to_dict() for article in together.articles
     ]
     assert len(together.articles) >= 5
+
+
+def _site_pages(numbers: range) -> str:
+    """JSONL pages of one site: each its own story, all ending with the site's subscription appeal."""
+    import json
+
+    places = ["Ashford", "Brayton", "Colwick", "Dunmere", "Elsby"]
+    records = []
+    for number in numbers:
+        place = places[number]
+        text = (
+            f"{place} Council Approves New Library\n\n"
+            f"Councillors in {place} voted on Tuesday to build a library beside the market hall, at a cost of "
+            f"{number + 2} million pounds.\n\n"
+            f"The {place} branch will hold {number + 3}0,000 books and open six days a week, the council's "
+            "leader said after the vote.\n\n"
+            f"Work in {place} is due to start in the autumn and to take about {number + 14} months.\n\n"
+            "The Valley Courier is funded by its readers: subscribe today and help us keep reporting on the "
+            "towns of the valley every single day."
+        )
+        records.append({"url": f"https://valley-courier.example/news/{place.lower()}-library", "text": text})
+    return "".join(json.dumps(record) + "\n" for record in records)
+
+
+def test_an_outlets_boilerplate_leaves_every_article_of_it_in_one_run_or_several(tmp_path: Path) -> None:
+    (tmp_path / "first").mkdir()
+    (tmp_path / "later").mkdir()
+    (tmp_path / "first" / "pages.jsonl").write_text(_site_pages(range(2)), encoding="utf-8")
+    (tmp_path / "later" / "pages.jsonl").write_text(_site_pages(range(2, 4)), encoding="utf-8")
+    first = newstrace.analyze([tmp_path / "first"], db=tmp_path / "parts.db")
+    # Two articles of the outlet are not enough to tell its template from their text.
+    assert all(any("subscribe today" in paragraph for paragraph in article.paragraphs) for article in first.articles)
+    later = newstrace.analyze([tmp_path / "later"], db=tmp_path / "parts.db")
+    whole = newstrace.analyze([tmp_path / "first", tmp_path / "later"], db=tmp_path / "whole.db")
+    assert len(whole.articles) == 4
+    for article in whole.articles:
+        assert not any("subscribe today" in paragraph for paragraph in article.paragraphs)
+        assert [item.reason for item in article.removed if "subscribe today" in item.line] == [
+            "site boilerplate (on several articles of the outlet)"
+        ]
+        assert len(article.paragraphs) == 3
+    assert later.removed_lines == sum(len(article.removed) for article in later.articles) >= 2
+    with Store(tmp_path / "parts.db") as parts, Store(tmp_path / "whole.db") as together:
+        assert [article.to_dict() for article in parts.articles()] == [
+            article.to_dict() for article in together.articles()
+        ]
+        # The first run's articles lost a paragraph: they were paired again from their new text.
+        assert parts.articles_without_fingerprint() == []
+        assert parts.count("fingerprints") == 4

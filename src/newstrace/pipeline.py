@@ -15,6 +15,7 @@ from newstrace.align.relation import PairComparison, RelationModels, compare_pai
 from newstrace.candidates import CandidateIndex, fingerprint_articles
 from newstrace.candidates.minhash import estimated_jaccard
 from newstrace.clean import CleaningError, clean_pages
+from newstrace.clean.site import articles_without_site_boilerplate
 from newstrace.embeddings import LeadEncoder, lead_text
 from newstrace.model import Article, Page, ReadError, Relation, Story, UnrelatedPair
 from newstrace.read import DEFAULT_MAX_PAGE_BYTES, SkippedFile, list_files, read_paths
@@ -94,6 +95,8 @@ def analyze(
 
         pending: list[Page] = []
         pending_characters = 0
+        # Outlets with new articles: their site boilerplate is looked for once all are stored.
+        new_outlets: set[str] = set()
 
         def clean_pending() -> None:
             nonlocal pending_characters
@@ -107,6 +110,7 @@ def analyze(
                 else:
                     try:
                         record(store.add_page(page, result))
+                        new_outlets.update(article.outlet for article in result if article.outlet)
                     except Exception as error:
                         fail(page.source, f"could not be stored ({type(error).__name__}: {error})")
             pending.clear()
@@ -138,6 +142,7 @@ def analyze(
             if len(pending) >= CLEANING_BATCH or pending_characters >= CLEANING_BATCH_CHARACTERS:
                 clean_pending()
         clean_pending()
+        _record_site_boilerplate(summary, remove_site_boilerplate(store, new_outlets))
         summary.candidate_pairs, summary.relations = find_relations(
             store, default_lexicon(), models or default_models(), on_pair
         )
@@ -147,6 +152,26 @@ def analyze(
         store.replace_stories(summary.stories)
     summary.files = len({_file_of(article.source) for article in summary.articles})
     return summary
+
+
+def remove_site_boilerplate(store: Store, outlets: Iterable[str]) -> list[Article]:
+    """Move each outlet's site boilerplate out of the bodies of its stored articles (clean.site),
+    and return the articles that changed. All the outlet's articles are read, so a paragraph its
+    earlier runs printed twice and this run once is found, and old articles lose it too."""
+    changed: list[Article] = []
+    for outlet in sorted(outlets):
+        changed += articles_without_site_boilerplate(store.articles_of_outlet(outlet))
+    if changed:
+        store.replace_article_text(changed)
+    return changed
+
+
+def _record_site_boilerplate(summary: RunSummary, changed: list[Article]) -> None:
+    """The run's articles as stored after the site pass, and the lines it removed."""
+    by_id = {article.id: article for article in changed}
+    before = {article.id: len(article.removed) for article in summary.articles if article.id in by_id}
+    summary.removed_lines += sum(len(by_id[article_id].removed) - count for article_id, count in before.items())
+    summary.articles = [by_id.get(article.id, article) for article in summary.articles]
 
 
 def find_relations(

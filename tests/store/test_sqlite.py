@@ -202,3 +202,41 @@ def test_fingerprints_keep_what_decides_echoes_and_older_ones_read_as_echoing_no
         "2024-03-12",
     )
     assert not source_read.agency_marked and not old.agency_marked
+
+
+def test_articles_stored_before_outlets_were_indexed_are_found_by_their_outlet(tmp_path: Path) -> None:
+    path = tmp_path / "v7.db"
+    connection = _database_of_schema(path, 7)
+    article = replace(_article(), id="kept", source="kept.txt", content_hash="h1", outlet="example.org")
+    connection.execute(
+        "INSERT INTO articles VALUES ('kept', 'h1', 'kept.txt', 1, 'A title', NULL, ?)",
+        (json.dumps(article.to_dict()),),
+    )
+    connection.commit()
+    connection.close()
+    with Store(path) as store:
+        assert [found.id for found in store.articles_of_outlet("example.org")] == ["kept"]
+        assert store.articles_of_outlet("elsewhere.org") == []
+
+
+def test_new_text_of_a_stored_article_drops_what_was_found_from_the_old(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.db") as store:
+        for number, name in enumerate(("a", "b", "c")):
+            store.add_page(_page(f"{name}.txt", f"h{number}", (name,)), [_article()])
+        row = np.arange(NUMBER_OF_BINS, dtype=np.uint64)
+        fingerprints = [
+            Fingerprint(name, row, row, "", np.zeros((0, NUMBER_OF_BINS), np.uint64), echo_of=echo)
+            for name, echo in (("a", ""), ("b", "a"), ("c", ""))
+        ]
+        relation = Relation(source="a", copy="b", kind="copy", confidence=0.9, similarity=0.9)
+        store.add_relations(fingerprints, [relation], [UnrelatedPair("a", "c", 0.1, 0.0)])
+        store.add_lead_vectors("encoder", {"a": np.ones(4), "c": np.ones(4)})
+        changed = replace(store.article("a"), paragraphs=["Another paragraph."])
+        store.replace_article_text([changed])
+        assert store.article("a").paragraphs == ["Another paragraph."]
+        # a's fingerprint and that of b, its echo, go; c, related to nothing left, keeps its own.
+        assert [item.article for item in store.fingerprints()] == ["c"]
+        assert store.relations() == []
+        assert store.unrelated_pairs() == []
+        assert set(store.lead_vectors(["a", "c"], "encoder")) == {"c"}
+        assert [article.id for article in store.articles_without_fingerprint()] == ["a", "b"]

@@ -98,6 +98,13 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE fingerprints ADD COLUMN agency_marked INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE fingerprints ADD COLUMN date TEXT NOT NULL DEFAULT '';
     """,
+    # The outlet of each article, indexed: the articles of one outlet are read together to find the
+    # site's boilerplate (clean.site). Older rows take theirs from their stored data.
+    """
+    ALTER TABLE articles ADD COLUMN outlet TEXT;
+    UPDATE articles SET outlet = json_extract(data, '$.outlet');
+    CREATE INDEX articles_by_outlet ON articles (outlet);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -158,7 +165,8 @@ class Store:
             for article in articles:
                 article.id = self._free_id(page, article, len(articles))
                 self.connection.execute(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles (id, content_hash, source, position, title, date, data, outlet)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         article.id,
                         page.content_hash,
@@ -167,6 +175,7 @@ class Store:
                         article.title,
                         article.date,
                         json.dumps(article.to_dict(), ensure_ascii=False),
+                        article.outlet,
                     ),
                 )
         return articles
@@ -205,6 +214,33 @@ class Store:
             (content_hash, source),
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
+
+    def articles_of_outlet(self, outlet: str) -> list[Article]:
+        rows = self.connection.execute(
+            "SELECT data FROM articles WHERE outlet = ? ORDER BY source, position", (outlet,)
+        )
+        return [Article.from_dict(json.loads(data)) for (data,) in rows]
+
+    def replace_article_text(self, articles: Sequence[Article]) -> None:
+        """Store new paragraphs (and removed lines) of stored articles, in one transaction. What was
+        found from their old text goes: their fingerprints, relations, unrelated pairs and lead
+        vectors, and the fingerprints of the articles that echo them, so the next pairing redoes them."""
+        # Only articles paired before have anything found from their text (a run's new ones have not).
+        ids = [
+            (article.id,)
+            for article in articles
+            if self.connection.execute("SELECT 1 FROM fingerprints WHERE article_id = ?", (article.id,)).fetchone()
+        ]
+        with self.connection:
+            self.connection.executemany(
+                "UPDATE articles SET data = ? WHERE id = ?",
+                [(json.dumps(article.to_dict(), ensure_ascii=False), article.id) for article in articles],
+            )
+            self.connection.executemany("DELETE FROM fingerprints WHERE echo_of = ?", ids)
+            self.connection.executemany("DELETE FROM fingerprints WHERE article_id = ?", ids)
+            self.connection.executemany("DELETE FROM relations WHERE source = ?1 OR copy = ?1", ids)
+            self.connection.executemany("DELETE FROM unrelated_pairs WHERE first = ?1 OR second = ?1", ids)
+            self.connection.executemany("DELETE FROM lead_vectors WHERE article_id = ?", ids)
 
     def count(self, table: str) -> int:
         if table not in {"pages", "articles", "errors", "fingerprints", "relations", "stories"}:

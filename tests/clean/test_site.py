@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from newstrace.clean.site import (
+    SITE_BOILERPLATE_REASON,
+    paragraph_key,
+    site_boilerplate,
+    without_site_boilerplate,
+)
+from newstrace.model import RemovedLine
+from tests.factories import make_article
+
+TEMPLATE = "Sign up for the Valley Courier's morning letter: the day's news before breakfast."
+
+
+def _story(number: int) -> list[str]:
+    """Paragraphs of a story of its own: no sentence in common with another number's."""
+    return [
+        f"The council of district {number} voted on plan {number} for the river crossing on Tuesday.",
+        f"Residents of ward {number} said the {number} new buses would come too late for winter.",
+        f"A final reading of measure {number} is set for the spring session of the assembly.",
+    ]
+
+
+def test_a_paragraph_on_three_different_articles_of_an_outlet_is_its_boilerplate() -> None:
+    articles = [make_article(f"s{number}", [*_story(number), TEMPLATE]) for number in range(3)]
+    assert site_boilerplate(articles) == {paragraph_key(TEMPLATE)}
+    assert site_boilerplate(articles[:2]) == frozenset()
+
+
+def test_versions_of_one_article_count_once() -> None:
+    # An update and a page saved twice share their story's paragraphs: those are not the site's.
+    versions = [make_article(f"v{number}", [*_story(1), f"Updated at {number} p.m.", TEMPLATE]) for number in range(4)]
+    assert site_boilerplate(versions) == frozenset()
+    other = make_article("other", [*_story(2), TEMPLATE])
+    third = make_article("third", [*_story(3), TEMPLATE])
+    assert site_boilerplate([*versions, other, third]) == {paragraph_key(TEMPLATE)}
+
+
+def test_the_same_paragraph_with_other_punctuation_is_one() -> None:
+    assert paragraph_key("Sign up -- for the letter!") == paragraph_key("sign up for the letter")
+
+
+def test_site_paragraphs_move_to_the_removed_lines_with_their_reason() -> None:
+    article = make_article("s1", [*_story(1), TEMPLATE])
+    cleaned = without_site_boilerplate(article, frozenset({paragraph_key(TEMPLATE)}))
+    assert cleaned is not None
+    assert cleaned.paragraphs == _story(1)
+    assert cleaned.removed == [RemovedLine(TEMPLATE, SITE_BOILERPLATE_REASON)]
+    assert article.paragraphs[-1] == TEMPLATE  # the stored article is not changed in place
+    assert without_site_boilerplate(cleaned, frozenset({paragraph_key(TEMPLATE)})) is None
+
+
+def test_an_article_of_the_template_alone_is_left_as_read() -> None:
+    article = make_article("only", [TEMPLATE])
+    assert without_site_boilerplate(article, frozenset({paragraph_key(TEMPLATE)})) is None
+
+
+def test_paragraphs_removed_before_still_count() -> None:
+    # Articles whose template went in an earlier run, beside one that still holds it.
+    boilerplate = frozenset({paragraph_key(TEMPLATE)})
+    articles = [make_article(f"s{number}", [*_story(number), TEMPLATE]) for number in range(3)]
+    earlier = [without_site_boilerplate(article, boilerplate) for article in articles[:2]]
+    assert all(article is not None for article in earlier)
+    assert site_boilerplate([*filter(None, earlier), articles[2]]) == boilerplate
