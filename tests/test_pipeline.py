@@ -164,3 +164,27 @@ def test_an_outlets_boilerplate_leaves_every_article_of_it_in_one_run_or_several
         # The first run's articles lost a paragraph: they were paired again from their new text.
         assert parts.articles_without_fingerprint() == []
         assert parts.count("fingerprints") == 4
+
+
+def test_an_article_of_nothing_but_its_outlets_template_leaves_the_store_with_its_page(tmp_path: Path) -> None:
+    from newstrace.model import Page
+    from newstrace.pipeline import remove_site_boilerplate
+    from tests.factories import make_article
+
+    form = ["Register to save articles.", "An account already exists for this address."]
+    with Store(tmp_path / "store.db") as store:
+        for number, title in enumerate(["Harbour dues rise", "Ferry timetable cut", "Mill reopens"]):
+            story = [f"Paragraph {number} of the story, about {title.lower()}, told once."] if number else []
+            page = Page(source=f"p{number}.txt", content_hash=f"h{number}", format="text", names=(f"p{number}",))
+            article = make_article(
+                "", [*story, *form], title=title, outlet="ledger.example", url=f"https://ledger.example/{number}"
+            )
+            store.add_page(page, [article])
+        with_text, without_text = remove_site_boilerplate(store, ["ledger.example"])
+        assert [article.id for article in with_text] == ["p1", "p2"]
+        assert [article.id for article in without_text] == ["p0"]
+        assert [article.id for article in store.articles()] == ["p1", "p2"]
+        assert store.article("p1").paragraphs == ["Paragraph 1 of the story, about ferry timetable cut, told once."]
+        # The page goes too: analysed again, it is read again (and found empty again).
+        assert not store.has_page("h0", "p0.txt")
+        assert store.has_page("h1", "p1.txt")

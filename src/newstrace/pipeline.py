@@ -31,6 +31,8 @@ ProgressCallback = Callable[[str], None]
 # also closes at this many characters, so a few very large pages are not held (and classified) at once.
 CLEANING_BATCH = 128
 CLEANING_BATCH_CHARACTERS = 2_000_000
+# The error of a page whose article the site pass found to be its outlet's template and nothing else.
+NO_TEXT_BUT_SITE_BOILERPLATE = "no article text found on the page, only its outlet's boilerplate"
 # Pairs judged together: the story model scores them in one call (LightGBM costs ~0.2 ms a call).
 JUDGING_CHUNK = 256
 # What follows a file's path in the source of one of its records: a JSONL line, a WARC record's URL.
@@ -142,7 +144,10 @@ def analyze(
             if len(pending) >= CLEANING_BATCH or pending_characters >= CLEANING_BATCH_CHARACTERS:
                 clean_pending()
         clean_pending()
-        _record_site_boilerplate(summary, remove_site_boilerplate(store, new_outlets))
+        with_text, without_text = remove_site_boilerplate(store, new_outlets)
+        for article in without_text:
+            fail(article.source, f"{article.id}: {NO_TEXT_BUT_SITE_BOILERPLATE}")
+        _record_site_boilerplate(summary, with_text, without_text)
         summary.candidate_pairs, summary.relations = find_relations(
             store, default_lexicon(), models or default_models(), on_pair
         )
@@ -154,24 +159,31 @@ def analyze(
     return summary
 
 
-def remove_site_boilerplate(store: Store, outlets: Iterable[str]) -> list[Article]:
-    """Move each outlet's site boilerplate out of the bodies of its stored articles (clean.site),
-    and return the articles that changed. All the outlet's articles are read, so a paragraph its
-    earlier runs printed twice and this run once is found, and old articles lose it too."""
+def remove_site_boilerplate(store: Store, outlets: Iterable[str]) -> tuple[list[Article], list[Article]]:
+    """Move each outlet's site boilerplate out of the bodies of its stored articles (clean.site).
+    Returns the articles that changed and keep text, and those left with none, which are dropped
+    with their pages (a page of nothing but its site's template holds no article). All the
+    outlet's articles are read, so a paragraph its earlier runs printed twice and this run once is
+    found, and old articles lose it too."""
     changed: list[Article] = []
     for outlet in sorted(outlets):
         changed += articles_without_site_boilerplate(store.articles_of_outlet(outlet))
+    with_text = [article for article in changed if article.paragraphs]
+    without_text = [article for article in changed if not article.paragraphs]
     if changed:
-        store.replace_article_text(changed)
-    return changed
+        store.replace_article_text(with_text, without_text)
+    return with_text, without_text
 
 
-def _record_site_boilerplate(summary: RunSummary, changed: list[Article]) -> None:
+def _record_site_boilerplate(summary: RunSummary, with_text: list[Article], without_text: list[Article]) -> None:
     """The run's articles as stored after the site pass, and the lines it removed."""
-    by_id = {article.id: article for article in changed}
+    by_id = {article.id: article for article in with_text}
+    dropped = {article.id for article in without_text}
     before = {article.id: len(article.removed) for article in summary.articles if article.id in by_id}
     summary.removed_lines += sum(len(by_id[article_id].removed) - count for article_id, count in before.items())
-    summary.articles = [by_id.get(article.id, article) for article in summary.articles]
+    summary.removed_lines -= sum(len(article.removed) for article in summary.articles if article.id in dropped)
+    summary.dates_found -= sum(article.date is not None for article in summary.articles if article.id in dropped)
+    summary.articles = [by_id.get(article.id, article) for article in summary.articles if article.id not in dropped]
 
 
 def find_relations(

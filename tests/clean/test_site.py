@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newstrace.clean.site import (
     SITE_BOILERPLATE_REASON,
     paragraph_key,
     site_boilerplate,
     without_site_boilerplate,
 )
-from newstrace.model import RemovedLine
+from newstrace.model import Article, RemovedLine
 from tests.factories import make_article
 
 TEMPLATE = "Sign up for the Valley Courier's morning letter: the day's news before breakfast."
@@ -50,9 +52,55 @@ def test_site_paragraphs_move_to_the_removed_lines_with_their_reason() -> None:
     assert without_site_boilerplate(cleaned, frozenset({paragraph_key(TEMPLATE)})) is None
 
 
-def test_an_article_of_the_template_alone_is_left_as_read() -> None:
+def test_an_article_of_the_template_alone_is_left_with_no_text() -> None:
     article = make_article("only", [TEMPLATE])
-    assert without_site_boilerplate(article, frozenset({paragraph_key(TEMPLATE)})) is None
+    cleaned = without_site_boilerplate(article, frozenset({paragraph_key(TEMPLATE)}))
+    assert cleaned is not None
+    assert cleaned.paragraphs == []
+    assert cleaned.removed == [RemovedLine(TEMPLATE, SITE_BOILERPLATE_REASON)]
+
+
+def test_pages_of_different_headlines_that_kept_only_the_template_are_different_articles() -> None:
+    # The cleaner missed these pages' articles and kept the site's form: the same paragraphs, but
+    # three headlines at three addresses. As versions of one they would hide the template.
+    form = ["Register to save articles.", "An account already exists for this address.", "Choose a password."]
+    articles = [
+        make_article(f"p{number}", form, title=title, url=f"https://ledger.example/story/{number}")
+        for number, title in enumerate(["Harbour dues rise", "Ferry timetable cut", "Mill reopens in spring"])
+    ]
+    assert site_boilerplate(articles) == {paragraph_key(line) for line in form}
+
+
+def test_one_address_or_one_headline_is_one_article() -> None:
+    story = _story(1)
+    same_address = [
+        make_article(f"a{number}", [*story, TEMPLATE], title=f"Crossing plan {word}", url=url)
+        for number, (word, url) in enumerate(
+            [
+                ("voted", "https://courier.example/crossing"),
+                ("passed", "https://www.courier.example/crossing/"),
+                ("adopted", "https://courier.example/crossing#comments"),
+            ]
+        )
+    ]
+    assert site_boilerplate(same_address) == frozenset()
+    same_headline = [
+        make_article(f"h{number}", [*story, TEMPLATE], title="Council votes on the crossing plan", url=url)
+        for number, url in enumerate(["https://courier.example/a", "https://courier.example/b?v=2", None])
+    ]
+    assert site_boilerplate(same_headline) == frozenset()
+    # A site's home page given as every page's address names no article.
+    home_page = [replace(article, url="https://courier.example/") for article in _three_stories()]
+    assert site_boilerplate(home_page) == {paragraph_key(TEMPLATE)}
+
+
+def _three_stories() -> list[Article]:
+    return [
+        make_article(
+            f"s{number}", [*_story(number), TEMPLATE], title=f"Story {number}", url=f"https://c.example/{number}"
+        )
+        for number in range(3)
+    ]
 
 
 def test_paragraphs_removed_before_still_count() -> None:

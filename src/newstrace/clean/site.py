@@ -1,34 +1,71 @@
 """Site boilerplate: paragraphs an outlet prints on many of its different articles (newsletter
-prompts, "Article continues", disclaimers, teasers), found across the articles of one outlet.
+prompts, "Article continues", disclaimers, teasers, a registration form), found across the
+articles of one outlet.
 
 A page alone cannot tell its site's template from its article; many pages of one site can. On the
-extraction-train datasets the line model never learns from, grouped by site, removing a paragraph
-found on three or more different articles of the site took Dragnet 0.852 -> 0.856 (precision 0.849
--> 0.857) and CleanPortalEval 0.968 -> 0.971, L3S-GN1 and the 97 measuring pages (no site with three
-pages) unchanged. Two pages of a site were not enough: the measuring pages fell 0.984 -> 0.981."""
+extraction-train datasets the line model never learns from, grouped by site, plain text: Dragnet
+0.852 -> 0.863 (precision 0.849 -> 0.873), CleanPortalEval 0.968 -> 0.971, L3S-GN1 0.947 -> 0.948.
+Two articles of a site were not enough: the 97 measuring pages (no site with three) fell 0.984 ->
+0.981 when two counted."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from newstrace.model import Article, RemovedLine
 
 SITE_BOILERPLATE_REASON = "site boilerplate (on several articles of the outlet)"
 # A paragraph is the site's when this many different articles of it hold it.
 SITE_ARTICLES = 3
-# Two articles are versions of one (an update, a page saved twice) when this share of the smaller's
-# paragraphs is the other's too: their shared paragraphs are their story's, not the site's.
+# Two articles are versions of one (an update, a page saved twice, a blog's front page on two
+# days) when they have one address or one headline, or when this share of the smaller's paragraphs
+# is the other's too. Their shared paragraphs are their story's, not the site's.
 SAME_ARTICLE_SHARE = 0.5
+# Under headlines of mostly other words, only story paragraphs count: paragraphs of a sentence's
+# length at least that fewer than this share of the outlet's articles hold (and fewer than
+# SITE_ARTICLES at least). A page whose article the cleaner missed, left with its site's forms and
+# menus alone, shares all its text with other such pages, yet is no version of them; a headline
+# reworded in an update keeps most of its words.
+COMMON_SHARE = 0.3
+STORY_PARAGRAPH_WORDS = 10
+SAME_HEADLINE_WORDS = 0.5
 _WORD = re.compile(r"\w+")
 
 
 def paragraph_key(text: str) -> str:
     """A paragraph's words, lower-cased: the same paragraph with other punctuation or spacing."""
     return " ".join(_WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class _Identity:
+    """What tells whether two articles of an outlet are one: address, headline, paragraphs."""
+
+    address: str | None
+    headline: frozenset[str]
+    keys: frozenset[str]
+    story_keys: frozenset[str]
+
+    def same_article(self, other: _Identity) -> bool:
+        if self.address is not None and self.address == other.address:
+            return True
+        if self.headline and other.headline:
+            if self.headline == other.headline:
+                return True
+            if len(self.headline & other.headline) < SAME_HEADLINE_WORDS * len(self.headline | other.headline):
+                return _share_most(self.story_keys, other.story_keys)
+        return _share_most(self.keys, other.keys)
+
+
+def _share_most(first: frozenset[str], second: frozenset[str]) -> bool:
+    shared = len(first & second)
+    return shared > 0 and shared >= SAME_ARTICLE_SHARE * min(len(first), len(second))
 
 
 def _keys_of(article: Article) -> frozenset[str]:
@@ -38,6 +75,22 @@ def _keys_of(article: Article) -> frozenset[str]:
     return frozenset(key for key in map(paragraph_key, lines) if key)
 
 
+def _address(url: str | None) -> str | None:
+    """An article's address without its fragment, "www." or a closing slash; None if it has none, or
+    only its site's (a dump that gives each page its site's home page names no article)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    path = parts.path.rstrip("/")
+    if not path and not parts.query:
+        return None
+    return f"{host}{path}?{parts.query}" if parts.query else f"{host}{path}"
+
+
 def site_boilerplate(articles: Sequence[Article]) -> frozenset[str]:
     """The keys of the paragraphs that SITE_ARTICLES different articles of one outlet hold."""
     keys = {article.id: _keys_of(article) for article in articles}
@@ -45,35 +98,41 @@ def site_boilerplate(articles: Sequence[Article]) -> frozenset[str]:
     for article_id in sorted(keys):
         for key in keys[article_id]:
             holders[key].append(article_id)
+    common_from = max(SITE_ARTICLES, math.ceil(COMMON_SHARE * len(articles)))
+    common = {key for key, ids in holders.items() if len(ids) >= common_from}
+    identities = {
+        article.id: _Identity(
+            _address(article.url),
+            frozenset(_WORD.findall(article.title.lower())) if article.title else frozenset(),
+            keys[article.id],
+            frozenset(key for key in keys[article.id] - common if key.count(" ") + 1 >= STORY_PARAGRAPH_WORDS),
+        )
+        for article in articles
+    }
     return frozenset(
         key
         for key, ids in holders.items()
-        if len(ids) >= SITE_ARTICLES and _holds_different_articles(ids, keys, SITE_ARTICLES)
+        if len(ids) >= SITE_ARTICLES and _different_articles([identities[article_id] for article_id in ids])
     )
 
 
-def _holds_different_articles(ids: Iterable[str], keys: dict[str, frozenset[str]], wanted: int) -> bool:
-    """Whether `wanted` of the articles are pairwise different (not versions of one). Greedy over
-    the ids in order: each compared with at most wanted - 1 others, however many hold the key."""
-    chosen: list[frozenset[str]] = []
-    for article_id in ids:
-        own = keys[article_id]
-        if all(not _same_article(own, other) for other in chosen):
-            chosen.append(own)
-            if len(chosen) >= wanted:
+def _different_articles(identities: list[_Identity]) -> bool:
+    """Whether SITE_ARTICLES of the articles are pairwise different (not versions of one). Greedy
+    in order: each compared with at most SITE_ARTICLES - 1 others, however many hold the key."""
+    chosen: list[_Identity] = []
+    for identity in identities:
+        if not any(identity.same_article(other) for other in chosen):
+            chosen.append(identity)
+            if len(chosen) >= SITE_ARTICLES:
                 return True
     return False
 
 
-def _same_article(first: frozenset[str], second: frozenset[str]) -> bool:
-    return len(first & second) >= SAME_ARTICLE_SHARE * min(len(first), len(second))
-
-
 def without_site_boilerplate(article: Article, boilerplate: frozenset[str]) -> Article | None:
-    """The article with its site's paragraphs moved to its removed lines, or None if it holds none
-    (or holds nothing else: a page of the template alone is left as it was read)."""
+    """The article with its site's paragraphs moved to its removed lines, or None if it holds none.
+    An article of nothing but the template comes back with no paragraphs: it has no article text."""
     keep = [paragraph for paragraph in article.paragraphs if paragraph_key(paragraph) not in boilerplate]
-    if len(keep) == len(article.paragraphs) or not keep:
+    if len(keep) == len(article.paragraphs):
         return None
     removed = [
         RemovedLine(paragraph, SITE_BOILERPLATE_REASON)
@@ -84,8 +143,9 @@ def without_site_boilerplate(article: Article, boilerplate: frozenset[str]) -> A
 
 
 def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Article]:
-    """The articles that change when each outlet's boilerplate leaves them, changed; articles of
-    no known outlet, or of an outlet with fewer than SITE_ARTICLES here, stay as they are."""
+    """The articles that change when each outlet's boilerplate leaves them, changed (those left with
+    no paragraphs among them); articles of no known outlet, or of an outlet with fewer than
+    SITE_ARTICLES here, stay as they are."""
     changed: list[Article] = []
     known = sorted((article for article in articles if article.outlet), key=lambda article: article.outlet or "")
     for _, group in groupby(known, key=lambda article: article.outlet):

@@ -221,14 +221,15 @@ class Store:
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
-    def replace_article_text(self, articles: Sequence[Article]) -> None:
-        """Store new paragraphs (and removed lines) of stored articles, in one transaction. What was
-        found from their old text goes: their fingerprints, relations, unrelated pairs and lead
+    def replace_article_text(self, articles: Sequence[Article], without_text: Sequence[Article] = ()) -> None:
+        """Store new paragraphs (and removed lines) of stored articles, and drop the articles found to
+        have no article text (and their pages, when no article is left on them), in one transaction.
+        What was found from the old text goes: fingerprints, relations, unrelated pairs and lead
         vectors, and the fingerprints of the articles that echo them, so the next pairing redoes them."""
         # Only articles paired before have anything found from their text (a run's new ones have not).
-        ids = [
+        paired = [
             (article.id,)
-            for article in articles
+            for article in (*articles, *without_text)
             if self.connection.execute("SELECT 1 FROM fingerprints WHERE article_id = ?", (article.id,)).fetchone()
         ]
         with self.connection:
@@ -236,11 +237,25 @@ class Store:
                 "UPDATE articles SET data = ? WHERE id = ?",
                 [(json.dumps(article.to_dict(), ensure_ascii=False), article.id) for article in articles],
             )
-            self.connection.executemany("DELETE FROM fingerprints WHERE echo_of = ?", ids)
-            self.connection.executemany("DELETE FROM fingerprints WHERE article_id = ?", ids)
-            self.connection.executemany("DELETE FROM relations WHERE source = ?1 OR copy = ?1", ids)
-            self.connection.executemany("DELETE FROM unrelated_pairs WHERE first = ?1 OR second = ?1", ids)
-            self.connection.executemany("DELETE FROM lead_vectors WHERE article_id = ?", ids)
+            self.connection.executemany("DELETE FROM fingerprints WHERE echo_of = ?", paired)
+            self.connection.executemany("DELETE FROM fingerprints WHERE article_id = ?", paired)
+            self.connection.executemany("DELETE FROM relations WHERE source = ?1 OR copy = ?1", paired)
+            self.connection.executemany("DELETE FROM unrelated_pairs WHERE first = ?1 OR second = ?1", paired)
+            self.connection.executemany("DELETE FROM lead_vectors WHERE article_id = ?", paired)
+            dropped = [(article.id,) for article in without_text]
+            pages = {
+                row
+                for (article_id,) in dropped
+                for row in self.connection.execute(
+                    "SELECT content_hash, source FROM articles WHERE id = ?", (article_id,)
+                ).fetchall()
+            }
+            self.connection.executemany("DELETE FROM articles WHERE id = ?", dropped)
+            self.connection.executemany(
+                "DELETE FROM pages WHERE content_hash = ?1 AND source = ?2 AND NOT EXISTS"
+                " (SELECT 1 FROM articles WHERE content_hash = ?1 AND source = ?2)",
+                sorted(pages),
+            )
 
     def count(self, table: str) -> int:
         if table not in {"pages", "articles", "errors", "fingerprints", "relations", "stories"}:
