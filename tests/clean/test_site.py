@@ -62,13 +62,29 @@ def test_an_article_of_the_template_alone_is_left_with_no_text() -> None:
 
 def test_pages_of_different_headlines_that_kept_only_the_template_are_different_articles() -> None:
     # The cleaner missed these pages' articles and kept the site's form: the same paragraphs, but
-    # three headlines at three addresses. As versions of one they would hide the template.
+    # other headlines at other addresses. As versions of one they would hide the template.
     form = ["Register to save articles.", "An account already exists for this address.", "Choose a password."]
-    articles = [
+    lost = [
         make_article(f"p{number}", form, title=title, url=f"https://ledger.example/story/{number}")
         for number, title in enumerate(["Harbour dues rise", "Ferry timetable cut", "Mill reopens in spring"])
     ]
-    assert site_boilerplate(articles) == {paragraph_key(line) for line in form}
+    others = [
+        make_article(f"s{number}", _story(number), title=f"Story {number}", url=f"https://ledger.example/s/{number}")
+        for number in range(7)
+    ]
+    assert site_boilerplate([*lost, *others]) == {paragraph_key(line) for line in form}
+
+
+def test_updates_of_one_story_under_new_headlines_are_not_a_small_sites_template() -> None:
+    # Three versions at three addresses, each headline reworded: on a site of four articles the
+    # story is most of what it printed, and stays.
+    headlines = ["Storm nears the coast", "Storm kills three on the coast", "Death toll rises as gale moves inland"]
+    versions = [
+        make_article(f"v{number}", [*_story(1), f"Updated {number}."], title=title, url=f"https://c.example/v{number}")
+        for number, title in enumerate(headlines)
+    ]
+    other = make_article("other", _story(2), title="Market hall reopens", url="https://c.example/market")
+    assert site_boilerplate([*versions, other]) == frozenset()
 
 
 def test_one_address_or_one_headline_is_one_article() -> None:

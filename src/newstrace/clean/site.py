@@ -33,8 +33,12 @@ SAME_ARTICLE_SHARE = 0.5
 # menus alone, shares all its text with other such pages, yet is no version of them; a headline
 # reworded in an update keeps most of its words.
 COMMON_SHARE = 0.3
+# Only an outlet of this many articles tells its template by how many hold a paragraph: in a small
+# one, three updates of one story under new headlines would be most of what it printed.
+COMMON_FROM_ARTICLES = 10
 STORY_PARAGRAPH_WORDS = 10
 SAME_HEADLINE_WORDS = 0.5
+SHARED_HEADLINE_WORD = 4
 _WORD = re.compile(r"\w+")
 
 
@@ -58,6 +62,10 @@ class _Identity:
         if self.headline and other.headline:
             if self.headline == other.headline:
                 return True
+            # Headlines without a word of four letters in common tell other stories, whatever text
+            # the pages share (a reworded update keeps its subject: "storm", a name, a place).
+            if not any(len(word) >= SHARED_HEADLINE_WORD for word in self.headline & other.headline):
+                return False
             if len(self.headline & other.headline) < SAME_HEADLINE_WORDS * len(self.headline | other.headline):
                 return _share_most(self.story_keys, other.story_keys)
         return _share_most(self.keys, other.keys)
@@ -99,7 +107,11 @@ def site_boilerplate(articles: Sequence[Article]) -> frozenset[str]:
         for key in keys[article_id]:
             holders[key].append(article_id)
     common_from = max(SITE_ARTICLES, math.ceil(COMMON_SHARE * len(articles)))
-    common = {key for key, ids in holders.items() if len(ids) >= common_from}
+    common = (
+        {key for key, ids in holders.items() if len(ids) >= common_from}
+        if len(articles) >= COMMON_FROM_ARTICLES
+        else set()
+    )
     identities = {
         article.id: _Identity(
             _address(article.url),
