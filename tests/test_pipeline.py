@@ -166,7 +166,7 @@ def test_an_outlets_boilerplate_leaves_every_article_of_it_in_one_run_or_several
         assert parts.count("fingerprints") == 4
 
 
-def test_an_article_of_nothing_but_its_outlets_template_leaves_the_store_with_its_page(tmp_path: Path) -> None:
+def test_an_article_of_nothing_but_its_outlets_template_is_listed_nowhere_but_still_counts(tmp_path: Path) -> None:
     from newstrace.model import Page
     from newstrace.pipeline import remove_site_boilerplate
     from tests.factories import make_article
@@ -184,7 +184,10 @@ def test_an_article_of_nothing_but_its_outlets_template_leaves_the_store_with_it
         assert [article.id for article in with_text] == ["p1", "p2"]
         assert [article.id for article in without_text] == ["p0"]
         assert [article.id for article in store.articles()] == ["p1", "p2"]
+        assert store.article("p0") is None
+        assert store.count("articles") == 2
         assert store.article("p1").paragraphs == ["Paragraph 1 of the story, about ferry timetable cut, told once."]
-        # The page goes too: analysed again, it is read again (and found empty again).
-        assert not store.has_page("h0", "p0.txt")
-        assert store.has_page("h1", "p1.txt")
+        # Its page stays stored (a rerun adds nothing), and its paragraphs still count for the outlet.
+        assert store.has_page("h0", "p0.txt")
+        assert [article.id for article in store.articles_of_outlet("ledger.example")] == ["p0", "p1", "p2"]
+        assert remove_site_boilerplate(store, ["ledger.example"]) == ([], [])

@@ -161,18 +161,17 @@ def analyze(
 
 def remove_site_boilerplate(store: Store, outlets: Iterable[str]) -> tuple[list[Article], list[Article]]:
     """Move each outlet's site boilerplate out of the bodies of its stored articles (clean.site).
-    Returns the articles that changed and keep text, and those left with none, which are dropped
-    with their pages (a page of nothing but its site's template holds no article). All the
-    outlet's articles are read, so a paragraph its earlier runs printed twice and this run once is
-    found, and old articles lose it too."""
+    Returns the articles that changed and keep text, and those left with none (a page of nothing but
+    its site's template holds no article: stored, listed nowhere). All the outlet's articles are
+    read, as read before any pass, so the articles of several runs end as one run leaves them."""
     changed: list[Article] = []
     for outlet in sorted(outlets):
         changed += articles_without_site_boilerplate(store.articles_of_outlet(outlet))
-    with_text = [article for article in changed if article.paragraphs]
-    without_text = [article for article in changed if not article.paragraphs]
     if changed:
-        store.replace_article_text(with_text, without_text)
-    return with_text, without_text
+        store.replace_article_text(changed)
+    return [article for article in changed if article.paragraphs], [
+        article for article in changed if not article.paragraphs
+    ]
 
 
 def _record_site_boilerplate(summary: RunSummary, with_text: list[Article], without_text: list[Article]) -> None:

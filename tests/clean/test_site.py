@@ -126,3 +126,16 @@ def test_paragraphs_removed_before_still_count() -> None:
     earlier = [without_site_boilerplate(article, boilerplate) for article in articles[:2]]
     assert all(article is not None for article in earlier)
     assert site_boilerplate([*filter(None, earlier), articles[2]]) == boilerplate
+
+
+def test_a_paragraph_no_longer_the_sites_goes_back_where_it_stood() -> None:
+    middle = "A line that looked like the site's for a while, then did not."
+    article = make_article("s1", [*_story(1)[:2], middle, _story(1)[2]])
+    cleaned = without_site_boilerplate(article, frozenset({paragraph_key(middle)}))
+    assert cleaned is not None
+    assert cleaned.paragraphs == _story(1)
+    restored = without_site_boilerplate(cleaned, frozenset())
+    assert restored is not None
+    assert restored.paragraphs == article.paragraphs
+    assert restored.removed == []
+    assert restored.metadata == {}

@@ -39,6 +39,8 @@ COMMON_FROM_ARTICLES = 10
 STORY_PARAGRAPH_WORDS = 10
 SAME_HEADLINE_WORDS = 0.5
 SHARED_HEADLINE_WORD = 4
+# Where the site's paragraphs stood among an article's paragraphs as read (metadata, "2,7").
+SITE_POSITIONS = "site_boilerplate_positions"
 _WORD = re.compile(r"\w+")
 
 
@@ -77,10 +79,24 @@ def _share_most(first: frozenset[str], second: frozenset[str]) -> bool:
 
 
 def _keys_of(article: Article) -> frozenset[str]:
-    # Paragraphs removed as the site's before count still, so that adding articles to a store
-    # gives what analysing them all at once gives.
-    lines = [*article.paragraphs, *(item.line for item in article.removed if item.reason == SITE_BOILERPLATE_REASON)]
-    return frozenset(key for key in map(paragraph_key, lines) if key)
+    return frozenset(key for key in map(paragraph_key, _paragraphs_as_read(article)) if key)
+
+
+def _paragraphs_as_read(article: Article) -> list[str]:
+    """The article's paragraphs before the site pass: the site's paragraphs it removed go back where
+    they stood, so that each pass decides afresh from the outlet's articles as they were read."""
+    site_lines = [item.line for item in article.removed if item.reason == SITE_BOILERPLATE_REASON]
+    if not site_lines:
+        return list(article.paragraphs)
+    positions = [int(position) for position in article.metadata.get(SITE_POSITIONS, "").split(",") if position]
+    if len(positions) != len(site_lines) or max(positions) >= len(article.paragraphs) + len(site_lines):
+        return [*article.paragraphs, *site_lines]
+    as_read: list[str] = []
+    kept = iter(article.paragraphs)
+    by_position = dict(zip(positions, site_lines, strict=True))
+    for position in range(len(article.paragraphs) + len(site_lines)):
+        as_read.append(by_position[position] if position in by_position else next(kept))
+    return as_read
 
 
 def _address(url: str | None) -> str | None:
@@ -141,17 +157,24 @@ def _different_articles(identities: list[_Identity]) -> bool:
 
 
 def without_site_boilerplate(article: Article, boilerplate: frozenset[str]) -> Article | None:
-    """The article with its site's paragraphs moved to its removed lines, or None if it holds none.
-    An article of nothing but the template comes back with no paragraphs: it has no article text."""
-    keep = [paragraph for paragraph in article.paragraphs if paragraph_key(paragraph) not in boilerplate]
-    if len(keep) == len(article.paragraphs):
+    """The article as read with its site's paragraphs moved to its removed lines (and any it lost
+    to an earlier pass that are no longer the site's back in place), or None if that is the article
+    as it stands. An article of nothing but the template comes back with no paragraphs."""
+    as_read = _paragraphs_as_read(article)
+    is_site = [paragraph_key(paragraph) in boilerplate for paragraph in as_read]
+    keep = [paragraph for paragraph, site in zip(as_read, is_site, strict=True) if not site]
+    if keep == article.paragraphs:
         return None
-    removed = [
+    removed = [item for item in article.removed if item.reason != SITE_BOILERPLATE_REASON]
+    removed += [
         RemovedLine(paragraph, SITE_BOILERPLATE_REASON)
-        for paragraph in article.paragraphs
-        if paragraph_key(paragraph) in boilerplate
+        for paragraph, site in zip(as_read, is_site, strict=True)
+        if site
     ]
-    return replace(article, paragraphs=keep, removed=[*article.removed, *removed])
+    metadata = {name: value for name, value in article.metadata.items() if name != SITE_POSITIONS}
+    if any(is_site):
+        metadata[SITE_POSITIONS] = ",".join(str(position) for position, site in enumerate(is_site) if site)
+    return replace(article, paragraphs=keep, removed=removed, metadata=metadata)
 
 
 def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Article]:

@@ -99,11 +99,14 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE fingerprints ADD COLUMN date TEXT NOT NULL DEFAULT '';
     """,
     # The outlet of each article, indexed: the articles of one outlet are read together to find the
-    # site's boilerplate (clean.site). Older rows take theirs from their stored data.
+    # site's boilerplate (clean.site). Older rows take theirs from their stored data. An article the
+    # site pass leaves without text stays (its paragraphs count for its outlet's next pass) but is
+    # no article: has_text 0 keeps it out of every listing.
     """
     ALTER TABLE articles ADD COLUMN outlet TEXT;
     UPDATE articles SET outlet = json_extract(data, '$.outlet');
     CREATE INDEX articles_by_outlet ON articles (outlet);
+    ALTER TABLE articles ADD COLUMN has_text INTEGER NOT NULL DEFAULT 1;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -200,66 +203,58 @@ class Store:
             self.connection.execute("INSERT INTO errors VALUES (?, ?, ?)", (source, error, now))
 
     def articles(self) -> Iterator[Article]:
-        rows = self.connection.execute("SELECT data FROM articles ORDER BY source, position")
+        rows = self.connection.execute("SELECT data FROM articles WHERE has_text ORDER BY source, position")
         for (data,) in rows:
             yield Article.from_dict(json.loads(data))
 
     def article(self, article_id: str) -> Article | None:
-        row = self.connection.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.connection.execute("SELECT data FROM articles WHERE id = ? AND has_text", (article_id,)).fetchone()
         return Article.from_dict(json.loads(row[0])) if row else None
 
     def articles_of_page(self, content_hash: str, source: str) -> list[Article]:
         rows = self.connection.execute(
-            "SELECT data FROM articles WHERE content_hash = ? AND source = ? ORDER BY position",
+            "SELECT data FROM articles WHERE content_hash = ? AND source = ? AND has_text ORDER BY position",
             (content_hash, source),
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
     def articles_of_outlet(self, outlet: str) -> list[Article]:
+        """All the outlet's articles, those the site pass left without text too (see clean.site)."""
         rows = self.connection.execute(
             "SELECT data FROM articles WHERE outlet = ? ORDER BY source, position", (outlet,)
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
-    def replace_article_text(self, articles: Sequence[Article], without_text: Sequence[Article] = ()) -> None:
-        """Store new paragraphs (and removed lines) of stored articles, and drop the articles found to
-        have no article text (and their pages, when no article is left on them), in one transaction.
-        What was found from the old text goes: fingerprints, relations, unrelated pairs and lead
-        vectors, and the fingerprints of the articles that echo them, so the next pairing redoes them."""
+    def replace_article_text(self, articles: Sequence[Article]) -> None:
+        """Store new paragraphs (and removed lines) of stored articles in one transaction; an article
+        left without paragraphs stays stored but is listed nowhere. What was found from the old text
+        goes: fingerprints, relations, unrelated pairs and lead vectors, and the fingerprints of the
+        articles that echo them, so the next pairing redoes them."""
         # Only articles paired before have anything found from their text (a run's new ones have not).
         paired = [
             (article.id,)
-            for article in (*articles, *without_text)
+            for article in articles
             if self.connection.execute("SELECT 1 FROM fingerprints WHERE article_id = ?", (article.id,)).fetchone()
         ]
         with self.connection:
             self.connection.executemany(
-                "UPDATE articles SET data = ? WHERE id = ?",
-                [(json.dumps(article.to_dict(), ensure_ascii=False), article.id) for article in articles],
+                "UPDATE articles SET data = ?, has_text = ? WHERE id = ?",
+                [
+                    (json.dumps(article.to_dict(), ensure_ascii=False), bool(article.paragraphs), article.id)
+                    for article in articles
+                ],
             )
             self.connection.executemany("DELETE FROM fingerprints WHERE echo_of = ?", paired)
             self.connection.executemany("DELETE FROM fingerprints WHERE article_id = ?", paired)
             self.connection.executemany("DELETE FROM relations WHERE source = ?1 OR copy = ?1", paired)
             self.connection.executemany("DELETE FROM unrelated_pairs WHERE first = ?1 OR second = ?1", paired)
             self.connection.executemany("DELETE FROM lead_vectors WHERE article_id = ?", paired)
-            dropped = [(article.id,) for article in without_text]
-            pages = {
-                row
-                for (article_id,) in dropped
-                for row in self.connection.execute(
-                    "SELECT content_hash, source FROM articles WHERE id = ?", (article_id,)
-                ).fetchall()
-            }
-            self.connection.executemany("DELETE FROM articles WHERE id = ?", dropped)
-            self.connection.executemany(
-                "DELETE FROM pages WHERE content_hash = ?1 AND source = ?2 AND NOT EXISTS"
-                " (SELECT 1 FROM articles WHERE content_hash = ?1 AND source = ?2)",
-                sorted(pages),
-            )
 
     def count(self, table: str) -> int:
         if table not in {"pages", "articles", "errors", "fingerprints", "relations", "stories"}:
             raise ValueError(table)
+        if table == "articles":
+            return self.connection.execute("SELECT COUNT(*) FROM articles WHERE has_text").fetchone()[0]
         return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def fingerprints(self) -> list[Fingerprint]:
@@ -289,7 +284,8 @@ class Store:
 
     def articles_without_fingerprint(self) -> list[Article]:
         rows = self.connection.execute(
-            "SELECT data FROM articles WHERE id NOT IN (SELECT article_id FROM fingerprints) ORDER BY source, position"
+            "SELECT data FROM articles WHERE has_text AND id NOT IN (SELECT article_id FROM fingerprints)"
+            " ORDER BY source, position"
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
