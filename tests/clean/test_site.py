@@ -4,6 +4,7 @@ from dataclasses import replace
 
 from newstrace.clean.site import (
     SITE_BOILERPLATE_REASON,
+    articles_without_site_boilerplate,
     paragraph_key,
     site_boilerplate,
     without_site_boilerplate,
@@ -139,3 +140,13 @@ def test_a_paragraph_no_longer_the_sites_goes_back_where_it_stood() -> None:
     assert restored.paragraphs == article.paragraphs
     assert restored.removed == []
     assert restored.metadata == {}
+
+
+def test_an_outlet_left_without_boilerplate_gets_its_paragraphs_back() -> None:
+    stories = [make_article(f"s{number}", [*_story(number), TEMPLATE], outlet="c.example") for number in range(3)]
+    passed = articles_without_site_boilerplate(stories)
+    assert [article.paragraphs for article in passed] == [_story(number) for number in range(3)]
+    # The same three articles now told to be versions of one (one headline): the template is theirs.
+    as_versions = [replace(article, title="One headline") for article in passed]
+    restored = articles_without_site_boilerplate(as_versions)
+    assert [article.paragraphs for article in restored] == [[*_story(number), TEMPLATE] for number in range(3)]

@@ -27,18 +27,18 @@ SITE_ARTICLES = 3
 # days) when they have one address or one headline, or when this share of the smaller's paragraphs
 # is the other's too. Their shared paragraphs are their story's, not the site's.
 SAME_ARTICLE_SHARE = 0.5
-# Under headlines of mostly other words, only story paragraphs count: paragraphs of a sentence's
-# length at least that fewer than this share of the outlet's articles hold (and fewer than
-# SITE_ARTICLES at least). A page whose article the cleaner missed, left with its site's forms and
-# menus alone, shares all its text with other such pages, yet is no version of them; a headline
-# reworded in an update keeps most of its words.
-COMMON_SHARE = 0.3
-# Only an outlet of this many articles tells its template by how many hold a paragraph: in a small
-# one, three updates of one story under new headlines would be most of what it printed.
-COMMON_FROM_ARTICLES = 10
-STORY_PARAGRAPH_WORDS = 10
-SAME_HEADLINE_WORDS = 0.5
+# Pages whose article the cleaner missed, left with their site's forms and menus alone, share all
+# their text, yet are no versions of each other. So headlines without a word of this many letters
+# in common tell other stories, whatever their pages share (a reworded update keeps its subject:
+# "storm", a name, a place); and under headlines sharing less than SAME_HEADLINE_WORDS of their
+# words, only story paragraphs count: of STORY_PARAGRAPH_WORDS words or more and, in an outlet of
+# COMMON_FROM_ARTICLES articles or more, held by fewer than COMMON_SHARE of them. (In a smaller one,
+# three updates of one story would be most of what it printed.)
 SHARED_HEADLINE_WORD = 4
+SAME_HEADLINE_WORDS = 0.5
+STORY_PARAGRAPH_WORDS = 10
+COMMON_SHARE = 0.3
+COMMON_FROM_ARTICLES = 10
 # Where the site's paragraphs stood among an article's paragraphs as read (metadata, "2,7").
 SITE_POSITIONS = "site_boilerplate_positions"
 _WORD = re.compile(r"\w+")
@@ -64,8 +64,6 @@ class _Identity:
         if self.headline and other.headline:
             if self.headline == other.headline:
                 return True
-            # Headlines without a word of four letters in common tell other stories, whatever text
-            # the pages share (a reworded update keeps its subject: "storm", a name, a place).
             if not any(len(word) >= SHARED_HEADLINE_WORD for word in self.headline & other.headline):
                 return False
             if len(self.headline & other.headline) < SAME_HEADLINE_WORDS * len(self.headline | other.headline):
@@ -187,6 +185,8 @@ def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Artic
         outlet_articles = list(group)
         if len(outlet_articles) < SITE_ARTICLES:
             continue
-        if boilerplate := site_boilerplate(outlet_articles):
+        boilerplate = site_boilerplate(outlet_articles)
+        # With no boilerplate left, an earlier pass's removals still go back.
+        if boilerplate or any(SITE_POSITIONS in article.metadata for article in outlet_articles):
             changed += filter(None, (without_site_boilerplate(article, boilerplate) for article in outlet_articles))
     return changed
