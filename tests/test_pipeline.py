@@ -117,25 +117,49 @@ def test_batches_closed_by_size_give_what_one_batch_gives(tmp_path: Path, monkey
     assert len(together.articles) >= 5
 
 
+# Four stories of one local paper, on four subjects.
+_VALLEY_STORIES = (
+    (
+        "Ashford Approves New Library",
+        "Councillors in Ashford voted on Tuesday to build a library beside the market hall, at a cost of "
+        "two million pounds.",
+        "The branch will hold thirty thousand books and open six days a week, the council's leader said.",
+        "Work is due to start in the autumn and to take about fourteen months.",
+    ),
+    (
+        "Brayton Bus Route Cut After Complaints",
+        "The number 12 bus will stop serving Brayton's upper town from March, the operator said on Friday.",
+        "Passengers told a public meeting that the route had run late on most mornings since the summer.",
+        "A shuttle to the station will run every forty minutes instead.",
+    ),
+    (
+        "Flood Wall Finished at Colwick Quay",
+        "Engineers completed the last section of the flood wall along Colwick quay on Monday, a year late.",
+        "The wall is built to hold back a river two metres above its winter level, the agency said.",
+        "Traders on the quay said the works had kept visitors away for most of the year.",
+    ),
+    (
+        "Dunmere Pupils Win Robotics Prize",
+        "A team of six pupils from Dunmere High took first place at the national robotics final in Leeds.",
+        "Their machine sorted coloured blocks faster than any of the forty other entries.",
+        "The school plans to spend the prize on a second workshop.",
+    ),
+)
+
+
 def _site_pages(numbers: range) -> str:
     """JSONL pages of one site: each its own story, all ending with the site's subscription appeal."""
     import json
 
-    places = ["Ashford", "Brayton", "Colwick", "Dunmere", "Elsby"]
+    appeal = (
+        "The Valley Courier is funded by its readers: subscribe today and help us keep reporting on the "
+        "towns of the valley every single day."
+    )
     records = []
     for number in numbers:
-        place = places[number]
-        text = (
-            f"{place} Council Approves New Library\n\n"
-            f"Councillors in {place} voted on Tuesday to build a library beside the market hall, at a cost of "
-            f"{number + 2} million pounds.\n\n"
-            f"The {place} branch will hold {number + 3}0,000 books and open six days a week, the council's "
-            "leader said after the vote.\n\n"
-            f"Work in {place} is due to start in the autumn and to take about {number + 14} months.\n\n"
-            "The Valley Courier is funded by its readers: subscribe today and help us keep reporting on the "
-            "towns of the valley every single day."
-        )
-        records.append({"url": f"https://valley-courier.example/news/{place.lower()}-library", "text": text})
+        headline, *paragraphs = _VALLEY_STORIES[number]
+        text = "\n\n".join([headline, *paragraphs, appeal])
+        records.append({"url": f"https://valley-courier.example/news/{number}", "text": text})
     return "".join(json.dumps(record) + "\n" for record in records)
 
 

@@ -13,6 +13,16 @@ from newstrace.model import Article, RemovedLine
 from tests.factories import make_article
 
 TEMPLATE = "Sign up for the Valley Courier's morning letter: the day's news before breakfast."
+# Headlines of other subjects (no word of four letters in common).
+_HEADLINES = (
+    "Council votes on crossing",
+    "Buses to run later",
+    "Winter market opens",
+    "Museum gets new roof",
+    "Ferry fares rise",
+    "Mill sold to brewers",
+    "School wins prize",
+)
 
 
 def _story(number: int) -> list[str]:
@@ -70,8 +80,8 @@ def test_pages_of_different_headlines_that_kept_only_the_template_are_different_
         for number, title in enumerate(["Harbour dues rise", "Ferry timetable cut", "Mill reopens in spring"])
     ]
     others = [
-        make_article(f"s{number}", _story(number), title=f"Story {number}", url=f"https://ledger.example/s/{number}")
-        for number in range(7)
+        make_article(f"s{number}", _story(number), title=title, url=f"https://ledger.example/s/{number}")
+        for number, title in enumerate(_HEADLINES)
     ]
     assert site_boilerplate([*lost, *others]) == {paragraph_key(line) for line in form}
 
@@ -113,10 +123,8 @@ def test_one_address_or_one_headline_is_one_article() -> None:
 
 def _three_stories() -> list[Article]:
     return [
-        make_article(
-            f"s{number}", [*_story(number), TEMPLATE], title=f"Story {number}", url=f"https://c.example/{number}"
-        )
-        for number in range(3)
+        make_article(f"s{number}", [*_story(number), TEMPLATE], title=title, url=f"https://c.example/{number}")
+        for number, title in enumerate(_HEADLINES[:3])
     ]
 
 
@@ -150,3 +158,16 @@ def test_an_outlet_left_without_boilerplate_gets_its_paragraphs_back() -> None:
     as_versions = [replace(article, title="One headline") for article in passed]
     restored = articles_without_site_boilerplate(as_versions)
     assert [article.paragraphs for article in restored] == [[*_story(number), TEMPLATE] for number in range(3)]
+
+
+def test_a_background_paragraph_in_stories_of_one_subject_is_theirs_not_the_sites() -> None:
+    # A wire service repeats the background of a running story in each of its stories on it.
+    background = "The dispute over the crossing began in 2019, when the first plan was rejected by the court."
+    headlines = ["Crossing plan goes to vote", "Protest over crossing plan", "Crossing plan passes its vote"]
+    stories = [
+        make_article(f"s{number}", [*_story(number), background], title=title, url=f"https://wire.example/{number}")
+        for number, title in enumerate(headlines)
+    ]
+    assert site_boilerplate(stories) == frozenset()
+    on_other_subjects = [replace(article, title=title) for article, title in zip(stories, _HEADLINES, strict=False)]
+    assert site_boilerplate(on_other_subjects) == {paragraph_key(background)}
