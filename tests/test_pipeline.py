@@ -215,3 +215,19 @@ def test_an_article_of_nothing_but_its_outlets_template_is_listed_nowhere_but_st
         assert store.has_page("h0", "p0.txt")
         assert [article.id for article in store.articles_of_outlet("ledger.example")] == ["p0", "p1", "p2"]
         assert remove_site_boilerplate(store, ["ledger.example"]) == ([], [])
+
+
+def test_a_run_tells_each_stage_and_counts_every_pair_it_judges(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus)
+    stages: list[tuple[str, int | None]] = []
+    judged: list[str] = []
+    summary = newstrace.analyze(
+        [corpus], db=tmp_path / "store.db", on_pair=judged.append, on_stage=lambda *stage: stages.append(stage)
+    )
+    names = [name for name, _ in stages]
+    # The example pages name their outlets, so the site pass runs first.
+    assert names[:3] == ["finding site boilerplate", "finding candidate pairs", "judging pairs"]
+    assert names[-1] == "building stories"
+    judging = sum(steps or 0 for name, steps in stages if name.startswith("judging"))
+    assert judging == len(judged) == summary.candidate_pairs > 0

@@ -49,7 +49,7 @@ def analyze(
     if not embeddings:
         models = replace(models, lead_encoder=None)
     progress = Progress(
-        TextColumn("[bold]reading"),
+        TextColumn("[bold]{task.fields[stage]}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -59,12 +59,29 @@ def analyze(
     )
     try:
         with progress:
-            task = progress.add_task("", total=total)
+            reading = progress.add_task("", total=total, stage="reading")
+            # The stage under way after reading (site boilerplate, pairs, stories), one bar at a time.
+            stage_task = [reading]
 
             def advance(source: str) -> None:
-                progress.update(task, advance=1, description=Path(source).name[:40])
+                progress.update(reading, advance=1, description=Path(source).name[:40])
 
-            summary = run_analysis(paths, db=db, max_page_bytes=int(max_page_mb * 1e6), on_file=advance, models=models)
+            def begin_stage(name: str, steps: int | None) -> None:
+                progress.update(stage_task[0], visible=False)
+                stage_task[0] = progress.add_task("", total=steps, stage=name)
+
+            def judged(pair: str) -> None:
+                progress.update(stage_task[0], advance=1, description=pair[:40])
+
+            summary = run_analysis(
+                paths,
+                db=db,
+                max_page_bytes=int(max_page_mb * 1e6),
+                on_file=advance,
+                on_pair=judged,
+                models=models,
+                on_stage=begin_stage,
+            )
     except StoreError as error:
         errors_console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from None

@@ -24,6 +24,8 @@ from newstrace.store import Store
 from newstrace.stories import build_stories
 
 ProgressCallback = Callable[[str], None]
+# A stage of a run begins: its name and how many steps it takes (None: not known).
+StageCallback = Callable[[str, int | None], None]
 
 # Pages cleaned together: numpy and LightGBM cost per call about what 100 lines cost, and pages
 # have 30 to 200 lines (measured, 128 pages a batch against 32: 0.67 -> 0.56 ms a page of 31
@@ -77,10 +79,12 @@ def analyze(
     on_file: ProgressCallback | None = None,
     on_pair: ProgressCallback | None = None,
     models: RelationModels | None = None,
+    on_stage: StageCallback | None = None,
 ) -> RunSummary:
     """Read, clean and store everything under the paths; pages already stored are not redone.
 
-    `models` judge each compared pair (default: the shipped story and direction models, else rules)."""
+    `models` judge each compared pair (default: the shipped story and direction models, else rules).
+    `on_file` is told of each file read, `on_stage` of each later stage begun, `on_pair` of each pair judged."""
     paths = list(paths)
     summary = RunSummary()
     with Store(db) as store:
@@ -144,13 +148,17 @@ def analyze(
             if len(pending) >= CLEANING_BATCH or pending_characters >= CLEANING_BATCH_CHARACTERS:
                 clean_pending()
         clean_pending()
+        if on_stage is not None and new_outlets:
+            on_stage("finding site boilerplate", None)
         with_text, without_text = remove_site_boilerplate(store, new_outlets)
         for article in without_text:
             fail(article.source, f"{article.id}: {NO_TEXT_BUT_SITE_BOILERPLATE}")
         _record_site_boilerplate(summary, with_text, without_text)
         summary.candidate_pairs, summary.relations = find_relations(
-            store, default_lexicon(), models or default_models(), on_pair
+            store, default_lexicon(), models or default_models(), on_pair, on_stage
         )
+        if on_stage is not None:
+            on_stage("building stories", None)
         summary.stories = build_stories(
             list(store.articles()), store.relations(), store.unrelated_pairs(), store.echoes()
         )
@@ -186,12 +194,18 @@ def _record_site_boilerplate(summary: RunSummary, with_text: list[Article], with
 
 
 def find_relations(
-    store: Store, lexicon: Lexicon, models: RelationModels, on_pair: ProgressCallback | None = None
+    store: Store,
+    lexicon: Lexicon,
+    models: RelationModels,
+    on_pair: ProgressCallback | None = None,
+    on_stage: StageCallback | None = None,
 ) -> tuple[int, list[Relation]]:
     """Pair the articles not yet indexed with all stored ones, relate each pair, store the relations."""
     new_articles = store.articles_without_fingerprint()
     if not new_articles:
         return 0, []
+    if on_stage is not None:
+        on_stage("finding candidate pairs", None)
     index = CandidateIndex(store.fingerprints())
     fingerprints = fingerprint_articles(new_articles, lexicon)
     pairs = index.add_and_pair(fingerprints)
@@ -251,6 +265,8 @@ def find_relations(
                 found.append(relation)
         return found
 
+    if on_stage is not None:
+        on_stage("judging pairs", len(pairs))
     relations = judge([(pair.first, pair.second, pair.channel) for pair in pairs])
     compared = {frozenset((pair.first, pair.second)) for pair in pairs}
     stored = store.relations()
@@ -266,12 +282,16 @@ def find_relations(
         compared | {frozenset((relation.source, relation.copy)) for relation in stored},
         index,
     )
+    if on_stage is not None and neighbour_pairs:
+        on_stage("judging neighbours' pairs", len(neighbour_pairs))
     relations += judge([(first, second, NEIGHBOURS) for first, second in neighbour_pairs])
     if models.lead_encoder is not None:
         # An echo's relation to the article it repeats is plain from their shared text: embedding
         # each of a wire story's hundreds of reprints cost more than all the rest of their pairs.
         echo_pairs = {frozenset(pair) for pair in echoes.items()}
         graded = [relation for relation in relations if frozenset((relation.source, relation.copy)) not in echo_pairs]
+        if on_stage is not None and graded:
+            on_stage("embedding related articles", None)
         vectors = _lead_vectors(store, graded, loaded, models.lead_encoder)
         judged_again = iter(_with_lead_similarity(graded, compared_as, loaded, prepared, models, vectors))
         relations = [
