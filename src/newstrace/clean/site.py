@@ -39,6 +39,7 @@ SAME_HEADLINE_WORDS = 0.5
 STORY_PARAGRAPH_WORDS = 10
 COMMON_SHARE = 0.3
 COMMON_FROM_ARTICLES = 10
+HOLDERS_COMPARED = 300
 # Where the site's paragraphs stood among an article's paragraphs as read (metadata, "2,7").
 SITE_POSITIONS = "site_boilerplate_positions"
 _WORD = re.compile(r"\w+")
@@ -154,7 +155,9 @@ def _different_stories(identities: list[_Identity], key: str) -> bool:
     stories of one running event, is theirs and not the site's. Greedy in order: each compared with
     at most SITE_ARTICLES - 1 others, however many hold the key."""
     chosen: list[_Identity] = []
-    for identity in identities:
+    # Thousands of copies of one page (a mirror, a spam site) would be compared each with the first:
+    # the first few hundred holders decide.
+    for identity in identities[:HOLDERS_COMPARED]:
         if not any(identity.same_article(other) or identity.same_subject(other, key) for other in chosen):
             chosen.append(identity)
             if len(chosen) >= SITE_ARTICLES:
