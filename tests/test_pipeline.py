@@ -231,3 +231,10 @@ def test_a_run_tells_each_stage_and_counts_every_pair_it_judges(tmp_path: Path) 
     assert names[-1] == "building stories"
     judging = sum(steps or 0 for name, steps in stages if name.startswith("judging"))
     assert judging == len(judged) == summary.candidate_pairs > 0
+
+
+def test_without_the_site_pass_each_page_is_cleaned_on_its_own(tmp_path: Path) -> None:
+    (tmp_path / "pages.jsonl").write_text(_site_pages(range(4)), encoding="utf-8")
+    summary = newstrace.analyze([tmp_path / "pages.jsonl"], db=tmp_path / "store.db", site_boilerplate=False)
+    assert len(summary.articles) == 4
+    assert all(any("subscribe today" in paragraph for paragraph in article.paragraphs) for article in summary.articles)

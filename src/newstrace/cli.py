@@ -42,6 +42,13 @@ def analyze(
             "installed; it never changes a verdict)."
         ),
     ] = True,
+    site_boilerplate: Annotated[
+        bool,
+        typer.Option(
+            help="Remove paragraphs that three or more articles of one outlet on other subjects hold (the "
+            "site's template), from this run's and the stored articles of those outlets."
+        ),
+    ] = True,
 ) -> None:
     """Read, clean and store pages; print a summary. Exit code 1 if any file failed."""
     total = count_files(paths)
@@ -81,6 +88,7 @@ def analyze(
                 on_pair=judged,
                 models=models,
                 on_stage=begin_stage,
+                site_boilerplate=site_boilerplate,
             )
     except StoreError as error:
         errors_console.print(f"[red]error:[/red] {escape(str(error))}")

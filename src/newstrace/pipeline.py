@@ -80,11 +80,13 @@ def analyze(
     on_pair: ProgressCallback | None = None,
     models: RelationModels | None = None,
     on_stage: StageCallback | None = None,
+    site_boilerplate: bool = True,
 ) -> RunSummary:
     """Read, clean and store everything under the paths; pages already stored are not redone.
 
     `models` judge each compared pair (default: the shipped story and direction models, else rules).
-    `on_file` is told of each file read, `on_stage` of each later stage begun, `on_pair` of each pair judged."""
+    `on_file` is told of each file read, `on_stage` of each later stage begun, `on_pair` of each pair judged.
+    `site_boilerplate=False` skips the site pass (clean.site): each page is then cleaned on its own."""
     paths = list(paths)
     summary = RunSummary()
     with Store(db) as store:
@@ -148,6 +150,8 @@ def analyze(
             if len(pending) >= CLEANING_BATCH or pending_characters >= CLEANING_BATCH_CHARACTERS:
                 clean_pending()
         clean_pending()
+        if not site_boilerplate:
+            new_outlets.clear()
         if on_stage is not None and new_outlets:
             on_stage("finding site boilerplate", None)
         with_text, without_text = remove_site_boilerplate(store, new_outlets)
