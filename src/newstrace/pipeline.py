@@ -150,11 +150,10 @@ def analyze(
             if len(pending) >= CLEANING_BATCH or pending_characters >= CLEANING_BATCH_CHARACTERS:
                 clean_pending()
         clean_pending()
-        if not site_boilerplate:
-            new_outlets.clear()
-        if on_stage is not None and new_outlets:
+        outlets = new_outlets if site_boilerplate else set()
+        if on_stage is not None and outlets:
             on_stage("finding site boilerplate", None)
-        with_text, without_text = remove_site_boilerplate(store, new_outlets)
+        with_text, without_text = remove_site_boilerplate(store, outlets)
         for article in without_text:
             fail(article.source, f"{article.id}: {NO_TEXT_BUT_SITE_BOILERPLATE}")
         _record_site_boilerplate(summary, with_text, without_text)
