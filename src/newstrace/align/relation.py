@@ -201,7 +201,8 @@ def relate(
     probability = round(story_probability, 4)
     second_from_first, first_from_second = comparison.second_from_first, comparison.first_from_second
     lexical = RuleStoryScorer.from_features(comparison.features)
-    similarity = round(graded_similarity(lexical, lead_similarity(first_text, second_text)), 4)
+    openings = lead_similarity(first_text, second_text)
+    similarity = round(graded_similarity(lexical, openings), 4)
     text_similarity = round(lexical, 4)
     if _unrelated_either_way(comparison, probability):
         # Which of two unrelated articles came first means nothing: no direction is weighed.
@@ -243,9 +244,13 @@ def relate(
         )
     kind, confidence = classify(alignment, other_way, probability)
     if kind in COPIED_KINDS:
-        # A copy tells its source's story at least as surely as it is a copy.
-        similarity, probability = max(similarity, confidence), max(probability, confidence)
+        # A copy shares its source's text at least as surely as it is a copy, and its story as surely
+        # as that and their openings tell together: two pages of one site that share only its
+        # registration form are "copies" under other headlines. On SemEval-2022's English pairs one
+        # such pair, rated dissimilar, had similarity 0.91 (now 0.75): Pearson 0.864 -> 0.872.
         text_similarity = max(text_similarity, confidence)
+        similarity = round(max(similarity, graded_similarity(text_similarity, openings)), 4)
+        probability = max(probability, confidence)
     elif kind == "rewrite" and probability < STORY_THRESHOLD:
         # Paraphrase-level likeness in order is weak alone: texts on one topic have it too.
         kind, confidence = "unrelated", round(1.0 - probability, 3)
