@@ -212,3 +212,24 @@ def test_classify_tries_the_kinds_strongest_first(alignment: AlignedText, other_
     found, confidence = classify(alignment, other_way, story_similarity)
     assert found == kind
     assert 0.0 <= confidence <= 1.0
+
+
+def test_a_copy_under_another_opening_shares_less_of_the_story_than_of_the_text(lexicon: Lexicon) -> None:
+    from dataclasses import replace
+
+    import numpy as np
+
+    source, copy = make_article("source", ORIGINAL), make_article("copy", SYNDICATED)
+    unit, other = np.eye(2, 384, dtype=np.float32)
+    source_text = replace(prepare_text(source.paragraphs, lexicon), lead_vector=unit)
+    copy_text = prepare_text(copy.paragraphs, lexicon)
+    # Openings embedded alike: the story is shared as surely as the text.
+    alike = relate(source, source_text, copy, replace(copy_text, lead_vector=unit))
+    assert alike.kind == "syndicated"
+    assert alike.similarity >= alike.confidence
+    # Openings of other stories (two pages sharing a site's form under other headlines).
+    apart = relate(source, source_text, copy, replace(copy_text, lead_vector=other))
+    assert apart.kind == "syndicated"
+    assert apart.text_similarity >= apart.confidence
+    assert apart.similarity < alike.similarity
+    assert apart.similarity == pytest.approx((apart.text_similarity + 0.0) / 2, abs=0.01)
