@@ -99,17 +99,26 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE fingerprints ADD COLUMN date TEXT NOT NULL DEFAULT '';
     """,
     # The outlet of each article, indexed: the articles of one outlet are read together to find the
-    # site's boilerplate (clean.site). Older rows take theirs from their stored data. An article the
-    # site pass leaves without text stays (its paragraphs count for its outlet's next pass) but is
-    # no article: has_text 0 keeps it out of every listing.
+    # site's boilerplate (clean.site). Older rows take theirs from their stored data (_fill_outlets).
+    # An article the site pass leaves without text stays (its paragraphs count for its outlet's next
+    # pass) but is no article: has_text 0 keeps it out of every listing.
     """
     ALTER TABLE articles ADD COLUMN outlet TEXT;
-    UPDATE articles SET outlet = json_extract(data, '$.outlet');
     CREATE INDEX articles_by_outlet ON articles (outlet);
     ALTER TABLE articles ADD COLUMN has_text INTEGER NOT NULL DEFAULT 1;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+OUTLETS_VERSION = 8
+
+
+def _fill_outlets(connection: sqlite3.Connection) -> None:
+    """Each older article's outlet from its stored data: in Python, as SQLite's JSON functions are
+    missing from some builds (before 3.38)."""
+    rows = connection.execute("SELECT id, data FROM articles").fetchall()
+    connection.executemany(
+        "UPDATE articles SET outlet = ? WHERE id = ?", [(json.loads(data).get("outlet"), key) for key, data in rows]
+    )
 
 
 class StoreError(RuntimeError):
@@ -137,6 +146,8 @@ class Store:
         for number in range(version, SCHEMA_VERSION):
             with self.connection:
                 self.connection.executescript(MIGRATIONS[number])
+                if number + 1 == OUTLETS_VERSION:
+                    _fill_outlets(self.connection)
                 self.connection.execute(f"PRAGMA user_version = {number + 1}")
 
     def close(self) -> None:
