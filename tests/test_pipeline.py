@@ -238,3 +238,20 @@ def test_without_the_site_pass_each_page_is_cleaned_on_its_own(tmp_path: Path) -
     summary = newstrace.analyze([tmp_path / "pages.jsonl"], db=tmp_path / "store.db", site_boilerplate=False)
     assert len(summary.articles) == 4
     assert all(any("subscribe today" in paragraph for paragraph in article.paragraphs) for article in summary.articles)
+
+
+def test_the_outlets_command_shows_what_the_site_pass_removed(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newstrace import cli
+
+    (tmp_path / "pages.jsonl").write_text(_site_pages(range(4)), encoding="utf-8")
+    newstrace.analyze([tmp_path / "pages.jsonl"], db=tmp_path / "store.db")
+    result = CliRunner().invoke(cli.app, ["outlets", "--db", str(tmp_path / "store.db")])
+    assert result.exit_code == 0
+    row = next(line for line in result.output.splitlines() if "valley-courie" in line)
+    # Four articles, each with the appeal removed, none left with only the template.
+    assert [cell.strip() for cell in row.split("│")[2:5]] == ["4", "4", "0"]
+    assert "The Valley" in row
+    assert "(4)" in result.output
+    assert "1 of 1 outlets" in result.output

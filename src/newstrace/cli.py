@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newstrace.align.relation import default_models, relate_articles
+from newstrace.clean.site import outlet_summary
 from newstrace.model import AlignedSentence
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
@@ -143,6 +144,36 @@ def articles(db: DbOption = Path("newstrace.db")) -> None:
                 escape(article.credit or ""),
             )
         console.print(table)
+
+
+@app.command()
+def outlets(
+    db: DbOption = Path("newstrace.db"),
+    paragraphs: Annotated[int, typer.Option(help="Site paragraphs shown per outlet.")] = 3,
+    every: Annotated[bool, typer.Option("--all", help="Every outlet, not only those the site pass changed.")] = False,
+) -> None:
+    """List the outlets whose articles the site pass changed, with the site's paragraphs it removed."""
+    with Store(db) as store:
+        summaries = [outlet_summary(outlet, store.articles_of_outlet(outlet)) for outlet in store.outlets()]
+    shown_summaries = [summary for summary in summaries if every or summary.changed]
+    table = Table(
+        "outlet",
+        "articles",
+        "site lines removed from",
+        "template only",
+        "the site's paragraphs (articles holding each)",
+        caption=f"{len(shown_summaries)} of {len(summaries)} outlets",
+    )
+    for summary in shown_summaries:
+        shown = [f"{escape(line[:70])} ({count})" for line, count in summary.paragraphs[:paragraphs]]
+        table.add_row(
+            escape(summary.outlet),
+            str(summary.articles - summary.without_text),
+            str(summary.changed - summary.without_text),
+            str(summary.without_text),
+            "\n".join(shown),
+        )
+    console.print(table)
 
 
 @app.command()

@@ -5,6 +5,7 @@ from dataclasses import replace
 from newstrace.clean.site import (
     SITE_BOILERPLATE_REASON,
     articles_without_site_boilerplate,
+    outlet_summary,
     paragraph_key,
     site_boilerplate,
     without_site_boilerplate,
@@ -171,3 +172,16 @@ def test_a_background_paragraph_in_stories_of_one_subject_is_theirs_not_the_site
     assert site_boilerplate(stories) == frozenset()
     on_other_subjects = [replace(article, title=title) for article, title in zip(stories, _HEADLINES, strict=False)]
     assert site_boilerplate(on_other_subjects) == {paragraph_key(background)}
+
+
+def test_an_outlets_summary_counts_what_the_pass_removed() -> None:
+    stories = [make_article(f"s{number}", [*_story(number), TEMPLATE], title=_HEADLINES[number]) for number in range(3)]
+    passed = {
+        article.id: article
+        for article in articles_without_site_boilerplate([replace(article, outlet="c.example") for article in stories])
+    }
+    only_template = without_site_boilerplate(make_article("t", [TEMPLATE]), frozenset({paragraph_key(TEMPLATE)}))
+    assert only_template is not None
+    summary = outlet_summary("c.example", [*passed.values(), only_template])
+    assert (summary.articles, summary.changed, summary.without_text) == (4, 4, 1)
+    assert summary.paragraphs == [(TEMPLATE, 4)]

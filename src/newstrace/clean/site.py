@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -201,3 +201,32 @@ def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Artic
         if boilerplate or any(SITE_POSITIONS in article.metadata for article in outlet_articles):
             changed += filter(None, (without_site_boilerplate(article, boilerplate) for article in outlet_articles))
     return changed
+
+
+@dataclass(frozen=True, slots=True)
+class OutletSummary:
+    """What the site pass did to one outlet's articles: how many it changed, how many it left
+    without text, and the site's paragraphs it removed, each with how many articles held it."""
+
+    outlet: str
+    articles: int
+    changed: int
+    without_text: int
+    paragraphs: list[tuple[str, int]]
+
+
+def outlet_summary(outlet: str, articles: Sequence[Article]) -> OutletSummary:
+    """The site pass's work on the stored articles of one outlet (those left without text among them)."""
+    held: Counter[str] = Counter()
+    changed = 0
+    for article in articles:
+        site_lines = {item.line for item in article.removed if item.reason == SITE_BOILERPLATE_REASON}
+        changed += bool(site_lines)
+        held.update(site_lines)
+    return OutletSummary(
+        outlet=outlet,
+        articles=len(articles),
+        changed=changed,
+        without_text=sum(not article.paragraphs for article in articles),
+        paragraphs=held.most_common(),
+    )

@@ -229,6 +229,11 @@ class Store:
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
+    def outlets(self) -> list[str]:
+        """The outlets of the stored articles, in order."""
+        rows = self.connection.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")
+        return [outlet for (outlet,) in rows]
+
     def articles_of_outlet(self, outlet: str) -> list[Article]:
         """All the outlet's articles, those the site pass left without text too (see clean.site)."""
         rows = self.connection.execute(
