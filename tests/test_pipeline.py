@@ -233,11 +233,17 @@ def test_a_run_tells_each_stage_and_counts_every_pair_it_judges(tmp_path: Path) 
     assert judging == len(judged) == summary.candidate_pairs > 0
 
 
-def test_without_the_site_pass_each_page_is_cleaned_on_its_own(tmp_path: Path) -> None:
+def test_without_the_site_pass_each_page_is_cleaned_on_its_own_until_a_run_with_it(tmp_path: Path) -> None:
     (tmp_path / "pages.jsonl").write_text(_site_pages(range(4)), encoding="utf-8")
     summary = newstrace.analyze([tmp_path / "pages.jsonl"], db=tmp_path / "store.db", site_boilerplate=False)
     assert len(summary.articles) == 4
     assert all(any("subscribe today" in paragraph for paragraph in article.paragraphs) for article in summary.articles)
+    # A later run with the pass reads the outlet, though it brings none of its pages.
+    newstrace.analyze([], db=tmp_path / "store.db")
+    with Store(tmp_path / "store.db") as store:
+        stored = list(store.articles())
+    assert len(stored) == 4
+    assert not any("subscribe today" in paragraph for article in stored for paragraph in article.paragraphs)
 
 
 def test_the_outlets_command_shows_what_the_site_pass_removed(tmp_path: Path) -> None:

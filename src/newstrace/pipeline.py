@@ -150,7 +150,9 @@ def analyze(
             if len(pending) >= CLEANING_BATCH or pending_characters >= CLEANING_BATCH_CHARACTERS:
                 clean_pending()
         clean_pending()
-        outlets = new_outlets if site_boilerplate else set()
+        if not site_boilerplate:
+            store.mark_outlets_to_pass(new_outlets)
+        outlets = new_outlets | store.outlets_to_pass() if site_boilerplate else set()
         if on_stage is not None and outlets:
             on_stage("finding site boilerplate", None)
         with_text, without_text = remove_site_boilerplate(store, outlets)
@@ -180,6 +182,7 @@ def remove_site_boilerplate(store: Store, outlets: Iterable[str]) -> tuple[list[
         changed += articles_without_site_boilerplate(store.articles_of_outlet(outlet))
     if changed:
         store.replace_article_text(changed)
+    store.mark_outlets_passed(outlets)
     return [article for article in changed if article.paragraphs], [
         article for article in changed if not article.paragraphs
     ]

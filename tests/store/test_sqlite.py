@@ -217,6 +217,10 @@ def test_articles_stored_before_outlets_were_indexed_are_found_by_their_outlet(t
     with Store(path) as store:
         assert [found.id for found in store.articles_of_outlet("example.org")] == ["kept"]
         assert store.articles_of_outlet("elsewhere.org") == []
+        # No site pass has read them yet: the next run's will.
+        assert store.outlets_to_pass() == {"example.org"}
+        store.mark_outlets_passed(["example.org"])
+        assert store.outlets_to_pass() == set()
 
 
 def test_new_text_of_a_stored_article_drops_what_was_found_from_the_old(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -102,10 +102,13 @@ MIGRATIONS: tuple[str, ...] = (
     # site's boilerplate (clean.site). Older rows take theirs from their stored data (_fill_outlets).
     # An article the site pass leaves without text stays (its paragraphs count for its outlet's next
     # pass) but is no article: has_text 0 keeps it out of every listing.
+    # Outlets whose stored articles no site pass has read yet: those of a database made before it,
+    # passed at the next run.
     """
     ALTER TABLE articles ADD COLUMN outlet TEXT;
     CREATE INDEX articles_by_outlet ON articles (outlet);
     ALTER TABLE articles ADD COLUMN has_text INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE outlets_to_pass (outlet TEXT PRIMARY KEY);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -118,6 +121,9 @@ def _fill_outlets(connection: sqlite3.Connection) -> None:
     rows = connection.execute("SELECT id, data FROM articles").fetchall()
     connection.executemany(
         "UPDATE articles SET outlet = ? WHERE id = ?", [(json.loads(data).get("outlet"), key) for key, data in rows]
+    )
+    connection.execute(
+        "INSERT OR IGNORE INTO outlets_to_pass SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL"
     )
 
 
@@ -234,12 +240,29 @@ class Store:
         rows = self.connection.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")
         return [outlet for (outlet,) in rows]
 
+    def outlets_to_pass(self) -> set[str]:
+        """Outlets of articles stored before the site pass existed, which no pass has read yet."""
+        return {outlet for (outlet,) in self.connection.execute("SELECT outlet FROM outlets_to_pass")}
+
     def articles_of_outlet(self, outlet: str) -> list[Article]:
         """All the outlet's articles, those the site pass left without text too (see clean.site)."""
         rows = self.connection.execute(
             "SELECT data FROM articles WHERE outlet = ? ORDER BY source, position", (outlet,)
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
+
+    def mark_outlets_passed(self, outlets: Iterable[str]) -> None:
+        with self.connection:
+            self.connection.executemany(
+                "DELETE FROM outlets_to_pass WHERE outlet = ?", [(outlet,) for outlet in outlets]
+            )
+
+    def mark_outlets_to_pass(self, outlets: Iterable[str]) -> None:
+        """Outlets a run stored articles of without the site pass: the next run with it reads them."""
+        with self.connection:
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO outlets_to_pass VALUES (?)", [(outlet,) for outlet in outlets]
+            )
 
     def replace_article_text(self, articles: Sequence[Article]) -> None:
         """Store new paragraphs (and removed lines) of stored articles in one transaction; an article
