@@ -439,6 +439,14 @@ def test_bookmarking_services_under_the_text_are_a_share_widget(bar: str) -> Non
     assert article.paragraphs[-1].startswith("The librarian said")
 
 
+@pytest.mark.parametrize("marker", ["Continue reading the main story", "Article continues below advertisement"])
+def test_a_marker_where_an_advertisement_breaks_the_text_is_no_text(marker: str) -> None:
+    page = LIBRARY_POST.format(post_line="By Ines Moreau").replace("The room holds", f"{marker}\n\nThe room holds")
+    [article] = clean_text(page, line_model=default_line_model())
+    assert (marker, "advertisement marker") in [(removed.line, removed.reason) for removed in article.removed]
+    assert article.paragraphs[-1].startswith("The librarian said")
+
+
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
     # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
     # names its author with "by".

@@ -539,6 +539,19 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         ),
         ends_article=False,
     ),
+    # Markers a page sets between paragraphs where an advertisement or a box breaks the text, in the
+    # forms the advertisement rule does not name ("Continue reading the main story", "Article
+    # continues below"). On the 2,167 measuring and training pages, the line model kept 13 of their 47
+    # lines; one gold body (Dragnet's) holds one. The article goes on after them.
+    LineRule(
+        "advertisement",
+        r"^[\W_]*(?:continue\s+reading\s+the\s+main\s+story|(?:the\s+)?article\s+continues(?:\s+(?:below|after)"
+        r"(?:\s+(?:this|the))?(?:\s+(?:advertisement|advert|ad))?)?)[\W_]*$",
+        "advertisement marker",
+        6,
+        triggers=("continue reading", "article continues"),
+        ends_article=False,
+    ),
     # A page's script left in its text ("if (document.layers) {document.write('<SCR' + 'IPT ...",
     # "_q+=escape(navigator.userAgent)"): calls on the browser's document, window and navigator, which
     # no gold body of the 2,167 measuring and training pages holds, against 32 pages' text. Not a
