@@ -447,6 +447,22 @@ def test_a_marker_where_an_advertisement_breaks_the_text_is_no_text(marker: str)
     assert article.paragraphs[-1].startswith("The librarian said")
 
 
+@pytest.mark.parametrize(
+    ("widget", "reason"),
+    [
+        ("Flag as Inappropriate", "comment widget"),
+        ("twitter facebook", "share or follow widget"),
+        ("Print | Email", "share or follow widget"),
+        ("Reprints & Permissions", "page tools widget"),
+    ],
+)
+def test_widgets_between_the_paragraphs_are_no_text(widget: str, reason: str) -> None:
+    page = LIBRARY_POST.format(post_line="By Ines Moreau").replace("The room holds", f"{widget}\n\nThe room holds")
+    [article] = clean_text(page, line_model=default_line_model())
+    assert (widget, reason) in [(removed.line, removed.reason) for removed in article.removed]
+    assert article.paragraphs[-1].startswith("The librarian said")
+
+
 def test_a_comments_stamp_above_the_text_does_not_date_it() -> None:
     # On a page whose article is a thread, a commenter's stamp stands above the text; a post line
     # names its author with "by".
