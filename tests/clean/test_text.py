@@ -416,7 +416,12 @@ def test_a_pages_script_left_between_its_paragraphs_is_no_text(script: str) -> N
 
 @pytest.mark.parametrize(
     "closed",
-    ["Comments are now closed for this story", "Commenting has been turned off for this post.", "Reader views (2)"],
+    [
+        "Comments are now closed for this story",
+        "Commenting has been turned off for this post.",
+        "Reader views (2)",
+        "TrackBack URL for this entry:",
+    ],
 )
 def test_comments_closed_in_other_words_end_the_article(closed: str) -> None:
     comment = (

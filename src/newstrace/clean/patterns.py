@@ -575,6 +575,17 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("pin it", "twitter", "facebook", "google", "linkedin", "pinterest", "tumblr", "mail", "print"),
         ends_article=False,
     ),
+    # A blog's trackbacks under the post ("TrackBack", "TrackBack URL for this entry:", "Trackbacks
+    # (2)"): other blogs' links to it, a section like the comments, which ends the article as they
+    # do. On the 2,167 pages: 115 such lines, 18 of them kept by the line model, 6 in gold bodies
+    # (Dragnet's, which keep trackback lists). Held out, Dragnet: 15 pages rose, one fell by 0.002.
+    LineRule(
+        "comments",
+        r"^[\W_]*trackbacks?(?:\s*\(\d+\))?(?:\s+url(?:\s+for\s+this\s+(?:entry|post|article))?)?\s*:?\s*$",
+        "comments section",
+        6,
+        triggers=("trackback",),
+    ),
     LineRule(
         "page_tools",
         r"^[\W_]*(?:text\s+size|font\s+size|reprints?(?:\s+(?:and|&)\s+permissions)?|article\s+tools"
