@@ -575,6 +575,15 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("pin it", "twitter", "facebook", "google", "linkedin", "pinterest", "tumblr", "mail", "print"),
         ends_article=False,
     ),
+    LineRule(
+        "page_tools",
+        r"^[\W_]*(?:text\s+size|font\s+size|reprints?(?:\s+(?:and|&)\s+permissions)?|article\s+tools"
+        r"|single\s+page(?:\s+view)?|e-?mail\s+updates)[\W_]*$",
+        "page tools widget",
+        4,
+        triggers=("size", "reprint", "article tools", "single page", "mail updates"),
+        ends_article=False,
+    ),
     # A blog's trackbacks under the post ("TrackBack", "TrackBack URL for this entry:", "Trackbacks
     # (2)"): other blogs' links to it, a section like the comments, which ends the article as they
     # do. On the 2,167 pages: 115 such lines, 18 of them kept by the line model, 6 in gold bodies
@@ -585,15 +594,6 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         "comments section",
         6,
         triggers=("trackback",),
-    ),
-    LineRule(
-        "page_tools",
-        r"^[\W_]*(?:text\s+size|font\s+size|reprints?(?:\s+(?:and|&)\s+permissions)?|article\s+tools"
-        r"|single\s+page(?:\s+view)?|e-?mail\s+updates)[\W_]*$",
-        "page tools widget",
-        4,
-        triggers=("size", "reprint", "article tools", "single page", "mail updates"),
-        ends_article=False,
     ),
     # A page's script left in its text ("if (document.layers) {document.write('<SCR' + 'IPT ...",
     # "_q+=escape(navigator.userAgent)"): calls on the browser's document, window and navigator, which

@@ -213,7 +213,7 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
     for item in prepared:
         articles = item.articles
         if articles is item.rules_results:
-            _remove_markup(articles, item.lines)
+            _remove_named_lines(articles, item.lines)
         if articles:
             articles[0].removed[:0] = item.normalized.removed
             if not articles[0].byline:
@@ -251,7 +251,7 @@ def headline_after_trail(title: str) -> str:
     return headline if is_trail else title
 
 
-def _remove_markup(articles: list[CleanedText], lines: list[Line]) -> None:
+def _remove_named_lines(articles: list[CleanedText], lines: list[Line]) -> None:
     """Move the markup lines the rules kept, and the lines a rule after the model names (a share bar,
     script code, an advertisement marker), to the removed lines. Done on the rules' finished reading,
     not inside it: the line model learnt from that reading, and changing it for markup lines cost
