@@ -459,6 +459,11 @@ def test_a_marker_where_an_advertisement_breaks_the_text_is_no_text(marker: str)
         ("twitter facebook", "share or follow widget"),
         ("Print | Email", "share or follow widget"),
         ("Reprints & Permissions", "page tools widget"),
+        (
+            "A version of this article appeared in print on 06/12/2025, on page A4 of the city edition.",
+            "print edition note",
+        ),
+        ("If you enjoyed this article, please share it with your friends:", "share or follow widget"),
     ],
 )
 def test_widgets_between_the_paragraphs_are_no_text(widget: str, reason: str) -> None:

@@ -584,6 +584,26 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("size", "reprint", "article tools", "single page", "mail updates"),
         ends_article=False,
     ),
+    # A newspaper's note of the article's print edition ("A version of this article appeared in print
+    # on 11/08/2012, on page B9 of the New York edition"), and a prompt to share the article ("If you
+    # enjoyed this article, please share it on:"). On the 2,167 pages the line model kept 18 of their
+    # 26 lines; no gold body holds one. The article goes on after them.
+    LineRule(
+        "print_note",
+        r"^[\W_]*a\s+version\s+of\s+this\s+(?:article|story|review|column|op-ed|essay)\s+appear(?:s|ed)\s+in\s+print\b",
+        "print edition note",
+        40,
+        triggers=("appeared in print", "appears in print"),
+        ends_article=False,
+    ),
+    LineRule(
+        "share_widget",
+        r"^[\W_]*if\s+you\s+(?:liked|enjoyed)\s+this\s+(?:article|post|story)\b.{0,80}\b(?:share|spread|tweet)\b",
+        "share or follow widget",
+        30,
+        triggers=("if you liked this", "if you enjoyed this"),
+        ends_article=False,
+    ),
     # A blog's trackbacks under the post ("TrackBack", "TrackBack URL for this entry:", "Trackbacks
     # (2)"): other blogs' links to it, a section like the comments, which ends the article as they
     # do. On the 2,167 pages: 115 such lines, 18 of them kept by the line model, 6 in gold bodies
