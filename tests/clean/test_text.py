@@ -1073,3 +1073,32 @@ def test_an_author_signature_under_the_text_is_the_byline_and_no_text() -> None:
         f"Ferry to Holm island sails again\n\n{FERRY_BODY}\n{closing}\n", line_model=default_line_model()
     )
     assert article.paragraphs[-1] == closing
+
+
+HARBOUR_STORY = """Harbour dues to rise next spring
+
+The port authority said on Tuesday that harbour dues for fishing boats will rise by a tenth from April, the first increase in six years.
+
+Skippers said the rise would hit smaller crews hardest, as fuel prices have already climbed this year.
+
+The authority said the money would pay for dredging the inner basin, which has silted up since the storms of last winter.
+
+{notice}
+"""
+
+
+@pytest.mark.parametrize(
+    ("notice", "credit"),
+    [
+        ("Copyright 2024 The Associated Press. All rights reserved. This material may not be published.", "AP"),
+        ("Copyright © 2024 AFP. All rights reserved.", "AFP"),
+        ("(c) 2024 Reuters. All rights reserved.", "Reuters"),
+        # A site's footer naming the agencies it may carry, and a picture's notice, credit no one.
+        ("Copyright 2024 Coastline Radio. This service may include material from AFP and Reuters.", None),
+        ("Copyright 2024 AP Photo. All rights reserved.", None),
+    ],
+)
+def test_an_agencys_copyright_notice_under_the_text_credits_the_agency(notice: str, credit: str | None) -> None:
+    [article] = clean_text(HARBOUR_STORY.format(notice=notice), line_model=default_line_model())
+    assert (notice, "copyright notice") in [(removed.line, removed.reason) for removed in article.removed]
+    assert article.credit == credit

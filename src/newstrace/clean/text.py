@@ -51,6 +51,8 @@ from newstrace.clean.lines import (
 )
 from newstrace.clean.normalize import NormalizedText, normalize_text
 from newstrace.clean.patterns import (
+    AGENCIES,
+    AGENCY_NAMES,
     AUTHOR_MARK,
     AUTHOR_WORDS,
     POST_MARK,
@@ -1295,3 +1297,28 @@ def _extract_credits(result: CleanedText) -> None:
             names = names_in_credit(credit)
             result.byline = ", ".join(names) if names else None
         result.credit = result.credit or canonical_agency(credit)
+    result.credit = result.credit or _agency_of_copyright(result.removed)
+
+
+COPYRIGHT_REASON = "copyright notice"
+_COPYRIGHT_HOLDER = re.compile(
+    r"^[\W_]*(?:(?:copyright|©|\(c\))\s*)+(?:\d{4}(?:\s*-\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?:the\s+)?("
+    + "|".join(re.escape(name) for name in sorted({*AGENCIES, *AGENCY_NAMES}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_IMAGE_WORDS = re.compile(r"\b(?:photos?|pictures?|images?|video|graphics?|getty|illustrations?)\b", re.IGNORECASE)
+
+
+def _agency_of_copyright(removed: list[RemovedLine]) -> str | None:
+    """The agency a copyright notice of the page holds ("Copyright 2024 The Associated Press. All
+    rights reserved.", "© Reuters 2007"): an agency's story republished, credited by its notice
+    alone. The notice must open with the copyright mark and the agency follow it: a footer listing the
+    agencies a site may carry credits none of them, and "Ana Ruiz © Reuters" under a picture is the
+    photographer's. Not a photo's notice either: the picture is the agency's, not the text."""
+    for item in removed:
+        if item.reason == COPYRIGHT_REASON and not _IMAGE_WORDS.search(item.line):
+            holder = _COPYRIGHT_HOLDER.search(item.line)
+            if holder is not None:
+                return canonical_agency(holder.group(1))
+    return None
