@@ -200,6 +200,7 @@ def show(
         ("credit", article.credit),
         ("byline", article.byline),
         ("outlet", article.outlet),
+        ("originally published", article.metadata.get("originally_published")),
     ):
         if value:
             # Page text is never read as markup: "[/b]" in a byline would otherwise stop the command.

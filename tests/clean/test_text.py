@@ -1102,3 +1102,25 @@ def test_an_agencys_copyright_notice_under_the_text_credits_the_agency(notice: s
     [article] = clean_text(HARBOUR_STORY.format(notice=notice), line_model=default_line_model())
     assert (notice, "copyright notice") in [(removed.line, removed.reason) for removed in article.removed]
     assert article.credit == credit
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        (
+            "This story originally appeared on the Harbour Gazette under the headline 'Dues rise'.",
+            "the Harbour Gazette",
+        ),
+        (
+            "Originally published on www.coastline.example. Click here to read the original story.",
+            "www.coastline.example",
+        ),
+        ("This article was first published on page 4 of The Tideway Times on March 3, 2024.", "The Tideway Times"),
+        # A date is no outlet, and a book's first edition is no republication.
+        ("Originally published on Tuesday, March 3, 2024:", None),
+        ("The harbour guide, first published in 1962, is still sold at the quay.", None),
+    ],
+)
+def test_a_republished_article_names_the_outlet_it_first_appeared_in(line: str, outlet: str | None) -> None:
+    [article] = clean_text(HARBOUR_STORY.format(notice=line), line_model=default_line_model())
+    assert article.metadata.get("originally_published") == outlet

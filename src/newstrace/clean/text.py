@@ -1298,9 +1298,47 @@ def _extract_credits(result: CleanedText) -> None:
             result.byline = ", ".join(names) if names else None
         result.credit = result.credit or canonical_agency(credit)
     result.credit = result.credit or _agency_of_copyright(result.removed)
+    lines = [*result.paragraphs[-ORIGINAL_PUBLISHER_REACH:], *(item.line for item in result.removed)]
+    publisher = next(filter(None, map(original_publisher, lines)), None)
+    if publisher is not None:
+        result.metadata.setdefault("originally_published", publisher)
 
 
 COPYRIGHT_REASON = "copyright notice"
+# Where a republished article names the outlet that published it first ("This story originally
+# appeared on ZDNet", "Originally published on www.cio.com"): in its last paragraphs or its removed lines.
+ORIGINAL_PUBLISHER_REACH = 3
+_FIRST_PUBLISHED = re.compile(
+    r"(?:^[\W_]*|\bthis\s+(?:article|story|post|piece|column|report|essay)\s+(?:was\s+|is\s+)?)"
+    r"(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+"
+    r"(?:page\s+\w+\s+of\s+)?(?P<outlet>[^,;:()\"“”]{2,80})",
+    re.IGNORECASE,
+)
+# Where the outlet's name ends: the headline, page, date or author that may follow it.
+_PUBLISHER_END = re.compile(
+    r"\s+(?:under|on|and|with|at|in|by|as|where)\s.*$|\.\s.*$|\.$|\s+(?:click|read)\b.*$", re.IGNORECASE
+)
+
+
+_DATE_WORD = re.compile(
+    r"(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def original_publisher(line: str) -> str | None:
+    """The outlet a line says the article first appeared in ("This post originally appeared on
+    LearnVest.com on Oct. 11" -> "LearnVest.com"), or None."""
+    found = _FIRST_PUBLISHED.search(line)
+    if found is None:
+        return None
+    outlet = _PUBLISHER_END.sub("", found.group("outlet").strip()).strip(" .'’")
+    # "Originally published on Tuesday, August 9": a date, not an outlet.
+    if not outlet or len(outlet.split()) > 8 or _DATE_WORD.match(outlet):
+        return None
+    return outlet
+
+
 _COPYRIGHT_HOLDER = re.compile(
     r"^[\W_]*(?:(?:copyright|©|\(c\))\s*)+(?:\d{4}(?:\s*-\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?:the\s+)?("
     + "|".join(re.escape(name) for name in sorted({*AGENCIES, *AGENCY_NAMES}, key=len, reverse=True))
