@@ -233,3 +233,15 @@ def test_a_copy_under_another_opening_shares_less_of_the_story_than_of_the_text(
     assert apart.text_similarity >= apart.confidence
     assert apart.similarity < alike.similarity
     assert apart.similarity == pytest.approx((apart.text_similarity + 0.0) / 2, abs=0.01)
+
+
+def test_an_article_that_names_the_outlet_it_first_appeared_in_is_its_copy(lexicon: Lexicon) -> None:
+    # Identical texts: nothing else tells which came first.
+    source = make_article("z-gazette", ORIGINAL, outlet="harbourgazette.example")
+    copy = make_article("a-portal", ORIGINAL, metadata={"originally_published": "Harbour Gazette"})
+    relation = _relate(copy, source, lexicon)
+    assert (relation.source, relation.copy, relation.direction) == ("z-gazette", "a-portal", "known")
+    assert "a-portal says it first appeared in harbourgazette.example" in relation.evidence
+    # Another outlet named: the texts alone decide, and identical texts leave it unknown.
+    elsewhere = make_article("a-portal", ORIGINAL, metadata={"originally_published": "Tideway Times"})
+    assert _relate(elsewhere, source, lexicon).direction == "unknown"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -112,6 +113,12 @@ def direction_evidence(
     points = 0
     reasons: list[str] = []
 
+    # An article that names the outlet it first appeared in ("This story originally appeared on
+    # ZDNet") is that outlet's copy: said outright, it outweighs an agency mark or a date.
+    for source, copy, sign in ((first, second, 1), (second, first, -1)):
+        if _first_appeared_in(copy, source):
+            points += FIRST_APPEARED_POINTS * sign
+            reasons.append(f"{copy.id} says it first appeared in {source.outlet}")
     if has_agency_marks(first) != has_agency_marks(second):
         sign = 1 if has_agency_marks(first) else -1
         points += 2 * sign
@@ -146,6 +153,26 @@ def direction_evidence(
             points += sign
             reasons.append(f"{(first if sign > 0 else second).id} keeps the direct quotations the other drops")
     return DirectionEvidence(hard_points, points - hard_points, hard_reasons, reasons)
+
+
+# Rule points of a copy's own word that it first appeared in the other's outlet (an agency mark or a
+# date gives 2).
+FIRST_APPEARED_POINTS = 3
+_NOT_NAME = re.compile(r"[^a-z0-9]+")
+
+
+def _first_appeared_in(copy: Article, source: Article) -> bool:
+    """Whether `copy` names `source`'s outlet as where it first appeared ("ZDNet" for "zdnet.com")."""
+    named = copy.metadata.get("originally_published")
+    if not named or not source.outlet:
+        return False
+    said, outlet = (
+        _NOT_NAME.sub("", text.lower().removeprefix("www.").removeprefix("the ")) for text in (named, source.outlet)
+    )
+    if said == outlet:
+        return bool(said)
+    shorter, longer = sorted((said, outlet), key=len)
+    return len(shorter) >= 4 and shorter in longer
 
 
 @dataclass(frozen=True, slots=True)
