@@ -1116,6 +1116,7 @@ def test_an_agencys_copyright_notice_under_the_text_credits_the_agency(notice: s
             "www.coastline.example",
         ),
         ("This article was first published on page 4 of The Tideway Times on March 3, 2024.", "The Tideway Times"),
+        ("This article is republished from The Estuary Review under a Creative Commons license.", "The Estuary Review"),
         # A date is no outlet, and a book's first edition is no republication.
         ("Originally published on Tuesday, March 3, 2024:", None),
         ("The harbour guide, first published in 1962, is still sold at the quay.", None),

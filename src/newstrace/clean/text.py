@@ -1310,7 +1310,9 @@ COPYRIGHT_REASON = "copyright notice"
 ORIGINAL_PUBLISHER_REACH = 3
 _FIRST_PUBLISHED = re.compile(
     r"(?:^[\W_]*|\bthis\s+(?:article|story|post|piece|column|report|essay)\s+(?:was\s+|is\s+)?)"
-    r"(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+"
+    r"(?:(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)"
+    # "This article is republished from The Conversation under a Creative Commons license."
+    r"|(?:is\s+|was\s+)?(?:republished|reprinted)\s+(?:here\s+)?(?:with\s+permission\s+)?from)\s+"
     r"(?:page\s+\w+\s+of\s+)?(?P<outlet>[^,;:()\"“”]{2,80})",
     re.IGNORECASE,
 )
