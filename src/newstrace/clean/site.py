@@ -82,8 +82,18 @@ def _share_most(first: frozenset[str], second: frozenset[str]) -> bool:
     return shared > 0 and shared >= SAME_ARTICLE_SHARE * min(len(first), len(second))
 
 
-def _keys_of(article: Article) -> frozenset[str]:
-    return frozenset(key for key in map(paragraph_key, _paragraphs_as_read(article)) if key)
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """An article's paragraphs as read (see _paragraphs_as_read) and their keys, made once a pass:
+    finding the boilerplate and taking it out both need them."""
+
+    paragraphs: list[str]
+    keys: list[str]
+
+    @classmethod
+    def of(cls, article: Article) -> _Read:
+        paragraphs = _paragraphs_as_read(article)
+        return cls(paragraphs, [paragraph_key(paragraph) for paragraph in paragraphs])
 
 
 def _paragraphs_as_read(article: Article) -> list[str]:
@@ -121,7 +131,13 @@ def _address(url: str | None) -> str | None:
 
 def site_boilerplate(articles: Sequence[Article]) -> frozenset[str]:
     """The keys of the paragraphs that SITE_ARTICLES articles of one outlet on other subjects hold."""
-    keys = {article.id: _keys_of(article) for article in articles}
+    return _site_boilerplate(articles, [_Read.of(article) for article in articles])
+
+
+def _site_boilerplate(articles: Sequence[Article], reads: Sequence[_Read]) -> frozenset[str]:
+    keys = {
+        article.id: frozenset(key for key in read.keys if key) for article, read in zip(articles, reads, strict=True)
+    }
     holders: dict[str, list[str]] = defaultdict(list)
     for article_id in sorted(keys):
         for key in keys[article_id]:
@@ -169,8 +185,12 @@ def without_site_boilerplate(article: Article, boilerplate: frozenset[str]) -> A
     """The article as read with its site's paragraphs moved to its removed lines (and any it lost
     to an earlier pass that are no longer the site's back in place), or None if that is the article
     as it stands. An article of nothing but the template comes back with no paragraphs."""
-    as_read = _paragraphs_as_read(article)
-    is_site = [paragraph_key(paragraph) in boilerplate for paragraph in as_read]
+    return _without_site_boilerplate(article, _Read.of(article), boilerplate)
+
+
+def _without_site_boilerplate(article: Article, read: _Read, boilerplate: frozenset[str]) -> Article | None:
+    as_read = read.paragraphs
+    is_site = [key in boilerplate for key in read.keys]
     keep = [paragraph for paragraph, site in zip(as_read, is_site, strict=True) if not site]
     if keep == article.paragraphs:
         return None
@@ -196,10 +216,17 @@ def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Artic
         outlet_articles = list(group)
         if len(outlet_articles) < SITE_ARTICLES:
             continue
-        boilerplate = site_boilerplate(outlet_articles)
+        reads = [_Read.of(article) for article in outlet_articles]
+        boilerplate = _site_boilerplate(outlet_articles, reads)
         # With no boilerplate left, an earlier pass's removals still go back.
         if boilerplate or any(SITE_POSITIONS in article.metadata for article in outlet_articles):
-            changed += filter(None, (without_site_boilerplate(article, boilerplate) for article in outlet_articles))
+            changed += filter(
+                None,
+                (
+                    _without_site_boilerplate(article, read, boilerplate)
+                    for article, read in zip(outlet_articles, reads, strict=True)
+                ),
+            )
     return changed
 
 
