@@ -63,6 +63,19 @@ def bodies_alone_and_by_site(pages: Sequence[Page]) -> tuple[list[str], list[str
     ]
 
 
+def record_page(record: dict, page_format: str) -> Page:
+    """A training record as a page of its text or of its HTML ("text" or "html"), with its address."""
+    return Page(
+        source=record["id"],
+        content_hash=record["id"],
+        format=page_format,
+        names=(record["id"],),
+        text=record["text"] if page_format == "text" else None,
+        html=record["html"] if page_format == "html" else None,
+        url=record.get("url"),
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=SHARED)
@@ -74,32 +87,12 @@ def main() -> None:
     for dataset in held_out_datasets():
         chosen = [record for record in records if record["dataset"] == dataset]
         gold = [record["body"] for record in chosen]
-        text_pages = [
-            Page(
-                source=record["id"],
-                content_hash=record["id"],
-                format="text",
-                names=(record["id"],),
-                text=record["text"],
-                url=record.get("url"),
-            )
-            for record in chosen
-        ]
+        text_pages = [record_page(record, "text") for record in chosen]
         alone, by_site = bodies_alone_and_by_site(text_pages)
         print(f"{dataset:<16} {len(chosen):5d} pages  plain text  {figures(list(map(score_page, alone, gold)))}")
         print(f"{'':<28} + site pass  {figures(list(map(score_page, by_site, gold)))}")
         if arguments.html:
-            html_pages = [
-                Page(
-                    source=record["id"],
-                    content_hash=record["id"],
-                    format="html",
-                    names=(record["id"],),
-                    html=record["html"],
-                    url=record.get("url"),
-                )
-                for record in chosen
-            ]
+            html_pages = [record_page(record, "html") for record in chosen]
             alone, by_site = bodies_alone_and_by_site(html_pages)
             print(f"{'':<28} HTML        {figures(list(map(score_page, alone, gold)))}")
             print(f"{'':<28} + site pass  {figures(list(map(score_page, by_site, gold)))}")
