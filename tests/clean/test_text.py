@@ -435,26 +435,16 @@ def test_comments_closed_in_other_words_end_the_article(closed: str) -> None:
     assert article.paragraphs[-1].startswith("The librarian said")
 
 
-@pytest.mark.parametrize("bar", ["Digg this | Post to del.icio.us | Newsvine", "Send this article to a friend"])
-def test_bookmarking_services_under_the_text_are_a_share_widget(bar: str) -> None:
-    page = LIBRARY_POST.format(post_line="By Ines Moreau").replace("The room holds", f"{bar}\n\nThe room holds")
-    [article] = clean_text(page, line_model=default_line_model())
-    assert (bar, "share or follow widget") in [(removed.line, removed.reason) for removed in article.removed]
-    # Not a closing line: the article goes on after it.
-    assert article.paragraphs[-1].startswith("The librarian said")
-
-
-@pytest.mark.parametrize("marker", ["Continue reading the main story", "Article continues below advertisement"])
-def test_a_marker_where_an_advertisement_breaks_the_text_is_no_text(marker: str) -> None:
-    page = LIBRARY_POST.format(post_line="By Ines Moreau").replace("The room holds", f"{marker}\n\nThe room holds")
-    [article] = clean_text(page, line_model=default_line_model())
-    assert (marker, "advertisement marker") in [(removed.line, removed.reason) for removed in article.removed]
-    assert article.paragraphs[-1].startswith("The librarian said")
-
-
 @pytest.mark.parametrize(
-    ("widget", "reason"),
+    ("line", "reason"),
     [
+        # Bookmarking and sharing services named alone or in a bar.
+        ("Digg this | Post to del.icio.us | Newsvine", "share or follow widget"),
+        ("Send this article to a friend", "share or follow widget"),
+        # Where an advertisement breaks the text.
+        ("Continue reading the main story", "advertisement marker"),
+        ("Article continues below advertisement", "advertisement marker"),
+        # Widgets of comments, social services and the page's tools.
         ("Flag as Inappropriate", "comment widget"),
         ("twitter facebook", "share or follow widget"),
         ("Print | Email", "share or follow widget"),
@@ -466,10 +456,11 @@ def test_a_marker_where_an_advertisement_breaks_the_text_is_no_text(marker: str)
         ("If you enjoyed this article, please share it with your friends:", "share or follow widget"),
     ],
 )
-def test_widgets_between_the_paragraphs_are_no_text(widget: str, reason: str) -> None:
-    page = LIBRARY_POST.format(post_line="By Ines Moreau").replace("The room holds", f"{widget}\n\nThe room holds")
+def test_a_widget_between_the_paragraphs_is_no_text_and_the_article_goes_on(line: str, reason: str) -> None:
+    page = LIBRARY_POST.format(post_line="By Ines Moreau").replace("The room holds", f"{line}\n\nThe room holds")
     [article] = clean_text(page, line_model=default_line_model())
-    assert (widget, reason) in [(removed.line, removed.reason) for removed in article.removed]
+    assert (line, reason) in [(removed.line, removed.reason) for removed in article.removed]
+    # Not a closing line: the article goes on after it.
     assert article.paragraphs[-1].startswith("The librarian said")
 
 
