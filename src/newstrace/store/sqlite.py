@@ -98,12 +98,13 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE fingerprints ADD COLUMN agency_marked INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE fingerprints ADD COLUMN date TEXT NOT NULL DEFAULT '';
     """,
-    # The outlet of each article, indexed: the articles of one outlet are read together to find the
-    # site's boilerplate (clean.site). Older rows take theirs from their stored data (_fill_outlets).
-    # An article the site pass leaves without text stays (its paragraphs count for its outlet's next
-    # pass) but is no article: has_text 0 keeps it out of every listing.
-    # Outlets whose stored articles no site pass has read yet: those of a database made before it,
-    # passed at the next run.
+    # For the site pass (clean.site):
+    # - each article's outlet, indexed, as the articles of one outlet are read together; older rows
+    #   take theirs from their stored data (_fill_outlets);
+    # - has_text: an article the pass leaves without text stays (its paragraphs count for its
+    #   outlet's next pass) but is no article, kept out of every listing at 0;
+    # - outlets_to_pass: outlets whose stored articles no pass has read yet (those of a database made
+    #   before it, or of a run without it), read at the next run with it.
     """
     ALTER TABLE articles ADD COLUMN outlet TEXT;
     CREATE INDEX articles_by_outlet ON articles (outlet);
