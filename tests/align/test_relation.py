@@ -245,3 +245,57 @@ def test_an_article_that_names_the_outlet_it_first_appeared_in_is_its_copy(lexic
     # Another outlet named: the texts alone decide, and identical texts leave it unknown.
     elsewhere = make_article("a-portal", ORIGINAL, metadata={"originally_published": "Tideway Times"})
     assert _relate(elsewhere, source, lexicon).direction == "unknown"
+
+
+BIO = (
+    "Marguerite Olander is a senior writer at the Harbour Gazette, where she covers transport, shipping "
+    "and the islands. She is the author of a history of the Vennick Line."
+)
+
+
+@pytest.mark.parametrize("same_outlet", [True, False])
+def test_articles_of_one_outlet_under_headlines_of_other_subjects_share_only_its_template(
+    lexicon: Lexicon, same_outlet: bool
+) -> None:
+    # The bio alone is all the cleaner kept of the second page: a "copy" of the first, were they of
+    # two outlets; of one outlet under other headlines, the bio is the outlet's and says nothing.
+    outlet = "harbourgazette.example"
+    ferry = make_article("a-ferry", [BIO, *ORIGINAL], outlet=outlet, title="Strathmorrow ferry link suspended")
+    festival = make_article(
+        "b-festival", [BIO], outlet=outlet if same_outlet else "tideway.example", title="Record crowds at cheese fair"
+    )
+    relation = _relate(ferry, festival, lexicon)
+    if not same_outlet:
+        assert relation.kind == "copy"
+        return
+    assert relation.kind == "unrelated"
+    assert relation.story_probability == 0.0
+    assert relation.text_similarity > 0.5
+    assert relation.evidence == [
+        f"both are of {outlet}, under headlines of other subjects: what they share is the outlet's"
+    ]
+
+
+def test_one_outlet_s_articles_on_one_subject_or_with_identical_texts_stay_related(lexicon: Lexicon) -> None:
+    outlet = "harbourgazette.example"
+    title = "Harbour Gazette: Strathmorrow ferry link suspended from May 2024, with cuts"
+    original = make_article("a-ferry", ORIGINAL, outlet=outlet, title=title)
+    # Headlines sharing a subject word: an update of the story.
+    update = make_article("b-ferry", ORIGINAL[:3], outlet=outlet, title="Ferry users count the cost")
+    assert _relate(original, update, lexicon).kind == "copy"
+    # The outlet's name, numbers, months and function words are no subject a headline shares.
+    other = make_article("c-other", ORIGINAL[:3], outlet=outlet, title="Harbour Gazette picks for May 2024 with prizes")
+    assert _relate(original, other, lexicon).kind == "unrelated"
+    # The same text under another headline is the same article, whatever the headlines say.
+    retitled = make_article("d-retitled", ORIGINAL, outlet=outlet, title="Islanders brace for months of disruption")
+    assert _relate(original, retitled, lexicon).kind == "duplicate"
+
+
+def test_an_article_of_a_few_words_tells_no_story_but_may_be_a_duplicate(lexicon: Lexicon) -> None:
+    full = make_article("a-full", [*ORIGINAL, "November 2024"])
+    stub = make_article("b-stub", ["November 2024"])
+    relation = _relate(full, stub, lexicon)
+    assert relation.kind == "unrelated"
+    assert relation.story_probability == 0.0
+    assert relation.evidence == ["b-stub has too little text to tell a story (2 words)"]
+    assert _relate(make_article("c-stub", ["November 2024"]), stub, lexicon).kind == "duplicate"

@@ -8,6 +8,7 @@ from newstrace.clean.site import (
     outlet_summary,
     paragraph_key,
     site_boilerplate,
+    subject_words,
     without_site_boilerplate,
 )
 from newstrace.model import Article, RemovedLine
@@ -172,6 +173,29 @@ def test_a_background_paragraph_in_stories_of_one_subject_is_theirs_not_the_site
     assert site_boilerplate(stories) == frozenset()
     on_other_subjects = [replace(article, title=title) for article, title in zip(stories, _HEADLINES, strict=False)]
     assert site_boilerplate(on_other_subjects) == {paragraph_key(background)}
+
+
+def test_headlines_that_share_only_words_any_of_the_outlets_may_carry_are_of_other_subjects() -> None:
+    # Each headline names the outlet, a month and a year, and has "with" in it.
+    headlines = [
+        "Valley Courier: council votes with May 2024 deadline",
+        "Valley Courier museum reopens with May 2024 show",
+        "Valley Courier: buses run later with May 2024 timetable",
+    ]
+    stories = [
+        make_article(f"s{number}", [*_story(number), TEMPLATE], title=title, outlet="valleycourier.example")
+        for number, title in enumerate(headlines)
+    ]
+    assert site_boilerplate(stories) == {paragraph_key(TEMPLATE)}
+
+
+def test_a_headlines_subject_words_leave_out_function_words_numbers_dates_and_the_outlets_name() -> None:
+    title = "Valley Courier: The council votes with 14 days left, on Monday 3 March"
+    assert subject_words(title, "valleycourier.example") == {"council", "votes", "days", "left"}
+    assert subject_words(title, "The Valley Courier") == {"council", "votes", "days", "left"}
+    # A word within a host's run-together words, neither its start nor its end, may be chance.
+    assert subject_words("Droid phones sell out", "androidcommunity.com") == {"droid", "phones", "sell"}
+    assert subject_words(None, "valleycourier.example") == frozenset()
 
 
 def test_an_outlets_summary_counts_what_the_pass_removed() -> None:

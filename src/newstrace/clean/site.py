@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 from urllib.parse import urlsplit
 
+from newstrace.clean.dates import MONTHS, WEEKDAYS
+from newstrace.clean.line_vocabulary import STOP_WORDS
 from newstrace.model import Article, RemovedLine
 
 SITE_BOILERPLATE_REASON = "site boilerplate (on several articles of the outlet)"
@@ -28,12 +30,13 @@ SITE_ARTICLES = 3
 # is the other's too. Their shared paragraphs are their story's, not the site's.
 SAME_ARTICLE_SHARE = 0.5
 # Pages whose article the cleaner missed, left with their site's forms and menus alone, share all
-# their text, yet are no versions of each other. So headlines without a word of this many letters
-# in common tell other stories, whatever their pages share (a reworded update keeps its subject:
-# "storm", a name, a place); and under headlines sharing less than SAME_HEADLINE_WORDS of their
-# words, only story paragraphs count: of STORY_PARAGRAPH_WORDS words or more and, in an outlet of
-# COMMON_FROM_ARTICLES articles or more, held by fewer than COMMON_SHARE of them. (In a smaller one,
-# three updates of one story would be most of what it printed.)
+# their text, yet are no versions of each other. So headlines without a subject word in common
+# (see subject_words: of this many letters or more) tell other stories, whatever their pages share
+# (a reworded update keeps its subject: "storm", a name, a place); and under headlines sharing
+# less than SAME_HEADLINE_WORDS of their words, only story paragraphs count: of
+# STORY_PARAGRAPH_WORDS words or more and, in an outlet of COMMON_FROM_ARTICLES articles or more,
+# held by fewer than COMMON_SHARE of them. (In a smaller one, three updates of one story would be
+# most of what it printed.)
 SHARED_HEADLINE_WORD = 4
 SAME_HEADLINE_WORDS = 0.5
 STORY_PARAGRAPH_WORDS = 10
@@ -43,6 +46,30 @@ HOLDERS_COMPARED = 300
 # Where the site's paragraphs stood among an article's paragraphs as read (metadata, "2,7").
 SITE_POSITIONS = "site_boilerplate_positions"
 _WORD = re.compile(r"\w+")
+_NOT_SUBJECT_WORDS = STOP_WORDS | MONTHS.keys() | WEEKDAYS.keys()
+
+
+def subject_words(title: str | None, outlet: str | None = None) -> frozenset[str]:
+    """The words of a headline that say what it is about: of SHARED_HEADLINE_WORD letters or more,
+    and none that any of its outlet's headlines may carry: function words ("with"), numbers, months
+    and weekdays, and parts of the outlet's own name ("Nintendo" on nintendo.com)."""
+    if not title:
+        return frozenset()
+    names = _WORD.findall(outlet.lower()) if outlet else []
+    return frozenset(
+        word
+        for word in _WORD.findall(title.lower())
+        if len(word) >= SHARED_HEADLINE_WORD
+        and not word.isdigit()
+        and word not in _NOT_SUBJECT_WORDS
+        and not _in_name(word, names)
+    )
+
+
+def _in_name(word: str, names: list[str]) -> bool:
+    # A host runs its words together ("washingtonpost"): a word it begins or ends with is its own, one
+    # within it may be chance ("droid" in "androidcommunity", "edit" in "aphotoeditor").
+    return any(name.startswith(word) or name.endswith(word) for name in names)
 
 
 def paragraph_key(text: str) -> str:
@@ -56,6 +83,7 @@ class _Identity:
 
     address: str | None
     headline: frozenset[str]
+    subject: frozenset[str]
     keys: frozenset[str]
     story_keys: frozenset[str]
 
@@ -65,7 +93,7 @@ class _Identity:
         if self.headline and other.headline:
             if self.headline == other.headline:
                 return True
-            if not any(len(word) >= SHARED_HEADLINE_WORD for word in self.headline & other.headline):
+            if not self.subject & other.subject:
                 return False
             if len(self.headline & other.headline) < SAME_HEADLINE_WORDS * len(self.headline | other.headline):
                 return _share_most(self.story_keys, other.story_keys)
@@ -73,7 +101,7 @@ class _Identity:
 
     def same_subject(self, other: _Identity, key: str) -> bool:
         if self.headline and other.headline:
-            return any(len(word) >= SHARED_HEADLINE_WORD for word in self.headline & other.headline)
+            return bool(self.subject & other.subject)
         return bool((self.story_keys & other.story_keys) - {key})
 
 
@@ -152,6 +180,7 @@ def _site_boilerplate(articles: Sequence[Article], reads: Sequence[_Read]) -> fr
         article.id: _Identity(
             _address(article.url),
             frozenset(_WORD.findall(article.title.lower())) if article.title else frozenset(),
+            subject_words(article.title, article.outlet),
             keys[article.id],
             frozenset(key for key in keys[article.id] - common if key.count(" ") + 1 >= STORY_PARAGRAPH_WORDS),
         )
