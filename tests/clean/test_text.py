@@ -1116,3 +1116,16 @@ def test_an_agencys_copyright_notice_under_the_text_credits_the_agency(notice: s
 def test_a_republished_article_names_the_outlet_it_first_appeared_in(line: str, outlet: str | None) -> None:
     [article] = clean_text(HARBOUR_STORY.format(notice=line), line_model=default_line_model())
     assert article.metadata.get("originally_published") == outlet
+
+
+def test_a_barred_menu_of_sections_or_a_time_stamp_is_not_the_headline() -> None:
+    # Longer than the headline and holding function words, the menu reads as a headline would; the
+    # time stamp is in a form the date rules do not read (day and month could be either way round).
+    menu = "News of the Valley | Sport and Leisure | Jobs | Homes for Sale | Motoring | Weather | More"
+    headline = "Library opens a late reading room for shift workers"
+    body = LIBRARY_POST.format(post_line="By Ada Brennan").split("\n", 2)[2]
+    for above, title in ((menu, headline), ("6/12/2025, 9:07 a.m. EST", "Late reading room opens")):
+        page = f"Riverside Weekly\n{above}\n\n{body.replace(headline, title)}"
+        [article] = clean_text(page, line_model=default_line_model())
+        assert article.title == title
+        assert article.paragraphs[0].startswith("The town library opened")
