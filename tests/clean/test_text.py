@@ -7,6 +7,7 @@ from datetime import date
 import numpy as np
 import pytest
 
+from newstrace.clean import clean_pages
 from newstrace.clean.line_model import PageToScore, default_line_model
 from newstrace.clean.lines import build_lines
 from newstrace.clean.text import (
@@ -16,8 +17,11 @@ from newstrace.clean.text import (
     _end_at_closing_line,
     clean_text,
     clean_texts,
+    headline_after_site_name,
     headline_after_trail,
+    site_names,
 )
+from newstrace.model import Page
 
 WIRE_PAGE = """Harbour authority approves new ferry terminal after long dispute
 
@@ -1129,3 +1133,42 @@ def test_a_barred_menu_of_sections_or_a_time_stamp_is_not_the_headline() -> None
         [article] = clean_text(page, line_model=default_line_model())
         assert article.title == title
         assert article.paragraphs[0].startswith("The town library opened")
+
+
+def test_a_sites_name_is_told_by_its_outlet_and_by_its_address() -> None:
+    assert site_names("The Valley Courier", "https://www.valleycourier.example/2025/06/story") == (
+        "thevalleycourier",
+        "valleycourierexample",
+        "valleycourier",
+    )
+    # Labels of fewer than four letters name no site a headline could spell by chance.
+    assert site_names(None, "https://news.bbc.example/x") == ("newsbbcexample", "news")
+    assert site_names(None, "not an address") == ()
+
+
+def test_a_title_loses_the_sites_name_before_or_after_it_but_not_a_headline_that_opens_with_it() -> None:
+    names = site_names(None, "https://adabrennansnotebook.example/2025/06/late-room")
+    assert headline_after_site_name("Ada Brennan’s Notebook: Late room opens", names) == "Late room opens"
+    assert headline_after_site_name("Late room opens « Ada Brennan's Notebook", names) == "Late room opens"
+    assert headline_after_site_name("Ada Brennan's Notebook", names) == "Ada Brennan's Notebook"
+    # A headline that names the site in its words, or a one-word site name, stays whole.
+    assert headline_after_site_name("Ada Brennan's Notebook turns ten", names) == "Ada Brennan's Notebook turns ten"
+    nintendo = site_names(None, "https://www.nintendo.example/news")
+    assert headline_after_site_name("Nintendo: console sales pass a million", nintendo) == (
+        "Nintendo: console sales pass a million"
+    )
+
+
+def test_the_sites_name_on_a_line_of_its_own_is_its_banner_not_the_headline() -> None:
+    # The banner's words are all in the page's <title> line, as a headline's would be; the headline
+    # line below carries its author and date, so fewer of its words are.
+    page = (
+        "Late reading room opens — Ada Brennan's Notebook\nHome\nArchives\nSubscribe\n\n"
+        "Ada Brennan's Notebook\n\nLate reading room opens by Ada Brennan on 12 June 2025\n\n"
+        + LIBRARY_POST.split("Share | Tweet | Email\n\n")[1]
+    )
+    url = "https://adabrennansnotebook.example/2025/06/late-room"
+    [result] = clean_pages([Page(source="p", content_hash="p", format="text", names=("p",), text=page, url=url)])
+    assert isinstance(result, list)
+    assert result[0].title == "Late reading room opens"
+    assert result[0].paragraphs[0].startswith("The town library opened")

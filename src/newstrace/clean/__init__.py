@@ -16,6 +16,7 @@ from newstrace.clean.text import (
     CleanedText,
     TextToClean,
     clean_texts,
+    site_names,
 )
 from newstrace.model import Article, Page
 
@@ -158,7 +159,12 @@ def _kept(parts: list[CleanedText] | Exception) -> list[CleanedText]:
 def _visible_text_of(page: Page, extracted: TextToClean) -> TextToClean:
     """The page's whole visible text to clean as a scraped page, with the metadata found before."""
     return TextToClean(
-        visible_text(page.html or ""), extracted.title, extracted.metadata_date, extracted.author, BODY_THRESHOLD
+        visible_text(page.html or ""),
+        extracted.title,
+        extracted.metadata_date,
+        extracted.author,
+        BODY_THRESHOLD,
+        site_names=extracted.site_names,
     )
 
 
@@ -177,7 +183,8 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
     """The text to clean and the metadata around it: the page's own, else what trafilatura finds."""
     title, date, author, outlet, url = page.title, page.date, page.author, page.outlet, page.url
     if page.text is not None:
-        return TextToClean(page.text, title, date, author, BODY_THRESHOLD), _Container(outlet, url)
+        names = site_names(outlet, url)
+        return TextToClean(page.text, title, date, author, BODY_THRESHOLD, site_names=names), _Container(outlet, url)
     if page.html is None:
         raise CleaningError("page has neither text nor HTML")
     try:
@@ -191,6 +198,7 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
         author or extracted.author,
         BODY_THRESHOLD if extracted.whole_page else EXTRACTED_BODY_THRESHOLD,
         whole_page=extracted.whole_page,
+        site_names=site_names(outlet or extracted.outlet, url or extracted.url),
     )
     return text, _Container(outlet or extracted.outlet, url or extracted.url)
 
