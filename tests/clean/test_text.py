@@ -1153,6 +1153,9 @@ def test_a_title_loses_the_sites_name_before_or_after_it_but_not_a_headline_that
     assert headline_after_site_name("Ada Brennan's Notebook", names) == "Ada Brennan's Notebook"
     # A headline that names the site in its words, or a one-word site name, stays whole.
     assert headline_after_site_name("Ada Brennan's Notebook turns ten", names) == "Ada Brennan's Notebook turns ten"
+    # The site's name and a day are no headline to cut down to the day.
+    state = site_names(None, "https://www.thestate.example/politics/story/1.html")
+    assert headline_after_site_name("The State | 01/19/2008", state) == "The State | 01/19/2008"
     nintendo = site_names(None, "https://www.nintendo.example/news")
     assert headline_after_site_name("Nintendo: console sales pass a million", nintendo) == (
         "Nintendo: console sales pass a million"

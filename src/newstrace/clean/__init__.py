@@ -198,7 +198,9 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
         author or extracted.author,
         BODY_THRESHOLD if extracted.whole_page else EXTRACTED_BODY_THRESHOLD,
         whole_page=extracted.whole_page,
-        site_names=site_names(outlet or extracted.outlet, url or extracted.url),
+        # trafilatura's site name is at times the headline part of the <title> ("Sacred Heart wins
+        # debut as No. 1" for "Sacred Heart wins debut as No. 1 - Examiner.com"): the address names it.
+        site_names=site_names(outlet, url or extracted.url),
     )
     return text, _Container(outlet or extracted.outlet, url or extracted.url)
 

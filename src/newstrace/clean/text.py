@@ -1305,9 +1305,11 @@ def headline_after_site_name(title: str, site_names: tuple[str, ...]) -> str:
     scotthyoung.com), else the title. Acts on the field alone."""
     while (end := _site_name_end(title, site_names)) is not None:
         separator = _SITE_NAME_SEPARATOR.match(title, end)
-        if separator is None or not _WORD.search(title, separator.end()):
+        rest = title[separator.end() :].strip() if separator is not None else ""
+        # "The State | 01/19/2008" names the site and a day, no headline.
+        if not _WORD.search(rest) or _mostly_figures(rest):
             break
-        title = title[separator.end() :].strip()
+        title = rest
     while True:
         *before, last = _SITE_NAME_SUFFIX.split(title)
         end = _site_name_end(last, site_names) if before else None
