@@ -1160,6 +1160,11 @@ def test_a_title_loses_the_sites_name_before_or_after_it_but_not_a_headline_that
     assert headline_after_site_name("Nintendo: console sales pass a million", nintendo) == (
         "Nintendo: console sales pass a million"
     )
+    # After the headline, the site's name may be one word with a few more; a longer part is the headline's.
+    assert headline_after_site_name("Kiosks go up - Nintendo Official Site", nintendo) == "Kiosks go up"
+    assert headline_after_site_name("Console review - Nintendo fans will love the pad", nintendo) == (
+        "Console review - Nintendo fans will love the pad"
+    )
 
 
 def test_the_sites_name_on_a_line_of_its_own_is_its_banner_not_the_headline() -> None:

@@ -108,6 +108,7 @@ FIGURES_SHARE = 0.5
 # <h1> 1,228 -> 1,238 of 1,497 (with the prefixes and suffixes taken off), none lost, bodies unchanged.
 SITE_NAME_LETTERS = 4
 SITE_BANNER_EXTRA_WORDS = 1
+SITE_SUFFIX_EXTRA_WORDS = 3
 _POSSESSIVE = re.compile(r"['’]s\b")
 _APOSTROPHE = re.compile(r"['’]")
 _SITE_NAME_SEPARATOR = re.compile(r"\s*(?:[-|–—»«•:]|::)\s+")
@@ -1260,26 +1261,27 @@ def _run_together(text: str) -> str:
     return "".join(_WORD.findall(_POSSESSIVE.sub("", text.lower()))).replace("_", "")
 
 
-def _site_name_end(text: str, site_names: tuple[str, ...]) -> int | None:
+def _site_name_end(text: str, site_names: tuple[str, ...], one_word: bool = False) -> int | None:
     """Where a line's opening words, run together, spell one of the site's names (two words at
-    least, or the whole line; the longest such run): the end of those words in the text, else None."""
+    least, or the whole line, or `one_word`; the longest such run): the end of those words in the
+    text, else None."""
     if not site_names:
         return None
     # A host keeps or drops a possessive's "s" ("paulocoelhoblog" for "Paulo Coelho's Blog").
     lowered = text.lower()
     ends = [
-        _spelt_end(_POSSESSIVE.sub(lambda match: " " * len(match[0]), lowered), site_names),
-        _spelt_end(_APOSTROPHE.sub(" ", lowered), site_names),
+        _spelt_end(_POSSESSIVE.sub(lambda match: " " * len(match[0]), lowered), site_names, one_word),
+        _spelt_end(_APOSTROPHE.sub(" ", lowered), site_names, one_word),
     ]
     return max((end for end in ends if end is not None), default=None)
 
 
-def _spelt_end(text: str, site_names: tuple[str, ...]) -> int | None:
+def _spelt_end(text: str, site_names: tuple[str, ...], one_word: bool) -> int | None:
     run = ""
     end = None
     for count, word in enumerate(_WORD.finditer(text)):
         run += word[0].replace("_", "")
-        if run in site_names and (count >= 1 or not _WORD.search(text, word.end())):
+        if run in site_names and (one_word or count >= 1 or not _WORD.search(text, word.end())):
             end = word.end()
         if not any(name.startswith(run) for name in site_names):
             break
@@ -1310,10 +1312,11 @@ def headline_after_site_name(title: str, site_names: tuple[str, ...]) -> str:
         if not _WORD.search(rest) or _mostly_figures(rest):
             break
         title = rest
+    # After the headline, the site's name may be one word and carry a few more ("Nintendo Official Site").
     while True:
         *before, last = _SITE_NAME_SUFFIX.split(title)
-        end = _site_name_end(last, site_names) if before else None
-        if end is None or _WORD.search(last, end) or not _WORD.search(before[-1]):
+        end = _site_name_end(last, site_names, one_word=True) if before else None
+        if end is None or len(_WORD.findall(last[end:])) > SITE_SUFFIX_EXTRA_WORDS or not _WORD.search(before[-1]):
             return title
         title = before[-1].strip()
 
