@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from newstrace.clean import CleaningError, clean_page
-from newstrace.clean.html import MAX_NESTING, _nesting_depth, extract_html, visible_text
+from newstrace.clean.html import MAX_NESTING, _nesting_depth, confirmed_title, extract_html, visible_text
 from newstrace.model import Page
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file
@@ -184,3 +184,28 @@ def test_an_article_without_a_named_outlet_takes_its_addresss_host() -> None:
     named = Page("dump.jsonl:2", "h", "text", ("bakery",), text=text, url=page.url, outlet="The Mill Gazette")
     assert clean_page(named)[0].outlet == "The Mill Gazette"
     assert clean_page(Page("bakery.txt", "h", "text", ("bakery",), text=text))[0].outlet is None
+
+
+@pytest.mark.parametrize(
+    ("metadata_title", "expected"),
+    [
+        # The site's motto as every page's og:title, and a widget's heading: the <title> says the headline.
+        ("Official Blog of the Harbour League", "Island buys its ferry for three million pounds"),
+        ("Share this:", "Island buys its ferry for three million pounds"),
+        # The headline in other words shares a word with the <title>; a title as long as the <title>'s
+        # headline may be the headline where the <title> names only the site.
+        ("Council takes over the island ferry", "Council takes over the island ferry"),
+        (
+            "Harbour council votes to take over the crossing at last",
+            "Harbour council votes to take over the crossing at last",
+        ),
+        (None, None),
+    ],
+)
+def test_trafilaturas_title_gives_way_to_the_pages_own_headline_only_when_nothing_says_it(
+    metadata_title: str | None, expected: str | None
+) -> None:
+    html = "<html><head><title>Island buys its ferry for three million pounds | The Ledger</title></head></html>"
+    assert confirmed_title(metadata_title, html) == expected
+    # A <title> of the site's name alone says no headline.
+    assert confirmed_title("Share this:", "<title>The Ledger</title>") == "Share this:"

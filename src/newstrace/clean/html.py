@@ -136,9 +136,49 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         return ExtractedHtml(text, None, None, None, None, url, whole_page=True)
     return ExtractedHtml(
         text=document.text,
-        title=document.title,
+        title=confirmed_title(document.title, html),
         date=document.date,
         author=document.author,
         outlet=document.sitename,
         url=document.url or url,
     )
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_TITLE_PART_SEPARATOR = re.compile(r"\s+(?:[-|–—»•:]|::)\s+")
+_HEADLINE_WORD = re.compile(r"\w+")
+# A <title> part of fewer words is a site's or a section's name, no headline.
+TITLE_TAG_HEADLINE_WORDS = 3
+SHARED_TITLE_WORD = 4
+
+
+def confirmed_title(metadata_title: str | None, html: str) -> str | None:
+    """trafilatura's title (a page's og:title first, else a heading), unless it shares no word with
+    the page's <title> and is shorter than its headline part: then that part. Some sites give every
+    page their own name or motto as og:title ("Official Blog of the National Football League"), and
+    a page without one can lead trafilatura to a widget's heading ("Share this:", "Local Teams")."""
+    title_tag = _TITLE_TAG.search(html[:200_000])
+    if not metadata_title or title_tag is None:
+        return metadata_title
+    page_title = " ".join(unescape(_TAG.sub(" ", title_tag[1])).split())
+    # A title sharing a word with the <title> is the headline in other words (an og:title written
+    # for sharing, a <title> for search engines): kept.
+    if _shares_a_word(metadata_title, page_title):
+        return metadata_title
+    headline = max(_TITLE_PART_SEPARATOR.split(page_title), key=lambda part: len(part.split()), default="")
+    # A <title> part no longer than the title is as likely the site's name ("The Anatolian Times" for
+    # "US-Iran tension on the rise after standoff in Strait of Hormuz").
+    words = len(headline.split())
+    return headline if words >= TITLE_TAG_HEADLINE_WORDS and words > len(metadata_title.split()) else metadata_title
+
+
+def _shares_a_word(first: str, second: str) -> bool:
+    """Whether two texts share a word of SHARED_TITLE_WORD letters or more ("Olympic" and "Olympics"
+    alike: words compared by their first SHARED_TITLE_WORD + 1 letters)."""
+    return bool(_title_stems(first) & _title_stems(second))
+
+
+def _title_stems(text: str) -> set[str]:
+    words = _HEADLINE_WORD.findall(text.lower())
+    return {word[: SHARED_TITLE_WORD + 1] for word in words if len(word) >= SHARED_TITLE_WORD}
