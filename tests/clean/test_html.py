@@ -6,6 +6,7 @@ import pytest
 
 from newstrace.clean import CleaningError, clean_page
 from newstrace.clean.html import MAX_NESTING, _nesting_depth, confirmed_title, extract_html, visible_text
+from newstrace.clean.text import site_names
 from newstrace.model import Page
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file
@@ -209,3 +210,14 @@ def test_trafilaturas_title_gives_way_to_the_pages_own_headline_only_when_nothin
     assert confirmed_title(metadata_title, html) == expected
     # A <title> of the site's name alone says no headline.
     assert confirmed_title("Share this:", "<title>The Ledger</title>") == "Share this:"
+
+
+def test_a_title_that_is_the_sites_name_gives_way_to_what_the_site_name_leaves_of_the_title_tag() -> None:
+    names = site_names(None, "https://www.harbourledger.example/2024/05/ferry")
+    html = "<title>Harbour Ledger: Ferry bought</title>"
+    assert confirmed_title("Harbour Ledger", html, names) == "Ferry bought"
+    # A short title the site's name leaves, for a title that is a widget's heading.
+    assert confirmed_title("About", html, names) == "Ferry bought"
+    # Without the site's name known, the <title> stays whole.
+    assert confirmed_title("About", html) == "Harbour Ledger: Ferry bought"
+    assert confirmed_title("About", "<title>Harbour Ledger | Ferry</title>") == "About"

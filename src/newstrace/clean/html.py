@@ -11,6 +11,7 @@ from html import unescape
 import trafilatura
 
 from newstrace.clean.normalize import HIDDEN_ELEMENTS
+from newstrace.clean.text import headline_after_site_name, is_site_banner, site_names
 
 # Deeper than any real page; lxml and trafilatura recurse on nesting, so hostile markup with
 # thousands of nested elements is flattened first rather than allowed to exhaust the stack.
@@ -136,7 +137,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         return ExtractedHtml(text, None, None, None, None, url, whole_page=True)
     return ExtractedHtml(
         text=document.text,
-        title=confirmed_title(document.title, html),
+        title=confirmed_title(document.title, html, site_names(None, document.url or url)),
         date=document.date,
         author=document.author,
         outlet=document.sitename,
@@ -153,24 +154,33 @@ TITLE_TAG_HEADLINE_WORDS = 3
 SHARED_TITLE_WORD = 4
 
 
-def confirmed_title(metadata_title: str | None, html: str) -> str | None:
+def confirmed_title(metadata_title: str | None, html: str, names: tuple[str, ...] = ()) -> str | None:
     """trafilatura's title (a page's og:title first, else a heading), unless it shares no word with
     the page's <title> and is shorter than its headline part: then that part. Some sites give every
     page their own name or motto as og:title ("Official Blog of the National Football League"), and
-    a page without one can lead trafilatura to a widget's heading ("Share this:", "Local Teams")."""
+    a page without one can lead trafilatura to a widget's heading ("Share this:", "Local Teams"). A
+    title that is the site's name (`names`, see site_names) always gives way."""
     title_tag = _TITLE_TAG.search(html[:200_000])
     if not metadata_title or title_tag is None:
         return metadata_title
     page_title = " ".join(unescape(_TAG.sub(" ", title_tag[1])).split())
+    banner = is_site_banner(metadata_title, names)
     # A title sharing a word with the <title> is the headline in other words (an og:title written
     # for sharing, a <title> for search engines): kept.
-    if _shares_a_word(metadata_title, page_title):
+    if not banner and _shares_a_word(metadata_title, page_title):
         return metadata_title
-    headline = max(_TITLE_PART_SEPARATOR.split(page_title), key=lambda part: len(part.split()), default="")
+    without_site = headline_after_site_name(page_title, names)
+    parts = _TITLE_PART_SEPARATOR.split(without_site)
+    headline = max(parts, key=lambda part: len(part.split()), default="")
+    words = len(headline.split())
+    # What the site's name leaves of the <title>, in one part, is its headline however short
+    # ("Letters of Note: Please advise"); else a part of fewer words is a section's name.
+    least = 1 if without_site != page_title and len(parts) == 1 else TITLE_TAG_HEADLINE_WORDS
     # A <title> part no longer than the title is as likely the site's name ("The Anatolian Times" for
     # "US-Iran tension on the rise after standoff in Strait of Hormuz").
-    words = len(headline.split())
-    return headline if words >= TITLE_TAG_HEADLINE_WORDS and words > len(metadata_title.split()) else metadata_title
+    if words >= least and (banner or words > len(metadata_title.split())):
+        return headline
+    return metadata_title
 
 
 def _shares_a_word(first: str, second: str) -> bool:

@@ -1137,7 +1137,7 @@ def _choose_title(
         candidates = [
             line
             for line in header
-            if line.title_like and _might_be_title(line, as_learnt) and not _is_site_banner(line.text, site_names)
+            if line.title_like and _might_be_title(line, as_learnt) and not is_site_banner(line.text, site_names)
         ]
     if not candidates:
         return None, None
@@ -1288,7 +1288,7 @@ def _spelt_end(text: str, site_names: tuple[str, ...], one_word: bool) -> int | 
     return end
 
 
-def _is_site_banner(text: str, site_names: tuple[str, ...]) -> bool:
+def is_site_banner(text: str, site_names: tuple[str, ...]) -> bool:
     """Whether a line is the site's name, alone or with one more word ("Planet-F1 News", "Paulo
     Coelho's Blog" on paulocoelhoblog.com): the site's banner, no headline."""
     end = _site_name_end(text, site_names)
