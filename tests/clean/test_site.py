@@ -156,8 +156,8 @@ def test_an_outlet_left_without_boilerplate_gets_its_paragraphs_back() -> None:
     stories = [make_article(f"s{number}", [*_story(number), TEMPLATE], outlet="c.example") for number in range(3)]
     passed = articles_without_site_boilerplate(stories)
     assert [article.paragraphs for article in passed] == [_story(number) for number in range(3)]
-    # The same three articles now told to be versions of one (one headline): the template is theirs.
-    as_versions = [replace(article, title="One headline") for article in passed]
+    # The same three articles now told to be versions of one (one address): the template is theirs.
+    as_versions = [replace(article, url="https://c.example/2025/one-story") for article in passed]
     restored = articles_without_site_boilerplate(as_versions)
     assert [article.paragraphs for article in restored] == [[*_story(number), TEMPLATE] for number in range(3)]
 
@@ -209,3 +209,14 @@ def test_an_outlets_summary_counts_what_the_pass_removed() -> None:
     summary = outlet_summary("c.example", [*passed.values(), only_template])
     assert (summary.articles, summary.changed, summary.without_text) == (4, 4, 1)
     assert summary.paragraphs == [(TEMPLATE, 4)]
+
+
+def test_a_title_on_three_articles_of_other_texts_is_the_sites_not_a_headline() -> None:
+    # A blog that gives every page its motto as title: its pages are no versions of one article.
+    stories = [
+        make_article(f"s{number}", [*_story(number), TEMPLATE], title="Official Blog of the Valley League")
+        for number in range(3)
+    ]
+    assert site_boilerplate(stories) == {paragraph_key(TEMPLATE)}
+    # Two such pages could be versions of one article: their headline stays one.
+    assert site_boilerplate([*stories[:2], replace(stories[2], title="Council votes on crossing")]) == frozenset()
