@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from newstrace.clean import CleaningError, clean_page
+from newstrace.clean.headlines import site_names
 from newstrace.clean.html import MAX_NESTING, _nesting_depth, confirmed_title, extract_html, visible_text
-from newstrace.clean.text import site_names
 from newstrace.model import Page
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file

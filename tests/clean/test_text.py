@@ -17,9 +17,7 @@ from newstrace.clean.text import (
     _end_at_closing_line,
     clean_text,
     clean_texts,
-    headline_after_site_name,
     headline_after_trail,
-    site_names,
 )
 from newstrace.model import Page
 
@@ -1133,38 +1131,6 @@ def test_a_barred_menu_of_sections_or_a_time_stamp_is_not_the_headline() -> None
         [article] = clean_text(page, line_model=default_line_model())
         assert article.title == title
         assert article.paragraphs[0].startswith("The town library opened")
-
-
-def test_a_sites_name_is_told_by_its_outlet_and_by_its_address() -> None:
-    assert site_names("The Valley Courier", "https://www.valleycourier.example/2025/06/story") == (
-        "thevalleycourier",
-        "valleycourierexample",
-        "valleycourier",
-    )
-    # Labels of fewer than four letters name no site a headline could spell by chance.
-    assert site_names(None, "https://news.bbc.example/x") == ("newsbbcexample", "news")
-    assert site_names(None, "not an address") == ()
-
-
-def test_a_title_loses_the_sites_name_before_or_after_it_but_not_a_headline_that_opens_with_it() -> None:
-    names = site_names(None, "https://adabrennansnotebook.example/2025/06/late-room")
-    assert headline_after_site_name("Ada Brennan’s Notebook: Late room opens", names) == "Late room opens"
-    assert headline_after_site_name("Late room opens « Ada Brennan's Notebook", names) == "Late room opens"
-    assert headline_after_site_name("Ada Brennan's Notebook", names) == "Ada Brennan's Notebook"
-    # A headline that names the site in its words, or a one-word site name, stays whole.
-    assert headline_after_site_name("Ada Brennan's Notebook turns ten", names) == "Ada Brennan's Notebook turns ten"
-    # The site's name and a day are no headline to cut down to the day.
-    state = site_names(None, "https://www.thestate.example/politics/story/1.html")
-    assert headline_after_site_name("The State | 01/19/2008", state) == "The State | 01/19/2008"
-    nintendo = site_names(None, "https://www.nintendo.example/news")
-    assert headline_after_site_name("Nintendo: console sales pass a million", nintendo) == (
-        "Nintendo: console sales pass a million"
-    )
-    # After the headline, the site's name may be one word with a few more; a longer part is the headline's.
-    assert headline_after_site_name("Kiosks go up - Nintendo Official Site", nintendo) == "Kiosks go up"
-    assert headline_after_site_name("Console review - Nintendo fans will love the pad", nintendo) == (
-        "Console review - Nintendo fans will love the pad"
-    )
 
 
 def test_the_sites_name_on_a_line_of_its_own_is_its_banner_not_the_headline() -> None:

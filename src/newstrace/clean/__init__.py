@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from newstrace.clean.dates import date_from_url
+from newstrace.clean.headlines import site_names
 from newstrace.clean.html import HtmlError, extract_html, visible_text
 from newstrace.clean.line_model import LineModel, default_line_model
 from newstrace.clean.text import (
@@ -16,7 +17,6 @@ from newstrace.clean.text import (
     CleanedText,
     TextToClean,
     clean_texts,
-    site_names,
 )
 from newstrace.model import Article, Page
 

@@ -10,8 +10,8 @@ from html import unescape
 
 import trafilatura
 
+from newstrace.clean.headlines import TITLE_SEPARATOR, headline_after_site_name, is_site_banner, site_names
 from newstrace.clean.normalize import HIDDEN_ELEMENTS
-from newstrace.clean.text import headline_after_site_name, is_site_banner, site_names
 
 # Deeper than any real page; lxml and trafilatura recurse on nesting, so hostile markup with
 # thousands of nested elements is flattened first rather than allowed to exhaust the stack.
@@ -147,7 +147,6 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_TITLE_PART_SEPARATOR = re.compile(r"\s+(?:[-|–—»•:]|::)\s+")
 _HEADLINE_WORD = re.compile(r"\w+")
 # A <title> part of fewer words is a site's or a section's name, no headline.
 TITLE_TAG_HEADLINE_WORDS = 3
@@ -170,7 +169,7 @@ def confirmed_title(metadata_title: str | None, html: str, names: tuple[str, ...
     if not banner and _shares_a_word(metadata_title, page_title):
         return metadata_title
     without_site = headline_after_site_name(page_title, names)
-    parts = _TITLE_PART_SEPARATOR.split(without_site)
+    parts = TITLE_SEPARATOR.split(without_site)
     headline = max(parts, key=lambda part: len(part.split()), default="")
     words = len(headline.split())
     # What the site's name leaves of the <title>, in one part, is its headline however short

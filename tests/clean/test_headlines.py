@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from newstrace.clean.headlines import headline_after_site_name, is_menu, is_site_banner, mostly_figures, site_names
+
+
+def test_a_sites_name_is_told_by_its_outlet_and_by_its_address() -> None:
+    assert site_names("The Valley Courier", "https://www.valleycourier.example/2025/06/story") == (
+        "thevalleycourier",
+        "valleycourierexample",
+        "valleycourier",
+    )
+    # Labels of fewer than four letters name no site a headline could spell by chance.
+    assert site_names(None, "https://news.bbc.example/x") == ("newsbbcexample", "news")
+    assert site_names(None, "not an address") == ()
+
+
+def test_a_title_loses_the_sites_name_before_or_after_it_but_not_a_headline_that_opens_with_it() -> None:
+    names = site_names(None, "https://adabrennansnotebook.example/2025/06/late-room")
+    assert headline_after_site_name("Ada Brennan’s Notebook: Late room opens", names) == "Late room opens"
+    assert headline_after_site_name("Late room opens « Ada Brennan's Notebook", names) == "Late room opens"
+    assert headline_after_site_name("Ada Brennan's Notebook", names) == "Ada Brennan's Notebook"
+    # A headline that names the site in its words, or a one-word site name, stays whole.
+    assert headline_after_site_name("Ada Brennan's Notebook turns ten", names) == "Ada Brennan's Notebook turns ten"
+    # The site's name and a day are no headline to cut down to the day.
+    state = site_names(None, "https://www.thestate.example/politics/story/1.html")
+    assert headline_after_site_name("The State | 01/19/2008", state) == "The State | 01/19/2008"
+    nintendo = site_names(None, "https://www.nintendo.example/news")
+    assert headline_after_site_name("Nintendo: console sales pass a million", nintendo) == (
+        "Nintendo: console sales pass a million"
+    )
+    # After the headline, the site's name may be one word with a few more; a longer part is the headline's.
+    assert headline_after_site_name("Kiosks go up - Nintendo Official Site", nintendo) == "Kiosks go up"
+    assert headline_after_site_name("Console review - Nintendo fans will love the pad", nintendo) == (
+        "Console review - Nintendo fans will love the pad"
+    )
+
+
+def test_a_sites_banner_is_its_name_alone_or_with_one_more_word() -> None:
+    names = site_names(None, "https://www.planet-racing.example/story/1")
+    assert is_site_banner("Planet-Racing News", names)
+    assert is_site_banner("Planet Racing", names)
+    # "Site: Headline" holds the headline; more words after the name are a headline's.
+    assert not is_site_banner("Planet Racing: Hamlin wins", names)
+    assert not is_site_banner("Planet Racing fans cheer the new season", names)
+    assert not is_site_banner("Planet Racing", ())
+
+
+def test_a_menu_and_a_time_stamp_are_no_headlines() -> None:
+    assert is_menu("News of the Valley | Sport | Jobs | Homes for Sale | Motoring | More")
+    assert not is_menu("Ferry to Holm sails again | Island news | The Lakeside Courier")
+    assert mostly_figures("1/10/2008, 6:07 a.m. EST")
+    assert not mostly_figures("NBA: Denver 124, Golden State 120")
+    assert not mostly_figures("")
