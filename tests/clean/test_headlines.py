@@ -1,6 +1,14 @@
 from __future__ import annotations
 
-from newstrace.clean.headlines import headline_after_site_name, is_menu, is_site_banner, mostly_figures, site_names
+from newstrace.clean.headlines import (
+    headline_after_site_name,
+    is_menu,
+    is_site_banner,
+    is_skip_link,
+    mostly_figures,
+    site_names,
+    without_skip_links,
+)
 
 
 def test_a_sites_name_is_told_by_its_outlet_and_by_its_address() -> None:
@@ -51,3 +59,14 @@ def test_a_menu_and_a_time_stamp_are_no_headlines() -> None:
     assert mostly_figures("1/10/2008, 6:07 a.m. EST")
     assert not mostly_figures("NBA: Denver 124, Golden State 120")
     assert not mostly_figures("")
+
+
+def test_skip_links_are_no_headline_and_leave_a_title_they_were_glued_to() -> None:
+    assert is_skip_link("Skip to main content")
+    assert is_skip_link("Jump to navigation Jump to search")
+    assert not is_skip_link("Skipping to the front: how queues work")
+    assert without_skip_links("Ferry sails again skip to main | skip to sidebar") == "Ferry sails again"
+    # Within a headline the words say something else.
+    assert without_skip_links("Commuters skip to the front of the ferry queue") == (
+        "Commuters skip to the front of the ferry queue"
+    )

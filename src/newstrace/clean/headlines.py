@@ -29,6 +29,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SITE_NAME_SEPARATOR = re.compile(r"\s*(?:[-|–—»«•:]|::)\s+")
 _SITE_NAME_SUFFIX = re.compile(r"\s+(?:[-|–—»«•]|::)\s+(?=[^-|–—»«•]*$)")
 _WORD = re.compile(r"\w+")
+# An accessibility skip link ("Skip to main content", "Jump to navigation"), which some scrapers glue
+# to the `<title>` line before it ("... skip to main | skip to sidebar" on Blogger's pages).
+_SKIP_LINK = r"(?:skip|jump) to (?:main|content|sidebar|navigation|search)\b"
+_SKIP_LINK_LINE = re.compile(_SKIP_LINK, re.IGNORECASE)
+_TRAILING_SKIP_LINK = re.compile(r"\s+" + _SKIP_LINK + r".*$", re.IGNORECASE)
 # What sets a `<title>` line's parts apart ("Headline - Site", "Site | Section | Headline").
 TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—»•:]|::)\s+")
 
@@ -125,3 +130,13 @@ def is_menu(text: str) -> bool:
     """Whether a line lists a site's sections between separators rather than saying a headline."""
     parts = [part for part in TITLE_SEPARATOR.split(text) if part.strip()]
     return len(parts) >= MENU_PARTS and sum(len(part.split()) for part in parts) <= MENU_PART_WORDS * len(parts)
+
+
+def is_skip_link(text: str) -> bool:
+    """Whether a line opens with a skip link ("Skip to main content"): page furniture, no headline."""
+    return _SKIP_LINK_LINE.match(text) is not None
+
+
+def without_skip_links(title: str) -> str:
+    """A title without the skip links a scraper glued after it ("Vast riddles skip to main")."""
+    return _TRAILING_SKIP_LINK.sub("", title)

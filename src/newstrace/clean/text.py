@@ -42,7 +42,9 @@ from newstrace.clean.headlines import (
     headline_after_site_name,
     is_menu,
     is_site_banner,
+    is_skip_link,
     mostly_figures,
+    without_skip_links,
 )
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
@@ -231,7 +233,8 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 articles[0].byline = metadata_author(item.page.author)
         for article in articles:
             if article.title:
-                article.title = headline_after_site_name(headline_after_trail(article.title), item.page.site_names)
+                title = without_skip_links(headline_after_trail(article.title))
+                article.title = headline_after_site_name(title, item.page.site_names)
     return [item.articles for item in prepared]
 
 
@@ -1223,6 +1226,7 @@ def _might_be_title(line: Line, as_learnt: bool) -> bool:
         # A page's first line, its `<title>`, may carry the site's menu after the headline.
         and not (line.index > 0 and is_menu(line.text))
         and not mostly_figures(line.text)
+        and not is_skip_link(line.text)
     )
 
 
