@@ -133,7 +133,7 @@ def test_the_day_a_pages_address_spells_out(url: str | None, expected: date | No
     assert date_from_url(url) == expected
 
 
-def test_an_address_dates_an_article_only_where_its_text_does_not() -> None:
+def test_an_address_dates_an_article_where_its_text_does_not_or_gives_a_day_far_from_it() -> None:
     body = "\n\n".join(
         [
             "Westmere reopens its stone bridge",
@@ -149,4 +149,11 @@ def test_an_address_dates_an_article_only_where_its_text_does_not() -> None:
     [dated] = clean_page(
         Page(source="b.jsonl:1", content_hash="b", format="jsonl", names=("b",), text=dated_text, url=url)
     )
+    # A day or two off is the text's to tell (a time zone, a stamp after midnight).
     assert (dated.date, dated.date_source) == ("2025-03-05", "date line")
+    # Weeks off, the text's date is another day's (an update, a sidebar, a comment): the address's stands.
+    later_text = body.replace("\n\nThe town", "\n\n5 April 2025\n\nThe town")
+    [later] = clean_page(
+        Page(source="c.jsonl:1", content_hash="c", format="jsonl", names=("c",), text=later_text, url=url)
+    )
+    assert (later.date, later.date_source) == ("2025-03-04", "address")
