@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from newstrace.clean.lines import build_lines
 from newstrace.clean.normalize import normalize_text
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
@@ -178,3 +180,30 @@ def test_a_comment_thread_with_double_posts_is_no_run_of_articles() -> None:
     assert "Posted by editor at September 9, 2012 9:01 AM" in attributions
     # The comments' dates are not the article's: its own post line under its text is.
     assert article.date is not None and article.date.isoformat() == "2012-09-09"
+
+
+def test_a_part_longer_than_the_articles_opening_gives_the_article_its_missing_date_and_headline() -> None:
+    # A blurb of the paper the model could keep, then the article under its own headline and date:
+    # read as two parts, joined, the second is the article's body, and its date and headline are its.
+    page = "\n".join(
+        [
+            "Maria Kessler edits the Valley Gazette from Dunmore, where the paper has been printed since 1921"
+            " by the Okoye family.",
+            "",
+            "",
+            "Bridge over the Alder to be rebuilt",
+            "Bridge over the Alder to be rebuilt",
+            "",
+            "Tuesday, March 2, 2021",
+            "",
+            *ARTICLE,
+        ]
+    )
+    assert find_part_boundaries(build_lines(normalize_text(page).lines)) != []
+    [article] = clean_text(page)
+    assert (article.title, article.date, article.date_source) == (
+        "Bridge over the Alder to be rebuilt",
+        date(2021, 3, 2),
+        "date line",
+    )
+    assert article.paragraphs[-len(ARTICLE) :] == ARTICLE

@@ -546,9 +546,12 @@ def _join_parts(
     kept as a removed line."""
     starts = set(find_article_boundaries(lines, [start for start, _ in segments[1:]]))
     articles: list[CleanedText] = []
+    opening_words = 0
     for start, part in parts:
+        words = sum(len(paragraph.split()) for paragraph in part.paragraphs)
         if not articles or start in starts:
             articles.append(part)
+            opening_words = words
             continue
         article = articles[-1]
         if part.title:
@@ -557,7 +560,15 @@ def _join_parts(
         article.body_lines += part.body_lines
         article.captions += part.captions
         # The part's date, byline or credit would be a comment's or a teaser's: its lines stay
-        # removed lines (with their reasons), not the article's fields.
+        # removed lines (with their reasons), not the article's fields. But a part longer than the
+        # article's opening is its body (what came before was the page's furniture the model
+        # kept), and where the article has no date or headline, those over that body are its own.
+        if words > opening_words:
+            if article.date is None and part.date is not None:
+                article.date, article.date_source = part.date, part.date_source
+            if article.title is None and part.title is not None:
+                article.title = part.title
+                article.removed = [line for line in article.removed if line.line != part.title]
         article.removed += part.removed
     return articles
 
