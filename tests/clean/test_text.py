@@ -361,6 +361,8 @@ def test_a_post_line_just_above_the_headline_dates_the_article() -> None:
     [
         # A column's name and the time of day beside the date: when the post went up.
         ("Night Shift Notes June 9, 2025, 6:48 pm", "2025-06-09"),
+        # A posting word beside the date, and a share widget's words after it.
+        ("Posted on Mon, June 9, 2025 print email", "2025-06-09"),
         # Without a time of day or an author, a date there may be the masthead's: the page's own
         # date line (the day it was read, 12 June) stands.
         ("Night Shift Notes June 9, 2025", "2025-06-12"),

@@ -1039,10 +1039,11 @@ def _clean_segment_by_model(
                 0 < headline_position - position <= POST_LINE_ABOVE_REACH
                 and line.dates
                 and line.words <= HEADER_DATE_WORDS
-                # An author beside the date, or other words and the time of day after it ("Health
-                # Notes November 6, 2012, 2:57 pm"): a masthead gives the day alone, and comments
-                # follow the text (a date line proper is noted as one).
-                and (AUTHOR_MARK.search(line.text) or (line.date_line is None and is_time_stamp(line.text, line.dates)))
+                # An author or a posting word beside the date ("Posted on Fri, Jan. 18, 2008"), or
+                # other words and the time of day after it ("Health Notes November 6, 2012, 2:57 pm"):
+                # a masthead gives the day alone, and comments follow the text (a date line proper is
+                # noted as one).
+                and (POST_MARK.search(line.text) or (line.date_line is None and is_time_stamp(line.text, line.dates)))
                 and not line.strong_body
             ):
                 # A post line just above the headline, naming its author beside its date.
