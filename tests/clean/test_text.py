@@ -1148,3 +1148,22 @@ def test_the_sites_name_on_a_line_of_its_own_is_its_banner_not_the_headline() ->
     assert isinstance(result, list)
     assert result[0].title == "Late reading room opens"
     assert result[0].paragraphs[0].startswith("The town library opened")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected_date", "expected_credit"),
+    [
+        # An agency's name, then the date and the time: the wire's stamp on a station's page.
+        ("Associated Press - June 9, 2025 6:48 PM ET", "2025-06-09", "AP"),
+        # A name that is no agency's in that form is a commenter's time stamp: it dates nothing.
+        ("Maria Lopez - June 9, 2025 6:48 PM ET", None, None),
+    ],
+)
+def test_an_agencys_time_stamp_under_the_headline_dates_and_credits_the_article(
+    stamp: str, expected_date: str | None, expected_credit: str | None
+) -> None:
+    page = LIBRARY_POST.format(post_line=stamp).replace("Thursday, 12 June 2025\n\n", "")
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Library opens a late reading room for shift workers"
+    assert (article.date.isoformat() if article.date else None, article.credit) == (expected_date, expected_credit)
+    assert stamp not in article.paragraphs

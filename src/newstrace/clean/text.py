@@ -788,7 +788,14 @@ def _note_post_line(
         # pages dated by their address, 107 held the page's date; the 8 that did not were mostly
         # commenters named without "by".
         if found and is_comment_stamp(post_part, found) and not POST_MARK.search(post_part):
-            return None
+            # An agency's name before the date and time is the wire's stamp, no commenter's
+            # ("Associated Press - January 11, 2008 4:13 PM ET" under a station page's headline).
+            agency = canonical_agency(post_part[: found[0].start])
+            if agency is None:
+                return None
+            result.credit = result.credit or agency
+            date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
+            return POST_LINE_REASON
     else:
         return None
     if not found:
