@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.clean import CleaningError, clean_page
+from newstrace.clean import CleaningError, _site_name_of, clean_page
 from newstrace.clean.headlines import site_names
 from newstrace.clean.html import MAX_NESTING, _nesting_depth, confirmed_title, extract_html, visible_text
 from newstrace.model import Page
@@ -221,3 +221,25 @@ def test_a_title_that_is_the_sites_name_gives_way_to_what_the_site_name_leaves_o
     # Without the site's name known, the <title> stays whole.
     assert confirmed_title("About", html) == "Harbour Ledger: Ferry bought"
     assert confirmed_title("About", "<title>Harbour Ledger | Ferry</title>") == "About"
+
+
+@pytest.mark.parametrize(
+    ("site_name", "url", "expected"),
+    [
+        ("The Harbour Ledger", "https://www.harbourledger.example/2024/ferry", "The Harbour Ledger"),
+        ("Valley News", "https://news.valley.example/ferry", "Valley News"),
+        # Its initials, or its words with the accents the address drops.
+        ("Harbour Island Ledger", "https://hil.example/ferry", "Harbour Island Ledger"),
+        ("Gazette de Lévis", "https://www.gazettedelevis.example/ferry", "Gazette de Lévis"),
+        # A headline, a copyright line or the software's vendor taken for the site's name: the host.
+        ("Ferry bought for three million", "https://www.harbourledger.example/2024/ferry", None),
+        ("© 2024 Coastal Press Ltd. All rights reserved.", "https://www.harbourledger.example/ferry", None),
+        # A name in another script, or no address to check it by: kept.
+        ("港灣日報", "https://www.harbourdaily.example/ferry", "港灣日報"),
+        ("Ferry bought for three million", None, "Ferry bought for three million"),
+    ],
+)
+def test_trafilaturas_site_name_names_the_outlet_only_where_the_address_agrees(
+    site_name: str, url: str | None, expected: str | None
+) -> None:
+    assert _site_name_of(site_name, url) == expected
