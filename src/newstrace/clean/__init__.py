@@ -227,9 +227,9 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
 
 def _site_name_of(site_name: str | None, url: str | None) -> str | None:
     """trafilatura's site name where the page's address agrees with it ("The Washington Post" on
-    washingtonpost.com, "Yahoo! Sports" on sports.yahoo.com), else None, and the host names the
-    outlet: it is at times the headline, a copyright line or the site's software vendor ("Allardyce
-    leaves Magpies" on sportbox.tv, "Internet Broadcasting Systems" on wpxi.com)."""
+    washingtonpost.com, "Yahoo! Sports" on sports.yahoo.com), else None, so that the host names the
+    outlet. That name is at times the headline, a copyright line or the site's software vendor
+    ("Allardyce leaves Magpies" on sportbox.tv, "Internet Broadcasting Systems" on wpxi.com)."""
     host = outlet_of_url(url)
     if not site_name or not host:
         return site_name
