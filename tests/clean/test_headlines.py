@@ -18,7 +18,14 @@ def test_a_sites_name_is_told_by_its_outlet_and_by_its_address() -> None:
         "valleycourier",
     )
     # Labels of fewer than four letters name no site a headline could spell by chance.
-    assert site_names(None, "https://news.bbc.example/x") == ("newsbbcexample", "news")
+    assert site_names(None, "https://news.bbc.example/x") == ("newsbbcexample", "bbcexample", "news")
+    # A subdomain's site goes by its parent's name too ("NFL.com" on blogs.nfl.com).
+    assert site_names(None, "https://blogs.gazette.example/post") == (
+        "blogsgazetteexample",
+        "gazetteexample",
+        "blogs",
+        "gazette",
+    )
     assert site_names(None, "not an address") == ()
 
 

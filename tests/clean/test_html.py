@@ -218,6 +218,11 @@ def test_a_title_that_is_the_sites_name_gives_way_to_what_the_site_name_leaves_o
     assert confirmed_title("Harbour Ledger", html, names) == "Ferry bought"
     # A short title the site's name leaves, for a title that is a widget's heading.
     assert confirmed_title("About", html, names) == "Ferry bought"
+    # A motto longer than the headline, given as every page's og:title, where the <title> names the
+    # site (its parent domain here) beside the headline.
+    blog = site_names(None, "https://blogs.harbourledger.example/2024/05/ferry")
+    motto_page = "<title>Ferry bought at last - HarbourLedger.example</title>"
+    assert confirmed_title("Official Blog of the Island Sailing League", motto_page, blog) == "Ferry bought at last"
     # Without the site's name known, the <title> stays whole.
     assert confirmed_title("About", html) == "Harbour Ledger: Ferry bought"
     assert confirmed_title("About", "<title>Harbour Ledger | Ferry</title>") == "About"

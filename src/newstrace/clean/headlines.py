@@ -40,7 +40,8 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—»•:]|::)\s+")
 
 def site_names(outlet: str | None, url: str | None) -> tuple[str, ...]:
     """The names a site goes by, each its words run together and lower-cased: the outlet's ("The
-    Washington Post": "thewashingtonpost") and the labels of its address's host but the last
+    Washington Post": "thewashingtonpost"), its address's host with and without its first label
+    ("blogs.nfl.com": "blogsnflcom", "nflcom"), and the host's labels but the last
     ("www.paulocoelhoblog.com": "paulocoelhoblog")."""
     names = [outlet or ""]
     if url:
@@ -49,7 +50,8 @@ def site_names(outlet: str | None, url: str | None) -> tuple[str, ...]:
         except ValueError:
             host = ""
         host = host.removeprefix("www.")
-        names += [host, *host.split(".")[:-1]]
+        parent = host.partition(".")[2]
+        names += [host, parent if "." in parent else "", *host.split(".")[:-1]]
     keys = (_run_together(name) for name in names)
     return tuple(dict.fromkeys(key for key in keys if len(key) >= SITE_NAME_LETTERS))
 

@@ -174,10 +174,14 @@ def confirmed_title(metadata_title: str | None, html: str, names: tuple[str, ...
     words = len(headline.split())
     # What the site's name leaves of the <title>, in one part, is its headline however short
     # ("Letters of Note: Please advise"); else a part of fewer words is a section's name.
-    least = 1 if without_site != page_title and len(parts) == 1 else TITLE_TAG_HEADLINE_WORDS
+    names_the_site = without_site != page_title and len(parts) == 1
+    least = 1 if names_the_site else TITLE_TAG_HEADLINE_WORDS
     # A <title> part no longer than the title is as likely the site's name ("The Anatolian Times" for
-    # "US-Iran tension on the rise after standoff in Strait of Hormuz").
-    if words >= least and (banner or words > len(metadata_title.split())):
+    # "US-Iran tension on the rise after standoff in Strait of Hormuz"), unless the <title> names the
+    # site beside it ("Posluszny agrees with owner ... - NFL.com" where every page's og:title is the
+    # blog's motto).
+    longer = words > len(metadata_title.split()) or (names_the_site and words >= TITLE_TAG_HEADLINE_WORDS)
+    if words >= least and (banner or longer):
         return headline
     return metadata_title
 
