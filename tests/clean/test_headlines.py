@@ -77,3 +77,11 @@ def test_skip_links_are_no_headline_and_leave_a_title_they_were_glued_to() -> No
     assert without_skip_links("Commuters skip to the front of the ferry queue") == (
         "Commuters skip to the front of the ferry queue"
     )
+
+
+def test_a_sites_name_may_open_with_the_article_its_address_drops() -> None:
+    names = site_names(None, "https://www.harbourledger.example/blog/1")
+    assert is_site_banner("The Harbour Ledger Blog", names)
+    assert headline_after_site_name("Ferry bought at last | The Harbour Ledger", names) == "Ferry bought at last"
+    # A headline opening with the site's name and going on is still a headline.
+    assert not is_site_banner("The Harbour Ledger turns one hundred this spring", names)

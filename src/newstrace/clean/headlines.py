@@ -79,6 +79,9 @@ def _spelt_end(text: str, site_names: tuple[str, ...], one_word: bool) -> int | 
     run = ""
     end = None
     for count, word in enumerate(_WORD.finditer(text)):
+        if count == 0 and word[0] == "the" and not any(name.startswith("the") for name in site_names):
+            # An address drops the article its site's name opens with ("The White House" on whitehouse.gov).
+            continue
         run += word[0].replace("_", "")
         if run in site_names and (one_word or count >= 1 or not _WORD.search(text, word.end())):
             end = word.end()
