@@ -146,7 +146,6 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 _HEADLINE_WORD = re.compile(r"\w+")
 # A <title> part of fewer words is a site's or a section's name, no headline.
 TITLE_TAG_HEADLINE_WORDS = 3
