@@ -763,6 +763,7 @@ def _note_post_line(
     line there. The reason to remove the line for, if it was either, else None."""
     if not 0 < lines_to_text <= HEADER_DATE_REACH:
         return None
+    agency = None
     if reason == "title":
         headline = line.headline_before_post
         if not headline:
@@ -794,8 +795,6 @@ def _note_post_line(
             if agency is None:
                 return None
             result.credit = result.credit or agency
-            date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
-            return POST_LINE_REASON
     else:
         return None
     if not found:
@@ -807,7 +806,8 @@ def _note_post_line(
         result.byline = result.byline or author
         return AUTHOR_LINE_REASON
     date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
-    if result.byline is None and reason != "byline":
+    # An agency's stamp names no author.
+    if result.byline is None and reason != "byline" and agency is None:
         result.byline = post_line_author(post_part)
     return POST_LINE_REASON
 
