@@ -117,6 +117,17 @@ def _database_of_schema(path: Path, version: int) -> sqlite3.Connection:
     return connection
 
 
+def _database_of_schema_with_article(path: Path, version: int, article: Article) -> None:
+    """An older newstrace's database (see _database_of_schema) holding one article, as "kept"."""
+    connection = _database_of_schema(path, version)
+    connection.execute(
+        "INSERT INTO articles VALUES ('kept', 'h1', 'kept.txt', 1, 'A title', NULL, ?)",
+        (json.dumps(article.to_dict()),),
+    )
+    connection.commit()
+    connection.close()
+
+
 def test_unrelated_pairs_stored_before_their_similarity_was_kept_read_without_it(tmp_path: Path) -> None:
     path = tmp_path / "v3.db"
     connection = _database_of_schema(path, 3)
@@ -130,14 +141,7 @@ def test_unrelated_pairs_stored_before_their_similarity_was_kept_read_without_it
 
 def test_a_database_of_an_older_schema_is_migrated_and_keeps_its_articles(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    connection = _database_of_schema(path, 2)
-    article = replace(_article(), id="kept", source="kept.txt", content_hash="h1")
-    connection.execute(
-        "INSERT INTO articles VALUES ('kept', 'h1', 'kept.txt', 1, 'A title', NULL, ?)",
-        (json.dumps(article.to_dict()),),
-    )
-    connection.commit()
-    connection.close()
+    _database_of_schema_with_article(path, 2, replace(_article(), id="kept", source="kept.txt", content_hash="h1"))
     with Store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert store.unrelated_pairs() == []
@@ -206,14 +210,8 @@ def test_fingerprints_keep_what_decides_echoes_and_older_ones_read_as_echoing_no
 
 def test_articles_stored_before_outlets_were_indexed_are_found_by_their_outlet(tmp_path: Path) -> None:
     path = tmp_path / "v7.db"
-    connection = _database_of_schema(path, 7)
     article = replace(_article(), id="kept", source="kept.txt", content_hash="h1", outlet="example.org")
-    connection.execute(
-        "INSERT INTO articles VALUES ('kept', 'h1', 'kept.txt', 1, 'A title', NULL, ?)",
-        (json.dumps(article.to_dict()),),
-    )
-    connection.commit()
-    connection.close()
+    _database_of_schema_with_article(path, 7, article)
     with Store(path) as store:
         assert [found.id for found in store.articles_of_outlet("example.org")] == ["kept"]
         assert store.articles_of_outlet("elsewhere.org") == []
