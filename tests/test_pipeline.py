@@ -147,7 +147,7 @@ _VALLEY_STORIES = (
 )
 
 
-def _site_pages(numbers: range) -> str:
+def _site_pages(numbers: range, with_address: bool = True) -> str:
     """JSONL pages of one site: each its own story, all ending with the site's subscription appeal."""
     import json
 
@@ -159,7 +159,8 @@ def _site_pages(numbers: range) -> str:
     for number in numbers:
         headline, *paragraphs = _VALLEY_STORIES[number]
         text = "\n\n".join([headline, *paragraphs, appeal])
-        records.append({"url": f"https://valley-courier.example/news/{number}", "text": text})
+        address = {"url": f"https://valley-courier.example/news/{number}"} if with_address else {}
+        records.append({**address, "text": text})
     return "".join(json.dumps(record) + "\n" for record in records)
 
 
@@ -188,6 +189,30 @@ def test_an_outlets_boilerplate_leaves_every_article_of_it_in_one_run_or_several
         # The first run's articles lost a paragraph: they were paired again from their new text.
         assert parts.articles_without_fingerprint() == []
         assert parts.count("fingerprints") == 4
+
+
+def test_pages_of_no_known_outlet_lose_the_template_they_share_in_one_run_or_several(tmp_path: Path) -> None:
+    (tmp_path / "first").mkdir()
+    (tmp_path / "later").mkdir()
+    (tmp_path / "first" / "pages.jsonl").write_text(_site_pages(range(2), with_address=False), encoding="utf-8")
+    (tmp_path / "later" / "pages.jsonl").write_text(_site_pages(range(2, 4), with_address=False), encoding="utf-8")
+    first = newstrace.analyze([tmp_path / "first"], db=tmp_path / "parts.db")
+    assert [article.outlet for article in first.articles] == [None, None]
+    assert all(any("subscribe today" in paragraph for paragraph in article.paragraphs) for article in first.articles)
+    newstrace.analyze([tmp_path / "later"], db=tmp_path / "parts.db")
+    newstrace.analyze([tmp_path / "first", tmp_path / "later"], db=tmp_path / "whole.db")
+    with Store(tmp_path / "parts.db") as parts, Store(tmp_path / "whole.db") as together:
+        stored = list(parts.articles())
+        assert [article.to_dict() for article in stored] == [article.to_dict() for article in together.articles()]
+    assert len(stored) == 4
+    assert not any("subscribe today" in paragraph for article in stored for paragraph in article.paragraphs)
+    from typer.testing import CliRunner
+
+    from newstrace import cli
+
+    result = CliRunner().invoke(cli.app, ["outlets", "--db", str(tmp_path / "parts.db")])
+    row = next(line for line in result.output.splitlines() if "(no known" in line)
+    assert [cell.strip() for cell in row.split("│")[2:5]] == ["4", "4", "0"]
 
 
 def test_an_article_of_nothing_but_its_outlets_template_is_listed_nowhere_but_still_counts(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newstrace.align.relation import default_models, relate_articles
-from newstrace.clean.site import outlet_summary
+from newstrace.clean.site import NO_OUTLET, outlet_summary
 from newstrace.model import AlignedSentence
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
@@ -155,6 +155,10 @@ def outlets(
     """List the outlets whose articles the site pass changed, with the site's paragraphs it removed."""
     with Store(db) as store:
         summaries = [outlet_summary(outlet, store.articles_of_outlet(outlet)) for outlet in store.outlets()]
+        # The articles of no known outlet are read as one (clean.site.NO_OUTLET), listed last.
+        unknown = store.articles_of_outlet(NO_OUTLET)
+        if unknown:
+            summaries.append(outlet_summary(NO_OUTLET, unknown))
     shown_summaries = [summary for summary in summaries if every or summary.changed]
     table = Table(
         "outlet",
@@ -167,7 +171,7 @@ def outlets(
     for summary in shown_summaries:
         shown = [f"{escape(line[:70])} ({count})" for line, count in summary.paragraphs[:paragraphs]]
         table.add_row(
-            escape(summary.outlet),
+            escape(summary.outlet or "(no known outlet)"),
             str(summary.articles - summary.without_text),
             str(summary.changed - summary.without_text),
             str(summary.without_text),

@@ -15,7 +15,7 @@ from newstrace.align.relation import PairComparison, RelationModels, compare_pai
 from newstrace.candidates import CandidateIndex, fingerprint_articles
 from newstrace.candidates.minhash import estimated_jaccard
 from newstrace.clean import CleaningError, clean_pages
-from newstrace.clean.site import articles_without_site_boilerplate
+from newstrace.clean.site import NO_OUTLET, articles_without_site_boilerplate
 from newstrace.embeddings import LeadEncoder, lead_text
 from newstrace.model import Article, Page, ReadError, Relation, Story, UnrelatedPair
 from newstrace.read import DEFAULT_MAX_PAGE_BYTES, SkippedFile, list_files, read_paths
@@ -103,7 +103,8 @@ def analyze(
 
         pending: list[Page] = []
         pending_characters = 0
-        # Outlets with new articles: their site boilerplate is looked for once all are stored.
+        # Outlets with new articles (NO_OUTLET for those of none known): their site boilerplate is
+        # looked for once all are stored.
         new_outlets: set[str] = set()
 
         def clean_pending() -> None:
@@ -118,7 +119,7 @@ def analyze(
                 else:
                     try:
                         record(store.add_page(page, result))
-                        new_outlets.update(article.outlet for article in result if article.outlet)
+                        new_outlets.update(article.outlet or NO_OUTLET for article in result)
                     except Exception as error:
                         fail(page.source, f"could not be stored ({type(error).__name__}: {error})")
             pending.clear()

@@ -220,3 +220,51 @@ def test_a_title_on_three_articles_of_other_texts_is_the_sites_not_a_headline() 
     assert site_boilerplate(stories) == {paragraph_key(TEMPLATE)}
     # Two such pages could be versions of one article: their headline stays one.
     assert site_boilerplate([*stories[:2], replace(stories[2], title="Council votes on crossing")]) == frozenset()
+
+
+def test_articles_of_no_known_outlet_are_read_as_one_site() -> None:
+    # Text files and records without an address: three of them on other subjects holding one
+    # paragraph word for word share a template, whichever sites they came from.
+    stories = [
+        ["Snow closed the mountain pass above Velden for the third day.", "Ploughs reach it on Friday."],
+        ["The town library lends telescopes to members from next month.", "Astronomers gave twelve."],
+        ["Tomato growers blame the cold spring for a thin harvest.", "Prices at the market doubled."],
+    ]
+    unknown = [
+        make_article(f"u{number}", [*story, TEMPLATE], title=_HEADLINES[number], outlet=None)
+        for number, story in enumerate(stories)
+    ]
+    passed = articles_without_site_boilerplate(unknown)
+    assert [article.paragraphs for article in passed] == stories
+    # Two are not enough, and an outlet's article does not count towards the unknown ones.
+    known = replace(unknown[2], outlet="c.example")
+    assert articles_without_site_boilerplate([*unknown[:2], known]) == []
+
+
+def test_copies_of_one_story_of_no_known_outlet_keep_the_paragraph_they_share_under_other_headlines() -> None:
+    # A wire story and two papers' edited copies of it under headlines of their own: they share one
+    # quotation word for word and little else verbatim, but the story's names and figures throughout.
+    quotation = "Judge Alma Ferreira said the harbour board had acted within its powers at every stage."
+    wire = [
+        "The harbour board of Port Lenning won its appeal against the fishing cooperative on Monday.",
+        quotation,
+        "The cooperative had claimed 2.4 million in lost catches after the quay at Lenning was closed.",
+    ]
+    first_paper = [
+        "Port Lenning's harbour board has won its appeal against the fishing cooperative.",
+        quotation,
+        "The cooperative claimed lost catches of 2.4 million after the Lenning quay closed.",
+    ]
+    second_paper = [
+        "Fishermen of Port Lenning lost their claim against the harbour board in the appeal court.",
+        quotation,
+        "Their cooperative had sought 2.4 million for catches lost while the quay was closed at Lenning.",
+    ]
+    headlines = ("Board wins quay appeal", "Fishermen lose claim", "Cooperative defeated in court")
+    articles = [
+        make_article(f"c{number}", paragraphs, title=headline, outlet=None)
+        for number, (paragraphs, headline) in enumerate(zip((wire, first_paper, second_paper), headlines, strict=True))
+    ]
+    assert articles_without_site_boilerplate(articles) == []
+    # Under one outlet, headlines of other subjects call the quotation the site's, as before.
+    assert len(articles_without_site_boilerplate([replace(a, outlet="c.example") for a in articles])) == 3

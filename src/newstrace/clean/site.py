@@ -45,6 +45,19 @@ COMMON_FROM_ARTICLES = 10
 HOLDERS_COMPARED = 300
 # Where the site's paragraphs stood among an article's paragraphs as read (metadata, "2,7").
 SITE_POSITIONS = "site_boilerplate_positions"
+# The articles of no known outlet (text files, records without an address) are read as one site: a
+# paragraph that SITE_ARTICLES of them on other stories hold word for word is a template's (a blog's
+# sidebar, a press office's closing paragraph), whichever sites they came from. Their headlines do
+# not tell their stories apart, as papers retitle the copies they take: on METER's wire stories and
+# the papers' versions of them, headlines did, and a quotation that a wire story and two papers'
+# copies of it held was taken for a template. Only their texts do, by their words too: papers edit
+# the sentences they take, so a copy may share no other paragraph word for word with its source, but
+# it keeps the source's words (its names, places, figures). Of the content words of the smaller text
+# (SHARED_HEADLINE_WORD letters or more, no function word), those copies shared 0.77-0.90 with the
+# wire story; articles of other stories holding one template paragraph shared at most 0.37 (a
+# closing formula of court reports, a magazine's footer, a press office's paragraph, a blog's teasers).
+NO_OUTLET = ""
+SAME_STORY_WORD_SHARE = 0.5
 _WORD = re.compile(r"\w+")
 _NOT_SUBJECT_WORDS = STOP_WORDS | MONTHS.keys() | WEEKDAYS.keys()
 
@@ -77,7 +90,7 @@ def paragraph_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Identity:
     """What tells whether two articles of an outlet are one: address, headline, paragraphs."""
 
@@ -89,6 +102,10 @@ class _Identity:
     # The title is the site's (its name or motto on SITE_ARTICLES pages), no headline: between two
     # such articles the texts alone tell versions of one article, and the title names no subject.
     site_title: bool = False
+    # Whether the articles' words tell their stories (see NO_OUTLET); their content words are read
+    # from the keys when first compared, as most articles of a large group never are.
+    by_words: bool = False
+    words: frozenset[str] | None = None
 
     def same_article(self, other: _Identity) -> bool:
         if self.address is not None and self.address == other.address:
@@ -109,7 +126,27 @@ class _Identity:
             return False
         if self.headline and other.headline:
             return bool(self.subject & other.subject)
-        return bool((self.story_keys & other.story_keys) - {key})
+        if (self.story_keys & other.story_keys) - {key}:
+            return True
+        if not self.by_words or not other.by_words:
+            return False
+        # The paragraph's own words are no sign of one story: every holder has them.
+        own = _content_words(key)
+        first, second = self.content_words() - own, other.content_words() - own
+        return len(first & second) >= SAME_STORY_WORD_SHARE * max(1, min(len(first), len(second)))
+
+    def content_words(self) -> frozenset[str]:
+        if self.words is None:
+            self.words = _content_words(" ".join(self.keys))
+        return self.words
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        word
+        for word in _WORD.findall(text.lower())
+        if len(word) >= SHARED_HEADLINE_WORD and not word.isdigit() and word not in STOP_WORDS
+    )
 
 
 def _share_most(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -169,7 +206,7 @@ def site_boilerplate(articles: Sequence[Article]) -> frozenset[str]:
     return _site_boilerplate(articles, [_Read.of(article) for article in articles])
 
 
-def _site_boilerplate(articles: Sequence[Article], reads: Sequence[_Read]) -> frozenset[str]:
+def _site_boilerplate(articles: Sequence[Article], reads: Sequence[_Read], by_headline: bool = True) -> frozenset[str]:
     keys = {
         article.id: frozenset(key for key in read.keys if key) for article, read in zip(articles, reads, strict=True)
     }
@@ -186,15 +223,16 @@ def _site_boilerplate(articles: Sequence[Article], reads: Sequence[_Read]) -> fr
     # A title that SITE_ARTICLES articles carry is the site's (its name or motto given as every
     # page's og:title): such pages are other stories, whatever they share, as pages under headlines
     # of other subjects are.
-    titles = Counter(article.title for article in articles if article.title)
+    titles = Counter(article.title for article in articles if article.title and by_headline)
     identities = {
         article.id: _Identity(
             _address(article.url),
-            frozenset(_WORD.findall(article.title.lower())) if article.title else frozenset(),
-            subject_words(article.title, article.outlet),
+            frozenset(_WORD.findall(article.title.lower())) if article.title and by_headline else frozenset(),
+            subject_words(article.title, article.outlet) if by_headline else frozenset(),
             keys[article.id],
             frozenset(key for key in keys[article.id] - common if key.count(" ") + 1 >= STORY_PARAGRAPH_WORDS),
             site_title,
+            by_words=not by_headline,
         )
         for article in articles
         for site_title in [bool(article.title) and titles[article.title] >= SITE_ARTICLES]
@@ -250,16 +288,16 @@ def _without_site_boilerplate(article: Article, read: _Read, boilerplate: frozen
 
 def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Article]:
     """The articles that change when each outlet's boilerplate leaves them, changed (those left with
-    no paragraphs among them); articles of no known outlet, or of an outlet with fewer than
-    SITE_ARTICLES here, stay as they are."""
+    no paragraphs among them); the articles of no known outlet are one group (NO_OUTLET), and those
+    of a group with fewer than SITE_ARTICLES here stay as they are."""
     changed: list[Article] = []
-    known = sorted((article for article in articles if article.outlet), key=lambda article: article.outlet or "")
-    for _, group in groupby(known, key=lambda article: article.outlet):
+    by_outlet = sorted(articles, key=lambda article: article.outlet or NO_OUTLET)
+    for outlet, group in groupby(by_outlet, key=lambda article: article.outlet or NO_OUTLET):
         outlet_articles = list(group)
         if len(outlet_articles) < SITE_ARTICLES:
             continue
         reads = [_Read.of(article) for article in outlet_articles]
-        boilerplate = _site_boilerplate(outlet_articles, reads)
+        boilerplate = _site_boilerplate(outlet_articles, reads, by_headline=outlet != NO_OUTLET)
         # With no boilerplate left, an earlier pass's removals still go back.
         if boilerplate or any(SITE_POSITIONS in article.metadata for article in outlet_articles):
             changed += filter(

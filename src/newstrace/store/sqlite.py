@@ -246,10 +246,14 @@ class Store:
         return {outlet for (outlet,) in self.connection.execute("SELECT outlet FROM outlets_to_pass")}
 
     def articles_of_outlet(self, outlet: str) -> list[Article]:
-        """All the outlet's articles, those the site pass left without text too (see clean.site)."""
-        rows = self.connection.execute(
-            "SELECT data FROM articles WHERE outlet = ? ORDER BY source, position", (outlet,)
-        )
+        """All the outlet's articles, those the site pass left without text too (see clean.site); the
+        empty name gives the articles of no known outlet."""
+        if not outlet:
+            rows = self.connection.execute("SELECT data FROM articles WHERE outlet IS NULL ORDER BY source, position")
+        else:
+            rows = self.connection.execute(
+                "SELECT data FROM articles WHERE outlet = ? ORDER BY source, position", (outlet,)
+            )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
     def mark_outlets_passed(self, outlets: Iterable[str]) -> None:
