@@ -287,6 +287,65 @@ def test_file_that_is_not_a_warc(tmp_path: Path):
     assert "WARC" in item.error
 
 
+def test_a_warc_record_that_breaks_the_warc_library_is_an_error_for_its_file(tmp_path: Path):
+    # A response record without a target URI: warcio fails inside its parser (AttributeError).
+    path = tmp_path / "damaged.warc"
+    good = tmp_path / "good.warc.gz"
+    write_warc(good)
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<html>")
+    items = list(read_paths([path, good]))
+    assert [type(item) for item in items] == [ReadError, Page]
+    assert items[0].source == str(path)
+    assert "damaged WARC record" in items[0].error
+
+
+def test_a_jsonl_text_with_half_a_character_is_read_with_a_replacement_character(tmp_path: Path):
+    # A scraper cut an emoji in two; JSON escapes the half that is left.
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"id": "cut", "text": "The ferry left at noon \\ud83d and came back full."}\n', encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.text == "The ferry left at noon \ufffd and came back full."
+    page.text.encode("utf-8")
+
+
+def test_a_named_pipe_is_an_error_not_a_wait(tmp_path: Path):
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    os.mkfifo(tmp_path / "feed.txt")
+    (tmp_path / "later.txt").write_text("The tide mill turned again after forty years.\n", encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    assert [type(item) for item in items] == [ReadError, Page]
+    assert "not a regular file" in items[0].error
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_as_escapes(tmp_path: Path):
+    import os
+
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+            handle.write(b"The cafe by the harbour reopened on Friday after the storm.\n")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    [page] = list(read_paths([tmp_path]))
+    assert isinstance(page, Page)
+    assert page.source == str(tmp_path / "caf\\xe9.txt")
+    assert page.names[0] == "caf\\xe9"
+    page.source.encode("utf-8")
+
+
+def test_json_nested_too_deeply_is_an_error_for_its_record(tmp_path: Path):
+    path = tmp_path / "deep.jsonl"
+    fine = json.dumps({"text": "The harbour crane was repaired after the storm."})
+    path.write_text(f"{fine}\n{'[' * 100_000}{']' * 100_000}\n{fine.replace('crane', 'bridge')}\n", encoding="utf-8")
+    items = list(read_paths([path]))
+    assert [type(item) for item in items] == [Page, ReadError, Page]
+    assert items[1].source == f"{path}:2"
+    assert "nested too deeply" in items[1].error
+
+
 def test_unsupported_file_is_skipped_not_an_error(tmp_path: Path):
     path = tmp_path / "report.pdf"
     path.write_bytes(b"%PDF-1.4\n")

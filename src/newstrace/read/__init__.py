@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from newstrace.model import Page, ReadError, SkippedFile
@@ -14,6 +17,8 @@ from newstrace.read.warc import read_warc_file
 
 __all__ = ["DEFAULT_MAX_PAGE_BYTES", "READERS", "SkippedFile", "file_kind", "list_files", "read_paths"]
 
+# How Python's file system encoding keeps a byte of a name that is no UTF-8.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 # 20 MB in the decimal megabytes the CLI's --max-page-mb and the error messages use.
 DEFAULT_MAX_PAGE_BYTES = 20_000_000
 
@@ -87,6 +92,11 @@ def read_paths(
     paths: Iterable[str | Path], max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
 ) -> Iterator[Page | ReadError | SkippedFile]:
     """Read every supported file under the paths; bad files become ReadErrors, never exceptions."""
+    for item in _read_paths(paths, max_page_bytes):
+        yield _with_printable_names(item)
+
+
+def _read_paths(paths: Iterable[str | Path], max_page_bytes: int) -> Iterator[Page | ReadError | SkippedFile]:
     for item in list_files(paths):
         if isinstance(item, ReadError):
             yield item
@@ -96,12 +106,37 @@ def read_paths(
             yield SkippedFile(str(item), f"not a supported type ({', '.join(sorted(READERS))})")
             continue
         try:
+            if not stat.S_ISREG(item.stat().st_mode):
+                # Reading a named pipe waits for a writer that may never come.
+                yield ReadError(str(item), "not a regular file (a pipe, socket or device)")
+                continue
             yield from READERS[kind](item, max_page_bytes)
         except OSError as error:
             yield ReadError(str(item), _describe_os_error(error))
         except (EOFError, zlib.error) as error:
             # A truncated or damaged .gz stream; the pages before the damage were already yielded.
             yield ReadError(str(item), f"truncated or damaged compressed file: {error}")
+        except Exception as error:
+            # A reader's library failing in a way no one foresaw stops this file, never the run.
+            yield ReadError(str(item), f"could not be read ({type(error).__name__}: {error})")
+
+
+def _printable(text: str) -> str:
+    """A file name as text the store can keep: bytes that are no UTF-8 (Python keeps them as lone
+    surrogates) written as escapes, so two such names stay apart ("caf\\xe9.txt")."""
+    if text.isascii() or not _ESCAPED_BYTE.search(text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _with_printable_names(item: Page | ReadError | SkippedFile) -> Page | ReadError | SkippedFile:
+    if isinstance(item, Page):
+        source, names = _printable(item.source), tuple(_printable(name) for name in item.names)
+        if source == item.source and names == item.names:
+            return item
+        return replace(item, source=source, names=names)
+    source = _printable(item.source)
+    return item if source == item.source else replace(item, source=source)
 
 
 def _describe_os_error(error: OSError) -> str:

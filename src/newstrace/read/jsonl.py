@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TypeGuard
@@ -29,13 +30,18 @@ def _open(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
+# JSON may escape half of a character ("\ud83d" of an emoji cut short by a scraper): Python reads it
+# as a lone surrogate, which no later stage can encode. It becomes the replacement character.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _first(record: dict[str, object], fields: tuple[str, ...]) -> str | None:
     for field_name in fields:
         value = record.get(field_name)
         if isinstance(value, list):
             value = ", ".join(str(item) for item in value if item)
         if value not in (None, ""):
-            return str(value)
+            return _LONE_SURROGATE.sub("\ufffd", str(value))
     return None
 
 
@@ -84,6 +90,9 @@ def read_json_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError | Sk
     except ValueError as error:
         yield ReadError(str(path), f"not JSON: {error}")
         return
+    except RecursionError:
+        yield ReadError(str(path), "not JSON: nested too deeply")
+        return
     records = document if isinstance(document, list) else [document]
     pages = [(number, record) for number, record in enumerate(records) if _is_page_record(record)]
     if not pages:
@@ -95,7 +104,9 @@ def read_json_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError | Sk
     for number, record in pages:
         where = f"{path}:{number + 1}" if in_list else str(path)
         names = [f"{name}:{number + 1}" for name in stem_names] if in_list else list(stem_names)
-        digest = hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(
+            json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        ).hexdigest()
         yield _page_of_record(record, where, digest, names)
 
 
@@ -119,6 +130,9 @@ def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
                 record = json.loads(line)
             except (DecodeError, json.JSONDecodeError) as error:
                 yield ReadError(where, f"not a JSON record: {error}")
+                continue
+            except RecursionError:
+                yield ReadError(where, "not a JSON record: nested too deeply")
                 continue
             if not isinstance(record, dict):
                 yield ReadError(where, "not a JSON object")

@@ -45,5 +45,11 @@ def read_warc_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
         except (ArchiveLoadFailed, ValueError, EOFError, OSError) as error:
             yield ReadError(str(path), f"not a readable WARC file: {error}")
             return
+        except Exception as error:
+            # warcio fails inside its parser on some malformed records (a response record without a
+            # target URI raises AttributeError): the file is damaged, not the run. Records before
+            # the damage were already given.
+            yield ReadError(str(path), f"damaged WARC record ({type(error).__name__}: {error})")
+            return
     if not found_any:
         yield ReadError(str(path), "WARC file holds no HTML response records")
