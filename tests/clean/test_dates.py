@@ -122,9 +122,17 @@ def test_a_comments_time_stamp_is_told_from_a_date_line(line: str, stamp: bool) 
         ("https://news.example.org/local/2012-08-09-bridge-reopens.html", date(2012, 8, 9)),
         ("https://news.example.org/20120809/bridge", date(2012, 8, 9)),
         ("https://news.example.org/2012/8/9/bridge", date(2012, 8, 9)),
-        # A month names no day; an identifier of digits is none; the query string is not the path.
+        # Within a name, or as the start of a time stamp (hours and minutes, and seconds).
+        ("https://news.example.org/local/news_20120809-bridge.htm", date(2012, 8, 9)),
+        ("https://news.example.org/story/201208091234", date(2012, 8, 9)),
+        ("https://news.example.org/story/20120809123456ab.html", date(2012, 8, 9)),
+        # A month's folder before a name of the day's stamp: the stamp's day, not the month's "20".
+        ("https://news.example.org/2008/01/20080109_46221_news.html", date(2008, 1, 9)),
+        # A month names no day; another run of digits is none; the query string is not the path.
         ("https://news.example.org/2012/08/bridge", None),
-        ("https://news.example.org/story/201208091234", None),
+        ("https://news.example.org/story/2012080912", None),
+        ("https://news.example.org/item/9920120809", None),
+        ("https://news.example.org/story/20121409", None),
         ("https://news.example.org/bridge?day=2012/08/09/", None),
         (None, None),
     ],

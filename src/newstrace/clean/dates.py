@@ -244,12 +244,20 @@ def parse_metadata_date(text: str | None) -> date | None:
     return dates[0].value if dates else None
 
 
-# A page's address holding its publication day: "/2012/08/09/", "/2012-08-09-", "/20120809/". A
-# year and month alone ("/2012/08/") name no day.
+# A page's address holding its publication day: "/2012/08/09/", "/2012-08-09-", "/20120809/",
+# within a name ("news_20080113-story.htm", "RTGAM.20071229.wbhutto", "/20080108NHL--STLOUIS") or as
+# a time stamp's start ("/200801140647/", "/20071229085406tsop"): a day and a time of four or six
+# digits. A year and month alone ("/2012/08/") name no day, nor does a longer run of digits. On the
+# 2,167 training pages as a crawl, the stamps and names added 17 days: 13 the day their metadata
+# gives, one two days from it, two of undated pages, and one against a date line that was the
+# site's clock (the day it was saved).
 _URL_DATE = re.compile(
-    r"/(?P<year>(?:19|20)\d{2})(?P<sep>[/-]?)(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?=[/_.-]|$)"
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_-])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?!\d)"
+    r"|(?<!\d)(?P<year3>(?:19|20)\d{2})(?P<month3>[01]\d)(?P<day3>[0-3]\d)(?=\D|$|\d{4}(?:\d{2})?(?:\D|$))"
     r"|/(?P<year2>(?:19|20)\d{2})/(?P<month2>[01]?\d)/(?P<day2>[0-3]?\d)/"
 )
+
+_URL_DATE_GROUPS = (("year", "month", "day"), ("year3", "month3", "day3"), ("year2", "month2", "day2"))
 
 
 def date_from_url(url: str | None) -> date | None:
@@ -258,9 +266,7 @@ def date_from_url(url: str | None) -> date | None:
         return None
     path = url.split("?", 1)[0]
     for match in _URL_DATE.finditer(path):
-        year, month, day = (
-            match.group("year", "month", "day") if match.group("year") else match.group("year2", "month2", "day2")
-        )
+        year, month, day = next(match.group(*names) for names in _URL_DATE_GROUPS if match.group(names[0]) is not None)
         try:
             return date(int(year), int(month), int(day))
         except ValueError:
