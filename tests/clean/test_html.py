@@ -6,7 +6,15 @@ import pytest
 
 from newstrace.clean import CleaningError, _site_name_of, clean_page
 from newstrace.clean.headlines import site_names
-from newstrace.clean.html import MAX_NESTING, _nesting_depth, confirmed_title, extract_html, visible_text
+from newstrace.clean.html import (
+    MAX_NESTING,
+    _nesting_depth,
+    confirmed_title,
+    extract_html,
+    title_tag_text,
+    visible_text,
+)
+from newstrace.clean.site import PAGE_TITLE
 from newstrace.model import Page
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file
@@ -187,6 +195,21 @@ def test_an_article_without_a_named_outlet_takes_its_addresss_host() -> None:
     assert clean_page(Page("bakery.txt", "h", "text", ("bakery",), text=text))[0].outlet is None
 
 
+def test_an_html_articles_metadata_keeps_its_pages_title_tag_where_it_is_not_the_title() -> None:
+    body = "".join(
+        f"<p>The harbour board met on Monday and voted on plan {number} for the new crane, which the port "
+        f"has waited for since the old one failed in the storm of the winter before.</p>"
+        for number in range(4)
+    )
+    html = (
+        "<html><head><title>Harbour Notes: Board votes on new crane</title></head>"
+        f"<body><h1>Harbour Notes</h1><article>{body}</article></body></html>"
+    )
+    [article] = clean_page(Page("notes.html", "h", "html", ("notes",), html=html))
+    assert article.title == "Harbour Notes"
+    assert article.metadata[PAGE_TITLE] == "Harbour Notes: Board votes on new crane"
+
+
 @pytest.mark.parametrize(
     ("metadata_title", "expected"),
     [
@@ -207,25 +230,28 @@ def test_trafilaturas_title_gives_way_to_the_pages_own_headline_only_when_nothin
     metadata_title: str | None, expected: str | None
 ) -> None:
     html = "<html><head><title>Island buys its ferry for three million pounds | The Ledger</title></head></html>"
-    assert confirmed_title(metadata_title, html) == expected
+    assert confirmed_title(metadata_title, title_tag_text(html)) == expected
     # A <title> of the site's name alone says no headline.
-    assert confirmed_title("Share this:", "<title>The Ledger</title>") == "Share this:"
+    assert confirmed_title("Share this:", title_tag_text("<title>The Ledger</title>")) == "Share this:"
 
 
 def test_a_title_that_is_the_sites_name_gives_way_to_what_the_site_name_leaves_of_the_title_tag() -> None:
     names = site_names(None, "https://www.harbourledger.example/2024/05/ferry")
     html = "<title>Harbour Ledger: Ferry bought</title>"
-    assert confirmed_title("Harbour Ledger", html, names) == "Ferry bought"
+    assert confirmed_title("Harbour Ledger", title_tag_text(html), names) == "Ferry bought"
     # A short title the site's name leaves, for a title that is a widget's heading.
-    assert confirmed_title("About", html, names) == "Ferry bought"
+    assert confirmed_title("About", title_tag_text(html), names) == "Ferry bought"
     # A motto longer than the headline, given as every page's og:title, where the <title> names the
     # site (its parent domain here) beside the headline.
     blog = site_names(None, "https://blogs.harbourledger.example/2024/05/ferry")
     motto_page = "<title>Ferry bought at last - HarbourLedger.example</title>"
-    assert confirmed_title("Official Blog of the Island Sailing League", motto_page, blog) == "Ferry bought at last"
+    assert (
+        confirmed_title("Official Blog of the Island Sailing League", title_tag_text(motto_page), blog)
+        == "Ferry bought at last"
+    )
     # Without the site's name known, the <title> stays whole.
-    assert confirmed_title("About", html) == "Harbour Ledger: Ferry bought"
-    assert confirmed_title("About", "<title>Harbour Ledger | Ferry</title>") == "About"
+    assert confirmed_title("About", title_tag_text(html)) == "Harbour Ledger: Ferry bought"
+    assert confirmed_title("About", title_tag_text("<title>Harbour Ledger | Ferry</title>")) == "About"
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newstrace.clean.site import (
+    PAGE_TITLE,
     SITE_BOILERPLATE_REASON,
+    SITE_TITLE,
     articles_without_site_boilerplate,
     outlet_summary,
     paragraph_key,
@@ -268,3 +270,45 @@ def test_copies_of_one_story_of_no_known_outlet_keep_the_paragraph_they_share_un
     assert articles_without_site_boilerplate(articles) == []
     # Under one outlet, headlines of other subjects call the quotation the site's, as before.
     assert len(articles_without_site_boilerplate([replace(a, outlet="c.example") for a in articles])) == 3
+
+
+def test_a_site_title_gives_way_to_the_headline_of_each_pages_title_tag() -> None:
+    # A blog whose every page carries its name as heading; each page's <title> holds the headline.
+    page_titles = (
+        "Harbour Notes: Ferry timetable cut for winter",
+        "Harbour Notes: The lighthouse gets a new lamp",
+        "Harbour Notes: Crab season opens early",
+    )
+    stories = [
+        make_article(
+            f"h{number}",
+            [f"Paragraph {number} of a post on {page_title.split(': ')[1].lower()}, told once."],
+            title="Harbour Notes",
+            outlet="notes.example",
+            metadata={PAGE_TITLE: page_title},
+        )
+        for number, page_title in enumerate(page_titles)
+    ]
+    passed = articles_without_site_boilerplate(stories)
+    assert [article.title for article in passed] == [title.split(": ")[1] for title in page_titles]
+    assert all(article.metadata[SITE_TITLE] == "Harbour Notes" for article in passed)
+    assert [article.paragraphs for article in passed] == [article.paragraphs for article in stories]
+    # A later pass reads the titles as read: the same headlines, nothing more to change.
+    assert articles_without_site_boilerplate(passed) == []
+    # Were one page read under another title, two would no longer tell the blog's name: they go back.
+    renamed = replace(passed[2], metadata={**passed[2].metadata, SITE_TITLE: "Crab season opens"})
+    restored = articles_without_site_boilerplate([*passed[:2], renamed])
+    assert [article.title for article in restored] == ["Harbour Notes", "Harbour Notes", "Crab season opens"]
+    assert all(SITE_TITLE not in article.metadata for article in restored)
+
+
+def test_parts_that_every_title_tag_of_the_site_carries_are_the_sites_not_the_headline() -> None:
+    # The <title>s name the blog otherwise than its heading does ("Lat Long" beside "Maps"); a
+    # <title> that three pages share says no headline either.
+    page_titles = ("Lat Long: Tide tables online", "Lat Long: Maps of the bay", "Lat Long", "Lat Long", "Lat Long")
+    stories = [
+        make_article(f"m{n}", [f"Post {n}."], title="Maps", outlet="m.example", metadata={PAGE_TITLE: page_title})
+        for n, page_title in enumerate(page_titles)
+    ]
+    passed = {article.id: article.title for article in articles_without_site_boilerplate(stories)}
+    assert passed == {"m0": "Tide tables online", "m1": "Maps of the bay"}

@@ -13,6 +13,7 @@ from newstrace.clean.dates import date_from_url
 from newstrace.clean.headlines import site_names
 from newstrace.clean.html import HtmlError, extract_html, visible_text
 from newstrace.clean.line_model import LineModel, default_line_model
+from newstrace.clean.site import PAGE_TITLE
 from newstrace.clean.text import (
     BODY_THRESHOLD,
     EXTRACTED_BODY_THRESHOLD,
@@ -96,6 +97,8 @@ def clean_pages(
             kept[0].date is None or _far_from(kept[0].date, kept[0].date_source, from_address)
         ):
             kept[0].date, kept[0].date_source = from_address, "address"
+        if container.page_title and container.page_title != kept[0].title:
+            kept[0].metadata[PAGE_TITLE] = container.page_title
         results[position] = [
             _to_article(page, part, number, len(kept), container.outlet, container.url)
             for number, part in enumerate(kept, start=1)
@@ -196,6 +199,9 @@ _WORD = re.compile(r"\w+")
 class _Container:
     outlet: str | None
     url: str | None
+    # An HTML page's <title>: kept beside the article's title for the site pass (clean.site), which
+    # can tell from many pages of a site that a title is the site's name, and the headline is here.
+    page_title: str | None = None
 
 
 def _text_of(page: Page) -> tuple[TextToClean, _Container]:
@@ -222,7 +228,7 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
         site_names=site_names(outlet, url or extracted.url),
     )
     address = url or extracted.url
-    return text, _Container(outlet or _site_name_of(extracted.outlet, address), address)
+    return text, _Container(outlet or _site_name_of(extracted.outlet, address), address, extracted.page_title)
 
 
 def _site_name_of(site_name: str | None, url: str | None) -> str | None:

@@ -29,6 +29,8 @@ class ExtractedHtml:
     # True when the text is the page's whole visible text (trafilatura could not be used or found
     # nothing), to be cleaned as a scraped page is, menus and all.
     whole_page: bool = False
+    # The page's <title>, which often holds the headline where the title is the site's name.
+    page_title: str | None = None
 
 
 class HtmlError(ValueError):
@@ -135,13 +137,15 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         if not text:
             raise HtmlError("no article text found in the HTML")
         return ExtractedHtml(text, None, None, None, None, url, whole_page=True)
+    page_title = title_tag_text(html)
     return ExtractedHtml(
         text=document.text,
-        title=confirmed_title(document.title, html, site_names(None, document.url or url)),
+        title=confirmed_title(document.title, page_title, site_names(None, document.url or url)),
         date=document.date,
         author=document.author,
         outlet=document.sitename,
         url=document.url or url,
+        page_title=page_title,
     )
 
 
@@ -152,16 +156,22 @@ TITLE_TAG_HEADLINE_WORDS = 3
 SHARED_TITLE_WORD = 4
 
 
-def confirmed_title(metadata_title: str | None, html: str, names: tuple[str, ...] = ()) -> str | None:
+def title_tag_text(html: str) -> str | None:
+    """The text of the page's <title>, if it has one with words."""
+    title_tag = _TITLE_TAG.search(html[:200_000])
+    if title_tag is None:
+        return None
+    return " ".join(unescape(_TAG.sub(" ", title_tag[1])).split()) or None
+
+
+def confirmed_title(metadata_title: str | None, page_title: str | None, names: tuple[str, ...] = ()) -> str | None:
     """trafilatura's title (a page's og:title first, else a heading), unless it shares no word with
     the page's <title> and is shorter than its headline part: then that part. Some sites give every
     page their own name or motto as og:title ("Official Blog of the National Football League"), and
     a page without one can lead trafilatura to a widget's heading ("Share this:", "Local Teams"). A
     title that is the site's name (`names`, see site_names) always gives way."""
-    title_tag = _TITLE_TAG.search(html[:200_000])
-    if not metadata_title or title_tag is None:
+    if not metadata_title or page_title is None:
         return metadata_title
-    page_title = " ".join(unescape(_TAG.sub(" ", title_tag[1])).split())
     banner = is_site_banner(metadata_title, names)
     # A title sharing a word with the <title> is the headline in other words (an og:title written
     # for sharing, a <title> for search engines): kept.

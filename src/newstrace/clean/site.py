@@ -45,6 +45,15 @@ COMMON_FROM_ARTICLES = 10
 HOLDERS_COMPARED = 300
 # Where the site's paragraphs stood among an article's paragraphs as read (metadata, "2,7").
 SITE_POSITIONS = "site_boilerplate_positions"
+# An HTML page's <title> where it is not the article's title (metadata), and the title as read where
+# the pass gave the article the headline of its <title> instead (metadata).
+PAGE_TITLE = "page_title"
+SITE_TITLE = "site_title"
+# What the site's parts leave of a <title> is a headline of this many words or more: "Maps" or
+# "Home" is a section's name.
+PAGE_HEADLINE_WORDS = 2
+# Parts of a <title>: "Site: Headline", "Headline « Site", "Headline - Site", "Site | Headline".
+_TITLE_PARTS = re.compile(r"\s*(?:[|–—»«•]|::?)\s+|\s+-\s+")
 # The articles of no known outlet (text files, records without an address) are read as one site: a
 # paragraph that SITE_ARTICLES of them on other stories hold word for word is a template's (a blog's
 # sidebar, a press office's closing paragraph), whichever sites they came from. Their headlines do
@@ -161,11 +170,14 @@ class _Read:
 
     paragraphs: list[str]
     keys: list[str]
+    # The title before any pass gave the article its <title>'s headline (see _page_headlines).
+    title: str | None
 
     @classmethod
     def of(cls, article: Article) -> _Read:
         paragraphs = _paragraphs_as_read(article)
-        return cls(paragraphs, [paragraph_key(paragraph) for paragraph in paragraphs])
+        title = article.metadata.get(SITE_TITLE, article.title)
+        return cls(paragraphs, [paragraph_key(paragraph) for paragraph in paragraphs], title)
 
 
 def _paragraphs_as_read(article: Article) -> list[str]:
@@ -223,19 +235,19 @@ def _site_boilerplate(articles: Sequence[Article], reads: Sequence[_Read], by_he
     # A title that SITE_ARTICLES articles carry is the site's (its name or motto given as every
     # page's og:title): such pages are other stories, whatever they share, as pages under headlines
     # of other subjects are.
-    titles = Counter(article.title for article in articles if article.title and by_headline)
+    titles = Counter(read.title for read in reads if read.title and by_headline)
     identities = {
         article.id: _Identity(
             _address(article.url),
-            frozenset(_WORD.findall(article.title.lower())) if article.title and by_headline else frozenset(),
-            subject_words(article.title, article.outlet) if by_headline else frozenset(),
+            frozenset(_WORD.findall(read.title.lower())) if read.title and by_headline else frozenset(),
+            subject_words(read.title, article.outlet) if by_headline else frozenset(),
             keys[article.id],
             frozenset(key for key in keys[article.id] - common if key.count(" ") + 1 >= STORY_PARAGRAPH_WORDS),
             site_title,
             by_words=not by_headline,
         )
-        for article in articles
-        for site_title in [bool(article.title) and titles[article.title] >= SITE_ARTICLES]
+        for article, read in zip(articles, reads, strict=True)
+        for site_title in [bool(read.title) and titles[read.title] >= SITE_ARTICLES]
     }
     return frozenset(
         key
@@ -268,11 +280,16 @@ def without_site_boilerplate(article: Article, boilerplate: frozenset[str]) -> A
     return _without_site_boilerplate(article, _Read.of(article), boilerplate)
 
 
-def _without_site_boilerplate(article: Article, read: _Read, boilerplate: frozenset[str]) -> Article | None:
+def _without_site_boilerplate(
+    article: Article, read: _Read, boilerplate: frozenset[str], headline: str | None = None
+) -> Article | None:
+    """The article with its site's paragraphs removed and, where `headline` is given (its title as
+    read is the site's), that headline for title; None if that is the article as it stands."""
     as_read = read.paragraphs
     is_site = [key in boilerplate for key in read.keys]
     keep = [paragraph for paragraph, site in zip(as_read, is_site, strict=True) if not site]
-    if keep == article.paragraphs:
+    title = headline or read.title
+    if keep == article.paragraphs and title == article.title:
         return None
     removed = [item for item in article.removed if item.reason != SITE_BOILERPLATE_REASON]
     removed += [
@@ -280,10 +297,39 @@ def _without_site_boilerplate(article: Article, read: _Read, boilerplate: frozen
         for paragraph, site in zip(as_read, is_site, strict=True)
         if site
     ]
-    metadata = {name: value for name, value in article.metadata.items() if name != SITE_POSITIONS}
+    metadata = {name: value for name, value in article.metadata.items() if name not in (SITE_POSITIONS, SITE_TITLE)}
     if any(is_site):
         metadata[SITE_POSITIONS] = ",".join(str(position) for position, site in enumerate(is_site) if site)
-    return replace(article, paragraphs=keep, removed=removed, metadata=metadata)
+    if headline and read.title is not None:
+        metadata[SITE_TITLE] = read.title
+    return replace(article, title=title, paragraphs=keep, removed=removed, metadata=metadata)
+
+
+def _page_headlines(articles: Sequence[Article], reads: Sequence[_Read]) -> list[str | None]:
+    """For each article whose title as read is the site's (SITE_ARTICLES of the outlet's articles
+    carry it: a blog's name as every page's heading, "Seth's Blog"), the headline of its page's
+    <title>: what is left of it once the parts that SITE_ARTICLES of the outlet's <title>s carry
+    ("Seth's Blog: ...", "... - NFL.com", "Google Lat Long: ...") and the site's title are gone.
+    None for the others, and where nothing of a headline is left."""
+    titles = Counter(read.title for read in reads if read.title)
+    site_titles = {title for title, count in titles.items() if count >= SITE_ARTICLES}
+    if not site_titles:
+        return [None] * len(articles)
+    parts_of = [_title_parts(article.metadata.get(PAGE_TITLE)) for article in articles]
+    held = Counter(key for parts in parts_of for key in {paragraph_key(part) for part in parts})
+    site_keys = {key for key, count in held.items() if count >= SITE_ARTICLES} | {
+        paragraph_key(title) for title in site_titles
+    }
+    headlines: list[str | None] = []
+    for read, parts in zip(reads, parts_of, strict=True):
+        own = [part for part in parts if paragraph_key(part) not in site_keys and _WORD.search(part)]
+        headline = max(own, key=lambda part: len(part.split()), default=None) if read.title in site_titles else None
+        headlines.append(headline if headline and len(headline.split()) >= PAGE_HEADLINE_WORDS else None)
+    return headlines
+
+
+def _title_parts(page_title: str | None) -> list[str]:
+    return [part.strip() for part in _TITLE_PARTS.split(page_title)] if page_title else []
 
 
 def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Article]:
@@ -298,13 +344,18 @@ def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Artic
             continue
         reads = [_Read.of(article) for article in outlet_articles]
         boilerplate = _site_boilerplate(outlet_articles, reads, by_headline=outlet != NO_OUTLET)
+        headlines = _page_headlines(outlet_articles, reads)
         # With no boilerplate left, an earlier pass's removals still go back.
-        if boilerplate or any(SITE_POSITIONS in article.metadata for article in outlet_articles):
+        if (
+            boilerplate
+            or any(headlines)
+            or any(SITE_POSITIONS in article.metadata or SITE_TITLE in article.metadata for article in outlet_articles)
+        ):
             changed += filter(
                 None,
                 (
-                    _without_site_boilerplate(article, read, boilerplate)
-                    for article, read in zip(outlet_articles, reads, strict=True)
+                    _without_site_boilerplate(article, read, boilerplate, headline)
+                    for article, read, headline in zip(outlet_articles, reads, headlines, strict=True)
                 ),
             )
     return changed
