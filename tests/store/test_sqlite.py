@@ -233,9 +233,11 @@ def test_new_text_of_a_stored_article_drops_what_was_found_from_the_old(tmp_path
         relation = Relation(source="a", copy="b", kind="copy", confidence=0.9, similarity=0.9)
         store.add_relations(fingerprints, [relation], [UnrelatedPair("a", "c", 0.1, 0.0)])
         store.add_lead_vectors("encoder", {"a": np.ones(4), "c": np.ones(4)})
-        changed = replace(store.article("a"), paragraphs=["Another paragraph."])
+        changed = replace(store.article("a"), paragraphs=["Another paragraph."], title="Another title")
         store.replace_article_text([changed])
         assert store.article("a").paragraphs == ["Another paragraph."]
+        # The title column, for queries of the file itself, says what the article says.
+        assert store.connection.execute("SELECT title FROM articles WHERE id = 'a'").fetchone() == ("Another title",)
         # a's fingerprint and that of b, its echo, go; c, related to nothing left, keeps its own.
         assert [item.article for item in store.fingerprints()] == ["c"]
         assert store.relations() == []

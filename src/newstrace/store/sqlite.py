@@ -270,7 +270,7 @@ class Store:
             )
 
     def replace_article_text(self, articles: Sequence[Article]) -> None:
-        """Store new paragraphs (and removed lines) of stored articles in one transaction; an article
+        """Store new paragraphs, removed lines and titles of stored articles in one transaction; an article
         left without paragraphs stays stored but is listed nowhere. What was found from the old text
         goes: fingerprints, relations, unrelated pairs and lead vectors, and the fingerprints of the
         articles that echo them, so the next pairing redoes them."""
@@ -282,9 +282,14 @@ class Store:
         ]
         with self.connection:
             self.connection.executemany(
-                "UPDATE articles SET data = ?, has_text = ? WHERE id = ?",
+                "UPDATE articles SET data = ?, has_text = ?, title = ? WHERE id = ?",
                 [
-                    (json.dumps(article.to_dict(), ensure_ascii=False), bool(article.paragraphs), article.id)
+                    (
+                        json.dumps(article.to_dict(), ensure_ascii=False),
+                        bool(article.paragraphs),
+                        article.title,
+                        article.id,
+                    )
                     for article in articles
                 ],
             )
