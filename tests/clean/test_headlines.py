@@ -7,6 +7,7 @@ from newstrace.clean.headlines import (
     is_skip_link,
     mostly_figures,
     site_names,
+    title_line,
     without_skip_links,
 )
 
@@ -85,3 +86,14 @@ def test_a_sites_name_may_open_with_the_article_its_address_drops() -> None:
     assert headline_after_site_name("Ferry bought at last | The Harbour Ledger", names) == "Ferry bought at last"
     # A headline opening with the site's name and going on is still a headline.
     assert not is_site_banner("The Harbour Ledger turns one hundred this spring", names)
+
+
+def test_a_scraped_pages_first_line_is_its_title_line_where_it_has_a_titles_parts() -> None:
+    assert title_line("\n  Harbour Notes: Board votes on new crane\nHome\nAbout\n") == (
+        "Harbour Notes: Board votes on new crane"
+    )
+    assert title_line("Board votes on new crane « Harbour Notes\nHome") == "Board votes on new crane « Harbour Notes"
+    # A first line of one part, or a paragraph, is no title line.
+    assert title_line("Harbour Notes\nBoard votes on new crane") is None
+    assert title_line("The board met - " + "and voted on the crane " * 20 + "\nMore") is None
+    assert title_line("") is None

@@ -210,6 +210,18 @@ def test_an_html_articles_metadata_keeps_its_pages_title_tag_where_it_is_not_the
     assert article.metadata[PAGE_TITLE] == "Harbour Notes: Board votes on new crane"
 
 
+def test_a_text_articles_metadata_keeps_its_pages_title_line_where_it_is_not_the_title() -> None:
+    paragraphs = "\n\n".join(
+        f"The harbour board met on Monday and voted on plan {number} for the new crane, which the port "
+        "has waited for since the old one failed in the storm of the winter before."
+        for number in range(4)
+    )
+    text = f"Harbour Notes: Board votes on new crane\n\nHarbour Notes\n\nBoard votes on new crane\n\n{paragraphs}\n"
+    [article] = clean_page(Page("notes.txt", "h", "text", ("notes",), text=text))
+    assert article.metadata[PAGE_TITLE] == "Harbour Notes: Board votes on new crane"
+    assert article.title != article.metadata[PAGE_TITLE]
+
+
 @pytest.mark.parametrize(
     ("metadata_title", "expected"),
     [

@@ -10,7 +10,7 @@ from datetime import date
 from urllib.parse import urlparse
 
 from newstrace.clean.dates import date_from_url
-from newstrace.clean.headlines import site_names
+from newstrace.clean.headlines import site_names, title_line
 from newstrace.clean.html import HtmlError, extract_html, visible_text
 from newstrace.clean.line_model import LineModel, default_line_model
 from newstrace.clean.site import PAGE_TITLE
@@ -199,8 +199,9 @@ _WORD = re.compile(r"\w+")
 class _Container:
     outlet: str | None
     url: str | None
-    # An HTML page's <title>: kept beside the article's title for the site pass (clean.site), which
-    # can tell from many pages of a site that a title is the site's name, and the headline is here.
+    # An HTML page's <title>, or a scraped page's first line where it has that form: kept beside the
+    # article's title for the site pass (clean.site), which can tell from many pages of a site that
+    # a title is the site's name, and the headline is here.
     page_title: str | None = None
 
 
@@ -209,7 +210,8 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
     title, date, author, outlet, url = page.title, page.date, page.author, page.outlet, page.url
     if page.text is not None:
         names = site_names(outlet, url)
-        return TextToClean(page.text, title, date, author, BODY_THRESHOLD, site_names=names), _Container(outlet, url)
+        text = TextToClean(page.text, title, date, author, BODY_THRESHOLD, site_names=names)
+        return text, _Container(outlet, url, title_line(page.text))
     if page.html is None:
         raise CleaningError("page has neither text nor HTML")
     try:

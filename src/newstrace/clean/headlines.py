@@ -36,6 +36,10 @@ _SKIP_LINK_LINE = re.compile(_SKIP_LINK, re.IGNORECASE)
 _TRAILING_SKIP_LINK = re.compile(r"\s+" + _SKIP_LINK + r".*$", re.IGNORECASE)
 # What sets a `<title>` line's parts apart ("Headline - Site", "Site | Section | Headline").
 TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—»•:]|::)\s+")
+# Parts of a <title>: "Site: Headline", "Headline « Site", "Headline - Site", "Site | Headline".
+TITLE_PARTS = re.compile(r"\s*(?:[|–—»«•]|::?)\s+|\s+-\s+")
+# A scraped page's first line is its <title> where it holds such parts and is no longer than this.
+TITLE_LINE_CHARACTERS = 200
 
 
 def site_names(outlet: str | None, url: str | None) -> tuple[str, ...]:
@@ -121,6 +125,15 @@ def headline_after_site_name(title: str, site_names: tuple[str, ...]) -> str:
         if end is None or len(_WORD.findall(last[end:])) > SITE_SUFFIX_EXTRA_WORDS or not _WORD.search(before[-1]):
             return title
         title = before[-1].strip()
+
+
+def title_line(text: str) -> str | None:
+    """A scraped page's first line where it has the form of a <title> (parts set apart by a
+    separator: the headline and the site's name), else None."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if not first or len(first) > TITLE_LINE_CHARACTERS or not TITLE_PARTS.search(first):
+        return None
+    return first
 
 
 def mostly_figures(text: str) -> bool:

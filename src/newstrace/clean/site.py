@@ -19,6 +19,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from newstrace.clean.dates import MONTHS, WEEKDAYS
+from newstrace.clean.headlines import TITLE_PARTS
 from newstrace.clean.line_vocabulary import STOP_WORDS
 from newstrace.model import Article, RemovedLine
 
@@ -45,15 +46,15 @@ COMMON_FROM_ARTICLES = 10
 HOLDERS_COMPARED = 300
 # Where the site's paragraphs stood among an article's paragraphs as read (metadata, "2,7").
 SITE_POSITIONS = "site_boilerplate_positions"
-# An HTML page's <title> where it is not the article's title (metadata), and the title as read where
-# the pass gave the article the headline of its <title> instead (metadata).
+# An HTML page's <title>, or a scraped page's first line in its form, where it is not the article's
+# title (metadata), and the title as read where the pass gave the article the headline of its
+# <title> instead (metadata).
 PAGE_TITLE = "page_title"
 SITE_TITLE = "site_title"
 # What the site's parts leave of a <title> is a headline of this many words or more: "Maps" or
 # "Home" is a section's name.
 PAGE_HEADLINE_WORDS = 2
-# Parts of a <title>: "Site: Headline", "Headline « Site", "Headline - Site", "Site | Headline".
-_TITLE_PARTS = re.compile(r"\s*(?:[|–—»«•]|::?)\s+|\s+-\s+")
+
 # The articles of no known outlet (text files, records without an address) are read as one site: a
 # paragraph that SITE_ARTICLES of them on other stories hold word for word is a template's (a blog's
 # sidebar, a press office's closing paragraph), whichever sites they came from. Their headlines do
@@ -329,7 +330,7 @@ def _page_headlines(articles: Sequence[Article], reads: Sequence[_Read]) -> list
 
 
 def _title_parts(page_title: str | None) -> list[str]:
-    return [part.strip() for part in _TITLE_PARTS.split(page_title)] if page_title else []
+    return [part.strip() for part in TITLE_PARTS.split(page_title)] if page_title else []
 
 
 def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Article]:
