@@ -286,3 +286,25 @@ def test_the_outlets_command_shows_what_the_site_pass_removed(tmp_path: Path) ->
     assert "The Valley" in row
     assert "(4)" in result.output
     assert "1 of 1 outlets" in result.output
+
+
+def test_the_neighbours_step_goes_through_no_article_of_more_relations_than_its_bound() -> None:
+    import numpy as np
+
+    from newstrace import pipeline
+    from newstrace.candidates import CandidateIndex, Fingerprint
+    from newstrace.candidates.minhash import NUMBER_OF_BINS
+    from newstrace.model import Relation
+
+    row = np.arange(NUMBER_OF_BINS, dtype=np.uint64)
+    index = CandidateIndex([Fingerprint(name, row, row.copy()) for name in ("hub", "a", "b", "c")])
+    # Three articles related to a hub, and to nothing else: the step compares every two of them.
+    relations = [Relation(source="hub", copy=name, kind="rewrite", confidence=0.9, similarity=0.9) for name in "abc"]
+    compared = {frozenset(("hub", name)) for name in "abc"}
+    assert pipeline.neighbours_to_compare(["c"], relations, compared, index) == [("a", "c"), ("b", "c")]
+    # A hub of more relations than the bound is met through them already: no step goes through it.
+    assert pipeline.neighbours_to_compare(["c"], relations, compared, index, max_degree=2) == []
+    assert pipeline.neighbours_to_compare(["c"], relations, compared, index, max_degree=None) == [
+        ("a", "c"),
+        ("b", "c"),
+    ]

@@ -354,16 +354,28 @@ NEIGHBOURS = "neighbours"
 # Two articles related to a third are compared when their heaviest terms overlap at least this much:
 # short pieces of one story share too few terms to meet in the LSH bands, but meet through a neighbour.
 NEIGHBOUR_MINIMUM_JACCARD = 0.03
+# An article related to more articles than this is met through its relations already, and no step
+# goes through it: the step would compare every two of its neighbours (pages of one template, each
+# related to a hundred others, made it the largest part of a run). No real corpus here comes near:
+# METER's articles have at most 23 relations found by the channels, PolitiFact's 18, a crawl's 12.
+NEIGHBOUR_DEGREE = 64
 
 
 def neighbours_to_compare(
-    new_ids: list[str], relations: list[Relation], compared: set[frozenset[str]], index: CandidateIndex
+    new_ids: list[str],
+    relations: list[Relation],
+    compared: set[frozenset[str]],
+    index: CandidateIndex,
+    max_degree: int | None = NEIGHBOUR_DEGREE,
 ) -> list[tuple[str, str]]:
     """Pairs two steps apart through a new article's relations that no channel has compared yet.
 
     Every pair at distance two is reached when the last of its three articles arrives, so an
-    incremental run compares the same pairs as a run from scratch.
+    incremental run compares the same pairs as a run from scratch (where no article has more than
+    `max_degree` relations: above it, the relations of the time decide). None: no bound (the story
+    model's training, on small corpora, takes every pair any model could have compared).
     """
+    bound = max_degree if max_degree is not None else len(index.ids)
     adjacency: dict[str, set[str]] = {}
     for relation in relations:
         adjacency.setdefault(relation.source, set()).add(relation.copy)
@@ -371,8 +383,13 @@ def neighbours_to_compare(
     wanted: set[tuple[str, str]] = set()
     for article_id in new_ids:
         near = adjacency.get(article_id, set())
+        if len(near) > bound:
+            continue
         for neighbour in near:
-            for second in adjacency.get(neighbour, set()):
+            beyond = adjacency.get(neighbour, set())
+            if len(beyond) > bound:
+                continue
+            for second in beyond:
                 if second != article_id:
                     wanted.add(tuple(sorted((article_id, second))))  # type: ignore[arg-type]
             for other in near:

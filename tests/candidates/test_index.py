@@ -282,6 +282,35 @@ def test_a_crowded_bucket_pairs_its_first_arrivals_in_batches_as_in_one_batch(
     }
 
 
+@pytest.mark.parametrize("split", [3, 7])
+def test_an_article_pairs_with_its_closest_earlier_articles_only_in_batches_as_in_one_batch(
+    monkeypatch: pytest.MonkeyPatch, split: int
+) -> None:
+    monkeypatch.setattr(index_module, "CHANNELS", tuple(c for c in index_module.CHANNELS if c.name == "terms"))
+    # Ten signatures around one, each agreeing with it on more bins than the one before: pages of a
+    # template, every two of which the channel pairs.
+    rng = np.random.default_rng(5)
+    base = _fingerprints_around(rng, 1, 0)[0]
+    fingerprints = [base]
+    for number in range(1, 10):
+        row = base.terms.copy()
+        row[rng.choice(NUMBER_OF_BINS, size=40 - 3 * number, replace=False)] = rng.integers(0, 2**57, dtype=np.uint64)
+        fingerprints.append(Fingerprint(f"a{number:03d}", row, row.copy()))
+    from_scratch = CandidateIndex(max_earlier_partners=3).add_and_pair(fingerprints)
+    index = CandidateIndex(max_earlier_partners=3)
+    in_batches = index.add_and_pair(fingerprints[:split]) + index.add_and_pair(fingerprints[split:])
+    assert sorted(in_batches, key=lambda pair: (pair.first, pair.second)) == from_scratch
+    # Without the bound, the channel pairs every two of them.
+    assert len(CandidateIndex(max_earlier_partners=None).add_and_pair(fingerprints)) == 45
+    later = [pair.second for pair in from_scratch]
+    assert max(later.count(article) for article in set(later)) == 3
+    # Each keeps the three earlier articles it is closest to.
+    last = fingerprints[-1].terms[None, :]
+    closeness = estimated_jaccard(np.vstack([item.terms for item in fingerprints[:-1]]), last)
+    closest = {fingerprints[number].article for number in np.argsort(-closeness, kind="stable")[:3]}
+    assert {pair.first for pair in from_scratch if pair.second == "a009"} == closest
+
+
 def test_colliding_pairs_are_counted_before_the_filter(articles: list[Article], lexicon: Lexicon) -> None:
     index = CandidateIndex(fingerprint_articles(articles, lexicon))
     counts = index.colliding_pair_counts()

@@ -76,7 +76,7 @@ def candidate_pair_set(
     lexicon = default_lexicon()
     by_id = {article.id: article for article in articles}
     prepared = {article.id: prepare_text(article.paragraphs, lexicon) for article in articles}
-    index = CandidateIndex()
+    index = CandidateIndex(max_earlier_partners=None)
     pairs = [(pair.first, pair.second) for pair in index.add_and_pair(fingerprint_articles(articles, lexicon))]
     rules = RelationModels(RuleStoryScorer())
     relations = []
@@ -88,7 +88,7 @@ def candidate_pair_set(
     # Imported here: the pipeline imports this package, not the other way round.
     from newstrace.pipeline import neighbours_to_compare
 
-    pairs += neighbours_to_compare(list(by_id), relations, compared, index)
+    pairs += neighbours_to_compare(list(by_id), relations, compared, index, max_degree=None)
     rows = []
     direction_rows = []
     for first, second in track(pairs, description=f"{dataset}: features of {len(pairs):,} pairs"):

@@ -73,6 +73,13 @@ LARGEST_BUCKET = 300
 # Below ECHO_MINIMUM_JACCARD the containment estimate is too loose (a short brief inside a long report).
 ECHO_CONTAINMENT = 0.9
 ECHO_MINIMUM_JACCARD = 0.3
+# An article is paired with at most this many of the articles indexed before it, those of the
+# highest estimates: pages of one template (generated reports, a site's listings) otherwise pair
+# every two (2,000 generated pages of one vocabulary gave 1.6 million pairs, a run of 10,000 grew
+# past 15 GB). Above every real corpus here: METER's articles have at most 42 such partners, the
+# crawl of the training pages 130, PolitiFact's (long transcripts and pages of junk) up to 459,
+# where a rewrite's own original is among its highest estimates.
+MAX_EARLIER_PARTNERS = 128
 # Band keys are made about this many at a time, so memory stays bounded at any index size;
 # colliding pairs are scored in slices small enough to stay in cache (65,536 -> 2,048 measured
 # 2.8 -> 2.5 CPU s for the pair stage at 30,000 generated articles).
@@ -219,7 +226,12 @@ def _shingles(tokens: Tokens, texts: int) -> tuple[np.ndarray, np.ndarray]:
 class CandidateIndex:
     """The fingerprints of stored articles; pairs new articles with them and with each other."""
 
-    def __init__(self, fingerprints: Sequence[Fingerprint] = ()) -> None:
+    def __init__(
+        self, fingerprints: Sequence[Fingerprint] = (), max_earlier_partners: int | None = MAX_EARLIER_PARTNERS
+    ) -> None:
+        """`max_earlier_partners`: see MAX_EARLIER_PARTNERS; None for no bound (the story model's
+        training, on small corpora, takes every pair the channels find)."""
+        self.max_earlier_partners = max_earlier_partners
         self.ids: list[str] = []
         self.catchlines: dict[str, list[int]] = {}
         self.rows: dict[str, np.ndarray] = {
@@ -396,14 +408,17 @@ class CandidateIndex:
         order = np.lexsort((channel_number, -(estimate * (channel_number != len(CHANNELS))), encoded))
         encoded, estimate, channel_number = encoded[order], estimate[order], channel_number[order]
         first_of_pair = np.concatenate([[True], encoded[1:] != encoded[:-1]])[: len(encoded)]
+        is_echo_pair = np.zeros(len(encoded), dtype=bool)
         if self.is_echo.any():
             # An echo keeps the pair with the article it repeats; its other pairs go, as that
             # article's pairs stand for them.
             low_of_pair, high_of_pair = np.divmod(encoded, max(count, 1))
-            first_of_pair &= (
-                (~self.is_echo[low_of_pair] & ~self.is_echo[high_of_pair])
-                | (echo_source[high_of_pair] == low_of_pair)
-                | (echo_source[low_of_pair] == high_of_pair)
+            is_echo_pair = (echo_source[high_of_pair] == low_of_pair) | (echo_source[low_of_pair] == high_of_pair)
+            first_of_pair &= (~self.is_echo[low_of_pair] & ~self.is_echo[high_of_pair]) | is_echo_pair
+        if self.max_earlier_partners is not None:
+            exempt = (channel_number == len(CHANNELS)) | is_echo_pair
+            first_of_pair &= _within_partner_cap(
+                encoded, estimate, first_of_pair, count, exempt, self.max_earlier_partners
             )
         first, second = np.divmod(encoded[first_of_pair], max(count, 1))
         # Estimates are shares of 128 bins: rounding each possible share once gives round()'s values.
@@ -472,6 +487,28 @@ class CandidateIndex:
     def colliding_pair_counts(self) -> dict[str, int]:
         """Distinct pairs sharing a band key per channel, before the Jaccard filter."""
         return {channel.name: len(_distinct_pairs(self.rows[channel.name], channel.bands, 0)) for channel in CHANNELS}
+
+
+def _within_partner_cap(
+    encoded: np.ndarray, estimate: np.ndarray, chosen: np.ndarray, count: int, exempt: np.ndarray, cap: int
+) -> np.ndarray:
+    """Which pairs (low * count + high, by index position) are among the `cap` pairs of the
+    highest estimate that their later article has with earlier ones (the earlier first on a tie);
+    `exempt` pairs (an echo's, a catchline's) always are, and count towards no cap.
+
+    Each article's pairs with those before it are all made in the call that indexes it, so runs in
+    batches cap as one run does."""
+    within = np.ones(len(encoded), dtype=bool)
+    capped = np.flatnonzero(chosen & ~exempt)
+    if len(capped) <= cap:
+        return within
+    low, high = np.divmod(encoded[capped], max(count, 1))
+    order = np.lexsort((low, -estimate[capped], high))
+    sorted_high = high[order]
+    starts = np.flatnonzero(np.concatenate([[True], sorted_high[1:] != sorted_high[:-1]]))
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.append(starts, len(order))))
+    within[capped[order[rank >= cap]]] = False
+    return within
 
 
 def _candidate_pairs(
