@@ -312,3 +312,16 @@ def test_parts_that_every_title_tag_of_the_site_carries_are_the_sites_not_the_he
     ]
     passed = {article.id: article.title for article in articles_without_site_boilerplate(stories)}
     assert passed == {"m0": "Tide tables online", "m1": "Maps of the bay"}
+
+
+def test_a_short_sentence_that_articles_of_no_known_outlet_share_is_their_formula_not_a_template() -> None:
+    stories = [
+        ["Snow closed the mountain pass above Velden for the third day.", "Ploughs reach it on Friday."],
+        ["The town library lends telescopes to members from next month.", "Astronomers gave twelve."],
+        ["Tomato growers blame the cold spring for a thin harvest.", "Prices at the market doubled."],
+    ]
+    formula = "The hearing continues."
+    unknown = [make_article(f"u{n}", [*story, formula], outlet=None) for n, story in enumerate(stories)]
+    assert articles_without_site_boilerplate(unknown) == []
+    # Under a known outlet it is the site's line, as before.
+    assert len(articles_without_site_boilerplate([replace(a, outlet="c.example") for a in unknown])) == 3

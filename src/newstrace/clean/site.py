@@ -66,9 +66,12 @@ PAGE_HEADLINE_WORDS = 2
 # (SHARED_HEADLINE_WORD letters or more, no function word), those copies shared 0.77-0.90 with the
 # wire story; articles of other stories holding one template paragraph shared at most 0.37 (a
 # closing formula of court reports, a magazine's footer, a press office's paragraph, a blog's teasers).
+# A short sentence shared so is the stories' own formula ("The case continues."), and stays: METER's
+# court reports keep their last sentence.
 NO_OUTLET = ""
 SAME_STORY_WORD_SHARE = 0.5
 _WORD = re.compile(r"\w+")
+_SHORT_SENTENCE = re.compile(r"[\"'“‘]?[A-Z][^.!?:]*[.!?][\"'”’]?$")
 _NOT_SUBJECT_WORDS = STOP_WORDS | MONTHS.keys() | WEEKDAYS.keys()
 
 
@@ -250,11 +253,27 @@ def _site_boilerplate(articles: Sequence[Article], reads: Sequence[_Read], by_he
         for article, read in zip(articles, reads, strict=True)
         for site_title in [bool(read.title) and titles[read.title] >= SITE_ARTICLES]
     }
+    # Of articles of no known outlet, a short sentence is the stories' own formula, not a template.
+    formulas = set() if by_headline else _short_sentences(reads)
     return frozenset(
         key
         for key, ids in holders.items()
-        if len(ids) >= SITE_ARTICLES and _different_stories([identities[article_id] for article_id in ids], key)
+        if len(ids) >= SITE_ARTICLES
+        and key not in formulas
+        and _different_stories([identities[article_id] for article_id in ids], key)
     )
+
+
+def _short_sentences(reads: Sequence[_Read]) -> set[str]:
+    """The keys of paragraphs that are one short sentence of prose (fewer than STORY_PARAGRAPH_WORDS
+    words, a capital first and a full stop last): "The hearing continues.", as court reports of
+    other trials end. A template's lines are labels, links and long paragraphs about its owner."""
+    return {
+        key
+        for read in reads
+        for paragraph, key in zip(read.paragraphs, read.keys, strict=True)
+        if key.count(" ") + 1 < STORY_PARAGRAPH_WORDS and _SHORT_SENTENCE.match(paragraph.strip())
+    }
 
 
 def _different_stories(identities: list[_Identity], key: str) -> bool:
