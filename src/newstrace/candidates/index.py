@@ -76,9 +76,10 @@ ECHO_MINIMUM_JACCARD = 0.3
 # An article is paired with at most this many of the articles indexed before it, those of the
 # highest estimates: pages of one template (generated reports, a site's listings) otherwise pair
 # every two (2,000 generated pages of one vocabulary gave 1.6 million pairs, a run of 10,000 grew
-# past 15 GB). Above every real corpus here: METER's articles have at most 42 such partners, the
-# crawl of the training pages 130, PolitiFact's (long transcripts and pages of junk) up to 459,
-# where a rewrite's own original is among its highest estimates.
+# past 15 GB). Real corpora hardly reach it: METER's articles have at most 42 such partners, and the
+# crawl of the training pages 130 (2 of its 9,589 pairs go); PolitiFact's long transcripts and pages
+# of junk have up to 459 (1,393 of 29,764 pairs go, none between an original and its rewrite, whose
+# estimates are among the highest).
 MAX_EARLIER_PARTNERS = 128
 # Band keys are made about this many at a time, so memory stays bounded at any index size;
 # colliding pairs are scored in slices small enough to stay in cache (65,536 -> 2,048 measured
