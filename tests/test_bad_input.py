@@ -441,6 +441,21 @@ def test_cli_unusable_database_exits_2(folder: Path, tmp_path: Path):
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize("command", [["articles"], ["stories"], ["outlets"], ["show", "a1"], ["compare", "a1", "a2"]])
+def test_a_listing_command_on_a_missing_or_foreign_database_is_an_error(tmp_path: Path, command: list[str]):
+    # A mistyped --db made a new empty database and listed nothing; a foreign file gave a traceback.
+    missing = tmp_path / "mistyped.db"
+    result = CliRunner().invoke(app, [*command, "--db", str(missing)])
+    assert result.exit_code == 2
+    assert "no database at" in result.output
+    assert not missing.exists()
+    foreign = tmp_path / "notes.db"
+    foreign.write_bytes(os.urandom(4096))
+    result = CliRunner().invoke(app, [*command, "--db", str(foreign)])
+    assert result.exit_code == 2
+    assert "cannot be used as a newstrace database" in result.output
+
+
 def test_page_text_that_looks_like_markup_is_printed_as_it_is(tmp_path: Path, db: Path):
     # Square brackets in a page (a "[/b]" left by a forum, a "[bold]" in a headline) are text:
     # read as Rich markup they stopped `show` with a MarkupError or lost their words.

@@ -29,6 +29,19 @@ errors_console = Console(stderr=True)
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 
 
+def _stored(db: Path) -> Store:
+    """The database a listing command reads: a missing or foreign file is a clear error, neither a
+    new empty database (a mistyped --db made one and listed nothing) nor a traceback."""
+    if not db.exists():
+        errors_console.print(f"[red]error:[/red] no database at {escape(str(db))} (`newstrace analyze` makes one)")
+        raise typer.Exit(2)
+    try:
+        return Store(db)
+    except StoreError as error:
+        errors_console.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def analyze(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of pages (.txt .md .html .jsonl .warc).")],
@@ -133,7 +146,7 @@ def analyze(
 @app.command()
 def articles(db: DbOption = Path("newstrace.db")) -> None:
     """List the stored articles."""
-    with Store(db) as store:
+    with _stored(db) as store:
         table = Table("id", "date", "title", "paragraphs", "credit")
         for article in store.articles():
             table.add_row(
@@ -153,7 +166,7 @@ def outlets(
     every: Annotated[bool, typer.Option("--all", help="Every outlet, not only those the site pass changed.")] = False,
 ) -> None:
     """List the outlets whose articles the site pass changed, with the site's paragraphs it removed."""
-    with Store(db) as store:
+    with _stored(db) as store:
         summaries = [outlet_summary(outlet, store.articles_of_outlet(outlet)) for outlet in store.outlets()]
         # The articles of no known outlet are read as one (clean.site.NO_OUTLET), listed last.
         unknown = store.articles_of_outlet(NO_OUTLET)
@@ -187,7 +200,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print the article as JSON.")] = False,
 ) -> None:
     """Print one cleaned article with its metadata and removed lines."""
-    with Store(db) as store:
+    with _stored(db) as store:
         article = store.article(article_id)
     if article is None:
         errors_console.print(f"[red]error:[/red] no article {escape(repr(article_id))} in {escape(str(db))}")
@@ -225,7 +238,7 @@ def show(
 @app.command()
 def stories(db: DbOption = Path("newstrace.db")) -> None:
     """List the stories: date, origin, label and how each member derives from the origin."""
-    with Store(db) as store:
+    with _stored(db) as store:
         found = store.stories()
     table = Table("story", "date", "origin", "label", "members")
     for story in found:
@@ -245,7 +258,7 @@ def compare(
     db: DbOption = Path("newstrace.db"),
 ) -> None:
     """Print the sentence alignment of two stored articles side by side, source on the left."""
-    with Store(db) as store:
+    with _stored(db) as store:
         first_article, second_article = store.article(first), store.article(second)
     missing = [name for name, article in ((first, first_article), (second, second_article)) if article is None]
     if missing or first_article is None or second_article is None:
