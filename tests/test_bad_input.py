@@ -477,3 +477,17 @@ def test_page_text_that_looks_like_markup_is_printed_as_it_is(tmp_path: Path, db
     listed = CliRunner().invoke(app, ["articles", "--db", str(db)])
     assert listed.exit_code == 0, listed.output
     assert "forum[1]" in listed.output
+
+
+def test_an_interrupted_analysis_says_what_is_kept_and_exits_130(
+    folder: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from newstrace import cli
+
+    def interrupted(*args: object, **options: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run_analysis", interrupted)
+    result = run_cli(str(folder), "--db", str(db))
+    assert result.exit_code == 130
+    assert "interrupted" in result.output and "goes on from there" in result.output

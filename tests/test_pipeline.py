@@ -308,3 +308,25 @@ def test_the_neighbours_step_goes_through_no_article_of_more_relations_than_its_
         ("a", "c"),
         ("b", "c"),
     ]
+
+
+def test_a_run_stopped_after_storing_its_pages_ends_as_one_run_when_run_again(tmp_path: Path) -> None:
+    (tmp_path / "pages.jsonl").write_text(_site_pages(range(4)), encoding="utf-8")
+
+    def stop(name: str, steps: int | None) -> None:
+        if name == "finding site boilerplate":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        newstrace.analyze([tmp_path / "pages.jsonl"], db=tmp_path / "stopped.db", on_stage=stop)
+    again = newstrace.analyze([tmp_path / "pages.jsonl"], db=tmp_path / "stopped.db")
+    assert again.pages_already_stored == 4
+    newstrace.analyze([tmp_path / "pages.jsonl"], db=tmp_path / "whole.db")
+    with Store(tmp_path / "stopped.db") as stopped, Store(tmp_path / "whole.db") as whole:
+        assert [article.to_dict() for article in stopped.articles()] == [
+            article.to_dict() for article in whole.articles()
+        ]
+        assert stopped.relations() == whole.relations()
+        assert not any(
+            "subscribe today" in paragraph for article in stopped.articles() for paragraph in article.paragraphs
+        )

@@ -107,6 +107,14 @@ def analyze(
     except StoreError as error:
         errors_console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        # Pages are stored batch by batch, each in its own transaction: what was stored stays, and
+        # the same command again reads only what it has not (an interrupted run then ends as one run).
+        errors_console.print(
+            f"[yellow]interrupted:[/yellow] the pages stored so far stay in {escape(str(db))}; "
+            "the same command again goes on from there"
+        )
+        raise typer.Exit(130) from None
 
     table = Table(title="newstrace analyze", show_header=False)
     for label, value in (

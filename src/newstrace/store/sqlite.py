@@ -199,6 +199,13 @@ class Store:
                         article.outlet,
                     ),
                 )
+            # The site pass reads a run's outlets once all its pages are stored; marked in the page's
+            # transaction, so that a run stopped before its pass leaves them to the next ("" for the
+            # articles of no known outlet).
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO outlets_to_pass VALUES (?)",
+                sorted({(article.outlet or "",) for article in articles}),
+            )
         return articles
 
     def _free_id(self, page: Page, article: Article, total: int) -> str:
@@ -263,7 +270,7 @@ class Store:
             )
 
     def mark_outlets_to_pass(self, outlets: Iterable[str]) -> None:
-        """Outlets a run stored articles of without the site pass: the next run with it reads them."""
+        """Outlets whose articles no site pass has read since they were stored: the next run with it reads them."""
         with self.connection:
             self.connection.executemany(
                 "INSERT OR IGNORE INTO outlets_to_pass VALUES (?)", [(outlet,) for outlet in outlets]
