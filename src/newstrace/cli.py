@@ -14,8 +14,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newstrace.align.relation import default_models, relate_articles
-from newstrace.clean.site import NO_OUTLET, outlet_summary
-from newstrace.model import AlignedSentence
+from newstrace.clean.site import outlet_summary
+from newstrace.model import NO_OUTLET, AlignedSentence
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
 from newstrace.report import article_record, load_report
@@ -176,7 +176,7 @@ def outlets(
     """List the outlets whose articles the site pass changed, with the site's paragraphs it removed."""
     with _stored(db) as store:
         summaries = [outlet_summary(outlet, store.articles_of_outlet(outlet)) for outlet in store.outlets()]
-        # The articles of no known outlet are read as one (clean.site.NO_OUTLET), listed last.
+        # The articles of no known outlet are read as one (NO_OUTLET), listed last.
         unknown = store.articles_of_outlet(NO_OUTLET)
         if unknown:
             summaries.append(outlet_summary(NO_OUTLET, unknown))

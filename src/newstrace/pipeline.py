@@ -15,7 +15,7 @@ from newstrace.align.relation import PairComparison, RelationModels, compare_pai
 from newstrace.candidates import CandidateIndex, fingerprint_articles
 from newstrace.candidates.minhash import estimated_jaccard
 from newstrace.clean import CleaningError, clean_pages
-from newstrace.clean.site import NO_OUTLET, articles_without_site_boilerplate
+from newstrace.clean.site import articles_without_site_boilerplate
 from newstrace.embeddings import LeadEncoder, lead_text
 from newstrace.model import Article, Page, ReadError, Relation, Story, UnrelatedPair
 from newstrace.read import DEFAULT_MAX_PAGE_BYTES, SkippedFile, list_files, read_paths
@@ -103,9 +103,6 @@ def analyze(
 
         pending: list[Page] = []
         pending_characters = 0
-        # Outlets with new articles (NO_OUTLET for those of none known): their site boilerplate is
-        # looked for once all are stored.
-        new_outlets: set[str] = set()
 
         def clean_pending() -> None:
             nonlocal pending_characters
@@ -119,7 +116,6 @@ def analyze(
                 else:
                     try:
                         record(store.add_page(page, result))
-                        new_outlets.update(article.outlet or NO_OUTLET for article in result)
                     except Exception as error:
                         fail(page.source, f"could not be stored ({type(error).__name__}: {error})")
             pending.clear()
@@ -151,9 +147,9 @@ def analyze(
             if len(pending) >= CLEANING_BATCH or pending_characters >= CLEANING_BATCH_CHARACTERS:
                 clean_pending()
         clean_pending()
-        if not site_boilerplate:
-            store.mark_outlets_to_pass(new_outlets)
-        outlets = new_outlets | store.outlets_to_pass() if site_boilerplate else set()
+        # The outlets of every page stored (this run's, and an earlier run's that no pass has read:
+        # one without the pass, one stopped before it), marked by the store with the page.
+        outlets = store.outlets_to_pass() if site_boilerplate else set()
         if on_stage is not None and outlets:
             on_stage("finding site boilerplate", None)
         with_text, without_text = remove_site_boilerplate(store, outlets)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from newstrace.clean.dates import MONTHS, WEEKDAYS
 from newstrace.clean.headlines import TITLE_PARTS
 from newstrace.clean.line_vocabulary import STOP_WORDS
-from newstrace.model import Article, RemovedLine
+from newstrace.model import NO_OUTLET, Article, RemovedLine
 
 SITE_BOILERPLATE_REASON = "site boilerplate (on several articles of the outlet)"
 # A paragraph is the site's when this many articles of it on other subjects hold it.
@@ -68,7 +68,6 @@ PAGE_HEADLINE_WORDS = 2
 # closing formula of court reports, a magazine's footer, a press office's paragraph, a blog's teasers).
 # A short sentence shared so is the stories' own formula ("The case continues."), and stays: METER's
 # court reports keep their last sentence.
-NO_OUTLET = ""
 SAME_STORY_WORD_SHARE = 0.5
 _WORD = re.compile(r"\w+")
 _SHORT_SENTENCE = re.compile(r"[\"'“‘]?[A-Z][^.!?:]*[.!?][\"'”’]?$")

@@ -12,7 +12,7 @@ import numpy as np
 
 from newstrace.candidates import Fingerprint
 from newstrace.candidates.minhash import NUMBER_OF_BINS
-from newstrace.model import Article, Page, Relation, Story, UnrelatedPair
+from newstrace.model import NO_OUTLET, Article, Page, Relation, Story, UnrelatedPair
 
 # Each entry upgrades the schema from its index to the next version; never edit a released one.
 MIGRATIONS: tuple[str, ...] = (
@@ -200,11 +200,10 @@ class Store:
                     ),
                 )
             # The site pass reads a run's outlets once all its pages are stored; marked in the page's
-            # transaction, so that a run stopped before its pass leaves them to the next ("" for the
-            # articles of no known outlet).
+            # transaction, so that a run stopped before its pass leaves them to the next.
             self.connection.executemany(
                 "INSERT OR IGNORE INTO outlets_to_pass VALUES (?)",
-                sorted({(article.outlet or "",) for article in articles}),
+                sorted({(article.outlet or NO_OUTLET,) for article in articles}),
             )
         return articles
 
@@ -249,13 +248,14 @@ class Store:
         return [outlet for (outlet,) in rows]
 
     def outlets_to_pass(self) -> set[str]:
-        """Outlets of articles stored before the site pass existed, which no pass has read yet."""
+        """Outlets whose stored articles no site pass has read since (a run's new pages, a run without the
+        pass or stopped before it, a database made before the pass existed)."""
         return {outlet for (outlet,) in self.connection.execute("SELECT outlet FROM outlets_to_pass")}
 
     def articles_of_outlet(self, outlet: str) -> list[Article]:
-        """All the outlet's articles, those the site pass left without text too (see clean.site); the
-        empty name gives the articles of no known outlet."""
-        if not outlet:
+        """All the outlet's articles, those the site pass left without text too (see clean.site); NO_OUTLET
+        gives the articles of no known outlet."""
+        if outlet == NO_OUTLET:
             rows = self.connection.execute("SELECT data FROM articles WHERE outlet IS NULL ORDER BY source, position")
         else:
             rows = self.connection.execute(
@@ -267,13 +267,6 @@ class Store:
         with self.connection:
             self.connection.executemany(
                 "DELETE FROM outlets_to_pass WHERE outlet = ?", [(outlet,) for outlet in outlets]
-            )
-
-    def mark_outlets_to_pass(self, outlets: Iterable[str]) -> None:
-        """Outlets whose articles no site pass has read since they were stored: the next run with it reads them."""
-        with self.connection:
-            self.connection.executemany(
-                "INSERT OR IGNORE INTO outlets_to_pass VALUES (?)", [(outlet,) for outlet in outlets]
             )
 
     def replace_article_text(self, articles: Sequence[Article]) -> None:
