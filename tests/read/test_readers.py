@@ -299,6 +299,118 @@ def test_a_warc_record_that_breaks_the_warc_library_is_an_error_for_its_file(tmp
     assert "damaged WARC record" in items[0].error
 
 
+def test_warc_text_conversion_records_become_text_pages(tmp_path: Path):
+    # Common Crawl's WET files: a conversion record per page, holding the page's visible text.
+    path = tmp_path / "crawl.warc.wet.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("crawl.warc.wet.gz", {"software": "test"}))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/library",
+                "conversion",
+                payload=BytesIO(TEXT_PAGE.encode("utf-8")),
+                warc_headers_dict={"Content-Type": "text/plain"},
+            )
+        )
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert (page.format, page.url, page.names) == (
+        "text",
+        "https://example.org/library",
+        ("https://example.org/library",),
+    )
+    assert page.text == TEXT_PAGE
+
+
+def test_warc_html_resource_records_become_pages(tmp_path: Path):
+    # wget and Browsertrix keep some pages as resource records, with no HTTP headers.
+    path = tmp_path / "saved.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/bakery",
+                "resource",
+                payload=BytesIO(HTML_PAGE.encode("utf-8")),
+                warc_headers_dict={"Content-Type": "text/html"},
+            )
+        )
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.format == "html" and "Mill Lane" in page.html
+
+
+def _response_with_status(writer: WARCWriter, url: str, status: str, payload: bytes, content_type: str) -> None:
+    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(payload), http_headers=headers))
+
+
+def test_warc_redirects_and_error_pages_are_no_pages(tmp_path: Path):
+    path = tmp_path / "statuses.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        page = HTML_PAGE.encode("utf-8")
+        _response_with_status(writer, "https://example.org/old", "301 Moved Permanently", b"<a>moved</a>", "text/html")
+        _response_with_status(writer, "https://example.org/gone", "404 Not Found", page, "text/html")
+        _response_with_status(writer, "https://example.org/bakery", "200 OK", page, "text/html")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page) and page.url == "https://example.org/bakery"
+
+
+def test_a_warc_of_no_page_says_what_it_held(tmp_path: Path):
+    path = tmp_path / "redirects.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for number in range(2):
+            _response_with_status(writer, f"https://example.org/{number}", "302 Found", b"", "text/html")
+        _response_with_status(writer, "https://example.org/logo.png", "200 OK", b"\x89PNG", "image/png")
+    [error] = list(read_paths([path]))
+    assert isinstance(error, ReadError)
+    assert "no HTML or text page" in error.error
+    assert "2 HTTP 3xx" in error.error and "image/png" in error.error
+
+
+def test_a_warc_page_is_read_in_the_charset_its_server_declared(tmp_path: Path):
+    # Cyrillic in Windows-1251: from the bytes alone it could be several code pages.
+    text = "<html><body><p>Мост через реку открыли в понедельник после ремонта.</p></body></html>"
+    path = tmp_path / "cyrillic.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        _response_with_status(
+            writer, "https://example.org/most", "200 OK", text.encode("cp1251"), "text/html; charset=windows-1251"
+        )
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.html == text
+
+
+def test_a_server_that_declares_latin1_for_utf8_is_not_believed(tmp_path: Path):
+    text = "<html><body><p>The café on Mill Lane reopened — with a new oven.</p></body></html>"
+    path = tmp_path / "lying.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        _response_with_status(
+            writer, "https://example.org/cafe", "200 OK", text.encode("utf-8"), "text/html; charset=ISO-8859-1"
+        )
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.html == text
+
+
+def test_an_arc_file_is_read_as_a_web_archive(tmp_path: Path):
+    # The Internet Archive's older format: a header line per record, then the HTTP response.
+    response = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + HTML_PAGE.encode("utf-8")
+    version = b"1 0 InternetArchive\nURL IP-address Archive-date Content-type Archive-length\n"
+    data = b"filedesc://old.arc 0.0.0.0 20240101000000 text/plain %d\n" % len(version) + version + b"\n"
+    data += b"https://example.org/bakery 192.0.2.1 20240101000000 text/html %d\n" % len(response) + response + b"\n"
+    path = tmp_path / "old.arc"
+    path.write_bytes(data)
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.url == "https://example.org/bakery" and "Mill Lane" in page.html
+
+
 def test_a_jsonl_text_with_half_a_character_is_read_with_a_replacement_character(tmp_path: Path):
     # A scraper cut an emoji in two; JSON escapes the half that is left.
     path = tmp_path / "cut.jsonl"

@@ -35,6 +35,11 @@ READERS = {
     ".jsonl.gz": read_jsonl_file,
     ".warc": read_warc_file,
     ".warc.gz": read_warc_file,
+    # Common Crawl's extracted text (conversion records) and the older ARC format warcio also reads.
+    ".wet": read_warc_file,
+    ".wet.gz": read_warc_file,
+    ".arc": read_warc_file,
+    ".arc.gz": read_warc_file,
 }
 
 

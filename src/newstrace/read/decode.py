@@ -36,8 +36,11 @@ class DecodeError(ValueError):
     """The bytes are not text in any encoding we can recognise."""
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode bytes to text and return it with the encoding used; raise DecodeError for binary."""
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text and return it with the encoding used; raise DecodeError for binary.
+
+    A `declared` charset (a server's Content-Type) is taken when the bytes are not (mostly) UTF-8
+    and decode by it: servers often declare Latin-1 for UTF-8, and UTF-8 is seldom valid by chance."""
     if not data.strip():
         raise DecodeError("empty file")
     for bom, encoding in _BOMS:
@@ -65,12 +68,34 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return mixed, "utf-8"
+    if (by_declared := _decoded_as_declared(data, declared)) is not None:
+        return by_declared
     encoding = _detect_legacy(sample)
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError:
         # Windows-1252 leaves five bytes undefined; Latin-1 maps every byte.
         return data.decode("latin-1"), "latin-1"
+
+
+def _decoded_as_declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """The bytes decoded by the declared charset, or None when none is declared or it does not fit."""
+    if not declared:
+        return None
+    try:
+        encoding = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    # A UTF-16 or UTF-32 text would have shown its NUL bytes; a server's "utf-8" did not decode.
+    if encoding.startswith(("utf-16", "utf-32", "utf-8")):
+        return None
+    # As browsers do (WHATWG Encoding): a page declared Latin-1 or ASCII is read as Windows-1252.
+    if encoding in ("latin-1", "ascii"):
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
 
 
 def _detect_legacy(sample: bytes) -> str:
