@@ -165,3 +165,24 @@ def test_binary_without_nul_bytes():
 
 def test_decode_error_is_a_value_error():
     assert issubclass(DecodeError, ValueError)
+
+
+def test_an_html_page_is_read_in_the_charset_its_meta_element_declares():
+    # KOI8-R Cyrillic: from its bytes alone a detector reads it as another code page.
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r"></head>'
+        "<body><p>Мост открыли в понедельник.</p></body></html>"
+    )
+    text, encoding = decode_bytes(page.encode("koi8_r"))
+    assert (text, encoding) == (page, "koi8-r")
+
+
+def test_a_declared_charset_the_bytes_do_not_fit_gives_way_to_utf8():
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Café — “open”.</p></body></html>'
+    assert decode_bytes(page.encode("utf-8")) == (page, "utf-8")
+
+
+def test_an_unknown_declared_charset_is_ignored():
+    page = '<html><head><meta charset="no-such-code"></head><body><p>Caf\xe9 open.</p></body></html>'
+    text, _ = decode_bytes(page.encode("cp1252"))
+    assert text == page

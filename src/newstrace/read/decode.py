@@ -20,6 +20,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SNIFF_BYTES = 65536
+# Where a page's <meta> charset is looked for: browsers look in the first 1,024 bytes (WHATWG); pages
+# with long scripts or comments in their head put it later.
+_MARKUP_PRESCAN_BYTES = 4096
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 # Below this share of non-ASCII bytes the text is ASCII with a few signs and accented letters (a
 # "£", a "ï"): a Western page, whichever code page reads those few bytes with fewer signs of chaos.
@@ -39,8 +43,9 @@ class DecodeError(ValueError):
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes to text and return it with the encoding used; raise DecodeError for binary.
 
-    A `declared` charset (a server's Content-Type) is taken when the bytes are not (mostly) UTF-8
-    and decode by it: servers often declare Latin-1 for UTF-8, and UTF-8 is seldom valid by chance."""
+    A `declared` charset (a server's Content-Type, else the page's own <meta>) is taken when the
+    bytes are not (mostly) UTF-8 and decode by it: pages often declare Latin-1 for UTF-8, and UTF-8
+    is seldom valid by chance."""
     if not data.strip():
         raise DecodeError("empty file")
     for bom, encoding in _BOMS:
@@ -50,6 +55,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError as error:
                 raise DecodeError(f"invalid {encoding} after its byte-order mark: {error.reason}") from None
     sample = data[:_SNIFF_BYTES]
+    declared = declared or _charset_in_markup(sample)
     if b"\x00" in sample:
         utf16 = _guess_utf16_without_bom(sample)
         if utf16:
@@ -76,6 +82,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         # Windows-1252 leaves five bytes undefined; Latin-1 maps every byte.
         return data.decode("latin-1"), "latin-1"
+
+
+def _charset_in_markup(sample: bytes) -> str | None:
+    """The charset an HTML page declares in its head (`<meta charset>` or its http-equiv form)."""
+    found = _META_CHARSET.search(sample[:_MARKUP_PRESCAN_BYTES])
+    return found.group(1).decode("ascii") if found else None
 
 
 def _decoded_as_declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
