@@ -76,6 +76,27 @@ def test_dates_and_catchlines_enter_the_features() -> None:
     assert undated["same_catchline"] == 0.0
 
 
+def test_a_headline_counts_the_share_of_its_terms_the_other_article_uses() -> None:
+    untitled = _features(make_article("a", FERRY), make_article("b", FERRY_RETOLD))
+    assert math.isnan(untitled["headline_terms_found"])
+    # Every term of this headline (Strathmorrow, sailings, halt, 16, weeks) is in the retelling's text.
+    own_event = _features(
+        make_article("a", FERRY, title="Strathmorrow sailings to halt for 16 weeks"), make_article("b", FERRY_RETOLD)
+    )
+    assert own_event["headline_terms_found"] == 1.0
+    other_event = _features(
+        make_article("a", FERRY, title="Strathmorrow ferry to stop for 16 weeks"),
+        make_article("c", CHEESE, title="Record crowds at Ashgrove cheese festival"),
+    )
+    assert other_event["headline_terms_found"] == 0.0
+    # Both headlined: the lower of the two ways (the cheese headline's terms are not in the ferry text).
+    half = _features(
+        make_article("a", FERRY, title="Strathmorrow ferry to stop for 16 weeks"),
+        make_article("b", FERRY_RETOLD, title="Cheese festival record as ferry stops"),
+    )
+    assert 0.0 < half["headline_terms_found"] < 1.0
+
+
 def test_identical_texts_have_full_coverage_both_ways() -> None:
     features = _features(make_article("a", FERRY), make_article("b", FERRY))
     assert features["coverage_high"] == features["coverage_low"] == features["edited_high"] == 1.0

@@ -11,6 +11,8 @@ import numpy as np
 from newstrace.align.alignment import AlignedText, PreparedText
 from newstrace.candidates.catchline import catchline_key
 from newstrace.model import Article
+from newstrace.sentences import default_lexicon
+from newstrace.sentences.terms import term_counts
 
 # Each feature, and how P(same story) may move as it grows: 1 never down, -1 never up, 0 either way
 # (monotone constraints keep the learned model from fitting noise against common sense).
@@ -31,6 +33,7 @@ FEATURE_TRENDS = {
     "shorter_log_words": 0,
     "day_gap": -1,
     "same_catchline": 1,
+    "headline_terms_found": 1,
 }
 FEATURE_NAMES = tuple(FEATURE_TRENDS)
 # How many of each text's heaviest terms the overlap feature compares.
@@ -76,6 +79,7 @@ def pair_features(
             math.log1p(min(first_words, second_words)),
             math.nan if day_gap is None else float(day_gap),
             float(bool(first_catchline) and first_catchline == catchline_key(second)),
+            _headline_terms_found(first, first_text, second, second_text),
         ],
         dtype=np.float64,
     )
@@ -112,6 +116,42 @@ def _heavy_term_overlap(first: dict[str, float], second: dict[str, float]) -> fl
     if not total:
         return 0.0
     return sum(weight for term, weight in heaviest if term in larger) / total
+
+
+def _headline_terms_found(
+    first: Article, first_text: PreparedText, second: Article, second_text: PreparedText
+) -> float:
+    """Of a headline's content terms (by weight), the share the other article has in its headline or
+    text: the lower of the two ways where both have a headline, NaN where neither has. A headline
+    names its event; a report of another event on the same beat shares the beat's words, not those."""
+    shares = [
+        share
+        for headline, other_headline, other_text in (
+            (first.title, second.title, second_text),
+            (second.title, first.title, first_text),
+        )
+        if (share := _found_share(headline, other_headline, other_text)) is not None
+    ]
+    return min(shares) if shares else math.nan
+
+
+def _found_share(headline: str | None, other_headline: str | None, other_text: PreparedText) -> float | None:
+    if not headline:
+        return None
+    lexicon = default_lexicon()
+    _, weights = term_counts(headline, lexicon)
+    total = sum(weights.values())
+    if not total:
+        return None
+    other_headline_terms = term_counts(other_headline, lexicon)[0] if other_headline else {}
+    return (
+        sum(
+            weight
+            for term, weight in weights.items()
+            if term in other_text.document_terms or term in other_headline_terms
+        )
+        / total
+    )
 
 
 def _overlap(first: AbstractSet[str], second: AbstractSet[str]) -> float:
