@@ -438,3 +438,37 @@ def test_reprints_analysed_before_the_wire_story_give_the_stories_of_one_run(tmp
 
     assert stories(later) == stories(tmp_path / "one.db")
     assert stories(later)[0][0] == "original"
+
+
+# A story in Chinese, written for this test: a wire report, a paper's copy of three of its paragraphs,
+# a rewrite with one figure changed, and a report of another event.
+CHINESE_PAGES = {
+    "wire": "北京市将扩建地铁网络\n\n新华社北京3月4日电 北京市政府周一宣布，将在未来五年内新建六条地铁线路，总长度约一百八十公里。\n\n"
+    "市交通委员会主任王立新表示，新线路将连接城市东部的新住宅区和中心商务区，预计每天可运送乘客二百万人次。\n\n"
+    "这项工程的总投资约为一千二百亿元，资金将由市政府和社会资本共同承担。\n\n"
+    "专家认为，地铁扩建有助于缓解城市交通拥堵，并减少汽车尾气排放。\n",
+    "copy": "北京地铁将新增六条线路\n\n北京市政府周一宣布，将在未来五年内新建六条地铁线路，总长度约一百八十公里。\n\n"
+    "市交通委员会主任王立新表示，新线路将连接城市东部的新住宅区和中心商务区，预计每天可运送乘客二百万人次。\n\n"
+    "这项工程的总投资约为一千二百亿元，资金将由市政府和社会资本共同承担。\n",
+    "rewrite": "北京六条新地铁线五年内建成\n\n周一，北京市政府表示，未来五年将建设六条新的地铁线，全长大约一百八十公里。\n\n"
+    "据市交通委员会主任王立新介绍，这些新线将把东部新住宅区与中心商务区相连，每天预计运送乘客三百万人次。\n\n"
+    "工程总投资大约一千二百亿元，由市政府与社会资本共同出资。\n\n有专家指出，扩建地铁将缓解交通拥堵，减少汽车尾气。\n",
+    "other": "上海举办国际茶叶博览会\n\n上海国际茶叶博览会周六在浦东开幕，来自二十个国家的三百多家企业参展。\n\n"
+    "主办方表示，本届博览会预计将吸引超过十万名观众，并促成大量贸易合作。\n\n展会期间还将举办茶艺表演和茶文化论坛。\n",
+}
+
+
+@pytest.mark.parametrize("with_encoder", [True, False])
+def test_a_chinese_wire_story_its_copy_and_its_rewrite_make_one_story(tmp_path: Path, with_encoder: bool) -> None:
+    for name, text in CHINESE_PAGES.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    models = default_models() if with_encoder else replace(default_models(), lead_encoder=None)
+    summary = newstrace.analyze([tmp_path], db=tmp_path / "x.db", models=models)
+    assert not summary.errors, summary.errors
+    report = newstrace.load_report(tmp_path / "x.db")
+    articles = {article["id"]: article for article in report["articles"]}
+    assert articles["wire"]["title"] == "北京市将扩建地铁网络"
+    assert (articles["wire"]["dateline"], articles["wire"]["credit"]) == ("北京", "Xinhua")
+    (story,) = [story for story in report["stories"] if len(story["members"]) > 1]
+    kinds = {member["article"]: member["kind"] for member in story["members"]}
+    assert kinds == {"wire": "origin", "copy": "copy", "rewrite": "rewrite"}

@@ -17,6 +17,7 @@ from newstrace.candidates.profiles import TermTable, heaviest_terms
 from newstrace.candidates.tokens import tokenise, xxh3_of_spans
 from newstrace.model import Article
 from newstrace.sentences import Lexicon, default_lexicon, term_profile
+from newstrace.sentences.words import spaced_pairs
 from tests.factories import make_article
 
 # Letters, digits, punctuation and spaces of several scripts, a combining mark (not a word
@@ -74,7 +75,8 @@ def test_heaviest_terms_are_term_profile_top_terms(lexicon: Lexicon) -> None:
     # One table for the three batches: the later ones find their tokens already learned.
     table = TermTable(lexicon)
     for batch in (texts, texts[::-1], texts[:7]):
-        tokens = tokenise(batch)
+        # As fingerprint_articles reads them: Chinese and the like as pairs of characters.
+        tokens = tokenise([spaced_pairs(text) for text in batch])
         hashes, owners = heaviest_terms(tokens, len(batch), table, TOP_TERMS)
         for number, text in enumerate(batch):
             expected = {xxhash.xxh3_64_intdigest(term.encode()) for term in term_profile(text, lexicon).top(TOP_TERMS)}
@@ -84,7 +86,7 @@ def test_heaviest_terms_are_term_profile_top_terms(lexicon: Lexicon) -> None:
 
 def _reference_fingerprint(text: str, lexicon: Lexicon) -> tuple[np.ndarray, np.ndarray]:
     """The signatures as the per-article implementation made them (regex, xxhash, term_profile)."""
-    words = re.findall(r"\w+", text.lower())
+    words = re.findall(r"\w+", spaced_pairs(text).lower())
     token_hashes = np.array([xxhash.xxh3_64_intdigest(word.encode()) for word in words], dtype=np.uint64)
     shingles = shingle_hashes(token_hashes, SHINGLE_SIZE)
     top = term_profile(text, lexicon).top(TOP_TERMS)

@@ -48,6 +48,25 @@ def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) ->
     assert (dateline.place, dateline.agency, remainder) == (place, agency, rest)
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "rest"),
+    [
+        ("新华社杭州5月2日电 市政府周一宣布新建地铁。", "杭州", "Xinhua", "市政府周一宣布新建地铁。"),
+        ("新华社杭州5月2日电（记者 林晓）市政府宣布。", "杭州", "Xinhua", "市政府宣布。"),
+        ("【ワシントン共同】米政府は発表した。", "ワシントン", "Kyodo", "米政府は発表した。"),
+        ("(부산=연합뉴스) 김민수 기자 = 시는 발표했다.", "부산", "Yonhap", "시는 발표했다."),
+    ],
+)
+def test_east_asian_wire_datelines(paragraph: str, place: str, agency: str, rest: str) -> None:
+    dateline, body = split_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, body) == (place, agency, rest)
+
+
+def test_a_chinese_sentence_is_no_dateline() -> None:
+    assert split_dateline("新华社记者周一在杭州采访了市长。")[0] is None
+
+
 def test_ordinary_sentences_are_not_datelines() -> None:
     for paragraph in (
         "The mayor — who was late — spoke.",

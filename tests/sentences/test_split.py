@@ -87,3 +87,16 @@ def test_a_stop_before_a_lower_case_word_is_not_a_boundary() -> None:
 def test_empty_and_blank_paragraphs_have_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences("   \n ") == []
+
+
+def test_chinese_and_japanese_sentences_end_at_full_width_stops_without_a_space() -> None:
+    assert split_sentences("市政府周一宣布新建地铁。他说：“工程很难。”专家表示支持！") == [
+        "市政府周一宣布新建地铁。",
+        "他说：“工程很难。”",
+        "专家表示支持！",
+    ]
+    # A quotation that ends with a stop and goes on with the particle citing it is one sentence.
+    assert split_sentences("知事は「新線を作る。」と述べた。費用は未定だ。") == [
+        "知事は「新線を作る。」と述べた。",
+        "費用は未定だ。",
+    ]

@@ -16,6 +16,7 @@ from newstrace.embeddings import LeadEncoder, lead_text
 from newstrace.model import AlignedSentence
 from newstrace.sentences import Lexicon, split_sentences
 from newstrace.sentences.terms import term_counts
+from newstrace.sentences.words import count_words, has_unspaced_script
 
 _NOT_WORD = re.compile(r"[\W_]+")
 # A capitalised word inside a sentence (not its first word): a name of a person, place or body.
@@ -156,9 +157,9 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder |
         np.array(rows, dtype=np.int64),
         term_keys,
         np.array(values, dtype=np.float64),
-        np.array([max(1, sentence.count(" ") + 1) for sentence in normalised], dtype=float),
+        np.array([max(1, _words_of_normalised(sentence)) for sentence in normalised], dtype=float),
         {term: weight for term, weight in document.items() if term.isdigit()},
-        sum(sentence.count(" ") + 1 for sentence in normalised),
+        sum(_words_of_normalised(sentence) for sentence in normalised),
         sum(document.values()) / len(document) if document else 0.0,
         np.array([sum(sentence_terms.values()) for sentence_terms in terms], dtype=np.float64),
         {text: index for index, text in reversed(list(enumerate(normalised)))},
@@ -166,6 +167,11 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder |
         np.argsort(term_keys, kind="stable"),
         encoder.encode([lead_text(paragraphs)])[0] if encoder is not None else None,
     )
+
+
+def _words_of_normalised(sentence: str) -> int:
+    """Words of a normalised sentence (single spaces between words; a Chinese clause is one run)."""
+    return count_words(sentence) if has_unspaced_script(sentence) else sentence.count(" ") + 1
 
 
 def document_cosine(copy: PreparedText, source: PreparedText) -> float:

@@ -33,6 +33,7 @@ from newstrace.clean.site import subject_words
 from newstrace.embeddings import LeadEncoder, default_lead_encoder
 from newstrace.model import Article, Relation
 from newstrace.sentences import default_lexicon
+from newstrace.sentences.words import count_words
 
 # Thresholds on the shares of the copy's words (see AlignedText); the kinds are tried in this order.
 DUPLICATE_SHARE = 0.98
@@ -346,7 +347,7 @@ def _words_up_to(paragraphs: list[str], limit: int) -> int:
     of its articles: counting whole texts was a twentieth of a crawl's analysis)."""
     words = 0
     for paragraph in paragraphs:
-        words += len(paragraph.split())
+        words += count_words(paragraph)
         if words >= limit:
             break
     return words

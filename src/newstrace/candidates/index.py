@@ -31,6 +31,7 @@ from newstrace.candidates.sorting import sorted_integers
 from newstrace.candidates.tokens import Tokens, tokenise
 from newstrace.model import Article, has_agency_marks
 from newstrace.sentences import Lexicon
+from newstrace.sentences.words import spaced_pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,9 @@ def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[
     table = TermTable(lexicon)
     for start in range(0, len(articles), ARTICLES_PER_CHUNK):
         chunk = articles[start : start + ARTICLES_PER_CHUNK]
-        tokens = tokenise([article.text for article in chunk])
+        # Chinese, Japanese or Thai text is read as pairs of characters, the word-sized unit of a
+        # script without spaces (a clause between commas would be one token).
+        tokens = tokenise([spaced_pairs(article.text) for article in chunk])
         shingles, shingle_owners = _shingles(tokens, len(chunk))
         shingle_rows = owned_signatures(shingles, shingle_owners, len(chunk))
         term_rows = owned_signatures(*heaviest_terms(tokens, len(chunk), table, TOP_TERMS), len(chunk))

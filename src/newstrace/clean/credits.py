@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newstrace.clean.dates import MONTHS, WEEKDAYS
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
-from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES
+from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES, EAST_ASIAN_AGENCIES
 
 _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
 _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
@@ -19,6 +19,18 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
     r"(?:,?\s+(?P<when>(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"
     r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?)\s*"
+)
+_EAST_ASIAN_AGENCY = "|".join(re.escape(name) for name in sorted(EAST_ASIAN_AGENCIES, key=len, reverse=True))
+# Chinese "新华社北京3月4日电（记者 王立）", Japanese "【ワシントン共同】", Korean "(서울=연합뉴스) 홍길동 기자 =".
+_EAST_ASIAN_DATELINES = (
+    re.compile(
+        rf"^(?P<agency>{_EAST_ASIAN_AGENCY})(?P<place>[\u4e00-\u9fff]{{2,8}}?)"
+        r"(?:\d{1,2}月\d{1,2}日)?电\s*(?:[（(][^）)]{0,40}[）)])?\s*"
+    ),
+    re.compile(rf"^【(?P<place>[^】\s]{{1,12}}?)(?P<agency>{_EAST_ASIAN_AGENCY})】\s*"),
+    re.compile(
+        rf"^[(（](?P<place>[가-힣]{{1,10}})=(?P<agency>{_EAST_ASIAN_AGENCY})[)）]\s*(?:[가-힣]{{2,4}}\s*(?:기자|특파원)\s*=\s*)?"
+    ),
 )
 # The words a "By ..." line opens with, in any case; only their first letters can open a match.
 _BYLINE_WORDS = ("by", "von", "por", "par", "door", "av")
@@ -58,6 +70,13 @@ def canonical_agency(text: str | None) -> str | None:
 
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """A wire dateline at the start of a paragraph, and the paragraph without it."""
+    if not paragraph.isascii():
+        for pattern in _EAST_ASIAN_DATELINES:
+            if (found := pattern.match(paragraph)) and paragraph[found.end() :].strip():
+                agency = EAST_ASIAN_AGENCIES[found.group("agency")]
+                return Dateline(found.group("place"), agency, paragraph[: found.end()].strip()), paragraph[
+                    found.end() :
+                ]
     match = _DATELINE.match(paragraph)
     if not match:
         return None, paragraph

@@ -454,6 +454,26 @@ AGENCY_NAMES = {
     "EIN Presswire": "EIN Presswire",
 }
 
+# Agencies as Chinese, Japanese and Korean wire datelines name them, with the names above.
+EAST_ASIAN_AGENCIES = {
+    "新华社": "Xinhua",
+    "中新社": "China News Service",
+    "中新网": "China News Service",
+    "中国新闻社": "China News Service",
+    "法新社": "AFP",
+    "路透社": "Reuters",
+    "美联社": "AP",
+    "共同社": "Kyodo",
+    "塔斯社": "TASS",
+    "共同": "Kyodo",
+    "時事": "Jiji",
+    "AFP時事": "AFP",
+    "ロイター": "Reuters",
+    "연합뉴스": "Yonhap",
+    "뉴시스": "Newsis",
+    "뉴스1": "News1",
+}
+
 # A trailing comma counts: a last line cut short ("The trial continues,") is still prose.
 SENTENCE_END = re.compile(r"[.!?…:;,。！？][\"'”’»)\]」』]*$")
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")

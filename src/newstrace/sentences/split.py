@@ -73,10 +73,28 @@ _ABBREVIATIONS = frozenset(
 # A candidate boundary: terminal punctuation, optional closing quotes or brackets, then space.
 _BOUNDARY = re.compile(r"([.!?…]+[\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9А-ЯЁ])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Chinese and Japanese end a sentence with a full-width stop and start the next without a space.
+# A quotation closed after its stop and followed by the particle that cites it ("「…。」と") goes on.
+_FULL_WIDTH_BOUNDARY = re.compile(r"([。！？]+[」』”’）》]*)(?![」』”’）》])(\s*)(?=\S)(?![とっ])")
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """The sentences of one paragraph, in order, stripped; a paragraph without stops is one sentence."""
+    if not paragraph.isascii() and _FULL_WIDTH_BOUNDARY.search(paragraph):
+        return [part for piece in _split_after_full_width_stops(paragraph) for part in _split_sentences(piece)]
+    return _split_sentences(paragraph)
+
+
+def _split_after_full_width_stops(paragraph: str) -> list[str]:
+    pieces, start = [], 0
+    for match in _FULL_WIDTH_BOUNDARY.finditer(paragraph):
+        pieces.append(paragraph[start : match.end(1)])
+        start = match.end()
+    pieces.append(paragraph[start:])
+    return [piece for piece in pieces if piece.strip()]
+
+
+def _split_sentences(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):

@@ -12,6 +12,8 @@ from itertools import repeat
 
 import numpy as np
 
+from newstrace.sentences.words import has_unspaced_script, spaced_pairs
+
 _TOKEN = re.compile(r"\w+")
 # Terms are matched on a prefix so that inflections meet ("declares", "declared"); six letters keep
 # names and most stems apart in English and in the other European languages alike.
@@ -24,6 +26,9 @@ UNKNOWN_WORD_ZIPF = 1.0
 SHORT_UNKNOWN_WORD_ZIPF = 6.5
 # Zipf frequency of the commonest words (~7.7 for "the"): weight = CEILING_ZIPF - zipf.
 CEILING_ZIPF = 7.5
+# A pair of characters of a script written without spaces (sentences.words): the English word list
+# knows none, and each weighs as an ordinary content word does (zipf about 4.5).
+UNSPACED_PAIR_WEIGHT = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,8 @@ class Lexicon:
         frequencies[unlisted] = np.where(lengths[unlisted] > 3, UNKNOWN_WORD_ZIPF, SHORT_UNKNOWN_WORD_ZIPF)
         # fmax, like max(0.0, x), gives 0.0 for a NaN frequency.
         weights = np.where(digits, NUMBER_WEIGHT, np.fmax(0.0, CEILING_ZIPF - frequencies))
+        unspaced = np.fromiter(map(has_unspaced_script, words), dtype=bool, count=len(words))
+        weights[unspaced] = UNSPACED_PAIR_WEIGHT
         weights[(lengths <= 1) | (weights < MINIMUM_WEIGHT)] = 0.0
         keys = [word if digit else word[:PREFIX_LENGTH] for word, digit in zip(words, digits.tolist(), strict=True)]
         return keys, weights
@@ -65,6 +72,8 @@ class Lexicon:
     def weight(self, word: str) -> float:
         if word.isdigit():
             return NUMBER_WEIGHT if len(word) > 1 or word != "0" else 0.0
+        if has_unspaced_script(word):
+            return UNSPACED_PAIR_WEIGHT
         frequency = self.zipf.get(word)
         if frequency is None:
             frequency = UNKNOWN_WORD_ZIPF if len(word) > 3 else SHORT_UNKNOWN_WORD_ZIPF
@@ -97,7 +106,7 @@ def term_counts(text: str, lexicon: Lexicon) -> tuple[Counter[str], dict[str, fl
     """How often each content term occurs in a text, and each term's weight."""
     counts: Counter[str] = Counter()
     weights: dict[str, float] = {}
-    for token in _TOKEN.findall(text.lower()):
+    for token in _TOKEN.findall(spaced_pairs(text.lower())):
         term, weight = lexicon.term(token)
         if weight:
             counts[term] += 1
