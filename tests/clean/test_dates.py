@@ -29,6 +29,8 @@ from newstrace.model import Page
         ("Posted 10/18/2012 at 9:14 am", date(2012, 10, 18)),
         ("Updated 18/10/2012 09:14", date(2012, 10, 18)),
         ("on 7/7/2012", date(2012, 7, 7)),
+        ("发布时间：2024年3月4日 10:30", date(2024, 3, 4)),
+        ("2023년 11월 9일 오전 10시", date(2023, 11, 9)),
     ],
 )
 def test_explicit_dates(text: str, expected: date) -> None:
@@ -38,6 +40,7 @@ def test_explicit_dates(text: str, expected: date) -> None:
 def test_no_date_from_bare_numbers_or_impossible_days() -> None:
     assert find_dates("He scored 12 goals in 2023 and may 5 more.") == []
     assert find_dates("February 30, 2024") == []
+    assert find_dates("2024年13月4日") == []
     # Month first in the US, day first elsewhere: a slashed date both could read is no date.
     assert find_dates("Posted 09/08/2012") == []
     assert find_dates("Scores 3/45/2012 and 1/2/20123, path /12/14/2012/") == []
@@ -46,6 +49,9 @@ def test_no_date_from_bare_numbers_or_impossible_days() -> None:
 def test_date_lines_are_mostly_a_date() -> None:
     assert is_date_line("Published 3:42 PM EST, Tue March 5, 2024") == date(2024, 3, 5)
     assert is_date_line("The vote took place on March 5, 2024 in the capital city hall.") is None
+    assert is_date_line("发布时间：2024年3月4日 10:30 来源：新华网") == date(2024, 3, 4)
+    assert is_date_line("公開 2024年3月4日 10時30分") == date(2024, 3, 4)
+    assert is_date_line("2024년 3월 4일 오전 10시 30분 입력") == date(2024, 3, 4)
 
 
 def test_weekday_resolution() -> None:

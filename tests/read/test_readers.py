@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 from io import BytesIO
 from pathlib import Path
@@ -409,6 +411,87 @@ def test_an_arc_file_is_read_as_a_web_archive(tmp_path: Path):
     [page] = list(read_paths([path]))
     assert isinstance(page, Page)
     assert page.url == "https://example.org/bakery" and "Mill Lane" in page.html
+
+
+def _write_table(path: Path, rows: list[list[str]], delimiter: str = ",", encoding: str = "utf-8") -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    data = buffer.getvalue().encode(encoding)
+    path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
+
+
+TABLE = [
+    ["id", "title", "publication", "date", "url", "content"],
+    [
+        "7",
+        "Bridge reopens",
+        "Harbour Times",
+        "2024-03-04",
+        "https://example.org/bridge",
+        "The old stone bridge reopened on Monday.\n\nDrivers had faced a detour.",
+    ],
+    ["8", "No body here", "Harbour Times", "2024-03-05", "", ""],
+    [
+        "9",
+        "Market moves",
+        "Valley Post",
+        "2024-03-06",
+        "",
+        "The Thursday market will move to the station car park in May, the council said.",
+    ],
+]
+
+
+@pytest.mark.parametrize("name", ["articles.csv", "articles.csv.gz"])
+def test_a_csv_table_gives_a_page_per_row_with_its_fields(tmp_path: Path, name: str):
+    path = tmp_path / name
+    _write_table(path, TABLE)
+    items = list(read_paths([path]))
+    assert [type(item) for item in items] == [Page, ReadError, Page]
+    first, error, second = items
+    assert (first.names, first.title, first.date, first.outlet, first.url) == (
+        ("7",),
+        "Bridge reopens",
+        "2024-03-04",
+        "Harbour Times",
+        "https://example.org/bridge",
+    )
+    assert first.text == "The old stone bridge reopened on Monday.\n\nDrivers had faced a detour."
+    assert error.source == f"{path}:3" and "no text" in error.error
+    assert second.names == ("9",) and second.source == f"{path}:4"
+
+
+def test_a_tsv_table_in_a_legacy_encoding_with_long_fields(tmp_path: Path):
+    long_text = "The café on Quay Street reopened after the floods. " * 4000  # past csv's 128 KB field limit
+    path = tmp_path / "wire.tsv"
+    _write_table(path, [["title", "text"], ["Café reopens", long_text]], delimiter="\t", encoding="cp1252")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.title == "Café reopens" and page.text == long_text
+    assert page.names[0] == "wire:2"
+
+
+def test_a_table_of_a_header_only_or_broken_midway_says_so(tmp_path: Path):
+    empty = tmp_path / "empty.csv"
+    _write_table(empty, [["title", "text"]])
+    [error] = list(read_paths([empty]))
+    assert isinstance(error, ReadError) and error.error == "a header row and no rows"
+    # A field over the page limit: the rows before it are read, and csv's own limit is set back.
+    broken = tmp_path / "broken.csv"
+    rows = [[f"Ferry {n}", "The ferry sailed at noon, an hour late."] for n in range(2000)]
+    _write_table(broken, [["title", "text"], *rows, ["Pier", "The pier was closed. " * 5000]])
+    limit = csv.field_size_limit()
+    items = list(read_paths([broken], max_page_bytes=50_000))
+    assert csv.field_size_limit() == limit
+    assert [type(item) for item in items] == [Page] * 2000 + [ReadError]
+    assert items[-1].source == f"{broken}:2002"
+
+
+def test_a_table_without_a_text_column_is_one_error(tmp_path: Path):
+    path = tmp_path / "labels.csv"
+    _write_table(path, [["pair", "score"], ["a-b", "0.5"]])
+    [error] = list(read_paths([path]))
+    assert isinstance(error, ReadError) and "no text or html column" in error.error
 
 
 def test_a_jsonl_text_with_half_a_character_is_read_with_a_replacement_character(tmp_path: Path):

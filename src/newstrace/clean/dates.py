@@ -63,6 +63,8 @@ _DATE_FORMS = [
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"),
+    # Chinese and Japanese "2024年3月4日", Korean "2024년 3월 4일".
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),
 ]
 # Day and month written with slashes ("10/18/2012" in the US, "18/10/2012" elsewhere): read only where
 # one of the two numbers is over 12, or both are equal; "09/08/2012" could be either, so no date.
@@ -81,9 +83,12 @@ _DATE_LINE_WORDS = {
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a", "m", "p", "uhr", "h",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "de", "le", "um",
     "publicado", "actualizado", "veröffentlicht", "aktualisiert", "stand", "publié", "mis", "à", "jour",
+    # Chinese, Japanese and Korean labels: published, updated, time, date, source; am, pm, hour, minute.
+    "发布时间", "发布", "时间", "更新时间", "更新", "日期", "来源", "發佈時間", "發布時間",
+    "公開", "配信", "掲載", "時", "分", "입력", "수정", "기사입력", "최종수정", "오전", "오후", "시", "분",
 }  # fmt: skip
-# Figures and separators between the words of a date line.
-_NOT_WORDS = re.compile(r"[\d:,.|/\-–—()]")
+# Figures and separators (full-width ones too) between the words of a date line.
+_NOT_WORDS = re.compile(r"[\d:,.|/\-–—()：，（）【】]")
 _ON_BEFORE = re.compile(r"\bon\s+(?:[A-Z][a-z]+,?\s+)?$")
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from newstrace.model import Page, ReadError, SkippedFile
 from newstrace.read.files import read_html_file, read_text_file
 from newstrace.read.jsonl import read_json_file, read_jsonl_file
+from newstrace.read.tables import read_table_file
 from newstrace.read.warc import read_warc_file
 
 __all__ = ["DEFAULT_MAX_PAGE_BYTES", "READERS", "SkippedFile", "file_kind", "list_files", "read_paths"]
@@ -33,6 +34,11 @@ READERS = {
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
     ".jsonl.gz": read_jsonl_file,
+    # Tables of articles with a header row (a text or html column), as news datasets are shared.
+    ".csv": read_table_file,
+    ".csv.gz": read_table_file,
+    ".tsv": read_table_file,
+    ".tsv.gz": read_table_file,
     ".warc": read_warc_file,
     ".warc.gz": read_warc_file,
     # Common Crawl's extracted text (conversion records) and the older ARC format warcio also reads.

@@ -16,12 +16,12 @@ from newstrace.read.decode import DecodeError, decode_bytes
 from newstrace.read.files import is_html_document, names_for_path, read_bytes_limited
 
 _GIVE_UP_AFTER = 3
-_TEXT_FIELDS = ("text", "maintext", "content", "body")
-_HTML_FIELDS = ("html", "raw_html")
+TEXT_FIELDS = ("text", "maintext", "content", "body")
+HTML_FIELDS = ("html", "raw_html")
 _TITLE_FIELDS = ("title",)
 _DATE_FIELDS = ("date", "date_publish", "published", "publish_date", "timestamp")
 _AUTHOR_FIELDS = ("author", "authors", "byline")
-_OUTLET_FIELDS = ("outlet", "source_domain", "site_name", "sitename", "publisher")
+_OUTLET_FIELDS = ("outlet", "source_domain", "site_name", "sitename", "publisher", "publication", "source_name")
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -45,15 +45,15 @@ def _first(record: dict[str, object], fields: tuple[str, ...]) -> str | None:
     return None
 
 
-def _is_page_record(record: object) -> TypeGuard[dict[str, object]]:
+def is_page_record(record: object) -> TypeGuard[dict[str, object]]:
     """Whether a record holds a page: an object with a text or an html field with something in it."""
-    return isinstance(record, dict) and bool(_first(record, _TEXT_FIELDS) or _first(record, _HTML_FIELDS))
+    return isinstance(record, dict) and bool(_first(record, TEXT_FIELDS) or _first(record, HTML_FIELDS))
 
 
-def _page_of_record(record: dict[str, object], where: str, content_hash: str, fallback_names: list[str]) -> Page:
+def page_of_record(record: dict[str, object], where: str, content_hash: str, fallback_names: list[str]) -> Page:
     """A page from a record that holds a text or html field (its own id or url names it)."""
-    text = _first(record, _TEXT_FIELDS)
-    html = _first(record, _HTML_FIELDS)
+    text = _first(record, TEXT_FIELDS)
+    html = _first(record, HTML_FIELDS)
     if text and not html and is_html_document(text):
         # A dump whose text field holds the page's source.
         text, html = None, text
@@ -94,9 +94,9 @@ def read_json_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError | Sk
         yield ReadError(str(path), "not JSON: nested too deeply")
         return
     records = document if isinstance(document, list) else [document]
-    pages = [(number, record) for number, record in enumerate(records) if _is_page_record(record)]
+    pages = [(number, record) for number, record in enumerate(records) if is_page_record(record)]
     if not pages:
-        fields = ", ".join((*_TEXT_FIELDS, *_HTML_FIELDS))
+        fields = ", ".join((*TEXT_FIELDS, *HTML_FIELDS))
         yield SkippedFile(str(path), f"JSON without page records (fields {fields})")
         return
     in_list = isinstance(document, list)
@@ -107,7 +107,7 @@ def read_json_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError | Sk
         digest = hashlib.sha256(
             json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
         ).hexdigest()
-        yield _page_of_record(record, where, digest, names)
+        yield page_of_record(record, where, digest, names)
 
 
 def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
@@ -137,13 +137,13 @@ def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
             if not isinstance(record, dict):
                 yield ReadError(where, "not a JSON object")
                 continue
-            if not _is_page_record(record):
+            if not is_page_record(record):
                 records_without_text += 1
                 if pages_found == 0 and records_without_text >= _GIVE_UP_AFTER:
                     # A JSONL file of something else (an index, a label file): one error, not one a line.
                     yield ReadError(str(path), "records have no text or html field: not a file of pages")
                     return
-                error = ReadError(where, f"record has no text or html field ({', '.join(_TEXT_FIELDS)})")
+                error = ReadError(where, f"record has no text or html field ({', '.join(TEXT_FIELDS)})")
                 if pages_found:
                     yield error
                 else:
@@ -152,7 +152,7 @@ def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
             pages_found += 1
             yield from pending
             pending.clear()
-            yield _page_of_record(
+            yield page_of_record(
                 record, where, hashlib.sha256(raw.strip()).hexdigest(), [f"{name}:{line_number}" for name in stem_names]
             )
     if not found_any:
