@@ -335,19 +335,17 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
         is_plain and _is_prose(_prose_word_count(text, count), end)
         for text, is_plain, count, end in zip(texts, plain, words, sentence_ends, strict=True)
     ]
-    # A headline in Chinese or Japanese is one run between spaces: its words are counted by characters.
-    headline_words = [
-        count_words(text) if has_unspaced_script(text) else count for text, count in zip(texts, words, strict=True)
-    ]
     headline = [
         _is_headline_like(text, count, is_plain, item)
-        for text, count, is_plain, item in zip(texts, headline_words, plain, list_items, strict=True)
+        for text, count, is_plain, item in zip(texts, words, plain, list_items, strict=True)
     ]
     title_like = [
-        is_headline or (item and bool(COUNT_OPENING.match(text)) and _is_headline_like(text, count, is_plain, False))
-        for text, count, is_plain, item, is_headline in zip(
-            texts, headline_words, plain, list_items, headline, strict=True
-        )
+        is_headline
+        or (item and bool(COUNT_OPENING.match(text)) and _is_headline_like(text, count, is_plain, False))
+        # A headline in Chinese or Japanese is one run between spaces: its words counted by characters.
+        # Only the choice of title reads it: headline_like, a feature of the line model, stays as learnt.
+        or (has_unspaced_script(text) and _is_headline_like(text, count_words(text), is_plain, item))
+        for text, count, is_plain, item, is_headline in zip(texts, words, plain, list_items, headline, strict=True)
     ]
     # Dates only in lines that can be a post line or a headline: a paragraph's dates are its story's.
     found_dates = [
