@@ -1167,3 +1167,38 @@ def test_an_agencys_time_stamp_under_the_headline_dates_and_credits_the_article(
     assert article.title == "Library opens a late reading room for shift workers"
     assert (article.date.isoformat() if article.date else None, article.credit) == (expected_date, expected_credit)
     assert stamp not in article.paragraphs
+
+
+def test_a_chinese_pages_headline_is_found_inside_its_title_line() -> None:
+    # Written for this test: the <title> line joins headline, section and site with underscores,
+    # a menu and a trail of sections follow, then the headline itself and the article.
+    page = "\n".join(
+        [
+            "杭州新建三座跨江大桥_新闻频道_江南日报网",
+            "首页",
+            "新闻",
+            "体育",
+            "新闻 > 本地 > 正文",
+            "杭州新建三座跨江大桥",
+            "2024年5月2日 08:30",
+            "杭州市政府周四宣布，将在未来四年内新建三座跨江大桥，总投资约九十亿元。",
+            "市建设委员会主任林晓表示，新桥将连接江南新城和城市中心，预计每天通行车辆十五万辆。",
+            "专家认为，大桥建成后将明显缓解过江交通拥堵。",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "杭州新建三座跨江大桥"
+    assert article.date == date(2024, 5, 2)
+    assert article.paragraphs[0].startswith("杭州市政府周四宣布")
+
+
+def test_a_chinese_title_line_alone_gives_its_headline_part() -> None:
+    page = "\n".join(
+        [
+            "杭州新建三座跨江大桥 _新闻频道 _江南日报网",
+            "杭州市政府周四宣布，将在未来四年内新建三座跨江大桥，总投资约九十亿元。",
+            "市建设委员会主任林晓表示，新桥将连接江南新城和城市中心，预计每天通行车辆十五万辆。",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "杭州新建三座跨江大桥"

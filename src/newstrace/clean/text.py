@@ -72,6 +72,7 @@ from newstrace.clean.patterns import (
 )
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
 from newstrace.model import RemovedLine
+from newstrace.sentences.words import count_words, has_unspaced_script, spaced_pairs
 
 SHORT_FOOTER_LINE = "short line after the article (teaser, topic or widget)"
 MODEL_REASON = "line classifier: not article text"
@@ -102,6 +103,9 @@ HEADLINE_FUNCTION_WORDS_FROM = 5
 TITLE_LINE_WORDS = 4
 # A headline line that carries the trail of pages to it ("Home > News > Headline", "InfoWorld Home /
 # Cloud / News / Headline", "Site | Section | Headline"): the title is its last part.
+# Between the parts of a Chinese or Japanese `<title>`: an underscore or a bar, spaced or not, or a
+# spaced dash ("Headline_Section_Site", "Headline｜Site", "Headline - Site").
+_UNSPACED_TITLE_SEPARATOR = re.compile(r"\s*[_｜|]\s*|\s+[-–—]\s+")
 _TRAIL_SEPARATOR = re.compile(r"\s+(»|›|>|/|\||::)\s+")
 _HOME_STEP = re.compile(r"^(?:you\s+are\s+(?:here|in)\s*:?\s*)?(?:\S+\s+)?home$", re.IGNORECASE)
 # Marks that only ever lead from the site to the page; a bar also ends a headline with the site's name.
@@ -252,8 +256,8 @@ def headline_after_trail(title: str) -> str:
         return title
     [mark] = marks
     *steps, headline = parts[::2]
-    step_words = max(len(step.split()) for step in steps)
-    headline_words = len(headline.split())
+    step_words = max(count_words(step) for step in steps)
+    headline_words = count_words(headline)
     if _HOME_STEP.match(steps[0]):
         is_trail = step_words <= TRAIL_STEP_WORDS and headline_words >= TRAIL_HEADLINE_WORDS
     elif mark in _TRAIL_MARKS:
@@ -1150,27 +1154,31 @@ def _choose_title(
         return None, None
     opening = opening or header[0]
     if len(header) > 1 or opening is not header[0]:
-        opening_words = set(_WORD.findall(opening.text.lower()))
+        opening_words = set(_title_words(opening.text, as_learnt))
         # Of the lines inside the opening, the longest (up to 20 words), the first of equals: the
         # candidates are tried longest first (a stable sort), up to the first inside, rather than
         # each read for its words (with the deferred author test, _choose_title 0.094 -> 0.058 ms a
         # page for the two readings).
-        for line in sorted(candidates, key=_capped_words, reverse=True):
+        for line in sorted(candidates, key=lambda line: _capped_words(line, as_learnt), reverse=True):
             if (
                 line is not opening
-                and line.words >= 3
-                and _share_inside(_WORD.findall(line.text.lower()), opening_words) >= 0.8
+                and _title_word_count(line, as_learnt) >= 3
+                and _share_inside(_title_words(line.text, as_learnt), opening_words) >= 0.8
                 and not _is_author_line(line, as_learnt)
             ):
                 return line, _title_text(line)
     # Site names and section labels come before the headline and are shorter than it.
     chosen = next(
-        (line for line in candidates if line.repeats > 1 and line.words >= 4 and not _is_author_line(line, as_learnt)),
+        (
+            line
+            for line in candidates
+            if line.repeats > 1 and _title_word_count(line, as_learnt) >= 4 and not _is_author_line(line, as_learnt)
+        ),
         None,
     )
     if chosen is None:
         # The best read of the headlines, the first of equals (a stable sort, as max chooses).
-        ranked = sorted(candidates, key=_headline_rank, reverse=True)
+        ranked = sorted(candidates, key=lambda line: _headline_rank(line, as_learnt), reverse=True)
         chosen = next((line for line in ranked if not _is_author_line(line, as_learnt)), None)
         if chosen is None:
             return None, None
@@ -1178,21 +1186,38 @@ def _choose_title(
     # such a separator is as likely a masthead ("THE LAKESIDE VALLEY COURIER") as the headline.
     if (
         _could_be_title(opening, as_learnt)
-        and opening.words >= TITLE_LINE_WORDS
-        and TITLE_SEPARATOR.search(opening.text)
+        and _title_word_count(opening, as_learnt) >= TITLE_LINE_WORDS
+        and _title_separator(opening.text, as_learnt).search(opening.text)
     ):
-        return chosen, _headline_part(opening.text)
+        return chosen, _headline_part(opening.text, as_learnt)
     return chosen, _title_text(chosen)
 
 
-def _headline_rank(line: Line) -> tuple[bool, int]:
+def _title_words(text: str, as_learnt: bool) -> list[str]:
+    """A line's words as the title choice compares them: Chinese and Japanese as pairs of characters,
+    where a clause is one run of word characters (not in the rules' reading the line model learnt)."""
+    return _WORD.findall(text.lower() if as_learnt else spaced_pairs(text.lower()))
+
+
+def _title_word_count(line: Line, as_learnt: bool) -> int:
+    """A line's words, Chinese and Japanese counted by characters outside the reading as learnt."""
+    return count_words(line.text) if not as_learnt and has_unspaced_script(line.text) else line.words
+
+
+def _title_separator(text: str, as_learnt: bool) -> re.Pattern[str]:
+    """What parts a `<title>` line: Chinese and Japanese titles join their parts without spaces
+    ("Headline_Section_Site", "Headline｜Site")."""
+    return _UNSPACED_TITLE_SEPARATOR if not as_learnt and has_unspaced_script(text) else TITLE_SEPARATOR
+
+
+def _headline_rank(line: Line, as_learnt: bool = True) -> tuple[bool, int]:
     """How well a possible headline reads as one: a headline's words first, then its length."""
-    return _reads_as_headline(line), _capped_words(line)
+    return _reads_as_headline(line), _capped_words(line, as_learnt)
 
 
-def _capped_words(line: Line) -> int:
+def _capped_words(line: Line, as_learnt: bool = True) -> int:
     """A line's words, counted up to 20: among headlines inside the `<title>` line longer is not likelier."""
-    return min(line.words, 20)
+    return min(_title_word_count(line, as_learnt), 20)
 
 
 def _apart_from_joined_byline(
@@ -1254,11 +1279,14 @@ def _is_author_line(line: Line, as_learnt: bool) -> bool:
     return not as_learnt and line.words <= SHORT_LINE_WORDS and bool(author_line_name(line.text))
 
 
-def _headline_part(title_line: str) -> str:
+def _headline_part(title_line: str, as_learnt: bool = True) -> str:
     """The headline of a `<title>` line ("Headline - Site", "Site | Section | Headline"): its
     part of the most words."""
-    parts = [part for part in TITLE_SEPARATOR.split(title_line) if part]
-    return max(parts, key=lambda part: len(part.split()), default=title_line)
+    separator = _title_separator(title_line, as_learnt)
+    parts = [part.strip() for part in separator.split(title_line) if part.strip()]
+    if separator is TITLE_SEPARATOR:
+        return max(parts, key=lambda part: len(part.split()), default=title_line)
+    return max(parts, key=count_words, default=title_line)
 
 
 def _share_inside(words: list[str], others: set[str]) -> float:
