@@ -11,10 +11,12 @@ from newstrace.clean import clean_pages
 from newstrace.clean.line_model import PageToScore, default_line_model
 from newstrace.clean.lines import build_lines
 from newstrace.clean.text import (
+    CleanedText,
     TextToClean,
     _clean_by_model,
     _complete_numbered_lists,
     _end_at_closing_line,
+    _holds_the_article,
     clean_text,
     clean_texts,
     headline_after_trail,
@@ -1202,3 +1204,14 @@ def test_a_chinese_title_line_alone_gives_its_headline_part() -> None:
     )
     [article] = clean_text(page, line_model=default_line_model())
     assert article.title == "杭州新建三座跨江大桥"
+
+
+def test_a_few_words_kept_by_the_model_where_the_rules_keep_a_page_is_a_missed_article() -> None:
+    article = CleanedText(paragraphs=["The ferry will stop for sixteen weeks from May, its operator said. " * 15])
+    leftover = CleanedText(paragraphs=["About the author and how to contact her."])
+    brief = CleanedText(paragraphs=["Police closed the coast road after a landslide on Sunday night."])
+    assert not _holds_the_article([leftover], [article])
+    assert not _holds_the_article([], [article])
+    # A short text the rules do not find longer is the page's article, however short.
+    assert _holds_the_article([brief], [brief])
+    assert _holds_the_article([article], [article])

@@ -82,6 +82,10 @@ ABOVE_HEADLINE_REASON = "short line above the headline (site furniture)"
 BODY_THRESHOLD = 0.4
 # What trafilatura extracts from HTML is mostly body already: only lines the model is sure of go.
 EXTRACTED_BODY_THRESHOLD = 0.02
+# Fewer words than this kept by the model, where the rules keep at least RULES_ARTICLE_WORDS, is a
+# page whose article the model missed (see _holds_the_article).
+MODEL_MISSED_WORDS = 20
+RULES_ARTICLE_WORDS = 150
 # Reasons that send a line to an article field rather than drop it; they hold even where the model
 # would keep the line (the body excludes headline, captions, date lines and bylines).
 _FIELD_REASONS = frozenset({"title", "caption", "date line", "byline"})
@@ -213,7 +217,7 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
         )
         for item, page_probabilities in zip(scored, probabilities, strict=True):
             # A page where the model finds no body at all (all list or table) is left to the rules.
-            item.articles = _clean_by_model(
+            by_model = _clean_by_model(
                 item.lines,
                 item.segments,
                 _complete_numbered_lists(
@@ -226,7 +230,10 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 item.page.whole_page,
                 item.normalized.joined_bylines,
                 item.page.site_names,
-            ) or _read_by_rules_in_full(item)
+            )
+            item.articles = (
+                by_model if _holds_the_article(by_model, item.rules_results) else _read_by_rules_in_full(item)
+            )
     for item in prepared:
         articles = item.articles
         if articles is item.rules_results:
@@ -320,6 +327,22 @@ def _prepare(
         record_removed=record_removed,
     )
     return _PreparedPage(page, normalized, lines, segments, rules_results, rules_results)
+
+
+def _holds_the_article(by_model: list[CleanedText], by_rules: list[CleanedText]) -> bool:
+    """Whether the model's reading of a page holds its article: it keeps something, and not a few
+    words where the rules' reading keeps a page of text. A page whose comment thread outweighs the
+    article can make the model take the thread for the article, and the thread then goes as a
+    thread, leaving a line or two. On the 2,167 training and measuring pages, 9 pages kept fewer
+    than MODEL_MISSED_WORDS words where the rules kept RULES_ARTICLE_WORDS or more: the rules' reading
+    was better on 8 (a blog post of 1,960 words with 400 comments: F1 0.00 -> 0.97), equal on one."""
+    if not by_model:
+        return False
+    model_words = sum(count_words(paragraph) for article in by_model for paragraph in article.paragraphs)
+    if model_words >= MODEL_MISSED_WORDS:
+        return True
+    rules_words = sum(count_words(paragraph) for article in by_rules for paragraph in article.paragraphs)
+    return rules_words < RULES_ARTICLE_WORDS
 
 
 def _read_by_rules_in_full(item: _PreparedPage) -> list[CleanedText]:
