@@ -1,7 +1,7 @@
 """The candidate stage (shingle, sign, index, query) beside rensa and datasketch, on generated news.
 
 Run: .venv/bin/python benchmarks/candidate_stage.py [--sizes 10000,30000,100000] [--full] [--quick]
-     [--json FILE] [--seed N] [--methods newstrace,rensa,datasketch] [--memory 0.85] [--repeat N]
+     [--json FILE] [--plot FILE.png] [--seed N] [--methods newstrace,rensa,datasketch] [--memory 0.85] [--repeat N]
 
 Corpora come from generate_articles.py (seeded): ~450-word articles of an invented language with
 planted copies, syndications and rewrites (10% of the articles each), topics shared by ~20 articles
@@ -480,6 +480,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="run datasketch at every size (slow)")
     parser.add_argument("--quick", action="store_true", help="smoke run at 1,000 and 3,000 articles")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
+    parser.add_argument("--plot", type=Path, help="draw articles per CPU second against corpus size to this PNG")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated subset of " + ", ".join(METHODS))
     parser.add_argument("--child", choices=METHODS, help=argparse.SUPPRESS)
@@ -550,6 +551,11 @@ def main() -> None:
             f"datasketch above {DATASKETCH_LIMIT:,} articles is extrapolated linearly from its largest run "
             "(a lower bound if its queries grow faster); run with --full to measure it."
         )
+    if arguments.plot:
+        from figures import plot_candidate_speed
+
+        plot_candidate_speed(results, arguments.plot)
+        console.print(f"picture written to {arguments.plot}")
     if arguments.json:
         arguments.json.write_text(
             json.dumps(

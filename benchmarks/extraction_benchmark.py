@@ -161,6 +161,11 @@ def timed(function: Callable[[], list[str]]) -> tuple[list[str], float]:
 GROUPS = ("all", "en", "other")
 
 
+def page_f1s(pages: Sequence[BenchmarkPage], outputs: Sequence[str]) -> list[float]:
+    """Each page's F1, for the picture of the scores (--plot)."""
+    return [score_page(output, page.body).f1 for output, page in zip(outputs, pages, strict=True)]
+
+
 def report(
     name: str, pages: Sequence[BenchmarkPage], outputs: Sequence[str], seconds: float | None = None
 ) -> dict[str, tuple[float, float, float]]:
@@ -231,8 +236,9 @@ def report_seeds(
     pages: Sequence[BenchmarkPage],
     seed_models: dict[int, list[LineModel]],
     as_page: Callable[[BenchmarkPage], Page],
-) -> None:
-    """Each seed's cross-validated figures, their mean, and the worst pages of the shipped seed."""
+) -> list[str]:
+    """Each seed's cross-validated figures, their mean, and the worst pages of the shipped seed; its
+    outputs are returned."""
     runs = []
     for seed, models in seed_models.items():
         outputs = cross_validated_outputs(pages, models, as_page)
@@ -241,6 +247,7 @@ def report_seeds(
             shipped_outputs = outputs
     print_figures(f"{name}, mean", mean_figures(runs), None)
     print_worst(pages, shipped_outputs)
+    return shipped_outputs
 
 
 def main() -> None:
@@ -249,8 +256,12 @@ def main() -> None:
     parser.add_argument(
         "--research-only-data", action="store_true", help="train the fold models with L3S-GN1 too (research use only)"
     )
+    parser.add_argument("--plot", type=Path, help="draw each method's per-page F1, worst first, to this PNG")
     arguments = parser.parse_args()
     pages = load_pages(arguments.shared / "extraction-scrapinghub" / "pages.jsonl")
+    # Per-page F1 of each method, for the picture.
+    text_curves: dict[str, list[float]] = {}
+    html_curves: dict[str, list[float]] = {}
     english = sum(page.english for page in pages)
     sites = len({page.site for page in pages})
     print(f"{len(pages)} pages, {sites} sites, {english} English, {len(pages) - english} other")
@@ -258,15 +269,20 @@ def main() -> None:
 
     print("plain text path")
     report("  whole text", pages, [page.text for page in pages])
+    text_curves["whole text"] = page_f1s(pages, [page.text for page in pages])
     outputs, seconds = timed(lambda: [trafilatura_text(wrap_lines_as_html(page.text)) for page in pages])
     report("  trafilatura on lines as <p>", pages, outputs, seconds)
+    text_curves["trafilatura on lines as <p>"] = page_f1s(pages, outputs)
     outputs, seconds = timed(lambda: [justext_text(wrap_lines_as_html(page.text)) for page in pages])
     report("  jusText on lines as <p>", pages, outputs, seconds)
+    text_curves["jusText on lines as <p>"] = page_f1s(pages, outputs)
     outputs, seconds = timed(lambda: [newstrace_body(text_page(page), use_line_model=False) for page in pages])
     report("  newstrace rules only (no line model)", pages, outputs, seconds)
+    text_curves["newstrace rules only"] = page_f1s(pages, outputs)
     weights = RESEARCH_ONLY_WEIGHTS if arguments.research_only_data else DATASET_WEIGHTS
     seed_models = {seed: cross_validated_models(pages, arguments.shared, weights, seed) for seed in TRAINING_SEEDS}
-    report_seeds("  newstrace + line model, grouped CV", pages, seed_models, text_page)
+    outputs = report_seeds("  newstrace + line model, grouped CV", pages, seed_models, text_page)
+    text_curves[f"newstrace + line model (grouped CV, seed {SEED})"] = page_f1s(pages, outputs)
     if default_line_model() is not None:
         _, seconds = timed(lambda: newstrace_bodies([text_page(page) for page in pages]))
         print(f"{'  newstrace + shipped model':<44} {len(pages) / seconds:7.0f} pages/s/core")
@@ -274,16 +290,24 @@ def main() -> None:
     print("HTML path")
     outputs, seconds = timed(lambda: [trafilatura_text(page.html) for page in pages])
     report("  trafilatura favor_precision", pages, outputs, seconds)
+    html_curves["trafilatura favor_precision"] = page_f1s(pages, outputs)
     outputs = [trafilatura_as_newstrace(page.html) for page in pages]
     report("  trafilatura as newstrace calls it", pages, outputs)
     outputs, seconds = timed(lambda: [justext_text(page.html) for page in pages])
     report("  jusText", pages, outputs, seconds)
+    html_curves["jusText"] = page_f1s(pages, outputs)
     outputs = [newstrace_body(html_page(page), use_line_model=False) for page in pages]
     report("  newstrace: trafilatura + rules", pages, outputs)
-    report_seeds("  newstrace: trafilatura + line model, CV", pages, seed_models, html_page)
+    outputs = report_seeds("  newstrace: trafilatura + line model, CV", pages, seed_models, html_page)
+    html_curves[f"newstrace: trafilatura + line model (CV, seed {SEED})"] = page_f1s(pages, outputs)
     if default_line_model() is not None:
         _, seconds = timed(lambda: newstrace_bodies([html_page(page) for page in pages]))
         print(f"{'  newstrace + shipped model':<44} {len(pages) / seconds:7.0f} pages/s/core")
+    if arguments.plot:
+        from figures import plot_page_scores
+
+        plot_page_scores({"plain text path": text_curves, "HTML path": html_curves}, arguments.plot)
+        print(f"picture written to {arguments.plot}")
 
 
 if __name__ == "__main__":
