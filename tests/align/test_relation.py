@@ -299,3 +299,40 @@ def test_an_article_of_a_few_words_tells_no_story_but_may_be_a_duplicate(lexicon
     assert relation.story_probability == 0.0
     assert relation.evidence == ["b-stub has too little text to tell a story (2 words)"]
     assert _relate(make_article("c-stub", ["November 2024"]), stub, lexicon).kind == "duplicate"
+
+
+# Written for this test: a Russian report and a shorter rewrite of it with one figure changed.
+RUSSIAN_REPORT = [
+    "Городские власти Казани объявили в понедельник, что строительство нового моста через Волгу начнется весной следующего года.",
+    "По словам заместителя мэра Ивана Петрова, мост длиной около двух километров соединит северные районы города с промышленной зоной.",
+    "Стоимость проекта оценивается в двенадцать миллиардов рублей, которые будут выделены из федерального и регионального бюджетов.",
+    "Жители города давно жаловались на пробки, которые возникают на старом мосту каждое утро.",
+]
+RUSSIAN_REWRITE = [
+    "В понедельник власти Казани сообщили, что весной следующего года начнут строить новый мост через Волгу.",
+    "Как рассказал заместитель мэра Иван Петров, мост протяженностью примерно два километра свяжет северные районы с промышленной зоной.",
+    "Проект обойдется примерно в пятнадцать миллиардов рублей из федерального и регионального бюджетов.",
+]
+
+
+def test_texts_not_in_english_are_directed_by_what_the_copy_keeps_not_by_english_style() -> None:
+    lexicon = default_lexicon()
+    report, rewrite = make_article("report", RUSSIAN_REPORT), make_article("rewrite", RUSSIAN_REWRITE)
+    report_text, rewrite_text = prepare_text(report.paragraphs, lexicon), prepare_text(rewrite.paragraphs, lexicon)
+    assert not report_text.style.reads_as_english
+    assert prepare_text(
+        ["The council met on Monday and said that the bridge was safe."], lexicon
+    ).style.reads_as_english
+    # Either way round, the complete report is the source; the English-trained style model is not asked.
+    for first, first_text, second, second_text in (
+        (report, report_text, rewrite, rewrite_text),
+        (rewrite, rewrite_text, report, report_text),
+    ):
+        relation = relate(first, first_text, second, second_text)
+        assert (relation.source, relation.copy, relation.kind, relation.direction) == (
+            "report",
+            "rewrite",
+            "rewrite",
+            "known",
+        )
+        assert not any("direction model" in reason for reason in relation.evidence)

@@ -51,7 +51,7 @@ DIRECTION_FEATURE_NAMES = (
     "punctuation_per_sentence",
 )
 # The features that compare the two texts' styles.
-_STYLE_NAMES = tuple(field.name for field in fields(TextStyle))
+_STYLE_NAMES = tuple(field.name for field in fields(TextStyle) if field.name in DIRECTION_FEATURE_NAMES)
 
 
 def direction_features(

@@ -251,7 +251,10 @@ def relate(
         # Agency marks and publication dates decide when present; when they contradict each other,
         # nothing softer overrules them and the direction stays unknown.
         first_is_source = _points_probability(evidence.hard_points, HARD_DIRECTION_POINT)
-    elif models.direction is not None:
+    elif models.direction is not None and first_text.style.reads_as_english and second_text.style.reads_as_english:
+        # The model learnt English reporting and English machine paraphrase; of texts in other
+        # languages its style counts are noise, and the points of completeness, figures and quotes
+        # decide alone.
         features = direction_features(first, first_text, second, second_text, second_from_first, first_from_second)
         first_is_source = models.direction.source_probability(first, second, features)
         decided_by_model = True
