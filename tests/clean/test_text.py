@@ -1207,7 +1207,11 @@ def test_a_chinese_title_line_alone_gives_its_headline_part() -> None:
 
 
 def test_a_few_words_kept_by_the_model_where_the_rules_keep_a_page_is_a_missed_article() -> None:
-    article = CleanedText(paragraphs=["The ferry will stop for sixteen weeks from May, its operator said. " * 15])
+    paragraph = (
+        "The island ferry will stop for sixteen weeks from the start of May while its old landing ramp "
+        "is taken down and rebuilt, the operator said on Tuesday."
+    )
+    article = CleanedText(paragraphs=[paragraph] * 20)
     leftover = CleanedText(paragraphs=["About the author and how to contact her."])
     brief = CleanedText(paragraphs=["Police closed the coast road after a landslide on Sunday night."])
     assert not _holds_the_article([leftover], [article])
@@ -1215,3 +1219,6 @@ def test_a_few_words_kept_by_the_model_where_the_rules_keep_a_page_is_a_missed_a
     # A short text the rules do not find longer is the page's article, however short.
     assert _holds_the_article([brief], [brief])
     assert _holds_the_article([article], [article])
+    # Many words of menus and headline lists are no article the model missed.
+    template = CleanedText(paragraphs=["Archives", "Categories", "Ferry timetable changes for the summer"] * 40)
+    assert _holds_the_article([leftover], [template])
