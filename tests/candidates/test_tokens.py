@@ -89,7 +89,8 @@ def _reference_fingerprint(text: str, lexicon: Lexicon) -> tuple[np.ndarray, np.
     words = re.findall(r"\w+", spaced_pairs(text).lower())
     token_hashes = np.array([xxhash.xxh3_64_intdigest(word.encode()) for word in words], dtype=np.uint64)
     shingles = shingle_hashes(token_hashes, SHINGLE_SIZE)
-    top = term_profile(text, lexicon).top(TOP_TERMS)
+    # Each text's terms are weighed by its language's word list, as fingerprint_articles weighs them.
+    top = term_profile(text, lexicon.for_text(text)).top(TOP_TERMS)
     terms = np.array([xxhash.xxh3_64_intdigest(term.encode()) for term in top], dtype=np.uint64)
     return signatures([shingles])[0], signatures([terms])[0]
 

@@ -15,6 +15,7 @@ from newstrace.align.style import TextStyle, text_style
 from newstrace.embeddings import LeadEncoder, lead_text
 from newstrace.model import AlignedSentence
 from newstrace.sentences import Lexicon, split_sentences
+from newstrace.sentences.language import ENGLISH, opening_text
 from newstrace.sentences.terms import term_counts
 from newstrace.sentences.words import count_words, has_unspaced_script
 
@@ -59,6 +60,8 @@ class PreparedText:
     term_order: np.ndarray
     # The embedding of the article's opening (unit vector), when an encoder is installed.
     lead_vector: np.ndarray | None = None
+    # The language whose word list weighed the terms.
+    language: str = ENGLISH
     # The text's style once measured: once per text rather than per pair (it was a quarter of the
     # pair stage's time), and only for texts whose direction a model weighs (a related pair's).
     measured_style: list[TextStyle] = field(default_factory=list, compare=False, repr=False)
@@ -122,7 +125,9 @@ class AlignedText:
 
 
 def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder | None = None) -> PreparedText:
-    """An article's sentences and terms for alignment; with `encoder`, its opening's embedding too."""
+    """An article's sentences and terms for alignment (weighed by its language's word list, where
+    `lexicon` knows others); with `encoder`, its opening's embedding too."""
+    lexicon = lexicon.for_text(opening_text(paragraphs))
     sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph)]
     normalised = [_NOT_WORD.sub(" ", sentence.lower()).strip() for sentence in sentences]
     terms = []
@@ -166,6 +171,7 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder |
         sum(weight * weight for weight in document.values()),
         np.argsort(term_keys, kind="stable"),
         encoder.encode([lead_text(paragraphs)])[0] if encoder is not None else None,
+        language=lexicon.language,
     )
 
 

@@ -126,19 +126,22 @@ def _headline_terms_found(
     names its event; a report of another event on the same beat shares the beat's words, not those."""
     shares = [
         share
-        for headline, other_headline, other_text in (
-            (first.title, second.title, second_text),
-            (second.title, first.title, first_text),
+        for headline, other_headline, other_text, language in (
+            (first.title, second.title, second_text, first_text.language),
+            (second.title, first.title, first_text, second_text.language),
         )
-        if (share := _found_share(headline, other_headline, other_text)) is not None
+        if (share := _found_share(headline, other_headline, other_text, language)) is not None
     ]
     return min(shares) if shares else math.nan
 
 
-def _found_share(headline: str | None, other_headline: str | None, other_text: PreparedText) -> float | None:
+def _found_share(
+    headline: str | None, other_headline: str | None, other_text: PreparedText, language: str
+) -> float | None:
+    """The weighted share of a headline's terms in the other article (its language's weights)."""
     if not headline:
         return None
-    lexicon = default_lexicon()
+    lexicon = default_lexicon(language)
     _, weights = term_counts(headline, lexicon)
     total = sum(weights.values())
     if not total:

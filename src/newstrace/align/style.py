@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newstrace.sentences.language import ENGLISH_SHARE, english_share
+
 _WORD = re.compile(r"\w+")
 # Connectives, hedges and attributions that machine paraphrase overuses (lists of words in excess
 # in LLM text: Kobak et al. 2024, Liang et al. 2024), against plain reporting or speech. A fixed,
@@ -70,16 +72,6 @@ _CONNECTIVES = frozenset(
     )
 )
 _FIRST_PERSON = frozenset(["i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"])
-# English function words no other language of the news writes as often ("a", "in", "is" and "to"
-# are words of Spanish, German, Dutch or Polish too): 7% to 30% of the words of English articles
-# (METER, PolitiFact, the 82 English measuring pages; one PolitiFact page of code 0%), at most 1.2%
-# of the 15 measuring pages in Portuguese, Russian, Korean, Italian, Indonesian and Japanese.
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and that for it was on with as at by from he she they his her their said were be has have this".split()  # noqa: SIM905
-)
-# Below this share of English function words a text is not English: the style counts, measured on
-# English prose (connectives, contractions), say nothing of it.
-ENGLISH_SHARE = 0.03
 _CONTRACTION = re.compile(r"\w(?:n['’]t|['’](?:re|ll|ve|m|d))\b", re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]{1,2000}?"|“[^”]{1,2000}?”')
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
@@ -151,5 +143,5 @@ def text_style(sentences: Sequence[str], document_terms: dict[str, float], names
         unfinished_sentence_share=sum(not _FINISHED.search(sentence) for sentence in sentences) / sentence_count,
         windowed_distinct_share=float(np.mean([len(set(window)) / max(1, len(window)) for window in windows])),
         punctuation_per_sentence=len(_PUNCTUATION.findall(joined)) / sentence_count,
-        english_share=sum(word in _ENGLISH_FUNCTION_WORDS for word in lowered) / count,
+        english_share=english_share(lowered),
     )

@@ -31,6 +31,7 @@ from newstrace.candidates.sorting import sorted_integers
 from newstrace.candidates.tokens import Tokens, tokenise
 from newstrace.model import Article, has_agency_marks
 from newstrace.sentences import Lexicon
+from newstrace.sentences.language import opening_text
 from newstrace.sentences.words import spaced_pairs
 
 
@@ -145,27 +146,39 @@ class CandidatePair:
 
 
 def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[Fingerprint]:
-    """Fingerprints of a batch of articles (tokens, hashes, terms and signatures vectorised over the batch)."""
+    """Fingerprints of a batch of articles (tokens, hashes, terms and signatures vectorised over the batch).
+
+    Each article's terms are weighed by its language's word list where `lexicon` knows others."""
     fingerprints: list[Fingerprint] = []
-    table = TermTable(lexicon)
+    # One table of looked-up tokens per language: a word's weight is its language's.
+    tables: dict[str, TermTable] = {}
     for start in range(0, len(articles), ARTICLES_PER_CHUNK):
         chunk = articles[start : start + ARTICLES_PER_CHUNK]
         # Chinese, Japanese or Thai text is read as pairs of characters, the word-sized unit of a
         # script without spaces (a clause between commas would be one token).
-        tokens = tokenise([spaced_pairs(article.text) for article in chunk])
+        texts = [spaced_pairs(article.text) for article in chunk]
+        tokens = tokenise(texts)
         shingles, shingle_owners = _shingles(tokens, len(chunk))
         shingle_rows = owned_signatures(shingles, shingle_owners, len(chunk))
-        term_rows = owned_signatures(*heaviest_terms(tokens, len(chunk), table, TOP_TERMS), len(chunk))
-        passage_tokens, passage_texts = _passages(tokens, len(chunk))
-        passage_rows = owned_signatures(
-            *heaviest_terms(passage_tokens, len(passage_texts), table, TOP_TERMS), len(passage_texts)
-        )
-        bounds = np.searchsorted(passage_texts, np.arange(len(chunk) + 1)).tolist()
-        passages = (
-            [passage_rows[start:end] for start, end in pairwise(bounds)]
-            if len(passage_texts)
-            else repeat(_NO_PASSAGES, len(chunk))
-        )
+        lexicons = [lexicon.for_text(opening_text(article.paragraphs)) for article in chunk]
+        by_language: dict[str, list[int]] = {}
+        for position, article_lexicon in enumerate(lexicons):
+            by_language.setdefault(article_lexicon.language, []).append(position)
+        if len(by_language) == 1:
+            term_rows, passages = _term_rows(tokens, len(chunk), _table(tables, lexicons[0]))
+        else:
+            # Articles of several languages: each language's terms from its own table, in order.
+            term_rows = np.empty((len(chunk), NUMBER_OF_BINS), dtype=np.uint64)
+            passages = [_NO_PASSAGES] * len(chunk)
+            for members in by_language.values():
+                rows, member_passages = _term_rows(
+                    tokenise([texts[position] for position in members]),
+                    len(members),
+                    _table(tables, lexicons[members[0]]),
+                )
+                term_rows[members] = rows
+                for position, passage in zip(members, member_passages, strict=True):
+                    passages[position] = passage
         # Rows from iterating the arrays and fields from map, not one index per row: 1.44 -> 0.97 µs an article.
         fingerprints += map(
             Fingerprint,
@@ -180,6 +193,25 @@ def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[
             [(article.date or "")[:10] for article in chunk],
         )
     return fingerprints
+
+
+def _table(tables: dict[str, TermTable], lexicon: Lexicon) -> TermTable:
+    if lexicon.language not in tables:
+        tables[lexicon.language] = TermTable(lexicon)
+    return tables[lexicon.language]
+
+
+def _term_rows(tokens: Tokens, texts: int, table: TermTable) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The terms signature of each text, and the signatures of its passages (long texts only)."""
+    term_rows = owned_signatures(*heaviest_terms(tokens, texts, table, TOP_TERMS), texts)
+    passage_tokens, passage_texts = _passages(tokens, texts)
+    passage_rows = owned_signatures(
+        *heaviest_terms(passage_tokens, len(passage_texts), table, TOP_TERMS), len(passage_texts)
+    )
+    if not len(passage_texts):
+        return term_rows, [_NO_PASSAGES] * texts
+    bounds = np.searchsorted(passage_texts, np.arange(texts + 1)).tolist()
+    return term_rows, [passage_rows[start:end] for start, end in pairwise(bounds)]
 
 
 def _passages(tokens: Tokens, texts: int) -> tuple[Tokens, np.ndarray]:

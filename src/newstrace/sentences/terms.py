@@ -6,12 +6,14 @@ import math
 import operator
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import repeat
 
 import numpy as np
 
+from newstrace.sentences.language import ENGLISH, guess_language
 from newstrace.sentences.words import has_unspaced_script, spaced_pairs
 
 _TOKEN = re.compile(r"\w+")
@@ -38,6 +40,19 @@ class Lexicon:
     zipf: dict[str, float]
     # Term key and weight of each word seen, so a word is looked up once per process.
     known: dict[str, tuple[str, float]] = field(default_factory=dict, compare=False)
+    language: str = ENGLISH
+    # The lexicon of another language, for texts in it (default_lexicon's own lists); None keeps
+    # this lexicon for every text (a lexicon a caller made).
+    others: Callable[[str], Lexicon] | None = field(default=None, compare=False, repr=False)
+
+    def for_text(self, text: str) -> Lexicon:
+        """The lexicon that weighs the words of a text: its language's, where that is known and
+        not this one's. Words of a language weighed by another's list all count as rare: Russian
+        function words weighed as much as names, and two unrelated Russian articles shared dozens."""
+        if self.others is None:
+            return self
+        language = guess_language(text)
+        return self if language == self.language else self.others(language)
 
     def term(self, word: str) -> tuple[str, float]:
         """The term key of a lower-cased word and its weight (0 for words too common to count)."""
@@ -80,15 +95,23 @@ class Lexicon:
         return max(0.0, CEILING_ZIPF - frequency)
 
 
+def default_lexicon(language: str = ENGLISH) -> Lexicon:
+    """A language's word frequencies from the wordfreq package (data inside it: English and about
+    40 others), English's for a language it lacks, else an empty lexicon; each one loaded once."""
+    return _lexicon_of(language)
+
+
 @cache
-def default_lexicon() -> Lexicon:
-    """English word frequencies from the wordfreq package (data inside it), else an empty lexicon."""
+def _lexicon_of(language: str) -> Lexicon:
     try:
         import wordfreq
     except ImportError:
         return Lexicon({})
-    frequencies = wordfreq.get_frequency_dict("en", wordlist="best")
-    return Lexicon({word: math.log10(value) + 9 for word, value in frequencies.items() if value > 1e-8})
+    if language != ENGLISH and language not in wordfreq.available_languages(wordlist="best"):
+        return _lexicon_of(ENGLISH)
+    frequencies = wordfreq.get_frequency_dict(language, wordlist="best")
+    zipf = {word: math.log10(value) + 9 for word, value in frequencies.items() if value > 1e-8}
+    return Lexicon(zipf, language=language, others=default_lexicon)
 
 
 @dataclass(frozen=True, slots=True)
