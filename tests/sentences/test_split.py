@@ -100,3 +100,25 @@ def test_chinese_and_japanese_sentences_end_at_full_width_stops_without_a_space(
         "知事は「新線を作る。」と述べた。",
         "費用は未定だ。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # Scripts without capitals: Arabic (with its question mark), Hebrew, Hindi (with its danda), Korean.
+        (
+            "قالت البلدية إن الجسر سيغلق. هل ستستمر الأعمال عاما؟ نعم.",
+            ["قالت البلدية إن الجسر سيغلق.", "هل ستستمر الأعمال عاما؟", "نعم."],
+        ),
+        ("השר אמר כי הגשר ייסגר. התושבים כועסים.", ["השר אמר כי הגשר ייסגר.", "התושבים כועסים."]),
+        ("नगर निगम ने कहा कि पुल बंद रहेगा। काम एक साल चलेगा।", ["नगर निगम ने कहा कि पुल बंद रहेगा।", "काम एक साल चलेगा।"]),
+        ("시는 다리를 폐쇄한다고 밝혔다. 주민들은 반발했다.", ["시는 다리를 폐쇄한다고 밝혔다.", "주민들은 반발했다."]),
+        # Greek capitals.
+        (
+            "Ο δήμος ανακοίνωσε ότι η γέφυρα θα κλείσει. Οι κάτοικοι διαμαρτύρονται.",
+            ["Ο δήμος ανακοίνωσε ότι η γέφυρα θα κλείσει.", "Οι κάτοικοι διαμαρτύρονται."],
+        ),
+    ],
+)
+def test_sentences_of_scripts_without_capitals_and_of_greek(paragraph: str, expected: list[str]) -> None:
+    assert split_sentences(paragraph) == expected

@@ -71,7 +71,13 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # A candidate boundary: terminal punctuation, optional closing quotes or brackets, then space.
-_BOUNDARY = re.compile(r"([.!?…]+[\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9А-ЯЁ])")
+# The next sentence opens with a capital (Latin, Greek, Cyrillic, Armenian, Georgian), a figure, or
+# a letter of a script without capitals (Arabic, Hebrew, the scripts of India, Thai, Korean); Arabic
+# and Urdu end a question with "؟" and a sentence with "۔", Hindi and Bengali with "।".
+_BOUNDARY = re.compile(
+    r"([.!?…؟۔।]+[\"'”’»)\]]*)(\s+)"
+    r"(?=[\"'“‘«(\[]?[A-ZÀ-ÖØ-ÞΑ-ΩΆ-ΏА-ЯЁЄІЇҐԱ-Ֆა-ჰ0-9\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\uac00-\ud7af])"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Chinese and Japanese end a sentence with a full-width stop and start the next without a space.
 # A quotation closed after its stop and followed by the particle that cites it ("「…。」と") goes on.
