@@ -54,3 +54,11 @@ def test_unrelated_texts_of_one_language_share_little_once_their_function_words_
     weighed_as_english = document_cosine(prepare_text(bridge, english_only), prepare_text(festival, english_only))
     weighed_as_portuguese = document_cosine(prepare_text(bridge, in_portuguese), prepare_text(festival, in_portuguese))
     assert weighed_as_portuguese < 0.6 * weighed_as_english
+
+
+def test_a_text_mostly_in_another_script_is_in_its_language_whatever_english_it_quotes() -> None:
+    hindi = (
+        "नगर निगम ने सोमवार को कहा कि पुल साल के अंत तक मरम्मत के लिए बंद रहेगा। "
+        "निवासियों ने कहा कि उन्हें लंबा रास्ता लेना पड़ेगा और बाज़ार तक पहुँचने में अधिक समय लगेगा। "
+    ) * 3
+    assert guess_language("We use cookies on this site. " + hindi) == "hi"

@@ -58,21 +58,24 @@ _URDU_LETTERS = frozenset("ٹڈڑںے")
 
 def guess_language(text: str) -> str:
     """The language whose word list weighs a text's words best ("en" when unsure)."""
+    sample = text[:LANGUAGE_SAMPLE_CHARACTERS]
+    # Letters of other scripts take two or three bytes in UTF-8, English's one (a curly quote or a
+    # dash here and there adds a few): the letters are counted only where those bytes abound.
+    if len(sample.encode("utf-8", "surrogatepass")) > 1.5 * len(sample):
+        # A text mostly in another script is in that script's language, whatever English it quotes
+        # (a Hindi page opening with an English cookie notice is Hindi).
+        letters = [character for character in sample if character.isalpha()]
+        if letters and sum(character >= "\u0250" for character in letters) > len(letters) / 2:
+            return _script_language(letters)
     # English, most texts, is told from the opening's first thousand characters, split at spaces
     # (a regular expression's words cost ten times as much; the function words seldom touch a mark).
     opening = text[:_ENGLISH_SAMPLE_CHARACTERS].lower().split()
     if not opening or english_share(opening) >= ENGLISH_SHARE:
         return ENGLISH
-    sample = text[:LANGUAGE_SAMPLE_CHARACTERS]
     words = _WORD.findall(sample.lower())
-    if english_share(words) >= ENGLISH_SHARE:
+    if not words or english_share(words) >= ENGLISH_SHARE:
         return ENGLISH
-    letters = [character for character in sample if character.isalpha()]
-    if not letters:
-        return ENGLISH
-    if sample.isascii() or sum(character < "\u0250" for character in letters) > len(letters) / 2:
-        return _latin_language(words)
-    return _script_language(letters)
+    return _latin_language(words)
 
 
 def english_share(words: list[str]) -> float:
