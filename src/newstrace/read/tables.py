@@ -38,10 +38,9 @@ def read_table_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
         except DecodeError as error:
             yield ReadError(str(path), str(error))
             return
-        # The sample may end inside a character: the whole stream is decoded with the encoding found.
-        text = io.TextIOWrapper(
-            _Rewound(sample, handle), encoding=_stream_encoding(encoding), errors="replace", newline=""
-        )
+        # The whole file is then read from its start, decoded as a stream with the encoding found.
+        handle.seek(0)
+        text = io.TextIOWrapper(handle, encoding=_stream_encoding(encoding), errors="replace", newline="")
         yield from _rows(path, text, delimiter, max_bytes)
 
 
@@ -90,7 +89,7 @@ def _records(path: Path, reader: Iterator[list[str]], max_bytes: int) -> Iterato
                 record, where, hashlib.sha256(raw).hexdigest(), [f"{name}:{row_number}" for name in stem_names]
             )
     except csv.Error as error:
-        # A field over the limit, or a NUL byte: the rows before it were given.
+        # A field over the page limit: the rows before it were given.
         yield ReadError(f"{path}:{row_number + 1}", f"not a readable table row: {error}")
         return
     if not rows_read:
@@ -101,24 +100,3 @@ def _stream_encoding(encoding: str) -> str:
     """The codec to stream with: a byte-order mark found in the sample is skipped by the -sig codecs."""
     name = codecs.lookup(encoding).name
     return "utf-8-sig" if name == "utf-8" else name
-
-
-class _Rewound(io.RawIOBase):
-    """A binary stream that gives back the sample already read, then the rest of the file."""
-
-    def __init__(self, sample: bytes, rest: io.BufferedIOBase | gzip.GzipFile) -> None:
-        self.sample = memoryview(sample)
-        self.rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        if self.sample:
-            count = min(len(buffer), len(self.sample))
-            buffer[:count] = self.sample[:count]
-            self.sample = self.sample[count:]
-            return count
-        data = self.rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
