@@ -62,3 +62,13 @@ def test_a_text_mostly_in_another_script_is_in_its_language_whatever_english_it_
         "निवासियों ने कहा कि उन्हें लंबा रास्ता लेना पड़ेगा और बाज़ार तक पहुँचने में अधिक समय लगेगा। "
     ) * 3
     assert guess_language("We use cookies on this site. " + hindi) == "hi"
+
+
+def test_the_vowel_signs_of_indian_scripts_count_with_their_letters() -> None:
+    # A third of the text is an English post quoted in it: by letters alone (vowel signs are marks,
+    # not letters) the Hindi would not make half the text.
+    text = (
+        "इसरो प्रमुख ने बुधवार को बताया कि सरकार ने नए मिशन को मंजूरी दे दी है और परियोजना पर काम जारी है।\n"
+        "ISRO chief: we have made good progress on the mission, the orbiter is still working well."
+    )
+    assert guess_language(text) == "hi"

@@ -5,6 +5,7 @@ language identifier: "en" whenever the text reads as English or nothing else is 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -58,13 +59,14 @@ _URDU_LETTERS = frozenset("ٹڈڑںے")
 
 def guess_language(text: str) -> str:
     """The language whose word list weighs a text's words best ("en" when unsure)."""
-    sample = text[:LANGUAGE_SAMPLE_CHARACTERS]
+    sample = _sample(text)
     # Letters of other scripts take two or three bytes in UTF-8, English's one (a curly quote or a
     # dash here and there adds a few): the letters are counted only where those bytes abound.
     if len(sample.encode("utf-8", "surrogatepass")) > 1.5 * len(sample):
         # A text mostly in another script is in that script's language, whatever English it quotes
         # (a Hindi page opening with an English cookie notice is Hindi).
-        letters = [character for character in sample if character.isalpha()]
+        # Letters and the marks that join them (the vowel signs of Indian scripts are no letters).
+        letters = [character for character in sample if unicodedata.category(character)[0] in "LM"]
         if letters and sum(character >= "\u0250" for character in letters) > len(letters) / 2:
             return _script_language(letters)
     # English, most texts, is told from the opening's first thousand characters, split at spaces
@@ -76,6 +78,16 @@ def guess_language(text: str) -> str:
     if not words or english_share(words) >= ENGLISH_SHARE:
         return ENGLISH
     return _latin_language(words)
+
+
+def _sample(text: str) -> str:
+    """The text's opening and a piece from its middle: a page may open with a notice in another
+    language (a cookie banner in English above a Hindi report)."""
+    if len(text) <= LANGUAGE_SAMPLE_CHARACTERS:
+        return text
+    half = LANGUAGE_SAMPLE_CHARACTERS // 2
+    middle = len(text) // 2
+    return text[:half] + "\n" + text[middle : middle + half]
 
 
 def english_share(words: list[str]) -> float:
