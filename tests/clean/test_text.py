@@ -1222,3 +1222,28 @@ def test_a_few_words_kept_by_the_model_where_the_rules_keep_a_page_is_a_missed_a
     # Many words of menus and headline lists are no article the model missed.
     template = CleanedText(paragraphs=["Archives", "Categories", "Ferry timetable changes for the summer"] * 40)
     assert _holds_the_article([leftover], [template])
+
+
+def test_chinese_and_japanese_furniture_and_an_editors_credit_leave_the_body() -> None:
+    page = "\n".join(
+        [
+            "杭州新建三座跨江大桥",
+            "分享到：",
+            "杭州市政府周四宣布，将在未来四年内新建三座跨江大桥，总投资约九十亿元。",
+            "市建设委员会主任林晓表示，新桥将连接江南新城和城市中心，预计每天通行车辆十五万辆。",
+            "专家认为，大桥建成后将明显缓解过江交通拥堵。",
+            "[责任编辑：林晓]",
+            "点击查看更多新闻",
+            "関連記事",
+            "返回首页",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == [
+        "杭州市政府周四宣布，将在未来四年内新建三座跨江大桥，总投资约九十亿元。",
+        "市建设委员会主任林晓表示，新桥将连接江南新城和城市中心，预计每天通行车辆十五万辆。",
+        "专家认为，大桥建成后将明显缓解过江交通拥堵。",
+    ]
+    reasons = {removed.line: removed.reason for removed in article.removed}
+    assert reasons["[责任编辑：林晓]"] == "editor credit"
+    assert reasons["点击查看更多新闻"] == reasons["分享到："] == "site furniture (related links, sharing)"

@@ -624,6 +624,32 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("if you liked this", "if you enjoyed this"),
         ends_article=False,
     ),
+    # Chinese, Japanese and Korean site furniture, which the English-worded rules above do not name:
+    # related reading ("相关阅读", "関連記事", "관련기사"), sharing ("分享到", "この記事をシェア",
+    # "공유하기"), "click to see more", "back to the front page", "scan the QR code", and an editor's
+    # credit ("责任编辑：林晓"). Each line alone; the article goes on after them. Copyright and
+    # no-reprint notices ("저작권자 ⓒ …") are left: the measuring pages' bodies keep them.
+    LineRule(
+        "east_asian_furniture",
+        r"^[\W_]*(?:相关(?:阅读|新闻|文章|链接|报道)|推荐阅读|热门推荐|更多精彩|点击(?:查看|进入|阅读|这里)|查看更多"
+        r"|返回(?:首页|顶部|列表)|分享到|扫描二维码|扫码关注|関連記事|関連ニュース|この記事を(?:シェア|共有)|続きを読む"
+        r"|관련\s*기사|공유하기)",
+        "site furniture (related links, sharing)",
+        12,
+        triggers=(
+            *("相关", "推荐阅读", "热门推荐", "更多精彩", "点击", "查看更多", "返回", "分享到", "二维码", "扫码"),
+            *("関連", "この記事を", "続きを読む", "기사", "공유하기"),
+        ),
+        ends_article=False,
+    ),
+    LineRule(
+        "editor_credit",
+        r"^[\W_]*(?:责任编辑|責任編輯|编辑|編輯)\s*[：:]\s*[^\s，。,]{1,12}\s*[）)\]】]?\s*$",
+        "editor credit",
+        6,
+        triggers=("编辑", "編輯"),
+        ends_article=False,
+    ),
     # A blog's trackbacks under the post ("TrackBack", "TrackBack URL for this entry:", "Trackbacks
     # (2)"): other blogs' links to it, a section like the comments, which ends the article as they
     # do. On the 2,167 pages: 115 such lines, 18 of them kept by the line model, 6 in gold bodies
