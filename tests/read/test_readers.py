@@ -487,6 +487,16 @@ def test_a_table_of_a_header_only_or_broken_midway_says_so(tmp_path: Path):
     assert items[-1].source == f"{broken}:2002"
 
 
+def test_a_table_of_semicolons_as_spreadsheets_write_it_where_the_comma_marks_decimals(tmp_path: Path):
+    path = tmp_path / "articles.csv"
+    path.write_text(
+        'title;text\nFerry;"The ferry sailed at noon, 2,5 hours late; the operator apologised."\n', encoding="utf-8"
+    )
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert (page.title, page.text) == ("Ferry", "The ferry sailed at noon, 2,5 hours late; the operator apologised.")
+
+
 def test_a_table_without_a_text_column_is_one_error(tmp_path: Path):
     path = tmp_path / "labels.csv"
     _write_table(path, [["pair", "score"], ["a-b", "0.5"]])

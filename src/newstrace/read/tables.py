@@ -21,12 +21,13 @@ from newstrace.read.jsonl import HTML_FIELDS, TEXT_FIELDS, is_page_record, page_
 # Bytes read to tell the encoding before the rows are streamed.
 _SAMPLE_BYTES = 1 << 16
 TABLE_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
+# A comma first: a header without any of them is one column, read as a comma's table.
+_DELIMITERS = (",", ";", "\t", "|")
 
 
 def read_table_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
     """Stream the rows of a CSV or TSV file (gzipped or not), each row with text a page."""
     name = path.name.lower()
-    delimiter = "\t" if ".tsv" in name else ","
     opener = gzip.open if name.endswith(".gz") else open
     with opener(path, "rb") as handle:
         sample = handle.read(_SAMPLE_BYTES)
@@ -34,10 +35,11 @@ def read_table_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
             yield ReadError(str(path), "empty file")
             return
         try:
-            _, encoding = decode_bytes(sample)
+            decoded, encoding = decode_bytes(sample)
         except DecodeError as error:
             yield ReadError(str(path), str(error))
             return
+        delimiter = "\t" if ".tsv" in name else _delimiter(decoded)
         # The whole file is then read from its start, decoded as a stream with the encoding found.
         handle.seek(0)
         text = io.TextIOWrapper(handle, encoding=_stream_encoding(encoding), errors="replace", newline="")
@@ -94,6 +96,13 @@ def _records(path: Path, reader: Iterator[list[str]], max_bytes: int) -> Iterato
         return
     if not rows_read:
         yield ReadError(str(path), "a header row and no rows")
+
+
+def _delimiter(sample: str) -> str:
+    """The character between a table's columns: the commonest in its header line of a comma, a
+    semicolon (spreadsheets where the comma marks decimals write those), a tab and a bar."""
+    header = sample.split("\n", 1)[0]
+    return max(_DELIMITERS, key=header.count)
 
 
 def _stream_encoding(encoding: str) -> str:
