@@ -112,6 +112,12 @@ def write_binary_html(root: Path) -> Path:
     return path
 
 
+def write_marks_only(root: Path) -> Path:
+    path = root / "marks.txt"
+    path.write_text("🙂🙂🙂 !!! ??? ... 🙂\n\n🎉🎉🎉🎉 ★ ✓\n", encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(
     ("write_bad", "phrase"),
     [
@@ -119,6 +125,7 @@ def write_binary_html(root: Path) -> Path:
         (write_whitespace, "empty"),
         (write_binary, "binary"),
         (write_binary_html, "binary"),
+        (write_marks_only, "no article text"),
     ],
 )
 def test_unreadable_file_is_one_error(folder: Path, db: Path, write_bad: Callable[[Path], Path], phrase: str):

@@ -172,7 +172,10 @@ def _clean_each(
 
 
 def _kept(parts: list[CleanedText] | Exception) -> list[CleanedText]:
-    return [] if isinstance(parts, Exception) else [part for part in parts if part.paragraphs]
+    """The parts that hold text: a paragraph with a word in it (a page of emoji and marks has none)."""
+    if isinstance(parts, Exception):
+        return []
+    return [part for part in parts if any(_WORD.search(paragraph) for paragraph in part.paragraphs)]
 
 
 def _visible_text_of(page: Page, extracted: TextToClean) -> TextToClean:
