@@ -70,13 +70,8 @@ def canonical_agency(text: str | None) -> str | None:
 
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """A wire dateline at the start of a paragraph, and the paragraph without it."""
-    if not paragraph.isascii():
-        for pattern in _EAST_ASIAN_DATELINES:
-            if (found := pattern.match(paragraph)) and paragraph[found.end() :].strip():
-                agency = EAST_ASIAN_AGENCIES[found.group("agency")]
-                return Dateline(found.group("place"), agency, paragraph[: found.end()].strip()), paragraph[
-                    found.end() :
-                ]
+    if not paragraph.isascii() and (east_asian := _east_asian_dateline(paragraph)) is not None:
+        return east_asian
     match = _DATELINE.match(paragraph)
     if not match:
         return None, paragraph
@@ -94,6 +89,18 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         return None, paragraph
     place = match.group("place").strip().rstrip(",-")
     return Dateline(place, agency, paragraph[: match.end()].strip()), rest
+
+
+def _east_asian_dateline(paragraph: str) -> tuple[Dateline, str] | None:
+    """A Chinese, Japanese or Korean wire dateline opening a paragraph that goes on after it."""
+    for pattern in _EAST_ASIAN_DATELINES:
+        found = pattern.match(paragraph)
+        if found and paragraph[found.end() :].strip():
+            dateline = Dateline(
+                found.group("place"), EAST_ASIAN_AGENCIES[found.group("agency")], paragraph[: found.end()].strip()
+            )
+            return dateline, paragraph[found.end() :]
+    return None
 
 
 def parse_byline(line: str) -> tuple[str, str | None] | None:
