@@ -216,6 +216,30 @@ def test_jsonl_records_and_a_bad_line(tmp_path: Path):
     assert third.source == f"{path}:3"
 
 
+def test_jsonl_records_in_the_shapes_of_news_apis_and_dumps(tmp_path: Path):
+    path = tmp_path / "api.jsonl"
+    records = [
+        # NewsAPI: the source a named object, the date publishedAt, the authors a list of objects.
+        {
+            "source": {"id": "harbour-times", "name": "Harbour Times"},
+            "author": [{"name": "Ana Ruiz"}, {"name": "Tom Hale"}],
+            "title": "Ferry to stop",
+            "url": "https://harbourtimes.example/ferry",
+            "publishedAt": "2024-05-02T08:00:00Z",
+            "content": "The island ferry will stop for sixteen weeks from May, its operator said.",
+        },
+        # Hugging Face's cc_news: the site a domain.
+        {"domain": "valleypost.example", "date": "2024-05-03", "text": "The valley market moves to the station."},
+        # A plain "source" names the feed, not the site.
+        {"source": "rss-crawl", "text": "The pier reopens on Friday after repairs."},
+    ]
+    write_jsonl(path, records)
+    first, second, third = list(read_paths([path]))
+    assert (first.outlet, first.date, first.author) == ("Harbour Times", "2024-05-02T08:00:00Z", "Ana Ruiz, Tom Hale")
+    assert (second.outlet, second.date) == ("valleypost.example", "2024-05-03")
+    assert third.outlet is None
+
+
 def test_jsonl_records_without_id_or_url_are_named_by_file_and_line(tmp_path: Path):
     path = tmp_path / "wire.jsonl"
     write_jsonl(path, [{"text": "Snow closed the mountain pass overnight, police said."}])

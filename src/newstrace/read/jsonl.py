@@ -19,9 +19,31 @@ _GIVE_UP_AFTER = 3
 TEXT_FIELDS = ("text", "maintext", "content", "body")
 HTML_FIELDS = ("html", "raw_html")
 _TITLE_FIELDS = ("title",)
-_DATE_FIELDS = ("date", "date_publish", "published", "publish_date", "timestamp")
-_AUTHOR_FIELDS = ("author", "authors", "byline")
-_OUTLET_FIELDS = ("outlet", "source_domain", "site_name", "sitename", "publisher", "publication", "source_name")
+# The names of dumps and APIs: news-please (date_publish, source_domain), Hugging Face's cc_news
+# (domain), NewsAPI (publishedAt, source: {"name": ...}), schema.org (datePublished).
+_DATE_FIELDS = (
+    "date",
+    "date_publish",
+    "published",
+    "publish_date",
+    "published_at",
+    "publishedAt",
+    "datePublished",
+    "publication_date",
+    "pub_date",
+    "timestamp",
+)
+_AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
+_OUTLET_FIELDS = (
+    "outlet",
+    "source_domain",
+    "site_name",
+    "sitename",
+    "publisher",
+    "publication",
+    "source_name",
+    "domain",
+)
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -38,11 +60,22 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def _first(record: dict[str, object], fields: tuple[str, ...]) -> str | None:
     for field_name in fields:
         value = record.get(field_name)
+        if isinstance(value, dict):
+            # A named object ({"id": "bbc-news", "name": "BBC News"}): its name.
+            value = value.get("name") or value.get("title")
         if isinstance(value, list):
-            value = ", ".join(str(item) for item in value if item)
+            value = ", ".join(str(item.get("name", "") if isinstance(item, dict) else item) for item in value if item)
         if value not in (None, ""):
             return _LONE_SURROGATE.sub("\ufffd", str(value))
     return None
+
+
+def _named_source(record: dict[str, object]) -> str | None:
+    """NewsAPI's source object's name. A plain "source" field is left: dumps use it for the feed or
+    the crawl a record came from, and all of a feed's articles as one outlet would make wire copies
+    of several papers that outlet's boilerplate."""
+    source = record.get("source")
+    return _first({"source": source}, ("source",)) if isinstance(source, dict) else None
 
 
 def is_page_record(record: object) -> TypeGuard[dict[str, object]]:
@@ -70,7 +103,7 @@ def page_of_record(record: dict[str, object], where: str, content_hash: str, fal
         title=_first(record, _TITLE_FIELDS),
         date=_first(record, _DATE_FIELDS),
         author=_first(record, _AUTHOR_FIELDS),
-        outlet=_first(record, _OUTLET_FIELDS),
+        outlet=_first(record, _OUTLET_FIELDS) or _named_source(record),
     )
 
 
