@@ -226,7 +226,7 @@ def test_jsonl_records_in_the_shapes_of_news_apis_and_dumps(tmp_path: Path):
             "title": "Ferry to stop",
             "url": "https://harbourtimes.example/ferry",
             "publishedAt": "2024-05-02T08:00:00Z",
-            "content": "The island ferry will stop for sixteen weeks from May, its operator said.",
+            "content": "The island ferry will stop for sixteen weeks from May, its operator said… [+2345 chars]",
         },
         # Hugging Face's cc_news: the site a domain.
         {"domain": "valleypost.example", "date": "2024-05-03", "text": "The valley market moves to the station."},
@@ -236,6 +236,8 @@ def test_jsonl_records_in_the_shapes_of_news_apis_and_dumps(tmp_path: Path):
     write_jsonl(path, records)
     first, second, third = list(read_paths([path]))
     assert (first.outlet, first.date, first.author) == ("Harbour Times", "2024-05-02T08:00:00Z", "Ana Ruiz, Tom Hale")
+    # NewsAPI's note of how much it cut is no text.
+    assert first.text == "The island ferry will stop for sixteen weeks from May, its operator said…"
     assert (second.outlet, second.date) == ("valleypost.example", "2024-05-03")
     assert third.outlet is None
 

@@ -52,6 +52,8 @@ def _open(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
+# NewsAPI cuts an article's content and says by how much ("… [+2345 chars]"): the note is no text.
+_NEWSAPI_CUT = re.compile(r"\s*\[\+\d+ chars\]\s*$")
 # JSON may escape half of a character ("\ud83d" of an emoji cut short by a scraper): Python reads it
 # as a lone surrogate, which no later stage can encode. It becomes the replacement character.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -86,6 +88,8 @@ def is_page_record(record: object) -> TypeGuard[dict[str, object]]:
 def page_of_record(record: dict[str, object], where: str, content_hash: str, fallback_names: list[str]) -> Page:
     """A page from a record that holds a text or html field (its own id or url names it)."""
     text = _first(record, TEXT_FIELDS)
+    if text:
+        text = _NEWSAPI_CUT.sub("", text)
     html = _first(record, HTML_FIELDS)
     if text and not html and is_html_document(text):
         # A dump whose text field holds the page's source.
