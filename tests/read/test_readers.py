@@ -59,9 +59,9 @@ def write_jsonl(path: Path, records: list[dict[str, str]]) -> None:
     path.write_bytes(data)
 
 
-def _write_response(writer: WARCWriter, url: str, content_type: str, payload: bytes) -> None:
+def _write_response(writer: WARCWriter, url: str, content_type: str, payload: bytes, status: str = "200 OK") -> None:
     headers = StatusAndHeaders(
-        "200 OK", [("Content-Type", content_type), ("Content-Length", str(len(payload)))], protocol="HTTP/1.1"
+        status, [("Content-Type", content_type), ("Content-Length", str(len(payload)))], protocol="HTTP/1.1"
     )
     writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(payload), http_headers=headers))
 
@@ -369,19 +369,14 @@ def test_warc_html_resource_records_become_pages(tmp_path: Path):
     assert page.format == "html" and "Mill Lane" in page.html
 
 
-def _response_with_status(writer: WARCWriter, url: str, status: str, payload: bytes, content_type: str) -> None:
-    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(payload), http_headers=headers))
-
-
 def test_warc_redirects_and_error_pages_are_no_pages(tmp_path: Path):
     path = tmp_path / "statuses.warc.gz"
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         page = HTML_PAGE.encode("utf-8")
-        _response_with_status(writer, "https://example.org/old", "301 Moved Permanently", b"<a>moved</a>", "text/html")
-        _response_with_status(writer, "https://example.org/gone", "404 Not Found", page, "text/html")
-        _response_with_status(writer, "https://example.org/bakery", "200 OK", page, "text/html")
+        _write_response(writer, "https://example.org/old", "text/html", b"<a>moved</a>", "301 Moved Permanently")
+        _write_response(writer, "https://example.org/gone", "text/html", page, "404 Not Found")
+        _write_response(writer, "https://example.org/bakery", "text/html", page)
     [page] = list(read_paths([path]))
     assert isinstance(page, Page) and page.url == "https://example.org/bakery"
 
@@ -391,36 +386,37 @@ def test_a_warc_of_no_page_says_what_it_held(tmp_path: Path):
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for number in range(2):
-            _response_with_status(writer, f"https://example.org/{number}", "302 Found", b"", "text/html")
-        _response_with_status(writer, "https://example.org/logo.png", "200 OK", b"\x89PNG", "image/png")
+            _write_response(writer, f"https://example.org/{number}", "text/html", b"", "302 Found")
+        _write_response(writer, "https://example.org/logo.png", "image/png", b"\x89PNG")
     [error] = list(read_paths([path]))
     assert isinstance(error, ReadError)
     assert "no HTML or text page" in error.error
     assert "2 HTTP 3xx" in error.error and "image/png" in error.error
 
 
-def test_a_warc_page_is_read_in_the_charset_its_server_declared(tmp_path: Path):
-    # Cyrillic in Windows-1251: from the bytes alone it could be several code pages.
-    text = "<html><body><p>Мост через реку открыли в понедельник после ремонта.</p></body></html>"
-    path = tmp_path / "cyrillic.warc.gz"
+@pytest.mark.parametrize(
+    ("text", "encoding", "content_type"),
+    [
+        # Cyrillic in KOI8-R: from the bytes alone it is read as another code page.
+        (
+            "<html><body><p>Мост открыли в понедельник.</p></body></html>",
+            "koi8_r",
+            "text/html; charset=koi8-r",
+        ),
+        # A server that declares Latin-1 for UTF-8 is not believed.
+        (
+            "<html><body><p>The café on Mill Lane reopened — with a new oven.</p></body></html>",
+            "utf-8",
+            "text/html; charset=ISO-8859-1",
+        ),
+    ],
+)
+def test_a_warc_page_is_read_in_the_charset_its_server_declared_where_its_bytes_fit(
+    tmp_path: Path, text: str, encoding: str, content_type: str
+):
+    path = tmp_path / "declared.warc.gz"
     with path.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=True)
-        _response_with_status(
-            writer, "https://example.org/most", "200 OK", text.encode("cp1251"), "text/html; charset=windows-1251"
-        )
-    [page] = list(read_paths([path]))
-    assert isinstance(page, Page)
-    assert page.html == text
-
-
-def test_a_server_that_declares_latin1_for_utf8_is_not_believed(tmp_path: Path):
-    text = "<html><body><p>The café on Mill Lane reopened — with a new oven.</p></body></html>"
-    path = tmp_path / "lying.warc.gz"
-    with path.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=True)
-        _response_with_status(
-            writer, "https://example.org/cafe", "200 OK", text.encode("utf-8"), "text/html; charset=ISO-8859-1"
-        )
+        _write_response(WARCWriter(handle, gzip=True), "https://example.org/page", content_type, text.encode(encoding))
     [page] = list(read_paths([path]))
     assert isinstance(page, Page)
     assert page.html == text
