@@ -107,11 +107,11 @@ _WORD = re.compile(r"\w+")
 HEADLINE_FUNCTION_WORDS_FROM = 5
 # A `<title>` line names the site too; shorter first lines are mostly a site's name or a menu.
 TITLE_LINE_WORDS = 4
-# A headline line that carries the trail of pages to it ("Home > News > Headline", "InfoWorld Home /
-# Cloud / News / Headline", "Site | Section | Headline"): the title is its last part.
 # Between the parts of a Chinese or Japanese `<title>`: an underscore or a bar, spaced or not, or a
 # spaced dash ("Headline_Section_Site", "Headline｜Site", "Headline - Site").
 _UNSPACED_TITLE_SEPARATOR = re.compile(r"\s*[_｜|]\s*|\s+[-–—]\s+")
+# A headline line that carries the trail of pages to it ("Home > News > Headline", "InfoWorld Home /
+# Cloud / News / Headline", "Site | Section | Headline"): the title is its last part.
 _TRAIL_SEPARATOR = re.compile(r"\s+(»|›|>|/|\||::)\s+")
 _HOME_STEP = re.compile(r"^(?:you\s+are\s+(?:here|in)\s*:?\s*)?(?:\S+\s+)?home$", re.IGNORECASE)
 # Marks that only ever lead from the site to the page; a bar also ends a headline with the site's name.

@@ -76,8 +76,7 @@ def _named_source(record: dict[str, object]) -> str | None:
     """NewsAPI's source object's name. A plain "source" field is left: dumps use it for the feed or
     the crawl a record came from, and all of a feed's articles as one outlet would make wire copies
     of several papers that outlet's boilerplate."""
-    source = record.get("source")
-    return _first({"source": source}, ("source",)) if isinstance(source, dict) else None
+    return _first(record, ("source",)) if isinstance(record.get("source"), dict) else None
 
 
 def is_page_record(record: object) -> TypeGuard[dict[str, object]]:
