@@ -485,3 +485,54 @@ def test_a_next_days_release_that_recaps_the_day_before_is_not_what_that_one_rep
 
 def _undated(article: Article) -> Article:
     return dataclasses.replace(article, date=None)
+
+
+def _dated(fingerprint: Fingerprint, day: str) -> Fingerprint:
+    return dataclasses.replace(fingerprint, date=day)
+
+
+@pytest.mark.parametrize(
+    ("agreeing", "first_day", "second_day", "paired"),
+    [
+        # A pair of one topic (16 of 128 bins: past the channel's minimum, below a rewrite's usual share).
+        (16, "2024-03-01", "2024-03-01", True),
+        (16, "2024-03-01", "2024-03-03", True),
+        (16, "2024-03-01", "2024-03-11", False),
+        (16, "2024-03-11", "2024-03-01", False),
+        # Undated, or dated only to the month: never days apart.
+        (16, "", "2024-03-11", True),
+        (16, "2024-03", "2024-05-11", True),
+        # A rewrite's share of the heaviest terms is judged whatever the days between.
+        (32, "2024-03-01", "2024-09-01", True),
+    ],
+)
+def test_the_terms_channel_pairs_articles_days_apart_only_where_they_may_be_a_rewrite(
+    terms_only: None, agreeing: int, first_day: str, second_day: str, paired: bool
+) -> None:
+    first, second = _fingerprints_around(np.random.default_rng(23), 2, agreeing)
+    pairs = CandidateIndex().add_and_pair([_dated(first, first_day), _dated(second, second_day)])
+    assert bool(pairs) == paired
+    # Without the bound (the story model's training), every pair past the minimum is made.
+    assert CandidateIndex(days_apart=None).add_and_pair([_dated(first, first_day), _dated(second, second_day)])
+
+
+def test_a_light_edit_weeks_later_is_paired_through_its_shingles(articles: list[Article], lexicon: Lexicon) -> None:
+    by_id = {article.id: article for article in articles}
+    fingerprints = fingerprint_articles(
+        [
+            dataclasses.replace(by_id["original"], date="2024-03-01"),
+            dataclasses.replace(by_id["edited"], date="2024-04-20"),
+        ],
+        lexicon,
+    )
+    (pair,) = CandidateIndex().add_and_pair(fingerprints)
+    assert pair.channel == "shingles"
+
+
+def test_the_dates_of_stored_fingerprints_count_in_a_later_run(terms_only: None) -> None:
+    first, second, third = _fingerprints_around(np.random.default_rng(29), 3, 16)
+    fingerprints = [_dated(first, "2024-03-01"), _dated(second, "2024-03-02"), _dated(third, "2024-03-20")]
+    from_scratch = CandidateIndex().add_and_pair(fingerprints)
+    assert [(pair.first, pair.second) for pair in from_scratch] == [("a000", "a001")]
+    # The third arrives in a run after: the index rebuilt from the stored two knows their dates.
+    assert CandidateIndex(fingerprints[:2]).add_and_pair(fingerprints[2:]) == []

@@ -76,7 +76,7 @@ def candidate_pair_set(
     lexicon = default_lexicon()
     by_id = {article.id: article for article in articles}
     prepared = {article.id: prepare_text(article.paragraphs, lexicon) for article in articles}
-    index = CandidateIndex(max_earlier_partners=None)
+    index = CandidateIndex(max_earlier_partners=None, days_apart=None)
     pairs = [(pair.first, pair.second) for pair in index.add_and_pair(fingerprint_articles(articles, lexicon))]
     rules = RelationModels(RuleStoryScorer())
     relations = []
