@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 import newstrace
 from newstrace import cli
 from newstrace.align.relation import RelationModels, default_models
+from newstrace.candidates.minhash import NUMBER_OF_BINS
 from newstrace.store import Store
 from tests.candidates.test_index import ORIGINAL as DIGEST_ITEM
 from tests.candidates.test_index import PARAPHRASE as ITEM_REPORT
@@ -168,6 +169,34 @@ def test_rerunning_adds_no_relations(analysed: tuple[Path, dict, dict], tmp_path
     after = newstrace.load_report(copy)
     assert after["relations"] == before["relations"]
     assert after["stories"] == before["stories"]
+
+
+def test_fingerprints_an_older_newstrace_stored_are_made_again_before_new_articles_meet_them(
+    analysed: tuple[Path, dict, dict], tmp_path: Path
+) -> None:
+    _, _, from_scratch = analysed
+    paths = _write_pages(tmp_path / "pages")
+    db = tmp_path / "older.db"
+    newstrace.analyze([paths[name] for name in ("original", "unrelated")], db=db)
+    # What an older fingerprinting could have left: other rows, under version 0.
+    with Store(db) as store:
+        made = {item.article: item for item in store.fingerprints()}
+        other_rows = np.random.default_rng(11).integers(0, 2**63, size=(2, NUMBER_OF_BINS), dtype=np.uint64)
+        with store.connection:
+            store.connection.execute(
+                "UPDATE fingerprints SET shingles = ?, terms = ?, version = 0",
+                (other_rows[0].tobytes(), other_rows[1].tobytes()),
+            )
+        assert {article.id for article in store.articles_with_older_fingerprints()} == {"original", "unrelated"}
+    newstrace.analyze(list(paths.values()), db=db)
+    report = newstrace.load_report(db)
+    assert report["stories"] == from_scratch["stories"]
+    assert report["relations"] == from_scratch["relations"]
+    with Store(db) as store:
+        assert store.articles_with_older_fingerprints() == []
+        again = {item.article: item for item in store.fingerprints()}
+    for name, item in made.items():
+        assert np.array_equal(again[name].shingles, item.shingles) and np.array_equal(again[name].terms, item.terms)
 
 
 @pytest.fixture

@@ -207,6 +207,12 @@ def find_relations(
     new_articles = store.articles_without_fingerprint()
     if not new_articles:
         return 0, []
+    older = store.articles_with_older_fingerprints()
+    if older:
+        # Stored by an older newstrace: made again, so that new articles meet them by today's measure.
+        if on_stage is not None:
+            on_stage("making older fingerprints again", None)
+        store.replace_fingerprints(fingerprint_articles(older, lexicon))
     if on_stage is not None:
         on_stage("finding candidate pairs", None)
     index = CandidateIndex(store.fingerprints())

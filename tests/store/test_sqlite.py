@@ -244,3 +244,26 @@ def test_new_text_of_a_stored_article_drops_what_was_found_from_the_old(tmp_path
         assert store.unrelated_pairs() == []
         assert set(store.lead_vectors(["a", "c"], "encoder")) == {"c"}
         assert [article.id for article in store.articles_without_fingerprint()] == ["a", "b"]
+
+
+def test_fingerprints_of_an_older_schema_are_older_and_made_again_in_place(tmp_path: Path) -> None:
+    rng = np.random.default_rng(7)
+    row = rng.integers(0, 2**63, size=NUMBER_OF_BINS, dtype=np.uint64)
+    _stored_beside_an_older_fingerprint(
+        tmp_path, 8, "('old', ?, ?, '', NULL, 0, 'new', 0, '')", [Fingerprint("new", row, row)]
+    )
+    path = tmp_path / "v8.db"
+    with Store(path) as store:
+        store.add_page(_page("old.txt", "h-old", ("old",)), [_article()])
+        assert [article.id for article in store.articles_with_older_fingerprints()] == ["old"]
+        remade = Fingerprint("old", row, row[::-1].copy(), "01/03/00 courts", shingle_count=40, date="2024-03-12")
+        store.replace_fingerprints([remade])
+        assert store.articles_with_older_fingerprints() == []
+        (old,) = [item for item in store.fingerprints() if item.article == "old"]
+    assert np.array_equal(old.terms, remade.terms) and (old.catchline, old.shingle_count, old.date) == (
+        "01/03/00 courts",
+        40,
+        "2024-03-12",
+    )
+    # What was found of it before stays: the article it echoes.
+    assert old.echo_of == "new"

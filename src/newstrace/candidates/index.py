@@ -86,6 +86,12 @@ CHANNELS = (
     ),
 )
 TOP_TERMS = 40
+# Raised whenever fingerprint_articles makes other rows of the same article: fingerprints a database
+# holds from an older version are made again from their articles before new ones are paired with
+# them, so that old and new articles are compared by one measure. Version 1: words of Chinese,
+# Japanese and Thai read as pairs of characters, and each language's terms weighed by its own word
+# list (fingerprints made before then have version 0).
+FINGERPRINT_VERSION = 1
 # A bucket this full is boilerplate shared by many pages, not a story: articles arriving after it
 # filled pair with nobody through it. Counting arrivals (not the final size) makes pairing in
 # batches give the pairs of one batch.

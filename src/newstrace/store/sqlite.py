@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newstrace.candidates import Fingerprint
+from newstrace.candidates import FINGERPRINT_VERSION, Fingerprint
 from newstrace.candidates.minhash import NUMBER_OF_BINS
 from newstrace.model import NO_OUTLET, Article, Page, Relation, Story, UnrelatedPair
 
@@ -111,6 +111,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN has_text INTEGER NOT NULL DEFAULT 1;
     CREATE TABLE outlets_to_pass (outlet TEXT PRIMARY KEY);
     """,
+    # The version of fingerprint_articles that made each fingerprint (candidates.FINGERPRINT_VERSION);
+    # older rows have 0 and are made again before new articles are paired with them.
+    """
+    ALTER TABLE fingerprints ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 OUTLETS_VERSION = 8
@@ -126,6 +131,13 @@ def _fill_outlets(connection: sqlite3.Connection) -> None:
     connection.execute(
         "INSERT OR IGNORE INTO outlets_to_pass SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL"
     )
+
+
+def _made_columns(item: Fingerprint) -> tuple[bytes, bytes, str, bytes | None, int]:
+    """What fingerprint_articles makes of a fingerprint, as the fingerprints table holds it: rows,
+    catchline, passages, shingle count."""
+    passages = item.passages.tobytes() if len(item.passages) else None
+    return item.shingles.tobytes(), item.terms.tobytes(), item.catchline, passages, item.shingle_count
 
 
 class StoreError(RuntimeError):
@@ -331,6 +343,27 @@ class Store:
         rows = self.connection.execute("SELECT article_id, echo_of FROM fingerprints WHERE echo_of != ''")
         return dict(rows.fetchall())
 
+    def articles_with_older_fingerprints(self, version: int = FINGERPRINT_VERSION) -> list[Article]:
+        """The articles whose fingerprints an older version of fingerprint_articles made."""
+        rows = self.connection.execute(
+            "SELECT data FROM articles JOIN fingerprints ON article_id = id"
+            " WHERE has_text AND fingerprints.version < ? ORDER BY source, position",
+            (version,),
+        )
+        return [Article.from_dict(json.loads(data)) for (data,) in rows]
+
+    def replace_fingerprints(self, fingerprints: Sequence[Fingerprint]) -> None:
+        """Store fingerprints made again for stored articles, each keeping the article it echoes."""
+        with self.connection:
+            self.connection.executemany(
+                "UPDATE fingerprints SET shingles = ?, terms = ?, catchline = ?, passages = ?, shingle_count = ?,"
+                " agency_marked = ?, date = ?, version = ? WHERE article_id = ?",
+                [
+                    (*_made_columns(item), item.agency_marked, item.date, FINGERPRINT_VERSION, item.article)
+                    for item in fingerprints
+                ],
+            )
+
     def articles_without_fingerprint(self) -> list[Article]:
         rows = self.connection.execute(
             "SELECT data FROM articles WHERE has_text AND id NOT IN (SELECT article_id FROM fingerprints)"
@@ -344,18 +377,15 @@ class Store:
         """Store new fingerprints with the relations (and unrelated pairs) found for them, in one transaction."""
         with self.connection:
             self.connection.executemany(
-                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         item.article,
-                        item.shingles.tobytes(),
-                        item.terms.tobytes(),
-                        item.catchline,
-                        item.passages.tobytes() if len(item.passages) else None,
-                        item.shingle_count,
+                        *_made_columns(item),
                         item.echo_of,
                         item.agency_marked,
                         item.date,
+                        FINGERPRINT_VERSION,
                     )
                     for item in fingerprints
                 ],
