@@ -119,6 +119,9 @@ class PolitifactFigures:
     # them apart. Figures with such groups counted as one story, beside (not instead of) the above.
     groups_sharing_an_original: int
     clustering_with_shared_originals_merged: ClusteringFigures
+    # The ARI against the data's groups of the best answer a tool can give: every group right, the
+    # groups that share their original text in one story (an article is in one story).
+    best_reachable_adjusted_rand: float
     origin_right_counting_the_same_text: float
     rewrite_link_recall: dict[str, float]
     original_named_source: dict[str, float]
@@ -510,6 +513,9 @@ def measure_politifact(corpus: Path, limit: int | None, pairs: Path | None = Non
         origin_right=_share(origin_right, len(best)),
         groups_sharing_an_original=sharing,
         clustering_with_shared_originals_merged=score_clustering(indexed, merged_gold),
+        best_reachable_adjusted_rand=adjusted_rand_index(
+            list(gold_of_input.values()), [merged_gold[key] for key in gold_of_input]
+        ),
         origin_right_counting_the_same_text=_share(origin_right_same_text, len(best)),
         rewrite_link_recall={
             style: _share(sum(pair in linked for pair in pairs), len(pairs)) for style, pairs in pairs_by_style.items()
@@ -697,6 +703,12 @@ def print_politifact(figures: PolitifactFigures) -> None:
         (
             "  ARI with those groups counted as one story",
             _number(figures.clustering_with_shared_originals_merged.adjusted_rand_index),
+            "",
+            "",
+        ),
+        (
+            "  best ARI a tool can reach (those groups one story, all else right)",
+            _number(figures.best_reachable_adjusted_rand),
             "",
             "",
         ),
