@@ -12,6 +12,7 @@ from newstrace.clean.credits import (
     split_dateline,
     split_reporter_credit,
 )
+from newstrace.clean.line_model import default_line_model
 from newstrace.clean.text import clean_text
 
 
@@ -40,6 +41,17 @@ from newstrace.clean.text import clean_text
             "GlobeNewswire",
             "Orvale Labs opened.",
         ),
+        # After an agency's tag, a colon or no dash at all, as Indian agencies' copy and AP's online
+        # copy are printed.
+        ("Pune (PTI): Prices rose.", "Pune", "PTI", "Prices rose."),
+        ("Kochi, Feb 2 (IANS) Prices rose.", "Kochi", "IANS", "Prices rose."),
+        ("LIMA (AP) Rain fell.", "LIMA", "AP", "Rain fell."),
+        # The agency's tag first: alone, after a date, or before the place.
+        ("(Bloomberg) -- Prices rose.", "", "Bloomberg", "Prices rose."),
+        ("Feb. 2 (Bloomberg) -- Prices rose.", "", "Bloomberg", "Prices rose."),
+        ("Nov. 30 (UPI) -- Rain fell.", "", "UPI", "Rain fell."),
+        ("(Reuters )- Prices rose.", "", "Reuters", "Prices rose."),
+        ("(ANSA) - TURIN, FEB 2 - Prices rose.", "TURIN", "ANSA", "Prices rose."),
     ],
 )
 def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) -> None:
@@ -75,6 +87,11 @@ def test_ordinary_sentences_are_not_datelines() -> None:
         # Without an agency, only a dash set apart by spaces marks a dateline.
         "NASA—The agency will launch in May.",
         "Paris (and Lyon) - Strikes ended.",
+        # A tag that names no agency, or one in a sentence, is no dateline.
+        "Orvale (ORV) Shares rose.",
+        "(Photo) - Crowds gathered.",
+        "The Press Association (PA) said it would appeal.",
+        "(AP) reported the vote.",
     ):
         assert split_dateline(paragraph)[0] is None
 
@@ -182,3 +199,24 @@ def test_a_line_that_is_a_name() -> None:
 )
 def test_an_author_line_names_its_author(line: str, author: str | None) -> None:
     assert author_line_name(line) == author
+
+
+def test_the_foot_of_a_bloomberg_story_goes_to_the_removed_lines_as_a_reporter_credit() -> None:
+    text = (
+        "Orvale Labs cuts its forecast\n\n(Bloomberg) -- Orvale Labs cut its sales forecast for the year on Monday, "
+        "blaming a slower market for its lab equipment in Europe and a strike at its largest plant.\n\n"
+        "The company said it expected revenue of 1.2 billion dollars, down from 1.4 billion, and would delay "
+        "the opening of a new plant until the autumn of next year.\n\n"
+        "--With assistance from Ana Ruiz.\n\n"
+        "To contact the reporter on this story: Tomas Berg in Oslo at tberg@example.com\n\n"
+        "To contact the editors responsible for this story: Lena Marsh at lmarsh@example.com"
+    )
+    # As the pipeline cleans it: with the shipped line model, whose reading these rules follow.
+    [article] = clean_text(text, line_model=default_line_model())
+    assert article.credit == "Bloomberg" and article.dateline is None
+    assert article.paragraphs[-1].endswith("autumn of next year.")
+    reasons = {removed.line: removed.reason for removed in article.removed}
+    assert reasons["--With assistance from Ana Ruiz."] == "reporter credit"
+    assert (
+        reasons["To contact the reporter on this story: Tomas Berg in Oslo at tberg@example.com"] == "reporter credit"
+    )

@@ -14,11 +14,24 @@ _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
 # "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ",
 # "LONDON (Reuters) -The", "Madrid, 30 nov (EFE).- ", "AUSTIN, Texas, Nov. 30, 2026 /PRNewswire/ -- ",
 # "CHICAGO--(BUSINESS WIRE)--", "LONDON, JAN 17 (PTI) — ", "GAZA CITY, Gaza Strip, (AP) - ".
-_DATELINE = re.compile(
+_DATELINE_OPENING = (
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
     r"(?:,?\s+(?P<when>(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"
-    r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?)\s*"
+)
+_DATELINE = re.compile(
+    _DATELINE_OPENING
+    + r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?)\s*"
+)
+# After an agency's tag, a colon or nothing: "NEW DELHI (PTI): ", "New Delhi, Nov 30 (IANS) The", as
+# Indian agencies' copy is printed.
+_DATELINE_WITHOUT_DASH = re.compile(_DATELINE_OPENING + r",?\s*\((?P<agency>[^()]{1,40})\)\s*:?\s*")
+_WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
+# An agency's tag with no place before it: "(Bloomberg) -- ", "(Reuters) - ", "Nov. 30 (UPI) -- ",
+# and the place after it, in capitals: "(ANSA) - ROME, NOV 30 - ".
+_TAG_FIRST = re.compile(
+    rf"^(?:{_WHEN}\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:[—–]|--?)\s*"
+    rf"(?:(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}})(?:,\s*{_WHEN})?\s*(?:[—–]|--?)\s*)?"
 )
 _EAST_ASIAN_AGENCY = "|".join(re.escape(name) for name in sorted(EAST_ASIAN_AGENCIES, key=len, reverse=True))
 # Chinese "新华社北京3月4日电（记者 王立）", Japanese "【ワシントン共同】", Korean "(서울=연합뉴스) 홍길동 기자 =".
@@ -52,7 +65,7 @@ _CREDIT_NAMES = re.compile(r"(?:^|[.;]\s*|\bby\s+)([A-ZÀ-Ý][\w'’-]+(?:\s+[A-
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    place: str
+    place: str  # "" where the dateline names an agency alone ("(Bloomberg) -- ")
     agency: str | None
     text: str
 
@@ -72,10 +85,13 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """A wire dateline at the start of a paragraph, and the paragraph without it."""
     if not paragraph.isascii() and (east_asian := _east_asian_dateline(paragraph)) is not None:
         return east_asian
-    match = _DATELINE.match(paragraph)
+    tag_first = _tag_first_dateline(paragraph)
+    if tag_first is not None:
+        return tag_first, paragraph[len(tag_first.text) :].lstrip()
+    match = _DATELINE.match(paragraph) or _DATELINE_WITHOUT_DASH.match(paragraph)
     if not match:
         return None, paragraph
-    agency_text = match.group("agency") or match.group("wire")
+    agency_text = match.group("agency") or match.groupdict().get("wire")
     agency = canonical_agency(agency_text)
     if agency_text and not agency:
         return None, paragraph
@@ -85,10 +101,23 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     if not agency and not (first_word.isupper() and len(first_word) >= 3 and paragraph[match.end() - 1].isspace()):
         return None, paragraph
     rest = paragraph[match.end() :]
-    if not rest[:1].isupper() and rest[:1] not in "“\"'‘":
+    if not _opens_a_sentence(rest):
         return None, paragraph
     place = match.group("place").strip().rstrip(",-")
     return Dateline(place, agency, paragraph[: match.end()].strip()), rest
+
+
+def _tag_first_dateline(paragraph: str) -> Dateline | None:
+    """A dateline that opens with an agency's tag (or a date and the tag): no place, or one after the tag."""
+    match = _TAG_FIRST.match(paragraph)
+    agency = canonical_agency(match.group("agency")) if match else None
+    if match is None or agency is None or not _opens_a_sentence(paragraph[match.end() :]):
+        return None
+    return Dateline(match.group("place") or "", agency, paragraph[: match.end()].strip())
+
+
+def _opens_a_sentence(text: str) -> bool:
+    return text[:1].isupper() or text[:1] in "“\"'‘"
 
 
 def _east_asian_dateline(paragraph: str) -> tuple[Dateline, str] | None:

@@ -511,6 +511,17 @@ _SHARING_SERVICE = (
 # Social services and sharing tools named in a bar of them ("twitter facebook", "Print | Email").
 _SOCIAL = r"(?:twitter|facebook|google\+?|linkedin|pinterest|tumblr|e-?mail|print)"
 RULES_AFTER_MODEL: tuple[LineRule, ...] = (
+    # The foot of Bloomberg's stories: "--With assistance from Ana Ruiz." and "To contact the reporter
+    # on this story: ...", "To contact the editors responsible for this story: ...".
+    LineRule(
+        "reporter_credit",
+        r"^[\W_]*with\s+(additional\s+)?assistance\s+(from|by)\b"
+        r"|^[\W_]*to\s+contact\s+the\s+(reporters?|editors?|authors?|writers?)\s+"
+        r"(on|of|for|responsible\s+for)\s+this\s+(story|article)\b",
+        "reporter credit",
+        60,
+        triggers=("assistance", "to contact"),
+    ),
     LineRule(
         "comments",
         r"^[\W_]*\d+\s+(comments?|responses?|repl(y|ies)|thoughts?)\s+(to|on)\s+([\"“‘'«]|[^.!]*$)"

@@ -1381,7 +1381,7 @@ def _extract_credits(result: CleanedText) -> None:
         return
     dateline, rest = split_dateline(result.paragraphs[0])
     if dateline is not None:
-        result.dateline = dateline.place
+        result.dateline = dateline.place or None
         result.credit = dateline.agency or result.credit
         result.removed.append(RemovedLine(dateline.text, "wire dateline"))
         result.paragraphs[0] = rest
