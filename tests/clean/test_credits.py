@@ -195,10 +195,31 @@ def test_a_line_that_is_a_name() -> None:
         ("Ada Brennan, @adabrennan", "Ada Brennan"),
         ("By the harbour on a calm day", None),
         ("Ferry timetables for the winter", None),
+        # A name and the author's role.
+        ("Ada Brennan, Staff Writer", "Ada Brennan"),
+        ("Ada Brennan | Senior Political Correspondent", "Ada Brennan"),
+        ("Ada Brennan, contributor", "Ada Brennan"),
+        # A photographer's credit, a masthead, a street: no author.
+        ("Ada Brennan, Associated Press", None),
+        ("Ada Brennan, Editor", None),
+        ("Harbour Road, Staff Parking", None),
     ],
 )
 def test_an_author_line_names_its_author(line: str, author: str | None) -> None:
     assert author_line_name(line) == author
+
+
+def test_an_agency_in_the_authors_role_is_the_articles_credit() -> None:
+    text = (
+        "Harbour ferries return after the storm\n\nAda Brennan, AP Sports Writer\n\n"
+        "Ferries between the two islands ran again on Sunday after three days in port, the operator said, "
+        "and the first boat left the harbour at seven in the morning with forty passengers on board.\n\n"
+        "The operator said extra sailings would run on Monday and Tuesday for travellers who had been "
+        "stranded, and that tickets bought for the cancelled crossings would be honoured."
+    )
+    [article] = clean_text(text, line_model=default_line_model())
+    assert (article.byline, article.credit) == ("Ada Brennan", "AP")
+    assert all("Sports Writer" not in paragraph for paragraph in article.paragraphs)
 
 
 def test_the_foot_of_a_bloomberg_story_goes_to_the_removed_lines_as_a_reporter_credit() -> None:

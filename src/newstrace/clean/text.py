@@ -19,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 
 from newstrace.clean.credits import (
+    author_line_agency,
     author_line_name,
     canonical_agency,
     metadata_author,
@@ -835,6 +836,7 @@ def _note_post_line(
         if author is None:
             return None
         result.byline = result.byline or author
+        result.credit = result.credit or author_line_agency(post_part)
         return AUTHOR_LINE_REASON
     date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
     # An agency's stamp names no author.
