@@ -65,6 +65,29 @@ def test_a_second_article_with_its_caption_said_twice_is_split_off() -> None:
     assert lines[boundary].text == "Rangers at Kettle Moor count record otters"
 
 
+def test_a_second_article_under_its_own_byline_and_date_is_split_off() -> None:
+    second = ["Rangers at Kettle Moor count record otters", "By Ada Brennan", "April 9, 2025", *TEASER_SUMMARIES]
+    page = "\n".join(
+        ["Bridge over the Alder to be rebuilt", "By Tomas Berg", "March 3, 2025", "", *ARTICLE, "", *second]
+    )
+    lines = build_lines(normalize_text(page).lines)
+    [boundary] = find_article_boundaries(lines)
+    assert lines[boundary].text == "Rangers at Kettle Moor count record otters"
+    first, other = clean_text(page)
+    assert (first.byline, str(first.date), other.byline, str(other.date)) == (
+        "Tomas Berg",
+        "2025-03-03",
+        "Ada Brennan",
+        "2025-04-09",
+    )
+    # A byline alone, or a date alone, under a headline-like line opens no article.
+    for missing in ("By Ada Brennan", "April 9, 2025"):
+        alone = "\n".join(
+            ["Bridge over the Alder to be rebuilt", "", *ARTICLE, "", *(line for line in second if line != missing)]
+        )
+        assert _boundaries(alone) == []
+
+
 def test_a_page_opening_with_a_teaser_is_one_article_whose_headline_comes_later() -> None:
     # One paragraph above the headline block (a teaser, a promotion) is no first article.
     page = "\n".join(
