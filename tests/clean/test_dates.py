@@ -87,6 +87,25 @@ def test_article_date_prefers_metadata_and_never_guesses() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "FILE - Envoys in Rome, March 3, 2019. (AP Photo/Ada Brennan)",
+        "Envoys in Rome, March 3, 2019. (AP Photo/Ada Brennan, File)",
+        "In this March 3, 2019 file photo, envoys meet in Rome.",
+        "Archivbild: Gesandte in Rom am 3. März 2019.",
+    ],
+)
+def test_a_file_photos_caption_dates_the_photo_not_the_article(caption: str) -> None:
+    lede = "The envoys met again on Thursday in Rome to sign the treaty."
+    assert choose_article_date(None, [], None, [caption], [lede]) == (None, None)
+    # The same caption of a photo of the day dates the article.
+    current = (
+        caption.replace("FILE - ", "").replace(", File)", ")").replace(" file photo", "").replace("Archivbild: ", "")
+    )
+    assert choose_article_date(None, [], None, [current], [lede])[0] is not None
+
+
 def test_dates_are_found_anywhere_in_a_long_text_and_nowhere_else() -> None:
     filler = "The committee met again and heard from residents about the plan for the river. " * 60
     text = (

@@ -65,3 +65,22 @@ def test_text_that_only_mentions_tags_is_left_as_it_is() -> None:
     )
     assert len(embed) > 1_000
     assert normalize_text(f"Share this work\n{embed}\n").lines == ["Share this work", embed, ""]
+
+
+def test_a_line_opening_with_a_code_of_letters_and_digits_is_no_wrapped_continuation() -> None:
+    # A wrapped sentence goes on in a word; EPA's captions open with their picture's number.
+    lines = [
+        line
+        for line in normalize_text(
+            "Harbour ferries return after the storm\n"
+            "epa01234567 Ferries leave the harbour of Port Wenlow, 3 March 2025. EPA-EFE/ADA BRENNAN\n"
+            "The first boat left the harbour at seven in the morning with forty\n"
+            "passengers on board, the operator said."
+        ).lines
+        if line
+    ]
+    assert lines == [
+        "Harbour ferries return after the storm",
+        "epa01234567 Ferries leave the harbour of Port Wenlow, 3 March 2025. EPA-EFE/ADA BRENNAN",
+        "The first boat left the harbour at seven in the morning with forty passengers on board, the operator said.",
+    ]

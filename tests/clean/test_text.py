@@ -1247,3 +1247,18 @@ def test_chinese_and_japanese_furniture_and_an_editors_credit_leave_the_body() -
     reasons = {removed.line: removed.reason for removed in article.removed}
     assert reasons["[责任编辑：林晓]"] == "editor credit"
     assert reasons["点击查看更多新闻"] == reasons["分享到："] == "site furniture (related links, sharing)"
+
+
+def test_an_epa_caption_is_a_caption_and_no_part_of_the_headline() -> None:
+    caption = "epa01234567 Ferries leave the harbour of Port Wenlow, Calderland, 3 March 2025. EPA-EFE/ADA BRENNAN"
+    text = (
+        f"Harbour ferries return after the storm\n\n{caption}\n\n"
+        "Ferries between the two islands ran again on Monday after three days in port, the operator said, and the "
+        "first boat left the harbour at seven in the morning with forty passengers on board.\n\n"
+        "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been stranded, "
+        "and that tickets bought for the cancelled crossings would be honoured."
+    )
+    [article] = clean_text(text, line_model=default_line_model())
+    assert article.title == "Harbour ferries return after the storm"
+    assert article.captions == [caption]
+    assert all("EPA-EFE" not in paragraph for paragraph in article.paragraphs)

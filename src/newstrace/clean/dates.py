@@ -279,6 +279,16 @@ def date_from_url(url: str | None) -> date | None:
     return None
 
 
+# A photo from the archive, as agencies caption one: AP's "FILE - In this May 3, 2019, file photo ..." and
+# "(AP Photo/Ana Ruiz, File)", "Archive picture", German "Archivbild", Spanish "foto de archivo", French
+# "photo d'archives".
+_FILE_PHOTO = re.compile(
+    r"^\W*file\s*[-–—:]|\bfile\s+(?:photo|image|picture)\b|,\s*file\s*\)|\barchive\s+(?:photo|image|picture)\b"
+    r"|\barchivbild\b|\bfoto\s+de\s+archivo\b|\bphoto\s+d['’]archives?\b",
+    re.IGNORECASE,
+)
+
+
 def choose_article_date(
     metadata_date: str | None,
     date_lines: list[tuple[date, str]],
@@ -297,7 +307,9 @@ def choose_article_date(
     if wire:
         return wire, "wire header"
     lede = paragraphs[0] if paragraphs else ""
-    for where, texts in (("caption", captions), ("lede", [lede])):
+    # A file photo's caption dates the photo, not the report.
+    current_captions = [caption for caption in captions if not _FILE_PHOTO.search(caption)]
+    for where, texts in (("caption", current_captions), ("lede", [lede])):
         for text in texts:
             dates = find_dates(text)
             if where == "lede":

@@ -397,7 +397,7 @@ CAPTION_PATTERN = re.compile(
     r"\((?:[^()]{0,80}/\s*)?(?:photo[^()]{0,60}|image[^()]{0,60}|file[^()]{0,30}|AFP|AP|Reuters|EPA|Getty"
     r"[^()]{0,30}|Xinhua|dpa|PA|ANP|Anadolu|Shutterstock|Bloomberg|SANA|IRNA|WAM|SPA|KCNA|TASS|RIA)\)\s*$"
     r"|\b(photo|foto|picture|image)\s*(by|:)\s*\S|\|\s*(photo|foto|image)\b|(getty\s+images|shutterstock|"
-    r"reuters/|ap\s+photo|afp\s+photo|epa/)",
+    r"reuters/|ap\s+photo|afp\s+photo|epa(?:-efe)?/)",
     re.IGNORECASE,
 )
 
