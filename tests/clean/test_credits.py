@@ -52,6 +52,9 @@ from newstrace.clean.text import clean_text
         ("Nov. 30 (UPI) -- Rain fell.", "", "UPI", "Rain fell."),
         ("(Reuters )- Prices rose.", "", "Reuters", "Prices rose."),
         ("(ANSA) - TURIN, FEB 2 - Prices rose.", "TURIN", "ANSA", "Prices rose."),
+        ("(CNN)Senators met.", "", "CNN", "Senators met."),
+        ("Denver (CNN) – Senators met.", "Denver", "CNN", "Senators met."),
+        ("Pyongyang, October 30 (KCNA) — A teahouse opened.", "Pyongyang", "KCNA", "A teahouse opened."),
     ],
 )
 def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) -> None:
@@ -92,6 +95,7 @@ def test_ordinary_sentences_are_not_datelines() -> None:
         "(Photo) - Crowds gathered.",
         "The Press Association (PA) said it would appeal.",
         "(AP) reported the vote.",
+        "(Updated) Senators met.",
     ):
         assert split_dateline(paragraph)[0] is None
 

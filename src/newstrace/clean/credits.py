@@ -28,10 +28,10 @@ _DATELINE = re.compile(
 _DATELINE_WITHOUT_DASH = re.compile(_DATELINE_OPENING + r",?\s*\((?P<agency>[^()]{1,40})\)\s*:?\s*")
 _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
 # An agency's tag with no place before it: "(Bloomberg) -- ", "(Reuters) - ", "Nov. 30 (UPI) -- ",
-# and the place after it, in capitals: "(ANSA) - ROME, NOV 30 - ".
+# "(CNN)The" (no dash), and the place after it, in capitals: "(ANSA) - ROME, NOV 30 - ".
 _TAG_FIRST = re.compile(
-    rf"^(?:{_WHEN}\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:[—–]|--?)\s*"
-    rf"(?:(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}})(?:,\s*{_WHEN})?\s*(?:[—–]|--?)\s*)?"
+    rf"^(?:{_WHEN}\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:(?:[—–]|--?)\s*"
+    rf"(?:(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}})(?:,\s*{_WHEN})?\s*(?:[—–]|--?)\s*)?)?"
 )
 _EAST_ASIAN_AGENCY = "|".join(re.escape(name) for name in sorted(EAST_ASIAN_AGENCIES, key=len, reverse=True))
 # Chinese "新华社北京3月4日电（记者 王立）", Japanese "【ワシントン共同】", Korean "(서울=연합뉴스) 홍길동 기자 =".
