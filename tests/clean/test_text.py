@@ -1262,3 +1262,24 @@ def test_an_epa_caption_is_a_caption_and_no_part_of_the_headline() -> None:
     assert article.title == "Harbour ferries return after the storm"
     assert article.captions == [caption]
     assert all("EPA-EFE" not in paragraph for paragraph in article.paragraphs)
+
+
+def test_print_mail_and_report_tools_go_and_the_article_goes_on_after_them() -> None:
+    text = "\n\n".join(
+        [
+            "Harbour ferries return after the storm",
+            "Ferries between the two islands ran again on Monday after three days in port, the operator said, and "
+            "the first boat left the harbour at seven in the morning with forty passengers on board.",
+            "Printable version | Send it to a friend | Clip",
+            "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been "
+            "stranded, and that tickets bought for the cancelled crossings would be honoured.",
+            "Harbour master Colm Reddy said the storm had been the worst in a decade, with waves of nine metres "
+            "recorded at the outer buoy on Friday night.",
+            "Have your say",
+            "[Offensive? Unsuitable? Report this comment. ]",
+        ]
+    )
+    [article] = clean_text(text, line_model=default_line_model())
+    assert [paragraph.split()[0] for paragraph in article.paragraphs] == ["Ferries", "The", "Harbour"]
+    reasons = {removed.line: removed.reason for removed in article.removed}
+    assert reasons["Printable version | Send it to a friend | Clip"] == "print, mail, report or forum widget"
