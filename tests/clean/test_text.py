@@ -1283,3 +1283,34 @@ def test_print_mail_and_report_tools_go_and_the_article_goes_on_after_them() -> 
     assert [paragraph.split()[0] for paragraph in article.paragraphs] == ["Ferries", "The", "Harbour"]
     reasons = {removed.line: removed.reason for removed in article.removed}
     assert reasons["Printable version | Send it to a friend | Clip"] == "print, mail, report or forum widget"
+
+
+def test_a_thread_the_page_splits_into_parts_after_its_comments_heading_is_no_body() -> None:
+    article = [
+        "Ferries between the two islands ran again on Monday after three days in port, the operator said, and "
+        "the first boat left the harbour at seven in the morning with forty passengers on board.",
+        "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been "
+        "stranded, and that tickets bought for the cancelled crossings would be honoured.",
+        "Comments",
+    ]
+    thread = [
+        "by harbourfan on Mar 3, 2025 10:40 AM EST reply actions 4 recs",
+        "Good to see the boats back, the last three days were a nightmare for everyone who works on the islands.",
+        "by kestrel on Mar 3, 2025 11:02 AM EST up reply actions",
+        "They should have kept the old ferry in service for days like these instead of selling it to Norway.",
+    ]
+    other = [
+        "Town library opens a rooftop garden",
+        "The Glenhallow public library opened a rooftop reading garden on Saturday, two years after its glass "
+        "roof was damaged in a storm, and more than a thousand visitors came in the first four hours.",
+    ]
+    lines = build_lines([*article, *thread, *other])
+    segments = [(0, 3), (3, 7), (7, 9)]
+    kept = _end_at_closing_line(lines, segments, np.ones(len(lines), dtype=bool))
+    # The article's prose stays; the thread's part goes after the heading; a part with no comment's
+    # stamp in it is not taken for the thread.
+    # (the heading itself is the rules' to remove).
+    assert kept[:2].all() and not kept[3:7].any() and kept[7:].all()
+    # Without the heading, a part is read on its own as before.
+    lines = build_lines([*article[:2], *thread])
+    assert _end_at_closing_line(lines, [(0, 2), (2, 6)], np.ones(len(lines), dtype=bool))[:2].all()

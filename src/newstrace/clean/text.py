@@ -461,7 +461,20 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     prose_seen = 0
     opening_forms: set[str] = set()
     others = attributed
+    # Once a comments section's heading has ended the article, a part after it that holds comments'
+    # stamps ("by bob42 on Aug 9, 2012 10:40 AM EDT reply") is more of its thread: a page splits a
+    # long thread into parts wherever a comment looks like a headline. A part without them may hold
+    # the article itself, where a stream of teasers ("48.5k reactions • Join the Conversation") came first.
+    comments_closed = False
+    stamped: list[int] | None = None
     for start, end in segments:
+        if comments_closed:
+            if stamped is None:
+                stamped = [position for position, line in enumerate(lines) if _is_comment_stamp_line(line)]
+            if bisect_left(stamped, end) - bisect_left(stamped, start) >= THREAD_ATTRIBUTIONS:
+                is_body[start:end] = False
+                continue
+            comments_closed = False
         next_attributed = bisect_left(attributed, start)
         opening = attributed[next_attributed] if next_attributed < len(attributed) else end
         opening = min(opening, end)
@@ -500,11 +513,23 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
                 is_body[position + 1 : end] = False
                 if in_thread:
                     thread_form = forms[position]
+                else:
+                    closing_rule = _rule_of(lines[position])
+                    comments_closed = closing_rule is not None and closing_rule.name == "comments"
                 prose_seen += prose_in_part
                 break
         else:
             prose_seen += bisect_left(strong_positions, end) - prose_before_start
     return is_body
+
+
+def _is_comment_stamp_line(line: Line) -> bool:
+    """A line that tells when a comment was posted: an attribution, or one date and a clock time
+    after it in a short line (the name, "reply" and "recs" around it)."""
+    rule = _rule_of(line)
+    if rule is not None and rule.name == "attribution":
+        return True
+    return bool(line.dates) and line.words <= POST_LINE_WORDS and is_time_stamp(line.text, line.dates)
 
 
 def _first_word(text: str) -> str:
