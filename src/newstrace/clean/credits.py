@@ -87,7 +87,7 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         return east_asian
     tag_first = _tag_first_dateline(paragraph)
     if tag_first is not None:
-        return tag_first, paragraph[len(tag_first.text) :].lstrip()
+        return tag_first
     match = _DATELINE.match(paragraph) or _DATELINE_WITHOUT_DASH.match(paragraph)
     if not match:
         return None, paragraph
@@ -107,13 +107,15 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     return Dateline(place, agency, paragraph[: match.end()].strip()), rest
 
 
-def _tag_first_dateline(paragraph: str) -> Dateline | None:
-    """A dateline that opens with an agency's tag (or a date and the tag): no place, or one after the tag."""
+def _tag_first_dateline(paragraph: str) -> tuple[Dateline, str] | None:
+    """A dateline that opens with an agency's tag (or a date and the tag), no place or one after the
+    tag, and the paragraph without it; None for a paragraph that opens otherwise."""
     match = _TAG_FIRST.match(paragraph)
     agency = canonical_agency(match.group("agency")) if match else None
-    if match is None or agency is None or not _opens_a_sentence(paragraph[match.end() :]):
+    rest = paragraph[match.end() :] if match else ""
+    if match is None or agency is None or not _opens_a_sentence(rest):
         return None
-    return Dateline(match.group("place") or "", agency, paragraph[: match.end()].strip())
+    return Dateline(match.group("place") or "", agency, paragraph[: match.end()].strip()), rest
 
 
 def _opens_a_sentence(text: str) -> bool:
@@ -258,7 +260,7 @@ def author_line_agency(line: str) -> str | None:
 
 
 def _name_and_role(line: str) -> tuple[str, str | None] | None:
-    """The name and agency (or None) of a line holding a name and the author's role or agency."""
+    """The name of a line holding a name and the author's role, and the agency the role names (or None)."""
     match = _NAME_AND_ROLE.match(line)
     if match is None:
         return None
