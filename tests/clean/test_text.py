@@ -15,6 +15,7 @@ from newstrace.clean.text import (
     TextToClean,
     _clean_by_model,
     _complete_numbered_lists,
+    _complete_runs_of_rows,
     _end_at_closing_line,
     _holds_the_article,
     clean_text,
@@ -1314,3 +1315,22 @@ def test_a_thread_the_page_splits_into_parts_after_its_comments_heading_is_no_bo
     # Without the heading, a part is read on its own as before.
     lines = build_lines([*article[:2], *thread])
     assert _end_at_closing_line(lines, [(0, 2), (2, 6)], np.ones(len(lines), dtype=bool))[:2].all()
+
+
+def test_a_table_the_model_keeps_half_of_is_kept_whole_and_a_list_of_other_shapes_is_not() -> None:
+    dates = [
+        f"{month} {day} -- Harbour Hall, Port Wenlow"
+        for month, day in (("May", 3), ("May", 9), ("June", 2), ("June", 14), ("July", 1), ("Aug.", 20))
+    ]
+    lines = build_lines(
+        ["The choir announced its summer tour dates on Monday:", *dates, "Tickets go on sale on Friday."]
+    )
+    is_body = np.array([True, True, False, True, False, True, True, True])
+    assert _complete_runs_of_rows(lines, is_body).all()
+    # Fewer than half of the rows kept: a list the model rightly left (a schedule in a sidebar).
+    sparse = np.array([True, True, False, False, False, False, True, True])
+    assert (_complete_runs_of_rows(lines, sparse) == sparse).all()
+    # Lines with a figure further on, not at their start, are prose or teasers, not a table's rows.
+    teasers = build_lines([f"Council spends {amount} million on the harbour" for amount in (2, 3, 4, 5, 6, 7)])
+    half = np.array([True, False, True, False, True, False])
+    assert (_complete_runs_of_rows(teasers, half) == half).all()

@@ -223,9 +223,12 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             by_model = _clean_by_model(
                 item.lines,
                 item.segments,
-                _complete_numbered_lists(
+                _complete_runs_of_rows(
                     item.lines,
-                    _end_at_closing_line(item.lines, item.segments, page_probabilities >= item.page.body_threshold),
+                    _complete_numbered_lists(
+                        item.lines,
+                        _end_at_closing_line(item.lines, item.segments, page_probabilities >= item.page.body_threshold),
+                    ),
                 ),
                 item.page.title,
                 item.page.metadata_date,
@@ -573,6 +576,49 @@ def _complete_numbered_lists(lines: list[Line], is_body: np.ndarray) -> np.ndarr
             and line.words <= _LIST_LEAD_IN_WORDS
         ):
             is_body[position - 1] = True
+    return is_body
+
+
+# A table the article holds, one row a line ("June 10 -- Coral Sky Amphitheatre, Tampa, FL", "3a
+# etapa: 22 de abril – Velopark"): at least ROW_RUN lines in a row of one shape, each with a figure
+# among its first words and at most ROW_WORDS words. Where the model keeps at least half of such a
+# run, it keeps it whole: a tour's dates, a season's calendar and a list of results lost rows here
+# and there.
+ROW_RUN = 5
+ROW_WORDS = 25
+_SHAPE_UNIT = re.compile(r"[^\W\d_]+|\d+|[^\w\s]+")
+
+
+def _row_shape(line: Line) -> str | None:
+    """The shape of a line's opening (letters, figures and marks, as "a 0 --"), or None for a line that
+    is no table's row."""
+    if line.words > ROW_WORDS or not any(character.isdigit() for character in line.text):
+        return None
+    units = [
+        "0" if unit[0].isdigit() else "a" if unit[0].isalpha() else unit
+        for unit in _SHAPE_UNIT.findall(line.text[:40])
+        if unit != "."
+    ]
+    # A row opens with its figure (a date, a rank, a stage): prose with a number further on is no row.
+    return " ".join(units[:3]) if len(units) >= 3 and "0" in units[:2] else None
+
+
+def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray:
+    """Runs of table rows (see ROW_RUN) the model keeps half of or more, kept whole."""
+    is_body = is_body.copy()
+    shapes = [_row_shape(line) for line in lines]
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and shapes[start] is not None and shapes[end] == shapes[start]:
+            end += 1
+        if (
+            shapes[start] is not None
+            and end - start >= ROW_RUN
+            and 2 * np.count_nonzero(is_body[start:end]) >= end - start
+        ):
+            is_body[start:end] = True
+        start = end
     return is_body
 
 
