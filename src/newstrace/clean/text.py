@@ -586,14 +586,15 @@ def _complete_numbered_lists(lines: list[Line], is_body: np.ndarray) -> np.ndarr
 # and there.
 ROW_RUN = 5
 ROW_WORDS = 25
+# How far into a line a row's figure stands ("Sept. 12 -- ", "12a etapa: ").
+_ROW_FIGURE_REACH = 12
+_FIGURE = re.compile(r"\d")
 _SHAPE_UNIT = re.compile(r"[^\W\d_]+|\d+|[^\w\s]+")
 
 
 def _row_shape(line: Line) -> str | None:
     """The shape of a line's opening (letters, figures and marks, as "a 0 --"), or None for a line that
     is no table's row."""
-    if line.words > ROW_WORDS or not any(character.isdigit() for character in line.text):
-        return None
     units = [
         "0" if unit[0].isdigit() else "a" if unit[0].isalpha() else unit
         for unit in _SHAPE_UNIT.findall(line.text[:40])
@@ -605,19 +606,35 @@ def _row_shape(line: Line) -> str | None:
 
 def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray:
     """Runs of table rows (see ROW_RUN) the model keeps half of or more, kept whole."""
+    # Only runs of short lines with a figure in their first characters can be tables: their shapes
+    # alone are read (reading every line's cost 8% of the cleaning).
+    may_be_row = [
+        line.words <= ROW_WORDS and _FIGURE.search(line.text, 0, _ROW_FIGURE_REACH) is not None for line in lines
+    ]
     is_body = is_body.copy()
-    shapes = [_row_shape(line) for line in lines]
     start = 0
     while start < len(lines):
-        end = start + 1
-        while end < len(lines) and shapes[start] is not None and shapes[end] == shapes[start]:
+        if not may_be_row[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and may_be_row[end]:
             end += 1
-        if (
-            shapes[start] is not None
-            and end - start >= ROW_RUN
-            and 2 * np.count_nonzero(is_body[start:end]) >= end - start
-        ):
-            is_body[start:end] = True
+        if end - start >= ROW_RUN:
+            shapes = [_row_shape(line) for line in lines[start:end]]
+            run_start = 0
+            while run_start < len(shapes):
+                run_end = run_start + 1
+                while run_end < len(shapes) and shapes[run_start] is not None and shapes[run_end] == shapes[run_start]:
+                    run_end += 1
+                rows = slice(start + run_start, start + run_end)
+                if (
+                    shapes[run_start] is not None
+                    and run_end - run_start >= ROW_RUN
+                    and 2 * np.count_nonzero(is_body[rows]) >= run_end - run_start
+                ):
+                    is_body[rows] = True
+                run_start = run_end
         start = end
     return is_body
 
