@@ -1334,3 +1334,34 @@ def test_a_table_the_model_keeps_half_of_is_kept_whole_and_a_list_of_other_shape
     teasers = build_lines([f"Council spends {amount} million on the harbour" for amount in (2, 3, 4, 5, 6, 7)])
     half = np.array([True, False, True, False, True, False])
     assert (_complete_runs_of_rows(teasers, half) == half).all()
+
+
+def test_other_posts_excerpts_after_the_article_are_no_body_and_a_writers_trailing_off_is() -> None:
+    article = [
+        "The harbour authority of Port Wenlow will close the old north pier for eight months from March, after "
+        "divers found cracks in four of its concrete piles during a routine inspection of the harbour.",
+        "Ferries to the islands will move to the south quay, where a temporary waiting room is being built.",
+    ]
+    # Two other posts, each cut after the same number of words (32), as a blog's list of them is.
+    excerpt = (
+        "The council of Marrowby voted on Tuesday to build a flood barrier along the river, three weeks after "
+        "the water rose to a record level and flooded more than three hundred homes in the old town"
+    )
+    other = (
+        "Librarians in Glenhallow opened a reading garden on the roof of the old tram depot, two years after a "
+        "storm broke its glass roof, and more than a thousand visitors came on the first"
+    )
+    lines = build_lines([*article, f"{excerpt} …", "Read more", f"{other} …"])
+    kept = _end_at_closing_line(lines, [(0, len(lines))], np.ones(len(lines), dtype=bool))
+    assert kept[:2].all() and not kept[2:].any()
+    # A writer's paragraphs that trail off differ in length: they stay.
+    essay = [
+        article[0],
+        "We waited on the quay for an hour, then another, and still the boat did not come, and the gulls went "
+        "on crying over the water as if they knew something that the rest of us did not…",
+        "Nobody said anything about the cracks, or the piles, or the money it would cost to mend them, and the "
+        "old men on the bench just looked at the water and shook their heads, as old men on benches do, "
+        "and went back to their papers…",
+    ]
+    lines = build_lines(essay)
+    assert _end_at_closing_line(lines, [(0, len(lines))], np.ones(len(lines), dtype=bool)).all()

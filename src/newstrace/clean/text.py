@@ -470,7 +470,11 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     # the article itself, where a stream of teasers ("48.5k reactions • Join the Conversation") came first.
     comments_closed = False
     stamped: list[int] | None = None
+    excerpts = [position for position in strong_positions if _EXCERPT_END.search(lines[position].text[-12:])]
     for start, end in segments:
+        first_excerpt = _excerpt_list_start(lines, excerpts, strong_positions, start, end)
+        if first_excerpt is not None:
+            is_body[first_excerpt:end] = False
         if comments_closed:
             if stamped is None:
                 stamped = [position for position, line in enumerate(lines) if _is_comment_stamp_line(line)]
@@ -524,6 +528,32 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
         else:
             prose_seen += bisect_left(strong_positions, end) - prose_before_start
     return is_body
+
+
+# A paragraph cut off by an ellipsis ("… ", "[…]", "[...]"): a post's excerpt in a list of other posts.
+_EXCERPT_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+# Two excerpts at most this many lines apart, of one length (a blog cuts each after the same number of
+# words, 55 by WordPress's default) within EXCERPT_WORDS_APART words, make a list of them; writers'
+# paragraphs that trail off in an ellipsis differ in length.
+EXCERPT_WINDOW = 4
+EXCERPT_WORDS_APART = 2
+
+
+def _excerpt_list_start(
+    lines: list[Line], excerpts: list[int], strong_positions: list[int], start: int, end: int
+) -> int | None:
+    """Where a list of other posts' excerpts begins in a part, after prose of the article: the first of
+    two paragraphs of one length cut off by an ellipsis a few lines apart; None where there is none."""
+    first = bisect_left(excerpts, start)
+    for index in range(first, bisect_left(excerpts, end) - 1):
+        position, following = excerpts[index], excerpts[index + 1]
+        if (
+            following - position <= EXCERPT_WINDOW
+            and abs(lines[position].words - lines[following].words) <= EXCERPT_WORDS_APART
+            and bisect_left(strong_positions, position) > bisect_left(strong_positions, start)
+        ):
+            return position
+    return None
 
 
 def _is_comment_stamp_line(line: Line) -> bool:
