@@ -1365,3 +1365,28 @@ def test_other_posts_excerpts_after_the_article_are_no_body_and_a_writers_traili
     ]
     lines = build_lines(essay)
     assert _end_at_closing_line(lines, [(0, len(lines))], np.ones(len(lines), dtype=bool)).all()
+
+
+def test_releases_of_one_company_are_dated_by_their_datelines_and_lose_their_boilerplate() -> None:
+    about = "\n\n".join(
+        [
+            "About Orvale Labs",
+            "Orvale Labs makes laboratory automation systems for hospitals and universities. Founded in 1998 "
+            "and based in Denver, it employs 2,400 people in 31 countries.",
+            "Media contact:",
+            "Dana Whitlock, press@orvalelabs.example",
+        ]
+    )
+    release = (
+        "Orvale Labs opens new plant in Ireland\n\nDENVER, March 3, 2025 /PRNewswire/ -- Orvale Labs today "
+        "announced the opening of a new manufacturing plant in Galway, Ireland, which will employ 350 people by "
+        "the end of next year.\n\nThe plant will build the company's sample sorting robots for customers in "
+        f"Europe, cutting delivery times by about six weeks.\n\n{about}"
+    )
+    [article] = clean_text(release, line_model=default_line_model())
+    assert (str(article.date), article.date_source, article.credit) == ("2025-03-03", "dateline", "PRNewswire")
+    assert article.paragraphs[-1].endswith("six weeks.")
+    assert {removed.line for removed in article.removed} >= {"About Orvale Labs", "Media contact:"}
+    # The same heading in an article no release wire carries is the article's.
+    [story] = clean_text(release.replace(" /PRNewswire/ --", " —"), line_model=default_line_model())
+    assert "About Orvale Labs" in story.paragraphs

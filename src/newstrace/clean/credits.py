@@ -68,6 +68,8 @@ class Dateline:
     place: str  # "" where the dateline names an agency alone ("(Bloomberg) -- ")
     agency: str | None
     text: str
+    # The date it gives, as written ("March 3, 2025", "Jan 5"), or None.
+    when: str | None = None
 
 
 def canonical_agency(text: str | None) -> str | None:
@@ -104,7 +106,7 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     if not _opens_a_sentence(rest):
         return None, paragraph
     place = match.group("place").strip().rstrip(",-")
-    return Dateline(place, agency, paragraph[: match.end()].strip()), rest
+    return Dateline(place, agency, paragraph[: match.end()].strip(), match.group("when")), rest
 
 
 def _tag_first_dateline(paragraph: str) -> tuple[Dateline, str] | None:

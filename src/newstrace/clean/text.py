@@ -1100,6 +1100,11 @@ def _last_headline(lines: list[Line], first_body: int, title_key: str | None) ->
 def _finish(result: CleanedText, metadata_date: str | None, date_lines: list[_DateEvidence]) -> None:
     _strip_trailing_junk(result)
     _extract_credits(result)
+    _cut_release_boilerplate(result)
+    if "dateline_date" in result.metadata:
+        # The wire's own date, ahead of every date line of the page.
+        dated = date.fromisoformat(result.metadata["dateline_date"])
+        date_lines = [_DateEvidence(_DATE_LINE_BELOW_HEADLINE - 1, dated, "dateline"), *date_lines]
     article_date, date_source = choose_article_date(
         metadata_date,
         [(found.value, found.source) for found in sorted(date_lines, key=lambda found: found.strength)],
@@ -1505,6 +1510,10 @@ def _extract_credits(result: CleanedText) -> None:
         result.credit = dateline.agency or result.credit
         result.removed.append(RemovedLine(dateline.text, "wire dateline"))
         result.paragraphs[0] = rest
+        # A dateline with its year ("DENVER, March 3, 2025 /PRNewswire/ --") dates the release.
+        found = find_dates(dateline.when) if dateline.when else []
+        if found:
+            result.metadata["dateline_date"] = found[0].value.isoformat()
     credit, rest = split_reporter_credit(result.paragraphs[-1])
     if credit:
         result.removed.append(RemovedLine(credit, "reporter credit"))
@@ -1523,6 +1532,51 @@ def _extract_credits(result: CleanedText) -> None:
     publisher = next(filter(None, map(original_publisher, lines)), None)
     if publisher is not None:
         result.metadata.setdefault("originally_published", publisher)
+
+
+# The wires that carry companies' press releases, as canonical_agency names them.
+RELEASE_WIRES = frozenset(["PRNewswire", "GlobeNewswire", "Business Wire", "ACCESSWIRE", "EIN Presswire"])
+RELEASE_BOILERPLATE_REASON = "press release boilerplate (about the company, contacts, source)"
+# Where a release's boilerplate begins: "About Orvale Labs", "Media contact:", "Investor Relations",
+# "SOURCE Orvale Labs", "Forward-Looking Statements". Every release of a company ends with the same,
+# and two of its releases shared it: they were taken for a rewrite of each other, one story.
+_RELEASE_BOILERPLATE = re.compile(
+    r"^(?:about\s+[^.!?]{2,60}|(?:media|press|investor|news)\s+(?:contacts?|relations|inquiries)\b.*"
+    r"|contacts?\s*:.*|source\s*:?\s+[A-Z].{0,80}|forward[-\s]looking\s+statements?.{0,40}|safe\s+harbou?r\b.{0,40})$",
+    re.IGNORECASE,
+)
+RELEASE_BOILERPLATE_WORDS = 12
+_ABOUT_HEADING = re.compile(r"^about\s+([A-Z][^.!?:]{1,60}?)\s*:?$", re.IGNORECASE)
+
+
+def _cut_release_boilerplate(result: CleanedText) -> None:
+    """In a release a wire carries, the company's boilerplate at its end goes to the removed lines,
+    from its first heading on (or, where the heading went already, from the paragraph that presents the
+    company it named); the release's own paragraphs before it stay."""
+    if result.credit not in RELEASE_WIRES:
+        return
+    # "About Orvale Labs" taken out as a short line: its company's presentation follows it.
+    presented = tuple(
+        f"{match.group(1)} " for item in result.removed if (match := _ABOUT_HEADING.match(item.line)) is not None
+    )
+    start = next(
+        (
+            position
+            for position, paragraph in enumerate(result.paragraphs)
+            if position > 0
+            and (
+                (len(paragraph.split()) <= RELEASE_BOILERPLATE_WORDS and _RELEASE_BOILERPLATE.match(paragraph))
+                or (presented and paragraph.startswith(presented))
+            )
+        ),
+        None,
+    )
+    if start is None:
+        return
+    result.removed += [RemovedLine(paragraph, RELEASE_BOILERPLATE_REASON) for paragraph in result.paragraphs[start:]]
+    del result.paragraphs[start:]
+    if len(result.body_lines) > start:
+        del result.body_lines[start:]
 
 
 COPYRIGHT_REASON = "copyright notice"
