@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
 from typing import NamedTuple
 
 import numpy as np
@@ -642,30 +643,18 @@ def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray
         line.words <= ROW_WORDS and _FIGURE.search(line.text, 0, _ROW_FIGURE_REACH) is not None for line in lines
     ]
     is_body = is_body.copy()
-    start = 0
-    while start < len(lines):
-        if not may_be_row[start]:
-            start += 1
-            continue
-        end = start
-        while end < len(lines) and may_be_row[end]:
-            end += 1
-        if end - start >= ROW_RUN:
-            shapes = [_row_shape(line) for line in lines[start:end]]
-            run_start = 0
-            while run_start < len(shapes):
-                run_end = run_start + 1
-                while run_end < len(shapes) and shapes[run_start] is not None and shapes[run_end] == shapes[run_start]:
-                    run_end += 1
-                rows = slice(start + run_start, start + run_end)
-                if (
-                    shapes[run_start] is not None
-                    and run_end - run_start >= ROW_RUN
-                    and 2 * np.count_nonzero(is_body[rows]) >= run_end - run_start
-                ):
+    position = 0
+    for candidate, group in groupby(may_be_row):
+        size = sum(1 for _ in group)
+        if candidate and size >= ROW_RUN:
+            offset = position
+            for shape, run in groupby(_row_shape(line) for line in lines[position : position + size]):
+                length = sum(1 for _ in run)
+                rows = slice(offset, offset + length)
+                if shape is not None and length >= ROW_RUN and 2 * np.count_nonzero(is_body[rows]) >= length:
                     is_body[rows] = True
-                run_start = run_end
-        start = end
+                offset += length
+        position += size
     return is_body
 
 
