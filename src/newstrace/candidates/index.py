@@ -573,6 +573,8 @@ class CandidateIndex:
 
 def _day_number(text: str) -> int:
     """The proleptic ordinal of an ISO date (YYYY-MM-DD), or NO_DAY."""
+    if len(text) != len("YYYY-MM-DD"):
+        return NO_DAY
     try:
         return date.fromisoformat(text).toordinal()
     except ValueError:
