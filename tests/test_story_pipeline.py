@@ -13,7 +13,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import newstrace
-from newstrace import cli
+from newstrace import cli, pipeline
 from newstrace.align.relation import RelationModels, default_models
 from newstrace.candidates.minhash import NUMBER_OF_BINS
 from newstrace.store import Store
@@ -171,9 +171,12 @@ def test_rerunning_adds_no_relations(analysed: tuple[Path, dict, dict], tmp_path
     assert after["stories"] == before["stories"]
 
 
+@pytest.mark.parametrize("chunk", [1, 10_000])
 def test_fingerprints_an_older_newstrace_stored_are_made_again_before_new_articles_meet_them(
-    analysed: tuple[Path, dict, dict], tmp_path: Path
+    analysed: tuple[Path, dict, dict], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
+    # A chunk of one article at a time, as of many thousands: the same fingerprints made again.
+    monkeypatch.setattr(pipeline, "REFINGERPRINT_CHUNK", chunk)
     _, _, from_scratch = analysed
     paths = _write_pages(tmp_path / "pages")
     db = tmp_path / "older.db"

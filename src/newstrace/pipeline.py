@@ -37,6 +37,8 @@ CLEANING_BATCH_CHARACTERS = 2_000_000
 NO_TEXT_BUT_SITE_BOILERPLATE = "no article text found on the page, only its outlet's boilerplate"
 # Pairs judged together: the story model scores them in one call (LightGBM costs ~0.2 ms a call).
 JUDGING_CHUNK = 256
+# Stored articles whose older fingerprints are made again together (see find_relations).
+REFINGERPRINT_CHUNK = 10_000
 # What follows a file's path in the source of one of its records: a JSONL line, a WARC record's URL.
 _RECORD_SUFFIX = re.compile(r"(?<=\.warc)#.*$|(?<=\.warc\.gz)#.*$|:\d+$", re.IGNORECASE)
 
@@ -207,9 +209,9 @@ def find_relations(
     new_articles = store.articles_without_fingerprint()
     if not new_articles:
         return 0, []
-    older = store.articles_with_older_fingerprints()
-    if older:
-        # Stored by an older newstrace: made again, so that new articles meet them by today's measure.
+    # Stored by an older newstrace: made again, so that new articles meet them by today's measure; a
+    # chunk of articles at a time, as a large database's would not fit in memory at once.
+    while older := store.articles_with_older_fingerprints(limit=REFINGERPRINT_CHUNK):
         if on_stage is not None:
             on_stage("making older fingerprints again", None)
         store.replace_fingerprints(fingerprint_articles(older, lexicon))

@@ -343,12 +343,14 @@ class Store:
         rows = self.connection.execute("SELECT article_id, echo_of FROM fingerprints WHERE echo_of != ''")
         return dict(rows.fetchall())
 
-    def articles_with_older_fingerprints(self, version: int = FINGERPRINT_VERSION) -> list[Article]:
-        """The articles whose fingerprints an older version of fingerprint_articles made."""
+    def articles_with_older_fingerprints(
+        self, version: int = FINGERPRINT_VERSION, limit: int | None = None
+    ) -> list[Article]:
+        """The articles whose fingerprints an older version of fingerprint_articles made (at most `limit`)."""
         rows = self.connection.execute(
             "SELECT data FROM articles JOIN fingerprints ON article_id = id"
-            " WHERE has_text AND fingerprints.version < ? ORDER BY source, position",
-            (version,),
+            " WHERE has_text AND fingerprints.version < ? ORDER BY source, position LIMIT ?",
+            (version, -1 if limit is None else limit),
         )
         return [Article.from_dict(json.loads(data)) for (data,) in rows]
 
