@@ -211,10 +211,14 @@ def find_relations(
         return 0, []
     # Stored by an older newstrace: made again, so that new articles meet them by today's measure; a
     # chunk of articles at a time, as a large database's would not fit in memory at once.
+    made_again: set[str] = set()
     while older := store.articles_with_older_fingerprints(limit=REFINGERPRINT_CHUNK):
+        if made_again.issuperset(article.id for article in older):
+            break  # nothing left that a new fingerprint replaces: never loop on rows that stay old
         if on_stage is not None:
             on_stage("making older fingerprints again", None)
         store.replace_fingerprints(fingerprint_articles(older, lexicon))
+        made_again.update(article.id for article in older)
     if on_stage is not None:
         on_stage("finding candidate pairs", None)
     index = CandidateIndex(store.fingerprints())
