@@ -1390,3 +1390,20 @@ def test_releases_of_one_company_are_dated_by_their_datelines_and_lose_their_boi
     # The same heading in an article no release wire carries is the article's.
     [story] = clean_text(release.replace(" /PRNewswire/ --", " —"), line_model=default_line_model())
     assert "About Orvale Labs" in story.paragraphs
+
+
+def test_a_page_opening_with_its_headline_keeps_it_over_the_longer_deck_under_it() -> None:
+    paragraphs = [
+        "The regional council approved a new budget of 42 million euros on Tuesday after a debate that lasted "
+        "most of the afternoon, and the opposition walked out before the final vote.",
+        "Officials said the first payments would be made in January, and that a review would follow in the "
+        "spring of next year.",
+    ]
+    headline = "Council passes budget after long debate"
+    deck = "Opposition says school maintenance will suffer as the savings begin to bite next year"
+    [article] = clean_text("\n\n".join([headline, deck, *paragraphs]), line_model=default_line_model())
+    assert article.title == headline
+    # A first line that is the page's <title>, the headline's words and the site's, gives way to the headline.
+    titled = "\n\n".join([f"{headline} | The Westmere Gazette", headline, *paragraphs])
+    [article] = clean_text(titled, line_model=default_line_model())
+    assert article.title == headline

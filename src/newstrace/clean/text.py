@@ -1269,6 +1269,12 @@ def _clean_segment_by_model(
     return result
 
 
+# The fewest words of a page's first line that is its headline above a deck, and the most of the
+# deck's words the headline may share (more, and the first line is the <title> of the line under it).
+DECK_HEADLINE_WORDS = 5
+DECK_SHARED_WORDS = 0.5
+
+
 def _choose_title(
     header: list[Line], opening: Line | None = None, as_learnt: bool = False, site_names: tuple[str, ...] = ()
 ) -> tuple[Line | None, str | None]:
@@ -1323,6 +1329,8 @@ def _choose_title(
         chosen = next((line for line in ranked if not _is_author_line(line, as_learnt)), None)
         if chosen is None:
             return None, None
+        if not as_learnt and chosen.index == opening.index + 1 and _headline_over_its_deck(opening, chosen, candidates):
+            chosen = opening
     # A <title> line names the site beside the headline ("Headline - Site"); a first line without
     # such a separator is as likely a masthead ("THE LAKESIDE VALLEY COURIER") as the headline.
     if (
@@ -1332,6 +1340,21 @@ def _choose_title(
     ):
         return chosen, _headline_part(opening.text, as_learnt)
     return chosen, _title_text(chosen)
+
+
+def _headline_over_its_deck(opening: Line, chosen: Line, candidates: list[Line]) -> bool:
+    """Whether the page's first line is its headline, the longer line chosen under it the deck: a
+    headline of a few words with a function word among them (a masthead or a site's name has none),
+    telling in other words what the deck tells (a first line made of the chosen line's words is the
+    page's <title>, the chosen line its headline)."""
+    words = _WORD.findall(opening.text.lower())
+    return (
+        opening in candidates
+        and _share_inside(_title_words(_title_text(chosen), False), set(words)) < DECK_SHARED_WORDS
+        and len(words) >= DECK_HEADLINE_WORDS
+        and any(word in STOP_WORDS for word in words)
+        and _reads_as_headline(opening)
+    )
 
 
 def _title_words(text: str, as_learnt: bool) -> list[str]:
