@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.clean.credits import (
+    author_line_agency,
     author_line_name,
     metadata_author,
     name_line,
@@ -245,3 +246,18 @@ def test_the_foot_of_a_bloomberg_story_goes_to_the_removed_lines_as_a_reporter_c
     assert (
         reasons["To contact the reporter on this story: Tomas Berg in Oslo at tberg@example.com"] == "reporter credit"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "agency"),
+    [
+        ("Author: Ada Brennan", "Ada Brennan", None),
+        ("Authors : Ada Brennan, Tomas Berg", "Ada Brennan, Tomas Berg", None),
+        # An agency or a desk in the author's place names no one; the agency is the credit.
+        ("Author : DPA", None, "dpa"),
+        ("Author: The Associated Press", None, "AP"),
+        ("Author : Entertainment News Editor", None, None),
+    ],
+)
+def test_a_labelled_author_line(line: str, author: str | None, agency: str | None) -> None:
+    assert (author_line_name(line), author_line_agency(line)) == (author, agency)

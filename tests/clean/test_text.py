@@ -1407,3 +1407,37 @@ def test_a_page_opening_with_its_headline_keeps_it_over_the_longer_deck_under_it
     titled = "\n\n".join([f"{headline} | The Westmere Gazette", headline, *paragraphs])
     [article] = clean_text(titled, line_model=default_line_model())
     assert article.title == headline
+
+
+@pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        # A scraper's labelled header lines.
+        (
+            "Title: Harbour ferries return after the storm\nAuthors: Ada Brennan, Tomas Berg\n"
+            "Publish date: 2025-03-03 00:00:00",
+            "Ada Brennan, Tomas Berg",
+        ),
+        # Markdown, as scrapers that save pages for language models write it.
+        (
+            "# Harbour ferries return after the storm\n\n*By Ada Brennan and Tomas Berg*\n\n**March 3, 2025**",
+            "Ada Brennan and Tomas Berg",
+        ),
+        (
+            "# Harbour ferries return after the storm\n\nBy [Ada Brennan](https://example.org/ada) | March 3, 2025",
+            "Ada Brennan",
+        ),
+    ],
+)
+def test_labelled_and_markdown_headers_give_the_title_byline_and_date(header: str, byline: str) -> None:
+    body = (
+        "Ferries between the two islands ran again on Monday after three days in port, the operator said, and "
+        "the first boat left the [harbour](https://example.org/harbour) at seven in the morning with forty "
+        "passengers on board.\n\nThe operator said **extra sailings** would run on Tuesday and Wednesday for "
+        "travellers who had been stranded."
+    )
+    [article] = clean_text(f"{header}\n\n{body}", line_model=default_line_model())
+    assert article.title == "Harbour ferries return after the storm"
+    assert article.byline == byline
+    assert str(article.date) == "2025-03-03"
+    assert "left the harbour at seven" in article.paragraphs[0] and "extra sailings would" in article.paragraphs[1]

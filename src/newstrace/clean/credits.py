@@ -243,10 +243,18 @@ _NAME_AND_ROLE = re.compile(
 _ROLE_WORDS = frozenset(["writer", "correspondent", "reporter", "contributor", "columnist", "journalist"])
 
 
+# A scraper's labelled header line naming the authors: "Author: Ana Ruiz", "Authors: Ana Ruiz, Tom Berg".
+_AUTHOR_LABEL_LINE = re.compile(r"^(?:authors?|writers?|byline)\s*:\s*(?P<names>[^:]{3,120})$", re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
 def author_line_name(line: str) -> str | None:
     """The author an author line names, or None for other lines."""
     if _AUTHOR_LINE.match(line):
         return post_line_author(line)
+    labelled = _AUTHOR_LABEL_LINE.match(line) if ":" in line else None
+    if labelled:
+        return _labelled_authors(labelled.group("names"))
     # A handle needs its "@", a role its comma or bar: most lines are let go without a pattern.
     match = _NAME_AND_HANDLE.match(line) if "@" in line else None
     if match:
@@ -256,9 +264,38 @@ def author_line_name(line: str) -> str | None:
 
 
 def author_line_agency(line: str) -> str | None:
-    """The agency an author line names in the author's role ("Ana Ruiz, AP Sports Writer"), or None."""
+    """The agency an author line names in the author's role ("Ana Ruiz, AP Sports Writer") or as its
+    author ("Author: DPA"), or None."""
+    labelled = _AUTHOR_LABEL_LINE.match(line) if ":" in line else None
+    if labelled:
+        return _whole_agency(labelled.group("names"))
     named = _name_and_role(line) if "," in line or "|" in line else None
     return named[1] if named else None
+
+
+_AGENCY_OF_LOWER = {name.lower(): AGENCY_NAMES.get(name, name) for name in (*AGENCIES, *AGENCY_NAMES)}
+
+
+def _whole_agency(text: str) -> str | None:
+    """The agency a text is the name of and nothing else, in any case ("DPA", "The Associated Press")."""
+    return _AGENCY_OF_LOWER.get(text.strip().lower().removeprefix("the ").strip())
+
+
+# Words of a desk, not a person, in a labelled author ("Author: Entertainment News Editor").
+_DESK_WORDS = frozenset(
+    ["editor", "editors", "news", "staff", "desk", "team", "bureau", "service", "agency", "reporter"]
+)
+
+
+def _labelled_authors(names: str) -> str | None:
+    """The people a labelled author line names ("Ana Ruiz, Tom Berg"); None for an agency or a desk."""
+    parts = [part for part in _NAME_SEPARATOR.split(names) if part]
+    people = [name for name in map(name_line, parts) if name is not None]
+    if not people or len(people) != len(parts):
+        return None
+    if _whole_agency(names) is not None or any(word.lower() in _DESK_WORDS for word in names.split()):
+        return None
+    return ", ".join(people)
 
 
 def _name_and_role(line: str) -> tuple[str, str | None] | None:

@@ -81,6 +81,8 @@ _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})
 # Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
 _DATE_LINE_WORDS = {
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a", "m", "p", "uhr", "h",
+    # The labels of scrapers' header lines ("Publish date: 2025-03-12 00:00:00", "Date: ...").
+    "publish", "date", "dated", "created", "modified", "first", "originally",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "de", "le", "um",
     "publicado", "actualizado", "veröffentlicht", "aktualisiert", "stand", "publié", "mis", "à", "jour",
     # Chinese, Japanese and Korean labels: published, updated, time, date, source; am, pm, hour, minute.

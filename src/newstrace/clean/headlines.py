@@ -158,3 +158,12 @@ def is_skip_link(text: str) -> bool:
 def without_skip_links(title: str) -> str:
     """A title without the skip links a scraper glued after it ("Vast riddles skip to main")."""
     return _TRAILING_SKIP_LINK.sub("", title)
+
+
+# A scraper's label before the headline in its header lines ("Title: ...", "Headline: ...").
+_TITLE_LABEL = re.compile(r"^(?:title|headline|titel|titre|t[íi]tulo|titolo)\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def without_title_label(title: str) -> str:
+    """A title without the label a scraper wrote before it ("Title: Council passes budget")."""
+    return _TITLE_LABEL.sub("", title)

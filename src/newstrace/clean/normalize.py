@@ -130,6 +130,8 @@ def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
     text = _collapse_spaces(normalize_characters(text))
     raw_lines = [line.strip() for line in text.split("\n")]
+    if "#" in text or "](" in text or "*" in text:
+        raw_lines = [_without_markdown(line) for line in raw_lines]
     sources = [_is_page_source(line) for line in raw_lines] if "<" in text else []
     if any(sources):
         raw_lines = [
@@ -228,6 +230,33 @@ def _join_wrapped(lines: list[str], joined_bylines: dict[str, int] | None = None
         joined.append(line)
         blank_run = 0
     return joined
+
+
+# Markdown, as scrapers that save pages for language models write them (a page's text with its
+# headings marked "# ", links "[text](address)", images "![alt](address)", bold "**text**"; not
+# "__text__", as code names use underscores): the text
+# without the marks, so that a heading reads as a headline and a link as its words.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|\.{0,2}/|mailto:|#)[^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MARKDOWN_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![\w*])")
+# A line wholly in single asterisks or underscores ("*By Ana Ruiz*"); single marks inside a line are
+# left, as footnotes and bullets use them too.
+_MARKDOWN_EMPHASIS_LINE = re.compile(r"^([*_])(?=\S)([^*_]+?)(?<=\S)\1$")
+
+
+def _without_markdown(line: str) -> str:
+    """A line without Markdown's marks: heading, links (their text kept), images (their text kept),
+    strong and emphasised text."""
+    if line.startswith("#"):
+        line = _MARKDOWN_HEADING.sub("", line)
+    if "](" in line:
+        line = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub(r"\1", line)).strip()
+    if "**" in line:
+        line = _MARKDOWN_STRONG.sub(r"\1", line)
+    if line[:1] in "*_":
+        line = _MARKDOWN_EMPHASIS_LINE.sub(r"\2", line)
+    return line
 
 
 def _is_wire_layout(lines: list[str]) -> bool:

@@ -47,6 +47,7 @@ from newstrace.clean.headlines import (
     is_skip_link,
     mostly_figures,
     without_skip_links,
+    without_title_label,
 )
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
@@ -251,7 +252,7 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 articles[0].byline = metadata_author(item.page.author)
         for article in articles:
             if article.title:
-                title = without_skip_links(headline_after_trail(article.title))
+                title = without_skip_links(headline_after_trail(without_title_label(article.title)))
                 article.title = headline_after_site_name(title, item.page.site_names)
     return [item.articles for item in prepared]
 
@@ -939,11 +940,13 @@ def _note_post_line(
     if not found:
         # Without a date, an author line gives the byline ("Posted by Ana Ruiz", "By Ana Ruiz on
         # 11/12/2012", "Ana Ruiz, @anaruiz"); a "By ..." line is read as a byline already.
-        author = author_line_name(post_part) if line.words <= SHORT_LINE_WORDS and reason != "byline" else None
-        if author is None:
+        if line.words > SHORT_LINE_WORDS or reason == "byline":
+            return None
+        author, agency = author_line_name(post_part), author_line_agency(post_part)
+        if author is None and agency is None:
             return None
         result.byline = result.byline or author
-        result.credit = result.credit or author_line_agency(post_part)
+        result.credit = result.credit or agency
         return AUTHOR_LINE_REASON
     date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
     # An agency's stamp names no author.
