@@ -130,7 +130,7 @@ def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
     text = _collapse_spaces(normalize_characters(text))
     raw_lines = [line.strip() for line in text.split("\n")]
-    if "#" in text or "](" in text or "*" in text:
+    if ("#" in text or "](" in text or "*" in text) and _MARKDOWN_SIGN.search(text):
         raw_lines = [_without_markdown(line) for line in raw_lines]
     sources = [_is_page_source(line) for line in raw_lines] if "<" in text else []
     if any(sources):
@@ -243,6 +243,10 @@ _MARKDOWN_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![
 # A line wholly in single asterisks or underscores ("*By Ana Ruiz*"); single marks inside a line are
 # left, as footnotes and bullets use them too.
 _MARKDOWN_EMPHASIS_LINE = re.compile(r"^([*_])(?=\S)([^*_]+?)(?<=\S)\1$")
+
+
+# Any of the marks below, found in one pass over a page (most pages hold none).
+_MARKDOWN_SIGN = re.compile(r"^[ \t]*#{1,6}[ \t]|\]\(|\*\*|^[ \t]*[*_]\S[^\n]*\S[*_][ \t]*$", re.MULTILINE)
 
 
 def _without_markdown(line: str) -> str:
