@@ -232,10 +232,9 @@ def _join_wrapped(lines: list[str], joined_bylines: dict[str, int] | None = None
     return joined
 
 
-# Markdown, as scrapers that save pages for language models write them (a page's text with its
-# headings marked "# ", links "[text](address)", images "![alt](address)", bold "**text**"; not
-# "__text__", as code names use underscores): the text
-# without the marks, so that a heading reads as a headline and a link as its words.
+# Markdown, as scrapers that save pages for language models write it (headings marked "# ", links
+# "[text](address)", images "![alt](address)", bold "**text**"; not "__text__", as code names use
+# underscores): read without its marks, so that a heading reads as a headline and a link as its words.
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|\.{0,2}/|mailto:|#)[^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -245,7 +244,7 @@ _MARKDOWN_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![
 _MARKDOWN_EMPHASIS_LINE = re.compile(r"^([*_])(?=\S)([^*_]+?)(?<=\S)\1$")
 
 
-# Any of the marks below, found in one pass over a page (most pages hold none).
+# Any of those marks, looked for in one pass over a page (most pages hold none).
 _MARKDOWN_SIGN = re.compile(r"^[ \t]*#{1,6}[ \t]|\]\(|\*\*|^[ \t]*[*_]\S[^\n]*\S[*_][ \t]*$", re.MULTILINE)
 
 
@@ -258,7 +257,7 @@ def _without_markdown(line: str) -> str:
         line = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub(r"\1", line)).strip()
     if "**" in line:
         line = _MARKDOWN_STRONG.sub(r"\1", line)
-    if line[:1] in "*_":
+    if line[:1] and line[0] in "*_":
         line = _MARKDOWN_EMPHASIS_LINE.sub(r"\2", line)
     return line
 
