@@ -160,8 +160,9 @@ def without_skip_links(title: str) -> str:
     return _TRAILING_SKIP_LINK.sub("", title)
 
 
-# A scraper's label before the headline in its header lines ("Title: ...", "Headline: ...").
-_TITLE_LABEL = re.compile(r"^(?:title|headline|titel|titre|t[íi]tulo|titolo)\s*:\s*(?=\S)", re.IGNORECASE)
+# A scraper's label before the headline in its header lines ("Title: ...", "Headline: ..."), or a
+# Markdown heading's mark on a page too little Markdown to be read as such ("# Headline").
+_TITLE_LABEL = re.compile(r"^(?:#{1,6}\s+|(?:title|headline|titel|titre|t[íi]tulo|titolo)\s*:\s*)(?=\S)", re.IGNORECASE)
 
 
 def without_title_label(title: str) -> str:
