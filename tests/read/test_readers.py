@@ -13,6 +13,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newstrace.clean import clean_pages
 from newstrace.model import Page, ReadError
 from newstrace.read import SkippedFile, file_kind, read_paths
 from newstrace.read.files import names_for_path
@@ -661,3 +662,18 @@ def test_names_for_path_shapes():
 )
 def test_file_kind(name: str, kind: str | None):
     assert file_kind(Path(name)) == kind
+
+
+def test_a_record_of_a_markdown_scraper_is_a_page_read_as_its_text(tmp_path: Path):
+    markdown = (
+        "# Library opens late\n\nThe [Glenhallow library](https://example.org/library) will stay open until "
+        "nine on weekdays, the council said.\n\nThe change follows a [petition](https://example.org/p) signed by "
+        "3,000 people."
+    )
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps({"url": "https://example.org/late", "markdown": markdown}) + "\n", encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page) and (page.format, page.text) == ("text", markdown)
+    [article] = clean_pages([page])[0]
+    assert article.title == "Library opens late"
+    assert article.paragraphs[0].startswith("The Glenhallow library will stay open")

@@ -16,7 +16,8 @@ from newstrace.read.decode import DecodeError, decode_bytes
 from newstrace.read.files import is_html_document, names_for_path, read_bytes_limited
 
 _GIVE_UP_AFTER = 3
-TEXT_FIELDS = ("text", "maintext", "content", "body")
+# "markdown": the field Firecrawl and Crawl4AI write a page's text to, as Markdown.
+TEXT_FIELDS = ("text", "maintext", "content", "body", "markdown")
 HTML_FIELDS = ("html", "raw_html")
 _TITLE_FIELDS = ("title",)
 # The names of dumps and APIs: news-please (date_publish, source_domain), Hugging Face's cc_news
