@@ -677,3 +677,32 @@ def test_a_record_of_a_markdown_scraper_is_a_page_read_as_its_text(tmp_path: Pat
     [article] = clean_pages([page])[0]
     assert article.title == "Library opens late"
     assert article.paragraphs[0].startswith("The Glenhallow library will stay open")
+
+
+def test_a_firecrawl_record_gives_its_metadatas_title_address_date_and_site(tmp_path: Path):
+    record = {
+        "markdown": TEXT_PAGE,
+        "metadata": {
+            "title": "Library opens late",
+            "sourceURL": "https://example.org/late",
+            "publishedTime": "2024-05-02T08:15:00Z",
+            "ogSiteName": "The Glenhallow Post",
+            # Not the record's text: a record's text and html are its own fields alone.
+            "content": "A summary for search engines.",
+        },
+    }
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert (page.text, page.title, page.url, page.date, page.outlet) == (
+        TEXT_PAGE,
+        "Library opens late",
+        "https://example.org/late",
+        "2024-05-02T08:15:00Z",
+        "The Glenhallow Post",
+    )
+    # A page with html alone does not take the metadata's text for its own.
+    path.write_text(json.dumps({"html": HTML_PAGE, "metadata": record["metadata"]}) + "\n", encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page) and page.format == "html"

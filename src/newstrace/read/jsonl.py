@@ -33,6 +33,9 @@ _DATE_FIELDS = (
     "publication_date",
     "pub_date",
     "timestamp",
+    # Firecrawl's metadata: the page's article:published_time.
+    "publishedTime",
+    "article:published_time",
 )
 _AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
 _OUTLET_FIELDS = (
@@ -44,6 +47,7 @@ _OUTLET_FIELDS = (
     "publication",
     "source_name",
     "domain",
+    "ogSiteName",
 )
 
 
@@ -94,7 +98,11 @@ def page_of_record(record: dict[str, object], where: str, content_hash: str, fal
     if text and not html and is_html_document(text):
         # A dump whose text field holds the page's source.
         text, html = None, text
-    url = _first(record, ("url", "link"))
+    metadata = record.get("metadata")
+    # Firecrawl keeps a page's title, address and date in a "metadata" object: read after the
+    # record's own fields (its text and html are the record's alone).
+    fields = {**metadata, **record} if isinstance(metadata, dict) else record
+    url = _first(fields, ("url", "link", "sourceURL"))
     own_name = _first(record, ("id",)) or url
     return Page(
         source=where,
@@ -104,10 +112,10 @@ def page_of_record(record: dict[str, object], where: str, content_hash: str, fal
         text=text,
         html=html if not text else None,
         url=url,
-        title=_first(record, _TITLE_FIELDS),
-        date=_first(record, _DATE_FIELDS),
-        author=_first(record, _AUTHOR_FIELDS),
-        outlet=_first(record, _OUTLET_FIELDS) or _named_source(record),
+        title=_first(fields, _TITLE_FIELDS),
+        date=_first(fields, _DATE_FIELDS),
+        author=_first(fields, _AUTHOR_FIELDS),
+        outlet=_first(fields, _OUTLET_FIELDS) or _named_source(record),
     )
 
 
