@@ -1446,3 +1446,33 @@ def test_labelled_and_markdown_headers_give_the_title_byline_and_date(header: st
     assert str(article.date) == "2025-03-03"
     assert "left the harbour at seven" in article.paragraphs[0] and "extra sailings" in article.paragraphs[1]
     assert "](" not in " ".join(article.paragraphs) and "**" not in " ".join(article.paragraphs)
+
+
+def test_a_page_a_markdown_reader_saved_gives_its_fields_and_loses_its_link_lines() -> None:
+    page = "\n\n".join(
+        [
+            "Title: Harbour ferries return after the storm | The Westmere Gazette",
+            "URL Source: https://example.org/news/ferries",
+            "Published Time: 2025-03-03T09:30:00+00:00",
+            "Markdown Content:",
+            "*   [News](https://example.org/news)\n*   [Sport](https://example.org/sport)",
+            "# Harbour ferries return after the storm",
+            "By [Ada Brennan](https://example.org/authors/ada)",
+            "Ferries between the two islands ran again on Monday after three days in port, the operator said, and "
+            "the first boat left the harbour at seven in the morning with forty passengers on board.",
+            "![Image 1: A ferry leaves the harbour](https://example.org/ferry.jpg)",
+            "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been "
+            "stranded, and that tickets bought for the cancelled crossings would be honoured.",
+            "[Facebook](https://facebook.com/sharer) [X](https://x.com/intent)",
+            "*   [Council backs flood barrier](https://example.org/news/barrier)",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert (article.title, article.byline, str(article.date)) == (
+        "Harbour ferries return after the storm",
+        "Ada Brennan",
+        "2025-03-03",
+    )
+    assert [paragraph.split()[0] for paragraph in article.paragraphs] == ["Ferries", "The"]
+    [teaser] = [removed for removed in article.removed if "Council backs flood barrier" in removed.line]
+    assert teaser.reason.startswith("links alone")

@@ -82,7 +82,7 @@ _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})
 _DATE_LINE_WORDS = {
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a", "m", "p", "uhr", "h",
     # The labels of scrapers' header lines ("Publish date: 2025-03-12 00:00:00", "Date: ...").
-    "publish", "date", "dated", "created", "modified", "first", "originally",
+    "publish", "date", "dated", "created", "modified", "first", "originally", "time",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "de", "le", "um",
     "publicado", "actualizado", "veröffentlicht", "aktualisiert", "stand", "publié", "mis", "à", "jour",
     # Chinese, Japanese and Korean labels: published, updated, time, date, source; am, pm, hour, minute.

@@ -131,8 +131,11 @@ def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
     text = _collapse_spaces(normalize_characters(text))
     raw_lines = [line.strip() for line in text.split("\n")]
+    markdown_links: list[str] = []
     if ("](" in text or "#" in text) and _reads_as_markdown(text):
-        raw_lines = [_without_markdown(line) for line in raw_lines]
+        # A line of links alone (a menu's item, a share bar, a teaser in a list, an image) is no text.
+        markdown_links = [line for line in raw_lines if _MARKDOWN_LINKS_ONLY.match(line)]
+        raw_lines = ["" if _MARKDOWN_LINKS_ONLY.match(line) else _without_markdown(line) for line in raw_lines]
     sources = [_is_page_source(line) for line in raw_lines] if "<" in text else []
     if any(sources):
         raw_lines = [
@@ -141,6 +144,7 @@ def normalize_text(text: str) -> NormalizedText:
             for part in (source_lines(line) if source else [line])
         ]
     result = NormalizedText(lines=[])
+    result.removed += [RemovedLine(line, MARKDOWN_LINKS_REASON) for line in markdown_links]
     # Without a "<" no line ends with one: most pages are spared the count of them.
     wire_layout = "<" in text and _is_wire_layout(raw_lines)
     buffer: list[str] = []
@@ -251,6 +255,12 @@ _MARKDOWN_EMPHASIS_LINE = re.compile(r"^([*_])(?=\S)([^*_]+?)(?<=\S)\1$")
 # 0.002, English 0.953 -> 0.950).
 _MARKDOWN_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]", re.MULTILINE)
 _MARKDOWN_LINK_OPENING = re.compile(r"\]\((?:https?://|/|mailto:|#)")
+
+
+MARKDOWN_LINKS_REASON = "links alone (Markdown): menu, share bar, teaser or image"
+_MARKDOWN_LINKS_ONLY = re.compile(
+    r"^(?:[*+-]\s+|\d{1,2}[.)]\s+)?(?:!?\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)[\s|·•,/-]*)+$"
+)
 
 
 def _reads_as_markdown(text: str) -> bool:
