@@ -133,9 +133,15 @@ def normalize_text(text: str) -> NormalizedText:
     raw_lines = [line.strip() for line in text.split("\n")]
     markdown_links: list[str] = []
     if ("](" in text or "#" in text) and _reads_as_markdown(text):
-        # A line of links alone (a menu's item, a share bar, a teaser in a list, an image) is no text.
-        markdown_links = [line for line in raw_lines if _MARKDOWN_LINKS_ONLY.match(line)]
-        raw_lines = ["" if _MARKDOWN_LINKS_ONLY.match(line) else _without_markdown(line) for line in raw_lines]
+        read: list[str] = []
+        for line in raw_lines:
+            # A line of links alone (a menu's item, a share bar, a teaser in a list, an image) is no text.
+            if _MARKDOWN_LINKS_ONLY.match(line):
+                markdown_links.append(line)
+                read.append("")
+            else:
+                read.append(_without_markdown(line))
+        raw_lines = read
     sources = [_is_page_source(line) for line in raw_lines] if "<" in text else []
     if any(sources):
         raw_lines = [
