@@ -1250,15 +1250,18 @@ def test_chinese_and_japanese_furniture_and_an_editors_credit_leave_the_body() -
     assert reasons["点击查看更多新闻"] == reasons["分享到："] == "site furniture (related links, sharing)"
 
 
+# A short report of the writer's own, for the tests of the steps after the model.
+FERRY_REPORT = (
+    "Ferries between the two islands ran again on Monday after three days in port, the operator said, and the "
+    "first boat left the harbour at seven in the morning with forty passengers on board.",
+    "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been stranded, "
+    "and that tickets bought for the cancelled crossings would be honoured.",
+)
+
+
 def test_an_epa_caption_is_a_caption_and_no_part_of_the_headline() -> None:
     caption = "epa01234567 Ferries leave the harbour of Port Wenlow, Calderland, 3 March 2025. EPA-EFE/ADA BRENNAN"
-    text = (
-        f"Harbour ferries return after the storm\n\n{caption}\n\n"
-        "Ferries between the two islands ran again on Monday after three days in port, the operator said, and the "
-        "first boat left the harbour at seven in the morning with forty passengers on board.\n\n"
-        "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been stranded, "
-        "and that tickets bought for the cancelled crossings would be honoured."
-    )
+    text = f"Harbour ferries return after the storm\n\n{caption}\n\n" + "\n\n".join(FERRY_REPORT)
     [article] = clean_text(text, line_model=default_line_model())
     assert article.title == "Harbour ferries return after the storm"
     assert article.captions == [caption]
@@ -1269,11 +1272,9 @@ def test_print_mail_and_report_tools_go_and_the_article_goes_on_after_them() -> 
     text = "\n\n".join(
         [
             "Harbour ferries return after the storm",
-            "Ferries between the two islands ran again on Monday after three days in port, the operator said, and "
-            "the first boat left the harbour at seven in the morning with forty passengers on board.",
+            FERRY_REPORT[0],
             "Printable version | Send it to a friend | Clip",
-            "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been "
-            "stranded, and that tickets bought for the cancelled crossings would be honoured.",
+            FERRY_REPORT[1],
             "Harbour master Colm Reddy said the storm had been the worst in a decade, with waves of nine metres "
             "recorded at the outer buoy on Friday night.",
             "Have your say",
@@ -1288,10 +1289,8 @@ def test_print_mail_and_report_tools_go_and_the_article_goes_on_after_them() -> 
 
 def test_a_thread_the_page_splits_into_parts_after_its_comments_heading_is_no_body() -> None:
     article = [
-        "Ferries between the two islands ran again on Monday after three days in port, the operator said, and "
-        "the first boat left the harbour at seven in the morning with forty passengers on board.",
-        "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been "
-        "stranded, and that tickets bought for the cancelled crossings would be honoured.",
+        FERRY_REPORT[0],
+        FERRY_REPORT[1],
         "Comments",
     ]
     thread = [
@@ -1430,11 +1429,7 @@ def test_a_page_opening_with_its_headline_keeps_it_over_the_longer_deck_under_it
     ],
 )
 def test_labelled_and_markdown_headers_give_the_title_byline_and_date(header: str, byline: str) -> None:
-    body = (
-        "Ferries between the two islands ran again on Monday after three days in port, the operator said, and "
-        "the first boat left the harbour at seven in the morning with forty passengers on board.\n\nThe "
-        "operator said extra sailings would run on Tuesday and Wednesday for travellers who had been stranded."
-    )
+    body = "\n\n".join(FERRY_REPORT)
     if header.startswith("#"):
         # A page in Markdown has links: its marks are read only where it plainly is one.
         body = body.replace("the harbour", "the [harbour](https://example.org/harbour)").replace(
@@ -1458,11 +1453,9 @@ def test_a_page_a_markdown_reader_saved_gives_its_fields_and_loses_its_link_line
             "*   [News](https://example.org/news)\n*   [Sport](https://example.org/sport)",
             "# Harbour ferries return after the storm",
             "By [Ada Brennan](https://example.org/authors/ada)",
-            "Ferries between the two islands ran again on Monday after three days in port, the operator said, and "
-            "the first boat left the harbour at seven in the morning with forty passengers on board.",
+            FERRY_REPORT[0],
             "![Image 1: A ferry leaves the harbour](https://example.org/ferry.jpg)",
-            "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been "
-            "stranded, and that tickets bought for the cancelled crossings would be honoured.",
+            FERRY_REPORT[1],
             "[Facebook](https://facebook.com/sharer) [X](https://x.com/intent)",
             "*   [Council backs flood barrier](https://example.org/news/barrier)",
         ]
