@@ -11,13 +11,15 @@ from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES, EAST_ASIAN_AGENCIES
 
 _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
 _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
+# A dateline's date with its month first: "Jan 5", "Nov. 30, 2026", "JAN 17".
+_WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
 # "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ",
 # "LONDON (Reuters) -The", "Madrid, 30 nov (EFE).- ", "AUSTIN, Texas, Nov. 30, 2026 /PRNewswire/ -- ",
 # "CHICAGO--(BUSINESS WIRE)--", "LONDON, JAN 17 (PTI) — ", "GAZA CITY, Gaza Strip, (AP) - ".
 _DATELINE_OPENING = (
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
-    r"(?:,?\s+(?P<when>(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"
+    rf"(?:,?\s+(?P<when>{_WHEN}|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?))?"
 )
 _DATELINE = re.compile(
     _DATELINE_OPENING
@@ -26,7 +28,6 @@ _DATELINE = re.compile(
 # After an agency's tag, a colon or nothing: "NEW DELHI (PTI): ", "New Delhi, Nov 30 (IANS) The", as
 # Indian agencies' copy is printed.
 _DATELINE_WITHOUT_DASH = re.compile(_DATELINE_OPENING + r",?\s*\((?P<agency>[^()]{1,40})\)\s*:?\s*")
-_WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
 # An agency's tag with no place before it: "(Bloomberg) -- ", "(Reuters) - ", "Nov. 30 (UPI) -- ",
 # "(CNN)The" (no dash), and the place after it, in capitals: "(ANSA) - ROME, NOV 30 - ".
 _TAG_FIRST = re.compile(
