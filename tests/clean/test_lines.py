@@ -175,6 +175,24 @@ def test_sentences_that_name_a_time_are_no_attribution(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "notice"),
+    [
+        ("Copyright 2031 Harbour Wire. All rights reserved.", True),
+        ("(c) Copyright Lakeside Press 2030", True),
+        ("Image copyright Ferry Photos", True),
+        ("About Us | Copyright | Contact", True),
+        ("Contents of this site are copyright", True),
+        ("The label sued the app maker for copyright infringement on Tuesday.", False),
+        ("The band asked for the copyright of its early albums to be returned.", False),
+        ("Is sampling an old record a breach of copyright?", False),
+    ],
+)
+def test_a_copyright_notice_is_named_and_a_sentence_about_copyright_is_not(line: str, notice: bool) -> None:
+    rule = matching_rule(line, len(line.split()))
+    assert (rule is not None and rule.name == "copyright") is notice
+
+
+@pytest.mark.parametrize(
     "line", ["Comment policy", "Recent comments", "The comments were deleted.", "Comments on the plan close today."]
 )
 def test_lines_about_comments_are_no_comments_header(line: str) -> None:

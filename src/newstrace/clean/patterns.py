@@ -94,9 +94,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         ends_article=False,
     ),
+    # The word alone marks a notice only on a line that is no sentence ("Image copyright Reuters",
+    # "About | Copyright | Contact"): a sentence of the article may speak of copyright ("... without
+    # copyright protection."). On the 2,167 training and measuring pages the word alone had removed 7
+    # sentences of bodies; of the 23 lines it no longer names, all but 2 notices are readers' comments.
     LineRule(
         "copyright",
-        r"©|\(c\)\s*\d{4}|copyright\b|all\s+rights\s+reserved|todos\s+los\s+derechos|alle\s+rechte",
+        r"©|\(c\)\s*\d{4}|all\s+rights\s+reserved|todos\s+los\s+derechos|alle\s+rechte"
+        r"|^[\W_]*(?:\(c\)\s*)?copyright\b|copyright\s*(?:\(c\)|\d{4}|:)"
+        r"|^(?!.*[.!?][\"'’”)\]]*$).*\bcopyright\b",
         "copyright notice",
         30,
         triggers=("©", "(c)", "copyright", "rights", "derechos", "rechte"),
