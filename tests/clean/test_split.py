@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newstrace.clean.lines import build_lines
 from newstrace.clean.normalize import normalize_text
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
@@ -63,6 +65,17 @@ def test_a_second_article_with_its_caption_said_twice_is_split_off() -> None:
     lines = build_lines(normalize_text(page).lines)
     [boundary] = find_article_boundaries(lines)
     assert lines[boundary].text == "Rangers at Kettle Moor count record otters"
+
+
+@pytest.mark.parametrize("counter", ["Image 1 of 4", "Photo 2 of 12", "3 of 9", "Foto 1 de 5"])
+def test_a_photo_gallerys_counter_over_its_captions_opens_no_second_article(counter: str) -> None:
+    # The same block under a headline is a second article (the test above); under a gallery's
+    # counter, between two runs of one article's paragraphs, it is the article's gallery.
+    caption = "Divers search the flooded quarry at Kettle Moor on Monday morning after the storm"
+    page = "\n".join(
+        ["Bridge over the Alder to be rebuilt", "", *ARTICLE, counter, caption, caption, *TEASER_SUMMARIES]
+    )
+    assert _boundaries(page) == []
 
 
 def test_a_second_article_under_its_own_byline_and_date_is_split_off() -> None:

@@ -14,6 +14,7 @@ from collections import Counter
 
 from newstrace.clean.credits import names_someone
 from newstrace.clean.lines import Line
+from newstrace.clean.patterns import GALLERY_COUNTER
 
 # A capitalised word that does not open the line or a sentence: "(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý]..."
 # written with the capital first and the look-behinds after it, so the regex engine skips to
@@ -31,6 +32,8 @@ CAPTION_WORDS = 6
 # A first article has paragraphs: one line of prose above a headline block is a teaser or a promotion
 # (two or three: 14 or 12 of the 2,070 training pages split; two keeps a glued brief of two paragraphs).
 MIN_BODY_LINES_BEFORE = 2
+# A gallery's caption stands this many lines under its counter at most ("Caption", "Close" between).
+GALLERY_REACH = 3
 
 
 def _names(lines: list[Line], cache: dict[int, list[str]]) -> set[str]:
@@ -62,10 +65,16 @@ def _has_residue_after_gap(candidate: Line, block: list[Line]) -> bool:
     return candidate.blank_before >= 2 and any(line.stray_token or line.rule is not None for line in block)
 
 
+def _in_gallery(lines: list[Line], position: int) -> bool:
+    """Whether a line is a photo gallery's counter ("Image 1 of 4") or a caption right under one: the
+    gallery's captions, said twice, read like a second article's headline block."""
+    return any(GALLERY_COUNTER.match(line.text) for line in lines[max(0, position - GALLERY_REACH) : position + 1])
+
+
 def _opens_new_part(lines: list[Line], position: int) -> bool:
     """A headline followed by a header block (its repeat, a caption, residue) or set off by a gap."""
     candidate = lines[position]
-    if not candidate.headline_like or candidate.sentence_end:
+    if not candidate.headline_like or candidate.sentence_end or _in_gallery(lines, position):
         return False
     # Residue or a gap alone is common under teasers in a page's footer; a second article brings
     # its own headline block: the headline repeated, or a caption (or a long line said twice on
