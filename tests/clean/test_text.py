@@ -689,6 +689,31 @@ def test_comments_after_a_comments_header_are_not_the_article_whatever_the_model
     assert any(line.startswith("I walk that towpath") for line in removed)
 
 
+def test_a_count_of_comments_in_the_posts_header_does_not_end_it_before_its_text() -> None:
+    # A teaser above the post reads as prose: the count of comments under the post's date, over
+    # its first paragraph, links to the thread; the thread's own heading still ends the post.
+    promotion = "Rangers at Kettle Moor counted more otters this year than in any year since records began in 1974."
+    post = BLOG_POST_WITH_COMMENTS.replace(
+        "March 3, 2024 | by Hattie Crane\n", "March 3, 2024 | by Hattie Crane\n\n2 comments\n"
+    )
+    more = (
+        "The next planting day is on the first Saturday of April, when we hope to finish the stretch between "
+        "the two locks below Fenlow.\n\nGloves, spades and tea are provided, and no experience is needed."
+    )
+    post = post.replace("\n\nComments\n", f"\n\n{more}\n\nComments\n")
+    [article] = clean_text(f"{promotion}\n\n{post}", line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert any(paragraph.startswith("Our volunteers spent Saturday") for paragraph in article.paragraphs)
+    assert article.paragraphs[-1] == "Gloves, spades and tea are provided, and no experience is needed."
+    assert ("2 comments", "comments section") in [(line.line, line.reason) for line in article.removed]
+
+
+def test_a_count_of_comments_after_the_post_ends_it() -> None:
+    counted = BLOG_POST_WITH_COMMENTS.replace("\n\nComments\n", "\n\n12 comments\n")
+    [article] = clean_text(counted, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1] == counted.split("\n\n")[2]
+    assert not any("towpath every morning" in paragraph for paragraph in article.paragraphs)
+
+
 def test_a_comment_thread_without_a_header_is_not_the_article_whatever_the_model_says() -> None:
     # The same post and comments with no "Comments" line between them: who said what, and when,
     # twice within a few lines, shows where the thread begins.

@@ -204,7 +204,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "comments",
         r"^[\W_]*(\d+\s+|readers[’']?\s+|all\s+|view\s+)?comments?(\s*[(\[:]?\s*\d+\s*[)\]]?)?\W*$"
-        r"|^[\W_]*(post|add|submit)\s+(a\s+|your\s+)?comment\W*$"
+        r"|^[\W_]*(post|add|submit)\s+(a\s+|your\s+)?comments?\W*$"
         r"|leave\s+a\s+(comment|reply)|log\s+in\s+to\s+(reply|comment)"
         r"|join\s+the\s+(conversation|discussion)|comments\s+(are|have\s+been)\s+(closed|disabled)",
         "comments section",

@@ -456,7 +456,12 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
             and is_time_stamp(line.text, line.dates)
         ):
             attributed.append(position)
-        if rule is not None and not attribution and _closes_article(line):
+        if (
+            rule is not None
+            and not attribution
+            and _closes_article(line)
+            and not _counts_comments_in_header(lines, position)
+        ):
             closing.add(position)
     forms = {position: _first_word(lines[position].text) for position in attributed}
     events = sorted(closing.union(attributed))
@@ -662,6 +667,36 @@ def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray
 def _rule_of(line: Line) -> LineRule | None:
     """The rule that names a line in the line model's reading: its own, else one of RULES_AFTER_MODEL."""
     return line.rule or line.rule_after_model
+
+
+# A count of comments ("0 comments", "11 Comments") is the comments section's heading after the article,
+# or a link to it in the article's header, beside the post's date and over its first paragraphs.
+_COMMENT_COUNT = re.compile(r"^[\W_]*\d+\s+(?:comments?|responses?|repl(?:y|ies))\W*$", re.IGNORECASE)
+COUNT_DATE_REACH = 3
+COUNT_PROSE_REACH = 6
+COUNT_PROSE_LINES = 2
+
+
+def _counts_comments_in_header(lines: list[Line], position: int) -> bool:
+    """Whether a comment count is the header's: a date within COUNT_DATE_REACH lines of it, and prose
+    under it (COUNT_PROSE_LINES lines within COUNT_PROSE_REACH) before any other line a rule names
+    (a comment form, an attribution, a widget of the thread). Promotions above such a header read as
+    the article's prose, and the count then closed the article before its first paragraph."""
+    line = lines[position]
+    if not _COMMENT_COUNT.match(line.text):
+        return False
+    near = lines[max(0, position - COUNT_DATE_REACH) : position + COUNT_DATE_REACH + 1]
+    if not any(other.dates for other in near if other is not line):
+        return False
+    prose = 0
+    for other in lines[position + 1 : position + 1 + COUNT_PROSE_REACH]:
+        if other.strong_body:
+            prose += 1
+            if prose >= COUNT_PROSE_LINES:
+                return True
+        elif _rule_of(other) is not None and _rule_of(other).name in ("comments", "attribution", "comment_widget"):
+            return False
+    return False
 
 
 def _closes_article(line: Line) -> bool:
