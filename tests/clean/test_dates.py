@@ -31,6 +31,8 @@ from newstrace.model import Page
         ("on 7/7/2012", date(2012, 7, 7)),
         ("发布时间：2024年3月4日 10:30", date(2024, 3, 4)),
         ("2023년 11월 9일 오전 10시", date(2023, 11, 9)),
+        ("Saturday 12-Jan-2008 11:48 AM", date(2008, 1, 12)),
+        ("[ Published: 8-Sept-2021 ]", date(2021, 9, 8)),
     ],
 )
 def test_explicit_dates(text: str, expected: date) -> None:

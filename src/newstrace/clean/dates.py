@@ -61,6 +61,8 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
+    # With hyphens between the parts ("12-Jan-2008"), as some sites' date stamps write it.
+    re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"),
     # Chinese and Japanese "2024年3月4日", Korean "2024년 3월 4일".
