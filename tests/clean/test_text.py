@@ -1341,6 +1341,57 @@ def test_a_thread_the_page_splits_into_parts_after_its_comments_heading_is_no_bo
     assert _end_at_closing_line(lines, [(0, 2), (2, 6)], np.ones(len(lines), dtype=bool))[:2].all()
 
 
+def test_a_thread_whose_comments_carry_report_widgets_and_no_dated_stamps_is_no_body_after_its_heading() -> None:
+    # Times without a year ("March 3 10:40") are no stamp: the widget under each comment shows the thread.
+    thread = [
+        "harbourfan",
+        "March 3 10:40",
+        "Good to see the boats back, the last three days were a nightmare for everyone who works on the islands.",
+        "[Offensive? Unsuitable? Report this comment. ]",
+        "kestrel",
+        "March 3 11:02",
+        "They should have kept the old ferry in service for days like these instead of selling it to Norway.",
+        "Reply",
+    ]
+    lines = build_lines([FERRY_REPORT[0], FERRY_REPORT[1], "Comments", *thread])
+    kept = _end_at_closing_line(lines, [(0, 3), (3, len(lines))], np.ones(len(lines), dtype=bool))
+    assert kept[:2].all() and not kept[3:].any()
+
+
+def test_a_long_list_of_names_is_no_body_whatever_the_model_says_and_a_box_score_is() -> None:
+    papers = " - ".join(
+        f"{town} {name}"
+        for town in ("Wenlow", "Ashby", "Fenlow", "Glenhallow", "Kettle Moor", "Dunmore", "Holm", "Merrow")
+        for name in ("Gazette", "Courier", "Post")
+    )
+    box_score = "; ".join(
+        f"{name} {made}-{tried} {free}-{free} {points}"
+        for name, made, tried, free, points in (
+            ("Brennan, Ada", 11, 17, 0, 22),
+            ("Reyes, Tomas", 4, 6, 2, 10),
+            ("Crane, Hattie", 4, 9, 0, 8),
+            ("Berg, Tomas", 2, 5, 1, 5),
+            ("Reddy, Colm", 3, 8, 4, 10),
+            ("Ruiz, Ana", 6, 6, 1, 13),
+        )
+    )
+    text = "\n\n".join(
+        [
+            "Harbour ferries return after the storm",
+            FERRY_REPORT[0],
+            box_score,
+            FERRY_REPORT[1],
+            f"Newspapers - {papers}",
+        ]
+    )
+    [article] = clean_text(text, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert box_score in article.paragraphs
+    assert (f"Newspapers - {papers}", "list of names or topics (no sentence)") in [
+        (removed.line, removed.reason) for removed in article.removed
+    ]
+    assert article.paragraphs[-1] == FERRY_REPORT[1]
+
+
 def test_a_table_the_model_keeps_half_of_is_kept_whole_and_a_list_of_other_shapes_is_not() -> None:
     dates = [
         f"{month} {day} -- Harbour Hall, Port Wenlow"
