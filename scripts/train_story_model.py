@@ -35,8 +35,8 @@ from newstrace.align.story_training import (
     fold_of,
     load_pair_sets,
     save_pair_sets,
-    train,
     train_direction,
+    train_ensemble,
 )
 from newstrace.model import Article
 from newstrace.store import Store
@@ -179,15 +179,15 @@ def main() -> None:
     report(sets, cross_validated_scores(sets), console)
     report_direction(sets, console)
     if arguments.save:
-        booster = train(np.vstack([s.features for s in sets]), np.concatenate([s.labels for s in sets]))
+        story = train_ensemble(np.vstack([s.features for s in sets]), np.concatenate([s.labels for s in sets]))
         directed = [s.direction_labels >= 0 for s in sets]
         direction = train_direction(
             np.vstack([s.direction_features[mask] for s, mask in zip(sets, directed, strict=True)]),
             np.concatenate([s.direction_labels[mask] for s, mask in zip(sets, directed, strict=True)]),
         )
-        for path, model in ((MODEL_PATH, booster), (DIRECTION_MODEL_PATH, direction)):
+        for path, model_text in ((MODEL_PATH, story), (DIRECTION_MODEL_PATH, direction.model_to_string())):
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(model.model_to_string(), encoding="utf-8")
+            path.write_text(model_text, encoding="utf-8")
             console.print(f"wrote {path} ({path.stat().st_size:,} bytes)")
 
 

@@ -19,6 +19,7 @@ from newstrace.align.story_model import (
     LearnedStoryScorer,
     RuleStoryScorer,
     default_story_scorer,
+    ensemble_text,
     graded_similarity,
 )
 from newstrace.model import Article
@@ -139,6 +140,40 @@ def test_a_model_trained_on_other_features_is_refused(tmp_path: Path) -> None:
     booster = lightgbm.train({"objective": "binary", "verbose": -1, "num_threads": 1}, data, num_boost_round=2)
     with pytest.raises(ValueError, match="other features"):
         LearnedStoryScorer(booster.model_to_string())
+
+
+def _boosters_on_story_features(seeds: tuple[int, ...]) -> list[str]:
+    lightgbm = pytest.importorskip("lightgbm")
+    rng = np.random.default_rng(3)
+    features = rng.random((400, len(FEATURE_NAMES)))
+    labels = (features[:, 0] + 0.3 * rng.random(400) > 0.6).astype(int)
+    parameters = {"objective": "binary", "verbose": -1, "num_threads": 1, "bagging_fraction": 0.7, "bagging_freq": 1}
+    return [
+        lightgbm.train(
+            {**parameters, "seed": seed}, lightgbm.Dataset(features, labels, feature_name=list(FEATURE_NAMES)), 20
+        ).model_to_string()
+        for seed in seeds
+    ]
+
+
+def test_an_ensemble_of_story_models_averages_their_probabilities() -> None:
+    texts = _boosters_on_story_features((1, 2, 3))
+    features = np.random.default_rng(4).random((5, len(FEATURE_NAMES)))
+    alone = [LearnedStoryScorer(text).probabilities([], features) for text in texts]
+    # Models of other seeds differ, so the mean is no single model's.
+    assert not np.allclose(alone[0], alone[1])
+    ensemble = LearnedStoryScorer(ensemble_text(texts))
+    assert np.allclose(ensemble.probabilities([], features), np.mean(alone, axis=0))
+    first, second = make_article("a", ["One line."]), make_article("b", ["Another line."])
+    assert ensemble.probability(first, second, features[0]) == pytest.approx(np.mean([p[0] for p in alone]))
+
+
+def test_an_ensemble_holding_a_model_of_other_features_is_refused() -> None:
+    lightgbm = pytest.importorskip("lightgbm")
+    data = lightgbm.Dataset(np.random.default_rng(1).random((50, 2)), np.arange(50) % 2, feature_name=["a", "b"])
+    other = lightgbm.train({"objective": "binary", "verbose": -1, "num_threads": 1}, data, num_boost_round=2)
+    with pytest.raises(ValueError, match="other features"):
+        LearnedStoryScorer(ensemble_text([*_boosters_on_story_features((1,)), other.model_to_string()]))
 
 
 def test_a_relation_stored_before_the_story_model_reads_its_similarity_as_the_probability() -> None:

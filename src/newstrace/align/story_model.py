@@ -61,24 +61,34 @@ def graded_similarity(lexical: float, lead_similarity: float | None = None) -> f
     return lexical if lead_similarity is None else (lexical + max(0.0, lead_similarity)) / 2
 
 
+# The boosters of an ensemble are stored one after the other, split by this line.
+ENSEMBLE_SEPARATOR = "\n=== next model of the ensemble ===\n"
+
+
 class LearnedStoryScorer:
-    """A LightGBM model of P(same story | pair features), trained by scripts/train_story_model.py."""
+    """LightGBM models of P(same story | pair features), trained by scripts/train_story_model.py: one,
+    or an ensemble (models of several seeds, their probabilities averaged)."""
 
     def __init__(self, model_text: str) -> None:
         import lightgbm
 
-        self.booster = lightgbm.Booster(model_str=model_text)
-        if tuple(self.booster.feature_name()) != FEATURE_NAMES:
+        self.boosters = [lightgbm.Booster(model_str=text) for text in model_text.split(ENSEMBLE_SEPARATOR)]
+        if any(tuple(booster.feature_name()) != FEATURE_NAMES for booster in self.boosters):
             raise ValueError("the story model was trained on other features")
 
     def probability(self, first: Article, second: Article, features: np.ndarray) -> float:
-        return float(self.booster.predict(features.reshape(1, -1), num_threads=1)[0])
+        return float(self.probabilities([(first, second)], features.reshape(1, -1))[0])
 
     def probabilities(self, pairs: Sequence[tuple[Article, Article]], features: np.ndarray) -> np.ndarray:
         # One call for many pairs: LightGBM costs ~0.2 ms a call whatever its rows.
         if len(features) == 0:
             return np.zeros(0)
-        return self.booster.predict(features, num_threads=1)
+        return np.mean([booster.predict(features, num_threads=1) for booster in self.boosters], axis=0)
+
+
+def ensemble_text(model_texts: Sequence[str]) -> str:
+    """The text of an ensemble of story models, as LearnedStoryScorer reads it."""
+    return ENSEMBLE_SEPARATOR.join(model_texts)
 
 
 @lru_cache(maxsize=1)

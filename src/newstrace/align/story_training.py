@@ -20,7 +20,7 @@ from newstrace.align import prepare_text
 from newstrace.align.direction import DIRECTION_FEATURE_NAMES, DirectionModel, direction_features
 from newstrace.align.pair_features import FEATURE_NAMES, FEATURE_TRENDS
 from newstrace.align.relation import RelationModels, compare_pair, relate
-from newstrace.align.story_model import LearnedStoryScorer, RuleStoryScorer
+from newstrace.align.story_model import LearnedStoryScorer, RuleStoryScorer, ensemble_text
 from newstrace.candidates import CandidateIndex, fingerprint_articles
 from newstrace.model import Article
 from newstrace.sentences import default_lexicon
@@ -43,6 +43,11 @@ PARAMETERS = {
     "seed": 7,
 }
 ROUNDS = 300
+# The story model is an ensemble of models trained with these seeds (bagging and feature sampling draw
+# from the seed), their probabilities averaged. One model's figures moved with its seed: METER's
+# cross-validated pairwise F1 0.949 with seed 7, 0.952 with seeds 3, 11 and 19, and PolitiFact's ARI
+# between 0.910 and 0.916.
+ENSEMBLE_SEEDS = (7, 3, 11, 19, 23)
 DIRECTION_ROUNDS = 200
 
 
@@ -169,12 +174,20 @@ def fold_of(story: str) -> int:
     return zlib.crc32(story.encode()) % FOLDS
 
 
-def train(features: np.ndarray, labels: np.ndarray, rounds: int = ROUNDS) -> lightgbm.Booster:
+def train(features: np.ndarray, labels: np.ndarray, rounds: int = ROUNDS, seed: int | None = None) -> lightgbm.Booster:
     import lightgbm
 
     constraints = [FEATURE_TRENDS[name] for name in FEATURE_NAMES]
     data = lightgbm.Dataset(features, labels, feature_name=list(FEATURE_NAMES), free_raw_data=False)
-    return lightgbm.train({**PARAMETERS, "monotone_constraints": constraints}, data, num_boost_round=rounds)
+    parameters = {**PARAMETERS, "monotone_constraints": constraints}
+    if seed is not None:
+        parameters["seed"] = seed
+    return lightgbm.train(parameters, data, num_boost_round=rounds)
+
+
+def train_ensemble(features: np.ndarray, labels: np.ndarray) -> str:
+    """The text of the story model: one model per seed of ENSEMBLE_SEEDS, as LearnedStoryScorer reads it."""
+    return ensemble_text([train(features, labels, seed=seed).model_to_string() for seed in ENSEMBLE_SEEDS])
 
 
 def train_direction(features: np.ndarray, labels: np.ndarray, rounds: int = DIRECTION_ROUNDS) -> lightgbm.Booster:
@@ -201,11 +214,11 @@ def cross_validated_scores(sets: Sequence[PairSet]) -> list[np.ndarray]:
         train_labels = np.concatenate(
             [s.labels[(a != fold) & (b != fold)] for s, (a, b) in zip(sets, folds, strict=True)]
         )
-        booster = train(train_features, train_labels)
+        scorer = LearnedStoryScorer(train_ensemble(train_features, train_labels))
         for position, (pair_set, (a, b)) in enumerate(zip(sets, folds, strict=True)):
             held_out = (a == fold) & (b == fold)
             if held_out.any():
-                scores[position][held_out] = booster.predict(pair_set.features[held_out], num_threads=1)
+                scores[position][held_out] = scorer.probabilities([], pair_set.features[held_out])
     return scores
 
 
@@ -222,7 +235,7 @@ class _FoldModels:
                 kept = [~np.isin(first, left_out) & ~np.isin(second, left_out) for first, second in folds]
                 features = np.vstack([s.features[mask] for s, mask in zip(sets, kept, strict=True)])
                 labels = np.concatenate([s.labels[mask] for s, mask in zip(sets, kept, strict=True)])
-                self.stories[frozenset(left_out)] = LearnedStoryScorer(train(features, labels).model_to_string())
+                self.stories[frozenset(left_out)] = LearnedStoryScorer(train_ensemble(features, labels))
                 directed = [mask & (s.direction_labels >= 0) for s, mask in zip(sets, kept, strict=True)]
                 direction = train_direction(
                     np.vstack([s.direction_features[mask] for s, mask in zip(sets, directed, strict=True)]),
