@@ -108,6 +108,10 @@ _LISTED_SCRIPT_WORD = re.compile(r"^[0-9a-zß-öø-ÿа-яё_]+$")
 _CODE_MARKS = re.compile(r"[{};=<>]")
 POST_LINE_REASON = "post line (author and date)"
 AUTHOR_LINE_REASON = "author line (byline)"
+# Reasons that remove a line the model keeps (besides the line's own rule).
+_REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
+    {"stray short token", MARKUP_REASON, POST_LINE_REASON, AUTHOR_LINE_REASON, WORD_LIST_REASON}
+)
 # Lines after which, once the article's prose has begun, nothing is the article's: the rules' pass
 # closes at a bio or a comments header after two paragraphs, the model's body at those or a heading
 # of related articles after one (grouped CV, three seeds: plain text 0.923 -> 0.935, English
@@ -471,7 +475,7 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
             rule is not None
             and not attribution
             and _closes_article(line)
-            and not _counts_comments_in_header(lines, position)
+            and not _links_comments_in_header(lines, position)
         ):
             closing.add(position)
     forms = {position: _first_word(lines[position].text) for position in attributed}
@@ -713,19 +717,19 @@ def _rule_of(line: Line) -> LineRule | None:
 # A comments heading or count ("Comments", "0 comments", "11 Comments") is the comments section's heading
 # after the article, or a link to it in the article's header, beside the post's date and over its first
 # paragraphs (held-out L3S-GN1 text+site: counts 0.948 -> 0.949, the bare heading too 0.953 -> 0.954).
-_COMMENT_COUNT = re.compile(r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|repl(?:y|ies))\W*$", re.IGNORECASE)
+_COMMENTS_LINK = re.compile(r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|repl(?:y|ies))\W*$", re.IGNORECASE)
 COUNT_DATE_REACH = 3
 COUNT_PROSE_REACH = 6
 COUNT_PROSE_LINES = 2
 
 
-def _counts_comments_in_header(lines: list[Line], position: int) -> bool:
-    """Whether a comments heading or count is the header's: a date within COUNT_DATE_REACH lines above it,
-    and prose under it (COUNT_PROSE_LINES lines within COUNT_PROSE_REACH) before any comment's stamp,
-    attribution, widget or form. Promotions above such a header read as
-    the article's prose, and the count then closed the article before its first paragraph."""
+def _links_comments_in_header(lines: list[Line], position: int) -> bool:
+    """Whether a comments heading or count is the header's link to the thread: a date within
+    COUNT_DATE_REACH lines above it, and prose under it (COUNT_PROSE_LINES lines within COUNT_PROSE_REACH)
+    before any comment's stamp, attribution, widget or form. Teasers above such a header read as the
+    article's prose, and the link then closed the article before its first paragraph."""
     line = lines[position]
-    if not _COMMENT_COUNT.match(line.text):
+    if not _COMMENTS_LINK.match(line.text):
         return False
     # The post's date stands above the link; a comment's stamp under a heading is the thread's.
     if not any(other.dates for other in lines[max(0, position - COUNT_DATE_REACH) : position]):
@@ -1312,8 +1316,7 @@ def _clean_segment_by_model(
             # Without a reason (most of the body) none of these holds.
             removed_whatever_the_model_says = reason is not None and (
                 (line.rule is not None and reason == line.rule.reason)
-                or reason
-                in ("stray short token", MARKUP_REASON, POST_LINE_REASON, AUTHOR_LINE_REASON, WORD_LIST_REASON)
+                or reason in _REASONS_WHATEVER_THE_MODEL_SAYS
                 or (line.rule_after_model is not None and reason == line.rule_after_model.reason)
                 or above_headline
                 # A copy of a line already read as a caption in a caption's form ("each caption once,
