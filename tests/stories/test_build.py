@@ -321,6 +321,21 @@ def test_pairs_judged_unrelated_still_weigh_in_joining_two_groups() -> None:
     assert len(build_stories(articles, [], unrelated)) == 4
 
 
+def test_a_digest_linked_to_two_reports_ruled_out_as_one_story_does_not_join_them() -> None:
+    # A page of every match's summary shares text with each match's report; the two reports were
+    # compared and the model all but ruled them out as one story.
+    articles = [_article(name, date="2024-03-02") for name in ("digest", "first", "second")]
+    relations = [
+        _relation("digest", "first", "same_event", direction="unknown", probability=0.95),
+        _relation("digest", "second", "same_event", direction="unknown", probability=0.95),
+    ]
+    ruled_out = build_stories(articles, relations, [UnrelatedPair("first", "second", 0.004)])
+    assert _story_of(ruled_out, "first") is not _story_of(ruled_out, "second")
+    # A pair merely unlikely (not ruled out) weighs in the mean as before, and the three join.
+    doubtful = build_stories(articles, relations, [UnrelatedPair("first", "second", 0.2)])
+    assert len(doubtful) == 1
+
+
 def test_unrelated_pairs_dated_apart_do_not_join_anything() -> None:
     articles = [_article("a", date="2024-03-01"), _article("b", date="2024-03-05")]
     stories = build_stories(articles, [], [UnrelatedPair("a", "b", 0.45)])
