@@ -509,13 +509,13 @@ SENTENCE_END = re.compile(r"[.!?…:;,。！？][\"'”’»)\]」』]*$")
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
 LIST_MARKER = re.compile(r"^\s*(\d{1,2}[.)]?|[•·▪●◦*-])\s+")
-# A line opening with a bare count, as list articles' headlines do ("10 Things to Know About Rates").
 # A photo gallery's counter ("Image 1 of 4", "1 of 12", "Foto 2 de 9"): three words and no full
 # stop read as a headline, and the gallery's captions under it as a new article's header block.
 GALLERY_COUNTER = re.compile(
     r"^[\W_]*(?:(?:image|photo|picture|slide|foto|bild|imagen|gallery)s?\s*)?\d{1,3}\s*(?:of|/|de|von|di)\s*/?\s*\d{1,3}\W*$",
     re.IGNORECASE,
 )
+# A line opening with a bare count, as list articles' headlines do ("10 Things to Know About Rates").
 COUNT_OPENING = re.compile(r"^\s*\d{1,2}\s+\w")
 # HTML or script left in a scraped text ("<script src=...>", "<a href=...><img ...>", "<!--"): tags of
 # HTML's own names (not "<The Palace>", a title in angle brackets), comments and conditionals.

@@ -740,7 +740,7 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
             prose += 1
             if prose >= COUNT_PROSE_LINES:
                 return True
-        elif _marks_a_comment(other) or (_rule_of(other) is not None and _rule_of(other).name == "comments"):
+        elif _marks_a_comment(other) or ((rule := _rule_of(other)) is not None and rule.name == "comments"):
             return False
     return False
 
