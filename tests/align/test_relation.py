@@ -8,7 +8,7 @@ import pytest
 
 from newstrace.align import prepare_text, relate
 from newstrace.align.alignment import AlignedText, SentenceMatches
-from newstrace.align.relation import classify
+from newstrace.align.relation import _completeness_reason, classify
 from newstrace.align.story_model import STORY_THRESHOLD
 from newstrace.model import Article, Relation
 from newstrace.sentences import Lexicon, default_lexicon
@@ -75,6 +75,19 @@ def test_a_trimmed_verbatim_copy_is_a_copy_of_the_complete_text(lexicon: Lexicon
     copy_sentences = len(prepare_text(ORIGINAL[:3], lexicon).sentences)
     assert [item.copy_sentence for item in relation.aligned] == list(range(copy_sentences))
     assert [item.source_sentences for item in relation.aligned] == [(index,) for index in range(copy_sentences)]
+
+
+def test_completeness_is_told_in_shares_unless_one_text_is_mostly_inside_the_other() -> None:
+    first, second = make_article("first", ORIGINAL), make_article("second", ORIGINAL[:2])
+    # second's words mostly in sentences matching first's: a copy's wording.
+    mostly = _completeness_reason(first, second, _aligned(coverage=0.3), _aligned(coverage=0.9), 1)
+    assert mostly == "second is mostly contained in the other, which is more complete"
+    # Two texts of one topic matching a few sentences loosely: the shares, and no claim of containment.
+    loose = _completeness_reason(first, second, _aligned(coverage=0.36), _aligned(coverage=0.12), -1)
+    assert "contained" not in loose
+    assert (
+        loose == "36% of first's words stand in sentences matching second's, 12% of second's in sentences matching it"
+    )
 
 
 def test_a_few_light_edits_make_a_syndicated_copy(lexicon: Lexicon) -> None:

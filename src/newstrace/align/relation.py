@@ -143,7 +143,7 @@ def direction_evidence(
     if abs(completeness) >= 0.15:
         sign = 1 if completeness > 0 else -1
         points += sign
-        reasons.append(f"{(second if sign > 0 else first).id} is mostly contained in the other, which is more complete")
+        reasons.append(_completeness_reason(first, second, first_from_second, second_from_first, sign))
     # Derived texts lose specific details (numbers, rare names) more often than they add them.
     details = _containment(second_text, first_text) - _containment(first_text, second_text)
     if abs(details) >= DETAIL_MARGIN:
@@ -163,6 +163,25 @@ def direction_evidence(
     return DirectionEvidence(hard_points, points - hard_points, hard_reasons, reasons)
 
 
+def _completeness_reason(
+    first: Article, second: Article, first_from_second: AlignedText, second_from_first: AlignedText, sign: int
+) -> str:
+    """Which text is the more complete, in words that claim no more than the shares show."""
+    contained, other = (second, first) if sign > 0 else (first, second)
+    inside = second_from_first.copy_coverage if sign > 0 else first_from_second.copy_coverage
+    outside = first_from_second.copy_coverage if sign > 0 else second_from_first.copy_coverage
+    if inside >= MOSTLY_CONTAINED:
+        return f"{contained.id} is mostly contained in the other, which is more complete"
+    # Two reports of one topic match a few sentences loosely: "mostly contained" would claim a copy.
+    return (
+        f"{inside:.0%} of {contained.id}'s words stand in sentences matching {other.id}'s, "
+        f"{outside:.0%} of {other.id}'s in sentences matching it"
+    )
+
+
+# The share of a text's words in sentences aligned with the other's from which it reads as "mostly
+# contained" in it.
+MOSTLY_CONTAINED = 0.5
 # Rule points of a copy's own word that it first appeared in the other's outlet (an agency mark or a
 # date gives 2).
 FIRST_APPEARED_POINTS = 3
