@@ -11,6 +11,7 @@ from newstrace.clean.html import (
     _nesting_depth,
     confirmed_title,
     extract_html,
+    headline_under_banner,
     title_tag_text,
     visible_text,
 )
@@ -264,6 +265,57 @@ def test_a_title_that_is_the_sites_name_gives_way_to_what_the_site_name_leaves_o
     # Without the site's name known, the <title> stays whole.
     assert confirmed_title("About", title_tag_text(html)) == "Harbour Ledger: Ferry bought"
     assert confirmed_title("About", title_tag_text("<title>Harbour Ledger | Ferry</title>")) == "About"
+
+
+POST_PARAGRAPHS = [
+    "The allotment society asked its members last week which crops had failed this summer, and the answers surprised us.",
+    "Broad beans did well almost everywhere, but courgettes and squash rotted in the wet weeks of July on most plots.",
+]
+
+
+def _blog_page(title_tag: str, headings: list[str]) -> str:
+    return (
+        f"<html><head><title>{title_tag}</title></head><body>"
+        + "".join(headings)
+        + "<ul><li><a href='/about'>About</a></li><li><a href='/archive'>Archive</a></li></ul>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in POST_PARAGRAPHS)
+        + "</body></html>"
+    )
+
+
+def test_a_blogs_name_heading_every_page_gives_way_to_the_posts_headline_above_its_text() -> None:
+    # The blog's name is the page's first heading, which trafilatura takes for the title; the post's
+    # headline stands just above the text and is the other end of the <title>.
+    html = _blog_page(
+        "What failed on the allotments this summer « Mira&#39;s Plot Notes",
+        [
+            "<h1>Mira's Plot Notes</h1>",
+            "<p>Growing food on a windy hill</p>",
+            "<h2>What failed on the allotments this summer</h2>",
+        ],
+    )
+    assert extract_html(html).title == "What failed on the allotments this summer"
+    # Where the heading the title names stands nearest the text, it is the headline and the rest of
+    # the <title> the blog's name.
+    html = _blog_page(
+        "What failed on the allotments this summer « Mira&#39;s Plot Notes",
+        ["<h2>Mira's Plot Notes</h2>", "<h1>What failed on the allotments this summer</h1>"],
+    )
+    assert extract_html(html).title == "What failed on the allotments this summer"
+    text = "\n".join(POST_PARAGRAPHS)
+    headings = "<h1>Mira's Plot Notes</h1><h2>What failed on the allotments this summer</h2>"
+    page = _blog_page("x", [headings])
+    title_tag = "What failed on the allotments this summer « Mira's Plot Notes"
+    assert (
+        headline_under_banner("Mira's Plot Notes", title_tag, page, text) == "What failed on the allotments this summer"
+    )
+    # Not when the rest is the site's own name, a columnist's name, or stands nowhere above the text.
+    site = site_names(None, "https://www.mirasplotnotes.example/2024/08/failed")
+    assert headline_under_banner("What failed on the allotments this summer", title_tag, page, text, site) is None
+    byline = _blog_page("Winter digging | Anna Kowalski", ["<h1>Winter digging</h1>", "<p>Anna Kowalski</p>"])
+    assert headline_under_banner("Winter digging", "Winter digging | Anna Kowalski", byline, text) is None
+    elsewhere = _blog_page("x", ["<h1>Mira's Plot Notes</h1>"])
+    assert headline_under_banner("Mira's Plot Notes", title_tag, elsewhere, text) is None
 
 
 def _page_named(site_name: str, url: str | None) -> Page:

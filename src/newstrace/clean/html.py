@@ -10,7 +10,14 @@ from html import unescape
 
 import trafilatura
 
-from newstrace.clean.headlines import TITLE_SEPARATOR, headline_after_site_name, is_site_banner, site_names
+from newstrace.clean.credits import name_line
+from newstrace.clean.headlines import (
+    TITLE_PARTS,
+    TITLE_SEPARATOR,
+    headline_after_site_name,
+    is_site_banner,
+    site_names,
+)
 from newstrace.clean.normalize import HIDDEN_ELEMENTS
 
 # Deeper than any real page; lxml and trafilatura recurse on nesting, so hostile markup with
@@ -138,9 +145,11 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
             raise HtmlError("no article text found in the HTML")
         return ExtractedHtml(text, None, None, None, None, url, whole_page=True)
     page_title = title_tag_text(html)
+    names = site_names(None, document.url or url)
+    title = confirmed_title(document.title, page_title, names)
     return ExtractedHtml(
         text=document.text,
-        title=confirmed_title(document.title, page_title, site_names(None, document.url or url)),
+        title=headline_under_banner(title, page_title, html, document.text, names) or title,
         date=document.date,
         author=document.author,
         outlet=document.sitename,
@@ -193,6 +202,62 @@ def confirmed_title(metadata_title: str | None, page_title: str | None, names: t
     if words >= least and (banner or longer):
         return headline
     return metadata_title
+
+
+def headline_under_banner(
+    title: str | None, page_title: str | None, html: str, article_text: str, names: tuple[str, ...] = ()
+) -> str | None:
+    """The rest of the page's <title> where the title is one end of it ("Rand's Blog" of "Why I'm a
+    Conference Whore « Rand's Blog") and that rest stands on the page under the title and above the
+    article's text: a blog's name heads each of its pages as the first heading, where trafilatura
+    looks for a title. None when the page does not show it so (the title is then the headline and
+    the rest the site's name, as in "Vacations! — Paulo Coelho's Blog")."""
+    if not title or not page_title:
+        return None
+    title_key = _words_key(title)
+    rest = None
+    for separator in TITLE_PARTS.finditer(page_title):
+        head, tail = page_title[: separator.start()].strip(), page_title[separator.end() :].strip()
+        if _words_key(tail) == title_key:
+            rest = head
+        elif _words_key(head) == title_key:
+            rest = tail
+    # The extract's first line of prose: a tagline or a date line may come before it.
+    opening = next((line for line in article_text.split("\n") if len(line.split()) >= BODY_LINE_WORDS), "")
+    first_words = _words_key(opening)[:BODY_OPENING_CHARACTERS]
+    if (
+        rest is None
+        or len(rest.split()) < TITLE_TAG_HEADLINE_WORDS
+        or not first_words
+        or is_site_banner(rest.removeprefix("The ").removeprefix("the "), names)
+        # "Headline | Stephen M. Walt": a columnist's name, the byline under the headline.
+        or name_line(rest) is not None
+    ):
+        return None
+    rest_key = _words_key(rest)
+    keys = [_words_key(line) for line in visible_text(html).split("\n")]
+    body = next((position for position, key in enumerate(keys) if key.startswith(first_words)), None)
+    if body is None:
+        return None
+    shown = keys[:body]
+    # Of the two ends of the <title>, the one standing nearer above the article's text is its
+    # headline, the other the site's heading higher up.
+    headline = max((position for position, key in enumerate(shown) if key == rest_key), default=None)
+    banner = max((position for position, key in enumerate(shown) if key == title_key), default=None)
+    if headline is None or banner is None or not banner < headline or body - headline > BANNER_REACH:
+        return None
+    return rest
+
+
+def _words_key(text: str) -> str:
+    return " ".join(_HEADLINE_WORD.findall(text.lower()))
+
+
+# How much of the article's opening (its words, lower-cased and spaced) finds its place on the page.
+BODY_OPENING_CHARACTERS = 60
+BODY_LINE_WORDS = 8
+# Lines of the page from a post's headline to its text.
+BANNER_REACH = 15
 
 
 def _shares_a_word(first: str, second: str) -> bool:
