@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from html import unescape
+from itertools import accumulate
 
 import trafilatura
 
@@ -236,9 +237,13 @@ def headline_under_banner(
         return None
     rest_key = _words_key(rest)
     keys = [_words_key(line) for line in visible_text(html).split("\n")]
-    body = next((position for position, key in enumerate(keys) if key.startswith(first_words)), None)
-    if body is None:
+    # Links and emphasis break a paragraph into several lines of the visible text: its opening is
+    # looked for across them.
+    starts = list(accumulate((len(key) + 1 for key in keys), initial=0))
+    found = " ".join(keys).find(first_words)
+    if found < 0:
         return None
+    body = bisect.bisect_right(starts, found) - 1
     shown = keys[:body]
     # Of the two ends of the <title>, the one standing nearer above the article's text is its
     # headline, the other the site's heading higher up.
@@ -257,7 +262,7 @@ def _words_key(text: str) -> str:
 BODY_OPENING_CHARACTERS = 60
 BODY_LINE_WORDS = 8
 # Lines of the page from a post's headline to its text.
-BANNER_REACH = 15
+BANNER_REACH = 30
 
 
 def _shares_a_word(first: str, second: str) -> bool:
