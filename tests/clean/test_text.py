@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -11,6 +12,8 @@ from newstrace.clean import clean_pages
 from newstrace.clean.line_model import PageToScore, default_line_model
 from newstrace.clean.lines import build_lines
 from newstrace.clean.text import (
+    BODY_THRESHOLD,
+    EXTRACTED_BODY_THRESHOLD,
     CleanedText,
     TextToClean,
     _clean_by_model,
@@ -18,6 +21,7 @@ from newstrace.clean.text import (
     _complete_runs_of_rows,
     _end_at_closing_line,
     _holds_the_article,
+    _kept_by_model,
     clean_text,
     clean_texts,
     headline_after_trail,
@@ -1546,3 +1550,20 @@ def test_a_page_a_markdown_reader_saved_gives_its_fields_and_loses_its_link_line
     assert [paragraph.split()[0] for paragraph in article.paragraphs] == ["Ferries", "The"]
     [teaser] = [removed for removed in article.removed if "Council backs flood barrier" in removed.line]
     assert teaser.reason.startswith("links alone")
+
+
+def test_on_an_extract_a_layout_tables_rows_are_held_to_a_whole_pages_threshold() -> None:
+    # trafilatura writes the rows of the tables old sites are laid out in as "| cell | cell |" lines.
+    lines = build_lines(
+        [
+            "| Home | | News | | Sport | | Weather |",
+            "The council agreed on Tuesday to reopen the swimming baths after a two-year closure.",
+            "| 2008 | 14 | 3 |",
+        ]
+    )
+    probabilities = np.array([0.2, 0.3, 0.5])
+    extract = SimpleNamespace(lines=lines, page=SimpleNamespace(body_threshold=EXTRACTED_BODY_THRESHOLD))
+    assert _kept_by_model(extract, probabilities).tolist() == [False, True, True]
+    # A whole page is read with the one threshold, rows or not.
+    page = SimpleNamespace(lines=lines, page=SimpleNamespace(body_threshold=BODY_THRESHOLD))
+    assert _kept_by_model(page, probabilities).tolist() == [False, False, True]

@@ -244,7 +244,7 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                     item.lines,
                     _complete_numbered_lists(
                         item.lines,
-                        _end_at_closing_line(item.lines, item.segments, page_probabilities >= item.page.body_threshold),
+                        _end_at_closing_line(item.lines, item.segments, _kept_by_model(item, page_probabilities)),
                     ),
                 ),
                 item.page.title,
@@ -684,6 +684,17 @@ def _row_shape(line: Line) -> str | None:
     ]
     # A row opens with its figure (a date, a rank, a stage): prose with a number further on is no row.
     return " ".join(units[:3]) if len(units) >= 3 and "0" in units[:2] else None
+
+
+def _kept_by_model(item: _PreparedPage, probabilities: np.ndarray) -> np.ndarray:
+    """The lines the model keeps: those it scores at least the page's threshold. On an extract
+    (trafilatura's, mostly body already, read with a low threshold) the rows of a layout table it
+    kept ("| Home | | News | | Sport |") are held to a whole page's threshold."""
+    kept = probabilities >= item.page.body_threshold
+    if item.page.body_threshold < BODY_THRESHOLD:
+        rows = np.fromiter((line.text.startswith("|") for line in item.lines), dtype=bool, count=len(item.lines))
+        kept &= ~rows | (probabilities >= BODY_THRESHOLD)
+    return kept
 
 
 def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray:
