@@ -231,9 +231,9 @@ def find_relations(
     # of the pairs found related are embedded and those pairs judged again (same verdicts).
     lexical_models = replace(models, lead_encoder=None)
     unrelated: list[UnrelatedPair] = []
-    # Each relation found (source, copy): its articles in the order compared, and their alignment,
-    # for judging it again with the lead encoder.
-    compared_as: dict[tuple[str, str], tuple[str, str, PairComparison]] = {}
+    # Each relation found (source, copy): its articles in the order compared, their alignment and the
+    # story model's probability, for judging it again with the lead encoder.
+    compared_as: dict[tuple[str, str], tuple[str, str, PairComparison, float]] = {}
 
     def prepare(article_id: str) -> None:
         if article_id not in loaded:
@@ -276,7 +276,7 @@ def find_relations(
                     unrelated.append(UnrelatedPair(low, high, relation.story_probability, relation.text_similarity))
                     continue
                 relation.found_by = found_by
-                compared_as[(relation.source, relation.copy)] = (first_id, second_id, comparison)
+                compared_as[(relation.source, relation.copy)] = (first_id, second_id, comparison, probability)
                 found.append(relation)
         return found
 
@@ -339,20 +339,23 @@ def _lead_vectors(
 
 def _with_lead_similarity(
     relations: list[Relation],
-    compared_as: dict[tuple[str, str], tuple[str, str, PairComparison]],
+    compared_as: dict[tuple[str, str], tuple[str, str, PairComparison, float]],
     loaded: dict[str, Article],
     prepared: dict[str, PreparedText],
     models: RelationModels,
     vectors: dict[str, np.ndarray],
 ) -> list[Relation]:
     """The relations judged again with the embeddings of their articles' openings, on the alignments
-    already made (the embedding changes neither)."""
+    and story probabilities already made (the embedding changes neither; scoring each pair again, one
+    at a time, was a tenth of a run's time)."""
     for article_id, vector in vectors.items():
         prepared[article_id] = replace(prepared[article_id], lead_vector=vector)
     judged = []
     for relation in relations:
-        first, second, comparison = compared_as[(relation.source, relation.copy)]
-        again = relate(loaded[first], prepared[first], loaded[second], prepared[second], models, comparison)
+        first, second, comparison, probability = compared_as[(relation.source, relation.copy)]
+        again = relate(
+            loaded[first], prepared[first], loaded[second], prepared[second], models, comparison, probability
+        )
         again.found_by = relation.found_by
         judged.append(again)
     return judged

@@ -8,7 +8,7 @@ import pytest
 
 from newstrace.align import prepare_text, relate
 from newstrace.align.alignment import AlignedText, SentenceMatches
-from newstrace.align.relation import _completeness_reason, classify
+from newstrace.align.relation import _completeness_reason, _words_up_to, classify
 from newstrace.align.story_model import STORY_THRESHOLD
 from newstrace.model import Article, Relation
 from newstrace.sentences import Lexicon, default_lexicon
@@ -349,3 +349,14 @@ def test_texts_not_in_english_are_directed_by_what_the_copy_keeps_not_by_english
             "known",
         )
         assert not any("direction model" in reason for reason in relation.evidence)
+
+
+def test_words_are_counted_only_up_to_the_limit_but_exactly_below_it() -> None:
+    long_paragraph = " ".join(["word"] * 5000)
+    assert 8 <= _words_up_to([long_paragraph], 8) < 5000
+    # Long words in the opening: the rest of the paragraph is counted before saying it is too short.
+    assert _words_up_to(["x" * 400 + " two three"], 8) == 3
+    assert _words_up_to(["November 2012"], 8) == 2
+    assert _words_up_to(["one two three", "four five six seven eight nine"], 8) >= 8
+    # Chinese counts a word per two characters.
+    assert _words_up_to(["新闻" * 3], 8) == 3

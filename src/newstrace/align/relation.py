@@ -369,10 +369,17 @@ def _words_up_to(paragraphs: list[str], limit: int) -> int:
     of its articles: counting whole texts was a twentieth of a crawl's analysis)."""
     words = 0
     for paragraph in paragraphs:
-        words += count_words(paragraph)
+        # A paragraph's opening holds the words still wanted, unless they are long ones: a text of
+        # one paragraph (a transcript, a scraped line) was counted whole for every pair it was in.
+        opening = count_words(paragraph[: (limit - words) * OPENING_CHARACTERS_PER_WORD])
+        words += opening if words + opening >= limit else count_words(paragraph)
         if words >= limit:
             break
     return words
+
+
+# Characters of a paragraph's opening read for each word still wanted (words are rarely this long).
+OPENING_CHARACTERS_PER_WORD = 20
 
 
 def _duplicates(comparison: PairComparison, probability: float) -> bool:
