@@ -182,6 +182,7 @@ def _completeness_reason(
 # The share of a text's words in sentences aligned with the other's from which it reads as "mostly
 # contained" in it.
 MOSTLY_CONTAINED = 0.5
+
 # Rule points of a copy's own word that it first appeared in the other's outlet (an agency mark or a
 # date gives 2).
 FIRST_APPEARED_POINTS = 3

@@ -258,7 +258,8 @@ def _words_key(text: str) -> str:
     return " ".join(_HEADLINE_WORD.findall(text.lower()))
 
 
-# How much of the article's opening (its words, lower-cased and spaced) finds its place on the page.
+# How much of the article's opening (its words, lower-cased and spaced) finds its place on the page,
+# read from the extract's first line of this many words (a shorter one may be a tagline or a date).
 BODY_OPENING_CHARACTERS = 60
 BODY_LINE_WORDS = 8
 # Lines of the page from a post's headline to its text.
