@@ -20,6 +20,7 @@ from newstrace.clean.headlines import (
     site_names,
 )
 from newstrace.clean.normalize import HIDDEN_ELEMENTS
+from newstrace.clean.site import paragraph_key
 
 # Deeper than any real page; lxml and trafilatura recurse on nesting, so hostile markup with
 # thousands of nested elements is flattened first rather than allowed to exhaust the stack.
@@ -215,17 +216,17 @@ def headline_under_banner(
     the rest the site's name, as in "Vacations! — Paulo Coelho's Blog")."""
     if not title or not page_title:
         return None
-    title_key = _words_key(title)
+    title_key = paragraph_key(title)
     rest = None
     for separator in TITLE_PARTS.finditer(page_title):
         head, tail = page_title[: separator.start()].strip(), page_title[separator.end() :].strip()
-        if _words_key(tail) == title_key:
+        if paragraph_key(tail) == title_key:
             rest = head
-        elif _words_key(head) == title_key:
+        elif paragraph_key(head) == title_key:
             rest = tail
     # The extract's first line of prose: a tagline or a date line may come before it.
     opening = next((line for line in article_text.split("\n") if len(line.split()) >= BODY_LINE_WORDS), "")
-    first_words = _words_key(opening)[:BODY_OPENING_CHARACTERS]
+    first_words = paragraph_key(opening)[:BODY_OPENING_CHARACTERS]
     if (
         rest is None
         or len(rest.split()) < TITLE_TAG_HEADLINE_WORDS
@@ -235,8 +236,8 @@ def headline_under_banner(
         or name_line(rest) is not None
     ):
         return None
-    rest_key = _words_key(rest)
-    keys = [_words_key(line) for line in visible_text(html).split("\n")]
+    rest_key = paragraph_key(rest)
+    keys = [paragraph_key(line) for line in visible_text(html).split("\n")]
     # Links and emphasis break a paragraph into several lines of the visible text: its opening is
     # looked for across them.
     starts = list(accumulate((len(key) + 1 for key in keys), initial=0))
@@ -252,10 +253,6 @@ def headline_under_banner(
     if headline is None or banner is None or not banner < headline or body - headline > BANNER_REACH:
         return None
     return rest
-
-
-def _words_key(text: str) -> str:
-    return " ".join(_HEADLINE_WORD.findall(text.lower()))
 
 
 # How much of the article's opening (its words, lower-cased and spaced) finds its place on the page,
