@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newstrace.clean.line_model import default_line_model
-from newstrace.clean.normalize import normalize_text, source_lines
+from newstrace.clean.normalize import REPEATED_BLOCK_REASON, normalize_text, source_lines, without_repeated_blocks
 from newstrace.clean.text import clean_text
 
 PARAGRAPHS = [
@@ -84,3 +84,66 @@ def test_a_line_opening_with_a_code_of_letters_and_digits_is_no_wrapped_continua
         "epa01234567 Ferries leave the harbour of Port Wenlow, 3 March 2025. EPA-EFE/ADA BRENNAN",
         "The first boat left the harbour at seven in the morning with forty passengers on board, the operator said.",
     ]
+
+
+def test_a_run_of_paragraphs_said_twice_is_kept_once_and_its_copy_recorded() -> None:
+    page = ["Pier repairs", "By Ana Ruiz", *PARAGRAPHS[:2], "", "Subscribe now", "By Ana Ruiz", *PARAGRAPHS[:2], "End"]
+    kept, removed = without_repeated_blocks(page)
+    assert kept == ["Pier repairs", "By Ana Ruiz", *PARAGRAPHS[:2], "", "Subscribe now", "End"]
+    # The byline above the copied paragraphs belongs to the run: it goes with them.
+    assert removed == ["By Ana Ruiz", *PARAGRAPHS[:2]]
+    reasons = {line.line: line.reason for line in normalize_text("\n".join(page)).removed}
+    assert reasons[PARAGRAPHS[0]] == REPEATED_BLOCK_REASON
+
+
+def test_a_single_paragraph_or_short_lines_said_twice_are_no_block() -> None:
+    # One paragraph twice is a pull quote or a teaser; short lines twice are captions and menus: the
+    # line features read those.
+    pull_quote = ["Headline", PARAGRAPHS[0], "Photo: Ana Ruiz", PARAGRAPHS[0], PARAGRAPHS[1]]
+    menus = ["Home", "News", "Sport", PARAGRAPHS[0], "Home", "News", "Sport"]
+    assert without_repeated_blocks(pull_quote) == (pull_quote, [])
+    assert without_repeated_blocks(menus) == (menus, [])
+
+
+def test_a_teaser_list_or_a_caption_said_twice_is_no_block() -> None:
+    # A ticker of teasers shown above and below the article: each lead is cut short. Being said
+    # twice is what tells the line features they are teasers, so they stay twice.
+    teasers = [
+        "Council approves new cycle lanes PORT WENLOW: The council voted on Tuesday to build four new cycle "
+        "lanes along the harbour road, a plan that has divided the...",
+        "Ferry fares to rise in spring PORT WENLOW: Fares on the island ferries will rise by six per cent "
+        "from April, the operator said, blaming the cost of...",
+    ]
+    ticker = ["Breaking News", *teasers, PARAGRAPHS[2], "Breaking News", *teasers]
+    assert without_repeated_blocks(ticker) == (ticker, [])
+    # One caption said twice in a gallery, with its photographer's credit.
+    caption = "Ines Moreau, director of the harbour authority, points at the cracked piles of the north pier on Monday."
+    gallery = [caption, caption, "Photo: Ana Ruiz", "Image 1 of 4", caption, caption, "Photo: Ana Ruiz"]
+    assert without_repeated_blocks(gallery) == (gallery, [])
+
+
+def test_a_run_repeated_back_to_back_many_times_is_kept_once() -> None:
+    page = [*PARAGRAPHS, *PARAGRAPHS, *PARAGRAPHS]
+    kept, removed = without_repeated_blocks(page)
+    assert kept == PARAGRAPHS
+    assert removed == [*PARAGRAPHS, *PARAGRAPHS]
+
+
+def test_an_article_printed_twice_on_its_page_is_cleaned_once() -> None:
+    # A paywalled page shows its teaser twice: each paragraph said twice had read as a teaser, and
+    # the cleaner had kept no body at all.
+    paragraphs = [
+        "The harbour authority of Port Wenlow will close the old north pier for eight months from March, "
+        "after divers found cracks in four of its concrete piles.",
+        "Ferries to the islands will move to the south quay, where a waiting room with 120 seats is being "
+        "built, the authority's director Ines Moreau said on Monday.",
+        "Repairs are expected to cost 3.4 million euros, which the regional government has agreed to pay "
+        "from its fund for coastal works.",
+    ]
+    article = ["Harbour to close its old pier", "By Ana Ruiz", *paragraphs]
+    page = "\n".join(
+        ["Home | News | Sport", "Log in", *article, "Comments", *article[1:], "Copyright 2025 Wenlow Post"]
+    )
+    [cleaned] = clean_text(page, line_model=default_line_model())
+    assert cleaned.paragraphs == paragraphs
+    assert [line.line for line in cleaned.removed if line.reason == REPEATED_BLOCK_REASON] == article[1:]

@@ -189,7 +189,75 @@ def normalize_text(text: str) -> NormalizedText:
         else:
             kept.append(line)
     result.lines = _join_wrapped(kept, result.joined_bylines)
+    result.lines, repeated = without_repeated_blocks(result.lines)
+    result.removed += [RemovedLine(line, REPEATED_BLOCK_REASON) for line in repeated]
     return result
+
+
+REPEATED_BLOCK_REASON = "repeated block: the same run of paragraphs said again on the page"
+# A block holds this many paragraphs of prose at least: one paragraph said twice is a pull quote, a
+# caption or a teaser, which the line features read as such.
+BLOCK_PROSE_LINES = 2
+_PROSE_END = re.compile(r"[.!?][\"”’)\]]?$")
+
+
+def _is_prose_paragraph(line: str) -> bool:
+    words = line.count(" ") + 1
+    return words >= 30 or (words >= 12 and _PROSE_END.search(line) is not None)
+
+
+def _is_copied_text(block: list[str]) -> bool:
+    """Whether a run said twice is text: two paragraphs of prose at least (each counted once), half of
+    them or more ending as sentences do. A teaser list's leads are cut short ("may soon..."), and a
+    caption widget's end in its button ("... less")."""
+    prose = {line for line in block if _is_prose_paragraph(line)}
+    full = sum(1 for line in prose if _is_full_paragraph(line))
+    return len(prose) >= BLOCK_PROSE_LINES and full >= 1 and 2 * full >= len(prose)
+
+
+def _is_full_paragraph(line: str) -> bool:
+    return _PROSE_END.search(line) is not None and not line.endswith(("...", "…"))
+
+
+def without_repeated_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines with every later copy of a run of paragraphs removed (a paywalled page that prints
+    its teaser twice, a scraper that saved a post twice), and the removed lines.
+
+    Each paragraph of a copied run would otherwise be said twice, and the cleaner reads a paragraph
+    said twice as a teaser or a caption: such pages lost their whole article. A run counts when it
+    holds two paragraphs of prose at least, in the same order in both places."""
+    nonblank = [position for position, line in enumerate(lines) if line]
+    texts = [lines[position] for position in nonblank]
+    first_seen: dict[str, int] = {}
+    dropped: set[int] = set()
+    index = 0
+    while index < len(texts):
+        text = texts[index]
+        earlier = first_seen.setdefault(text, index)
+        if earlier == index or not _is_prose_paragraph(text):
+            index += 1
+            continue
+        # The copied run around this paragraph, backwards and forwards, no longer than the distance
+        # between the copies (a run said twice, not one line said many times).
+        distance = index - earlier
+        start, end = index, index + 1
+        while (
+            start - 1 - distance >= 0
+            and end - start < distance
+            and start - 1 not in dropped
+            and texts[start - 1] == texts[start - 1 - distance]
+        ):
+            start -= 1
+        while end < len(texts) and end - start < distance and texts[end] == texts[end - distance]:
+            end += 1
+        if _is_copied_text(texts[start:end]):
+            dropped.update(range(start, end))
+        index = end
+    if not dropped:
+        return lines, []
+    removed_positions = {nonblank[position] for position in dropped}
+    kept = [line for position, line in enumerate(lines) if position not in removed_positions]
+    return kept, [lines[position] for position in sorted(removed_positions)]
 
 
 def _collapse_spaces(text: str) -> str:
