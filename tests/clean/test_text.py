@@ -712,6 +712,22 @@ def test_a_count_of_comments_in_the_posts_header_does_not_end_it_before_its_text
     assert (link, "comments section") in [(line.line, line.reason) for line in article.removed]
 
 
+def test_a_comments_link_over_the_headline_does_not_end_the_post_before_its_text() -> None:
+    # No date in the header: the headline of the page's <title> under the link shows it is the
+    # header's link to the thread, over a welcome box that reads as prose.
+    welcome = "Welcome to Canal Friends! If you are new here, read our guide and join one of our planting days."
+    post = BLOG_POST_WITH_COMMENTS.replace("March 3, 2024 | by Hattie Crane\n", "Written by Hattie Crane\n")
+    more = "The next planting day is on the first Saturday of April, when we hope to finish the stretch below Fenlow."
+    post = post.replace("\n\nComments\n", f"\n\n{more}\n\nComments\n")
+    headline = post.split("\n", 1)[0]
+    page = f"{headline} | Canal Friends\n\nCanal Friends\n\n{welcome}\n\nComments\n\n{post}"
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert any(paragraph.startswith("Our volunteers spent Saturday") for paragraph in article.paragraphs)
+    assert article.paragraphs[-1] == more
+    # The thread's own heading still ends the post.
+    assert not any("towpath every morning" in paragraph for paragraph in article.paragraphs)
+
+
 def test_a_count_of_comments_after_the_post_ends_it() -> None:
     counted = BLOG_POST_WITH_COMMENTS.replace("\n\nComments\n", "\n\n12 comments\n")
     [article] = clean_text(counted, line_model=_KeepEverything())  # type: ignore[arg-type]

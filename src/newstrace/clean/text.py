@@ -732,6 +732,8 @@ _COMMENTS_LINK = re.compile(r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|repl(?:y
 COUNT_DATE_REACH = 3
 COUNT_PROSE_REACH = 6
 COUNT_PROSE_LINES = 2
+COUNT_HEADLINE_REACH = 2
+COUNT_HEADLINE_WORDS = 3
 
 
 def _links_comments_in_header(lines: list[Line], position: int) -> bool:
@@ -742,8 +744,11 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
     line = lines[position]
     if not _COMMENTS_LINK.match(line.text):
         return False
-    # The post's date stands above the link; a comment's stamp under a heading is the thread's.
-    if not any(other.dates for other in lines[max(0, position - COUNT_DATE_REACH) : position]):
+    # The post's date stands above the link, or the page's headline just under it; a comment's stamp
+    # under a heading is the thread's.
+    if not any(other.dates for other in lines[max(0, position - COUNT_DATE_REACH) : position]) and not (
+        _headline_under(lines, position)
+    ):
         return False
     prose = 0
     for other in lines[position + 1 : position + 1 + COUNT_PROSE_REACH]:
@@ -754,6 +759,16 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
         elif _marks_a_comment(other) or ((rule := _rule_of(other)) is not None and rule.name == "comments"):
             return False
     return False
+
+
+def _headline_under(lines: list[Line], position: int) -> bool:
+    """Whether the page's headline (a line of COUNT_HEADLINE_WORDS words or more that the page's first
+    line, its <title>, holds) stands within COUNT_HEADLINE_REACH lines under a line."""
+    title_key = lines[0].key
+    return any(
+        other.words >= COUNT_HEADLINE_WORDS and other.headline_like and other.key in title_key
+        for other in lines[position + 1 : position + 1 + COUNT_HEADLINE_REACH]
+    )
 
 
 def _closes_article(line: Line) -> bool:
