@@ -728,6 +728,39 @@ def test_a_comments_link_over_the_headline_does_not_end_the_post_before_its_text
     assert not any("towpath every morning" in paragraph for paragraph in article.paragraphs)
 
 
+AUTHORS_BLOG_POST = """Planting oaks along the Merrow canal
+
+Hattie Crane 03/03/2024 2 comments Volunteering, Trees
+
+Our volunteers spent Saturday planting a thousand young oaks along the towpath of the Merrow canal, the first stage of a scheme that will link the two nature reserves.
+
+The next planting day is on the first Saturday of April, when we hope to finish the stretch between the two locks below Fenlow.
+
+{heading}
+
+{bio}
+"""
+
+
+@pytest.mark.parametrize(
+    "heading", ["About Hattie Crane", "Sobre Hattie Crane", "À propos de Hattie Crane", "ABOUT HATTIE CRANE"]
+)
+def test_the_posts_authors_box_after_the_text_is_no_body_whatever_the_model_says(heading: str) -> None:
+    bio = "Mother of three and keen gardener, Hattie Crane has run the canal volunteers since 2019 from Ashby."
+    post = AUTHORS_BLOG_POST.format(heading=heading, bio=bio)
+    [article] = clean_text(post, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1].startswith("The next planting day")
+    assert {(heading, "author bio"), (bio, "author bio")} <= {(line.line, line.reason) for line in article.removed}
+
+
+def test_a_box_on_someone_other_than_the_author_stays_in_the_text() -> None:
+    # A factbox on the article's subject: its name is no author's in the header.
+    bio = "Ines Moreau has directed the harbour authority of Port Wenlow since 2018, after ten years at sea."
+    post = AUTHORS_BLOG_POST.format(heading="About Ines Moreau", bio=bio)
+    [article] = clean_text(post, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-2:] == ["About Ines Moreau", bio]
+
+
 def test_a_count_of_comments_after_the_post_ends_it() -> None:
     counted = BLOG_POST_WITH_COMMENTS.replace("\n\nComments\n", "\n\n12 comments\n")
     [article] = clean_text(counted, line_model=_KeepEverything())  # type: ignore[arg-type]

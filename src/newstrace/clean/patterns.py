@@ -546,6 +546,19 @@ _SHARING_SERVICE = (
 )
 # Social services and sharing tools named in a bar of them ("twitter facebook", "Print | Email").
 _SOCIAL = r"(?:twitter|facebook|google\+?|linkedin|pinterest|tumblr|e-?mail|print)"
+# The heading of an author's box in the languages newstrace meets most ("About Ana Ruiz", "Sobre
+# Carlos Nadalim", "À propos de Ana Ruiz"): a name of two to four words and nothing else. On the 2,167
+# training and measuring pages, 285 of 292 such lines are not body; the 7 that are head a press
+# release's note on its company or a box on the article's subject, hence text.py's test that the
+# name is the post's author.
+AUTHOR_BOX_HEADING = re.compile(
+    r"^(?:about|sobre|à\s+propos\s+de|a\s+propos\s+de|über|acerca\s+de)\s+"
+    r"(?P<name>(?-i:[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}))\s*:?$",
+    re.IGNORECASE,
+)
+AUTHOR_BOX_HEADING_WORDS = 6
+
+
 RULES_AFTER_MODEL: tuple[LineRule, ...] = (
     # The foot of Bloomberg's stories: "--With assistance from Ana Ruiz." and "To contact the reporter
     # on this story: ...", "To contact the editors responsible for this story: ...".

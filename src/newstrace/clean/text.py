@@ -65,6 +65,8 @@ from newstrace.clean.normalize import NormalizedText, normalize_text
 from newstrace.clean.patterns import (
     AGENCIES,
     AGENCY_NAMES,
+    AUTHOR_BOX_HEADING,
+    AUTHOR_BOX_HEADING_WORDS,
     AUTHOR_MARK,
     AUTHOR_WORDS,
     POST_MARK,
@@ -109,8 +111,9 @@ _CODE_MARKS = re.compile(r"[{};=<>]")
 POST_LINE_REASON = "post line (author and date)"
 AUTHOR_LINE_REASON = "author line (byline)"
 # Reasons that remove a line the model keeps (besides the line's own rule).
+AUTHOR_BIO_REASON = "author bio"
 _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
-    {"stray short token", MARKUP_REASON, POST_LINE_REASON, AUTHOR_LINE_REASON, WORD_LIST_REASON}
+    {"stray short token", MARKUP_REASON, POST_LINE_REASON, AUTHOR_LINE_REASON, WORD_LIST_REASON, AUTHOR_BIO_REASON}
 )
 # Lines after which, once the article's prose has begun, nothing is the article's: the rules' pass
 # closes at a bio or a comments header after two paragraphs, the model's body at those or a heading
@@ -771,6 +774,22 @@ def _headline_under(lines: list[Line], position: int) -> bool:
     )
 
 
+def _author_boxes(lines: list[Line], first_body: int) -> set[int]:
+    """The heading of an author's box after the text ("About Ana Ruiz") and the bio under it, where
+    the name is the post's author: a short line of the header names them ("Ana Ruiz 27/09/2018 2
+    comments"), and the bio names them again. A box on the article's subject names no author."""
+    found: set[int] = set()
+    header = [line.text.lower() for line in lines[:first_body] if line.words <= POST_LINE_WORDS]
+    for position in range(first_body, len(lines) - 1):
+        line = lines[position]
+        if line.words > AUTHOR_BOX_HEADING_WORDS or (heading := AUTHOR_BOX_HEADING.match(line.text)) is None:
+            continue
+        name = heading["name"].lower()
+        if any(name in text for text in header) and name.rsplit(maxsplit=1)[-1] in lines[position + 1].text.lower():
+            found.update((position, position + 1))
+    return found
+
+
 def _closes_article(line: Line) -> bool:
     rule = _rule_of(line)
     if rule is None or rule.name not in _MODEL_CLOSING_RULES:
@@ -1263,6 +1282,7 @@ def _clean_segment_by_model(
     author_after_by = -1
     date_lines: list[_DateEvidence] = []
     headline_at = _last_headline(lines, first_body, title_key)
+    author_boxes = _author_boxes(lines, first_body)
     last_kept = last_body
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
@@ -1335,6 +1355,8 @@ def _clean_segment_by_model(
             reason = POST_LINE_REASON
         if reason is None and kept_by_model[position] and _is_word_list(line):
             reason = WORD_LIST_REASON
+        if reason is None and kept_by_model[position] and position in author_boxes:
+            reason = AUTHOR_BIO_REASON
         if kept_by_model[position] and reason not in _FIELD_REASONS:
             # A named rule (a share widget, a donation prompt) or scraper residue ("2. /") removes a
             # line whatever the model's score: it matches whole short lines only (measured by grouped
