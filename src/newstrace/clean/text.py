@@ -776,10 +776,15 @@ def _headline_under(lines: list[Line], position: int) -> bool:
 
 def _author_boxes(lines: list[Line], first_body: int) -> set[int]:
     """The heading of an author's box after the text ("About Ana Ruiz") and the bio under it, where
-    the name is the post's author: a short line of the header names them ("Ana Ruiz 27/09/2018 2
-    comments"), and the bio names them again. A box on the article's subject names no author."""
+    the name is the post's author: the header's post line or byline names them ("Ana Ruiz 27/09/2018
+    2 comments", "By Ana Ruiz"), and the bio names them again. A box on the article's subject, or on
+    a company its headline names, names no author."""
     found: set[int] = set()
-    header = [line.text.lower() for line in lines[:first_body] if line.words <= POST_LINE_WORDS]
+    header = [
+        line.text.lower()
+        for line in lines[:first_body]
+        if line.words <= POST_LINE_WORDS and (line.dates or line.parsed_byline is not None)
+    ]
     for position in range(first_body, len(lines) - 1):
         line = lines[position]
         if line.words > AUTHOR_BOX_HEADING_WORDS or (heading := AUTHOR_BOX_HEADING.match(line.text)) is None:
