@@ -257,6 +257,22 @@ def test_a_post_line_under_the_headline_dates_the_article_not_the_masthead(post_
         assert post_line not in article.paragraphs
 
 
+def test_a_sidebar_sentence_above_the_headline_does_not_make_the_header_body_text() -> None:
+    # The model keeps a search box's sentence above the post: the post's headline and post line,
+    # just under it, are still the header, not paragraphs.
+    sidebar = "This search returns results from both the Riverside Weekly site and from its blog archive."
+    post_line = "Posted on June 9, 2025 by Ines Moreau in Local News"
+    page = LIBRARY_POST.format(post_line=post_line).replace(
+        "Thursday, 12 June 2025\n\n", f"Thursday, 12 June 2025\n\n{sidebar}\nSearch form\n\n"
+    )
+    page = f"Library opens a late reading room for shift workers | Riverside Weekly\n\n{page}"
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.title == "Library opens a late reading room for shift workers"
+    assert (str(article.date), article.date_source, article.byline) == ("2025-06-09", "header line", "Ines Moreau")
+    assert not {article.title, post_line, "Share | Tweet | Email"} & set(article.paragraphs)
+    assert article.paragraphs[-1].startswith("The librarian said")
+
+
 def test_author_and_date_after_the_headline_on_its_line_go_to_their_fields() -> None:
     page = LIBRARY_POST.format(post_line="Share | Tweet").replace(
         "for shift workers\n", "for shift workers by Ines Moreau on June 9, 2025\n", 1

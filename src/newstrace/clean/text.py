@@ -1209,6 +1209,36 @@ def _add_date_line(result: CleanedText, date_lines: list[_DateEvidence], line: L
     result.metadata.setdefault("date_line", line.text)
 
 
+# How far under the first line of prose the model kept the headline may stand, and how many lines of
+# prose may stand above it, for the header to begin there.
+HEADLINE_UNDER_PROSE_REACH = 8
+PROSE_ABOVE_HEADLINE = 2
+
+
+def _header_under_first_prose(
+    lines: list[Line], first_body: int, headline_key: str, body_positions: list[int]
+) -> tuple[int, int] | None:
+    """Where the headline stands, and the text begins, when the headline stands just under the first
+    prose the model kept: a sidebar's sentence above a blog's post ("This search returns results
+    from the blog") had made the post's headline and its post line body text."""
+    end = min(len(lines), first_body + 1 + HEADLINE_UNDER_PROSE_REACH)
+    for position in range(first_body + 1, end):
+        if lines[position].key != headline_key:
+            continue
+        if sum(1 for line in lines[first_body:position] if line.strong_body) > PROSE_ABOVE_HEADLINE:
+            return None
+        text_start = next(
+            (
+                later
+                for later in body_positions
+                if later > position and lines[later].strong_body and not _opens_as_post_line(lines[later])
+            ),
+            None,
+        )
+        return None if text_start is None else (position, text_start)
+    return None
+
+
 def _last_headline(lines: list[Line], first_body: int, title_key: str | None) -> int:
     """Where the headline stands last above the body (a page repeats it: in its <title>, teasers and
     breadcrumbs first), or -1."""
@@ -1282,11 +1312,17 @@ def _clean_segment_by_model(
             # Line.index is the line's place on the page and a segment a run of the page's lines
             # (list.index compared whole dataclasses: 0.015 ms a page).
             headline_position = title_line.index - lines[0].index
+    moved = (
+        _header_under_first_prose(lines, first_body, line_key(result.title), body_positions) if result.title else None
+    )
+    if moved is not None:
+        headline_position, first_body = moved
     seen_keys: set[str] = set()
     caption_keys: set[str] = set()
     author_after_by = -1
     date_lines: list[_DateEvidence] = []
-    headline_at = _last_headline(lines, first_body, title_key)
+    # Where the header moved, its headline is the one under the prose (the title line may be the <title>).
+    headline_at = headline_position if moved is not None else _last_headline(lines, first_body, title_key)
     author_boxes = _author_boxes(lines, first_body)
     last_kept = last_body
     for position, line in enumerate(lines):
