@@ -12,6 +12,7 @@ from newstrace.clean.html import (
     confirmed_title,
     extract_html,
     headline_under_banner,
+    layout_cells_as_lines,
     title_tag_text,
     visible_text,
 )
@@ -343,3 +344,47 @@ def test_the_address_names_the_outlet_the_same_on_every_page_of_a_site() -> None
     assert outlets == {"harbourledger.example"}
     # With no address to name it, the site name the page gives.
     assert clean_page(_page_named("Harbour Ledger", None))[0].outlet == "Harbour Ledger"
+
+
+def test_a_layout_tables_row_with_a_cell_of_prose_is_read_cell_by_cell() -> None:
+    # trafilatura writes an old site's layout row as one line, its cells' paragraphs run together.
+    row = (
+        "| Home News Sport | The harbour of Port Wenlow will close its old pier for eight months from March, "
+        "after divers found cracks in four of its piles.     Ferries will use the south quay meanwhile, "
+        "the harbour's director said on Monday. | Most read: Council backs flood barrier |"
+    )
+    data = "| 2008 | 14 | 3 |"
+    text, keys = layout_cells_as_lines(f"Pier to close\n{row}\n{data}")
+    lines = text.split("\n")
+    assert lines[0] == "Pier to close" and lines[-1] == data
+    assert [line[:2] for line in lines[1:-1]] == ["| "] * 4
+    assert lines[2].startswith("| The harbour of Port Wenlow") and lines[3].startswith("| Ferries will use")
+    assert len(keys) == 4
+    assert layout_cells_as_lines("No table here.") == ("No table here.", frozenset())
+
+
+def test_an_article_in_a_layout_tables_cell_comes_out_without_the_rows_marks() -> None:
+    paragraphs = [
+        "The harbour authority of Port Wenlow will close the old north pier for eight months from March, after "
+        "divers found cracks in four of its concrete piles during a routine inspection of the harbour.",
+        "Ferries to the islands will move to the south quay, where a temporary waiting room with 120 seats is "
+        "being built, the authority's director Ines Moreau said on Monday afternoon.",
+        "Repairs are expected to cost 3.4 million euros, which the regional government has agreed to pay from "
+        "its fund for coastal works over the next two years.",
+    ]
+    menu = "".join(f'<a href="/{name.lower()}">{name}</a><br>' for name in ("Home", "News", "Sport", "Weather"))
+    html = (
+        "<html><head><title>Pier to close for repairs | Wenlow Post</title></head><body>"
+        "<table><tr><td>"
+        + menu
+        + "</td><td><h1>Pier to close for repairs</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        + "</td><td>Most read: <a href='/a'>Council backs flood barrier</a></td></tr></table></body></html>"
+    )
+    [article] = clean_page(Page(source="pier.html", content_hash="h", format="html", names=("pier",), html=html))
+    # The cells are lines of their own: the article's cell is kept, the menu's and the teaser's are not
+    # (the paragraphs of a cell stay one line unless trafilatura spaced them apart).
+    body = " ".join(article.paragraphs)
+    assert all(paragraph in body for paragraph in paragraphs)
+    assert not any(paragraph.startswith("|") for paragraph in article.paragraphs)
+    assert "Home News Sport" not in body and "Council backs flood barrier" not in body

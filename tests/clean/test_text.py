@@ -1627,8 +1627,16 @@ def test_on_an_extract_a_layout_tables_rows_are_held_to_a_whole_pages_threshold(
         ]
     )
     probabilities = np.array([0.2, 0.3, 0.5])
-    extract = SimpleNamespace(lines=lines, page=SimpleNamespace(body_threshold=EXTRACTED_BODY_THRESHOLD))
+    extract = SimpleNamespace(
+        lines=lines, page=SimpleNamespace(body_threshold=EXTRACTED_BODY_THRESHOLD, layout_lines=frozenset())
+    )
     assert _kept_by_model(extract, probabilities).tolist() == [False, True, True]
     # A whole page is read with the one threshold, rows or not.
-    page = SimpleNamespace(lines=lines, page=SimpleNamespace(body_threshold=BODY_THRESHOLD))
+    page = SimpleNamespace(lines=lines, page=SimpleNamespace(body_threshold=BODY_THRESHOLD, layout_lines=frozenset()))
     assert _kept_by_model(page, probabilities).tolist() == [False, False, True]
+    # A line that was a cell of such a row is held to it too.
+    cells = SimpleNamespace(
+        lines=lines,
+        page=SimpleNamespace(body_threshold=EXTRACTED_BODY_THRESHOLD, layout_lines=frozenset([lines[1].key])),
+    )
+    assert _kept_by_model(cells, probabilities).tolist() == [False, False, True]

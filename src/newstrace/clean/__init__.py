@@ -228,6 +228,7 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
         # trafilatura's site name is at times the headline part of the <title> ("Sacred Heart wins
         # debut as No. 1" for "Sacred Heart wins debut as No. 1 - Examiner.com"): the address names it.
         site_names=site_names(outlet, url or extracted.url),
+        layout_lines=extracted.layout_lines,
     )
     address = url or extracted.url
     # The address's host names the outlet where there is one, the same on every page of the site

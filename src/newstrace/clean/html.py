@@ -19,8 +19,10 @@ from newstrace.clean.headlines import (
     is_site_banner,
     site_names,
 )
+from newstrace.clean.lines import line_keys
 from newstrace.clean.normalize import HIDDEN_ELEMENTS
 from newstrace.clean.site import paragraph_key
+from newstrace.clean.text import CELL_MARK
 
 # Deeper than any real page; lxml and trafilatura recurse on nesting, so hostile markup with
 # thousands of nested elements is flattened first rather than allowed to exhaust the stack.
@@ -40,6 +42,8 @@ class ExtractedHtml:
     whole_page: bool = False
     # The page's <title>, which often holds the headline where the title is the site's name.
     page_title: str | None = None
+    # The keys of the lines that were cells of a layout table (see layout_cells_as_lines).
+    layout_lines: frozenset[str] = frozenset()
 
 
 class HtmlError(ValueError):
@@ -146,18 +150,55 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         if not text:
             raise HtmlError("no article text found in the HTML")
         return ExtractedHtml(text, None, None, None, None, url, whole_page=True)
+    text, layout_lines = layout_cells_as_lines(document.text)
     page_title = title_tag_text(html)
     names = site_names(None, document.url or url)
     title = confirmed_title(document.title, page_title, names)
     return ExtractedHtml(
-        text=document.text,
-        title=headline_under_banner(title, page_title, html, document.text, names) or title,
+        text=text,
+        title=headline_under_banner(title, page_title, html, text, names) or title,
         date=document.date,
         author=document.author,
         outlet=document.sitename,
         url=document.url or url,
         page_title=page_title,
+        layout_lines=layout_lines,
     )
+
+
+# A cell of a layout table holding prose: an old site's page laid out in a table, the article in one
+# cell beside the menu's and the teasers'.
+LAYOUT_CELL_WORDS = 25
+# trafilatura writes a cell's paragraphs one after another with runs of spaces between them.
+_CELL_PARAGRAPH_BREAK = re.compile(r"\s{3,}")
+
+
+def layout_cells_as_lines(text: str) -> tuple[str, frozenset[str]]:
+    """trafilatura writes a table's row as one line ("| cell | cell |"): a row with a cell of prose
+    is layout, not data, and each of its cells' paragraphs becomes a line of its own. Returns the
+    text and the keys (lines.line_key) of those lines: the cleaner holds them to a whole page's
+    threshold, as it holds the rows of a layout table."""
+    if "|" not in text:
+        return text, frozenset()
+    lines: list[str] = []
+    from_cells: list[str] = []
+    for line in text.split("\n"):
+        if line.startswith("|"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if any(cell.count(" ") + 1 >= LAYOUT_CELL_WORDS for cell in cells):
+                paragraphs = [
+                    paragraph.strip()
+                    for cell in cells
+                    for paragraph in _CELL_PARAGRAPH_BREAK.split(cell)
+                    if paragraph.strip()
+                ]
+                # Marked as a row's cell: the line model reads such lines better so (held-out HTML +
+                # site pass L3S-GN1 0.931 -> 0.934, 0.931 unmarked); the mark leaves the output.
+                lines += [CELL_MARK + paragraph for paragraph in paragraphs]
+                from_cells += paragraphs
+                continue
+        lines.append(line)
+    return "\n".join(lines), frozenset(line_keys(from_cells))
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)

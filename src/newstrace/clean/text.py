@@ -176,6 +176,8 @@ class TextToClean:
     whole_page: bool = True
     # The site's name as its words run together ("paulocoelhoblog", "thewashingtonpost"): see site_names.
     site_names: tuple[str, ...] = ()
+    # The keys of an extract's lines that were cells of a layout table (html.layout_cells_as_lines).
+    layout_lines: frozenset[str] = frozenset()
 
 
 def clean_text(
@@ -262,6 +264,8 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             )
     for item in prepared:
         articles = item.articles
+        if item.page.layout_lines:
+            _without_cell_marks(articles, item.page.layout_lines)
         if articles is item.rules_results:
             _remove_named_lines(articles, item.lines)
         if articles:
@@ -273,6 +277,21 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 title = without_skip_links(headline_after_trail(without_title_label(article.title)))
                 article.title = headline_after_site_name(title, item.page.site_names)
     return [item.articles for item in prepared]
+
+
+def _without_cell_marks(articles: list[CleanedText], layout_lines: frozenset[str]) -> None:
+    """The lines that were cells of a layout table without the mark they were read with ("| ")."""
+
+    def unmarked(text: str) -> str:
+        return text[len(CELL_MARK) :] if text.startswith(CELL_MARK) and line_key(text) in layout_lines else text
+
+    for article in articles:
+        article.paragraphs = [unmarked(paragraph) for paragraph in article.paragraphs]
+        article.body_lines = [unmarked(line) for line in article.body_lines]
+        article.captions = [unmarked(caption) for caption in article.captions]
+        article.removed = [RemovedLine(unmarked(item.line), item.reason) for item in article.removed]
+        if article.title:
+            article.title = unmarked(article.title)
 
 
 def headline_after_trail(title: str) -> str:
@@ -689,13 +708,21 @@ def _row_shape(line: Line) -> str | None:
     return " ".join(units[:3]) if len(units) >= 3 and "0" in units[:2] else None
 
 
+# What an extract's line that was a cell of a layout table opens with while it is read, as the row it
+# came from did (html.layout_cells_as_lines); it leaves the output (_without_cell_marks).
+CELL_MARK = "| "
+
+
 def _kept_by_model(item: _PreparedPage, probabilities: np.ndarray) -> np.ndarray:
     """The lines the model keeps: those it scores at least the page's threshold. On an extract
     (trafilatura's, mostly body already, read with a low threshold) the rows of a layout table it
     kept ("| Home | | News | | Sport |") are held to a whole page's threshold."""
     kept = probabilities >= item.page.body_threshold
     if item.page.body_threshold < BODY_THRESHOLD:
-        rows = np.fromiter((line.text.startswith("|") for line in item.lines), dtype=bool, count=len(item.lines))
+        layout = item.page.layout_lines
+        rows = np.fromiter(
+            (line.text.startswith("|") or line.key in layout for line in item.lines), dtype=bool, count=len(item.lines)
+        )
         kept &= ~rows | (probabilities >= BODY_THRESHOLD)
     return kept
 
