@@ -22,7 +22,13 @@ from newstrace.report import article_record, load_report
 from newstrace.store import Store
 from newstrace.store.sqlite import StoreError
 
-app = typer.Typer(help="Trace how news stories travel: clean scraped pages into articles.", no_args_is_help=True)
+app = typer.Typer(
+    help=(
+        "Trace how news stories travel: clean scraped pages into articles, find their copies and "
+        "rewrites, and group them into stories with their origin."
+    ),
+    no_args_is_help=True,
+)
 console = Console()
 errors_console = Console(stderr=True)
 
