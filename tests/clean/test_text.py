@@ -777,6 +777,23 @@ def test_a_box_on_someone_other_than_the_author_stays_in_the_text() -> None:
     assert article.paragraphs[-2:] == ["About Ines Moreau", bio]
 
 
+def test_a_prompt_to_comment_in_the_post_lines_bar_does_not_end_the_post_before_its_text() -> None:
+    # A deck that reads as prose above the post line, the author's name above the prompt, no date
+    # within reach: the prompt is the header's link to the thread. The thread's heading still ends it.
+    deck = "Tuesday, March 3, 2024 Warning: this walk along the canal is very muddy in places!"
+    post = BLOG_POST_WITH_COMMENTS.replace(
+        "March 3, 2024 | by Hattie Crane\n",
+        f"{deck}\n\nPosted by\nHattie Crane |\nView all posts by Hattie Crane\nLeave a comment! | Published in\nVolunteering\n",
+    ).replace(
+        "\n\nComments\n",
+        "\n\nThe next planting day is on the first Saturday of April, when we hope to finish the stretch "
+        "between the two locks below Fenlow.\n\nComments\n",
+    )
+    [article] = clean_text(post, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert any(paragraph.startswith("Our volunteers spent Saturday") for paragraph in article.paragraphs)
+    assert not any("towpath every morning" in paragraph for paragraph in article.paragraphs)
+
+
 def test_a_count_of_comments_after_the_post_ends_it() -> None:
     counted = BLOG_POST_WITH_COMMENTS.replace("\n\nComments\n", "\n\n12 comments\n")
     [article] = clean_text(counted, line_model=_KeepEverything())  # type: ignore[arg-type]

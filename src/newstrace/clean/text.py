@@ -758,7 +758,13 @@ def _rule_of(line: Line) -> LineRule | None:
 # A comments heading or count ("Comments", "0 comments", "11 Comments") is the comments section's heading
 # after the article, or a link to it in the article's header, beside the post's date and over its first
 # paragraphs (held-out L3S-GN1 text+site: counts 0.948 -> 0.949, the bare heading too 0.953 -> 0.954).
-_COMMENTS_LINK = re.compile(r"^[\W_]*(?:\d+\s+)?(?:comments?|responses?|repl(?:y|ies))\W*$", re.IGNORECASE)
+_COMMENTS_LINK = re.compile(
+    r"^[\W_]*(?:(?:\d+\s+)?(?:comments?|responses?|repl(?:y|ies))\W*"
+    # A prompt to comment in a post line's bar of links ("Leave a comment! | Published in News").
+    r"|(?:leave|add|post|write)\s+a\s+(?:comment|reply)\W*(?:\|.*)?)$",
+    re.IGNORECASE,
+)
+_COMMENT_PROMPTS = frozenset({"leave", "add", "post", "write"})
 COUNT_DATE_REACH = 3
 COUNT_PROSE_REACH = 6
 COUNT_PROSE_LINES = 2
@@ -776,8 +782,11 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
         return False
     # The post's date stands above the link, or the page's headline just under it; a comment's stamp
     # under a heading is the thread's.
-    if not any(other.dates for other in lines[max(0, position - COUNT_DATE_REACH) : position]) and not (
-        _headline_under(lines, position)
+    above = lines[max(0, position - COUNT_DATE_REACH) : position]
+    # A prompt to comment ("Leave a comment!") stands in a post line's bar, the author named above it.
+    prompt = line.text[:1].isalpha() and line.text.split(maxsplit=1)[0].lower() in _COMMENT_PROMPTS
+    if not any(other.dates or (prompt and POST_MARK.search(other.text)) for other in above) and not _headline_under(
+        lines, position
     ):
         return False
     prose = 0
