@@ -813,6 +813,21 @@ def test_a_comment_thread_without_a_header_is_not_the_article_whatever_the_model
     assert "Dorothy on March 4, 2024 at 9:12 am said:" in attributions
 
 
+def test_a_forums_bare_attributions_show_where_its_thread_begins() -> None:
+    # A Slash-style forum heads each comment "by name (user number) writes:", the time on a line of
+    # its own or nowhere; the story's own "X writes" opens its quote.
+    thread = BLOG_POST_WITH_COMMENTS.split("\n\nComments\n", 1)[0] + (
+        "\n\nby Dorothy (1243274) writes:\n\nWhat a wonderful day it was, and my grandchildren have already "
+        "asked when they can come back to see how the trees are growing.\n\nby Anonymous Coward writes:\n\n"
+        "I walk that towpath every morning with my dog and I think the new trees will make a real difference "
+        "to the birds that nest on the far bank.\n"
+    )
+    [article] = clean_text(thread, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1] == BLOG_POST_WITH_COMMENTS.split("\n\n")[2]
+    attributions = {line.line for line in article.removed if line.reason == "post or comment attribution"}
+    assert {"by Dorothy (1243274) writes:", "by Anonymous Coward writes:"} <= attributions
+
+
 ARTICLE_WITH_EMBEDDED_POST = """Ferry strike called off after overnight talks
 
 Ferry workers called off a strike planned for Friday after talks with the operator ran through the night and ended with an improved offer on pay and rest breaks.

@@ -770,6 +770,15 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         6,
         triggers=("says", "said"),
     ),
+    # A forum's commenter over the comment, without the time the longer form gives ("by Ana Ruiz
+    # (1243274) writes:", "by Anonymous Coward writes:"); a story's "X writes" opens its quote.
+    LineRule(
+        "attribution",
+        r"^by\s+[^.!?:()]{1,40}?(?:\s+\(\d+\))?\s+writes\s*:\s*$",
+        "post or comment attribution",
+        8,
+        triggers=("writes",),
+    ),
     # A commenter's website and name over the comment ("http://example.com/ Ana Ruiz"): on the
     # training pages, 106 of the 108 such lines on the 19 pages holding two or more are not body.
     LineRule(
