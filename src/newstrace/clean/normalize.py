@@ -225,7 +225,7 @@ def without_repeated_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
 
     Each paragraph of a copied run would otherwise be said twice, and the cleaner reads a paragraph
     said twice as a teaser or a caption: such pages lost their whole article. A run counts when it
-    holds two paragraphs of prose at least, in the same order in both places."""
+    is said again in the same order and is text (_is_copied_text)."""
     nonblank = [position for position, line in enumerate(lines) if line]
     texts = [lines[position] for position in nonblank]
     first_seen: dict[str, int] = {}
