@@ -5,6 +5,7 @@ import pytest
 from newstrace.clean.credits import (
     author_line_agency,
     author_line_name,
+    is_credit_paragraph,
     metadata_author,
     name_line,
     names_someone,
@@ -261,3 +262,19 @@ def test_the_foot_of_a_bloomberg_story_goes_to_the_removed_lines_as_a_reporter_c
 )
 def test_a_labelled_author_line(line: str, author: str | None, agency: str | None) -> None:
     assert (author_line_name(line), author_line_agency(line)) == (author, agency)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "is_credit"),
+    [
+        ("Associated Press writer Ana Ruiz in Valletta contributed to this report.", True),
+        ("Mark Borg reported from Valletta. Associated Press writers Anna Vella contributed to this report.", True),
+        ("Keith Ward contributed reporting from Gozo.", True),
+        ("The Reuters bureau in Rome contributed to this story.", True),
+        # The words inside a sentence of the story, or money given to a campaign: no credit.
+        ("The council said its engineers contributed to this report on the ferry terminal, due in May.", False),
+        ("Grech contributed 5,000 euros to the campaign.", False),
+    ],
+)
+def test_a_paragraph_that_is_a_reporter_credit_alone(paragraph: str, is_credit: bool) -> None:
+    assert is_credit_paragraph(paragraph) is is_credit

@@ -117,6 +117,21 @@ def test_wire_page_gives_dateline_credit_byline_and_clean_body() -> None:
     assert len(article.paragraphs) == 4
 
 
+def test_a_reporter_credit_under_a_rule_of_its_own_goes_to_its_field() -> None:
+    # The "___" rule on a line apart, the credit a paragraph of its own.
+    page = WIRE_PAGE.replace(
+        " ___ Mark Borg reported from Valletta. Anna Vella in Gozo contributed.",
+        "\n\n___\n\nAssociated Press writer Anna Vella in Gozo contributed to this report.",
+    )
+    for model in (default_line_model(), None):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].endswith("keep watching the construction closely.")
+        assert article.metadata["reporter_credit"].startswith("Associated Press writer Anna Vella")
+        assert ("Associated Press writer Anna Vella in Gozo contributed to this report.", "reporter credit") in [
+            (line.line, line.reason) for line in article.removed
+        ]
+
+
 def test_glued_page_is_split_with_captions_kept_once_and_dates_from_captions() -> None:
     first, second = clean_text(SYNDICATED_PAGE)
     assert first.title == "Harbour Authority Approves New Ferry Terminal After Long Dispute"

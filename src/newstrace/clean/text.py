@@ -23,6 +23,7 @@ from newstrace.clean.credits import (
     author_line_agency,
     author_line_name,
     canonical_agency,
+    is_credit_paragraph,
     metadata_author,
     name_line,
     names_in_credit,
@@ -264,6 +265,8 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             )
     for item in prepared:
         articles = item.articles
+        for article in articles:
+            _move_credit_paragraph(article)
         if item.page.layout_lines:
             _without_cell_marks(articles, item.page.layout_lines)
         if articles is item.rules_results:
@@ -277,6 +280,23 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 title = without_skip_links(headline_after_trail(without_title_label(article.title)))
                 article.title = headline_after_site_name(title, item.page.site_names)
     return [item.articles for item in prepared]
+
+
+def _move_credit_paragraph(article: CleanedText) -> None:
+    """A last paragraph that is a reporter credit alone goes to the removed lines and the credit field,
+    as one after a "___" on its line does (_extract_credits). Done on the finished reading, so the
+    rules' reading stays as the line model learnt from it."""
+    if len(article.paragraphs) < 2 or not is_credit_paragraph(article.paragraphs[-1]):
+        return
+    credit = article.paragraphs.pop()
+    if article.body_lines and article.body_lines[-1] == credit:
+        article.body_lines.pop()
+    article.removed.append(RemovedLine(credit, "reporter credit"))
+    article.metadata.setdefault("reporter_credit", credit)
+    if not article.byline:
+        names = names_in_credit(credit)
+        article.byline = ", ".join(names) if names else None
+    article.credit = article.credit or canonical_agency(credit)
 
 
 def _without_cell_marks(articles: list[CleanedText], layout_lines: frozenset[str]) -> None:
