@@ -291,8 +291,14 @@ def _move_credit_paragraph(article: CleanedText) -> None:
     credit = article.paragraphs.pop()
     if article.body_lines and article.body_lines[-1] == credit:
         article.body_lines.pop()
-    article.removed.append(RemovedLine(credit, "reporter credit"))
     article.metadata.setdefault("reporter_credit", credit)
+    _take_reporter_credit(article, credit)
+
+
+def _take_reporter_credit(article: CleanedText, credit: str) -> None:
+    """A reporter credit taken out of the text: a removed line, the byline where none is known, and
+    the agency it names."""
+    article.removed.append(RemovedLine(credit, "reporter credit"))
     if not article.byline:
         names = names_in_credit(credit)
         article.byline = ", ".join(names) if names else None
@@ -778,13 +784,13 @@ def _rule_of(line: Line) -> LineRule | None:
 # A comments heading or count ("Comments", "0 comments", "11 Comments") is the comments section's heading
 # after the article, or a link to it in the article's header, beside the post's date and over its first
 # paragraphs (held-out L3S-GN1 text+site: counts 0.948 -> 0.949, the bare heading too 0.953 -> 0.954).
+_COMMENT_PROMPTS = frozenset({"leave", "add", "post", "write"})
 _COMMENTS_LINK = re.compile(
     r"^[\W_]*(?:(?:\d+\s+)?(?:comments?|responses?|repl(?:y|ies))\W*"
     # A prompt to comment in a post line's bar of links ("Leave a comment! | Published in News").
-    r"|(?:leave|add|post|write)\s+a\s+(?:comment|reply)\W*(?:\|.*)?)$",
+    rf"|(?:{'|'.join(sorted(_COMMENT_PROMPTS))})\s+a\s+(?:comment|reply)\W*(?:\|.*)?)$",
     re.IGNORECASE,
 )
-_COMMENT_PROMPTS = frozenset({"leave", "add", "post", "write"})
 COUNT_DATE_REACH = 3
 COUNT_PROSE_REACH = 6
 COUNT_PROSE_LINES = 2
@@ -1762,17 +1768,13 @@ def _extract_credits(result: CleanedText) -> None:
             result.metadata["dateline_date"] = found[0].value.isoformat()
     credit, rest = split_reporter_credit(result.paragraphs[-1])
     if credit:
-        result.removed.append(RemovedLine(credit, "reporter credit"))
         result.metadata["reporter_credit"] = credit
         if rest:
             result.paragraphs[-1] = rest
         else:
             result.paragraphs.pop()
             result.body_lines.pop()
-        if not result.byline:
-            names = names_in_credit(credit)
-            result.byline = ", ".join(names) if names else None
-        result.credit = result.credit or canonical_agency(credit)
+        _take_reporter_credit(result, credit)
     result.credit = result.credit or _agency_of_copyright(result.removed)
     lines = [*result.paragraphs[-ORIGINAL_PUBLISHER_REACH:], *(item.line for item in result.removed)]
     # The words looked for in all the lines at once rule out most pages.
