@@ -759,6 +759,29 @@ def test_a_comments_link_over_the_headline_does_not_end_the_post_before_its_text
     assert not any("towpath every morning" in paragraph for paragraph in article.paragraphs)
 
 
+def test_a_comments_tab_over_the_byline_does_not_end_the_report_before_its_text() -> None:
+    # A paper's bar of tabs ("Article | Quotes | Comments") stands between its date and the byline;
+    # a reprint notice above reads as prose. The byline under the tab shows it is the header's.
+    notice = (
+        "Reprints: this copy is for your personal use only. To order copies for your colleagues, use the form below."
+    )
+    body = (
+        "The ferry to Holm island sailed again on Monday after three weeks in dock, its owners said.\n\n"
+        "Engineers replaced both of its propeller shafts, which had cracked in the storms of early March."
+    )
+    page = (
+        f"Ferry sails again | Island Times\n\n{notice}\n\nMarch 4, 2024\n\nFerry to Holm island sails again\n\n"
+        f"Article\n\nQuotes\n\nComments\n\nBy Petra Lind\n\n{body}\n\nComments\n\n"
+        "Dorothy on March 5, 2024 at 9:12 am said:\n\nAbout time too, the island was cut off for far too long.\n"
+    )
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1] == body.split("\n\n")[1]
+    assert any(paragraph.startswith("The ferry to Holm island sailed") for paragraph in article.paragraphs)
+    assert article.byline == "Petra Lind"
+    # The thread's own heading, with no byline under it, still ends the report.
+    assert not any("cut off" in paragraph for paragraph in article.paragraphs)
+
+
 AUTHORS_BLOG_POST = """Planting oaks along the Merrow canal
 
 Hattie Crane 03/03/2024 2 comments Volunteering, Trees

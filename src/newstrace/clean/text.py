@@ -811,8 +811,10 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
     above = lines[max(0, position - COUNT_DATE_REACH) : position]
     # A prompt to comment ("Leave a comment!") stands in a post line's bar, the author named above it.
     prompt = line.text[:1].isalpha() and line.text.split(maxsplit=1)[0].lower() in _COMMENT_PROMPTS
-    if not any(other.dates or (prompt and POST_MARK.search(other.text)) for other in above) and not _headline_under(
-        lines, position
+    if (
+        not any(other.dates or (prompt and POST_MARK.search(other.text)) for other in above)
+        and not _headline_under(lines, position)
+        and not _byline_under(lines, position)
     ):
         return False
     prose = 0
@@ -823,6 +825,17 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
                 return True
         elif _marks_a_comment(other) or ((rule := _rule_of(other)) is not None and rule.name == "comments"):
             return False
+    return False
+
+
+def _byline_under(lines: list[Line], position: int) -> bool:
+    """Whether the article's byline ("By Ana Ruiz") stands under a line before any prose: a link in the
+    header's bar of tools ("Article | Stock Quotes | Comments"), where the date stands further above."""
+    for other in lines[position + 1 : position + 1 + COUNT_PROSE_REACH]:
+        if other.strong_body:
+            return False
+        if other.parsed_byline is not None and _rule_of(other) is None:
+            return True
     return False
 
 
