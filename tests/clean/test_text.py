@@ -760,18 +760,20 @@ def test_a_comments_link_over_the_headline_does_not_end_the_post_before_its_text
 
 
 def test_a_comments_tab_over_the_byline_does_not_end_the_report_before_its_text() -> None:
-    # A paper's bar of tabs ("Article | Quotes | Comments") stands between its date and the byline;
-    # a reprint notice above reads as prose. The byline under the tab shows it is the header's.
+    # A paper's bar of tabs ("Article | Quotes | Comments") stands between its date and the byline,
+    # a reprint notice above and under it that reads as prose. The byline under the tab shows it is
+    # the header's.
     notice = (
         "Reprints: this copy is for your personal use only. To order copies for your colleagues, use the form below."
     )
+    sample = "See a sample of our reprints before you order, with the prices for ten, fifty and a hundred copies."
     body = (
         "The ferry to Holm island sailed again on Monday after three weeks in dock, its owners said.\n\n"
         "Engineers replaced both of its propeller shafts, which had cracked in the storms of early March."
     )
     page = (
         f"Ferry sails again | Island Times\n\n{notice}\n\nMarch 4, 2024\n\nFerry to Holm island sails again\n\n"
-        f"Article\n\nQuotes\n\nComments\n\nBy Petra Lind\n\n{body}\n\nComments\n\n"
+        f"Article\n\nQuotes\n\nComments\n\n{sample}\n\nBy Petra Lind\n\n{body}\n\nComments\n\n"
         "Dorothy on March 5, 2024 at 9:12 am said:\n\nAbout time too, the island was cut off for far too long.\n"
     )
     [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]

@@ -795,6 +795,7 @@ COUNT_DATE_REACH = 3
 COUNT_PROSE_REACH = 6
 COUNT_PROSE_LINES = 2
 COUNT_HEADLINE_REACH = 2
+COUNT_BYLINE_REACH = 8
 COUNT_HEADLINE_WORDS = 3
 
 
@@ -806,19 +807,22 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
     line = lines[position]
     if not _COMMENTS_LINK.match(line.text):
         return False
-    # The post's date stands above the link, or the page's headline just under it; a comment's stamp
-    # under a heading is the thread's.
+    # The post's date stands above the link, or the page's headline just under it, or the byline
+    # further under it; a comment's stamp under a heading is the thread's.
     above = lines[max(0, position - COUNT_DATE_REACH) : position]
     # A prompt to comment ("Leave a comment!") stands in a post line's bar, the author named above it.
     prompt = line.text[:1].isalpha() and line.text.split(maxsplit=1)[0].lower() in _COMMENT_PROMPTS
+    byline = _byline_under(lines, position)
     if (
-        not any(other.dates or (prompt and POST_MARK.search(other.text)) for other in above)
+        byline is None
+        and not any(other.dates or (prompt and POST_MARK.search(other.text)) for other in above)
         and not _headline_under(lines, position)
-        and not _byline_under(lines, position)
     ):
         return False
+    # The text follows the link, or the byline under it.
     prose = 0
-    for other in lines[position + 1 : position + 1 + COUNT_PROSE_REACH]:
+    start = position + 1 if byline is None else byline + 1
+    for other in lines[start : start + COUNT_PROSE_REACH]:
         if other.strong_body:
             prose += 1
             if prose >= COUNT_PROSE_LINES:
@@ -828,15 +832,16 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
     return False
 
 
-def _byline_under(lines: list[Line], position: int) -> bool:
-    """Whether the article's byline ("By Ana Ruiz") stands under a line before any prose: a link in the
-    header's bar of tools ("Article | Stock Quotes | Comments"), where the date stands further above."""
-    for other in lines[position + 1 : position + 1 + COUNT_PROSE_REACH]:
-        if other.strong_body:
-            return False
+def _byline_under(lines: list[Line], position: int) -> int | None:
+    """Where the article's byline ("By Ana Ruiz") stands under a link, within COUNT_BYLINE_REACH lines
+    and before any comment's stamp: a link in the header's bar of tools ("Article | Stock Quotes |
+    Comments"), where the date stands further above and notices may come between."""
+    for below, other in enumerate(lines[position + 1 : position + 1 + COUNT_BYLINE_REACH], start=position + 1):
+        if _marks_a_comment(other):
+            return None
         if other.parsed_byline is not None and _rule_of(other) is None:
-            return True
-    return False
+            return below
+    return None
 
 
 def _headline_under(lines: list[Line], position: int) -> bool:
