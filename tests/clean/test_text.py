@@ -784,6 +784,49 @@ def test_a_comments_tab_over_the_byline_does_not_end_the_report_before_its_text(
     assert not any("cut off" in paragraph for paragraph in article.paragraphs)
 
 
+HARBOUR_REPORT = [
+    "The harbour board voted on Tuesday to rebuild the north pier, which storms have closed since January.",
+    "Work will begin in May and take two years, the board said, at a cost of about twelve million euros.",
+    "Fishing boats have moored at the south pier in the meantime, where space is short in the summer months.",
+    "Skippers told the board that the queue to unload had cost them a morning's catch more than once.",
+    "The new pier will be longer than the old one, with room for the ferry and a dozen fishing boats.",
+    "A public meeting on the plans will be held in the town hall on the first Monday of March.",
+    "The board's chairman said the pier would be the largest project in the harbour's history.",
+]
+
+
+def test_a_comments_link_between_paragraphs_does_not_end_the_report() -> None:
+    # A paper's bar of tools ("Comments | Weigh In | Corrections?") after the second paragraph: the
+    # report goes on under it for many paragraphs, with no comment's stamp or widget.
+    tools = "Comments\n\nWeigh In\n\nCorrections?"
+    page = (
+        "North pier to be rebuilt\n\n"
+        + "\n\n".join(HARBOUR_REPORT[:2])
+        + f"\n\n{tools}\n\n"
+        + "\n\n".join(HARBOUR_REPORT[2:])
+    )
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert set(HARBOUR_REPORT) <= set(article.paragraphs)
+    assert article.paragraphs[-1] == HARBOUR_REPORT[-1]
+    assert "Comments" not in article.paragraphs
+
+
+def test_a_thread_whose_comments_say_how_long_ago_they_were_posted_ends_the_post() -> None:
+    # "Name 10 days ago" stamps each comment: a thread, however much longer its comments than the post.
+    comments = [
+        "Mara Quint 11 days ago",
+        "I moor at the south pier every summer and the queue has been worse than ever this year, so this is good.",
+        "Harbour Board 10 days ago",
+        "Thank you, Mara. The south pier will stay open for the whole of the works, with more space from June.",
+        "Olek Brandt 9 days ago",
+        "Twelve million euros seems a lot for one pier when the breakwater also needs repairs before next winter.",
+        "The breakwater was repaired only five years ago and the board's own survey found it in good condition.",
+    ]
+    page = f"North pier to be rebuilt\n\n{HARBOUR_REPORT[0]}\n\n4 Comments Leave a comment\n\n" + "\n\n".join(comments)
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs == HARBOUR_REPORT[:1]
+
+
 AUTHORS_BLOG_POST = """Planting oaks along the Merrow canal
 
 Hattie Crane 03/03/2024 2 comments Volunteering, Trees

@@ -524,6 +524,7 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
             and not attribution
             and _closes_article(line)
             and not _links_comments_in_header(lines, position)
+            and not _text_goes_on_under(lines, position, strong_positions)
         ):
             closing.add(position)
     forms = {position: _first_word(lines[position].text) for position in attributed}
@@ -638,10 +639,17 @@ def _is_comment_stamp_line(line: Line) -> bool:
 _COMMENT_WIDGET_WORDS = re.compile(r"(?i)\b(?:comment|abuse|reply|inappropriate)\b")
 
 
+# A commenter's name and how long ago they wrote ("Miles Taylor 10 days ago", "bob42 • 3 years ago").
+_NAME_TIME_AGO = re.compile(r"^\w.{0,60}?\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\W*$", re.IGNORECASE)
+NAME_TIME_AGO_WORDS = 8
+
+
 def _marks_a_comment(line: Line) -> bool:
     """A comment's stamp, or a widget under each comment ("Reply", "Report this comment"): a thread's
     comments may carry times without a year ("January 7 17:05"), which are no stamp, and its widgets."""
     if _is_comment_stamp_line(line):
+        return True
+    if line.words <= NAME_TIME_AGO_WORDS and line.text.endswith(("ago", "ago.")) and _NAME_TIME_AGO.match(line.text):
         return True
     rule = _rule_of(line)
     return rule is not None and (
@@ -830,6 +838,28 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
         elif _marks_a_comment(other) or ((rule := _rule_of(other)) is not None and rule.name == "comments"):
             return False
     return False
+
+
+# Under a thread's heading come comments, each with its stamp or widget; under a link to the thread
+# inside the text ("Comments | Weigh In | Corrections?" between two paragraphs) the text goes on.
+TEXT_UNDER_REACH = 10
+TEXT_UNDER_LINES = 4
+
+
+def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list[int]) -> bool:
+    """Whether a comments heading is a link inside the text: TEXT_UNDER_LINES lines of prose or more
+    under it within TEXT_UNDER_REACH lines, before any comment's stamp or widget, and more than
+    twice the prose above it on the page (the thread's heading follows the article's prose)."""
+    rule = _rule_of(lines[position])
+    if rule is None or rule.name != "comments":
+        return False
+    prose_above = bisect_left(strong_positions, position)
+    prose_under = 0
+    for other in lines[position + 1 : position + 1 + TEXT_UNDER_REACH]:
+        if _marks_a_comment(other) or ((other_rule := _rule_of(other)) is not None and other_rule.name == "comments"):
+            break
+        prose_under += other.strong_body
+    return prose_under >= TEXT_UNDER_LINES and prose_under > 2 * prose_above
 
 
 def _byline_under(lines: list[Line], position: int) -> int | None:
