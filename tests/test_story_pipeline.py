@@ -16,6 +16,7 @@ import newstrace
 from newstrace import cli, pipeline
 from newstrace.align.relation import RelationModels, default_models
 from newstrace.candidates.minhash import NUMBER_OF_BINS
+from newstrace.model import Article, Page
 from newstrace.store import Store
 from tests.candidates.test_index import ORIGINAL as DIGEST_ITEM
 from tests.candidates.test_index import PARAPHRASE as ITEM_REPORT
@@ -229,6 +230,32 @@ def test_cli_compare_prints_the_relation_source_first(analysed: tuple[Path, dict
     assert "rewrite is rewrite of original" in result.output
     assert "direction known" in result.output
     assert "paraphrase" in result.output
+
+
+@pytest.mark.usefixtures("wide_console")
+def test_cli_compare_and_show_take_the_beginning_of_an_id(analysed: tuple[Path, dict, dict]) -> None:
+    db, _, _ = analysed
+    result = CliRunner().invoke(cli.app, ["compare", "rew", "orig", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "rewrite is rewrite of original" in result.output
+    shown = CliRunner().invoke(cli.app, ["show", "synd", "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "id: syndicated" in shown.output
+
+
+@pytest.mark.usefixtures("wide_console")
+def test_cli_show_with_the_beginning_of_several_ids_names_them_and_exits_1(tmp_path: Path) -> None:
+    db = tmp_path / "two.db"
+    with Store(db) as store:
+        page = Page(source="glued.txt", content_hash="h", format="text", names=("glued",), text="x")
+        articles = [
+            Article(id="", source="", content_hash="", position=n, title="T", paragraphs=["P."]) for n in (1, 2)
+        ]
+        store.add_page(page, articles)
+    result = CliRunner().invoke(cli.app, ["show", "glu", "--db", str(db)])
+    assert result.exit_code == 1
+    assert "'glued#1', 'glued#2'" in result.output
+    assert CliRunner().invoke(cli.app, ["show", "glued#2", "--db", str(db)]).exit_code == 0
 
 
 def test_cli_compare_with_an_unknown_id_exits_1(analysed: tuple[Path, dict, dict]) -> None:

@@ -15,7 +15,7 @@ from rich.table import Table
 
 from newstrace.align.relation import default_models, relate_articles
 from newstrace.clean.site import outlet_summary
-from newstrace.model import NO_OUTLET, AlignedSentence
+from newstrace.model import NO_OUTLET, AlignedSentence, Article
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
 from newstrace.report import article_record, load_report
@@ -161,7 +161,11 @@ def analyze(
 def articles(db: DbOption = Path("newstrace.db")) -> None:
     """List the stored articles."""
     with _stored(db) as store:
-        table = Table("id", "date", "title", "paragraphs", "credit")
+        # Ids are long (a file's stem and its content hash): shown whole, folded if need be, never cut.
+        table = Table()
+        table.add_column("id", overflow="fold")
+        for name in ("date", "title", "paragraphs", "credit"):
+            table.add_column(name)
         for article in store.articles():
             table.add_row(
                 escape(article.id),
@@ -215,10 +219,7 @@ def show(
 ) -> None:
     """Print one cleaned article with its metadata and removed lines."""
     with _stored(db) as store:
-        article = store.article(article_id)
-    if article is None:
-        errors_console.print(f"[red]error:[/red] no article {escape(repr(article_id))} in {escape(str(db))}")
-        raise typer.Exit(1)
+        article = _named_article(store, article_id, db)
     if as_json:
         console.print_json(json.dumps(article_record(article), ensure_ascii=False))
         return
@@ -254,7 +255,10 @@ def stories(db: DbOption = Path("newstrace.db")) -> None:
     """List the stories: date, origin, label and how each member derives from the origin."""
     with _stored(db) as store:
         found = store.stories()
-    table = Table("story", "date", "origin", "label", "members")
+    table = Table("story", "date")
+    table.add_column("origin", overflow="fold")
+    table.add_column("label")
+    table.add_column("members", overflow="fold")
     for story in found:
         # A wire story's hundreds of reprints are counted, not listed (the JSON report names them).
         echoes = sum(member.echo_of is not None for member in story.members[1:])
@@ -265,6 +269,31 @@ def stories(db: DbOption = Path("newstrace.db")) -> None:
     console.print(table)
 
 
+PREFIX_CHOICES_SHOWN = 5
+
+
+def _named_article(store: Store, given: str, db: Path) -> Article:
+    """The article an id names, or that a unique beginning of its id does ("001_d57a" for
+    "001_d57a66f166086418"), as git takes a commit's; exits with the error otherwise."""
+    article = store.article(given)
+    if article is not None:
+        return article
+    matches = store.article_ids_starting(given, limit=PREFIX_CHOICES_SHOWN + 1) if given else []
+    if len(matches) == 1:
+        found = store.article(matches[0])
+        if found is not None:
+            return found
+    if matches:
+        shown = ", ".join(map(repr, matches[:PREFIX_CHOICES_SHOWN])) + (
+            ", ..." if len(matches) > PREFIX_CHOICES_SHOWN else ""
+        )
+        where = escape(str(db))
+        errors_console.print(f"[red]error:[/red] {escape(repr(given))} begins several ids in {where}: {escape(shown)}")
+    else:
+        errors_console.print(f"[red]error:[/red] no article {escape(repr(given))} in {escape(str(db))}")
+    raise typer.Exit(1)
+
+
 @app.command()
 def compare(
     first: Annotated[str, typer.Argument(metavar="A", help="An article id.")],
@@ -273,13 +302,8 @@ def compare(
 ) -> None:
     """Print the sentence alignment of two stored articles side by side, source on the left."""
     with _stored(db) as store:
-        first_article, second_article = store.article(first), store.article(second)
-    missing = [name for name, article in ((first, first_article), (second, second_article)) if article is None]
-    if missing or first_article is None or second_article is None:
-        errors_console.print(
-            f"[red]error:[/red] no article {escape(', '.join(map(repr, missing)))} in {escape(str(db))}"
-        )
-        raise typer.Exit(1)
+        first_article, second_article = _named_article(store, first, db), _named_article(store, second, db)
+    first = first_article.id
     pair = relate_articles(first_article, second_article)
     relation, first_text, second_text = pair.relation, pair.first_text, pair.second_text
     source_text, copy_text = (first_text, second_text) if relation.source == first else (second_text, first_text)

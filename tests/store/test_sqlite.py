@@ -46,6 +46,19 @@ def test_schema_is_versioned_and_articles_round_trip(tmp_path: Path) -> None:
         assert loaded.date == "2024-01-02"
 
 
+def test_ids_beginning_with_a_prefix_are_found_in_order_whatever_their_characters(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.db") as store:
+        for name in ("wire_%a", "wire_b", "wirexc", "glued"):
+            store.add_page(_page(f"{name}.txt", name, (name,)), [_article()])
+        store.add_page(_page("two.txt", "h2", ("two",)), [_article(1), _article(2)])
+        # "_" and "%" are the article's own characters, not wildcards.
+        assert store.article_ids_starting("wire_") == ["wire_%a", "wire_b"]
+        assert store.article_ids_starting("wire_%") == ["wire_%a"]
+        assert store.article_ids_starting("two") == ["two#1", "two#2"]
+        assert store.article_ids_starting("two", limit=1) == ["two#1"]
+        assert store.article_ids_starting("zz") == []
+
+
 def test_clashing_names_get_longer_ids(tmp_path: Path) -> None:
     with Store(tmp_path / "a.db") as store:
         store.add_page(_page("a/story.txt", "h1", ("story", "a/story")), [_article()])

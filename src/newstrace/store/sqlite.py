@@ -247,6 +247,15 @@ class Store:
         row = self.connection.execute("SELECT data FROM articles WHERE id = ? AND has_text", (article_id,)).fetchone()
         return Article.from_dict(json.loads(row[0])) if row else None
 
+    def article_ids_starting(self, prefix: str, limit: int = 10) -> list[str]:
+        """The ids of stored articles that begin with `prefix`, in order, at most `limit` of them."""
+        # A range of the key, not LIKE or GLOB: ids hold "_", "%", "*" and "[", which those read as wildcards.
+        rows = self.connection.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? AND has_text ORDER BY id LIMIT ?",
+            (prefix, prefix + chr(0x10FFFF), limit),
+        )
+        return [article_id for (article_id,) in rows]
+
     def articles_of_page(self, content_hash: str, source: str) -> list[Article]:
         rows = self.connection.execute(
             "SELECT data FROM articles WHERE content_hash = ? AND source = ? AND has_text ORDER BY position",
