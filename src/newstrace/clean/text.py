@@ -809,9 +809,10 @@ COUNT_HEADLINE_WORDS = 3
 
 def _links_comments_in_header(lines: list[Line], position: int) -> bool:
     """Whether a comments heading or count is the header's link to the thread: a date within
-    COUNT_DATE_REACH lines above it, and prose under it (COUNT_PROSE_LINES lines within COUNT_PROSE_REACH)
-    before any comment's stamp, attribution, widget or form. Teasers above such a header read as the
-    article's prose, and the link then closed the article before its first paragraph."""
+    COUNT_DATE_REACH lines above it (or the headline, or the byline, under it), and prose under it, or
+    under that byline (COUNT_PROSE_LINES lines within COUNT_PROSE_REACH), before any comment's stamp,
+    attribution, widget or form. Teasers above such a header read as the article's prose, and the
+    link then closed the article before its first paragraph."""
     line = lines[position]
     if not _COMMENTS_LINK.match(line.text):
         return False
