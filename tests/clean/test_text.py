@@ -1478,6 +1478,30 @@ def test_an_epa_caption_is_a_caption_and_no_part_of_the_headline() -> None:
     assert all("EPA-EFE" not in paragraph for paragraph in article.paragraphs)
 
 
+@pytest.mark.parametrize("with_model", [False, True])
+def test_a_dated_caption_over_a_photo_credit_is_a_caption_that_dates_the_article(with_model: bool) -> None:
+    # A wire photo's caption over its credit, under the standfirst: the only date on the page.
+    standfirst = "Three days of storms kept every ferry in port, and the islands ran short of bread and fuel."
+    caption = "Passengers board the first ferry to leave Port Wenlow, Calderland, on March 3, 2025."
+    text = "\n\n".join(
+        ["Harbour ferries return after the storm", standfirst, caption, "Photo: Ada Brennan", *FERRY_REPORT]
+    )
+    [article] = clean_text(text, line_model=default_line_model() if with_model else None)
+    assert article.captions == [caption]
+    assert caption not in article.paragraphs
+    assert (article.date.isoformat() if article.date else None, article.date_source) == ("2025-03-03", "caption")
+    assert article.paragraphs[-len(FERRY_REPORT) :] == list(FERRY_REPORT)
+
+
+def test_a_paragraph_over_a_photo_credit_without_a_date_stays_text() -> None:
+    # A post's first paragraph over the credit of the photo after it is no caption.
+    first = "We spent the whole weekend on the water, and the harbour has never looked so busy in March."
+    text = "\n\n".join(["Harbour ferries return after the storm", first, "photo: Ada Brennan", *FERRY_REPORT])
+    [article] = clean_text(text, line_model=default_line_model())
+    assert article.paragraphs[0] == first
+    assert article.captions == []
+
+
 def test_print_mail_and_report_tools_go_and_the_article_goes_on_after_them() -> None:
     text = "\n\n".join(
         [

@@ -885,6 +885,17 @@ def _headline_under(lines: list[Line], position: int) -> bool:
     )
 
 
+def _is_dated_photo_caption(lines: list[Line], position: int) -> bool:
+    """Whether a line is a photo's caption that dates it, over the photo's credit ("Beekeepers inspect
+    hives near Wessenburg on April 27, 2024." over "Photo: Jeroen Staal"), as wire photos are
+    captioned. A post's first paragraph over a photo's credit ("photo: WhatsApp") gives no date."""
+    if position + 1 >= len(lines):
+        return False
+    credit = lines[position + 1].rule
+    line = lines[position]
+    return credit is not None and credit.name == "photo_credit" and bool(line.dates) and line.sentence_end
+
+
 def _author_boxes(lines: list[Line], first_body: int) -> set[int]:
     """The heading of an author's box after the text ("About Ana Ruiz") and the bio under it, where
     the name is the post's author: the header's post line or byline names them ("Ana Ruiz 27/09/2018
@@ -1043,6 +1054,8 @@ def _clean_segment(
         in_teaser_list = (line.rule is not None and line.rule.name == "link_line") or (
             in_teaser_list and reason == "teaser list"
         )
+        if reason is None and _is_dated_photo_caption(lines, position):
+            reason = "caption"
         seen_keys.add(line.key)
         # Only the lines just above the text can be post lines: the test is skipped for the others.
         if 0 < first_body - position <= HEADER_DATE_REACH:
@@ -1510,6 +1523,8 @@ def _clean_segment_by_model(
             reason = POST_LINE_REASON
         if reason is None and kept_by_model[position] and _is_word_list(line):
             reason = WORD_LIST_REASON
+        if reason is None and kept_by_model[position] and _is_dated_photo_caption(lines, position):
+            reason = "caption"
         if reason is None and kept_by_model[position] and position in author_boxes:
             reason = AUTHOR_BIO_REASON
         if kept_by_model[position] and reason not in _FIELD_REASONS:
