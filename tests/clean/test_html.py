@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.clean import CleaningError, clean_page
+from newstrace.clean import CleaningError, clean_page, reads_the_article_instead
 from newstrace.clean.headlines import site_names
 from newstrace.clean.html import (
     MAX_NESTING,
@@ -17,7 +17,8 @@ from newstrace.clean.html import (
     visible_text,
 )
 from newstrace.clean.site import PAGE_TITLE
-from newstrace.model import Page
+from newstrace.clean.text import CleanedText
+from newstrace.model import Page, RemovedLine
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file
 
@@ -141,6 +142,67 @@ def test_a_page_whose_visible_text_holds_only_a_blurb_has_no_article() -> None:
     page = Page(source="blurb.html", content_hash="h", format="html", names=("blurb",), html=html)
     with pytest.raises(CleaningError, match="no article text"):
         clean_page(page)
+
+
+PIER_REPORT = [
+    "The harbour board of Port Wenlow voted on Tuesday to rebuild the north pier, which the winter storms "
+    "have kept closed since the first week of January.",
+    "Work will begin in May and take about two years, the board said, at a cost of some twelve million euros "
+    "shared with the regional government.",
+    "Fishing boats have moored at the south pier in the meantime, where space is short in the summer months "
+    "and the queue to unload can last a morning.",
+    "Skippers told the board at a public meeting last month that the delays had cost them a morning's catch "
+    "more than once since the storms.",
+    "The new pier will be forty metres longer than the old one, with room for the island ferry and a dozen "
+    "fishing boats at the same time.",
+    "Engineers who surveyed the old pier found that its foundations had been undermined by the sea, and that "
+    "repairs would cost almost as much as a new one.",
+    "The board's chairman said the pier would be the largest project in the harbour's long history, and that "
+    "local firms would be asked to bid for the work.",
+    "A second meeting on the plans will be held in the town hall on the first Monday of March, when residents "
+    "can see the drawings and ask questions.",
+    "The ferry company said its timetable would not change during the works, as the ferry already sails from "
+    "the south pier in the winter months.",
+    "Shopkeepers on the harbour front said they hoped the works would not keep visitors away in the summer, "
+    "when most of their trade is done.",
+]
+PIER_TEASERS = [
+    "Island school wins national robotics prize for the second year running. Full Story",
+    "New bus timetable for the coast road starts next week. Full Story",
+    "Lifeboat crew called out twice in one night to help yachts in trouble. Full Story",
+]
+
+
+def test_an_extract_of_teasers_beside_the_article_gives_way_to_the_pages_text() -> None:
+    # trafilatura takes a table of teasers for the page's text; the report stands in a block it drops.
+    html = (
+        "<html><head><title>North pier to be rebuilt</title></head><body><main><table><tr>"
+        + "".join(f"<td>{teaser}</td>" for teaser in PIER_TEASERS)
+        + "</tr></table></main><div class='comments-area'><h1>North pier to be rebuilt</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in PIER_REPORT)
+        + "</div><footer><p>© 2025 Wenlow Gazette</p></footer></body></html>"
+    )
+    assert PIER_TEASERS[0] in extract_html(html).text and PIER_REPORT[0] not in extract_html(html).text
+    [article] = clean_page(Page(source="pier.html", content_hash="h", format="html", names=("pier",), html=html))
+    assert article.paragraphs == PIER_REPORT
+
+
+def _reading(paragraphs: list[str], removed: list[RemovedLine] | None = None) -> list[CleanedText]:
+    return [CleanedText(paragraphs=paragraphs, removed=removed or [])]
+
+
+def test_a_short_extract_stands_unless_a_long_reading_of_other_words_without_comments_replaces_it() -> None:
+    teasers, report = _reading(PIER_TEASERS), _reading(PIER_REPORT)
+    assert reads_the_article_instead(teasers, report)
+    # A reading of the extract's own words and more (the post and its thread, say) does not replace it.
+    assert not reads_the_article_instead(_reading(PIER_REPORT[:2]), report)
+    # Nor does a reading too short to be an article, or one that met a comment thread's heading.
+    assert not reads_the_article_instead(teasers, _reading(PIER_REPORT[:3]))
+    thread = _reading(PIER_REPORT, [RemovedLine("Comments", "comments section")])
+    assert not reads_the_article_instead(teasers, thread)
+    # An extract that kept nothing gives way to any reading of an article's length.
+    assert reads_the_article_instead([], _reading(PIER_REPORT[:3]))
+    assert not reads_the_article_instead([], _reading(PIER_REPORT[:1]))
 
 
 def _bridge_page(post_line_block: str) -> str:

@@ -143,17 +143,18 @@ class _Identity:
         if not self.by_words or not other.by_words:
             return False
         # The paragraph's own words are no sign of one story: every holder has them.
-        own = _content_words(key)
+        own = content_words(key)
         first, second = self.content_words() - own, other.content_words() - own
         return len(first & second) >= SAME_STORY_WORD_SHARE * max(1, min(len(first), len(second)))
 
     def content_words(self) -> frozenset[str]:
         if self.words is None:
-            self.words = _content_words(" ".join(self.keys))
+            self.words = content_words(" ".join(self.keys))
         return self.words
 
 
-def _content_words(text: str) -> frozenset[str]:
+def content_words(text: str) -> frozenset[str]:
+    """A text's words that tell its subject: lower-cased, not figures, not stop words, not short."""
     return frozenset(
         word
         for word in _WORD.findall(text.lower())
