@@ -811,6 +811,34 @@ def test_a_comments_link_between_paragraphs_does_not_end_the_report() -> None:
     assert "Comments" not in article.paragraphs
 
 
+def test_a_comments_link_over_a_box_of_teasers_inside_the_report_does_not_end_it() -> None:
+    # The bar of tools, then a blog's box of three teasers (headline, author, one sentence), then the rest.
+    box = []
+    for headline, teaser in (
+        (
+            "Ferry fares to rise in April",
+            "The island ferry will cost a euro more from the first of April, its owners said.",
+        ),
+        (
+            "Lifeboat crew honoured",
+            "The volunteers of the harbour lifeboat received a medal for a rescue in the autumn.",
+        ),
+        ("School roof repaired", "Builders finished the new roof of the island school a week before the end of term."),
+    ):
+        box += [headline, "Mara Quint", teaser]
+    page = (
+        "North pier to be rebuilt\n\n"
+        + "\n\n".join(HARBOUR_REPORT[:2])
+        + "\n\nComments\n\nWeigh In\n\nHarbour Blog\n\n"
+        + "\n\n".join(box)
+        + "\n\n"
+        + "\n\n".join(HARBOUR_REPORT[2:])
+    )
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert set(HARBOUR_REPORT) <= set(article.paragraphs)
+    assert article.paragraphs[-1] == HARBOUR_REPORT[-1]
+
+
 def test_a_thread_whose_comments_say_how_long_ago_they_were_posted_ends_the_post() -> None:
     # "Name 10 days ago" stamps each comment: a thread, however much longer its comments than the post.
     comments = [
