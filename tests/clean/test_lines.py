@@ -272,3 +272,15 @@ def test_rules_after_the_model_name_more_comment_headers_and_attributions(line: 
 )
 def test_the_headline_before_an_author_and_a_date_on_its_line(line: str, headline: str | None) -> None:
     assert headline_before_post(line, find_dates(line)) == headline
+
+
+def test_a_contact_in_a_short_bio_is_the_bio_and_a_helpline_in_a_reports_sentence_is_text() -> None:
+    bio = "Ana Ruiz covers the harbour for the Gazette. Reach her at ana.ruiz@gazette.example."
+    rule = matching_rule(bio, len(bio.split()))
+    assert rule is not None and rule.reason == "author bio"
+    sentence = (
+        "The harbour board has also set up a free helpline for skippers who lost a morning's catch in the queue "
+        "at the south pier, and those who want to claim can reach them at 0800 555 0199 on weekdays until the "
+        "end of the works."
+    )
+    assert matching_rule(sentence, len(sentence.split())) is None
