@@ -12,6 +12,7 @@ from newstrace.clean.dates import date_from_url
 from newstrace.clean.headlines import site_names, title_line
 from newstrace.clean.html import HtmlError, extract_html, visible_text
 from newstrace.clean.line_model import LineModel, default_line_model
+from newstrace.clean.patterns import LINE_RULES
 from newstrace.clean.site import PAGE_TITLE, content_words
 from newstrace.clean.text import (
     BODY_THRESHOLD,
@@ -31,7 +32,8 @@ MIN_FALLBACK_WORDS = 50
 SHORT_EXTRACT_WORDS = 80
 LONG_READING_WORDS = 250
 EXTRACT_HELD = 0.4
-COMMENTS_REASON = "comments section"
+# What the rules call a comment thread's heading when they remove it.
+COMMENTS_REASON = next(rule.reason for rule in LINE_RULES if rule.name == "comments")
 # A date read from a page's text this many days from the day its address spells is still its own.
 ADDRESS_DATE_DAYS = 2
 
