@@ -839,6 +839,20 @@ def test_a_comments_link_over_a_box_of_teasers_inside_the_report_does_not_end_it
     assert article.paragraphs[-1] == HARBOUR_REPORT[-1]
 
 
+@pytest.mark.parametrize("byline", ["By Petra Lind\n\n", ""])
+def test_a_thread_whose_comments_open_with_by_and_a_name_still_ends_the_report(byline: str) -> None:
+    # "By Dorothy Marsh" under the thread's heading heads a comment, not the report: the report's own
+    # byline stood above, or another comment's follows.
+    comments = (
+        "By Dorothy Marsh\n\nI moor at the south pier every summer and the queue has been worse than ever this "
+        "year, so this is good news.\n\nBy Olek Brandt\n\nTwelve million euros seems a lot for one pier when the "
+        "breakwater also needs repairs before next winter."
+    )
+    page = f"North pier to be rebuilt\n\n{byline}" + "\n\n".join(HARBOUR_REPORT) + f"\n\nComments\n\n{comments}\n"
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1] == HARBOUR_REPORT[-1]
+
+
 def test_a_thread_whose_comments_say_how_long_ago_they_were_posted_ends_the_post() -> None:
     # "Name 10 days ago" stamps each comment: a thread, however much longer its comments than the post.
     comments = [

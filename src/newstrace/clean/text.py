@@ -868,13 +868,22 @@ def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list
 def _byline_under(lines: list[Line], position: int) -> int | None:
     """Where the article's byline ("By Ana Ruiz") stands under a link, within COUNT_BYLINE_REACH lines
     and before any comment's stamp: a link in the header's bar of tools ("Article | Stock Quotes |
-    Comments"), where the date stands further above and notices may come between."""
+    Comments"), where the date stands further above and notices may come between. A byline is the
+    page's first and comes once: under a thread's heading after the article's own byline, or one
+    followed by another within reach, "By Dorothy Marsh" heads a comment."""
+    if any(_is_plain_byline(other) for other in lines[:position]):
+        return None
     for below, other in enumerate(lines[position + 1 : position + 1 + COUNT_BYLINE_REACH], start=position + 1):
         if _marks_a_comment(other):
             return None
-        if other.parsed_byline is not None and _rule_of(other) is None:
-            return below
+        if _is_plain_byline(other):
+            after = lines[below + 1 : below + 1 + COUNT_BYLINE_REACH]
+            return None if any(_is_plain_byline(later) for later in after) else below
     return None
+
+
+def _is_plain_byline(line: Line) -> bool:
+    return line.parsed_byline is not None and _rule_of(line) is None
 
 
 def _headline_under(lines: list[Line], position: int) -> bool:
