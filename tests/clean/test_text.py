@@ -853,6 +853,22 @@ def test_a_thread_whose_comments_open_with_by_and_a_name_still_ends_the_report(b
     assert article.paragraphs[-1] == HARBOUR_REPORT[-1]
 
 
+def test_a_thread_of_comments_signed_with_names_alone_ends_a_short_report() -> None:
+    # No stamps and no widgets: a name alone between comments signs each, and the thread, however
+    # much longer than the report, is no text going on under a link.
+    signed = [
+        ("Dorothy Marsh", "I moor at the south pier every summer and the queue has been worse than ever this year."),
+        ("Olek Brandt", "Twelve million euros seems a lot for one pier when the breakwater also needs repairs."),
+        ("Mara Quint", "The breakwater was repaired only five years ago and the survey found it in good condition."),
+        ("Tom Hale", "Whatever they build, I hope the works do not keep the summer visitors away from the shops."),
+        ("Ines Moreau", "Good to see the board doing something after years of talk about the north pier and no work."),
+    ]
+    thread = "\n\n".join(f"{name}\n\n{comment}" for name, comment in signed)
+    page = "North pier to be rebuilt\n\n" + "\n\n".join(HARBOUR_REPORT[:2]) + f"\n\nComments\n\n{thread}\n"
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs == HARBOUR_REPORT[:2]
+
+
 def test_a_thread_whose_comments_say_how_long_ago_they_were_posted_ends_the_post() -> None:
     # "Name 10 days ago" stamps each comment: a thread, however much longer its comments than the post.
     comments = [

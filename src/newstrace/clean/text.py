@@ -847,6 +847,7 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
 # 0.8660, 20 lines 0.8675 (two more Washington Post reports past such a box), 30 lines moved 4 pages more.
 TEXT_UNDER_REACH = 20
 TEXT_UNDER_LINES = 4
+THREAD_SIGNATURES = 2
 
 
 def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list[int]) -> bool:
@@ -857,12 +858,22 @@ def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list
     if rule is None or rule.name != "comments":
         return False
     prose_above = bisect_left(strong_positions, position)
-    prose_under = 0
-    for other in lines[position + 1 : position + 1 + TEXT_UNDER_REACH]:
+    prose_under = signed = 0
+    end = min(len(lines), position + 1 + TEXT_UNDER_REACH)
+    for below in range(position + 1, end):
+        other = lines[below]
         if _marks_a_comment(other) or ((other_rule := _rule_of(other)) is not None and other_rule.name == "comments"):
             break
         prose_under += other.strong_body
-    return prose_under >= TEXT_UNDER_LINES and prose_under > 2 * prose_above
+        # A name alone between two comments ("Dorothy Marsh", then her comment) signs a thread's
+        # comment; a teaser box names its author under a headline, not under prose.
+        signed += (
+            below + 1 < end
+            and lines[below + 1].strong_body
+            and (below == position + 1 or lines[below - 1].strong_body)
+            and name_line(other.text) is not None
+        )
+    return prose_under >= TEXT_UNDER_LINES and prose_under > 2 * prose_above and signed < THREAD_SIGNATURES
 
 
 def _byline_under(lines: list[Line], position: int) -> int | None:
