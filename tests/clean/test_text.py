@@ -853,9 +853,10 @@ def test_a_thread_whose_comments_open_with_by_and_a_name_still_ends_the_report(b
     assert article.paragraphs[-1] == HARBOUR_REPORT[-1]
 
 
-def test_a_thread_of_comments_signed_with_names_alone_ends_a_short_report() -> None:
-    # No stamps and no widgets: a name alone between comments signs each, and the thread, however
-    # much longer than the report, is no text going on under a link.
+@pytest.mark.parametrize("signature", ["{name}\n\n{comment}", "{first}: {comment}"])
+def test_a_thread_of_comments_signed_with_names_alone_ends_a_short_report(signature: str) -> None:
+    # No stamps and no widgets: a name alone between comments, or opening each ("Dorothy: ..."), signs
+    # it, and the thread, however much longer than the report, is no text going on under a link.
     signed = [
         ("Dorothy Marsh", "I moor at the south pier every summer and the queue has been worse than ever this year."),
         ("Olek Brandt", "Twelve million euros seems a lot for one pier when the breakwater also needs repairs."),
@@ -863,7 +864,9 @@ def test_a_thread_of_comments_signed_with_names_alone_ends_a_short_report() -> N
         ("Tom Hale", "Whatever they build, I hope the works do not keep the summer visitors away from the shops."),
         ("Ines Moreau", "Good to see the board doing something after years of talk about the north pier and no work."),
     ]
-    thread = "\n\n".join(f"{name}\n\n{comment}" for name, comment in signed)
+    thread = "\n\n".join(
+        signature.format(name=name, first=name.split()[0], comment=comment) for name, comment in signed
+    )
     page = "North pier to be rebuilt\n\n" + "\n\n".join(HARBOUR_REPORT[:2]) + f"\n\nComments\n\n{thread}\n"
     [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
     assert article.paragraphs == HARBOUR_REPORT[:2]

@@ -848,6 +848,8 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
 TEXT_UNDER_REACH = 20
 TEXT_UNDER_LINES = 4
 THREAD_SIGNATURES = 2
+# A comment that opens with its writer's name and a colon ("Dorothy: I moor at the south pier ...").
+_SIGNED_OPENING = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: ")
 
 
 def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list[int]) -> bool:
@@ -872,7 +874,7 @@ def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list
             and lines[below + 1].strong_body
             and (below == position + 1 or lines[below - 1].strong_body)
             and name_line(other.text) is not None
-        )
+        ) or (other.strong_body and _SIGNED_OPENING.match(other.text) is not None)
     return prose_under >= TEXT_UNDER_LINES and prose_under > 2 * prose_above and signed < THREAD_SIGNATURES
 
 
