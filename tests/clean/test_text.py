@@ -872,6 +872,26 @@ def test_a_thread_of_comments_signed_with_names_alone_ends_a_short_report(signat
     assert article.paragraphs == HARBOUR_REPORT[:2]
 
 
+def test_a_time_stamp_said_twice_by_a_header_printed_twice_is_no_thread() -> None:
+    # A paywalled page prints its header twice, stamp and all, with notices that read as prose above:
+    # two identical stamps are one header's, not two comments'.
+    notices = [
+        "Reprints: this copy is for your personal use only, and copies for colleagues can be ordered below.",
+        "The email address you have entered is already in use by another reader of the paper this week.",
+        "From time to time, we will send you e-mail announcements on new features and special offers from us.",
+    ]
+    stamp = "March 4, 2024, 10:35 a.m. ET"
+    page = (
+        "Ferry sails again | Island Times\n\n"
+        + "\n\n".join(notices)
+        + f"\n\n{stamp}\n\nFerry to Holm island sails again\n\nArticle\n\nQuotes\n\n{stamp}\n\nBy Petra Lind\n\n"
+        + "\n\n".join(HARBOUR_REPORT)
+    )
+    articles = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    kept = [paragraph for article in articles for paragraph in article.paragraphs]
+    assert set(HARBOUR_REPORT) <= set(kept)
+
+
 def test_a_thread_whose_comments_say_how_long_ago_they_were_posted_ends_the_post() -> None:
     # "Name 10 days ago" stamps each comment: a thread, however much longer its comments than the post.
     comments = [

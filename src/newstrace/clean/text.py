@@ -509,16 +509,23 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     # Attributions, and short time stamps: some threads head each comment with a stamp alone
     # ("#1.2 - Tue Jul 24, 2012 12:06 PM EDT ldo").
     attributed: list[int] = []
+    # A stamp said again word for word is the page's header printed twice (a paywalled report's),
+    # not a second comment: two comments' stamps differ in their minute or their author.
+    stamps_seen: set[str] = set()
     for position, line in enumerate(lines):
         rule = _rule_of(line)
         attribution = rule is not None and rule.name == "attribution"
-        if attribution or (
+        if attribution:
+            attributed.append(position)
+        elif (
             line.dates
             and line.words <= SHORT_LINE_WORDS
             and not line.sentence_end
             and is_time_stamp(line.text, line.dates)
+            and line.key not in stamps_seen
         ):
             attributed.append(position)
+            stamps_seen.add(line.key)
         if (
             rule is not None
             and not attribution
