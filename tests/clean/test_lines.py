@@ -284,3 +284,18 @@ def test_a_contact_in_a_short_bio_is_the_bio_and_a_helpline_in_a_reports_sentenc
         "end of the works."
     )
     assert matching_rule(sentence, len(sentence.split())) is None
+
+
+def test_links_to_videos_and_recordings_are_named_but_lead_ins_and_sentences_are_not() -> None:
+    lines = build_lines(
+        [
+            "Watch Fresh twist in the harbour fee row",
+            "Listen: the minister on the new bridge",
+            "Play Ferry crews rescue stranded kayakers",
+            "Watch the video below:",
+            "Watch the council vote on Monday.",
+            "play is one of the oldest things people do",
+        ]
+    )
+    named = [line.rule_after_model.name if line.rule_after_model else None for line in lines]
+    assert named == ["media_link", "media_link", "media_link", None, None, None]
