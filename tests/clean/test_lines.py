@@ -299,3 +299,9 @@ def test_links_to_videos_and_recordings_are_named_but_lead_ins_and_sentences_are
     )
     named = [line.rule_after_model.name if line.rule_after_model else None for line in lines]
     assert named == ["media_link", "media_link", "media_link", None, None, None]
+
+
+def test_a_gallerys_counter_is_named_and_a_part_or_a_share_is_not() -> None:
+    lines = build_lines(["1 of 6", "Photo 3 of 12", "Part 2 of 3", "2 of 6 people agreed"])
+    named = [line.rule_after_model.name if line.rule_after_model else None for line in lines]
+    assert named == ["gallery_counter", "gallery_counter", None, None]
