@@ -1860,3 +1860,11 @@ def test_on_an_extract_a_layout_tables_rows_are_held_to_a_whole_pages_threshold(
         page=SimpleNamespace(body_threshold=EXTRACTED_BODY_THRESHOLD, layout_lines=frozenset([lines[1].key])),
     )
     assert _kept_by_model(cells, probabilities).tolist() == [False, False, True]
+
+
+def test_a_video_posts_headline_opening_with_watch_stays_its_title() -> None:
+    headline = "Watch: the harbour master on the new pier"
+    page = f"{headline} | Island Times\n\n{headline}\n\n" + "\n\n".join(HARBOUR_REPORT[:3])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == headline
+    assert article.paragraphs == HARBOUR_REPORT[:3]

@@ -1764,7 +1764,8 @@ def _might_be_title(line: Line, as_learnt: bool) -> bool:
         return line.headline_like and headline_before_post(line.text, line.dates, as_learnt=True) != ""
     return (
         line.title_like
-        and line.rule_after_model is None
+        # A video post's headline opens with its verb ("Watch: the minister on the bridge").
+        and (line.rule_after_model is None or line.rule_after_model.name == "media_link")
         and line.headline_before_post != ""
         # A page's first line, its `<title>`, may carry the site's menu after the headline.
         and not (line.index > 0 and is_menu(line.text))
