@@ -665,6 +665,14 @@ def _marks_a_comment(line: Line) -> bool:
     )
 
 
+def _marks_a_thread(line: Line) -> bool:
+    """A comment's stamp or widget, or a comments heading: under a link, the thread has begun."""
+    if _marks_a_comment(line):
+        return True
+    rule = _rule_of(line)
+    return rule is not None and rule.name == "comments"
+
+
 def _is_word_list(line: Line) -> bool:
     """Whether a line is a long list of words rather than prose (see WORD_LIST_REASON)."""
     if line.words < WORD_LIST_WORDS or line.sentence_end:
@@ -843,7 +851,7 @@ def _links_comments_in_header(lines: list[Line], position: int) -> bool:
             prose += 1
             if prose >= COUNT_PROSE_LINES:
                 return True
-        elif _marks_a_comment(other) or ((rule := _rule_of(other)) is not None and rule.name == "comments"):
+        elif _marks_a_thread(other):
             return False
     return False
 
@@ -871,7 +879,7 @@ def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list
     end = min(len(lines), position + 1 + TEXT_UNDER_REACH)
     for below in range(position + 1, end):
         other = lines[below]
-        if _marks_a_comment(other) or ((other_rule := _rule_of(other)) is not None and other_rule.name == "comments"):
+        if _marks_a_thread(other):
             break
         prose_under += other.strong_body
         # A name alone between two comments ("Dorothy Marsh", then her comment) signs a thread's
