@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.clean import CleaningError, clean_page, reads_the_article_instead
+from newstrace.clean import CleaningError, clean_page, continues_the_extract, reads_the_article_instead
 from newstrace.clean.headlines import site_names
 from newstrace.clean.html import (
     MAX_NESTING,
@@ -203,6 +203,31 @@ def test_a_short_extract_stands_unless_a_long_reading_of_other_words_without_com
     # An extract that kept nothing gives way to any reading of an article's length.
     assert reads_the_article_instead([], _reading(PIER_REPORT[:3]))
     assert not reads_the_article_instead([], _reading(PIER_REPORT[:1]))
+
+
+PIER_JUNK = (
+    "Tell us your views on this story. Email the newsdesk, or join the discussion on our message boards. "
+    "Subscribe to our daily newsletter for breaking alerts."
+)
+
+
+def _lines_read(lines: list[str]) -> list[CleanedText]:
+    return [CleanedText(paragraphs=list(lines), body_lines=list(lines))]
+
+
+def test_a_long_run_of_text_through_the_extracts_opening_replaces_an_extract_of_that_opening_and_junk() -> None:
+    # trafilatura kept the report's first paragraph and a prompt beside it; the page runs on with the rest.
+    extract = _reading([PIER_REPORT[0] + " " + PIER_JUNK])
+    page = "\n".join(["Wenlow Gazette", "Home | News | Sport", "North pier to be rebuilt", *PIER_REPORT, "© 2025"])
+    assert continues_the_extract(extract, _lines_read(PIER_REPORT), page)
+    # A report whose text the page breaks after two paragraphs (a thread of comments under its
+    # heading, say) is no run through the extract: the reading goes on past the break.
+    broken = "\n".join([*PIER_REPORT[:2], "Reader comments (8)", *PIER_REPORT[2:]])
+    assert not continues_the_extract(extract, _lines_read(PIER_REPORT), broken)
+    # An extract the reading holds whole is a short post of its own, not an opening.
+    assert not continues_the_extract(_reading(PIER_REPORT[:1]), _lines_read(PIER_REPORT), page)
+    # Nor does a reading too short to be an article replace it.
+    assert not continues_the_extract(extract, _lines_read(PIER_REPORT[:3]), page)
 
 
 def _bridge_page(post_line_block: str) -> str:
