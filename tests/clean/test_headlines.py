@@ -6,6 +6,7 @@ from newstrace.clean.headlines import (
     is_site_banner,
     is_skip_link,
     mostly_figures,
+    row_headline,
     site_names,
     title_line,
     without_skip_links,
@@ -97,3 +98,19 @@ def test_a_scraped_pages_first_line_is_its_title_line_where_it_has_a_titles_part
     assert title_line("Harbour Notes\nBoard votes on new crane") is None
     assert title_line("The board met - " + "and voted on the crane " * 20 + "\nMore") is None
     assert title_line("") is None
+
+
+def test_a_tables_row_gives_its_one_cell_of_words_as_the_headline() -> None:
+    assert (
+        row_headline("| Harbour board votes to rebuild the north pier | | |")
+        == "Harbour board votes to rebuild the north pier"
+    )
+    # Links beside the headline's cell are no part of it; a bar inside a cell is the cell's own.
+    assert (
+        row_headline("| Ferry \\| timetable to stay as it is | \\| Print \\| | Email |")
+        == "Ferry | timetable to stay as it is"
+    )
+    # A row of a date, a programme and the weather holds no headline; a line that is no row is no row.
+    assert row_headline('| | Jan 15, 2026 | Tonight: "The Council Hour" | Weather: snow, high 4 |') == ""
+    assert row_headline("| Home | News | Sport |") == ""
+    assert row_headline("Harbour board votes to rebuild the north pier") is None

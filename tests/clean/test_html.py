@@ -230,6 +230,22 @@ def test_a_long_run_of_text_through_the_extracts_opening_replaces_an_extract_of_
     assert not continues_the_extract(extract, _lines_read(PIER_REPORT[:3]), page)
 
 
+def test_a_headline_in_a_layout_tables_row_is_the_title_without_the_rows_bars() -> None:
+    # An old site's page, its <title> gone: the headline stands in a row of the layout table, under
+    # a row of the day's date, a programme and the weather, which is no headline.
+    html = (
+        "<html><body><table><tr><td>Home</td><td>News</td></tr>"
+        "<tr><td></td><td>Jan 15, 2026</td><td>Tonight on Channel 9: The Council Hour</td>"
+        "<td>Weather: snow showers, high 4</td></tr>"
+        "<tr><td>Harbour board votes to rebuild the north pier</td><td></td><td>Print</td></tr></table>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in PIER_REPORT)
+        + "</body></html>"
+    )
+    [article] = clean_page(Page(source="pier.html", content_hash="h", format="html", names=("pier",), html=html))
+    assert article.title == "Harbour board votes to rebuild the north pier"
+    assert article.paragraphs == PIER_REPORT
+
+
 def _bridge_page(post_line_block: str) -> str:
     return (
         "<html><head><title>Westmere to rebuild its stone bridge</title></head><body>"

@@ -150,6 +150,28 @@ def is_menu(text: str) -> bool:
     return len(parts) >= MENU_PARTS and sum(len(part.split()) for part in parts) <= MENU_PART_WORDS * len(parts)
 
 
+# A table's row as trafilatura writes it ("| cell | cell |"); "\\|" is a bar inside a cell.
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+# A row's cell of at least this many words can be its headline; the others of a headline's row are
+# links beside it ("Print", "Email this").
+ROW_HEADLINE_WORDS = 3
+ROW_LINK_WORDS = 2
+
+
+def row_headline(text: str) -> str | None:
+    """The headline in a line that is a table's row ("| Headline | | Print |"): its one cell of
+    ROW_HEADLINE_WORDS words or more, beside cells of links at most; "" for a row that holds none
+    (a date beside a menu, a weather widget's cells); None for a line that is no row."""
+    stripped = text.strip()
+    if not stripped.startswith("|"):
+        return None
+    cells = [cell.strip() for cell in _CELL_BAR.split(stripped) if _WORD.search(cell)]
+    long = [cell for cell in cells if len(_WORD.findall(cell)) >= ROW_HEADLINE_WORDS]
+    if len(long) != 1 or any(len(_WORD.findall(cell)) > ROW_LINK_WORDS for cell in cells if cell is not long[0]):
+        return ""
+    return long[0].replace("\\|", "|")
+
+
 def is_skip_link(text: str) -> bool:
     """Whether a line opens with a skip link ("Skip to main content"): page furniture, no headline."""
     return _SKIP_LINK_LINE.match(text) is not None

@@ -47,6 +47,7 @@ from newstrace.clean.headlines import (
     is_site_banner,
     is_skip_link,
     mostly_figures,
+    row_headline,
     without_skip_links,
     without_title_label,
 )
@@ -277,7 +278,9 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 articles[0].byline = metadata_author(item.page.author)
         for article in articles:
             if article.title:
-                title = without_skip_links(headline_after_trail(without_title_label(article.title)))
+                # A headline read from a layout table's row leaves the row's bars ("| Headline | | |").
+                title = row_headline(article.title) or article.title
+                title = without_skip_links(headline_after_trail(without_title_label(title)))
                 article.title = headline_after_site_name(title, item.page.site_names)
     return [item.articles for item in prepared]
 
@@ -1779,6 +1782,8 @@ def _might_be_title(line: Line, as_learnt: bool) -> bool:
         and not (line.index > 0 and is_menu(line.text))
         and not mostly_figures(line.text)
         and not is_skip_link(line.text)
+        # A table's row is a headline only where one cell says it (not a date and a menu beside it).
+        and row_headline(line.text) != ""
     )
 
 
