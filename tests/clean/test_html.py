@@ -340,7 +340,8 @@ def test_a_text_articles_metadata_keeps_its_pages_title_line_where_it_is_not_the
             "Harbour council votes to take over the crossing at last",
             "Harbour council votes to take over the crossing at last",
         ),
-        (None, None),
+        # No title found at all (a head trafilatura cannot read): the <title>'s headline part.
+        (None, "Island buys its ferry for three million pounds"),
     ],
 )
 def test_trafilaturas_title_gives_way_to_the_pages_own_headline_only_when_nothing_says_it(
@@ -350,6 +351,8 @@ def test_trafilaturas_title_gives_way_to_the_pages_own_headline_only_when_nothin
     assert confirmed_title(metadata_title, title_tag_text(html)) == expected
     # A <title> of the site's name alone says no headline.
     assert confirmed_title("Share this:", title_tag_text("<title>The Ledger</title>")) == "Share this:"
+    assert confirmed_title(None, title_tag_text("<title>The Ledger</title>")) is None
+    assert confirmed_title(None, None) is None
 
 
 def test_a_title_that_is_the_sites_name_gives_way_to_what_the_site_name_leaves_of_the_title_tag() -> None:
@@ -358,6 +361,8 @@ def test_a_title_that_is_the_sites_name_gives_way_to_what_the_site_name_leaves_o
     assert confirmed_title("Harbour Ledger", title_tag_text(html), names) == "Ferry bought"
     # A short title the site's name leaves, for a title that is a widget's heading.
     assert confirmed_title("About", title_tag_text(html), names) == "Ferry bought"
+    assert confirmed_title(None, title_tag_text(html), names) == "Ferry bought"
+    assert confirmed_title(None, title_tag_text("<title>Harbour Ledger</title>"), names) is None
     # A motto longer than the headline, given as every page's og:title, where the <title> names the
     # site (its parent domain here) beside the headline.
     blog = site_names(None, "https://blogs.harbourledger.example/2024/05/ferry")

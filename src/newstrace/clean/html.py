@@ -221,21 +221,23 @@ def confirmed_title(metadata_title: str | None, page_title: str | None, names: t
     the page's <title> and is shorter than its headline part: then that part. Some sites give every
     page their own name or motto as og:title ("Official Blog of the National Football League"), and
     a page without one can lead trafilatura to a widget's heading ("Share this:", "Local Teams"). A
-    title that is the site's name (`names`, see site_names) always gives way."""
-    if not metadata_title or page_title is None:
+    title that is the site's name (`names`, see site_names) always gives way. Where trafilatura finds
+    no title, the <title>'s headline part is the title (on 400 crawled pages: 14 more headlines, and
+    bodies without them; one section's name, "NY1: Top Stories", for a headline read from the text)."""
+    if page_title is None:
         return metadata_title
+    if not metadata_title:
+        # trafilatura finds no title on some pages whose <title> has one (in a head it cannot read).
+        headline, names_the_site = _title_tag_headline(page_title, names)
+        least = 1 if names_the_site else TITLE_TAG_HEADLINE_WORDS
+        return headline if len(headline.split()) >= least and not is_site_banner(headline, names) else None
     banner = is_site_banner(metadata_title, names)
     # A title sharing a word with the <title> is the headline in other words (an og:title written
     # for sharing, a <title> for search engines): kept.
     if not banner and _shares_a_word(metadata_title, page_title):
         return metadata_title
-    without_site = headline_after_site_name(page_title, names)
-    parts = TITLE_SEPARATOR.split(without_site)
-    headline = max(parts, key=lambda part: len(part.split()), default="")
+    headline, names_the_site = _title_tag_headline(page_title, names)
     words = len(headline.split())
-    # What the site's name leaves of the <title>, in one part, is its headline however short
-    # ("Letters of Note: Please advise"); else a part of fewer words is a section's name.
-    names_the_site = without_site != page_title and len(parts) == 1
     least = 1 if names_the_site else TITLE_TAG_HEADLINE_WORDS
     # A <title> part no longer than the title is as likely the site's name ("The Anatolian Times" for
     # "US-Iran tension on the rise after standoff in Strait of Hormuz"), unless the <title> names the
@@ -245,6 +247,17 @@ def confirmed_title(metadata_title: str | None, page_title: str | None, names: t
     if words >= least and (banner or longer):
         return headline
     return metadata_title
+
+
+def _title_tag_headline(page_title: str, names: tuple[str, ...]) -> tuple[str, bool]:
+    """The headline part of a <title> (its longest part once the site's name is off), and whether
+    the site's name was all the rest."""
+    without_site = headline_after_site_name(page_title, names)
+    parts = TITLE_SEPARATOR.split(without_site)
+    headline = max(parts, key=lambda part: len(part.split()), default="")
+    # What the site's name leaves of the <title>, in one part, is its headline however short
+    # ("Letters of Note: Please advise"); else a part of fewer words is a section's name.
+    return headline, without_site != page_title and len(parts) == 1
 
 
 def headline_under_banner(
