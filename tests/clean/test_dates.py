@@ -7,6 +7,7 @@ import pytest
 from newstrace.clean import clean_page
 from newstrace.clean.dates import (
     choose_article_date,
+    confirmed_figure_date,
     date_from_url,
     find_dates,
     is_comment_stamp,
@@ -192,3 +193,40 @@ def test_an_address_dates_an_article_where_its_text_does_not_or_gives_a_day_far_
         Page(source="c.jsonl:1", content_hash="c", format="jsonl", names=("c",), text=later_text, url=url)
     )
     assert (later.date, later.date_source) == ("2025-03-04", "address")
+
+
+def _stamped(*stamps: str) -> str:
+    return (
+        "<html><body>" + "".join(f"<div class='stamp'>{stamp}</div>" for stamp in stamps) + "<p>Text.</p></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "expected"),
+    [
+        # Read day first (1 September) from a page that writes it in figures alone, with nothing to tell.
+        (_stamped("Posted 01/09/2008"), None, None),
+        # The page's other figure dates put the month first (28 > 12), or the day first.
+        (_stamped("Posted 01/09/2008", "Updated 12/28/2007"), None, date(2008, 1, 9)),
+        (_stamped("Posted 01/09/2008", "Updated 28/12/2007"), None, date(2008, 9, 1)),
+        # A North American time zone after the time.
+        (_stamped("Article launched: 01/09/2008 09:37:25 PM PST"), None, date(2008, 1, 9)),
+        # The address names the year and the month.
+        (_stamped("Posted 01/09/2008"), "https://news.example/2008/01/ferry-bought", date(2008, 1, 9)),
+        (_stamped("Posted 01/09/2008"), "https://news.example/2008/09/ferry-bought", date(2008, 9, 1)),
+        # The page says the date in words or as ISO too: nothing to doubt.
+        (_stamped("Posted 01/09/2008", "1 September 2008"), None, date(2008, 9, 1)),
+        (_stamped("<time datetime='2008-09-01'>01/09/2008</time>"), None, date(2008, 9, 1)),
+    ],
+)
+def test_a_metadata_date_in_figures_that_read_either_way_is_read_by_the_pages_evidence_or_not_at_all(
+    html: str, url: str | None, expected: date | None
+) -> None:
+    assert confirmed_figure_date(date(2008, 9, 1), html, url) == expected
+
+
+def test_a_metadata_date_that_only_one_reading_allows_stands() -> None:
+    # A day over 12, a day equal to the month, or a date the page gives in no figures at all.
+    assert confirmed_figure_date(date(2008, 1, 28), _stamped("Posted 01/28/2008"), None) == date(2008, 1, 28)
+    assert confirmed_figure_date(date(2008, 3, 3), _stamped("Posted 03/03/2008"), None) == date(2008, 3, 3)
+    assert confirmed_figure_date(date(2008, 9, 1), _stamped("No date here"), None) == date(2008, 9, 1)

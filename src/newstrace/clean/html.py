@@ -12,6 +12,7 @@ from itertools import accumulate
 import trafilatura
 
 from newstrace.clean.credits import name_line
+from newstrace.clean.dates import confirmed_figure_date
 from newstrace.clean.headlines import (
     TITLE_PARTS,
     TITLE_SEPARATOR,
@@ -157,13 +158,27 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
     return ExtractedHtml(
         text=text,
         title=headline_under_banner(title, page_title, html, text, names) or title,
-        date=document.date,
+        date=_confirmed_date(document.date, html, document.url or url),
         author=document.author,
         outlet=document.sitename,
         url=document.url or url,
         page_title=page_title,
         layout_lines=layout_lines,
     )
+
+
+def _confirmed_date(found: str | None, html: str, url: str | None) -> str | None:
+    """trafilatura's date (ISO) where the page does not leave it to a guess (dates.confirmed_figure_date)."""
+    if not found:
+        return found
+    try:
+        value = date.fromisoformat(found[:10])
+    except ValueError:
+        return found
+    confirmed = confirmed_figure_date(value, html, url)
+    if confirmed is None:
+        return None
+    return found if confirmed == value else confirmed.isoformat()
 
 
 # A cell of a layout table holding prose: an old site's page laid out in a table, the article in one
