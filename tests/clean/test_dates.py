@@ -230,3 +230,10 @@ def test_a_metadata_date_that_only_one_reading_allows_stands() -> None:
     assert confirmed_figure_date(date(2008, 1, 28), _stamped("Posted 01/28/2008"), None) == date(2008, 1, 28)
     assert confirmed_figure_date(date(2008, 3, 3), _stamped("Posted 03/03/2008"), None) == date(2008, 3, 3)
     assert confirmed_figure_date(date(2008, 9, 1), _stamped("No date here"), None) == date(2008, 9, 1)
+
+
+def test_a_space_before_the_comma_of_a_date_still_makes_a_date() -> None:
+    # Pages laid out in table cells print "Wednesday , January 9 , 2008".
+    assert [found.value for found in find_dates("Wednesday , January 9 , 2008")] == [date(2008, 1, 9)]
+    assert [found.value for found in find_dates("9 January , 2008")] == [date(2008, 1, 9)]
+    assert is_date_line("Wednesday , January 9 , 2008")
