@@ -217,6 +217,10 @@ def _stamped(*stamps: str) -> str:
         # The page says the date in words or as ISO too: nothing to doubt.
         (_stamped("Posted 01/09/2008", "1 September 2008"), None, date(2008, 9, 1)),
         (_stamped("<time datetime='2008-09-01'>01/09/2008</time>"), None, date(2008, 9, 1)),
+        # The page states the other reading year first, as a script's variable may.
+        (_stamped("Posted 01/09/08", "<script>pubdate='2008/01/09';</script>"), None, date(2008, 1, 9)),
+        # Two figures of the year read the same way as four.
+        (_stamped("Posted 01/09/08 4:10 PM EST"), None, date(2008, 1, 9)),
     ],
 )
 def test_a_metadata_date_in_figures_that_read_either_way_is_read_by_the_pages_evidence_or_not_at_all(
