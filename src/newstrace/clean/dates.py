@@ -311,12 +311,6 @@ def confirmed_figure_date(found: date, html: str, url: str | None = None) -> dat
     if found.day > 12 or found.day == found.month:
         return found
     head = html[:_READ_AHEAD]
-    swapped = date(found.year, found.day, found.month)
-    stated = _stated_dates(head)
-    if found in stated:
-        return found
-    if swapped in stated:
-        return swapped
     figures = [
         match
         for match in _FIGURE_DATE.finditer(head)
@@ -326,6 +320,13 @@ def confirmed_figure_date(found: date, html: str, url: str | None = None) -> dat
     if not figures:
         # Found in a form other than figures (a meta tag's own format): nothing to doubt.
         return found
+    # Looked for only now: reading a whole page for dates costs milliseconds.
+    stated = _stated_dates(head)
+    if found in stated:
+        return found
+    swapped = date(found.year, found.day, found.month)
+    if swapped in stated:
+        return swapped
     month_first = _puts_month_first(head, figures, url, found)
     if month_first is None:
         return None
