@@ -6,6 +6,7 @@ from newstrace.clean.headlines import (
     is_site_banner,
     is_skip_link,
     mostly_figures,
+    names_the_site_within,
     row_headline,
     site_names,
     title_line,
@@ -114,3 +115,13 @@ def test_a_tables_row_gives_its_one_cell_of_words_as_the_headline() -> None:
     assert row_headline('| | Jan 15, 2026 | Tonight: "The Council Hour" | Weather: snow, high 4 |') == ""
     assert row_headline("| Home | News | Sport |") == ""
     assert row_headline("Harbour board votes to rebuild the north pier") is None
+
+
+def test_a_short_title_part_holds_the_sites_name_when_its_words_run_together_lie_in_the_address() -> None:
+    names = site_names(None, "https://www.westmeregazetteonline.example/news/1")
+    assert names_the_site_within("Lakeside Westmere Gazette", names)
+    assert names_the_site_within("Westmere Gazette Online", names)
+    # One word of the name is no run; a headline of many words is no site's name.
+    assert not names_the_site_within("Gazette", names)
+    assert not names_the_site_within("Bridge to close for repairs", names)
+    assert not names_the_site_within("Westmere Gazette readers vote to keep the old stone bridge open", names)

@@ -355,6 +355,17 @@ def test_trafilaturas_title_gives_way_to_the_pages_own_headline_only_when_nothin
     assert confirmed_title(None, None) is None
 
 
+def test_a_title_tags_site_part_taken_for_the_headline_gives_way_to_its_headline_part() -> None:
+    # trafilatura takes a "Site - Headline" <title>'s first part; here it names the site with a word
+    # around it, which the address holds run together.
+    names = site_names(None, "https://www.westmeregazetteonline.example/news/1")
+    html = "<title>Lakeside Westmere Gazette - Bridge to close for repairs</title>"
+    assert confirmed_title("Lakeside Westmere Gazette", title_tag_text(html), names) == "Bridge to close for repairs"
+    # A headline part too short to be one leaves the title as it was.
+    short = "<title>Lakeside Westmere Gazette - Sport</title>"
+    assert confirmed_title("Lakeside Westmere Gazette", title_tag_text(short), names) == "Lakeside Westmere Gazette"
+
+
 def test_a_title_that_is_the_sites_name_gives_way_to_what_the_site_name_leaves_of_the_title_tag() -> None:
     names = site_names(None, "https://www.harbourledger.example/2024/05/ferry")
     html = "<title>Harbour Ledger: Ferry bought</title>"

@@ -107,6 +107,21 @@ def is_site_banner(text: str, site_names: tuple[str, ...]) -> bool:
     return len(_WORD.findall(text[end:])) <= SITE_BANNER_EXTRA_WORDS
 
 
+# A <title> part of at most this many words can be the site's name with words around it
+# ("Chambersburg Public Opinion" on publicopiniononline.com, "LA Daily News" on dailynews.com).
+SITE_PART_WORDS = 5
+
+
+def names_the_site_within(part: str, site_names: tuple[str, ...]) -> bool:
+    """Whether a short <title> part holds the site's name: two or more of its words in a row, run
+    together, lie inside the site's address name ("Public Opinion" in "publicopiniononline")."""
+    words = [word.lower() for word in _WORD.findall(part)]
+    if not words or len(words) > SITE_PART_WORDS or not site_names:
+        return False
+    runs = ("".join(words[start:end]) for start in range(len(words)) for end in range(start + 2, len(words) + 1))
+    return any(run in name for run in runs for name in site_names)
+
+
 def headline_after_site_name(title: str, site_names: tuple[str, ...]) -> str:
     """The headline of a title that the site's name opens or ends, set apart by a separator ("The
     Fischbowl: Backwards!" on thefischbowl.blogspot.com, "Why You're Lazy « Scott H Young" on

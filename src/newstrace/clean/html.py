@@ -18,6 +18,7 @@ from newstrace.clean.headlines import (
     TITLE_SEPARATOR,
     headline_after_site_name,
     is_site_banner,
+    names_the_site_within,
     site_names,
 )
 from newstrace.clean.lines import line_keys
@@ -247,6 +248,17 @@ def confirmed_title(metadata_title: str | None, page_title: str | None, names: t
         least = 1 if names_the_site else TITLE_TAG_HEADLINE_WORDS
         return headline if len(headline.split()) >= least and not is_site_banner(headline, names) else None
     banner = is_site_banner(metadata_title, names)
+    # trafilatura takes a "Site - Headline" <title>'s first part for the headline: where that part
+    # holds the site's name and another holds three words or more and not the name, that one is it.
+    if metadata_title.strip() in TITLE_SEPARATOR.split(page_title) and names_the_site_within(metadata_title, names):
+        others = [
+            part.strip()
+            for part in TITLE_SEPARATOR.split(page_title)
+            if part.strip() != metadata_title.strip() and not names_the_site_within(part, names)
+        ]
+        longest = max(others, key=lambda part: len(part.split()), default="")
+        if len(longest.split()) >= TITLE_TAG_HEADLINE_WORDS:
+            return longest
     # A title sharing a word with the <title> is the headline in other words (an og:title written
     # for sharing, a <title> for search engines): kept.
     if not banner and _shares_a_word(metadata_title, page_title):
