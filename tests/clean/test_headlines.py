@@ -114,6 +114,8 @@ def test_a_tables_row_gives_its_one_cell_of_words_as_the_headline() -> None:
     # A row of a date, a programme and the weather holds no headline; a line that is no row is no row.
     assert row_headline('| | Jan 15, 2026 | Tonight: "The Council Hour" | Weather: snow, high 4 |') == ""
     assert row_headline("| Home | News | Sport |") == ""
+    menu = "| Local News \\| State News \\| National News \\| Obituaries \\| Court Report \\| News Archive | |"
+    assert row_headline(menu) == ""
     assert row_headline("Harbour board votes to rebuild the north pier") is None
 
 

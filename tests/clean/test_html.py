@@ -246,6 +246,22 @@ def test_a_headline_in_a_layout_tables_row_is_the_title_without_the_rows_bars() 
     assert article.paragraphs == PIER_REPORT
 
 
+def test_a_title_that_is_the_sites_name_leaves_the_headline_to_the_pages_text() -> None:
+    html = (
+        "<html><head><title>Westmere Gazette Online</title></head><body>"
+        "<div class='masthead'>Westmere Gazette Online</div><article>"
+        "<h2>Harbour board votes to rebuild the north pier</h2>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in PIER_REPORT)
+        + "</article></body></html>"
+    )
+    url = "https://www.westmeregazette.example/news/pier"
+    assert extract_html(html, url).title is None
+    page = Page(source="pier.html", content_hash="h", format="html", names=("pier",), html=html, url=url)
+    [article] = clean_page(page)
+    assert article.title == "Harbour board votes to rebuild the north pier"
+    assert article.paragraphs == PIER_REPORT
+
+
 def _bridge_page(post_line_block: str) -> str:
     return (
         "<html><head><title>Westmere to rebuild its stone bridge</title></head><body>"

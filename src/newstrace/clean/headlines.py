@@ -184,7 +184,9 @@ def row_headline(text: str) -> str | None:
     long = [cell for cell in cells if len(_WORD.findall(cell)) >= ROW_HEADLINE_WORDS]
     if len(long) != 1 or any(len(_WORD.findall(cell)) > ROW_LINK_WORDS for cell in cells if cell is not long[0]):
         return ""
-    return long[0].replace("\\|", "|")
+    headline = long[0].replace("\\|", "|")
+    # A cell of links set apart by bars of its own ("Local News \\| State News \\| ...") is a menu.
+    return "" if is_menu(headline) else headline
 
 
 def is_skip_link(text: str) -> bool:

@@ -156,9 +156,13 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
     page_title = title_tag_text(html)
     names = site_names(None, document.url or url)
     title = confirmed_title(document.title, page_title, names)
+    title = headline_under_banner(title, page_title, html, text, names) or title
+    if title and is_site_banner(title, names):
+        # The site's name is no headline: the text's lines are read for one instead.
+        title = None
     return ExtractedHtml(
         text=text,
-        title=headline_under_banner(title, page_title, html, text, names) or title,
+        title=title,
         date=_confirmed_date(document.date, html, document.url or url),
         author=document.author,
         outlet=document.sitename,
