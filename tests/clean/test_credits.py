@@ -170,6 +170,19 @@ def test_the_author_of_a_post_line(line: str, author: str | None) -> None:
         ("Ines Moreau; Tomas Reyes", "Ines Moreau; Tomas Reyes"),
         ("–Ines Moreau", "Ines Moreau"),
         (None, None),
+        # The page's date after the name, and links' and photos' labels, leave the name.
+        ("Ines Moreau Thursday; December", "Ines Moreau"),
+        ("Ines Moreau RSS feed", "Ines Moreau"),
+        ("Ines Moreau More by this author", "Ines Moreau"),
+        ("Tomas Reyes; File", "Tomas Reyes"),
+        ("Ana de la Cruz", "Ana de la Cruz"),
+        # A name's first word may be a weekday's or a month's.
+        ("June Carter", "June Carter"),
+        # Words that are no name: a teaser's, a form's, a commenter's, a label alone.
+        ("Fighting back", None),
+        ("Enter your email", None),
+        ("Tomas Reyes says", None),
+        ("Published January", None),
     ],
 )
 def test_a_metadata_author_without_labels_and_dates(author: str | None, kept: str | None) -> None:

@@ -349,18 +349,53 @@ _AUTHOR_LABELS = frozenset(
 )
 
 
+# Words no part of a person's or an agency's name holds: a link's or a photo's label after the name
+# ("John Leyden More by this author", "Jonathon Ramsey RSS feed", "Kevork Djansezian; File").
+_NOT_NAME_WORDS = frozenset(
+    "article articles stories posts more find published updated filed file design photo photos image images "  # noqa: SIM905
+    "click email follow rss".split()
+)
+# Small words a name may hold in lower case ("Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden").
+_NAME_PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el dos das do e y and the".split())  # noqa: SIM905
+
+
 def metadata_author(text: str | None) -> str | None:
     """A page metadata's author without the labels and dates some sites put there, or None when
-    nothing else is left ("View Profile", "Monday; November ; Ana Ruiz" -> "Ana Ruiz")."""
+    nothing else is left ("View Profile", "Monday; November ; Ana Ruiz" -> "Ana Ruiz").
+
+    A name ends at a word in lower case beyond a name's small words, or at a link's or a photo's
+    label ("Jon Ruiz RSS feed" -> "Jon Ruiz", "Ana Ruiz Thursday" -> "Ana Ruiz"); what is left of
+    fewer than two words is none ("Fighting back"), and a commenter's "Name says" is none either."""
     if not text:
         return None
     kept = []
     for part in text.split(";"):
-        words = [word.strip(".,:–—-").lower() for word in part.split()]
-        named = [word for word in words if word and not word.isdigit()]
+        words = part.split()
+        plain = [word.strip(".,:–—-").lower() for word in words]
+        if "says" in plain:
+            continue
+        end = next(
+            (
+                index
+                for index, (word, lowered) in enumerate(zip(words, plain, strict=True))
+                if lowered in _NOT_NAME_WORDS or (word[:1].islower() and lowered not in _NAME_PARTICLES)
+            ),
+            len(words),
+        )
+        # A date after the name ("Staff Writers January") is the page's, not the author's.
+        while end and _is_date_word(plain[end - 1]):
+            end -= 1
+        if end < len(words) and end < 2:
+            continue
+        named = [word for word in plain[:end] if word and not word.isdigit()]
         if named and not all(word in _AUTHOR_LABELS or word in MONTHS or word in WEEKDAYS for word in named):
-            kept.append(part.strip(" .,:–—-"))
+            kept.append(" ".join(words[:end]).strip(" .,:–—-"))
     return "; ".join(kept) or None
+
+
+def _is_date_word(word: str) -> bool:
+    """Whether a word of a metadata author (lower case, marks off) is a date's: a figure, a month, a weekday."""
+    return not word or word.isdigit() or word in MONTHS or word in WEEKDAYS
 
 
 def split_reporter_credit(paragraph: str) -> tuple[str | None, str]:
