@@ -8,6 +8,7 @@ from newstrace.clean.credits import (
     is_credit_paragraph,
     metadata_author,
     name_line,
+    names_in_credit,
     names_someone,
     parse_byline,
     post_line_author,
@@ -291,3 +292,22 @@ def test_a_labelled_author_line(line: str, author: str | None, agency: str | Non
 )
 def test_a_paragraph_that_is_a_reporter_credit_alone(paragraph: str, is_credit: bool) -> None:
     assert is_credit_paragraph(paragraph) is is_credit
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        ("Ines Moreau reported from Lyon. Tomas Reyes in Porto contributed.", ["Ines Moreau", "Tomas Reyes"]),
+        # An agency's and a role's words before the names are neither, and every name listed counts.
+        ("AP Sports Writer Ines Moreau contributed to this report.", ["Ines Moreau"]),
+        (
+            "Associated Press writers Ines Moreau, Tomas Reyes and Bo Chan contributed to this report.",
+            ["Ines Moreau", "Tomas Reyes", "Bo Chan"],
+        ),
+        # Places after "from" or "in" are no names, listed or not.
+        ("Ines Moreau reported from Lyon and Porto.", ["Ines Moreau"]),
+        ("Reporting by Ines Moreau; Editing by Tomas Reyes", ["Ines Moreau", "Tomas Reyes"]),
+    ],
+)
+def test_the_people_a_reporter_credit_names(credit: str, names: list[str]) -> None:
+    assert names_in_credit(credit) == names

@@ -70,6 +70,14 @@ _CREDIT_PARAGRAPH = re.compile(
 # transcript's header) followed by thousands of words is not one.
 MAX_CREDIT_CHARACTERS = 400
 _CREDIT_NAMES = re.compile(r"(?:^|[.;]\s*|\bby\s+)([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
+_NEXT_CREDIT_NAME = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
+_AFTER_CREDIT_NAME = re.compile(r"\b(?:reported|contributed|in|from|and|editing|writing|reporting)\b", re.I)
+# An agency's name and a reporter's role before the names of a credit ("AP Sports Writer Ana Ruiz").
+_CREDIT_ROLE = re.compile(
+    r"(?:\b(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3})?"
+    r"(?i:(?:sports|business|medical|science|technology|political|legal|staff|special)\s+)?"
+    r"(?i:writers?|reporters?|correspondents?|photographers?|journalists?)\b[\s,:]*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,14 +426,24 @@ def is_credit_paragraph(paragraph: str) -> bool:
 
 
 def names_in_credit(credit: str) -> list[str]:
-    """People named in a reporter credit ("X reported from Athens. Y in Skopje contributed.")."""
-    places_after = re.compile(r"\b(reported|contributed|in|from|and|editing|writing|reporting)\b", re.I)
+    """People named in a reporter credit ("X reported from Athens. Y in Skopje contributed.",
+    "Associated Press writers X and Y contributed to this report.")."""
+    # An agency's and a role's words before the names ("AP Sports Writer", "Associated Press
+    # writers") open the names as a sentence would.
+    text = _CREDIT_ROLE.sub(". ", credit)
     names = []
-    for match in _CREDIT_NAMES.finditer(credit):
-        name = places_after.split(match.group(1))[0].strip()
-        if name and name.lower() not in {"reporting", "editing", "writing", "additional"}:
-            previous = credit[: match.start(1)].rstrip().lower()
-            if previous.endswith(("from", " in")):
-                continue
-            names.append(name)
+    for match in _CREDIT_NAMES.finditer(text):
+        previous = text[: match.start(1)].rstrip().lower()
+        if previous.endswith(("from", " in")):
+            continue
+        run = [match.group(1)]
+        # Names listed together ("X, Y and Z"): each after a comma or an "and".
+        position = match.end(1)
+        while following := _NEXT_CREDIT_NAME.match(text, position):
+            run.append(following.group(1))
+            position = following.end(1)
+        for candidate in run:
+            name = _AFTER_CREDIT_NAME.split(candidate)[0].strip()
+            if name and name.lower() not in {"reporting", "editing", "writing", "additional"}:
+                names.append(name)
     return names
