@@ -363,6 +363,16 @@ _NOT_NAME_WORDS = frozenset(
     "article articles stories posts more find published updated filed file design photo photos image images "  # noqa: SIM905
     "click email follow rss".split()
 )
+# Words of a reporter's role or employer after a name ("Marc Katz Staff Writer", "TOM CANAVAN ASSOCIATED
+# PRESS", "RICHARD HUFF DAILY NEWS TV EDITOR"): the name ends before the first of them, from its third word.
+_ROLE_AFTER_NAME = frozenset(
+    "staff writer writers reporter reporters correspondent correspondents editor editors columnist contributor "  # noqa: SIM905
+    "ap afp associated press daily news the tv sports business senior chief special editorial".split()
+)
+# The last word of a reporter's role or employer ("Staff Writer", "Associated Press").
+_ROLE_NOUNS = frozenset(
+    "writer writers reporter reporters correspondent correspondents editor editors press staff".split()  # noqa: SIM905
+)
 # Small words a name may hold in lower case ("Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden").
 _NAME_PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el dos das do e y and the".split())  # noqa: SIM905
 
@@ -390,6 +400,11 @@ def metadata_author(text: str | None) -> str | None:
             ),
             len(words),
         )
+        cut = _before_role(plain, end)
+        # A role alone after a name's part is the named person's ("Tom Ruiz; AP Auto Writer").
+        if kept and cut == end == len(words) and plain[-1] in _ROLE_NOUNS:
+            continue
+        end = cut
         # A date after the name ("Staff Writers January") is the page's, not the author's.
         while end and _is_date_word(plain[end - 1]):
             end -= 1
@@ -399,6 +414,16 @@ def metadata_author(text: str | None) -> str | None:
         if named and not all(word in _AUTHOR_LABELS or word in MONTHS or word in WEEKDAYS for word in named):
             kept.append(" ".join(words[:end]).strip(" .,:–—-"))
     return "; ".join(kept) or None
+
+
+def _before_role(plain: list[str], end: int) -> int:
+    """Where a name ends that a reporter's role follows to the end ("Marc Katz Staff Writer"): at the
+    role's first word, from the name's third on, where no role word comes before it ("The Associated
+    Press" and "Our Special Correspondent" name no one before their role)."""
+    if end < 3 or plain[end - 1] not in _ROLE_NOUNS:
+        return end
+    first = next((index for index in range(end) if plain[index] in _ROLE_AFTER_NAME), end)
+    return first if first >= 2 else end
 
 
 def _is_date_word(word: str) -> bool:
