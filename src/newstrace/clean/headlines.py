@@ -165,7 +165,7 @@ def is_menu(text: str) -> bool:
     return len(parts) >= MENU_PARTS and sum(len(part.split()) for part in parts) <= MENU_PART_WORDS * len(parts)
 
 
-# A table's row as trafilatura writes it ("| cell | cell |"); "\\|" is a bar inside a cell.
+# A table's row as trafilatura writes it ("| cell | cell |"); a bar inside a cell comes escaped ("\|").
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 # A row's cell of at least this many words can be its headline; the others of a headline's row are
 # links beside it ("Print", "Email this").
@@ -185,7 +185,7 @@ def row_headline(text: str) -> str | None:
     if len(long) != 1 or any(len(_WORD.findall(cell)) > ROW_LINK_WORDS for cell in cells if cell is not long[0]):
         return ""
     headline = long[0].replace("\\|", "|")
-    # A cell of links set apart by bars of its own ("Local News \\| State News \\| ...") is a menu.
+    # A cell of links set apart by bars of its own (escaped: "Local News \| State News \| ...") is a menu.
     return "" if is_menu(headline) else headline
 
 

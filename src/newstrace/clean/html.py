@@ -254,12 +254,9 @@ def confirmed_title(metadata_title: str | None, page_title: str | None, names: t
     banner = is_site_banner(metadata_title, names)
     # trafilatura takes a "Site - Headline" <title>'s first part for the headline: where that part
     # holds the site's name and another holds three words or more and not the name, that one is it.
-    if metadata_title.strip() in TITLE_SEPARATOR.split(page_title) and names_the_site_within(metadata_title, names):
-        others = [
-            part.strip()
-            for part in TITLE_SEPARATOR.split(page_title)
-            if part.strip() != metadata_title.strip() and not names_the_site_within(part, names)
-        ]
+    parts = [part.strip() for part in TITLE_SEPARATOR.split(page_title)]
+    if metadata_title.strip() in parts and names_the_site_within(metadata_title, names):
+        others = [part for part in parts if part != metadata_title.strip() and not names_the_site_within(part, names)]
         longest = max(others, key=lambda part: len(part.split()), default="")
         if len(longest.split()) >= TITLE_TAG_HEADLINE_WORDS:
             return longest
