@@ -110,6 +110,11 @@ def test_bylines() -> None:
     # The agency printed after the name without a comma is the credit, not part of the name.
     assert parse_byline("By TOM REYES Associated Press") == ("TOM REYES", "AP")
     assert parse_byline("By Tom Reyes Reuters") == ("Tom Reyes", "Reuters")
+    # A place, or a role without a comma, after the name is neither part of it.
+    assert parse_byline("By Tom Reyes in Lisbon") == ("Tom Reyes", None)
+    assert parse_byline("By Tom Reyes Staff Writer") == ("Tom Reyes", None)
+    assert parse_byline("By TOM REYES AP Science Writer") == ("TOM REYES", "AP")
+    assert parse_byline("By Ana de la Cruz") == ("Ana de la Cruz", None)
     # Widgets and headings: a name is capitalised and no widget's word.
     for line in ("by category", "By Email", "By the Numbers"):
         parsed = parse_byline(line)

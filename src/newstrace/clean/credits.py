@@ -164,7 +164,7 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
         return None
     rest = match.group("rest") or ""
     names = match.group("names").strip()
-    return _without_agency(names), canonical_agency(rest) or canonical_agency(names)
+    return _without_role_or_place(_without_agency(names)), canonical_agency(rest) or canonical_agency(names)
 
 
 # Agencies some sites print after the reporter's name, without a comma ("By ANA RUIZ Associated Press").
@@ -179,6 +179,23 @@ def _without_agency(names: str) -> str:
             kept = names[: -len(ending)].rstrip()
             return kept if kept.lower() not in ("", "the") else names
     return names
+
+
+def _without_role_or_place(names: str) -> str:
+    """A byline's names without a place or a reporter's role after them ("Ana Ruiz in Lyon", "Ana
+    Ruiz Staff Writer"), where two words of name at least are left."""
+    words = names.split()
+    plain = [word.strip(".,:–—-").lower() for word in words]
+    end = next(
+        (
+            index
+            for index in range(2, len(words) - 1)
+            if plain[index] in ("in", "from") and words[index + 1][:1].isupper()
+        ),
+        len(words),
+    )
+    end = _before_role(plain, end)
+    return " ".join(words[:end]).rstrip(" ,;") if end < len(words) else names
 
 
 def names_someone(names: str) -> bool:
@@ -367,7 +384,8 @@ _NOT_NAME_WORDS = frozenset(
 # PRESS", "RICHARD HUFF DAILY NEWS TV EDITOR"): the name ends before the first of them, from its third word.
 _ROLE_AFTER_NAME = frozenset(
     "staff writer writers reporter reporters correspondent correspondents editor editors columnist contributor "  # noqa: SIM905
-    "ap afp associated press daily news the tv sports business senior chief special editorial".split()
+    "ap afp pa associated press daily news the tv sports business senior chief special editorial contributing "
+    "deputy science environment health national political technology entertainment games auto".split()
 )
 # The last word of a reporter's role or employer ("Staff Writer", "Associated Press").
 _ROLE_NOUNS = frozenset(
