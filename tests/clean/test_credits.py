@@ -188,6 +188,7 @@ def test_the_author_of_a_post_line(line: str, author: str | None) -> None:
         ("Fighting back", None),
         ("Enter your email", None),
         ("Tomas Reyes says", None),
+        ("Tomas Reyes; Treyes Com", "Tomas Reyes"),
         ("Published January", None),
     ],
 )

@@ -391,6 +391,7 @@ _ROLE_AFTER_NAME = frozenset(
 _ROLE_NOUNS = frozenset(
     "writer writers reporter reporters correspondent correspondents editor editors press staff".split()  # noqa: SIM905
 )
+_ADDRESS_ENDINGS = frozenset(("com", "net", "org", "uk"))
 # Small words a name may hold in lower case ("Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden").
 _NAME_PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el dos das do e y and the".split())  # noqa: SIM905
 
@@ -408,7 +409,8 @@ def metadata_author(text: str | None) -> str | None:
     for part in text.split(";"):
         words = part.split()
         plain = [word.strip(".,:–—-").lower() for word in words]
-        if "says" in plain:
+        # A commenter's "Name says", or what is left of an address ("Tglantz Com" for tglantz@x.com).
+        if "says" in plain or (plain and plain[-1] in _ADDRESS_ENDINGS):
             continue
         end = next(
             (
