@@ -400,9 +400,10 @@ def metadata_author(text: str | None) -> str | None:
     """A page metadata's author without the labels and dates some sites put there, or None when
     nothing else is left ("View Profile", "Monday; November ; Ana Ruiz" -> "Ana Ruiz").
 
-    A name ends at a word in lower case beyond a name's small words, or at a link's or a photo's
-    label ("Jon Ruiz RSS feed" -> "Jon Ruiz", "Ana Ruiz Thursday" -> "Ana Ruiz"); what is left of
-    fewer than two words is none ("Fighting back"), and a commenter's "Name says" is none either."""
+    A name ends at a word in lower case beyond a name's small words, at a link's or a photo's label,
+    before the page's date and before a reporter's role ("Jon Ruiz RSS feed", "Ana Ruiz Thursday",
+    "Ana Ruiz Staff Writer" -> "Ana Ruiz"); what is left of fewer than two words ("Fighting back"),
+    a commenter's "Name says" and the rest of an e-mail address name no one."""
     if not text:
         return None
     kept = []
