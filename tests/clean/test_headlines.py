@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import pytest
+
 from newstrace.clean.headlines import (
     headline_after_site_name,
     is_menu,
     is_site_banner,
     is_skip_link,
+    lists_the_sites_sections,
     mostly_figures,
     names_the_site_within,
     row_headline,
@@ -127,3 +130,18 @@ def test_a_short_title_part_holds_the_sites_name_when_its_words_run_together_lie
     assert not names_the_site_within("Gazette", names)
     assert not names_the_site_within("Bridge to close for repairs", names)
     assert not names_the_site_within("Westmere Gazette readers vote to keep the old stone bridge open", names)
+
+
+@pytest.mark.parametrize(
+    ("title", "lists"),
+    [
+        ("Westmere Gazette - News, Sports, Business, Opinion and Weather", True),
+        ("Latest ferry news, timetables, reports", True),
+        ("Fire, floods and storms hit the coast", False),
+        # A headline's list ends in its clause.
+        ("Sports, politics and money: how the council race was won", False),
+        ("Harbour board votes to rebuild the north pier", False),
+    ],
+)
+def test_a_title_that_lists_the_sites_sections_is_no_headline(title: str, lists: bool) -> None:
+    assert lists_the_sites_sections(title) is lists

@@ -262,6 +262,14 @@ def test_a_title_that_is_the_sites_name_leaves_the_headline_to_the_pages_text() 
     assert article.paragraphs == PIER_REPORT
 
 
+def test_a_stamp_of_agency_and_date_is_no_title() -> None:
+    # A wire page shows no headline, only "Agency - date": the date part is the page's stamp.
+    text = "\n".join(["Associated Press - January 2, 2026 7:33 AM ET", *PIER_REPORT])
+    [article] = clean_page(Page(source="pier.txt", content_hash="h", format="text", names=("pier",), text=text))
+    assert article.title is None
+    assert article.paragraphs == PIER_REPORT
+
+
 def _bridge_page(post_line_block: str) -> str:
     return (
         "<html><head><title>Westmere to rebuild its stone bridge</title></head><body>"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from newstrace.clean.dates import is_date_line
+
 # A menu of sections ("IOL News | IOL Sport | IOL Business | ..."), no headline: this many parts or
 # more between separators, of MENU_PART_WORDS words or fewer on average ("Headline | Section | Site"
 # has three). With FIGURES_SHARE, on the 2,167 training and measuring pages: titles agreeing with
@@ -185,8 +187,36 @@ def row_headline(text: str) -> str | None:
     if len(long) != 1 or any(len(_WORD.findall(cell)) > ROW_LINK_WORDS for cell in cells if cell is not long[0]):
         return ""
     headline = long[0].replace("\\|", "|")
-    # A cell of links set apart by bars of its own (escaped: "Local News \| State News \| ...") is a menu.
-    return "" if is_menu(headline) else headline
+    # A cell of links set apart by bars of its own (escaped: "Local News \| State News \| ...") is a
+    # menu; a cell of a date and a time is the page's stamp.
+    return "" if is_menu(headline) or is_date_line(headline) else headline
+
+
+# What a site says it covers, in the <title> it gives every page ("News, Sports, Business, Opinion,
+# Entertainment", "Football News, Fixtures, Results, Match Reports"): the site's sections, no headline.
+_SECTION_WORDS = frozenset(
+    "news sport sports weather business opinion entertainment world local politics health technology "  # noqa: SIM905
+    "travel lifestyle obituaries classifieds results fixtures transfers reports video videos breaking "
+    "latest jobs cars homes events community life style arts music movies".split()
+)
+_LIST_ITEM = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
+# A list of at least this many items, most of them naming a section, describes the site.
+SECTION_LIST_ITEMS = 3
+SECTION_ITEM_WORDS = 3
+
+
+def lists_the_sites_sections(title: str) -> bool:
+    """Whether a title lists what the site covers ("Breaking News, Pakistan, World, Cricket,
+    Entertainment and South Asia"): SECTION_LIST_ITEMS items or more, most of them a section's name."""
+    for part in TITLE_SEPARATOR.split(title):
+        items = [item for item in _LIST_ITEM.split(part) if _WORD.search(item)]
+        # A headline's list ends in its clause ("Sports, politics and money: how the race was won").
+        if len(items) < SECTION_LIST_ITEMS or len(_WORD.findall(items[-1])) > SECTION_ITEM_WORDS:
+            continue
+        sections = sum(any(word.lower() in _SECTION_WORDS for word in _WORD.findall(item)) for item in items)
+        if sections * 3 >= len(items) * 2:
+            return True
+    return False
 
 
 def is_skip_link(text: str) -> bool:

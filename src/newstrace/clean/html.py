@@ -18,6 +18,7 @@ from newstrace.clean.headlines import (
     TITLE_SEPARATOR,
     headline_after_site_name,
     is_site_banner,
+    lists_the_sites_sections,
     names_the_site_within,
     site_names,
 )
@@ -157,8 +158,8 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
     names = site_names(None, document.url or url)
     title = confirmed_title(document.title, page_title, names)
     title = headline_under_banner(title, page_title, html, text, names) or title
-    if title and is_site_banner(title, names):
-        # The site's name is no headline: the text's lines are read for one instead.
+    if title and (is_site_banner(title, names) or lists_the_sites_sections(title)):
+        # The site's name, or what it covers, is no headline: the text's lines are read for one instead.
         title = None
     return ExtractedHtml(
         text=text,

@@ -38,6 +38,7 @@ from newstrace.clean.dates import (
     choose_article_date,
     find_dates,
     is_comment_stamp,
+    is_date_line,
     is_time_stamp,
 )
 from newstrace.clean.headlines import (
@@ -281,7 +282,10 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 # A headline read from a layout table's row leaves the row's bars ("| Headline | | |").
                 title = row_headline(article.title) or article.title
                 title = without_skip_links(headline_after_trail(without_title_label(title)))
-                article.title = headline_after_site_name(title, item.page.site_names)
+                title = headline_after_site_name(title, item.page.site_names)
+                # A date and a time ("January 2, 2008 7:33 AM ET", a stamp's part of "Agency - date")
+                # is the page's stamp, no headline.
+                article.title = None if is_date_line(title) else title
     return [item.articles for item in prepared]
 
 
