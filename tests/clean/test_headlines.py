@@ -14,6 +14,7 @@ from newstrace.clean.headlines import (
     site_names,
     title_line,
     without_skip_links,
+    without_trailing_sections,
 )
 
 
@@ -145,3 +146,20 @@ def test_a_short_title_part_holds_the_sites_name_when_its_words_run_together_lie
 )
 def test_a_title_that_lists_the_sites_sections_is_no_headline(title: str, lists: bool) -> None:
     assert lists_the_sites_sections(title) is lists
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Harbour board votes to rebuild the pier - Local - News", "Harbour board votes to rebuild the pier"),
+        ("Ferry timetable to stay as it is | Breaking news", "Ferry timetable to stay as it is"),
+        # A last part that is no section's name stays, and so does a headline that would be too short.
+        (
+            "Harbour board votes to rebuild the pier - Westmere Gazette",
+            "Harbour board votes to rebuild the pier - Westmere Gazette",
+        ),
+        ("Pier - News", "Pier - News"),
+    ],
+)
+def test_a_titles_trailing_sections_go(title: str, headline: str) -> None:
+    assert without_trailing_sections(title) == headline

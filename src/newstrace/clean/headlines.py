@@ -219,6 +219,30 @@ def lists_the_sites_sections(title: str) -> bool:
     return False
 
 
+# Words of a section's name a <title> gives after the headline ("- Soccer - Sport - Breaking News").
+_TRAILING_SECTION_WORDS = _SECTION_WORDS | frozenset(
+    "uk us national international general soccer football cricket rugby golf tennis columnists".split()  # noqa: SIM905
+)
+
+
+def without_trailing_sections(title: str) -> str:
+    """A title without the sections' names a <title> gives after its headline ("Covic turns up heat
+    on Schwarzer - Football - Sport"), where a headline of three words or more is left."""
+    parts = TITLE_SEPARATOR.split(title)
+    while len(parts) > 1:
+        words = [word.lower() for word in _WORD.findall(parts[-1])]
+        if not words or not all(word in _TRAILING_SECTION_WORDS for word in words):
+            break
+        if len(_WORD.findall(" ".join(parts[:-1]))) < ROW_HEADLINE_WORDS:
+            break
+        parts.pop()
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if len(parts) > len(separators):
+        return title
+    # The title up to the separator before the first section dropped (its own separators kept).
+    return title[: separators[len(parts) - 1].start()].strip()
+
+
 def is_skip_link(text: str) -> bool:
     """Whether a line opens with a skip link ("Skip to main content"): page furniture, no headline."""
     return _SKIP_LINK_LINE.match(text) is not None
