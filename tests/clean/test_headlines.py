@@ -13,6 +13,7 @@ from newstrace.clean.headlines import (
     row_headline,
     site_names,
     title_line,
+    without_leading_sections,
     without_skip_links,
     without_trailing_sections,
 )
@@ -163,3 +164,20 @@ def test_a_title_that_lists_the_sites_sections_is_no_headline(title: str, lists:
 )
 def test_a_titles_trailing_sections_go(title: str, headline: str) -> None:
     assert without_trailing_sections(title) == headline
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("World -- Harbour board votes to rebuild the pier", "Harbour board votes to rebuild the pier"),
+        ("Opinion | The pier is worth rebuilding", "The pier is worth rebuilding"),
+        ("Westmere Gazette :: Harbour board votes to rebuild the pier", "Harbour board votes to rebuild the pier"),
+        # A name that is neither a section's nor the site's, and "Reports:", say part of the headline.
+        ("Mayor: the pier will reopen in May", "Mayor: the pier will reopen in May"),
+        ("Reports: pier to close for two years", "Reports: pier to close for two years"),
+        ("News: Pier shut", "News: Pier shut"),
+    ],
+)
+def test_a_titles_leading_section_or_site_goes(title: str, headline: str) -> None:
+    names = site_names(None, "https://www.westmeregazette.example/news/1")
+    assert without_leading_sections(title, names) == headline

@@ -243,6 +243,25 @@ def without_trailing_sections(title: str) -> str:
     return title[: separators[len(parts) - 1].start()].strip()
 
 
+# A title's first part and what sets it apart ("World -- ", "ESPN - ", "oHERALDo :: ", "Music- ").
+_LEADING_PART = re.compile(r"^(?P<part>[^-|:–—»•]{1,40}?)\s*(?:--|::|[-|:–—»•])\s+(?P<rest>\S.*)$")
+
+
+def without_leading_sections(title: str, site_names: tuple[str, ...]) -> str:
+    """A title without a section's or the site's name before its headline ("World -- Judges allow
+    video of victim", "ESPN - Williams misses news conference"), where three words of headline stay."""
+    while (match := _LEADING_PART.match(title)) is not None:
+        part, rest = match["part"], match["rest"]
+        words = [word.lower() for word in _WORD.findall(part)]
+        # "Reports: ..." says where the news comes from, a part of the headline.
+        names_a_section = bool(words) and all(word in _TRAILING_SECTION_WORDS - {"reports"} for word in words)
+        names_the_site = is_site_banner(part, site_names) or names_the_site_within(part, site_names)
+        if not (names_a_section or names_the_site) or len(_WORD.findall(rest)) < ROW_HEADLINE_WORDS:
+            break
+        title = rest.strip()
+    return title
+
+
 def is_skip_link(text: str) -> bool:
     """Whether a line opens with a skip link ("Skip to main content"): page furniture, no headline."""
     return _SKIP_LINK_LINE.match(text) is not None

@@ -49,6 +49,7 @@ from newstrace.clean.headlines import (
     is_skip_link,
     mostly_figures,
     row_headline,
+    without_leading_sections,
     without_skip_links,
     without_title_label,
     without_trailing_sections,
@@ -283,7 +284,8 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 # A headline read from a layout table's row leaves the row's bars ("| Headline | | |").
                 title = row_headline(article.title) or article.title
                 title = without_skip_links(headline_after_trail(without_title_label(title)))
-                title = without_trailing_sections(headline_after_site_name(title, item.page.site_names))
+                title = headline_after_site_name(title, item.page.site_names)
+                title = without_trailing_sections(without_leading_sections(title, item.page.site_names))
                 # A date and a time ("January 2, 2008 7:33 AM ET", a stamp's part of "Agency - date")
                 # is the page's stamp, no headline.
                 article.title = None if is_date_line(title) else title
