@@ -206,8 +206,8 @@ SECTION_ITEM_WORDS = 3
 
 
 def lists_the_sites_sections(title: str) -> bool:
-    """Whether a title lists what the site covers ("Breaking News, Pakistan, World, Cricket,
-    Entertainment and South Asia"): SECTION_LIST_ITEMS items or more, most of them a section's name."""
+    """Whether a title lists what the site covers ("Local News, Weather, Sports and Entertainment"):
+    SECTION_LIST_ITEMS items or more, two thirds of them naming a section."""
     for part in TITLE_SEPARATOR.split(title):
         items = [item for item in _LIST_ITEM.split(part) if _WORD.search(item)]
         # A headline's list ends in its clause ("Sports, politics and money: how the race was won").
@@ -219,21 +219,25 @@ def lists_the_sites_sections(title: str) -> bool:
     return False
 
 
-# Words of a section's name a <title> gives after the headline ("- Soccer - Sport - Breaking News").
+# Words of a section's name a <title> gives beside the headline ("- Soccer - Sport - Breaking News").
 _TRAILING_SECTION_WORDS = _SECTION_WORDS | frozenset(
     "uk us national international general soccer football cricket rugby golf tennis columnists".split()  # noqa: SIM905
 )
+# Before the headline, "Reports: ..." says where the news comes from, a part of the headline.
+_LEADING_SECTION_WORDS = _TRAILING_SECTION_WORDS - {"reports"}
+# The words of headline a title keeps when sections' or the site's names go from it.
+HEADLINE_LEFT_WORDS = 3
 
 
 def without_trailing_sections(title: str) -> str:
     """A title without the sections' names a <title> gives after its headline ("Covic turns up heat
-    on Schwarzer - Football - Sport"), where a headline of three words or more is left."""
+    on Schwarzer - Football - Sport"), where HEADLINE_LEFT_WORDS words of headline or more are left."""
     parts = TITLE_SEPARATOR.split(title)
     while len(parts) > 1:
         words = [word.lower() for word in _WORD.findall(parts[-1])]
         if not words or not all(word in _TRAILING_SECTION_WORDS for word in words):
             break
-        if len(_WORD.findall(" ".join(parts[:-1]))) < ROW_HEADLINE_WORDS:
+        if len(_WORD.findall(" ".join(parts[:-1]))) < HEADLINE_LEFT_WORDS:
             break
         parts.pop()
     separators = list(TITLE_SEPARATOR.finditer(title))
@@ -249,14 +253,13 @@ _LEADING_PART = re.compile(r"^(?P<part>[^-|:–—»•]{1,40}?)\s*(?:--|::|[-|:
 
 def without_leading_sections(title: str, site_names: tuple[str, ...]) -> str:
     """A title without a section's or the site's name before its headline ("World -- Judges allow
-    video of victim", "ESPN - Williams misses news conference"), where three words of headline stay."""
+    video of victim", "ESPN - Williams misses news conference"), where HEADLINE_LEFT_WORDS words stay."""
     while (match := _LEADING_PART.match(title)) is not None:
         part, rest = match["part"], match["rest"]
         words = [word.lower() for word in _WORD.findall(part)]
-        # "Reports: ..." says where the news comes from, a part of the headline.
-        names_a_section = bool(words) and all(word in _TRAILING_SECTION_WORDS - {"reports"} for word in words)
+        names_a_section = bool(words) and all(word in _LEADING_SECTION_WORDS for word in words)
         names_the_site = is_site_banner(part, site_names) or names_the_site_within(part, site_names)
-        if not (names_a_section or names_the_site) or len(_WORD.findall(rest)) < ROW_HEADLINE_WORDS:
+        if not (names_a_section or names_the_site) or len(_WORD.findall(rest)) < HEADLINE_LEFT_WORDS:
             break
         title = rest.strip()
     return title
