@@ -431,8 +431,7 @@ def metadata_author(text: str | None) -> str | None:
             end -= 1
         if end < len(words) and end < 2:
             continue
-        named = [word for word in plain[:end] if word and not word.isdigit()]
-        if named and not all(word in _AUTHOR_LABELS or word in MONTHS or word in WEEKDAYS for word in named):
+        if not all(word in _AUTHOR_LABELS or _is_date_word(word) for word in plain[:end]):
             kept.append(" ".join(words[:end]).strip(" .,:–—-"))
     return "; ".join(kept) or None
 

@@ -311,9 +311,11 @@ def confirmed_figure_date(found: date, html: str, url: str | None = None) -> dat
     if found.day > 12 or found.day == found.month:
         return found
     head = html[:_READ_AHEAD]
+    # Every figure date of the page, read once: the found date's own, and the others that tell the order.
+    all_figures = list(_FIGURE_DATE.finditer(head))
     figures = [
         match
-        for match in _FIGURE_DATE.finditer(head)
+        for match in all_figures
         if _full_year(match["year"]) == found.year
         and {int(match["first"]), int(match["second"])} == {found.day, found.month}
     ]
@@ -327,7 +329,7 @@ def confirmed_figure_date(found: date, html: str, url: str | None = None) -> dat
     swapped = date(found.year, found.day, found.month)
     if swapped in stated:
         return swapped
-    month_first = _puts_month_first(head, figures, url, found)
+    month_first = _puts_month_first(head, all_figures, figures, url, found)
     if month_first is None:
         return None
     first, second = int(figures[0]["first"]), int(figures[0]["second"])
@@ -350,11 +352,14 @@ def _full_year(year: str) -> int:
     return int(year) if len(year) == 4 else 2000 + int(year)
 
 
-def _puts_month_first(head: str, figures: list[re.Match[str]], url: str | None, found: date) -> bool | None:
-    """Whether the page writes figure dates month first, day first, or None where nothing tells."""
+def _puts_month_first(
+    head: str, all_figures: list[re.Match[str]], figures: list[re.Match[str]], url: str | None, found: date
+) -> bool | None:
+    """Whether the page writes figure dates month first, day first, or None where nothing tells
+    (`figures`: the found date's own among all the page's, `all_figures`)."""
     separator = figures[0]["separator"]
     month_first = day_first = 0
-    for match in _FIGURE_DATE.finditer(head):
+    for match in all_figures:
         if match["separator"] != separator:
             continue
         first, second = int(match["first"]), int(match["second"])
