@@ -4,6 +4,7 @@ import pytest
 
 from newstrace.clean.headlines import (
     headline_after_site_name,
+    headline_of_broken_title,
     is_menu,
     is_site_banner,
     is_skip_link,
@@ -181,3 +182,22 @@ def test_a_titles_trailing_sections_go(title: str, headline: str) -> None:
 def test_a_titles_leading_section_or_site_goes(title: str, headline: str) -> None:
     names = site_names(None, "https://www.westmeregazette.example/news/1")
     assert without_leading_sections(title, names) == headline
+
+
+def test_a_broken_title_is_no_headline() -> None:
+    assert headline_of_broken_title('Gazetteww.westmere.example/search.xml" />') is None
+    assert headline_of_broken_title("<a href='http://ads.example/click'><img src='x'></a>") is None
+    # A breadcrumb trail: no headline, unless its last step reads as one (words by characters in Japanese).
+    assert headline_of_broken_title("Gazette > News > Local News > Story") is None
+    assert headline_of_broken_title("Home > World > Rebels take the port of Kessa") == "Rebels take the port of Kessa"
+    assert headline_of_broken_title("童話集 > きょうの童話 > 欲張りなイヌ") == "欲張りなイヌ"
+    # Headlines with a ">" or a "<" stay.
+    assert headline_of_broken_title("Rents > wages for a third year") == "Rents > wages for a third year"
+    assert headline_of_broken_title("Turnout < 40% in the harbour ward") == "Turnout < 40% in the harbour ward"
+
+
+def test_a_date_stamp_after_the_headline_goes() -> None:
+    assert without_trailing_sections("Ferry fares rise again | January 15, 2008") == "Ferry fares rise again"
+    assert without_trailing_sections("Ferry fares rise - News - Nov 6, 2012") == "Ferry fares rise"
+    # Fewer than three words of headline would be left: the title stays.
+    assert without_trailing_sections("Fares rise - January 15, 2008") == "Fares rise - January 15, 2008"

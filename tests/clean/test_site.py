@@ -325,3 +325,50 @@ def test_a_short_sentence_that_articles_of_no_known_outlet_share_is_their_formul
     assert articles_without_site_boilerplate(unknown) == []
     # Under a known outlet it is the site's line, as before.
     assert len(articles_without_site_boilerplate([replace(a, outlet="c.example") for a in unknown])) == 3
+
+
+def _titled(titles: list[str], outlet: str | None = "gazette.example") -> list[Article]:
+    return [
+        make_article(f"t{number}", _story(number), title=title, outlet=outlet) for number, title in enumerate(titles)
+    ]
+
+
+def test_a_part_three_titles_of_an_outlet_carry_at_an_end_is_its_name_not_the_headline() -> None:
+    titles = [
+        "» Ferry timetable cut for winter :Harbour Notes",
+        "Lighthouse gets a new lamp | Coast Desk - Harbour Notes",
+        "Harbour Notes - Crab season opens early",
+        "Coast Desk - Tide tables online",
+        "School wins prize | Coast Desk",
+        "Mill sold to brewers - Nov 6, 2012",
+    ]
+    passed = {article.id: article for article in articles_without_site_boilerplate(_titled(titles))}
+    assert {article_id: article.title for article_id, article in passed.items()} == {
+        "t0": "Ferry timetable cut for winter",
+        # Once the outlet's name is gone, a third title ends with the section's ("Coast Desk").
+        "t1": "Lighthouse gets a new lamp",
+        "t2": "Crab season opens early",
+        "t3": "Tide tables online",
+        "t4": "School wins prize",
+        # A date stamp alone at an end is no part of a headline.
+        "t5": "Mill sold to brewers",
+    }
+    assert passed["t1"].metadata[SITE_TITLE] == titles[1]
+    # A later pass reads the titles as read and changes nothing more.
+    assert articles_without_site_boilerplate(list(passed.values()) + _titled(titles)[len(passed) :]) == []
+
+
+def test_titles_keep_parts_fewer_than_three_titles_carry_and_a_speakers_colon() -> None:
+    # "Mayor:" opens three headlines with their speaker: a colon after a word is no separator.
+    titles = ["Mayor: Buses to run later", "Mayor: Winter market opens", "Mayor: School wins prize"]
+    titles += ["Museum gets new roof - Arts", "Ferry fares rise - Arts"]
+    assert articles_without_site_boilerplate(_titled(titles)) == []
+
+
+def test_a_title_of_shared_parts_alone_stays_as_it_is() -> None:
+    # Three titles share both parts of "Harbour Notes | Coast Desk": no headline would be left of it.
+    titles = ["Harbour Notes | Coast Desk", "Ferry fares rise | Coast Desk", "Harbour Notes | Mill sold"]
+    titles += ["Harbour Notes | School wins prize", "Buses to run later | Coast Desk"]
+    passed = {article.id: article.title for article in articles_without_site_boilerplate(_titled(titles))}
+    assert "t0" not in passed
+    assert passed["t1"] == "Ferry fares rise"

@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from newstrace.clean.dates import is_date_line
+from newstrace.sentences.words import count_words
 
 # A menu of sections ("IOL News | IOL Sport | IOL Business | ..."), no headline: this many parts or
 # more between separators, of MENU_PART_WORDS words or fewer on average ("Headline | Section | Site"
@@ -231,11 +232,13 @@ HEADLINE_LEFT_WORDS = 3
 
 def without_trailing_sections(title: str) -> str:
     """A title without the sections' names a <title> gives after its headline ("Covic turns up heat
-    on Schwarzer - Football - Sport"), where HEADLINE_LEFT_WORDS words of headline or more are left."""
+    on Schwarzer - Football - Sport") and without a date stamp there ("... | January 15, 2008"),
+    where HEADLINE_LEFT_WORDS words of headline or more are left."""
     parts = TITLE_SEPARATOR.split(title)
     while len(parts) > 1:
         words = [word.lower() for word in _WORD.findall(parts[-1])]
-        if not words or not all(word in _TRAILING_SECTION_WORDS for word in words):
+        names_sections = bool(words) and all(word in _TRAILING_SECTION_WORDS for word in words)
+        if not names_sections and is_date_line(parts[-1]) is None:
             break
         if len(_WORD.findall(" ".join(parts[:-1]))) < HEADLINE_LEFT_WORDS:
             break
@@ -263,6 +266,27 @@ def without_leading_sections(title: str, site_names: tuple[str, ...]) -> str:
             break
         title = rest.strip()
     return title
+
+
+# What a broken <title> leaves of the page's markup ('Intww.example.com/search.xml" />').
+_MARKUP_RESIDUE = re.compile(r"/>|</?[a-z][a-z0-9]*[\s>/]|\w=[\"']", re.IGNORECASE)
+# A breadcrumb trail: the site's sections down to the page ("TV3 > News > National News > Story").
+_TRAIL_STEP = re.compile(r"\s+>\s+")
+TRAIL_STEPS = 3
+TRAIL_STEP_WORDS = 3
+
+
+def headline_of_broken_title(title: str) -> str | None:
+    """A title that is a breadcrumb trail or holds markup (a page's broken <title>) is no headline:
+    None, or the trail's last step where it reads as a headline ("Home > World > Rebels take port")."""
+    if _MARKUP_RESIDUE.search(title):
+        return None
+    steps = _TRAIL_STEP.split(title)
+    # A step is a few runs between spaces in any script ("きょうのイソップ童話" is one); the last one's
+    # words are counted as a headline's are (a Japanese headline by its characters).
+    if len(steps) < TRAIL_STEPS or any(len(_WORD.findall(step)) > TRAIL_STEP_WORDS for step in steps[:-1]):
+        return title
+    return steps[-1].strip() if count_words(steps[-1]) >= HEADLINE_LEFT_WORDS else None
 
 
 def is_skip_link(text: str) -> bool:

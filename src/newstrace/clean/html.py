@@ -17,6 +17,7 @@ from newstrace.clean.headlines import (
     TITLE_PARTS,
     TITLE_SEPARATOR,
     headline_after_site_name,
+    headline_of_broken_title,
     is_site_banner,
     lists_the_sites_sections,
     names_the_site_within,
@@ -158,8 +159,11 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
     names = site_names(None, document.url or url)
     title = confirmed_title(document.title, page_title, names)
     title = headline_under_banner(title, page_title, html, text, names) or title
+    if title is not None:
+        title = headline_of_broken_title(title)
     if title and (is_site_banner(title, names) or lists_the_sites_sections(title)):
-        # The site's name, or what it covers, is no headline: the text's lines are read for one instead.
+        # The site's name, or what it covers, is no headline (nor a broken <title>, above): the text's
+        # lines are read for one instead.
         title = None
     return ExtractedHtml(
         text=text,

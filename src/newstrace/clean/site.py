@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 from urllib.parse import urlsplit
 
-from newstrace.clean.dates import MONTHS, WEEKDAYS
+from newstrace.clean.dates import MONTHS, WEEKDAYS, is_date_line
 from newstrace.clean.headlines import TITLE_PARTS
 from newstrace.clean.line_vocabulary import STOP_WORDS
 from newstrace.model import NO_OUTLET, Article, RemovedLine
@@ -352,6 +352,83 @@ def _title_parts(page_title: str | None) -> list[str]:
     return [part.strip() for part in TITLE_PARTS.split(page_title)] if page_title else []
 
 
+# Where a title's parts meet: marks with a space on each side ("Headline | Section", "Site - Headline",
+# "Site : Headline"), marks opening the title ("» Headline"), a mark glued to the next word after a
+# space ("Headline :zenhabits") and a double colon after a word ("Headline 7:: Site"). A colon and a
+# space alone are not one: "Obama: ..." opens many headlines of one site with their speaker.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:--|::?|[-|–—»«•›])\s+|^\s*[|–—»«•›]+\s*|\s+(?:::?|[|»›])(?=\w)|(?<=\w)::\s+")
+
+
+TITLE_TRIMMING_ROUNDS = 4
+
+
+def _part_spans(title: str) -> list[tuple[int, int]]:
+    """Where each part of a title stands (see _TITLE_SEPARATOR)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _TITLE_SEPARATOR.finditer(title):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(title)))
+    return spans
+
+
+def _titles_without_shared_ends(titles: Sequence[str | None]) -> list[str | None]:
+    """Each title of an outlet without the parts at its ends that SITE_ARTICLES of the outlet's titles
+    carry at theirs (the site's or a section's name: "... | IdeaFeed", "High Scalability - ..."), nor
+    those that hold no word or a date alone ("... - Theater News - Nov 6, 2012"); None where nothing
+    goes, or where no part of the title would stay (the title is the site's)."""
+    current = {title: title for title in titles if title}
+    # Once the outermost shared parts are gone, the next ones are at the ends ("Photography, CA - Blue
+    # Lily Photo - Blue Lily Blog - tiny apple"): a few rounds, each counting the titles as trimmed.
+    for _ in range(TITLE_TRIMMING_ROUNDS):
+        trimmed = _without_shared_ends(list(dict.fromkeys(current.values())))
+        if not trimmed:
+            break
+        current = {title: trimmed.get(now, now) for title, now in current.items()}
+    return [current[title] if title and current[title] != title else None for title in titles]
+
+
+def _without_shared_ends(titles: list[str]) -> dict[str, str]:
+    """One round of _titles_without_shared_ends: the titles that lose parts, and what they keep."""
+    spans_of = {title: _part_spans(title) for title in titles}
+    held: Counter[str] = Counter()
+    for title, spans in spans_of.items():
+        # The parts at a title's ends once those of no word or a date alone are gone ("Section - Nov 6").
+        named = [paragraph_key(title[start:end]) for start, end in spans if not _is_date(title[start:end])]
+        named = [key for key in named if key]
+        if len(named) > 1:
+            held.update({named[0], named[-1]})
+    shared = {key for key, count in held.items() if count >= SITE_ARTICLES}
+    trimmed: dict[str, str] = {}
+    for title, spans in spans_of.items():
+
+        def goes(part: tuple[int, int], title: str = title) -> bool:
+            text = title[part[0] : part[1]]
+            return not _WORD.search(text) or paragraph_key(text) in shared or _is_date(text)
+
+        first, last = 0, len(spans) - 1
+        while first < last:
+            if goes(spans[first]) and _headline_words(title, spans[first + 1], spans[last]):
+                first += 1
+            elif goes(spans[last]) and _headline_words(title, spans[first], spans[last - 1]):
+                last -= 1
+            else:
+                break
+        if (first, last) != (0, len(spans) - 1) and not all(map(goes, spans[first : last + 1])):
+            trimmed[title] = title[spans[first][0] : spans[last][1]].strip()
+    return trimmed
+
+
+def _is_date(text: str) -> bool:
+    return is_date_line(text) is not None
+
+
+def _headline_words(title: str, first: tuple[int, int], last: tuple[int, int]) -> bool:
+    """Whether the parts from `first` to `last` hold a headline's words (PAGE_HEADLINE_WORDS)."""
+    return len(_WORD.findall(title[first[0] : last[1]])) >= PAGE_HEADLINE_WORDS
+
+
 def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Article]:
     """The articles that change when each outlet's boilerplate leaves them, changed (those left with
     no paragraphs among them); the articles of no known outlet are one group (NO_OUTLET), and those
@@ -365,6 +442,8 @@ def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Artic
         reads = [_Read.of(article) for article in outlet_articles]
         boilerplate = _site_boilerplate(outlet_articles, reads, by_headline=outlet != NO_OUTLET)
         headlines = _page_headlines(outlet_articles, reads)
+        trimmed = _titles_without_shared_ends([read.title for read in reads])
+        headlines = [headline or title for headline, title in zip(headlines, trimmed, strict=True)]
         # With no boilerplate left, an earlier pass's removals still go back.
         if (
             boilerplate

@@ -44,6 +44,7 @@ from newstrace.clean.dates import (
 from newstrace.clean.headlines import (
     TITLE_SEPARATOR,
     headline_after_site_name,
+    headline_of_broken_title,
     is_menu,
     is_site_banner,
     is_skip_link,
@@ -288,7 +289,7 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 title = without_trailing_sections(without_leading_sections(title, item.page.site_names))
                 # A date and a time ("January 2, 2008 7:33 AM ET", a stamp's part of "Agency - date")
                 # is the page's stamp, no headline.
-                article.title = None if is_date_line(title) else title
+                article.title = None if is_date_line(title) else headline_of_broken_title(title)
     return [item.articles for item in prepared]
 
 
