@@ -190,6 +190,15 @@ def test_the_author_of_a_post_line(line: str, author: str | None) -> None:
         ("Tomas Reyes says", None),
         ("Tomas Reyes; Treyes Com", "Tomas Reyes"),
         ("Published January", None),
+        # The author's job or employer after the name, and the place or firm after the job.
+        ("Ines Moreau; Software Engineer", "Ines Moreau"),
+        ("Ines Moreau; Director; Westmere EMEA", "Ines Moreau"),
+        ("Ines Moreau; Westmere News Service", "Ines Moreau"),
+        ("Ines Moreau; The Westmere Gazette", "Ines Moreau"),
+        ("INES MOREAU; M D", "INES MOREAU"),
+        ("Ines Moreau Health reporter; Westmere News", "Ines Moreau"),
+        # A second author, even with her paper after her name, stays.
+        ("Ines Moreau; Tomas Reyes Westmere Newspapers", "Ines Moreau; Tomas Reyes Westmere Newspapers"),
     ],
 )
 def test_a_metadata_author_without_labels_and_dates(author: str | None, kept: str | None) -> None:

@@ -392,6 +392,16 @@ _ROLE_NOUNS = frozenset(
     "writer writers reporter reporters correspondent correspondents editor editors press staff".split()  # noqa: SIM905
 )
 _ADDRESS_ENDINGS = frozenset(("com", "net", "org", "uk"))
+# Words of a job or an employer that a page's metadata lists after its author's name, each its own
+# part ("Tammy Ruiz; Software Engineer", "Ana Ruiz; Director; Example EMEA", "Joe Bell; IDG News
+# Service"): such a part names the person's work, not another author.
+WORK_PART_WORDS = 3
+_WORK_WORDS = _ROLE_NOUNS | frozenset(
+    "engineer engineering manager director scientist strategist founder lead developer developers marketing "  # noqa: SIM905
+    "product programs team columnist contributor editorial president officer analyst consultant designer "
+    "intern professor researcher community development service news network newspapers magazine bureau "
+    "desk wire media group".split()
+)
 # Small words a name may hold in lower case ("Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden").
 _NAME_PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el dos das do e y and the".split())  # noqa: SIM905
 
@@ -413,6 +423,8 @@ def metadata_author(text: str | None) -> str | None:
         # A commenter's "Name says", or what is left of an address ("Tglantz Com" for tglantz@x.com).
         if "says" in plain or (plain and plain[-1] in _ADDRESS_ENDINGS):
             continue
+        if not words:
+            continue
         end = next(
             (
                 index
@@ -421,10 +433,14 @@ def metadata_author(text: str | None) -> str | None:
             ),
             len(words),
         )
-        cut = _before_role(plain, end)
-        # A role alone after a name's part is the named person's ("Tom Ruiz; AP Auto Writer").
-        if kept and cut == end == len(words) and plain[-1] in _ROLE_NOUNS:
-            continue
+        # A role in lower case ends the name before its words of the beat ("Mark Ruiz Environment reporter").
+        cut = _before_role(plain, end + 1) if end < len(words) and plain[end] in _ROLE_NOUNS else end
+        cut = min(cut, _before_role(plain, end))
+        # A role alone after a name's part is the named person's ("Tom Ruiz; AP Auto Writer"), as is
+        # their work or employer ("Software Engineer", "IDG News Service", "The Example Star") and a
+        # degree's letters ("M D"); what follows the work is its place or employer ("Director; Example EMEA").
+        if kept and cut == end == len(words) and _names_work(words, plain):
+            break
         end = cut
         # A date after the name ("Staff Writers January") is the page's, not the author's.
         while end and _is_date_word(plain[end - 1]):
@@ -434,6 +450,19 @@ def metadata_author(text: str | None) -> str | None:
         if not all(word in _AUTHOR_LABELS or _is_date_word(word) for word in plain[:end]):
             kept.append(" ".join(words[:end]).strip(" .,:–—-"))
     return "; ".join(kept) or None
+
+
+def _names_work(words: list[str], plain: list[str]) -> bool:
+    """Whether a part of a metadata author after a name names that person's work, not another person:
+    it opens with a work's word or with no name's, or a short one ends with a work's word ("IDG News
+    Service"; "Ana Ruiz Example Newspapers" may be a second author with her paper)."""
+    return (
+        plain[0] in _WORK_WORDS
+        or plain[0] in _NOT_A_NAME_START
+        or (len(plain) <= WORK_PART_WORDS and plain[-1] in _WORK_WORDS)
+        or all(len(word) == 1 for word in plain)
+        or not any(word[:1].isupper() for word in words)
+    )
 
 
 def _before_role(plain: list[str], end: int) -> int:
