@@ -3,8 +3,11 @@ from __future__ import annotations
 import pytest
 
 from newstrace.clean.credits import (
+    agency_byline,
+    agency_line,
     author_line_agency,
     author_line_name,
+    find_dateline,
     is_credit_paragraph,
     metadata_author,
     name_line,
@@ -14,6 +17,7 @@ from newstrace.clean.credits import (
     post_line_author,
     split_dateline,
     split_reporter_credit,
+    split_sign_off,
 )
 from newstrace.clean.line_model import default_line_model
 from newstrace.clean.text import clean_text
@@ -326,3 +330,94 @@ def test_a_paragraph_that_is_a_reporter_credit_alone(paragraph: str, is_credit: 
 )
 def test_the_people_a_reporter_credit_names(credit: str, names: list[str]) -> None:
     assert names_in_credit(credit) == names
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "header", "rest"),
+    [
+        # Header pieces an extraction joined to the dateline: a stamp, a headline, a photo link.
+        (
+            "2026-01-12 11:31:01 - TAIPEI, Taiwan (AP) - Turnout rose.",
+            "TAIPEI, Taiwan",
+            "AP",
+            "2026-01-12 11:31:01 -",
+            "Turnout rose.",
+        ),
+        ("Photos HOLMSTAD (Reuters) - The pier fell.", "HOLMSTAD", "Reuters", "Photos", "The pier fell."),
+        (
+            "Pier closes for the winter 15/01/2026 GAZA CITY, Gaza Strip, (AP) - Boats left.",
+            "GAZA CITY, Gaza Strip",
+            "AP",
+            "Pier closes for the winter 15/01/2026",
+            "Boats left.",
+        ),
+        # A place in other case: the words nearest the tag that read as a dateline.
+        (
+            "Ferry news from the coast Holmstad (PTI): Boats left.",
+            "Holmstad",
+            "PTI",
+            "Ferry news from the coast",
+            "Boats left.",
+        ),
+        ("Pier news London (dpa) - Boats left.", "London", "dpa", "Pier news", "Boats left."),
+        # A dateline opening the paragraph, as before, in any case.
+        ("NAIROBI, Kenya (AP) — Rain fell.", "NAIROBI, Kenya", "AP", "", "Rain fell."),
+        ("New Holmstad, Jan 13 (IANS): Boats left.", "New Holmstad", "IANS", "", "Boats left."),
+    ],
+)
+def test_a_dateline_behind_header_pieces(paragraph: str, place: str, agency: str, header: str, rest: str) -> None:
+    dateline, found_header, found_rest = find_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, found_header, found_rest) == (place, agency, header, rest)
+
+
+def test_no_dateline_without_an_agencys_tag_behind_header_pieces() -> None:
+    for paragraph in (
+        "The mayor of Holmstad (D-Coast) - a former skipper - spoke.",
+        "Officials in HOLMSTAD - the harbour town - said the pier would close.",
+        "Winds rose on Tuesday (local time) - and boats stayed in.",
+    ):
+        assert find_dateline(paragraph) == (None, "", paragraph)
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("The Associated Press", ("AP", None)),
+        ("- Reuters", ("Reuters", None)),
+        ("Associated Press Writer", ("AP", None)),
+        ("INES MOREAU, Associated Press Writer", ("AP", "INES MOREAU")),
+        # A name and the agency alone is as often a photograph's credit.
+        ("INES MOREAU Associated Press", None),
+        ("Reuters reported on Monday that the pier would close.", None),
+    ],
+)
+def test_a_line_that_is_an_agencys_credit(line: str, found: tuple[str, str | None] | None) -> None:
+    assert agency_line(line) == found
+
+
+def test_a_byline_naming_the_agency_among_header_pieces() -> None:
+    assert agency_byline("| 1/7/2026, 6:30 p.m. EST By INES MOREAU The Associated Press | |") == ("AP", "INES MOREAU")
+    assert agency_byline("Pier closes By Tomas Reyes, For The Associated Press HOLMSTAD - Boats") == (
+        "AP",
+        "Tomas Reyes",
+    )
+    assert agency_byline("By Tomas Reyes, Harbour Gazette HOLMSTAD - Boats left.") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "agency", "rest"),
+    [
+        ("Boats left the harbour at dawn. - AAP", "AAP", "Boats left the harbour at dawn."),
+        ("Boats left the harbour at dawn. IANS", "IANS", "Boats left the harbour at dawn."),
+        ("Boats left. Brought to you by AAP © AAP 2026", "AAP", "Boats left."),
+        ("Boats left. Source: The Associated Press", "AP", "Boats left."),
+        ("Agence France-Presse", "AFP", ""),
+        # An agency named in the sentence is no sign-off.
+        ("The harbour master told Reuters.", None, "The harbour master told Reuters."),
+        ("Boats left, the Associated Press said.", None, "Boats left, the Associated Press said."),
+    ],
+)
+def test_an_agencys_sign_off_ending_the_text(paragraph: str, agency: str | None, rest: str) -> None:
+    found, _, found_rest = split_sign_off(paragraph)
+    assert (found, found_rest) == (agency, rest)

@@ -1868,3 +1868,27 @@ def test_a_video_posts_headline_opening_with_watch_stays_its_title() -> None:
     [article] = clean_text(page, line_model=default_line_model())
     assert article.title == headline
     assert article.paragraphs == HARBOUR_REPORT[:3]
+
+
+def test_credits_that_html_extraction_leaves_in_the_text_go_to_their_fields() -> None:
+    model = default_line_model()
+    body = (
+        "The port authority said on Tuesday that harbour dues for fishing boats will rise by a tenth from April.\n\n"
+        "Skippers said the rise would hit smaller crews hardest, as fuel prices have already climbed this year.\n\n"
+    )
+    # A dateline behind a stamp and the headline, as an extraction joins a header's pieces.
+    page = "Harbour dues to rise\n\nHarbour dues to rise 2026-01-12 11:31 HOLMSTAD, Norland (AP) - " + body
+    [article] = clean_text(page, line_model=model)
+    assert (article.dateline, article.credit) == ("HOLMSTAD, Norland", "AP")
+    assert article.paragraphs[0].startswith("The port authority said")
+    assert ("Harbour dues to rise 2026-01-12 11:31", "header before the wire dateline") in [
+        (removed.line, removed.reason) for removed in article.removed
+    ]
+    # A sentence before the dateline stays text, a paragraph of its own.
+    note = "This is the first part of the harbour board's report on the new dues."
+    [article] = clean_text(f"Harbour dues to rise\n\n{note} HOLMSTAD (Reuters) - {body}", line_model=model)
+    assert (article.credit, article.paragraphs[0]) == ("Reuters", note)
+    assert article.paragraphs[1].startswith("The port authority said")
+    # A sign-off ending the text.
+    [article] = clean_text(f"Harbour dues to rise\n\n{body}Skippers will meet on Friday. - AAP\n", line_model=model)
+    assert (article.credit, article.paragraphs[-1]) == ("AAP", "Skippers will meet on Friday.")

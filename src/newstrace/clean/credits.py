@@ -126,6 +126,106 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     return Dateline(place, agency, paragraph[: match.end()].strip(), match.group("when")), rest
 
 
+# How far into an article's first paragraph an agency's dateline may stand behind the header's pieces
+# that an extraction joined to it ("Photos BAGHDAD (Reuters) - ...", "Posted: Jan 9, 2008 10:23 PM
+# TORONTO (AP) -Raptors ...", "| By Ana Ruiz New Delhi, Jan 13 (IANS): ...").
+DATELINE_REACH = 240
+# Where a dateline's place may begin before its tag: the tag's place and date ("GAZA CITY, Gaza Strip,
+# Jan. 15"), read back from the tag.
+PLACE_BEFORE_TAG = 60
+_AGENCY_TAG = re.compile(rf"\(\s*(?:{_AGENCY_ALTERNATION}|{'|'.join(map(re.escape, AGENCY_NAMES))})\s*\)")
+_WORD_AFTER_SPACE = re.compile(r"(?<=\s)[A-ZÀ-Ý(]")
+
+
+def find_dateline(paragraph: str) -> tuple[Dateline | None, str, str]:
+    """A wire dateline opening the paragraph, or an agency's dateline behind a few header pieces joined
+    to it (DATELINE_REACH): the dateline, the header before it ("" for none) and the paragraph after it."""
+    dateline, rest = split_dateline(paragraph)
+    found = (dateline, "", rest) if dateline is not None else None
+    if (dateline is not None and (not dateline.agency or in_capitals(dateline.place))) or "(" not in paragraph[
+        :DATELINE_REACH
+    ]:
+        return found or (None, "", paragraph)
+    tag = _AGENCY_TAG.search(paragraph, 0, DATELINE_REACH)
+    if tag is None:
+        return found or (None, "", paragraph)
+    # The place is where the words run in capitals up to the tag ("Photos BAGHDAD (Reuters)", "Sat Dec
+    # 29 GAZA CITY, Gaza Strip, (AP)"); a place in other case is the word or words nearest the tag that
+    # still read as a dateline ("Tributes paid to Edmund Hillary Dehradun (PTI)": "Dehradun").
+    opening = found
+    for start in _WORD_AFTER_SPACE.finditer(paragraph, max(1, tag.start() - PLACE_BEFORE_TAG), tag.start() + 1):
+        dateline, rest = split_dateline(paragraph[start.start() :])
+        # The tag alone ("(dpa) - ...") only where no place before it reads as a dateline, and a dateline
+        # opening the paragraph ("New Delhi, Jan 13 (IANS):") gives way only to a place in capitals.
+        if dateline is None or not dateline.agency or (found is not None and not dateline.place):
+            continue
+        if in_capitals(dateline.place):
+            return dateline, paragraph[: start.start()].strip(), rest
+        if opening is None:
+            found = dateline, paragraph[: start.start()].strip(), rest
+    return found or (None, "", paragraph)
+
+
+_ANY_AGENCY = "|".join(re.escape(name) for name in sorted({*AGENCIES, *AGENCY_NAMES}, key=len, reverse=True))
+_NAMES = r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
+_ROLE_AT_AGENCY = r"(?:[A-Z][a-z]+\s+)?(?:Writer|Correspondent|Reporter)"
+# A line that is an agency's credit alone, or the reporter's name and role at the agency: "The Associated
+# Press", "- Reuters", "Associated Press Writer", "ANA RUIZ Associated Press Writer". A name and the
+# agency alone ("ANA RUIZ Associated Press") is as often a photograph's credit, the picture the agency's.
+_AGENCY_LINE = re.compile(
+    rf"^(?:(?P<names>{_NAMES})\s*,?\s+(?=(?:The\s+)?(?:{_ANY_AGENCY})\s+{_ROLE_AT_AGENCY}$))?"
+    rf"(?:The\s+)?(?P<agency>{_ANY_AGENCY})(?:\s+{_ROLE_AT_AGENCY})?$"
+)
+# A byline naming the agency, among a header's pieces an extraction joined to the text: "1/7/2008,
+# 6:30 p.m. EST By ANA RUIZ The Associated Press", "By ANA RUIZ, For The Associated Press".
+_AGENCY_BYLINE = re.compile(
+    rf"\b(?:By|BY)\s+(?P<names>{_NAMES})\s*,?\s+(?:For\s+)?(?:The\s+)?(?P<agency>{_ANY_AGENCY})\b"
+)
+AGENCY_BYLINE_REACH = 300
+# Words the names' pattern takes before the agency that are not a name's ("By ANA RUIZ The Associated Press").
+_NAMES_END = re.compile(r"(?:\s+(?:The|For|THE|FOR))+$")
+# An agency's sign-off at the end of its story as papers print it: "... in the third round. - AAP",
+# "... a video footage. IANS", "Brought to you by AAP © AAP 2008", "Source: The Associated Press".
+_SIGN_OFF = re.compile(
+    rf"(?:(?<=[.!?\"”’])\s+|^)(?:[-–—]+\s*)?(?:(?i:brought\s+to\s+you\s+by|source\s*:)\s*)?(?:The\s+)?"
+    rf"\(?(?P<agency>{_ANY_AGENCY})\)?(?:\s*(?:©|\(c\))\s*(?:{_ANY_AGENCY})?\s*\d{{4}})?\s*\.?\s*$"
+)
+# A sign-off is the last few words of the text.
+SIGN_OFF_CHARACTERS = 60
+
+
+def agency_line(line: str) -> tuple[str, str | None] | None:
+    """The agency, and the reporter's names if any, of a line that is an agency's credit alone."""
+    match = _AGENCY_LINE.match(line.strip(" |-–—"))
+    if match is None:
+        return None
+    names = _NAMES_END.sub("", match.group("names")) if match.group("names") else None
+    return canonical_agency(match.group("agency")) or match.group("agency"), names or None
+
+
+def agency_byline(text: str) -> tuple[str, str] | None:
+    """The agency and the names of a byline naming an agency in the opening of a text, or None."""
+    match = _AGENCY_BYLINE.search(text, 0, AGENCY_BYLINE_REACH)
+    if match is None:
+        return None
+    return canonical_agency(match.group("agency")) or match.group("agency"), _NAMES_END.sub("", match.group("names"))
+
+
+def split_sign_off(paragraph: str) -> tuple[str | None, str, str]:
+    """An agency's sign-off ending a paragraph: the agency, the sign-off and the paragraph before it."""
+    match = _SIGN_OFF.search(paragraph, max(0, len(paragraph) - SIGN_OFF_CHARACTERS))
+    if match is None:
+        return None, "", paragraph
+    agency = canonical_agency(match.group("agency")) or match.group("agency")
+    return agency, paragraph[match.start() :].strip(), paragraph[: match.start()].rstrip()
+
+
+def in_capitals(place: str) -> bool:
+    """Whether a dateline's place, up to its first comma, is written in capitals ("GAZA CITY, Gaza Strip")."""
+    city = place.split(",")[0]
+    return city.isupper() and sum(character.isalpha() for character in city) > 1
+
+
 def _tag_first_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     """A dateline that opens with an agency's tag (or a date and the tag), no place or one after the
     tag, and the paragraph without it; None for a paragraph that opens otherwise."""

@@ -20,17 +20,22 @@ from typing import NamedTuple
 import numpy as np
 
 from newstrace.clean.credits import (
+    agency_byline,
+    agency_line,
     author_line_agency,
     author_line_name,
     canonical_agency,
+    find_dateline,
+    in_capitals,
     is_credit_paragraph,
     metadata_author,
     name_line,
     names_in_credit,
     names_someone,
+    parse_byline,
     post_line_author,
-    split_dateline,
     split_reporter_credit,
+    split_sign_off,
 )
 from newstrace.clean.dates import (
     MONTHS,
@@ -1870,28 +1875,28 @@ def _strip_trailing_junk(result: CleanedText) -> None:
     result.paragraphs[-1] = last
 
 
+HEADER_BEFORE_DATELINE_REASON = "header before the wire dateline"
+
+
 def _extract_credits(result: CleanedText) -> None:
     if not result.paragraphs:
         return
-    dateline, rest = split_dateline(result.paragraphs[0])
-    if dateline is not None:
-        result.dateline = dateline.place or None
-        result.credit = dateline.agency or result.credit
-        result.removed.append(RemovedLine(dateline.text, "wire dateline"))
-        result.paragraphs[0] = rest
-        # A dateline with its year ("DENVER, March 3, 2025 /PRNewswire/ --") dates the release.
-        found = find_dates(dateline.when) if dateline.when else []
-        if found:
-            result.metadata["dateline_date"] = found[0].value.isoformat()
+    _take_agency_line(result)
+    _take_dateline(result)
+    if result.credit is None and (byline := agency_byline(result.paragraphs[0])) is not None:
+        # A byline naming the agency among header pieces joined to the text ("3:30 p.m. EST By ANA RUIZ
+        # The Associated Press"): the agency's copy, whoever printed it.
+        result.credit = byline[0]
+        result.byline = result.byline or byline[1]
     credit, rest = split_reporter_credit(result.paragraphs[-1])
     if credit:
         result.metadata["reporter_credit"] = credit
         if rest:
             result.paragraphs[-1] = rest
         else:
-            result.paragraphs.pop()
-            result.body_lines.pop()
+            _pop_paragraph(result, -1)
         _take_reporter_credit(result, credit)
+    _take_sign_off(result)
     result.credit = result.credit or _agency_of_copyright(result.removed)
     lines = [*result.paragraphs[-ORIGINAL_PUBLISHER_REACH:], *(item.line for item in result.removed)]
     # The words looked for in all the lines at once rule out most pages.
@@ -1901,6 +1906,85 @@ def _extract_credits(result: CleanedText) -> None:
     publisher = next(filter(None, map(original_publisher, lines)), None)
     if publisher is not None:
         result.metadata.setdefault("originally_published", publisher)
+
+
+def _pop_paragraph(result: CleanedText, position: int) -> str:
+    """Take a paragraph out of the text (and its line out of the body's lines, where it stands there)."""
+    paragraph = result.paragraphs.pop(position)
+    if result.body_lines and result.body_lines[position] == paragraph:
+        result.body_lines.pop(position)
+    return paragraph
+
+
+def _take_agency_line(result: CleanedText) -> None:
+    """A first paragraph that is an agency's credit alone ("The Associated Press", "- Reuters", "ANA RUIZ
+    Associated Press"), kept by the model above the text: the credit and the byline, no text."""
+    if len(result.paragraphs) < 2:
+        return
+    found = agency_line(result.paragraphs[0].removeprefix(CELL_MARK))
+    if found is None:
+        return
+    result.removed.append(RemovedLine(_pop_paragraph(result, 0), "byline"))
+    result.credit = result.credit or found[0]
+    result.byline = result.byline or found[1]
+
+
+def _take_dateline(result: CleanedText) -> None:
+    """The wire dateline opening the text, and the header pieces an extraction joined before it."""
+    # A layout table's cell keeps its mark until the end ("| MANILA, Nov. 24 (Xinhua) -- ...").
+    dateline, header, rest = find_dateline(result.paragraphs[0].removeprefix(CELL_MARK))
+    if dateline is None:
+        return
+    position = 0
+    if header and _HEADER_SENTENCE.search(header):
+        # A sentence before the dateline is text (an editor's note, a caption): it stays, a paragraph
+        # of its own ("This is part one of the transcript. ... CHARLESTON (CNN) -- ...").
+        result.paragraphs.insert(0, header)
+        position = 1
+    elif header:
+        # Pieces of the page's header that an extraction joined to the dateline: a byline, a stamp, a
+        # photo link ("By ANA RUIZ, AP Writer 2 hours ago CAIRO (AP) - ..."). Only a place in
+        # capitals tells where the byline's names end ("By Ana Ruiz New Delhi (IANS)" does not).
+        result.removed.append(RemovedLine(header, HEADER_BEFORE_DATELINE_REASON))
+        byline = parse_byline(header) if in_capitals(dateline.place) else None
+        result.byline = result.byline or (byline[0] if byline else None)
+    result.dateline = dateline.place or None
+    result.credit = dateline.agency or result.credit
+    result.removed.append(RemovedLine(dateline.text, "wire dateline"))
+    result.paragraphs[position] = rest
+    # A dateline with its year ("DENVER, March 3, 2025 /PRNewswire/ --") dates the release.
+    found = find_dates(dateline.when) if dateline.when else []
+    if found:
+        result.metadata["dateline_date"] = found[0].value.isoformat()
+
+
+def _take_sign_off(result: CleanedText) -> None:
+    """An agency's sign-off ending the text ("... in the third round. - AAP", "Brought to you by AAP ©
+    AAP 2008") or a copyright notice run into its last paragraph ("... Mr Ruiz. Copyright (c) Press
+    Association Ltd. 2008, All Rights Reserved."): the credit, no text."""
+    if not result.paragraphs:
+        return
+    last = result.paragraphs[-1]
+    agency, sign_off, rest = split_sign_off(last)
+    if agency is None:
+        notice = _NOTICE_IN_TEXT.search(last, max(0, len(last) - NOTICE_CHARACTERS))
+        holder = _COPYRIGHT_HOLDER.search(notice.group(0)) if notice is not None else None
+        if holder is None or _IMAGE_WORDS.search(notice.group(0)):
+            return
+        agency, sign_off, rest = canonical_agency(holder.group(1)), notice.group(0).strip(), last[: notice.start()]
+    result.credit = result.credit or agency
+    result.removed.append(RemovedLine(sign_off, "agency sign-off"))
+    if rest.strip():
+        result.paragraphs[-1] = rest.rstrip()
+    else:
+        _pop_paragraph(result, -1)
+
+
+# A sentence of six words or more, ended: no header piece (a headline, a stamp, a byline) is one.
+_HEADER_SENTENCE = re.compile(r"(?:\b\w+\W+){5,}?\w+[.!?][\"”’)]?(?:\s|$)")
+# A copyright notice after the last sentence of the text, where a page ran its footer into it.
+_NOTICE_IN_TEXT = re.compile(r"(?:(?<=[.!?\"”’])\s+)(?=(?i:copyright|©|\(c\)))[^\n]*$")
+NOTICE_CHARACTERS = 160
 
 
 # The wires that carry companies' press releases, as canonical_agency names them.
