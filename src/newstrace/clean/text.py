@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import groupby
+from itertools import accumulate, groupby
 from typing import NamedTuple
 
 import numpy as np
@@ -421,8 +421,10 @@ def _holds_the_article(by_model: list[CleanedText], by_rules: list[CleanedText])
     template (a sidebar, a theme's credits), whose template then linked them to other sites' pages."""
     if not by_model:
         return False
-    model_words = sum(count_words(paragraph) for article in by_model for paragraph in article.paragraphs)
-    if model_words >= MODEL_MISSED_WORDS:
+    # The model's words are counted only until there are enough: most pages reach MODEL_MISSED_WORDS
+    # in their first paragraph, and counting all of them cost 0.05 ms a page.
+    running_words = accumulate(count_words(paragraph) for article in by_model for paragraph in article.paragraphs)
+    if any(words >= MODEL_MISSED_WORDS for words in running_words):
         return True
     prose_words = [count_words(paragraph) for article in by_rules for paragraph in article.paragraphs]
     return sum(words for words in prose_words if words >= PROSE_PARAGRAPH_WORDS) < RULES_ARTICLE_WORDS
