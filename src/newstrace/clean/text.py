@@ -1895,13 +1895,26 @@ def _extract_credits(result: CleanedText) -> None:
         _take_reporter_credit(result, credit)
     result.credit = result.credit or _agency_of_copyright(result.removed)
     lines = [*result.paragraphs[-ORIGINAL_PUBLISHER_REACH:], *(item.line for item in result.removed)]
-    # The words looked for in all the lines at once rule out most pages.
-    joined = "\n".join(lines).lower()
-    if not any(word in joined for word in _PUBLISHING_WORDS):
-        return
-    publisher = next(filter(None, map(original_publisher, lines)), None)
+    # The words looked for in all the lines at once rule out most pages, and find the few lines to
+    # read on the others ("first" is a common word: reading every line cost 0.2 ms such a page).
+    publisher = next(filter(None, map(original_publisher, _lines_holding(lines, _PUBLISHING_WORDS))), None)
     if publisher is not None:
         result.metadata.setdefault("originally_published", publisher)
+
+
+def _lines_holding(lines: list[str], words: Sequence[str]) -> list[str]:
+    """The lines in which one of the (lower-case) words occurs, case aside, in order."""
+    joined = "\n".join(lines).lower()
+    if joined.count("\n") != len(lines) - 1:
+        # A line holding a line break of its own: the lines are told apart no more.
+        return [line for line in lines if any(word in line.lower() for word in words)]
+    numbers: set[int] = set()
+    for word in words:
+        position = joined.find(word)
+        while position >= 0:
+            numbers.add(joined.count("\n", 0, position))
+            position = joined.find(word, position + 1)
+    return [lines[number] for number in sorted(numbers)]
 
 
 # The wires that carry companies' press releases, as canonical_agency names them.
