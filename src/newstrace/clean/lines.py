@@ -95,6 +95,8 @@ class Line:
     # mostly a date, the names and agency of a "By ..." line.
     date_line: date | None
     parsed_byline: tuple[str, str | None] | None
+    # May be a row of a table the article holds: short, with a figure among its first characters.
+    row_like: bool
     repeats: int = 1
 
 
@@ -103,6 +105,11 @@ HEADLINE_WORDS = 40
 POST_LINE_WORDS = 25
 # The longest line the cleaner reads as a date line or a byline.
 SHORT_LINE_WORDS = 12
+# A row of a table the article holds (text._complete_runs_of_rows): at most ROW_WORDS words, a figure
+# within its first ROW_FIGURE_REACH characters ("Sept. 12 -- ", "12a etapa: ").
+ROW_WORDS = 25
+ROW_FIGURE_REACH = 12
+_FIGURE = re.compile(r"\d")
 
 
 _RULES_AFTER_MODEL = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in RULES_AFTER_MODEL)
@@ -382,6 +389,12 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
         date_line_of(text, found) if fits else None for text, fits, found in zip(texts, short, found_dates, strict=True)
     ]
     bylines = [parse_byline(text) if fits else None for text, fits in zip(texts, short, strict=True)]
+    # Once per distinct text rather than for each line of each page the model reads (0.061 -> 0.027
+    # ms a page for _complete_runs_of_rows).
+    row_like = [
+        count <= ROW_WORDS and _FIGURE.search(text, 0, ROW_FIGURE_REACH) is not None
+        for text, count in zip(texts, words, strict=True)
+    ]
     # Each distinct text's fields in Line's order, so a line is made from its text's tuple.
     measured = list(
         zip(
@@ -402,6 +415,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
             found_dates,
             date_lines,
             bylines,
+            row_like,
             strict=True,
         )
     )

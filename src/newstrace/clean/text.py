@@ -524,7 +524,13 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     # A stamp said again word for word is the page's header printed twice (a paywalled report's),
     # not a second comment: two comments' stamps differ in their minute or their author.
     stamps_seen: set[str] = set()
-    for position, line in enumerate(lines):
+    # Only a line a rule names or one holding a date can be either: they are picked out first, in a
+    # list comprehension, and visited alone (_end_at_closing_line 0.045 -> 0.042 ms a page).
+    named_or_dated = [
+        position for position, line in enumerate(lines) if line.rule or line.rule_after_model or line.dates
+    ]
+    for position in named_or_dated:
+        line = lines[position]
         rule = _rule_of(line)
         attribution = rule is not None and rule.name == "attribution"
         if attribution:
@@ -746,14 +752,10 @@ def _complete_numbered_lists(lines: list[Line], is_body: np.ndarray) -> np.ndarr
 
 # A table the article holds, one row a line ("June 10 -- Coral Sky Amphitheatre, Tampa, FL", "3a
 # etapa: 22 de abril – Velopark"): at least ROW_RUN lines in a row of one shape, each with a figure
-# among its first words and at most ROW_WORDS words. Where the model keeps at least half of such a
-# run, it keeps it whole: a tour's dates, a season's calendar and a list of results lost rows here
-# and there.
+# among its first words and at most ROW_WORDS words (Line.row_like). Where the model keeps at least
+# half of such a run, it keeps it whole: a tour's dates, a season's calendar and a list of results
+# lost rows here and there.
 ROW_RUN = 5
-ROW_WORDS = 25
-# How far into a line a row's figure stands ("Sept. 12 -- ", "12a etapa: ").
-_ROW_FIGURE_REACH = 12
-_FIGURE = re.compile(r"\d")
 _SHAPE_UNIT = re.compile(r"[^\W\d_]+|\d+|[^\w\s]+")
 
 
@@ -792,9 +794,7 @@ def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray
     """Runs of table rows (see ROW_RUN) the model keeps half of or more, kept whole."""
     # Only runs of short lines with a figure in their first characters can be tables: their shapes
     # alone are read (reading every line's cost 8% of the cleaning).
-    may_be_row = [
-        line.words <= ROW_WORDS and _FIGURE.search(line.text, 0, _ROW_FIGURE_REACH) is not None for line in lines
-    ]
+    may_be_row = [line.row_like for line in lines]
     is_body = is_body.copy()
     position = 0
     for candidate, group in groupby(may_be_row):
