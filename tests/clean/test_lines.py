@@ -7,7 +7,16 @@ import re
 import pytest
 
 from newstrace.clean.dates import find_dates
-from newstrace.clean.lines import _is_caption_form, build_lines, headline_before_post, matching_rule, matching_rules
+from newstrace.clean.lines import (
+    _is_caption_form,
+    _word_classes,
+    _word_count,
+    _word_counts,
+    build_lines,
+    headline_before_post,
+    matching_rule,
+    matching_rules,
+)
 from newstrace.clean.patterns import CAPTION_PATTERN, LINE_RULES
 
 
@@ -327,3 +336,28 @@ def test_a_gallerys_counter_is_named_and_a_part_or_a_share_is_not() -> None:
 )
 def test_a_captions_form_is_found_as_the_whole_caption_pattern_finds_it(line: str) -> None:
     assert _is_caption_form(line) == bool(CAPTION_PATTERN.search(line))
+
+
+def test_word_character_classes_are_res_for_every_code_point_of_the_plane() -> None:
+    classes = _word_classes()
+    word = re.compile(r"\w")
+    assert all(bool(classes[code] & 1) == (word.match(chr(code)) is not None) for code in range(len(classes)))
+
+
+def test_words_counted_for_many_lines_at_once_are_each_lines_own() -> None:
+    texts = [
+        "Don't miss the U.S. e-mail -- it's 5.30pm",
+        "a.b..c -d- 'e' f’g. h_i __ 1-2-3",
+        "Ana - Rome",
+        ".",
+        "-",
+        "北京市 新闻 2024年3月4日",
+        "Café déjà-vu naïve",
+        "Emoji 😀 between words, 𝐀𝐁𝐂 mathematical letters",
+        "Lone surrogate \ud800 here",
+        "word " * 60,
+        "x",
+    ]
+    assert _word_counts(texts) == [_word_count(text) for text in texts]
+    assert _word_counts([]) == []
+    assert _word_counts(["word " * 60]) == [60]

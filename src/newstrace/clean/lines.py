@@ -311,8 +311,58 @@ class _TriggerHits:
         return np.unique(self.owners[chosen]).tolist()
 
 
+# Longer lines are counted by their runs between spaces, shorter ones by WORD ("don't" one word,
+# "Ana - Rome" two).
+_WORD_COUNTED_LENGTH = 200
+
+
 def _word_count(text: str) -> int:
-    return len(text.split()) if len(text) > 200 else len(WORD.findall(text))
+    return len(text.split()) if len(text) > _WORD_COUNTED_LENGTH else len(WORD.findall(text))
+
+
+_PLANE = 0x10000
+# The classes of code points _word_counts reads: WORD's \w and the marks that join two runs of it.
+_WORD_CHARACTER, _WORD_JOINER = 1, 2
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> np.ndarray:
+    """The class bits of every code point of the Basic Multilingual Plane: re's \\w is str.isalnum or
+    "_" (the same as numpy's isalnum, tested for every code point; U+0000 reads as "", no word)."""
+    characters = np.arange(_PLANE, dtype=np.uint32).view("<U1")
+    classes = np.zeros(_PLANE, dtype=np.uint8)
+    classes[np.char.isalnum(characters)] |= _WORD_CHARACTER
+    classes[ord("_")] |= _WORD_CHARACTER
+    classes[[ord(mark) for mark in "'’.-"]] |= _WORD_JOINER
+    return classes
+
+
+def _word_counts(texts: Sequence[str]) -> list[int]:
+    """_word_count of many lines (none holding a line break). WORD's matches in the short lines are
+    counted for all of them at once over their code points, as runs of word characters less the
+    joiners between two of them ("don't", "U.S."): the regex, line by line, cost 1.6 µs a line
+    (0.13 -> 0.065 ms a page of 67 distinct lines)."""
+    counts = [len(text.split()) if len(text) > _WORD_COUNTED_LENGTH else -1 for text in texts]
+    short = [index for index, count in enumerate(counts) if count < 0]
+    if not short:
+        return counts
+    joined = "\n".join([texts[index] for index in short])
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _word_classes().take(codes, mode="clip")
+    word = (classes & _WORD_CHARACTER) != 0
+    opens = word.copy()
+    opens[1:] &= ~word[:-1]
+    joins = ((classes[1:-1] & _WORD_JOINER) != 0) & word[:-2] & word[2:]
+    # A line's matches, by the line breaks before their positions.
+    breaks = np.flatnonzero(codes == ord("\n"))
+    matches = np.bincount(np.searchsorted(breaks, np.flatnonzero(opens)), minlength=len(short))
+    matches -= np.bincount(np.searchsorted(breaks, np.flatnonzero(joins) + 1), minlength=len(short))
+    for index, count in zip(short, matches.tolist(), strict=True):
+        counts[index] = count
+    # A line holding a character outside the plane (an emoji) is read by the regex.
+    for line in np.unique(np.searchsorted(breaks, np.flatnonzero(codes >= _PLANE))).tolist():
+        counts[short[line]] = _word_count(texts[short[line]])
+    return counts
 
 
 def _prose_word_count(text: str, words: int) -> int:
@@ -339,7 +389,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
             if text and text not in distinct:
                 distinct[text] = len(distinct)
     texts = list(distinct)
-    words = [_word_count(text) for text in texts]
+    words = _word_counts(texts)
     hits = _TriggerHits(texts, words)
     rules = matching_rules(texts, words, hits)
     keys = line_keys(texts)
