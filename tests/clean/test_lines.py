@@ -7,8 +7,17 @@ import re
 import pytest
 
 from newstrace.clean.dates import find_dates
-from newstrace.clean.lines import build_lines, headline_before_post, matching_rule, matching_rules
-from newstrace.clean.patterns import LINE_RULES
+from newstrace.clean.lines import (
+    _is_caption_form,
+    _word_classes,
+    _word_count,
+    _word_counts,
+    build_lines,
+    headline_before_post,
+    matching_rule,
+    matching_rules,
+)
+from newstrace.clean.patterns import CAPTION_PATTERN, LINE_RULES
 
 
 def _rule_name(text: str) -> str | None:
@@ -305,3 +314,50 @@ def test_a_gallerys_counter_is_named_and_a_part_or_a_share_is_not() -> None:
     lines = build_lines(["1 of 6", "Photo 3 of 12", "Part 2 of 3", "2 of 6 people agreed"])
     named = [line.rule_after_model.name if line.rule_after_model else None for line in lines]
     assert named == ["gallery_counter", "gallery_counter", None, None]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Protesters gather outside the court (AP Photo/Ana Ruiz)",
+        "Protesters gather outside the court (AP Photo/Ana Ruiz) today",
+        "The minister on the bridge. Photo: Ana Ruiz",
+        "The minister on the bridge | Image courtesy of the ministry",
+        "The minister on the bridge, Getty Images",
+        "The minister on the bridge REUTERS/Ana Ruiz",
+        "The minister on the bridge EPA-EFE/ANA RUIZ",
+        "The minister (left) and the mayor (right) on the bridge",
+        "Prices rose 3% in March / April, the ministry said",
+        # Letters re's IGNORECASE matches with "i" and "s" that str.lower() does not make them.
+        "The minister on the bridge | İMAGE by the ministry",
+        "The minister on the bridge | ımage by the ministry",
+        "The minister on the bridge ſhutterſtock",
+    ],
+)
+def test_a_captions_form_is_found_as_the_whole_caption_pattern_finds_it(line: str) -> None:
+    assert _is_caption_form(line) == bool(CAPTION_PATTERN.search(line))
+
+
+def test_word_character_classes_are_res_for_every_code_point_of_the_plane() -> None:
+    classes = _word_classes()
+    word = re.compile(r"\w")
+    assert all(bool(classes[code] & 1) == (word.match(chr(code)) is not None) for code in range(len(classes)))
+
+
+def test_words_counted_for_many_lines_at_once_are_each_lines_own() -> None:
+    texts = [
+        "Don't miss the U.S. e-mail -- it's 5.30pm",
+        "a.b..c -d- 'e' f’g. h_i __ 1-2-3",
+        "Ana - Rome",
+        ".",
+        "-",
+        "北京市 新闻 2024年3月4日",
+        "Café déjà-vu naïve",
+        "Emoji 😀 between words, 𝐀𝐁𝐂 mathematical letters",
+        "Lone surrogate \ud800 here",
+        "word " * 60,
+        "x",
+    ]
+    assert _word_counts(texts) == [_word_count(text) for text in texts]
+    assert _word_counts([]) == []
+    assert _word_counts(["word " * 60]) == [60]

@@ -58,16 +58,24 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_DATE_FORMS = [
+# Each form with the characters one of which its every match holds (none: any text may match), looked
+# for before the form's regex runs: most texts with a year hold no "-", "." or "年" (find_dates
+# 0.024 -> 0.018 ms a line holding a year).
+_DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # A space may stand before the comma ("January 9 , 2008"), as pages joined from cells print it.
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s*,?\s+(?:de\s+)?{_YEAR}\b", re.I),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}\b", re.I), ()),
+    (re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s*,?\s+(?:de\s+)?{_YEAR}\b", re.I), ()),
     # With hyphens between the parts ("12-Jan-2008"), as some sites' date stamps write it.
-    re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"),
+    (re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.I), ("-",)),
+    (re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"), ("-",)),
+    (re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"), (".",)),
     # Chinese and Japanese "2024年3月4日", Korean "2024년 3월 4일".
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),
+    (
+        re.compile(
+            r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
+        ),
+        ("年", "년"),
+    ),
 ]
 # Day and month written with slashes ("10/18/2012" in the US, "18/10/2012" elsewhere): read only where
 # one of the two numbers is over 12, or both are equal; "09/08/2012" could be either, so no date.
@@ -119,7 +127,9 @@ def find_dates(text: str) -> list[FoundDate]:
     windows = [(0, len(text))] if len(text) <= _WHOLE_TEXT_LENGTH else _year_windows(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for form in _DATE_FORMS:
+    for form, marks in _DATE_FORMS:
+        if marks and not any(mark in text for mark in marks):
+            continue
         for window_start, window_end in windows:
             for match in form.finditer(text, window_start, window_end):
                 if any(start < match.end() and match.start() < end for start, end in taken):

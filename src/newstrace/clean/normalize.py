@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -226,6 +227,11 @@ def without_repeated_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
     Each paragraph of a copied run would otherwise be said twice, and the cleaner reads a paragraph
     said twice as a teaser or a caption: such pages lost their whole article. A run counts when it
     is said again in the same order and is text (_is_copied_text)."""
+    # Only a paragraph of prose said again starts a copied run: pages without one (most) skip the
+    # walk over their lines (without_repeated_blocks 0.034 -> 0.026 ms a page).
+    said_again = [text for text, count in Counter(lines).items() if count > 1]
+    if not any(text and _is_prose_paragraph(text) for text in said_again):
+        return lines, []
     nonblank = [position for position, line in enumerate(lines) if line]
     texts = [lines[position] for position in nonblank]
     first_seen: dict[str, int] = {}

@@ -400,14 +400,19 @@ TRAILING_RULES: tuple[LineRule, ...] = (
     ),
 )
 
-# A caption ends with a picture credit in brackets, or names a photo agency or "Photo:".
-CAPTION_PATTERN = re.compile(
+# A caption ends with a picture credit in brackets, or names a photo agency or "Photo:" (the two
+# parts apart too: see lines._is_caption_form).
+CAPTION_CREDIT = (
     r"\((?:[^()]{0,80}/\s*)?(?:photo[^()]{0,60}|image[^()]{0,60}|file[^()]{0,30}|AFP|AP|Reuters|EPA|Getty"
     r"[^()]{0,30}|Xinhua|dpa|PA|ANP|Anadolu|Shutterstock|Bloomberg|SANA|IRNA|WAM|SPA|KCNA|TASS|RIA)\)\s*$"
-    r"|\b(photo|foto|picture|image)\s*(by|:)\s*\S|\|\s*(photo|foto|image)\b|(getty\s+images|shutterstock|"
-    r"reuters/|ap\s+photo|afp\s+photo|epa(?:-efe)?/)",
-    re.IGNORECASE,
 )
+CAPTION_NAMING = (
+    r"\b(photo|foto|picture|image)\s*(by|:)\s*\S|\|\s*(photo|foto|image)\b|(getty\s+images|shutterstock|"
+    r"reuters/|ap\s+photo|afp\s+photo|epa(?:-efe)?/)"
+)
+# One of these a line holds, ignoring case, wherever CAPTION_NAMING matches it.
+CAPTION_NAMING_WORDS = ("photo", "foto", "picture", "image", "getty", "shutterstock", "reuters/", "epa/", "epa-efe/")
+CAPTION_PATTERN = re.compile(f"{CAPTION_CREDIT}|{CAPTION_NAMING}", re.IGNORECASE)
 
 # Wire agencies a dateline or byline may credit. Longer names first so "AFP" is not read as "AP".
 AGENCIES: tuple[str, ...] = (

@@ -74,8 +74,16 @@ def _in_gallery(lines: list[Line], position: int) -> bool:
 def _opens_new_part(lines: list[Line], position: int) -> bool:
     """A headline followed by a header block (its repeat, a caption, residue) or set off by a gap."""
     candidate = lines[position]
-    if not candidate.headline_like or candidate.sentence_end or _in_gallery(lines, position):
+    if not candidate.headline_like or candidate.sentence_end:
         return False
+    # The gallery's test (four regex matches) comes last: most candidates have no header block and
+    # fail before it (find_part_boundaries 0.115 -> 0.072 ms a page).
+    return _has_header_block(lines, position) and not _in_gallery(lines, position)
+
+
+def _has_header_block(lines: list[Line], position: int) -> bool:
+    """Whether a headline-like line has a header block under it, or residue after a gap above it."""
+    candidate = lines[position]
     # Residue or a gap alone is common under teasers in a page's footer; a second article brings
     # its own headline block: the headline repeated, or a caption (or a long line said twice on
     # the page: scrapers repeat a photo's caption). One loop over the block rather than a
