@@ -304,7 +304,8 @@ def _without_site_boilerplate(
     article: Article, read: _Read, boilerplate: frozenset[str], headline: str | None = None
 ) -> Article | None:
     """The article with its site's paragraphs removed and, where `headline` is given (its title as
-    read is the site's), that headline for title; None if that is the article as it stands."""
+    read is the site's, or holds the site's or a section's name at an end), that headline for title;
+    None if that is the article as it stands."""
     as_read = read.paragraphs
     is_site = [key in boilerplate for key in read.keys]
     keep = [paragraph for paragraph, site in zip(as_read, is_site, strict=True) if not site]
@@ -358,7 +359,8 @@ def _title_parts(page_title: str | None) -> list[str]:
 # space alone are not one: "Obama: ..." opens many headlines of one site with their speaker.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:--|::?|[-|–—»«•›])\s+|^\s*[|–—»«•›]+\s*|\s+(?:::?|[|»›])(?=\w)|(?<=\w)::\s+")
 
-
+# Rounds of trimming a title's ends: a site's name, its section and a stamp are at most three parts deep
+# ("Photography, CA - Blue Lily Photo - Blue Lily Blog - tiny apple" took three).
 TITLE_TRIMMING_ROUNDS = 4
 
 
