@@ -28,7 +28,6 @@ from newstrace.candidates.minhash import (
     same_class_pairs,
 )
 from newstrace.candidates.profiles import TermTable, heaviest_terms
-from newstrace.candidates.sorting import sorted_integers
 from newstrace.candidates.tokens import Tokens, tokenise
 from newstrace.model import Article, has_agency_marks
 from newstrace.sentences import Lexicon
@@ -633,8 +632,11 @@ def _distinct_pairs(
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
-    """The sorted distinct values (np.unique hashes 64-bit integers, measured 10x slower than sorting)."""
-    values = sorted_integers(values)
+    """The sorted distinct values (np.unique hashes 64-bit integers, measured 10x slower than sorting).
+
+    One np.sort (numpy's SIMD sort: 9 ns a value for 2 million 64-bit values) beat sorting parts
+    split on their top bits (29 ns) on this machine."""
+    values = np.sort(values)
     return values[np.concatenate([[True], values[1:] != values[:-1]])] if len(values) else values
 
 
@@ -664,7 +666,7 @@ def _colliding_pairs(
         keys = band_keys_of_columns(columns, bands[numbers], numbers)
         keys &= ~owner_mask
         keys |= owners
-        combined = sorted_integers(keys.reshape(-1))
+        combined = np.sort(keys.reshape(-1))
         # Only members after the first of their bucket pair with anyone (two in ten keys): they alone
         # are ranked, from runs of consecutive positions (ranking every key, then expanding: 38 -> 6
         # µs an article at 10,000 generated articles).

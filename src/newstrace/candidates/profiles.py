@@ -13,7 +13,6 @@ import math
 import numpy as np
 import xxhash
 
-from newstrace.candidates.sorting import sorted_integers
 from newstrace.candidates.tokens import Tokens
 from newstrace.sentences import Lexicon
 
@@ -185,7 +184,7 @@ def heaviest_terms(tokens: Tokens, texts: int, table: TermTable, count: int) -> 
     # One sort groups the tokens by (text, term) and keeps their order inside each group.
     position_bits = max(1, (len(content) - 1).bit_length())
     key = (owners * len(table.terms) + terms) << position_bits | np.arange(len(content))
-    key = sorted_integers(key)
+    key = np.sort(key)
     group_key = key >> position_bits
     group_start = np.flatnonzero(np.concatenate([[True], group_key[1:] != group_key[:-1]]))
     group_end = np.append(group_start[1:], len(key))
