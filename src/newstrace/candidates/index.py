@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from itertools import pairwise, repeat
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -31,8 +32,9 @@ from newstrace.candidates.profiles import TermTable, heaviest_terms
 from newstrace.candidates.tokens import Tokens, tokenise
 from newstrace.model import Article, has_agency_marks
 from newstrace.sentences import Lexicon
-from newstrace.sentences.language import opening_text
 from newstrace.sentences.words import spaced_pairs
+
+Instance = TypeVar("Instance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +189,7 @@ def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[
         tokens = tokenise(texts)
         shingles, shingle_owners = _shingles(tokens, len(chunk))
         shingle_rows = owned_signatures(shingles, shingle_owners, len(chunk))
-        lexicons = [lexicon.for_text(opening_text(article.paragraphs)) for article in chunk]
+        lexicons = [lexicon.for_paragraphs(article.paragraphs) for article in chunk]
         by_language: dict[str, list[int]] = {}
         for position, article_lexicon in enumerate(lexicons):
             by_language.setdefault(article_lexicon.language, []).append(position)
@@ -207,8 +209,9 @@ def fingerprint_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[
                 for position, passage in zip(members, member_passages, strict=True):
                     passages[position] = passage
         # Rows from iterating the arrays and fields from map, not one index per row: 1.44 -> 0.97 µs an article.
-        fingerprints += map(
+        fingerprints += _instances(
             Fingerprint,
+            len(chunk),
             [article.id for article in chunk],
             list(shingle_rows),
             list(term_rows),
@@ -605,21 +608,21 @@ def _within_partner_cap(
 def _candidate_pairs(
     firsts: list[str], seconds: list[str], channels: list[str], estimates: list[float]
 ) -> list[CandidatePair]:
-    """CandidatePair(first, second, channel, estimate) for each position of the lists, built in C.
+    """CandidatePair(first, second, channel, estimate) for each position of the lists, built in C."""
+    return _instances(CandidatePair, len(firsts), firsts, seconds, channels, estimates)
+
+
+def _instances(kind: type[Instance], count: int, *columns: Iterable[Any]) -> list[Instance]:
+    """`count` instances of a frozen dataclass with slots, the values of each field (in order) a column.
 
     A frozen dataclass's __init__ sets each field through object.__setattr__ (~500 ns a pair);
-    the slots' descriptors set a whole field from C (measured 2x faster). CandidatePair has no
-    __post_init__ that this would skip.
+    the slots' descriptors set a whole field from C (measured 2x faster; Fingerprint 3% -> 1% of
+    fingerprinting). The classes built so have no __post_init__ that this would skip.
     """
-    pairs = list(map(object.__new__, repeat(CandidatePair, len(firsts))))
-    for field_slot, values in (
-        (CandidatePair.first, firsts),
-        (CandidatePair.second, seconds),
-        (CandidatePair.channel, channels),
-        (CandidatePair.estimated_jaccard, estimates),
-    ):
-        deque(map(field_slot.__set__, pairs, values), maxlen=0)
-    return pairs
+    instances = list(map(object.__new__, repeat(kind, count)))
+    for field_slot, values in zip((getattr(kind, item.name) for item in fields(kind)), columns, strict=True):
+        deque(map(field_slot.__set__, instances, values), maxlen=0)
+    return instances
 
 
 def _distinct_pairs(
