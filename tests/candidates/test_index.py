@@ -11,7 +11,6 @@ import pytest
 from newstrace.candidates import CandidateIndex, CandidatePair, Fingerprint, fingerprint_articles
 from newstrace.candidates import index as index_module
 from newstrace.candidates.minhash import NUMBER_OF_BINS, estimated_jaccard
-from newstrace.candidates.sorting import sorted_integers
 from newstrace.model import Article
 from newstrace.sentences import Lexicon, default_lexicon
 from tests.factories import make_article
@@ -321,14 +320,13 @@ def test_colliding_pairs_are_counted_before_the_filter(articles: list[Article], 
 
 
 @pytest.mark.parametrize("size", [0, 5, 40_000, 300_000])
-def test_sorting_in_parts_sorts(size: int) -> None:
+def test_distinct_values_are_sorted_and_distinct(size: int) -> None:
     rng = np.random.default_rng(size)
     for values in (
         rng.integers(0, 2**64 - 1, size=size, dtype=np.uint64, endpoint=True),
         rng.integers(0, 10**9, size=size).astype(np.int64),
         np.full(size, 7, dtype=np.int64),
     ):
-        assert np.array_equal(sorted_integers(values.copy()), np.sort(values))
         assert np.array_equal(index_module._distinct(values.copy()), np.unique(values))
 
 

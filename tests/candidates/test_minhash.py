@@ -103,3 +103,21 @@ def test_band_keys_agree_exactly_where_bands_agree() -> None:
     # The same bins in different bands give different keys (bands are salted by position).
     repeated = np.tile(rows[0, :3], NUMBER_OF_BINS // 3 + 1)[:NUMBER_OF_BINS][None, :]
     assert len(np.unique(band_keys(repeated, 3)[0])) == NUMBER_OF_BINS // 3
+
+
+@pytest.mark.parametrize("hashes_per_row", [1, 40, 600])
+def test_empty_bins_borrow_the_next_filled_bin_salted_by_distance(hashes_per_row: int) -> None:
+    """Rows with many empty bins (new rows made) and with few (filled in place) both match a bin-by-bin reading."""
+    rng = np.random.default_rng(hashes_per_row)
+    hash_sets = [rng.integers(0, 2**64 - 1, size=hashes_per_row, dtype=np.uint64, endpoint=True) for _ in range(30)]
+    rows = signatures([*hash_sets, np.empty(0, dtype=np.uint64)])
+    value_mask = (1 << 57) - 1
+    for row, hashes in zip(rows, hash_sets, strict=False):
+        minima: dict[int, int] = {}
+        for value in hashes.tolist():
+            minima[value >> 57] = min(minima.get(value >> 57, value_mask), value & value_mask)
+        for column in range(NUMBER_OF_BINS):
+            distance = next(step for step in range(NUMBER_OF_BINS) if (column + step) % NUMBER_OF_BINS in minima)
+            borrowed = minima[(column + distance) % NUMBER_OF_BINS]
+            assert int(row[column]) == (borrowed + distance * 0x9E3779B97F4A7C15) % 2**64 & value_mask
+    assert (rows[-1] == EMPTY).all()

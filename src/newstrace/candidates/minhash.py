@@ -41,17 +41,34 @@ def owned_signatures(hashes: np.ndarray, owners: np.ndarray, count: int) -> np.n
 
 
 def _densify(rows: np.ndarray, non_empty: np.ndarray) -> np.ndarray:
-    """Fill each empty bin from the next non-empty bin to its right (circularly), salted by distance."""
+    """Fill each empty bin from the next non-empty bin to its right (circularly), salted by distance.
+
+    Fills `rows` in place where few bins are empty (shingle rows: 1.33 -> 0.53 ms a chunk of 512),
+    else returns new rows (terms rows: 1.70 -> 1.30 ms); the nearest filled bins are found with
+    16-bit numbers and without doubling the rows.
+    """
     empty = (rows == EMPTY) & non_empty[:, None]
-    if not empty.any():
+    empty_count = int(np.count_nonzero(empty))
+    if empty_count == 0:
         return rows
     width = rows.shape[1]
-    filled = np.concatenate([~empty, ~empty], axis=1) & non_empty[:, None]
-    positions = np.where(filled, np.arange(2 * width), 2 * width - 1)
-    # The nearest filled position at or after each column: a reversed running minimum.
-    nearest = np.minimum.accumulate(positions[:, ::-1], axis=1)[:, ::-1][:, :width]
-    borrowed = np.take_along_axis(np.concatenate([rows, rows], axis=1), nearest, axis=1)
-    distance = (nearest - np.arange(width)).astype(np.uint64)
+    columns = np.arange(width, dtype=np.int16)
+    # The nearest filled column at or after each column (a reversed running minimum; 2 * width: none).
+    after = np.where(empty, np.int16(2 * width), columns)
+    nearest = np.minimum.accumulate(after[:, ::-1], axis=1)[:, ::-1]
+    if 4 * empty_count < empty.size:
+        # Only the empty bins are computed; past the last filled column, the row's first filled one.
+        empty_rows, empty_columns = np.nonzero(empty)
+        source = nearest[empty_rows, empty_columns].astype(np.int64)
+        wrapped = source == 2 * width
+        source[wrapped] = nearest[empty_rows[wrapped], 0] + width
+        with np.errstate(over="ignore"):
+            salted = rows[empty_rows, source % width] + (source - empty_columns).astype(np.uint64) * _MIX
+        rows[empty_rows, empty_columns] = salted & _VALUE_MASK
+        return rows
+    nearest = np.where(nearest == 2 * width, nearest[:, :1] + width, nearest)
+    borrowed = np.take_along_axis(rows, nearest % width, axis=1)
+    distance = (nearest - columns).astype(np.uint64)
     with np.errstate(over="ignore"):
         salted = (borrowed + distance * _MIX) & _VALUE_MASK
     return np.where(empty, salted, rows)

@@ -6,14 +6,14 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import repeat
 
 import numpy as np
 
-from newstrace.sentences.language import ENGLISH, guess_language
+from newstrace.sentences.language import ENGLISH, guess_language, opening_text
 from newstrace.sentences.words import has_unspaced_script, spaced_pairs
 
 _TOKEN = re.compile(r"\w+")
@@ -55,6 +55,12 @@ class Lexicon:
         language = guess_language(text)
         return self if language == self.language else self.others(language)
 
+    def for_paragraphs(self, paragraphs: Sequence[str]) -> Lexicon:
+        """`for_text` of a text's opening paragraphs, joined only where a language is to be guessed."""
+        if self.others is None:
+            return self
+        return self.for_text(opening_text(paragraphs))
+
     def term(self, word: str) -> tuple[str, float]:
         """The term key of a lower-cased word and its weight (0 for words too common to count)."""
         found = self.known.get(word)
@@ -79,8 +85,10 @@ class Lexicon:
         frequencies[unlisted] = np.where(lengths[unlisted] > 3, UNKNOWN_WORD_ZIPF, SHORT_UNKNOWN_WORD_ZIPF)
         # fmax, like max(0.0, x), gives 0.0 for a NaN frequency.
         weights = np.where(digits, NUMBER_WEIGHT, np.fmax(0.0, CEILING_ZIPF - frequencies))
-        unspaced = np.fromiter(map(has_unspaced_script, words), dtype=bool, count=len(words))
-        weights[unspaced] = UNSPACED_PAIR_WEIGHT
+        # Most batches are all ASCII: one check of them joined (14 ns a word) instead of one a word (68 ns).
+        if not "".join(words).isascii():
+            unspaced = np.fromiter(map(has_unspaced_script, words), dtype=bool, count=len(words))
+            weights[unspaced] = UNSPACED_PAIR_WEIGHT
         weights[(lengths <= 1) | (weights < MINIMUM_WEIGHT)] = 0.0
         keys = [word if digit else word[:PREFIX_LENGTH] for word, digit in zip(words, digits.tolist(), strict=True)]
         return keys, weights
