@@ -10,6 +10,8 @@ from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
 from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES, EAST_ASIAN_AGENCIES
 
 _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
+# Every agency's name, its short one and its long one, longest first (for patterns that read both).
+ANY_AGENCY = "|".join(re.escape(name) for name in sorted({*AGENCIES, *AGENCY_NAMES}, key=len, reverse=True))
 _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
 # A dateline's date with its month first: "Jan 5", "Nov. 30, 2026", "JAN 17".
 _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
@@ -133,7 +135,7 @@ DATELINE_REACH = 240
 # Where a dateline's place may begin before its tag: the tag's place and date ("GAZA CITY, Gaza Strip,
 # Jan. 15"), read back from the tag.
 PLACE_BEFORE_TAG = 60
-_AGENCY_TAG = re.compile(rf"\(\s*(?:{_AGENCY_ALTERNATION}|{'|'.join(map(re.escape, AGENCY_NAMES))})\s*\)")
+_AGENCY_TAG = re.compile(rf"\(\s*(?:{ANY_AGENCY})\s*\)")
 _WORD_AFTER_SPACE = re.compile(r"(?<=\s)[A-ZÀ-Ý(]")
 
 
@@ -166,20 +168,19 @@ def find_dateline(paragraph: str) -> tuple[Dateline | None, str, str]:
     return found or (None, "", paragraph)
 
 
-_ANY_AGENCY = "|".join(re.escape(name) for name in sorted({*AGENCIES, *AGENCY_NAMES}, key=len, reverse=True))
 _NAMES = r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
 _ROLE_AT_AGENCY = r"(?:[A-Z][a-z]+\s+)?(?:Writer|Correspondent|Reporter)"
 # A line that is an agency's credit alone, or the reporter's name and role at the agency: "The Associated
 # Press", "- Reuters", "Associated Press Writer", "ANA RUIZ Associated Press Writer". A name and the
 # agency alone ("ANA RUIZ Associated Press") is as often a photograph's credit, the picture the agency's.
 _AGENCY_LINE = re.compile(
-    rf"^(?:(?P<names>{_NAMES})\s*,?\s+(?=(?:The\s+)?(?:{_ANY_AGENCY})\s+{_ROLE_AT_AGENCY}$))?"
-    rf"(?:The\s+)?(?P<agency>{_ANY_AGENCY})(?:\s+{_ROLE_AT_AGENCY})?$"
+    rf"^(?:(?P<names>{_NAMES})\s*,?\s+(?=(?:The\s+)?(?:{ANY_AGENCY})\s+{_ROLE_AT_AGENCY}$))?"
+    rf"(?:The\s+)?(?P<agency>{ANY_AGENCY})(?:\s+{_ROLE_AT_AGENCY})?$"
 )
 # A byline naming the agency, among a header's pieces an extraction joined to the text: "1/7/2008,
 # 6:30 p.m. EST By ANA RUIZ The Associated Press", "By ANA RUIZ, For The Associated Press".
 _AGENCY_BYLINE = re.compile(
-    rf"\b(?:By|BY)\s+(?P<names>{_NAMES})\s*,?\s+(?:For\s+)?(?:The\s+)?(?P<agency>{_ANY_AGENCY})\b"
+    rf"\b(?:By|BY)\s+(?P<names>{_NAMES})\s*,?\s+(?:For\s+)?(?:The\s+)?(?P<agency>{ANY_AGENCY})\b"
 )
 AGENCY_BYLINE_REACH = 300
 # Words the names' pattern takes before the agency that are not a name's ("By ANA RUIZ The Associated Press").
@@ -188,7 +189,7 @@ _NAMES_END = re.compile(r"(?:\s+(?:The|For|THE|FOR))+$")
 # "... a video footage. IANS", "Brought to you by AAP © AAP 2008", "Source: The Associated Press".
 _SIGN_OFF = re.compile(
     rf"(?:(?<=[.!?\"”’])\s+|^)(?:[-–—]+\s*)?(?:(?i:brought\s+to\s+you\s+by|source\s*:)\s*)?(?:The\s+)?"
-    rf"\(?(?P<agency>{_ANY_AGENCY})\)?(?:\s*(?:©|\(c\))\s*(?:{_ANY_AGENCY})?\s*\d{{4}})?\s*\.?\s*$"
+    rf"\(?(?P<agency>{ANY_AGENCY})\)?(?:\s*(?:©|\(c\))\s*(?:{ANY_AGENCY})?\s*\d{{4}})?\s*\.?\s*$"
 )
 # A sign-off is the last few words of the text.
 SIGN_OFF_CHARACTERS = 60

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import numpy as np
 
 from newstrace.clean.credits import (
+    ANY_AGENCY,
     agency_byline,
     agency_line,
     author_line_agency,
@@ -74,8 +75,6 @@ from newstrace.clean.lines import (
 )
 from newstrace.clean.normalize import NormalizedText, normalize_text
 from newstrace.clean.patterns import (
-    AGENCIES,
-    AGENCY_NAMES,
     AUTHOR_BOX_HEADING,
     AUTHOR_BOX_HEADING_WORDS,
     AUTHOR_MARK,
@@ -2114,7 +2113,7 @@ def original_publisher(line: str) -> str | None:
 
 _COPYRIGHT_HOLDER = re.compile(
     r"^[\W_]*(?:(?:copyright|©|\(c\))\s*)+(?:\d{4}(?:\s*-\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?:the\s+)?("
-    + "|".join(re.escape(name) for name in sorted({*AGENCIES, *AGENCY_NAMES}, key=len, reverse=True))
+    + ANY_AGENCY
     + r")\b",
     re.IGNORECASE,
 )
