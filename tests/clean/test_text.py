@@ -1892,3 +1892,17 @@ def test_credits_that_html_extraction_leaves_in_the_text_go_to_their_fields() ->
     # A sign-off ending the text.
     [article] = clean_text(f"Harbour dues to rise\n\n{body}Skippers will meet on Friday. - AAP\n", line_model=model)
     assert (article.credit, article.paragraphs[-1]) == ("AAP", "Skippers will meet on Friday.")
+
+
+def test_an_editors_credit_ending_the_text_is_no_text() -> None:
+    body = (
+        "The port authority said on Tuesday that harbour dues for fishing boats will rise by a tenth from April.\n\n"
+        "Skippers said the rise would hit smaller crews hardest, as fuel prices have already climbed this year.\n\n"
+    )
+    [article] = clean_text(f"Harbour dues to rise\n\n{body}| Editor: Lin Hao |\n", line_model=default_line_model())
+    assert article.paragraphs[-1].startswith("Skippers said")
+    assert ("| Editor: Lin Hao |", "editor credit") in [(removed.line, removed.reason) for removed in article.removed]
+    # A sentence that opens so is text.
+    closing = "Editor: the harbour board will publish the new dues in March."
+    [article] = clean_text(f"Harbour dues to rise\n\n{body}{closing}\n", line_model=default_line_model())
+    assert article.paragraphs[-1] == closing

@@ -1916,6 +1916,7 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
         _take_reporter_credit(result, credit)
     if complete:
         _take_sign_off(result)
+        _take_editor_credit(result)
     result.credit = result.credit or _agency_of_copyright(result.removed)
     if not complete:
         return
@@ -1999,6 +2000,17 @@ def _take_sign_off(result: CleanedText) -> None:
         _pop_paragraph(result, -1)
 
 
+def _take_editor_credit(result: CleanedText) -> None:
+    """A last paragraph that credits the desk's editor alone ("| Editor: Wang Hai |", as Xinhua's
+    English copy ends): a field of the page, no text."""
+    if len(result.paragraphs) > 1 and _EDITOR_CREDIT.match(result.paragraphs[-1]):
+        result.removed.append(RemovedLine(_pop_paragraph(result, -1), "editor credit"))
+
+
+# "Editor: Name", "Edited by Name", between a layout table's bars or not; a name of one to four words.
+_EDITOR_CREDIT = re.compile(
+    r"^[|\s]*(?i:editors?\s*:|edited\s+by\s*:?)\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and))" + r"{0,4}[|\s]*$"
+)
 # A sentence of six words or more, ended: no header piece (a headline, a stamp, a byline) is one.
 _HEADER_SENTENCE = re.compile(r"(?:\b\w+\W+){5,}?\w+[.!?][\"”’)]?(?:\s|$)")
 # A copyright notice after the last sentence of the text, where a page ran its footer into it.
