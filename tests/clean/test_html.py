@@ -531,3 +531,23 @@ def test_an_article_in_a_layout_tables_cell_comes_out_without_the_rows_marks() -
     assert all(paragraph in body for paragraph in paragraphs)
     assert not any(paragraph.startswith("|") for paragraph in article.paragraphs)
     assert "Home News Sport" not in body and "Council backs flood barrier" not in body
+
+
+def test_an_agencys_credit_that_the_extract_drops_is_read_from_the_pages_visible_text() -> None:
+    # The byline naming the agency and the agency's copyright notice stand outside the article's
+    # block: trafilatura's extract drops them, the page's visible text keeps them.
+    html = (
+        "<html><head><title>Westmere to rebuild its stone bridge</title>"
+        '<meta property="article:published_time" content="2024-03-05"></head><body>'
+        "<h1>Westmere to rebuild its stone bridge</h1>"
+        "<div class='byline'>By INES MOREAU, Associated Press Writer</div><article>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in BRIDGE_PARAGRAPHS)
+        + "</article><footer><p>Copyright 2024 The Associated Press. All rights reserved.</p></footer></body></html>"
+    )
+    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=html))
+    assert article.paragraphs == BRIDGE_PARAGRAPHS
+    assert article.credit == "AP"
+    # A page that names no agency is not read again, and gets no credit.
+    local = html.replace("Associated Press Writer", "Westmere Gazette").replace("The Associated Press", "Gazette")
+    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=local))
+    assert article.credit is None
