@@ -106,7 +106,7 @@ def clean_pages(
             extract, reading = _kept(cleaned[number]), _kept(parts)
             if reads_the_article_instead(extract, reading) or continues_the_extract(extract, reading, text.text):
                 cleaned[number] = parts
-    _date_from_visible_text(pages, inputs, cleaned, model)
+    _date_and_credit_from_visible_text(pages, inputs, cleaned, model)
     for (position, _, container), parts in zip(inputs, cleaned, strict=True):
         if isinstance(parts, Exception):
             results[position] = parts
@@ -142,7 +142,7 @@ def _far_from(found: date, source: str | None, from_address: date) -> bool:
     return source != "metadata" and abs((found - from_address).days) > ADDRESS_DATE_DAYS
 
 
-def _date_from_visible_text(
+def _date_and_credit_from_visible_text(
     pages: Sequence[Page],
     inputs: Sequence[tuple[int, TextToClean, _Container]],
     cleaned: list[list[CleanedText] | Exception],
