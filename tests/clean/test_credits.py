@@ -363,6 +363,8 @@ def test_the_people_a_reporter_credit_names(credit: str, names: list[str]) -> No
         # A dateline opening the paragraph, as before, in any case.
         ("NAIROBI, Kenya (AP) — Rain fell.", "NAIROBI, Kenya", "AP", "", "Rain fell."),
         ("New Holmstad, Jan 13 (IANS): Boats left.", "New Holmstad", "IANS", "", "Boats left."),
+        # Older AP copy sets an underscore for the dash after the tag.
+        ("HOLMSTAD, Norland (AP) _ Boats left.", "HOLMSTAD, Norland", "AP", "", "Boats left."),
     ],
 )
 def test_a_dateline_behind_header_pieces(paragraph: str, place: str, agency: str, header: str, rest: str) -> None:

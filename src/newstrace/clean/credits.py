@@ -17,7 +17,8 @@ _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
 _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
 # "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ",
 # "LONDON (Reuters) -The", "Madrid, 30 nov (EFE).- ", "AUSTIN, Texas, Nov. 30, 2026 /PRNewswire/ -- ",
-# "CHICAGO--(BUSINESS WIRE)--", "LONDON, JAN 17 (PTI) — ", "GAZA CITY, Gaza Strip, (AP) - ".
+# "CHICAGO--(BUSINESS WIRE)--", "LONDON, JAN 17 (PTI) — ", "GAZA CITY, Gaza Strip, (AP) - ", and the
+# underscore older AP copy sets for a dash after the tag: "FAIRFIELD, Conn. (AP) _ ".
 _DATELINE_OPENING = (
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
@@ -25,7 +26,7 @@ _DATELINE_OPENING = (
 )
 _DATELINE = re.compile(
     _DATELINE_OPENING
-    + r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?)\s*"
+    + r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?|(?<=\))\s_)\s*"
 )
 # After an agency's tag, a colon or nothing: "NEW DELHI (PTI): ", "New Delhi, Nov 30 (IANS) The", as
 # Indian agencies' copy is printed.
