@@ -145,11 +145,10 @@ def find_dateline(paragraph: str) -> tuple[Dateline | None, str, str]:
     to it (DATELINE_REACH): the dateline, the header before it ("" for none) and the paragraph after it."""
     dateline, rest = split_dateline(paragraph)
     found = (dateline, "", rest) if dateline is not None else None
-    if (dateline is not None and (not dateline.agency or in_capitals(dateline.place))) or "(" not in paragraph[
-        :DATELINE_REACH
-    ]:
-        return found or (None, "", paragraph)
-    tag = _AGENCY_TAG.search(paragraph, 0, DATELINE_REACH)
+    if dateline is not None and (not dateline.agency or in_capitals(dateline.place)):
+        return dateline, "", rest
+    # Most paragraphs hold no bracket in their opening: the tag's pattern is not run on them.
+    tag = _AGENCY_TAG.search(paragraph, 0, DATELINE_REACH) if "(" in paragraph[:DATELINE_REACH] else None
     if tag is None:
         return found or (None, "", paragraph)
     # The place is where the words run in capitals up to the tag ("Photos BAGHDAD (Reuters)", "Sat Dec
@@ -523,9 +522,7 @@ def metadata_author(text: str | None) -> str | None:
         words = part.split()
         plain = [word.strip(".,:–—-").lower() for word in words]
         # A commenter's "Name says", or what is left of an address ("Tglantz Com" for tglantz@x.com).
-        if "says" in plain or (plain and plain[-1] in _ADDRESS_ENDINGS):
-            continue
-        if not words:
+        if not words or "says" in plain or plain[-1] in _ADDRESS_ENDINGS:
             continue
         end = next(
             (
@@ -535,9 +532,10 @@ def metadata_author(text: str | None) -> str | None:
             ),
             len(words),
         )
-        # A role in lower case ends the name before its words of the beat ("Mark Ruiz Environment reporter").
-        cut = _before_role(plain, end + 1) if end < len(words) and plain[end] in _ROLE_NOUNS else end
-        cut = min(cut, _before_role(plain, end))
+        cut = _before_role(plain, end)
+        if end < len(words) and plain[end] in _ROLE_NOUNS:
+            # A role in lower case ends the name before its words of the beat ("Mark Ruiz Environment reporter").
+            cut = min(cut, _before_role(plain, end + 1))
         # A role alone after a name's part is the named person's ("Tom Ruiz; AP Auto Writer"), as is
         # their work or employer ("Software Engineer", "IDG News Service", "The Example Star") and a
         # degree's letters ("M D"); what follows the work is its place or employer ("Director; Example EMEA").

@@ -1937,8 +1937,8 @@ def _pop_paragraph(result: CleanedText, position: int) -> str:
 
 
 def _take_agency_line(result: CleanedText) -> None:
-    """A first paragraph that is an agency's credit alone ("The Associated Press", "- Reuters", "ANA RUIZ
-    Associated Press"), kept by the model above the text: the credit and the byline, no text."""
+    """A first paragraph that is an agency's credit alone ("The Associated Press", "- Reuters", "ANA RUIZ,
+    Associated Press Writer"), kept by the model above the text: the credit and the byline, no text."""
     if len(result.paragraphs) < 2:
         return
     found = agency_line(result.paragraphs[0].removeprefix(CELL_MARK))
@@ -1988,10 +1988,10 @@ def _take_sign_off(result: CleanedText) -> None:
     agency, sign_off, rest = split_sign_off(last)
     if agency is None:
         notice = _NOTICE_IN_TEXT.search(last, max(0, len(last) - NOTICE_CHARACTERS))
-        holder = _COPYRIGHT_HOLDER.search(notice.group(0)) if notice is not None else None
-        if holder is None or _IMAGE_WORDS.search(notice.group(0)):
+        agency = _notice_agency(notice.group(0)) if notice is not None else None
+        if notice is None or agency is None:
             return
-        agency, sign_off, rest = canonical_agency(holder.group(1)), notice.group(0).strip(), last[: notice.start()]
+        sign_off, rest = notice.group(0).strip(), last[: notice.start()]
     result.credit = result.credit or agency
     result.removed.append(RemovedLine(sign_off, "agency sign-off"))
     if rest.strip():
@@ -2138,9 +2138,12 @@ def _agency_of_copyright(removed: list[RemovedLine]) -> str | None:
     alone. The notice must open with the copyright mark and the agency follow it: a footer listing the
     agencies a site may carry credits none of them, and "Ana Ruiz © Reuters" under a picture is the
     photographer's. Not a photo's notice either: the picture is the agency's, not the text."""
-    for item in removed:
-        if item.reason == COPYRIGHT_REASON and not _IMAGE_WORDS.search(item.line):
-            holder = _COPYRIGHT_HOLDER.search(item.line)
-            if holder is not None:
-                return canonical_agency(holder.group(1))
-    return None
+    return next(filter(None, (_notice_agency(item.line) for item in removed if item.reason == COPYRIGHT_REASON)), None)
+
+
+def _notice_agency(notice: str) -> str | None:
+    """The agency a copyright notice names as its holder, or None (see _agency_of_copyright)."""
+    if _IMAGE_WORDS.search(notice):
+        return None
+    holder = _COPYRIGHT_HOLDER.search(notice)
+    return canonical_agency(holder.group(1)) if holder is not None else None
