@@ -18,7 +18,7 @@ from newstrace.clean.html import (
 )
 from newstrace.clean.site import PAGE_TITLE
 from newstrace.clean.text import CleanedText
-from newstrace.model import Page, RemovedLine
+from newstrace.model import Article, Page, RemovedLine
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file
 
@@ -123,7 +123,7 @@ def test_an_article_trafilatura_misses_is_read_from_the_pages_visible_text() -> 
         + "</div><footer><p>© 2024 Westmere Gazette. All rights reserved.</p></footer></body></html>"
     )
     assert BRIDGE_PARAGRAPHS[0] not in extract_html(html).text
-    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=html))
+    [article] = _cleaned_html(html, "bridge")
     assert article.title == "Westmere to rebuild its stone bridge"
     assert article.paragraphs == BRIDGE_PARAGRAPHS
     assert {"Home", "News", "Sport"}.isdisjoint(article.paragraphs)
@@ -183,8 +183,13 @@ def test_an_extract_of_teasers_beside_the_article_gives_way_to_the_pages_text() 
         + "</div><footer><p>© 2025 Wenlow Gazette</p></footer></body></html>"
     )
     assert PIER_TEASERS[0] in extract_html(html).text and PIER_REPORT[0] not in extract_html(html).text
-    [article] = clean_page(Page(source="pier.html", content_hash="h", format="html", names=("pier",), html=html))
+    [article] = _cleaned_html(html, "pier")
     assert article.paragraphs == PIER_REPORT
+
+
+def _cleaned_html(html: str, name: str) -> list[Article]:
+    """The articles clean_page finds on an HTML page named `name`."""
+    return clean_page(Page(source=f"{name}.html", content_hash="h", format="html", names=(name,), html=html))
 
 
 def _reading(paragraphs: list[str], removed: list[RemovedLine] | None = None) -> list[CleanedText]:
@@ -241,7 +246,7 @@ def test_a_headline_in_a_layout_tables_row_is_the_title_without_the_rows_bars() 
         + "".join(f"<p>{paragraph}</p>" for paragraph in PIER_REPORT)
         + "</body></html>"
     )
-    [article] = clean_page(Page(source="pier.html", content_hash="h", format="html", names=("pier",), html=html))
+    [article] = _cleaned_html(html, "pier")
     assert article.title == "Harbour board votes to rebuild the north pier"
     assert article.paragraphs == PIER_REPORT
 
@@ -286,14 +291,14 @@ def test_a_date_the_extract_drops_is_read_from_the_pages_visible_text() -> None:
     html = _bridge_page("<div class='share'>Posted on March 4, 2025 by Nell Hardy</div>")
     extracted = extract_html(html)
     assert extracted.date is None and "Posted on" not in extracted.text
-    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=html))
+    [article] = _cleaned_html(html, "bridge")
     assert (article.date, article.date_source, article.byline) == ("2025-03-04", "header line", "Nell Hardy")
     assert article.paragraphs == BRIDGE_PARAGRAPHS
 
 
 def test_a_post_line_the_extract_keeps_is_no_paragraph() -> None:
     html = _bridge_page("<span class='x1'>Posted on March 4, 2025 by Nell Hardy</span>")
-    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=html))
+    [article] = _cleaned_html(html, "bridge")
     assert article.paragraphs == BRIDGE_PARAGRAPHS
     assert article.date == "2025-03-04" and article.byline == "Nell Hardy"
     assert ("Posted on March 4, 2025 by Nell Hardy", "post line (author and date)") in {
@@ -334,7 +339,7 @@ def test_an_html_articles_metadata_keeps_its_pages_title_tag_where_it_is_not_the
         "<html><head><title>Harbour Notes: Board votes on new crane</title></head>"
         f"<body><h1>Harbour Notes</h1><article>{body}</article></body></html>"
     )
-    [article] = clean_page(Page("notes.html", "h", "html", ("notes",), html=html))
+    [article] = _cleaned_html(html, "notes")
     assert article.title == "Harbour Notes"
     assert article.metadata[PAGE_TITLE] == "Harbour Notes: Board votes on new crane"
 
@@ -524,7 +529,7 @@ def test_an_article_in_a_layout_tables_cell_comes_out_without_the_rows_marks() -
         + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
         + "</td><td>Most read: <a href='/a'>Council backs flood barrier</a></td></tr></table></body></html>"
     )
-    [article] = clean_page(Page(source="pier.html", content_hash="h", format="html", names=("pier",), html=html))
+    [article] = _cleaned_html(html, "pier")
     # The cells are lines of their own: the article's cell is kept, the menu's and the teaser's are not
     # (the paragraphs of a cell stay one line unless trafilatura spaced them apart).
     body = " ".join(article.paragraphs)
@@ -544,10 +549,10 @@ def test_an_agencys_credit_that_the_extract_drops_is_read_from_the_pages_visible
         + "".join(f"<p>{paragraph}</p>" for paragraph in BRIDGE_PARAGRAPHS)
         + "</article><footer><p>Copyright 2024 The Associated Press. All rights reserved.</p></footer></body></html>"
     )
-    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=html))
+    [article] = _cleaned_html(html, "bridge")
     assert article.paragraphs == BRIDGE_PARAGRAPHS
     assert article.credit == "AP"
     # A page that names no agency is not read again, and gets no credit.
     local = html.replace("Associated Press Writer", "Westmere Gazette").replace("The Associated Press", "Gazette")
-    [article] = clean_page(Page(source="bridge.html", content_hash="h", format="html", names=("bridge",), html=local))
+    [article] = _cleaned_html(local, "bridge")
     assert article.credit is None
