@@ -205,8 +205,9 @@ def test_fingerprints_an_older_newstrace_stored_are_made_again_before_new_articl
 
 @pytest.fixture
 def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A console wide enough that table cells do not wrap ids."""
+    """Consoles wide enough that table cells and error lines do not wrap ids, however long the temporary path."""
     monkeypatch.setattr(cli, "console", Console(width=240))
+    monkeypatch.setattr(cli, "errors_console", Console(stderr=True, width=240))
 
 
 @pytest.mark.usefixtures("wide_console")
