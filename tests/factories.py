@@ -11,9 +11,9 @@ def make_article(article_id: str, paragraphs: list[str], **fields: Any) -> Artic
     """A cleaned article with just an id and a body, plus any field given."""
     return Article(
         id=article_id,
-        source=f"{article_id}.txt",
-        content_hash="",
-        position=1,
+        source=fields.pop("source", f"{article_id}.txt"),
+        content_hash=fields.pop("content_hash", ""),
+        position=fields.pop("position", 1),
         title=fields.pop("title", None),
         paragraphs=paragraphs,
         **fields,

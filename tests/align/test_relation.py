@@ -314,6 +314,18 @@ def test_an_article_of_a_few_words_tells_no_story_but_may_be_a_duplicate(lexicon
     assert _relate(make_article("c-stub", ["November 2024"]), stub, lexicon).kind == "duplicate"
 
 
+def test_two_articles_of_one_page_never_tell_one_story(lexicon: Lexicon) -> None:
+    page = {"source": "capsules.txt", "content_hash": "page-hash"}
+    first = make_article("capsules#1", ORIGINAL, **page)
+    second = make_article("capsules#2", ORIGINAL[:3], **page, position=2)
+    relation = _relate(first, second, lexicon)
+    assert relation.kind == "unrelated"
+    assert relation.story_probability == 0.0
+    # The same texts on two pages are related as before.
+    elsewhere = make_article("other#1", ORIGINAL[:3], source="other.txt", content_hash="other-hash")
+    assert _relate(first, elsewhere, lexicon).kind != "unrelated"
+
+
 # Written for this test: a Russian report and a shorter rewrite of it with one figure changed.
 RUSSIAN_REPORT = [
     "Городские власти Казани объявили в понедельник, что строительство нового моста через Волгу начнется весной следующего года.",

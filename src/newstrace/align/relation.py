@@ -357,6 +357,10 @@ def _never_one_story(first: Article, second: Article) -> str | None:
         words = _words_up_to(article.paragraphs, MINIMUM_STORY_WORDS)
         if words < MINIMUM_STORY_WORDS:
             return f"{article.id} has too little text to tell a story ({words} words)"
+    if first.content_hash and (first.content_hash, first.source) == (second.content_hash, second.source):
+        # The cleaner splits a page only between reports of other people and places (a glued page, a
+        # digest's reports under their own datelines); a night's game capsules share their template.
+        return "both are articles of one page, which holds them as different reports"
     if not first.outlet or not second.outlet or first.outlet.lower() != second.outlet.lower():
         return None
     first_subject, second_subject = subject_words(first.title, first.outlet), subject_words(second.title, second.outlet)

@@ -19,6 +19,7 @@ from newstrace.clean.patterns import LINE_RULES
 from newstrace.clean.site import PAGE_TITLE, content_words
 from newstrace.clean.text import (
     BODY_THRESHOLD,
+    DIGEST_TITLE,
     EXTRACTED_BODY_THRESHOLD,
     CleanedText,
     TextToClean,
@@ -123,6 +124,10 @@ def clean_pages(
             kept[0].date is None or _far_from(kept[0].date, kept[0].date_source, from_address)
         ):
             kept[0].date, kept[0].date_source = from_address, "address"
+        for report in kept[1:]:
+            # A digest's reports are of the day it is dated.
+            if DIGEST_TITLE in report.metadata and report.date is None:
+                report.date, report.date_source = kept[0].date, kept[0].date_source
         if container.page_title and container.page_title != kept[0].title:
             kept[0].metadata[PAGE_TITLE] = container.page_title
         results[position] = [

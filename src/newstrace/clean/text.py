@@ -47,6 +47,7 @@ from newstrace.clean.dates import (
     is_date_line,
     is_time_stamp,
 )
+from newstrace.clean.digests import digest_reports, opening_source_dateline
 from newstrace.clean.headlines import (
     TITLE_SEPARATOR,
     headline_after_site_name,
@@ -294,7 +295,46 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 # A date and a time ("January 2, 2008 7:33 AM ET", a stamp's part of "Agency - date")
                 # is the page's stamp, no headline.
                 article.title = None if is_date_line(title) else headline_of_broken_title(title)
+        item.articles = [report for article in item.articles for report in _digest_reports(article)]
     return [item.articles for item in prepared]
+
+
+DIGEST_TITLE = "digest_title"
+
+
+def _digest_reports(article: CleanedText) -> list[CleanedText]:
+    """A digest's reports (clean.digests), each an article under its heading and dateline, dated as the
+    digest; the article alone where it is no digest."""
+    reports = digest_reports(article.paragraphs, opened_by_dateline=article.dateline is not None)
+    if not reports:
+        return [article]
+    paragraphs = article.paragraphs
+    lines_align = len(article.body_lines) == len(paragraphs)
+    if (opening := opening_source_dateline(paragraphs, reports)) is not None and article.dateline is None:
+        article.dateline, article.credit = opening[0].place or None, article.credit or opening[0].agency
+        article.removed.append(RemovedLine(opening[0].text, "wire dateline"))
+        paragraphs[0] = opening[1]
+    ends = [report.start if report.heading is None else report.heading for report in reports]
+    parts = [article]
+    for report, end in zip(reports, [*ends[1:], len(paragraphs)], strict=True):
+        start = report.start
+        parts.append(
+            CleanedText(
+                title=paragraphs[report.heading] if report.heading is not None else None,
+                paragraphs=[report.text, *paragraphs[start + 1 : end]],
+                body_lines=article.body_lines[start:end] if lines_align else [],
+                removed=[RemovedLine(report.dateline.text, "wire dateline")],
+                dateline=report.dateline.place or None,
+                credit=report.dateline.agency,
+                date=article.date,
+                date_source=article.date_source,
+                metadata={DIGEST_TITLE: article.title or ""},
+            )
+        )
+    if lines_align:
+        del article.body_lines[ends[0] :]
+    del paragraphs[ends[0] :]
+    return parts
 
 
 def _move_credit_paragraph(article: CleanedText) -> None:
