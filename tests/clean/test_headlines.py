@@ -15,6 +15,7 @@ from newstrace.clean.headlines import (
     site_names,
     title_line,
     without_leading_sections,
+    without_site_name_tail,
     without_skip_links,
     without_trailing_sections,
 )
@@ -201,3 +202,58 @@ def test_a_date_stamp_after_the_headline_goes() -> None:
     assert without_trailing_sections("Ferry fares rise - News - Nov 6, 2012") == "Ferry fares rise"
     # Fewer than three words of headline would be left: the title stays.
     assert without_trailing_sections("Fares rise - January 15, 2008") == "Fares rise - January 15, 2008"
+
+
+@pytest.mark.parametrize(
+    ("title", "address", "headline"),
+    [
+        (
+            "Harbour dues rise again: News: Business: Holmstad24",
+            "https://www.holmstad24.example/a",
+            "Harbour dues rise again",
+        ),
+        (
+            "Ferry link reopens after storm_English_Westwire",
+            "https://news.westwirenet.example/a",
+            "Ferry link reopens after storm",
+        ),
+        (
+            "Council approves new bridge (from Westmere Times)",
+            "https://www.westmeretimes.example/a",
+            "Council approves new bridge",
+        ),
+        (
+            "Moreau through to second round- Tennis-Sections-Harbourtimes Sports",
+            "https://sports.harbourtimes.example/a",
+            "Moreau through to second round",
+        ),
+        (
+            "Mayor defends harbour plan | KHLM-TV - Holmstad, Westshire",
+            "https://www.khlmtv.example/a",
+            "Mayor defends harbour plan",
+        ),
+        ("Holmstad votes on dues / Online News @ TheGull", "https://thegull.example/a", "Holmstad votes on dues"),
+        # A colon inside the headline is not the site's; the site's name after the dash is.
+        (
+            "High court rules: Reyes guilty - Holmstad Gazette",
+            "https://holmstadgazette.example/a",
+            "High court rules: Reyes guilty",
+        ),
+        # One hyphen between words makes a compound, not a part ("Open-Source").
+        (
+            "Port opens its Open-Source Gazette data",
+            "https://gazette.example/a",
+            "Port opens its Open-Source Gazette data",
+        ),
+        # Too few words of headline would be left.
+        ("Dues rise - Holmstad Gazette", "https://holmstadgazette.example/a", "Dues rise - Holmstad Gazette"),
+        # A last part naming another site stays.
+        (
+            "Ferry link reopens after storm - Westmere Times",
+            "https://holmstadgazette.example/a",
+            "Ferry link reopens after storm - Westmere Times",
+        ),
+    ],
+)
+def test_the_sites_name_and_its_sections_at_a_titles_end_go(title: str, address: str, headline: str) -> None:
+    assert without_site_name_tail(title, site_names(None, address)) == headline

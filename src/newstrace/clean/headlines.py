@@ -145,6 +145,73 @@ def headline_after_site_name(title: str, site_names: tuple[str, ...]) -> str:
         title = before[-1].strip()
 
 
+# What sets the site's name, and sections before it, apart at a title's end: " - ", " | ", ": ", "_",
+# " / ", "(from ", and a hyphen between words ("first round- Tennis-Sections-Indiatimes Sports").
+_TAIL_BREAK = re.compile(r"\s*(?:[|–—»«•/_]|::?|\(from\b)\s*|\s-\s*|-\s+|(?<=[a-z])-(?=[A-Z][a-z])")
+# Hyphens between words that make a chain of parts ("...-India Buzz-Entertainment-The Times of India").
+JOINED_SECTIONS = 2
+# A site's name and the sections before it: this many parts at most.
+TAIL_PARTS = 5
+# Letters of a word run that may name the site: a prefix of its address's name ("Xinhua" for
+# "xinhuanet") covering at least SITE_PREFIX_SHARE of it.
+SITE_RUN_LETTERS = 5
+SITE_PREFIX_SHARE = 0.6
+
+
+def without_site_name_tail(title: str, site_names: tuple[str, ...]) -> str:
+    """A title without the site's name at its end and the sections' names before it, all set apart by
+    one kind of separator ("...: Sport: Rugby: News24", "..._English_Xinhua", "... (from Harrow Times)",
+    "...- Tennis-Sections-Indiatimes Sports"); a part after the name may follow another separator ("... |
+    KOMO-TV - Seattle, Washington"). A site's name is known by a part's words run together (the site
+    pass reads titles of one outlet together; this reads one title alone). At least HEADLINE_LEFT_WORDS
+    words stay."""
+    if not site_names:
+        return title
+    breaks = list(_TAIL_BREAK.finditer(title))
+    joined = [found for found in breaks if found[0] == "-"]
+    if len(joined) < JOINED_SECTIONS:
+        # One hyphen between words is a compound's ("Open-Source"), a chain of them a <title>'s parts.
+        breaks = [found for found in breaks if found[0] != "-"]
+    for number, cut in enumerate(breaks):
+        head = title[: cut.start()].strip()
+        if len(_WORD.findall(head)) < HEADLINE_LEFT_WORDS:
+            continue
+        later = breaks[number:]
+        ends = [found.start() for found in later[1:]] + [len(title)]
+        parts = [title[start.end() : end] for start, end in zip(later, ends, strict=True)]
+        if len(parts) > TAIL_PARTS or any(len(_WORD.findall(part)) > SITE_PART_WORDS for part in parts):
+            continue
+        kinds = [_break_kind(found) for found in later]
+        for site in (len(parts) - 1, len(parts) - 2):
+            if site >= 0 and len(set(kinds[: site + 1])) == 1 and _part_names_site(parts[site], site_names):
+                return head.rstrip(" -|:_/(")
+    return title
+
+
+def _break_kind(found: re.Match[str]) -> str:
+    mark = found[0].strip()
+    return "-" if mark in ("-", "–", "—") or not mark else mark
+
+
+def _part_names_site(part: str, site_names: tuple[str, ...]) -> bool:
+    """Whether a title's part is the site's name: a run of its words spells one of the site's names,
+    opens one (most of it), or opens with one ("Indiatimes Sports")."""
+    words = [word.lower() for word in _WORD.findall(_POSSESSIVE.sub("", part))]
+    if not words or len(words) > SITE_PART_WORDS:
+        return False
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            run = "".join(words[start:end])
+            if len(run) < SITE_RUN_LETTERS:
+                continue
+            for name in site_names:
+                if run == name or (name.startswith(run) and len(run) >= SITE_PREFIX_SHARE * len(name)):
+                    return True
+                if start == 0 and run.startswith(name) and len(name) >= SITE_RUN_LETTERS:
+                    return True
+    return False
+
+
 def title_line(text: str) -> str | None:
     """A scraped page's first line where it has the form of a <title> (parts set apart by a
     separator: the headline and the site's name), else None."""

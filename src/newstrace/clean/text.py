@@ -58,6 +58,7 @@ from newstrace.clean.headlines import (
     mostly_figures,
     row_headline,
     without_leading_sections,
+    without_site_name_tail,
     without_skip_links,
     without_title_label,
     without_trailing_sections,
@@ -291,6 +292,7 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 title = row_headline(article.title) or article.title
                 title = without_skip_links(headline_after_trail(without_title_label(title)))
                 title = headline_after_site_name(title, item.page.site_names)
+                title = without_site_name_tail(title, item.page.site_names)
                 title = without_trailing_sections(without_leading_sections(title, item.page.site_names))
                 # A date and a time ("January 2, 2008 7:33 AM ET", a stamp's part of "Agency - date")
                 # is the page's stamp, no headline.
