@@ -162,6 +162,11 @@ def test_a_comments_time_stamp_is_told_from_a_date_line(line: str, stamp: bool) 
         ("https://news.example.org/item/9920120809", None),
         ("https://news.example.org/story/20121409", None),
         ("https://news.example.org/bridge?day=2012/08/09/", None),
+        # A folder of its own, day first; a day the query gives as a path of its own; ids are no days.
+        ("https://sport.example.org/18012008/1/harbour-cup-draw.html", date(2008, 1, 18)),
+        ("https://news.example.org/apps/pbcs.dll/article?AID=/20080102/SPORTS09/801020434", date(2008, 1, 2)),
+        ("https://news.example.org/story/20344815/bridge", None),
+        ("https://news.example.org/apps/news?pid=20601088&sid=aMCPG", None),
         (None, None),
     ],
 )
