@@ -304,6 +304,24 @@ def test_one_outlet_s_articles_on_one_subject_or_with_identical_texts_stay_relat
     assert _relate(original, retitled, lexicon).kind == "duplicate"
 
 
+def test_one_outlets_template_under_two_headlines_it_does_not_tell_is_no_duplicate(lexicon: Lexicon) -> None:
+    outlet = "harbourgazette.example"
+    # An extraction that kept the author's box instead of either post.
+    bio = [
+        "Ines Moreau is a senior editor at the Harbour Gazette, where she writes about culture and politics "
+        "for the website and the weekly print edition.",
+        "Born in Holmstad, she studied history at Westmere and worked for twelve years as a court reporter "
+        "before joining the paper's features desk.",
+    ]
+    first = make_article("a-post", bio, outlet=outlet, title="Lighthouse keepers remember the great storm")
+    second = make_article("b-post", bio, outlet=outlet, title="Orchard growers count frost damage")
+    relation = _relate(first, second, lexicon)
+    assert relation.kind == "unrelated"
+    assert relation.evidence == [
+        "both are of harbourgazette.example, under headlines of other subjects: what they share is the outlet's"
+    ]
+
+
 def test_an_article_of_a_few_words_tells_no_story_but_may_be_a_duplicate(lexicon: Lexicon) -> None:
     full = make_article("a-full", [*ORIGINAL, "November 2024"])
     stub = make_article("b-stub", ["November 2024"])

@@ -60,6 +60,9 @@ HARD_DIRECTION_POINT = 0.25
 MINIMUM_STORY_WORDS = 8
 # Headlines need this many subject words each before their having none in common says anything.
 SUBJECT_WORDS_TO_TELL = 2
+# Letters of a headline's word that the text must say for it to tell what the headline names.
+HEADLINE_WORD_PREFIX = 6
+_TOKEN = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +262,12 @@ def relate(
     openings = lead_similarity(first_text, second_text)
     similarity = round(graded_similarity(lexical, openings), 4)
     text_similarity = round(lexical, 4)
-    if (reason := _never_one_story(first, second)) and not _duplicates(comparison, probability):
-        # What the two share says nothing of their stories: the pair weighs nothing in a story.
+    reason = _never_one_story(first, second)
+    if reason and not (_duplicates(comparison, probability) and _headlines_told(first) and _headlines_told(second)):
+        # What the two share says nothing of their stories: the pair weighs nothing in a story. The
+        # same text under two headlines of one outlet is the article retitled where it tells what both
+        # headlines name; where it does not, it is the outlet's template that the extraction kept (an
+        # author's bio, a blog's app notice) for two posts whose own text it missed.
         return _unrelated(first, second, 0.0, similarity, text_similarity, [reason])
     if _unrelated_either_way(comparison, probability):
         return _unrelated(first, second, probability, similarity, text_similarity, [])
@@ -367,6 +374,18 @@ def _never_one_story(first: Article, second: Article) -> str | None:
     if min(len(first_subject), len(second_subject)) >= SUBJECT_WORDS_TO_TELL and not first_subject & second_subject:
         return f"both are of {first.outlet}, under headlines of other subjects: what they share is the outlet's"
     return None
+
+
+def _headlines_told(article: Article) -> bool:
+    """Whether the article's text says a word of what its headline is about (matched on its first
+    letters, as "suspended" is told by "suspension"); True without a headline to tell."""
+    subject = subject_words(article.title, article.outlet)
+    if not subject:
+        return True
+    said = {
+        word[:HEADLINE_WORD_PREFIX] for paragraph in article.paragraphs for word in _TOKEN.findall(paragraph.lower())
+    }
+    return any(word[:HEADLINE_WORD_PREFIX] in said for word in subject)
 
 
 def _words_up_to(paragraphs: list[str], limit: int) -> int:

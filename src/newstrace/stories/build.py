@@ -44,8 +44,12 @@ def build_stories(
     An echo (an article nearly repeating another, paired with it alone: `echoes` maps it to that
     article) is clustered as the article its chain of echoes ends at, and joins its story."""
     by_id = {article.id: article for article in articles}
-    echo_roots = _echo_roots(echoes or {}, by_id.keys())
-    echo_of = {echo: source for echo, source in (echoes or {}).items() if echo in echo_roots and source in by_id}
+    # An echo judged no story with the article it repeats (the outlet's template that both pages' extractions
+    # kept) is an article of its own.
+    apart = {frozenset((pair.first, pair.second)) for pair in unrelated}
+    echoes = {echo: source for echo, source in (echoes or {}).items() if frozenset((echo, source)) not in apart}
+    echo_roots = _echo_roots(echoes, by_id.keys())
+    echo_of = {echo: source for echo, source in echoes.items() if echo in echo_roots and source in by_id}
     relations = [relation for relation in relations if relation.source in by_id and relation.copy in by_id]
     links = [relation for relation in relations if relation.kind != "unrelated"]
     # (first, second, story probability, text shared, derived sentence by sentence): links, then
