@@ -438,3 +438,8 @@ def test_an_echo_joins_the_story_of_the_article_it_echoes_and_stands_to_the_orig
     assert len(_story_of(stories, "other").members) == 1
     # An echo of an article not given, or a loop, is an article like the others.
     assert len(build_stories(articles, relations, echoes={"reprint": "gone", "other": "other"})) == len(without)
+    # An echo judged unrelated to the article it repeats (one outlet's template under two headlines)
+    # is an article of its own.
+    apart = [UnrelatedPair("paper", "reprint", 0.0)]
+    alone = build_stories(articles, relations[:1], apart, echoes={"reprint": "paper"})
+    assert len(_story_of(alone, "reprint").members) == 1
