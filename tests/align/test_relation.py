@@ -320,6 +320,18 @@ def test_one_outlets_template_under_two_headlines_it_does_not_tell_is_no_duplica
     assert relation.evidence == [
         "both are of harbourgazette.example, under headlines of other subjects: what they share is the outlet's"
     ]
+    # Without the outlet known (pages saved without their address), the same.
+    unknown = [make_article(article.id, bio, title=article.title) for article in (first, second)]
+    relation = _relate(*unknown, lexicon)
+    assert relation.kind == "unrelated"
+    assert relation.evidence == [
+        "the same text under headlines of other subjects that it does not tell: a site's template"
+    ]
+    # A copy under a headline its text tells stays a duplicate.
+    told = make_article("c-post", bio, title="Ines Moreau joins the features desk")
+    assert _relate(told, make_article("d-post", bio, title="Holmstad court reporter turns editor"), lexicon).kind == (
+        "duplicate"
+    )
 
 
 def test_an_article_of_a_few_words_tells_no_story_but_may_be_a_duplicate(lexicon: Lexicon) -> None:

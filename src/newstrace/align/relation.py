@@ -263,11 +263,15 @@ def relate(
     similarity = round(graded_similarity(lexical, openings), 4)
     text_similarity = round(lexical, 4)
     reason = _never_one_story(first, second)
-    if reason and not (_duplicates(comparison, probability) and _headlines_told(first) and _headlines_told(second)):
-        # What the two share says nothing of their stories: the pair weighs nothing in a story. The
-        # same text under two headlines of one outlet is the article retitled where it tells what both
-        # headlines name; where it does not, it is the outlet's template that the extraction kept (an
-        # author's bio, a blog's app notice) for two posts whose own text it missed.
+    # The same text under two headlines is the article retitled where it tells what both headlines
+    # name; where it does not, it is a site's template that the extraction kept (an author's bio, a
+    # blog's app notice or book list) for two posts whose own text it missed.
+    duplicates = _duplicates(comparison, probability)
+    told = not duplicates or (_headlines_told(first) and _headlines_told(second))
+    if duplicates and not told and reason is None and _headlines_of_other_subjects(first, second):
+        reason = "the same text under headlines of other subjects that it does not tell: a site's template"
+    if reason and not (duplicates and told):
+        # What the two share says nothing of their stories: the pair weighs nothing in a story.
         return _unrelated(first, second, 0.0, similarity, text_similarity, [reason])
     if _unrelated_either_way(comparison, probability):
         return _unrelated(first, second, probability, similarity, text_similarity, [])
@@ -370,10 +374,14 @@ def _never_one_story(first: Article, second: Article) -> str | None:
         return "both are articles of one page, which holds them as different reports"
     if not first.outlet or not second.outlet or first.outlet.lower() != second.outlet.lower():
         return None
-    first_subject, second_subject = subject_words(first.title, first.outlet), subject_words(second.title, second.outlet)
-    if min(len(first_subject), len(second_subject)) >= SUBJECT_WORDS_TO_TELL and not first_subject & second_subject:
+    if _headlines_of_other_subjects(first, second):
         return f"both are of {first.outlet}, under headlines of other subjects: what they share is the outlet's"
     return None
+
+
+def _headlines_of_other_subjects(first: Article, second: Article) -> bool:
+    first_subject, second_subject = subject_words(first.title, first.outlet), subject_words(second.title, second.outlet)
+    return min(len(first_subject), len(second_subject)) >= SUBJECT_WORDS_TO_TELL and not first_subject & second_subject
 
 
 def _headlines_told(article: Article) -> bool:
