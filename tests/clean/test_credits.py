@@ -7,6 +7,7 @@ from newstrace.clean.credits import (
     agency_line,
     author_line_agency,
     author_line_name,
+    byline_without_employer,
     find_dateline,
     is_credit_paragraph,
     metadata_author,
@@ -423,3 +424,29 @@ def test_a_byline_naming_the_agency_among_header_pieces() -> None:
 def test_an_agencys_sign_off_ending_the_text(paragraph: str, agency: str | None, rest: str) -> None:
     found, _, found_rest = split_sign_off(paragraph)
     assert (found, found_rest) == (agency, rest)
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Ines Moreau WESTMERE GAZETTE", "Ines Moreau"),
+        ("TOMAS REYES Holmstad Courier", "TOMAS REYES"),
+        ("TOMAS REYES THE HOLMSTAD COURIER", "TOMAS REYES"),
+        ("TOMAS REYESThe Holmstad Courier", "TOMAS REYES"),
+        ("About the Author INES MOREAU", "INES MOREAU"),
+        ("INES MOREAU Special", "INES MOREAU"),
+        # Names in one case, initials, several names and titles stay as they are.
+        ("J D HOLLOWAY", "J D HOLLOWAY"),
+        ("PAUL B. OSTRANDER", "PAUL B. OSTRANDER"),
+        ("DAFYDD McPRYCE Harbour News", "DAFYDD McPRYCE Harbour News"),
+        ("INES MOREAU AND TOMAS REYES", "INES MOREAU AND TOMAS REYES"),
+        ("Ines Moreau; WESTMERE GAZETTE", "Ines Moreau; WESTMERE GAZETTE"),
+        ("OUR SPECIAL CORRESPONDENT", "OUR SPECIAL CORRESPONDENT"),
+        ("Carl Abernethy Jr.", "Carl Abernethy Jr."),
+        (None, None),
+    ],
+)
+def test_a_bylines_paper_after_the_name_goes_where_its_case_tells_it_apart(
+    byline: str | None, name: str | None
+) -> None:
+    assert byline_without_employer(byline) == name

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlparse
 
-from newstrace.clean.credits import ANY_AGENCY
+from newstrace.clean.credits import ANY_AGENCY, byline_without_employer
 from newstrace.clean.dates import date_from_url
 from newstrace.clean.headlines import site_names, title_line
 from newstrace.clean.html import HtmlError, extract_html, visible_text
@@ -388,7 +388,7 @@ def _to_article(
         captions=part.captions,
         dateline=part.dateline,
         credit=part.credit,
-        byline=part.byline,
+        byline=byline_without_employer(part.byline),
         date=part.date.isoformat() if part.date else None,
         date_source=part.date_source,
         outlet=outlet,

@@ -621,3 +621,55 @@ def names_in_credit(credit: str) -> list[str]:
             if name and name.lower() not in {"reporting", "editing", "writing", "additional"}:
                 names.append(name)
     return names
+
+
+# A label a page sets before its author's name ("About the Author RYAN MCNEILL").
+_AUTHOR_LABEL = re.compile(r"^(?:about the author|written by|posted by|author)\s*:?\s+", re.IGNORECASE)
+# What "Special to The Gazette" leaves after a name once the paper's name went: "SAEED SHAH Special".
+_SPECIAL_TO = re.compile(r"\s+Special$")
+# A name run into its paper's "The" ("AL ALEXANDERThe Patriot Ledger").
+_RUN_INTO_THE = re.compile(r"(?<=[A-Z]{2})(?=The\s+[A-Z])")
+NAME_WORDS = (2, 3)
+_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+def byline_without_employer(byline: str | None) -> str | None:
+    """A byline without the label before the name and the paper after it, where the paper is told
+    from the name by its case: "Marc Kaufman WASHINGTON POST", "FRANK BODANI Daily Record", "MIRJAM
+    SWANSON THE PRESS-ENTERPRISE". Several names (set apart by ";", "," or "and") are left whole."""
+    if not byline:
+        return byline
+    text = _SPECIAL_TO.sub("", _RUN_INTO_THE.sub(" ", _AUTHOR_LABEL.sub("", byline.strip())))
+    words = text.split()
+    if any(mark in text for mark in ";,&") or any(word.lower() == "and" for word in words):
+        return text or byline
+    for count in NAME_WORDS:
+        name, rest = words[:count], words[count:]
+        if not rest or rest[0] in _NAME_SUFFIXES or not all(_name_word(word) for word in name):
+            continue
+        # An initial ("J D BIERSDORFER") is in either case: the name's other words tell its case.
+        styles = {_in_capitals(word) for word in name if _letters(word) >= 2}
+        if len(styles) != 1 or _letters(name[-1]) < 2:
+            continue
+        if rest[0].lower() == "the" and len(rest) >= 2 and all(_name_word(word) for word in rest):
+            return " ".join(name)
+        if any(_in_capitals(word) in styles or _letters(word) < 2 for word in rest):
+            continue
+        if all(_name_word(word) or word.isupper() for word in rest):
+            return " ".join(name)
+    return text or byline
+
+
+def _name_word(word: str) -> bool:
+    """A word a name is made of: a capital first, letters (and an initial's dot, a hyphen or an apostrophe)."""
+    return word[:1].isupper() and word.replace(".", "").replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def _letters(word: str) -> int:
+    return sum(character.isalpha() for character in word)
+
+
+def _in_capitals(word: str) -> bool:
+    """ALL CAPITALS, as a wire byline writes a name ("McSHANE" is not)."""
+    letters = [character for character in word if character.isalpha()]
+    return len(letters) >= 2 and all(character.isupper() for character in letters)
