@@ -104,6 +104,10 @@ def test_ordinary_sentences_are_not_datelines() -> None:
         "The Press Association (PA) said it would appeal.",
         "(AP) reported the vote.",
         "(Updated) Senators met.",
+        # A photograph's credit, and a kicker in capitals before a dash.
+        "Ines Moreau (Pic:PA)",
+        "Harbour pier (Photo: AP) - The crowd waited.",
+        "ARCHIVES MOVIE REVIEW - Murder and morals collide in Holmstad.",
     ):
         assert split_dateline(paragraph)[0] is None
 
@@ -366,6 +370,9 @@ def test_the_people_a_reporter_credit_names(credit: str, names: list[str]) -> No
         ("New Holmstad, Jan 13 (IANS): Boats left.", "New Holmstad", "IANS", "", "Boats left."),
         # Older AP copy sets an underscore for the dash after the tag.
         ("HOLMSTAD, Norland (AP) _ Boats left.", "HOLMSTAD, Norland", "AP", "", "Boats left."),
+        # A place's first word ("New", "San") is not left with the byline before it.
+        ("By Ana Ruiz New Holmstad, Jan 13 (IANS): Boats left.", "New Holmstad", "IANS", "By Ana Ruiz", "Boats left."),
+        ("By INES MOREAU San Westmere (AP) - Boats left.", "San Westmere", "AP", "By INES MOREAU", "Boats left."),
     ],
 )
 def test_a_dateline_behind_header_pieces(paragraph: str, place: str, agency: str, header: str, rest: str) -> None:

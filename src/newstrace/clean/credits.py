@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newstrace.clean.dates import MONTHS, WEEKDAYS
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
@@ -103,6 +103,20 @@ def canonical_agency(text: str | None) -> str | None:
     return AGENCY_NAMES.get(match.group(1), match.group(1)) if match else None
 
 
+# A photograph's credit in brackets names who took the picture, not who filed the text ("Lord Condon
+# (Pic:PA)", "(Photo: AP)").
+_PICTURE_CREDIT = re.compile(r"\s*(?:pic|photo|picture|image|foto)s?\b", re.IGNORECASE)
+# Words of a kicker or a section's label, which an all-capitals line before a dash may be ("ARCHIVES MOVIE
+# REVIEW - ..."); no place's name holds them.
+_KICKER_WORDS = frozenset(
+    {
+        *("review", "reviews", "archive", "archives", "movie", "movies", "update", "updated", "breaking"),
+        *("exclusive", "analysis", "opinion", "editorial", "commentary", "column", "video", "photos"),
+        *("preview", "recap", "interview"),
+    }
+)
+
+
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """A wire dateline at the start of a paragraph, and the paragraph without it."""
     if not paragraph.isascii() and (east_asian := _east_asian_dateline(paragraph)) is not None:
@@ -115,12 +129,17 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         return None, paragraph
     agency_text = match.group("agency") or match.groupdict().get("wire")
     agency = canonical_agency(agency_text)
-    if agency_text and not agency:
+    if agency_text and (not agency or _PICTURE_CREDIT.match(agency_text)):
         return None, paragraph
-    first_word = match.group("place").split(",")[0].split()[0]
+    place_words = match.group("place").split(",")[0].split()
     # Without an agency tag, an all-capitals place and a dash set apart by spaces are the only sign of
-    # a dateline ("NASA—The agency" is a sentence).
-    if not agency and not (first_word.isupper() and len(first_word) >= 3 and paragraph[match.end() - 1].isspace()):
+    # a dateline ("NASA—The agency" is a sentence), and a kicker's words are no place's.
+    if not agency and not (
+        place_words[0].isupper()
+        and len(place_words[0]) >= 3
+        and paragraph[match.end() - 1].isspace()
+        and not any(word.lower() in _KICKER_WORDS for word in place_words)
+    ):
         return None, paragraph
     rest = paragraph[match.end() :]
     if not _opens_a_sentence(rest):
@@ -165,7 +184,19 @@ def find_dateline(paragraph: str) -> tuple[Dateline | None, str, str]:
             return dateline, paragraph[: start.start()].strip(), rest
         if opening is None:
             found = dateline, paragraph[: start.start()].strip(), rest
+    if found is not None and found[1] and (prefix := _PLACE_PREFIX.search(found[1])) is not None:
+        # The nearest words to the tag leave a place's first word with the header ("By Ana Ruiz New |
+        # Delhi, Jan 13 (IANS):").
+        dateline, header, rest = found
+        place, text = f"{prefix['word']} {dateline.place}", f"{prefix['word']} {dateline.text}"
+        return replace(dateline, place=place, text=text), header[: prefix.start()].strip(), rest
     return found or (None, "", paragraph)
+
+
+# The first word of a place's name of two or more ("New Delhi", "San Jose", "Kuala Lumpur").
+_PLACE_PREFIX = re.compile(
+    r"(?:^|\s)(?P<word>New|San|Santa|Los|Las|Saint|St\.|Port|Fort|Mount|Rio|Buenos|Kuala|Hong|Tel|Abu|Cape|Sri|Addis)$"
+)
 
 
 _NAMES = r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
