@@ -661,6 +661,7 @@ _SPECIAL_TO = re.compile(r"\s+Special$")
 # A name run into its paper's "The" ("AL ALEXANDERThe Patriot Ledger").
 _RUN_INTO_THE = re.compile(r"(?<=[A-Z]{2})(?=The\s+[A-Z])")
 NAME_WORDS = (2, 3)
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 
 
@@ -683,6 +684,9 @@ def byline_without_employer(byline: str | None) -> str | None:
         if len(styles) != 1 or _letters(name[-1]) < 2:
             continue
         if rest[0].lower() == "the" and len(rest) >= 2 and all(_name_word(word) for word in rest):
+            return " ".join(name)
+        if styles == {False} and _ACRONYM.match(rest[0]) and rest[0] not in _NAME_SUFFIXES:
+            # A broadcaster's or a paper's initials after a name in mixed case ("Helen Briggs BBC News").
             return " ".join(name)
         if any(_in_capitals(word) in styles or _letters(word) < 2 for word in rest):
             continue
