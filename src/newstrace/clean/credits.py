@@ -668,13 +668,37 @@ _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 def byline_without_employer(byline: str | None) -> str | None:
     """A byline without the label before the name and the paper after it, where the paper is told
     from the name by its case: "Marc Kaufman WASHINGTON POST", "FRANK BODANI Daily Record", "MIRJAM
-    SWANSON THE PRESS-ENTERPRISE". Several names (set apart by ";", "," or "and") are left whole."""
+    SWANSON THE PRESS-ENTERPRISE". Several names set apart by "," or "and" are left whole."""
     if not byline:
         return byline
     text = _SPECIAL_TO.sub("", _RUN_INTO_THE.sub(" ", _AUTHOR_LABEL.sub("", byline.strip())))
+    first, *others = (part.strip() for part in text.split(";"))
+    kept = [_name_without_employer(first)]
+    # A later part is a second author's name, or the first author's place, job or site ("Lucas Mearian;
+    # Computerworld", "Mariko Oi BBC News; Singapore", "Dan Ruiz; RESIZE A A A"), which goes with the rest.
+    for part in others:
+        if not _reads_as_name(part):
+            break
+        kept.append(part)
+    return "; ".join(part for part in kept if part) or byline
+
+
+def _reads_as_name(part: str) -> bool:
+    """Two to four words of a name, an initial only within it ("Wade A Reynolds")."""
+    words = part.split()
+    return (
+        2 <= len(words) <= 4
+        and all(_name_word(word) for word in words)
+        and _letters(words[0]) >= 2
+        and _letters(words[-1]) >= 2
+    )
+
+
+def _name_without_employer(text: str) -> str:
+    """One author's part of a byline without the paper after the name (byline_without_employer)."""
     words = text.split()
-    if any(mark in text for mark in ";,&") or any(word.lower() == "and" for word in words):
-        return text or byline
+    if any(mark in text for mark in ",&") or any(word.lower() == "and" for word in words):
+        return text
     for count in NAME_WORDS:
         name, rest = words[:count], words[count:]
         if not rest or rest[0] in _NAME_SUFFIXES or not all(_name_word(word) for word in name):
@@ -692,7 +716,7 @@ def byline_without_employer(byline: str | None) -> str | None:
             continue
         if all(_name_word(word) or word.isupper() for word in rest):
             return " ".join(name)
-    return text or byline
+    return text
 
 
 def _name_word(word: str) -> bool:
