@@ -79,6 +79,9 @@ def test_article_date_prefers_metadata_and_never_guesses() -> None:
         date(2024, 3, 3),
         "lede",
     )
+    # A page saved as one paragraph holds the whole report there: "on <date>" far into it is history.
+    long_lede = "The Holmstad ferry resumed sailing after a long refit. " * 10 + "It was launched on May 4, 1998."
+    assert choose_article_date(None, [], None, [], [long_lede]) == (None, None)
     # The reported day named in the lede stands; a weekday further on tells of another day.
     lede = "Talks ended on March 3, 2024 in Rome. The envoys had arrived on Thursday and leave on Monday."
     assert choose_article_date(None, [], None, [], [lede]) == (date(2024, 3, 3), "lede")

@@ -412,6 +412,12 @@ _FILE_PHOTO = re.compile(
 )
 
 
+# How far into the first paragraph "on <date>" names the reported day: its first sentence or two. A page
+# saved as one paragraph holds the whole report there ("... lifted off ... on August 3, 2004" of a probe
+# reaching Mercury in 2008).
+LEDE_DATE_REACH = 400
+
+
 def choose_article_date(
     metadata_date: str | None,
     date_lines: list[tuple[date, str]],
@@ -438,7 +444,9 @@ def choose_article_date(
             if where == "lede":
                 # A date in the body may be history ("founded on May 2, 1998"); only "on <date>"
                 # in the first paragraph tells of the reported day.
-                dates = [found for found in dates if _ON_BEFORE.search(text[: found.start])]
+                dates = [
+                    found for found in dates if found.start < LEDE_DATE_REACH and _ON_BEFORE.search(text[: found.start])
+                ]
             if not dates:
                 continue
             anchor = dates[0].value
