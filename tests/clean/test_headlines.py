@@ -6,6 +6,7 @@ from newstrace.clean.headlines import (
     headline_after_site_name,
     headline_of_broken_title,
     is_menu,
+    is_section_label,
     is_site_banner,
     is_skip_link,
     lists_the_sites_sections,
@@ -257,3 +258,21 @@ def test_a_date_stamp_after_the_headline_goes() -> None:
 )
 def test_the_sites_name_and_its_sections_at_a_titles_end_go(title: str, address: str, headline: str) -> None:
     assert without_site_name_tail(title, site_names(None, address)) == headline
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("News", True),
+        ("Breaking News", True),
+        ("Local Sports Wire", True),
+        ("All The News", True),
+        ("Recent Features", True),
+        # A headline, however short, names something.
+        ("Holmstad votes", False),
+        ("Harbour News wins award for ferry coverage", False),
+        ("", False),
+    ],
+)
+def test_a_sections_label_is_no_headline(title: str, label: bool) -> None:
+    assert is_section_label(title) is label

@@ -291,6 +291,24 @@ def lists_the_sites_sections(title: str) -> bool:
 _TRAILING_SECTION_WORDS = _SECTION_WORDS | frozenset(
     "uk us national international general soccer football cricket rugby golf tennis columnists".split()  # noqa: SIM905
 )
+# Words of a page's label that a title may be instead of a headline ("News", "Breaking News", "Local
+# Sports Wire", "Recent Features", "All The News", "News Article").
+_LABEL_WORDS = _TRAILING_SECTION_WORDS | frozenset(
+    {
+        *("article", "articles", "story", "stories", "feature", "features", "recent", "archive", "archives"),
+        *("calendar", "wire", "the", "all", "other", "top", "home", "page", "section", "headlines", "plus"),
+        *("more", "today", "online"),
+    }
+)
+LABEL_WORDS = 4
+
+
+def is_section_label(title: str) -> bool:
+    """Whether a title is a section's or a page's label, no headline: a few words, all of labels."""
+    words = [word.lower() for word in _WORD.findall(title)]
+    return 0 < len(words) <= LABEL_WORDS and all(word in _LABEL_WORDS for word in words)
+
+
 # Before the headline, "Reports: ..." says where the news comes from, a part of the headline.
 _LEADING_SECTION_WORDS = _TRAILING_SECTION_WORDS - {"reports"}
 # The words of headline a title keeps when sections' or the site's names go from it.

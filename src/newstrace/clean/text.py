@@ -53,6 +53,7 @@ from newstrace.clean.headlines import (
     headline_after_site_name,
     headline_of_broken_title,
     is_menu,
+    is_section_label,
     is_site_banner,
     is_skip_link,
     mostly_figures,
@@ -295,8 +296,9 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 title = without_site_name_tail(title, item.page.site_names)
                 title = without_trailing_sections(without_leading_sections(title, item.page.site_names))
                 # A date and a time ("January 2, 2008 7:33 AM ET", a stamp's part of "Agency - date")
-                # is the page's stamp, no headline.
-                article.title = None if is_date_line(title) else headline_of_broken_title(title)
+                # is the page's stamp, and a section's label ("Breaking News") the page's: no headline.
+                broken = is_date_line(title) or is_section_label(title)
+                article.title = None if broken else headline_of_broken_title(title)
         item.articles = [report for article in item.articles for report in _digest_reports(article)]
     return [item.articles for item in prepared]
 
