@@ -75,6 +75,18 @@ def test_the_first_dateline_below_a_caption_opens_the_article_not_a_second_one()
     assert [report.start for report in digest_reports([caption, STRIKE, "A second paragraph.", STRIKE])] == [3]
 
 
+def test_an_undated_lead_story_above_briefs_is_a_report_of_its_own() -> None:
+    lead = [
+        "The Holmstad harbour board met on Monday to settle the dues for the coming season.",
+        "Members agreed that cargo ships would pay four percent more from the first of March.",
+        "Fishing boats will pay the same as last year, the board's chairman told reporters.",
+    ]
+    second = STRIKE.replace("Rail workers", "Bus drivers")
+    assert [report.start for report in digest_reports([*lead, STRIKE, second])] == [3, 4]
+    # One paragraph above the first dateline is as often a caption: it opens that report.
+    assert [report.start for report in digest_reports([lead[0], STRIKE, second])] == [2]
+
+
 def test_a_list_under_tags_is_no_digest() -> None:
     entries = ["Holmstad (Group A) - 10th appearance", "Westmere (Group B) - Third appearance"]
     assert digest_reports(["The qualifying round is over.", *entries]) == []

@@ -26,6 +26,8 @@ PLACE_WORDS = 8
 # Reports under the same unknown source's tag for a page to be read as a digest of them; one report
 # under a known agency's dateline after the first paragraph is enough (the agency writes one a report).
 DIGEST_REPORTS = 2
+# Paragraphs of prose above the first dateline that make a report of their own.
+REPORT_ABOVE_PARAGRAPHS = 3
 # A line above a report's dateline that heads it ("Final Score: Cleveland 95, Seattle 79").
 HEADING_WORDS = 16
 # A report opens with a sentence of its news; a list's entries under a tag ("England (Group A) - 10th
@@ -84,6 +86,11 @@ def digest_reports(paragraphs: list[str], opened_by_dateline: bool = False) -> l
         if known or sources[dateline.agency] >= DIGEST_REPORTS
     }
     opened = opened_by_dateline or 0 in reporting
+    if not opened and reporting:
+        # A report of its own above the first dateline (a page's undated lead story, then its briefs):
+        # paragraphs of prose, not a caption or the header's pieces.
+        above = paragraphs[: min(reporting)]
+        opened = sum(_prose(paragraph) for paragraph in above) >= REPORT_ABOVE_PARAGRAPHS
     reports: list[DigestReport] = []
     previous = 0
     for position in sorted(reporting):
@@ -106,6 +113,10 @@ def opening_source_dateline(paragraphs: list[str], reports: list[DigestReport]) 
     found = source_dateline(paragraphs[0])
     sources = {report.dateline.agency for report in reports}
     return found if found is not None and found[0].agency in sources else None
+
+
+def _prose(paragraph: str) -> bool:
+    return len(paragraph.split()) >= REPORT_OPENING_WORDS and paragraph.rstrip()[-1:] in '.!?"”'
 
 
 def _heading(paragraph: str) -> bool:
