@@ -370,6 +370,14 @@ def test_the_people_a_reporter_credit_names(credit: str, names: list[str]) -> No
         ("New Holmstad, Jan 13 (IANS): Boats left.", "New Holmstad", "IANS", "", "Boats left."),
         # Older AP copy sets an underscore for the dash after the tag.
         ("HOLMSTAD, Norland (AP) _ Boats left.", "HOLMSTAD, Norland", "AP", "", "Boats left."),
+        # The agency's credit line before a dateline without a tag, as an extraction joins them.
+        (
+            "Posted at 6:18 a.m. Harbour dues rise Associated Press HOLMSTAD, Norland — Boats left.",
+            "HOLMSTAD, Norland",
+            "AP",
+            "Posted at 6:18 a.m. Harbour dues rise",
+            "Boats left.",
+        ),
         # A place's first word ("New", "San") is not left with the byline before it.
         ("By Ana Ruiz New Holmstad, Jan 13 (IANS): Boats left.", "New Holmstad", "IANS", "By Ana Ruiz", "Boats left."),
         ("By INES MOREAU San Westmere (AP) - Boats left.", "San Westmere", "AP", "By INES MOREAU", "Boats left."),

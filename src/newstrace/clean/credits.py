@@ -169,7 +169,7 @@ def find_dateline(paragraph: str) -> tuple[Dateline | None, str, str]:
     # Most paragraphs hold no bracket in their opening: the tag's pattern is not run on them.
     tag = _AGENCY_TAG.search(paragraph, 0, DATELINE_REACH) if "(" in paragraph[:DATELINE_REACH] else None
     if tag is None:
-        return found or (None, "", paragraph)
+        return found or _dateline_after_credit(paragraph) or (None, "", paragraph)
     # The place is where the words run in capitals up to the tag ("Photos BAGHDAD (Reuters)", "Sat Dec
     # 29 GAZA CITY, Gaza Strip, (AP)"); a place in other case is the word or words nearest the tag that
     # still read as a dateline ("Tributes paid to Edmund Hillary Dehradun (PTI)": "Dehradun").
@@ -191,6 +191,27 @@ def find_dateline(paragraph: str) -> tuple[Dateline | None, str, str]:
         place, text = f"{prefix['word']} {dateline.place}", f"{prefix['word']} {dateline.text}"
         return replace(dateline, place=place, text=text), header[: prefix.start()].strip(), rest
     return found or (None, "", paragraph)
+
+
+# An agency's name, as a credit line says it, before a dateline without a tag ("... Associated Press
+# HOBART, Australia — ..."), as an extraction joins a member paper's credit line and dateline.
+_CREDIT_BEFORE_PLACE = re.compile(
+    r"(?:^|(?<=\s))(?P<agency>"
+    + "|".join(re.escape(name) for name in sorted({*AGENCY_NAMES, *AGENCIES}, key=len, reverse=True) if len(name) >= 5)
+    + r")\s+(?=[A-Z][A-Z'’.\-]{2,})"
+)
+
+
+def _dateline_after_credit(paragraph: str) -> tuple[Dateline, str, str] | None:
+    """A dateline in capitals without a tag right after the agency's name among the first paragraph's
+    pieces: the dateline credited to the agency, the header before the name, the text after the dash."""
+    for credit in _CREDIT_BEFORE_PLACE.finditer(paragraph, 0, DATELINE_REACH):
+        dateline, rest = split_dateline(paragraph[credit.end() :])
+        if dateline is not None and not dateline.agency and in_capitals(dateline.place):
+            agency = canonical_agency(credit["agency"])
+            text = f"{credit['agency']} {dateline.text}"
+            return replace(dateline, agency=agency, text=text), paragraph[: credit.start()].strip(), rest
+    return None
 
 
 # The first word of a place's name of two or more ("New Delhi", "San Jose", "Kuala Lumpur").
