@@ -22,6 +22,7 @@ from tests.candidates.test_index import ORIGINAL as DIGEST_ITEM
 from tests.candidates.test_index import PARAPHRASE as ITEM_REPORT
 from tests.candidates.test_index import UNRELATED as OTHER_REPORT
 from tests.candidates.test_index import _long_page
+from tests.clean.test_digests import CAPSULES
 
 ORIGINAL = """Marrowby approves flood barrier after record river levels
 
@@ -243,6 +244,18 @@ def test_cli_show_takes_the_beginning_of_an_id(analysed: tuple[Path, dict, dict]
     shown = CliRunner().invoke(cli.app, ["show", "synd", "--db", str(db)])
     assert shown.exit_code == 0, shown.output
     assert "id: syndicated" in shown.output
+
+
+@pytest.mark.usefixtures("wide_console")
+def test_cli_show_names_the_digest_a_report_was_read_from(tmp_path: Path) -> None:
+    (tmp_path / "capsules.txt").write_text(CAPSULES, encoding="utf-8")
+    db = tmp_path / "digest.db"
+    assert CliRunner().invoke(cli.app, ["analyze", str(tmp_path / "capsules.txt"), "--db", str(db)]).exit_code == 0
+    shown = CliRunner().invoke(cli.app, ["show", "capsules#2", "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "Final Score: Brackwater 104, Lindale 88" in shown.output
+    assert "report of the digest: Harbour League Game Capsules" in shown.output
+    assert "dateline: Lindale, NL" in shown.output
 
 
 @pytest.mark.usefixtures("wide_console")

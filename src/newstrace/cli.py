@@ -15,6 +15,7 @@ from rich.table import Table
 
 from newstrace.align.relation import default_models, relate_articles
 from newstrace.clean.site import outlet_summary
+from newstrace.clean.text import DIGEST_TITLE
 from newstrace.model import NO_OUTLET, AlignedSentence, Article
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
@@ -233,6 +234,8 @@ def show(
         ("byline", article.byline),
         ("outlet", article.outlet),
         ("originally published", article.metadata.get("originally_published")),
+        # A digest's report names the page it was read from ("Game Capsules").
+        ("report of the digest", article.metadata.get(DIGEST_TITLE)),
     ):
         if value:
             # Page text is never read as markup: "[/b]" in a byline would otherwise stop the command.
