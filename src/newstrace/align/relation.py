@@ -359,11 +359,11 @@ def _unrelated(
 
 def _never_one_story(first: Article, second: Article) -> str | None:
     """Why the two cannot tell one story whatever text they share, or None: one is too slight, both
-    are articles of one page, or both are of one outlet under headlines of other subjects, so that what they share is the
-    outlet's template (a bio, a licence, a sidebar) that the site pass, needing three such articles,
-    could not find. On the 2,070 training pages analysed as one crawl, relations 160 -> 134: 23 of
-    the 26 gone were false (a "copy" at 1.0 from a shared author bio, "same_event" at 0.95 from a
-    sidebar of recent posts), the other 3 a roundup and an item it may hold."""
+    are articles of one page, or both are of one outlet under headlines of other subjects, so that
+    what they share is the outlet's template (a bio, a licence, a sidebar) that the site pass,
+    needing three such articles, could not find. On the 2,070 training pages analysed as one crawl,
+    relations 160 -> 134: 23 of the 26 gone were false (a "copy" at 1.0 from a shared author bio,
+    "same_event" at 0.95 from a sidebar of recent posts), the other 3 a roundup and an item it may hold."""
     for article in (first, second):
         words = _words_up_to(article.paragraphs, MINIMUM_STORY_WORDS)
         if words < MINIMUM_STORY_WORDS:
