@@ -11,7 +11,8 @@ from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES, EAST_ASIAN_AGENCIES
 
 _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
 # Every agency's name, its short one and its long one, longest first (for patterns that read both).
-ANY_AGENCY = "|".join(re.escape(name) for name in sorted({*AGENCIES, *AGENCY_NAMES}, key=len, reverse=True))
+_EVERY_AGENCY_NAME = sorted({*AGENCIES, *AGENCY_NAMES}, key=len, reverse=True)
+ANY_AGENCY = "|".join(re.escape(name) for name in _EVERY_AGENCY_NAME)
 _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
 # A dateline's date with its month first: "Jan 5", "Nov. 30, 2026", "JAN 17".
 _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
@@ -197,7 +198,7 @@ def find_dateline(paragraph: str) -> tuple[Dateline | None, str, str]:
 # HOBART, Australia — ..."), as an extraction joins a member paper's credit line and dateline.
 _CREDIT_BEFORE_PLACE = re.compile(
     r"(?:^|(?<=\s))(?P<agency>"
-    + "|".join(re.escape(name) for name in sorted({*AGENCY_NAMES, *AGENCIES}, key=len, reverse=True) if len(name) >= 5)
+    + "|".join(re.escape(name) for name in _EVERY_AGENCY_NAME if len(name) >= 5)
     + r")\s+(?=[A-Z][A-Z'’.\-]{2,})"
 )
 
