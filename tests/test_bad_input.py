@@ -118,6 +118,30 @@ def write_marks_only(root: Path) -> Path:
     return path
 
 
+def write_minified_script(root: Path) -> Path:
+    path = root / "bundle.txt"
+    path.write_text(";".join(f"var f{n}=function(a,b){{return a*{n}+b}};window.v{n}=f{n}(2,3)" for n in range(60)))
+    return path
+
+
+def write_style_sheet(root: Path) -> Path:
+    path = root / "styles.txt"
+    path.write_text("\n".join(f".card-{n}{{margin:0 {n}px;padding:{n % 5}px;color:#{n:06x}}}" for n in range(80)))
+    return path
+
+
+def write_json_record(root: Path) -> Path:
+    path = root / "record.txt"
+    path.write_text(json.dumps({f"field_{n}": [n, f"value {n}", {"ok": n % 2 == 0}] for n in range(40)}))
+    return path
+
+
+def write_base64_image(root: Path) -> Path:
+    path = root / "image.txt"
+    path.write_text(codecs.encode(bytes(range(256)) * 8, "base64").decode("ascii").replace("\n", ""))
+    return path
+
+
 @pytest.mark.parametrize(
     ("write_bad", "phrase"),
     [
@@ -126,6 +150,10 @@ def write_marks_only(root: Path) -> Path:
         (write_binary, "binary"),
         (write_binary_html, "binary"),
         (write_marks_only, "no article text"),
+        (write_minified_script, "only HTML, script code or encoded data"),
+        (write_style_sheet, "only HTML, script code or encoded data"),
+        (write_json_record, "only HTML, script code or encoded data"),
+        (write_base64_image, "only HTML, script code or encoded data"),
     ],
 )
 def test_unreadable_file_is_one_error(folder: Path, db: Path, write_bad: Callable[[Path], Path], phrase: str):

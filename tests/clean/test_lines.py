@@ -14,6 +14,7 @@ from newstrace.clean.lines import (
     _word_counts,
     build_lines,
     headline_before_post,
+    is_code_or_data,
     matching_rule,
     matching_rules,
 )
@@ -361,3 +362,40 @@ def test_words_counted_for_many_lines_at_once_are_each_lines_own() -> None:
     assert _word_counts(texts) == [_word_count(text) for text in texts]
     assert _word_counts([]) == []
     assert _word_counts(["word " * 60]) == [60]
+
+
+_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg" * 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "var a=function(b,c){return b+c};window.count=a(1,2);document.title=String(window.count);",
+        ".story-card{margin:0 4px;padding:2px;border:1px solid #ddd}.story-card h2{font-size:18px}",
+        '{"id": 7, "tags": ["harbour", "ferry"], "author": {"name": "A. Writer", "desk": "city"}, '
+        '"published": "2024-03-01", "words": 640, "images": [{"src": "a.jpg"}, {"src": "b.jpg"}], "section": "news", "related": [12, 19, 23]}',
+        f"data:image/png;base64,{_BASE64}",
+        _BASE64,
+    ],
+)
+def test_minified_code_style_sheets_json_and_base64_are_code_or_data(line: str) -> None:
+    assert is_code_or_data(line)
+    assert build_lines([line])[0].markup
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Prose with semicolons, brackets and an equals sign, in two scripts.
+        "The council met on Monday; the mayor [who chairs it] said the budget = last year's, plus two per cent.",
+        "Министр заявил в понедельник, что бюджет на следующий год будет принят до конца месяца; депутаты согласились.",
+        # Code written with spaces, as programming posts quote it, is left to the line model.
+        "var total = prices.reduce(function (sum, price) { return sum + price; }, 0); console.log(total);",
+        # A long web address is a link, not encoded data.
+        "https://www.example.com/news/2024/03/01/harbour-council-approves-new-ferry-timetable-for-the-island-route",
+        # A table row of figures.
+        "1. Kingsport Rovers 38 24 8 6 71 30 +41 80",
+    ],
+)
+def test_prose_spaced_code_addresses_and_tables_are_not_code_or_data(line: str) -> None:
+    assert not is_code_or_data(line)

@@ -14,6 +14,7 @@ from newstrace.clean.lines import build_lines
 from newstrace.clean.text import (
     BODY_THRESHOLD,
     EXTRACTED_BODY_THRESHOLD,
+    MARKUP_REASON,
     CleanedText,
     TextToClean,
     _clean_by_model,
@@ -1218,6 +1219,20 @@ def test_a_comments_time_stamp_does_not_date_the_article() -> None:
     assert article.date is not None and article.date.isoformat() == "2024-03-03"
 
 
+def test_code_and_encoded_data_in_an_article_are_removed_whatever_the_model_says() -> None:
+    script = ";".join(f"var s{n}=function(a){{return a+{n}}};window.t{n}=s{n}(1)" for n in range(12))
+    encoded = "R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw" * 3
+    page = LIBRARY_POST.format(post_line="Share | Tweet").replace(
+        "The room holds four thousand books", f"{script}\n\n{encoded}\n\nThe room holds four thousand books"
+    )
+    for model in (_KeepEverything(), None):
+        [article] = clean_text(page, line_model=model)  # type: ignore[arg-type]
+        assert script not in article.paragraphs and encoded not in article.paragraphs
+        removed = {(line.line, line.reason) for line in article.removed}
+        assert {(script, MARKUP_REASON), (encoded, MARKUP_REASON)} <= removed
+        assert any(paragraph.startswith("The room holds four thousand books") for paragraph in article.paragraphs)
+
+
 def test_markup_left_in_a_scraped_text_is_removed_whatever_the_model_says() -> None:
     script = '<script src="https://ads.example.net/serve.js" type="text/javascript"></script> <!-- ad slot 3 -->'
     page = LIBRARY_POST.format(post_line="Share | Tweet").replace(
@@ -1226,7 +1241,7 @@ def test_markup_left_in_a_scraped_text_is_removed_whatever_the_model_says() -> N
     for model in (_KeepEverything(), None):
         [article] = clean_text(page, line_model=model)  # type: ignore[arg-type]
         assert script not in article.paragraphs
-        assert (script, "HTML or script markup") in {(line.line, line.reason) for line in article.removed}
+        assert (script, "HTML, script code or encoded data") in {(line.line, line.reason) for line in article.removed}
         assert article.paragraphs[-1].startswith("The librarian said")
 
 

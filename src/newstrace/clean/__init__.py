@@ -21,6 +21,7 @@ from newstrace.clean.text import (
     BODY_THRESHOLD,
     DIGEST_TITLE,
     EXTRACTED_BODY_THRESHOLD,
+    MARKUP_REASON,
     CleanedText,
     TextToClean,
     clean_texts,
@@ -114,7 +115,7 @@ def clean_pages(
             continue
         kept = _kept(parts)
         if not kept:
-            results[position] = CleaningError("no article text found on the page")
+            results[position] = CleaningError(_nothing_kept_message(parts))
             continue
         page = pages[position]
         # An address that spells out a day ("/2012/08/09/") dates the page's first article when
@@ -292,6 +293,14 @@ def _has_comments(parts: list[CleanedText]) -> bool:
     """Whether a reading met a comment thread's heading: there, long comments read as paragraphs, and
     a short post's extract stands against the thread (two held-out blogs)."""
     return any(item.reason == COMMENTS_REASON for part in parts for item in part.removed)
+
+
+def _nothing_kept_message(parts: list[CleanedText]) -> str:
+    """Why a page yields no article; a page of nothing but code or encoded data says so."""
+    reasons = {line.reason for part in parts for line in part.removed}
+    if reasons == {MARKUP_REASON}:
+        return f"no article text found on the page, only {MARKUP_REASON}"
+    return "no article text found on the page"
 
 
 def _kept(parts: list[CleanedText] | Exception) -> list[CleanedText]:

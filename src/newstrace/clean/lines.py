@@ -20,8 +20,15 @@ from newstrace.clean.patterns import (
     CAPTION_CREDIT,
     CAPTION_NAMING,
     CAPTION_NAMING_WORDS,
+    CODE_LINE_CHARACTERS,
+    CODE_MARK_SHARE,
+    CODE_MARKS,
     COUNT_OPENING,
+    DATA_LINE_CHARACTERS,
+    DATA_MARK_SHARE,
     ELLIPSIS_END,
+    ENCODED_RUN,
+    ENCODED_SHARE,
     LINE_RULES,
     LIST_MARKER,
     MARKUP,
@@ -29,6 +36,7 @@ from newstrace.clean.patterns import (
     MARKUP_TEXT_WORDS,
     RULES_AFTER_MODEL,
     SENTENCE_END,
+    SPARSE_SPACES,
     WORD,
     LineRule,
 )
@@ -82,7 +90,7 @@ class Line:
     truncated: bool
     # A lone short token ("TT", "mf", "end"): scraper or wire residue, not text.
     stray_token: bool
-    # Mostly HTML or script the scraper left in ("<script src=...>"), not text.
+    # Mostly HTML or script the scraper left in ("<script src=...>"), or code or encoded data: no text.
     markup: bool
     # Of RULES_AFTER_MODEL, the one the line matches: it acts on the line model's reading only.
     rule_after_model: LineRule | None
@@ -171,8 +179,11 @@ def headline_before_post(text: str, dates: Sequence[FoundDate], as_learnt: bool 
 
 
 def _is_markup(text: str) -> bool:
-    """Whether a line is mostly markup with little text besides: a line holding a whole page's source
-    (an article among its scripts) is left to the other features, as removing it loses the article."""
+    """Whether a line is mostly markup with little text besides, or code or encoded data: a line
+    holding a whole page's source (an article among its scripts) is left to the other features, as
+    removing it loses the article."""
+    if len(text) >= CODE_LINE_CHARACTERS and is_code_or_data(text):
+        return True
     if "<" not in text:
         return False
     matches = list(MARKUP.finditer(text))
@@ -182,6 +193,35 @@ def _is_markup(text: str) -> bool:
     return len(MARKUP.sub(" ", text).split()) <= MARKUP_TEXT_WORDS
 
 
+def is_code_or_data(text: str) -> bool:
+    """Whether a line is a minified script or style sheet, a JSON literal or encoded data (base64,
+    hexadecimal), told by its characters alone."""
+    length = len(text)
+    # Cheap tests first, in C: prose has runs under 64 characters and a space in every few.
+    if _LONG_RUN.search(text):
+        encoded = sum(
+            len(run)
+            for token in text.split()
+            if len(token) >= 64 and "://" not in token and not token.lower().startswith("www.")
+            for run in ENCODED_RUN.findall(token)
+            if _DIGIT.search(run) and _LETTER.search(run)
+        )
+        if encoded >= ENCODED_SHARE * length:
+            return True
+    sparse = text.count(" ") <= SPARSE_SPACES * length
+    stripped = text.strip()
+    literal = length >= DATA_LINE_CHARACTERS and stripped[:1] in ("{", "[") and stripped[-1:] in ("}", "]")
+    # A line without a letter is a rule ("=====") or a row of marks, no code.
+    if not (sparse or literal) or not _LETTER.search(text):
+        return False
+    marks = len(_CODE_MARK.findall(text))
+    return (sparse and marks >= CODE_MARK_SHARE * length) or (literal and marks >= DATA_MARK_SHARE * length)
+
+
+_LONG_RUN = re.compile(r"\S{64,}")
+_CODE_MARK = re.compile("[" + re.escape("".join(sorted(CODE_MARKS))) + "]")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
 _CAPTION_CREDIT = re.compile(CAPTION_CREDIT, re.IGNORECASE)
 _CAPTION_NAMING = re.compile(CAPTION_NAMING, re.IGNORECASE)
 # The characters re's IGNORECASE matches with an ASCII letter that str.lower() leaves other ("ſ", "ı",

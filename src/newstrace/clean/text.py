@@ -109,7 +109,7 @@ PROSE_PARAGRAPH_WORDS = 25
 # Reasons that send a line to an article field rather than drop it; they hold even where the model
 # would keep the line (the body excludes headline, captions, date lines and bylines).
 _FIELD_REASONS = frozenset({"title", "caption", "date line", "byline"})
-MARKUP_REASON = "HTML or script markup"
+MARKUP_REASON = "HTML, script code or encoded data"
 # A long line with hardly a function word and no full stop at its end is a list (newspapers of a group,
 # a site's tags, stock names), not prose, whatever its neighbours make the model say. On the 2,167
 # training and measuring pages the model kept 3,898 words of such lines that are no body and 45 that
@@ -411,10 +411,9 @@ def _remove_named_lines(articles: list[CleanedText], lines: list[Line]) -> None:
     script code, an advertisement marker), to the removed lines. Done on the rules' finished reading,
     not inside it: the line model learnt from that reading, and changing it for markup lines cost
     grouped CV 0.004 when the model was retrained (seed 7: 0.946 -> 0.932)."""
-    reasons = {line.text: MARKUP_REASON for line in lines if line.markup}
-    reasons.update(
-        (line.text, line.rule_after_model.reason) for line in lines if line.rule_after_model and not line.markup
-    )
+    # A rule's reason says more than the markup's ("script code" of a line calling the browser).
+    reasons = {line.text: MARKUP_REASON for line in lines if line.markup and line.rule_after_model is None}
+    reasons.update((line.text, line.rule_after_model.reason) for line in lines if line.rule_after_model)
     if not reasons:
         return
     for article in articles:
@@ -1568,7 +1567,7 @@ def _clean_segment_by_model(
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
-        if line.markup:
+        if line.markup and line.rule_after_model is None:
             reason = MARKUP_REASON
         elif line.rule_after_model is not None and reason not in ("title", "repeated headline"):
             reason = line.rule_after_model.reason
