@@ -1697,7 +1697,7 @@ def test_a_long_list_of_names_is_no_body_whatever_the_model_says_and_a_box_score
     assert article.paragraphs[-1] == FERRY_REPORT[1]
 
 
-def test_a_table_the_model_keeps_half_of_is_kept_whole_and_a_list_of_other_shapes_is_not() -> None:
+def test_a_table_the_model_keeps_half_of_or_the_text_announces_is_kept_whole_and_others_are_not() -> None:
     dates = [
         f"{month} {day} -- Harbour Hall, Port Wenlow"
         for month, day in (("May", 3), ("May", 9), ("June", 2), ("June", 14), ("July", 1), ("Aug.", 20))
@@ -1707,9 +1707,16 @@ def test_a_table_the_model_keeps_half_of_is_kept_whole_and_a_list_of_other_shape
     )
     is_body = np.array([True, True, False, True, False, True, True, True])
     assert _complete_runs_of_rows(lines, is_body).all()
-    # Fewer than half of the rows kept: a list the model rightly left (a schedule in a sidebar).
-    sparse = np.array([True, True, False, False, False, False, True, True])
+    # Fewer than half of the rows kept, under no line of the text: a list the model rightly left (a
+    # schedule in a sidebar).
+    sparse = np.array([False, True, False, False, False, False, True, True])
     assert (_complete_runs_of_rows(lines, sparse) == sparse).all()
+    # The text announces them ("... tour dates on Monday:"): the table is the article's, however few
+    # of its rows the model kept.
+    announced = np.array([True, False, False, False, False, True, False, True])
+    assert _complete_runs_of_rows(lines, announced).all()
+    headline = build_lines(["The choir's summer tour dates", *dates, "Tickets go on sale on Friday."])
+    assert (_complete_runs_of_rows(headline, announced) == announced).all()
     # Lines with a figure further on, not at their start, are prose or teasers, not a table's rows.
     teasers = build_lines([f"Council spends {amount} million on the harbour" for amount in (2, 3, 4, 5, 6, 7)])
     half = np.array([True, False, True, False, True, False])

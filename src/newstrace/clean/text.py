@@ -852,11 +852,20 @@ def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray
             for shape, run in groupby(_row_shape(line) for line in lines[position : position + size]):
                 length = sum(1 for _ in run)
                 rows = slice(offset, offset + length)
-                if shape is not None and length >= ROW_RUN and 2 * np.count_nonzero(is_body[rows]) >= length:
+                if (
+                    shape is not None
+                    and length >= ROW_RUN
+                    and (2 * np.count_nonzero(is_body[rows]) >= length or _introduced(lines, is_body, offset))
+                ):
                     is_body[rows] = True
                 offset += length
         position += size
     return is_body
+
+
+def _introduced(lines: list[Line], is_body: np.ndarray, start: int) -> bool:
+    """Whether the line above a run of rows is kept text that announces them ("The tour's dates:")."""
+    return start > 0 and bool(is_body[start - 1]) and lines[start - 1].text.rstrip().endswith(":")
 
 
 def _rule_of(line: Line) -> LineRule | None:
