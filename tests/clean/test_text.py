@@ -1717,6 +1717,9 @@ def test_a_table_the_model_keeps_half_of_or_the_text_announces_is_kept_whole_and
     assert _complete_runs_of_rows(lines, announced).all()
     headline = build_lines(["The choir's summer tour dates", *dates, "Tickets go on sale on Friday."])
     assert (_complete_runs_of_rows(headline, announced) == announced).all()
+    # A heading a rule names ("Related:") announces a box of the site's links, not the article's table.
+    related = build_lines(["Related:", *dates, "Tickets go on sale on Friday."])
+    assert (_complete_runs_of_rows(related, announced) == announced).all()
     # Lines with a figure further on, not at their start, are prose or teasers, not a table's rows.
     teasers = build_lines([f"Council spends {amount} million on the harbour" for amount in (2, 3, 4, 5, 6, 7)])
     half = np.array([True, False, True, False, True, False])

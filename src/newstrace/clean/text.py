@@ -864,8 +864,12 @@ def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray
 
 
 def _introduced(lines: list[Line], is_body: np.ndarray, start: int) -> bool:
-    """Whether the line above a run of rows is kept text that announces them ("The tour's dates:")."""
-    return start > 0 and bool(is_body[start - 1]) and lines[start - 1].text.rstrip().endswith(":")
+    """Whether the line above a run of rows or items is kept text that announces them ("The tour's
+    dates:"), not a heading a rule names ("Related:", "Tags:")."""
+    if start < 1 or not is_body[start - 1]:
+        return False
+    line = lines[start - 1]
+    return line.text.rstrip().endswith(":") and _rule_of(line) is None
 
 
 def _rule_of(line: Line) -> LineRule | None:
