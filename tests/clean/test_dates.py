@@ -170,6 +170,13 @@ def test_a_comments_time_stamp_is_told_from_a_date_line(line: str, stamp: bool) 
         ("https://news.example.org/apps/pbcs.dll/article?AID=/20080102/SPORTS09/801020434", date(2008, 1, 2)),
         ("https://news.example.org/story/20344815/bridge", None),
         ("https://news.example.org/apps/news?pid=20601088&sid=aMCPG", None),
+        # A month's name, whole or shortened, in any case; a folder that only opens with one is none.
+        ("https://news.example.org/world/2019/nov/18/harbour-strike", date(2019, 11, 18)),
+        ("https://news.example.org/news/2008/January/10/cup-draw", date(2008, 1, 10)),
+        ("https://news.example.org/2019/sept/3/bridge", date(2019, 9, 3)),
+        ("https://news.example.org/2019/marketing/12/bridge", None),
+        ("https://news.example.org/2019/mayor/12/bridge", None),
+        ("https://news.example.org/2019/nov/31/bridge", None),
         (None, None),
     ],
 )
@@ -201,6 +208,23 @@ def test_an_address_dates_an_article_where_its_text_does_not_or_gives_a_day_far_
         Page(source="c.jsonl:1", content_hash="c", format="jsonl", names=("c",), text=later_text, url=url)
     )
     assert (later.date, later.date_source) == ("2025-03-04", "address")
+
+
+def test_an_address_outweighs_metadata_weeks_from_it_and_agrees_with_metadata_near_it() -> None:
+    body = "Westmere reopens its stone bridge\n\nThe town council of Westmere reopened the old stone bridge on Tuesday."
+    url = "https://news.example.org/local/2025/03/04/westmere-bridge"
+
+    def dated(metadata_date: str) -> tuple[str | None, str | None]:
+        page = Page(
+            source="a.jsonl:1", content_hash="a", format="jsonl", names=("a",), text=body, url=url, date=metadata_date
+        )
+        [article] = clean_page(page)
+        return article.date, article.date_source
+
+    # Weeks off, the metadata holds another day (the day the page was saved, a claim's date).
+    assert dated("2025-04-16") == ("2025-03-04", "address")
+    # A day off is the metadata's to tell (a time zone).
+    assert dated("2025-03-05") == ("2025-03-05", "metadata")
 
 
 def _stamped(*stamps: str) -> str:

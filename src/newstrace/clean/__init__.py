@@ -122,7 +122,7 @@ def clean_pages(
         # nothing in it does: the publisher's own record of the day, no guess. It also outweighs a
         # date read from the text days away from it (a sidebar's, a comment's, an update's).
         if (from_address := date_from_url(container.url)) is not None and (
-            kept[0].date is None or _far_from(kept[0].date, kept[0].date_source, from_address)
+            kept[0].date is None or _far_from(kept[0].date, from_address)
         ):
             kept[0].date, kept[0].date_source = from_address, "address"
         for report in kept[1:]:
@@ -138,14 +138,18 @@ def clean_pages(
     return results
 
 
-def _far_from(found: date, source: str | None, from_address: date) -> bool:
-    """Whether a date read from the page's text is more than ADDRESS_DATE_DAYS from its address's.
+def _far_from(found: date, from_address: date) -> bool:
+    """Whether a page's date is more than ADDRESS_DATE_DAYS from its address's.
 
     On the 2,070 training pages as a crawl, 433 articles were dated by their text and had a day in
     their address: 404 the same day, 16 a day or two off (a time zone, an update's stamp), 13 further.
     Those 13, read: the address was right wherever it could be told (a match report's game day
-    against its page's later stamp, a sidebar's date, a comment's)."""
-    return source != "metadata" and abs((found - from_address).days) > ADDRESS_DATE_DAYS
+    against its page's later stamp, a sidebar's date, a comment's). Of the 536 HTML pages of the
+    2,167 measuring and training pages dated by their metadata and by their address, 531 agree, 2 are
+    a day or two apart and 3 further, where the address was right each time: the metadata held the
+    day the page was saved (its masthead's "January 15, 2008" over a report of January 2), or the
+    date of the claim a fact-check examines."""
+    return abs((found - from_address).days) > ADDRESS_DATE_DAYS
 
 
 def _date_and_credit_from_visible_text(

@@ -278,6 +278,18 @@ _URL_DATE = re.compile(
     r"|/(?P<year2>(?:19|20)\d{2})/(?P<month2>[01]?\d)/(?P<day2>[0-3]?\d)/"
     r"|/(?P<day4>[0-3]\d)(?P<month4>[01]\d)(?P<year4>(?:19|20)\d{2})/"
 )
+# A day whose month the address names ("/2019/nov/18/", "/2008/january/09/"), as The Guardian's and
+# many other sites' addresses do.
+_URL_NAMED_MONTH_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})/(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}/(?P<day>[0-3]?\d)/",
+    re.IGNORECASE,
+)
+_MONTH_OF_ABBREVIATION = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 # A day the query names as a path of its own: "pbcs.dll/article?AID=/20080102/SPORTS09/801020434", as
 # many newspapers' publishing system wrote their addresses. Other numbers in a query are ids.
 _QUERY_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)/")
@@ -301,12 +313,44 @@ def date_from_url(url: str | None) -> date | None:
             return date(int(year), int(month), int(day))
         except ValueError:
             continue
+    for match in _URL_NAMED_MONTH_DATE.finditer(path):
+        month = match["month"].lower()
+        # The whole name, or its abbreviation ("sept"), and nothing else ("/2019/marketing/12/").
+        name = match.group().split("/")[2].lower()
+        if not _is_month_name(name, month):
+            continue
+        try:
+            return date(int(match["year"]), _MONTH_OF_ABBREVIATION[month], int(match["day"]))
+        except ValueError:
+            continue
     for match in _QUERY_DATE.finditer(query):
         try:
             return date(int(match["year"]), int(match["month"]), int(match["day"]))
         except ValueError:
             continue
     return None
+
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def _is_month_name(name: str, abbreviation: str) -> bool:
+    """Whether a folder's name is a month's, whole or shortened ("nov", "sept", "november")."""
+    full = _MONTH_NAMES[_MONTH_OF_ABBREVIATION[abbreviation] - 1]
+    return full.startswith(name)
 
 
 # A date written in figures alone, day and month in either order ("01/09/2008", "01.09.2008", "1/11/08").
