@@ -49,6 +49,26 @@ def test_no_date_from_bare_numbers_or_impossible_days() -> None:
     assert find_dates("Scores 3/45/2012 and 1/2/20123, path /12/14/2012/") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 6 November 2012 was a Tuesday, 11 June a Monday: the weekday tells the reading.
+        ("Tuesday, 11.06.2012 / 4:54 PM / News", [date(2012, 11, 6)]),
+        ("Monday, 11.06.2012", [date(2012, 6, 11)]),
+        ("Tue 11/06/2012 9:14 am", [date(2012, 11, 6)]),
+        ("Mon. 11/06/2012", [date(2012, 6, 11)]),
+        # Without a weekday, or one that fits neither reading: dots day first, slashes no date.
+        ("11.06.2012", [date(2012, 6, 11)]),
+        ("Sunday, 11.06.2012", [date(2012, 6, 11)]),
+        ("Sunday, 11/06/2012", []),
+        # Only one reading is a day: the weekday cannot change it.
+        ("Tuesday, 13.06.2012", [date(2012, 6, 13)]),
+    ],
+)
+def test_a_weekday_before_a_date_in_figures_tells_which_reading_it_is(text: str, expected: list[date]) -> None:
+    assert [found.value for found in find_dates(text)] == expected
+
+
 def test_date_lines_are_mostly_a_date() -> None:
     assert is_date_line("Published 3:42 PM EST, Tue March 5, 2024") == date(2024, 3, 5)
     assert is_date_line("The vote took place on March 5, 2024 in the capital city hall.") is None

@@ -58,6 +58,14 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# Day, month and year with dots ("11.06.2012"), read day first as most of the world writes it.
+_DOTTED_DATE = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b")
+# A weekday's name, whole or shortened, right before a date ("Tuesday, 11.06.2012", "Tue 11/06/2012").
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*$",
+    re.IGNORECASE,
+)
+_WEEKDAY_NUMBER = {name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 # Each form with the characters one of which its every match holds (none: any text may match), looked
 # for before the form's regex runs: most texts with a year hold no "-", "." or "年" (find_dates
 # 0.024 -> 0.018 ms a line holding a year).
@@ -68,7 +76,7 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # With hyphens between the parts ("12-Jan-2008"), as some sites' date stamps write it.
     (re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.I), ("-",)),
     (re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"), ("-",)),
-    (re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"), (".",)),
+    (_DOTTED_DATE, (".",)),
     # Chinese and Japanese "2024年3月4日", Korean "2024년 3월 4일".
     (
         re.compile(
@@ -139,16 +147,43 @@ def find_dates(text: str) -> list[FoundDate]:
                     value = date(int(match.group("year")), month or 0, int(match.group("day")))
                 except ValueError:
                     continue
+                if form is _DOTTED_DATE:
+                    value = _as_its_weekday_reads(text, match.start(), value, (value.day, value.month)) or value
                 found.append(FoundDate(value, match.start(), match.end()))
                 taken.append((match.start(), match.end()))
     for window_start, window_end in windows if "/" in text else ():
         for match in _SLASHED.finditer(text, window_start, window_end):
-            value = _unambiguous_slashed(
-                int(match.group("first")), int(match.group("second")), int(match.group("year"))
-            )
+            first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
+            value = _unambiguous_slashed(first, second, year)
+            if value is None and first <= 12 and second <= 12:
+                # "Tuesday, 11/06/2012": the weekday tells which reading the page means.
+                value = _as_its_weekday_reads(text, match.start(), None, (first, second), year)
             if value is not None:
                 found.append(FoundDate(value, match.start(), match.end()))
     return sorted(found, key=lambda item: item.start)
+
+
+def _as_its_weekday_reads(
+    text: str, start: int, read: date | None, parts: tuple[int, int], year: int | None = None
+) -> date | None:
+    """Of the two readings of a date in figures (`parts` as written, day or month first), the one whose
+    weekday the name before it gives ("Tuesday, 11.06.2012" is 6 November, a Tuesday, not 11 June, a
+    Monday); `read` where the name agrees with it, or where there is no name or it fits neither."""
+    if (weekday := _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)) is None:
+        return read
+    number = _WEEKDAY_NUMBER[weekday["weekday"].lower()]
+    year = year if year is not None else read.year if read is not None else None
+    if year is None or (read is not None and read.weekday() == number):
+        return read
+    fitting = []
+    for month, day in (parts, parts[::-1]):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == number:
+            fitting.append(candidate)
+    return fitting[0] if len(fitting) == 1 else read
 
 
 def _unambiguous_slashed(first: int, second: int, year: int) -> date | None:
