@@ -148,6 +148,7 @@ def find_dates(text: str) -> list[FoundDate]:
                 except ValueError:
                     continue
                 if form is _DOTTED_DATE:
+                    # As written: day, then month.
                     value = _as_its_weekday_reads(text, match.start(), value, (value.day, value.month)) or value
                 found.append(FoundDate(value, match.start(), match.end()))
                 taken.append((match.start(), match.end()))
@@ -166,9 +167,9 @@ def find_dates(text: str) -> list[FoundDate]:
 def _as_its_weekday_reads(
     text: str, start: int, read: date | None, parts: tuple[int, int], year: int | None = None
 ) -> date | None:
-    """Of the two readings of a date in figures (`parts` as written, day or month first), the one whose
-    weekday the name before it gives ("Tuesday, 11.06.2012" is 6 November, a Tuesday, not 11 June, a
-    Monday); `read` where the name agrees with it, or where there is no name or it fits neither."""
+    """Of the two readings of a date in figures (`parts`: its two first numbers as written), the one
+    whose weekday the name before it gives ("Tuesday, 11.06.2012" is 6 November, a Tuesday, not 11
+    June, a Monday); `read` where the name agrees with it, or where there is no name or it fits neither."""
     if (weekday := _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)) is None:
         return read
     number = _WEEKDAY_NUMBER[weekday["weekday"].lower()]

@@ -864,8 +864,8 @@ def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray
 
 
 def _introduced(lines: list[Line], is_body: np.ndarray, start: int) -> bool:
-    """Whether the line above a run of rows or items is kept text that announces them ("The tour's
-    dates:"), not a heading a rule names ("Related:", "Tags:")."""
+    """Whether the line above a run of rows is kept text that announces them ("The tour's dates:"),
+    not a heading a rule names ("Related:", "Tags:")."""
     if start < 1 or not is_body[start - 1]:
         return False
     line = lines[start - 1]
