@@ -13,6 +13,7 @@ from newstrace.clean.dates import (
     is_comment_stamp,
     is_date_line,
     parse_wire_date,
+    publication_date,
     resolve_weekday,
 )
 from newstrace.model import Page
@@ -293,3 +294,37 @@ def test_a_space_before_the_comma_of_a_date_still_makes_a_date() -> None:
     assert [found.value for found in find_dates("Wednesday , January 9 , 2008")] == [date(2008, 1, 9)]
     assert [found.value for found in find_dates("9 January , 2008")] == [date(2008, 1, 9)]
     assert is_date_line("Wednesday , January 9 , 2008")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Updated March 10, 2024 | Published March 3, 2024", date(2024, 3, 3)),
+        ("Published March 3, 2024 | Updated March 10, 2024", date(2024, 3, 3)),
+        ("First published March 3, 2024; last modified on March 10, 2024", date(2024, 3, 3)),
+        ("Actualizado el 10 de marzo de 2024 | Publicado el 3 de marzo de 2024", date(2024, 3, 3)),
+        # An update's date alone is the only date the line gives.
+        ("By Ana Ruiz Updated Mar 10, 2024, 10:28am EST", date(2024, 3, 10)),
+    ],
+)
+def test_a_lines_publication_date_goes_before_its_updates(line: str, expected: date) -> None:
+    assert publication_date(line, find_dates(line)).value == expected
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Updated: March 10, 2024\nPublished: March 3, 2024",
+        "Published: March 3, 2024\nUpdated: March 10, 2024",
+        "Updated March 10, 2024 | Published March 3, 2024",
+    ],
+)
+def test_an_article_is_dated_by_its_publication_not_its_update(header: str) -> None:
+    text = (
+        "Westmere reopens its stone bridge\n\n" + header + "\n\n"
+        "The town council of Westmere reopened the old stone bridge over the river Alder on Tuesday, eleven "
+        "months after work began on its repair.\n\n"
+        "Shopkeepers on both banks said trade had already picked up as drivers left the ring road again.\n"
+    )
+    [article] = clean_page(Page(source="a", content_hash="a", format="text", names=("a",), text=text))
+    assert article.date == "2024-03-03"

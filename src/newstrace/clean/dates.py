@@ -227,6 +227,34 @@ def date_line_of(line: str, dates: Sequence[FoundDate]) -> date | None:
     return dates[0].value if len(leftover) <= 1 else None
 
 
+# A label that says a date is an update's, not the publication's ("Updated: March 10, 2024", "Last
+# modified", "Actualizado", "Aktualisiert", "Mis à jour", "更新"): at most a few words before the date.
+_UPDATE_LABEL = re.compile(
+    r"(?:\b(?:updated|modified|revised|actualizado|atualizado|aggiornato|aktualisiert|mis\s+à\s+jour)|更新)"
+    r"(?:\s*(?:on|at|am|le|el|em|il)\b)?[^|/•·;\d]{0,12}$",
+    re.IGNORECASE,
+)
+# How far before a date its label may stand.
+_LABEL_REACH = 30
+
+
+def is_update(text: str, found: FoundDate, after: int = 0) -> bool:
+    """Whether a date in a line is labelled as an update's ("Updated March 10, 2024"); `after`: where
+    the text that may hold its label begins (the end of the date before it)."""
+    return _UPDATE_LABEL.search(text, max(after, found.start - _LABEL_REACH), found.start) is not None
+
+
+def publication_date(text: str, dates: Sequence[FoundDate]) -> FoundDate:
+    """Of a line's dates (at least one), the first not labelled as an update's ("Updated March 10, 2024
+    | Published March 3, 2024" gives March 3), else the first."""
+    previous_end = 0
+    for found in dates:
+        if not is_update(text, found, previous_end):
+            return found
+        previous_end = found.end
+    return dates[0]
+
+
 def _words_besides_dates(text: str) -> list[str]:
     """The words of a date line's text that are not figures, separators or date words ("posted", "at")."""
     return [word for word in _NOT_WORDS.sub(" ", text).split() if word.lower() not in _DATE_LINE_WORDS]

@@ -46,6 +46,8 @@ from newstrace.clean.dates import (
     is_comment_stamp,
     is_date_line,
     is_time_stamp,
+    is_update,
+    publication_date,
 )
 from newstrace.clean.digests import digest_reports, opening_source_dateline
 from newstrace.clean.headlines import (
@@ -1263,6 +1265,8 @@ class _DateEvidence(NamedTuple):
     strength: int
     value: date
     source: str
+    # Labelled as an update's date ("Updated: March 10, 2024"): a publication date as strong goes first.
+    update: bool = False
 
 
 def _note_post_line(
@@ -1324,7 +1328,8 @@ def _note_post_line(
         result.byline = result.byline or author
         result.credit = result.credit or agency
         return AUTHOR_LINE_REASON
-    date_lines.append(_DateEvidence(_HEADER_LINE, found[0].value, "header line"))
+    published = publication_date(post_part, found)
+    date_lines.append(_DateEvidence(_HEADER_LINE, published.value, "header line", is_update(post_part, published)))
     # An agency's stamp names no author.
     if result.byline is None and reason != "byline" and agency is None:
         result.byline = post_line_author(post_part)
@@ -1439,7 +1444,9 @@ def _note_footer_post_line(
             result.byline = author_line_name(line.text)
         if found and POST_MARK.search(line.text):
             if not is_comment_stamp(line.text, found) or AUTHOR_MARK.search(line.text, 0, found[0].start):
-                date_lines.append(_DateEvidence(_FOOTER_LINE, found[0].value, "footer line"))
+                published = publication_date(line.text, found)
+                update = is_update(line.text, published)
+                date_lines.append(_DateEvidence(_FOOTER_LINE, published.value, "footer line", update))
             return
 
 
@@ -1450,7 +1457,8 @@ def _add_date_line(result: CleanedText, date_lines: list[_DateEvidence], line: L
     if line.date_line is None or is_comment_stamp(line.text, line.dates):
         return
     strength = _DATE_LINE_BELOW_HEADLINE if below_headline else _OTHER_DATE_LINE
-    date_lines.append(_DateEvidence(strength, line.date_line, "date line"))
+    update = is_update(line.text, line.dates[0])
+    date_lines.append(_DateEvidence(strength, line.date_line, "date line", update))
     result.metadata.setdefault("date_line", line.text)
 
 
@@ -1512,7 +1520,7 @@ def _finish(
         date_lines = [_DateEvidence(_DATE_LINE_BELOW_HEADLINE - 1, dated, "dateline"), *date_lines]
     article_date, date_source = choose_article_date(
         metadata_date,
-        [(found.value, found.source) for found in sorted(date_lines, key=lambda found: found.strength)],
+        [(found.value, found.source) for found in sorted(date_lines, key=lambda found: (found.strength, found.update))],
         result.metadata.get("wire_date"),
         result.captions,
         result.paragraphs,
@@ -1622,7 +1630,9 @@ def _clean_segment_by_model(
                 and not line.strong_body
             ):
                 # A post line just above the headline, naming its author beside its date.
-                date_lines.append(_DateEvidence(_POST_LINE_ABOVE_HEADLINE, line.dates[0].value, "header line"))
+                published = publication_date(line.text, line.dates)
+                update = is_update(line.text, published)
+                date_lines.append(_DateEvidence(_POST_LINE_ABOVE_HEADLINE, published.value, "header line", update))
                 result.byline = result.byline or post_line_author(line.text)
                 reason = POST_LINE_REASON
             elif result.byline is None and line.text in joined_bylines:
@@ -1679,7 +1689,9 @@ def _clean_segment_by_model(
                 last_kept = position
                 continue
         if first_body < position <= first_body + POST_LINE_IN_TEXT_REACH and _is_post_line_in_text(line):
-            date_lines.append(_DateEvidence(_POST_LINE_IN_TEXT, line.dates[0].value, "header line"))
+            published = publication_date(line.text, line.dates)
+            update = is_update(line.text, published)
+            date_lines.append(_DateEvidence(_POST_LINE_IN_TEXT, published.value, "header line", update))
         if reason == "title":
             continue
         if reason == "caption":
