@@ -35,6 +35,10 @@ from newstrace.model import Page
         ("2023년 11월 9일 오전 10시", date(2023, 11, 9)),
         ("Saturday 12-Jan-2008 11:48 AM", date(2008, 1, 12)),
         ("[ Published: 8-Sept-2021 ]", date(2021, 9, 8)),
+        # A comma after the month; hyphens as slashes, read only where one reading is possible.
+        ("Jan, 15, 2008", date(2008, 1, 15)),
+        ("12-30-2007, 02h53", date(2007, 12, 30)),
+        ("30-12-2007 14:02", date(2007, 12, 30)),
     ],
 )
 def test_explicit_dates(text: str, expected: date) -> None:
@@ -47,6 +51,8 @@ def test_no_date_from_bare_numbers_or_impossible_days() -> None:
     assert find_dates("2024年13月4日") == []
     # Month first in the US, day first elsewhere: a slashed date both could read is no date.
     assert find_dates("Posted 09/08/2012") == []
+    assert find_dates("Posted 09-08-2012") == []
+    assert find_dates("Call 555-12-2008 or score 3-2 in 2008") == []
     assert find_dates("Scores 3/45/2012 and 1/2/20123, path /12/14/2012/") == []
 
 
@@ -72,6 +78,8 @@ def test_a_weekday_before_a_date_in_figures_tells_which_reading_it_is(text: str,
 
 def test_date_lines_are_mostly_a_date() -> None:
     assert is_date_line("Published 3:42 PM EST, Tue March 5, 2024") == date(2024, 3, 5)
+    assert is_date_line("Article Launched: 01/14/2008 02:57:26 AM PST") == date(2008, 1, 14)
+    assert is_date_line("Last Update: 12/30/2007 11:25 am") == date(2007, 12, 30)
     assert is_date_line("The vote took place on March 5, 2024 in the capital city hall.") is None
     assert is_date_line("发布时间：2024年3月4日 10:30 来源：新华网") == date(2024, 3, 4)
     assert is_date_line("公開 2024年3月4日 10時30分") == date(2024, 3, 4)
@@ -328,3 +336,21 @@ def test_an_article_is_dated_by_its_publication_not_its_update(header: str) -> N
     )
     [article] = clean_page(Page(source="a", content_hash="a", format="text", names=("a",), text=text))
     assert article.date == "2024-03-03"
+
+
+def test_a_text_date_outside_the_month_an_address_names_is_not_the_articles() -> None:
+    def dated(date_line: str) -> tuple[str | None, str | None]:
+        text = (
+            "Westmere reopens its stone bridge\n\n" + date_line + "\n\n"
+            "The town council of Westmere reopened the old stone bridge over the river Alder on Tuesday, eleven "
+            "months after work began on its repair.\n\n"
+            "Shopkeepers on both banks said trade had already picked up as drivers left the ring road again.\n"
+        )
+        url = "https://blog.example.org/2012/08/westmere-bridge/"
+        [article] = clean_page(Page(source="a", content_hash="a", format="text", names=("a",), text=text, url=url))
+        return article.date, article.date_source
+
+    assert dated("Posted on: 08-16-2012") == ("2012-08-16", "date line")
+    # A day or two into the next month is a time zone's; four years before, another post's.
+    assert dated("Posted on: September 1, 2012") == ("2012-09-01", "date line")
+    assert dated("Posted on: 07-28-2008") == (None, None)

@@ -71,7 +71,8 @@ _WEEKDAY_NUMBER = {name: number for number, name in enumerate(("mon", "tue", "we
 # 0.024 -> 0.018 ms a line holding a year).
 _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # A space may stand before the comma ("January 9 , 2008"), as pages joined from cells print it.
-    (re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}\b", re.I), ()),
+    # A comma may follow the month too ("Jan, 15, 2008").
+    (re.compile(rf"\b{_MONTH},?\s+{_DAY}\s*,?\s+{_YEAR}\b", re.I), ()),
     (re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s*,?\s+(?:de\s+)?{_YEAR}\b", re.I), ()),
     # With hyphens between the parts ("12-Jan-2008"), as some sites' date stamps write it.
     (re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.I), ("-",)),
@@ -85,9 +86,13 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         ("年", "년"),
     ),
 ]
-# Day and month written with slashes ("10/18/2012" in the US, "18/10/2012" elsewhere): read only where
-# one of the two numbers is over 12, or both are equal; "09/08/2012" could be either, so no date.
-_SLASHED = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d{2})(?![\d/])")
+# Day and month written with slashes or hyphens ("10/18/2012" in the US, "18/10/2012" elsewhere,
+# "12-30-2007"): read only where one of the two numbers is over 12, or both are equal; "09/08/2012"
+# could be either, so no date.
+_SLASHED = re.compile(
+    r"(?<![\d/-])(?P<first>[0-3]?\d)(?P<separator>[/-])(?P<second>[0-3]?\d)(?P=separator)"
+    r"(?P<year>(?:19|20)\d{2})(?![\d/-])"
+)
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 # How far a date reaches before its year ("14th de septiembre de 2024": 25 characters, room left for
 # wider spacing) and after it ("2024-09-14", and one character for the end-of-word tests).
@@ -100,6 +105,8 @@ _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})
 # Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
 _DATE_LINE_WORDS = {
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a", "m", "p", "uhr", "h",
+    # "Last Update: 12/30/2007", "Article Launched: 01/14/2008 02:57:26 AM PST" (a newspaper group's system).
+    "update", "article", "launched",
     # The labels of scrapers' header lines ("Publish date: 2025-03-12 00:00:00", "Date: ...").
     "publish", "date", "dated", "created", "modified", "first", "originally", "time",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "de", "le", "um",
@@ -152,7 +159,7 @@ def find_dates(text: str) -> list[FoundDate]:
                     value = _as_its_weekday_reads(text, match.start(), value, (value.day, value.month)) or value
                 found.append(FoundDate(value, match.start(), match.end()))
                 taken.append((match.start(), match.end()))
-    for window_start, window_end in windows if "/" in text else ():
+    for window_start, window_end in windows if "/" in text or "-" in text else ():
         for match in _SLASHED.finditer(text, window_start, window_end):
             first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
             value = _unambiguous_slashed(first, second, year)
@@ -230,7 +237,7 @@ def date_line_of(line: str, dates: Sequence[FoundDate]) -> date | None:
 # A label that says a date is an update's, not the publication's ("Updated: March 10, 2024", "Last
 # modified", "Actualizado", "Aktualisiert", "Mis à jour", "更新"): at most a few words before the date.
 _UPDATE_LABEL = re.compile(
-    r"(?:\b(?:updated|modified|revised|actualizado|atualizado|aggiornato|aktualisiert|mis\s+à\s+jour)|更新)"
+    r"(?:\b(?:update[ds]?|modified|revised|actualizado|atualizado|aggiornato|aktualisiert|mis\s+à\s+jour)|更新)"
     r"(?:\s*(?:on|at|am|le|el|em|il)\b)?[^|/•·;\d]{0,12}$",
     re.IGNORECASE,
 )
@@ -428,6 +435,16 @@ _YEAR_FIRST = re.compile(r"(?<!\d)((?:19|20)\d{2})[/\-](\d{1,2})[/\-](\d{1,2})(?
 _AMERICAN_ZONE = re.compile(r"[^<>\n]{0,25}?\b(?:[ECMP][SD]?T|AK[SD]T|H[SD]T)\b")
 # A year and month in a page's address ("/2012/11/"), without the day date_from_url needs.
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/([01]?\d)/")
+
+
+def month_from_url(url: str | None) -> tuple[int, int] | None:
+    """The year and month a page's address names ("/2012/08/"), or None."""
+    if not url or (found := _URL_MONTH.search(url.split("?", 1)[0])) is None:
+        return None
+    year, month = int(found[1]), int(found[2])
+    return (year, month) if 1 <= month <= 12 else None
+
+
 _READ_AHEAD = 300_000
 
 
