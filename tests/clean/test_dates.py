@@ -316,7 +316,7 @@ def test_a_space_before_the_comma_of_a_date_still_makes_a_date() -> None:
     ],
 )
 def test_a_lines_publication_date_goes_before_its_updates(line: str, expected: date) -> None:
-    assert publication_date(line, find_dates(line)).value == expected
+    assert publication_date(line, find_dates(line))[0].value == expected
 
 
 @pytest.mark.parametrize(

@@ -61,11 +61,8 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # Day, month and year with dots ("11.06.2012"), read day first as most of the world writes it.
 _DOTTED_DATE = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b")
 # A weekday's name, whole or shortened, right before a date ("Tuesday, 11.06.2012", "Tue 11/06/2012").
-_WEEKDAY_BEFORE = re.compile(
-    r"\b(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*$",
-    re.IGNORECASE,
-)
-_WEEKDAY_NUMBER = {name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+_WEEKDAY_NUMBER = {name[:3]: number for name, number in WEEKDAYS.items()}
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{'|'.join(_WEEKDAY_NUMBER)})[a-z]{{0,6}}\.?,?\s*$", re.IGNORECASE)
 # Each form with the characters one of which its every match holds (none: any text may match), looked
 # for before the form's regex runs: most texts with a year hold no "-", "." or "年" (find_dates
 # 0.024 -> 0.018 ms a line holding a year).
@@ -156,7 +153,9 @@ def find_dates(text: str) -> list[FoundDate]:
                     continue
                 if form is _DOTTED_DATE:
                     # As written: day, then month.
-                    value = _as_its_weekday_reads(text, match.start(), value, (value.day, value.month)) or value
+                    value = (
+                        _as_its_weekday_reads(text, match.start(), value, (value.day, value.month), value.year) or value
+                    )
                 found.append(FoundDate(value, match.start(), match.end()))
                 taken.append((match.start(), match.end()))
     for window_start, window_end in windows if "/" in text or "-" in text else ():
@@ -171,17 +170,14 @@ def find_dates(text: str) -> list[FoundDate]:
     return sorted(found, key=lambda item: item.start)
 
 
-def _as_its_weekday_reads(
-    text: str, start: int, read: date | None, parts: tuple[int, int], year: int | None = None
-) -> date | None:
+def _as_its_weekday_reads(text: str, start: int, read: date | None, parts: tuple[int, int], year: int) -> date | None:
     """Of the two readings of a date in figures (`parts`: its two first numbers as written), the one
     whose weekday the name before it gives ("Tuesday, 11.06.2012" is 6 November, a Tuesday, not 11
     June, a Monday); `read` where the name agrees with it, or where there is no name or it fits neither."""
     if (weekday := _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)) is None:
         return read
     number = _WEEKDAY_NUMBER[weekday["weekday"].lower()]
-    year = year if year is not None else read.year if read is not None else None
-    if year is None or (read is not None and read.weekday() == number):
+    if read is not None and read.weekday() == number:
         return read
     fitting = []
     for month, day in (parts, parts[::-1]):
@@ -251,15 +247,15 @@ def is_update(text: str, found: FoundDate, after: int = 0) -> bool:
     return _UPDATE_LABEL.search(text, max(after, found.start - _LABEL_REACH), found.start) is not None
 
 
-def publication_date(text: str, dates: Sequence[FoundDate]) -> FoundDate:
+def publication_date(text: str, dates: Sequence[FoundDate]) -> tuple[FoundDate, bool]:
     """Of a line's dates (at least one), the first not labelled as an update's ("Updated March 10, 2024
-    | Published March 3, 2024" gives March 3), else the first."""
+    | Published March 3, 2024" gives March 3), else the first; and whether it is an update's."""
     previous_end = 0
     for found in dates:
         if not is_update(text, found, previous_end):
-            return found
+            return found, False
         previous_end = found.end
-    return dates[0]
+    return dates[0], True
 
 
 def _words_besides_dates(text: str) -> list[str]:
@@ -349,18 +345,15 @@ _URL_DATE = re.compile(
     r"|/(?P<year2>(?:19|20)\d{2})/(?P<month2>[01]?\d)/(?P<day2>[0-3]?\d)/"
     r"|/(?P<day4>[0-3]\d)(?P<month4>[01]\d)(?P<year4>(?:19|20)\d{2})/"
 )
+# Each month's English name (the first MONTHS lists for it), and its number by its first three letters.
+_ENGLISH_MONTHS = {number: name for name, number in reversed(MONTHS.items())}
+_MONTH_OF_ABBREVIATION = {name[:3]: number for number, name in _ENGLISH_MONTHS.items()}
 # A day whose month the address names ("/2019/nov/18/", "/2008/january/09/"), as The Guardian's and
 # many other sites' addresses do.
 _URL_NAMED_MONTH_DATE = re.compile(
-    r"/(?P<year>(?:19|20)\d{2})/(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}/(?P<day>[0-3]?\d)/",
+    rf"/(?P<year>(?:19|20)\d{{2}})/(?P<month>{'|'.join(_MONTH_OF_ABBREVIATION)})[a-z]{{0,6}}/(?P<day>[0-3]?\d)/",
     re.IGNORECASE,
 )
-_MONTH_OF_ABBREVIATION = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 # A day the query names as a path of its own: "pbcs.dll/article?AID=/20080102/SPORTS09/801020434", as
 # many newspapers' publishing system wrote their addresses. Other numbers in a query are ids.
 _QUERY_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)/")
@@ -402,26 +395,9 @@ def date_from_url(url: str | None) -> date | None:
     return None
 
 
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-
-
 def _is_month_name(name: str, abbreviation: str) -> bool:
     """Whether a folder's name is a month's, whole or shortened ("nov", "sept", "november")."""
-    full = _MONTH_NAMES[_MONTH_OF_ABBREVIATION[abbreviation] - 1]
-    return full.startswith(name)
+    return _ENGLISH_MONTHS[_MONTH_OF_ABBREVIATION[abbreviation]].startswith(name)
 
 
 # A date written in figures alone, day and month in either order ("01/09/2008", "01.09.2008", "1/11/08").

@@ -1328,8 +1328,8 @@ def _note_post_line(
         result.byline = result.byline or author
         result.credit = result.credit or agency
         return AUTHOR_LINE_REASON
-    published = publication_date(post_part, found)
-    date_lines.append(_DateEvidence(_HEADER_LINE, published.value, "header line", is_update(post_part, published)))
+    published, update = publication_date(post_part, found)
+    date_lines.append(_DateEvidence(_HEADER_LINE, published.value, "header line", update))
     # An agency's stamp names no author.
     if result.byline is None and reason != "byline" and agency is None:
         result.byline = post_line_author(post_part)
@@ -1444,8 +1444,7 @@ def _note_footer_post_line(
             result.byline = author_line_name(line.text)
         if found and POST_MARK.search(line.text):
             if not is_comment_stamp(line.text, found) or AUTHOR_MARK.search(line.text, 0, found[0].start):
-                published = publication_date(line.text, found)
-                update = is_update(line.text, published)
+                published, update = publication_date(line.text, found)
                 date_lines.append(_DateEvidence(_FOOTER_LINE, published.value, "footer line", update))
             return
 
@@ -1630,8 +1629,7 @@ def _clean_segment_by_model(
                 and not line.strong_body
             ):
                 # A post line just above the headline, naming its author beside its date.
-                published = publication_date(line.text, line.dates)
-                update = is_update(line.text, published)
+                published, update = publication_date(line.text, line.dates)
                 date_lines.append(_DateEvidence(_POST_LINE_ABOVE_HEADLINE, published.value, "header line", update))
                 result.byline = result.byline or post_line_author(line.text)
                 reason = POST_LINE_REASON
@@ -1689,8 +1687,7 @@ def _clean_segment_by_model(
                 last_kept = position
                 continue
         if first_body < position <= first_body + POST_LINE_IN_TEXT_REACH and _is_post_line_in_text(line):
-            published = publication_date(line.text, line.dates)
-            update = is_update(line.text, published)
+            published, update = publication_date(line.text, line.dates)
             date_lines.append(_DateEvidence(_POST_LINE_IN_TEXT, published.value, "header line", update))
         if reason == "title":
             continue
