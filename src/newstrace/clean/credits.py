@@ -165,7 +165,7 @@ def find_dateline(paragraph: str) -> tuple[Dateline | None, str, str]:
     to it (DATELINE_REACH): the dateline, the header before it ("" for none) and the paragraph after it."""
     dateline, rest = split_dateline(paragraph)
     found = (dateline, "", rest) if dateline is not None else None
-    if dateline is not None and (not dateline.agency or in_capitals(dateline.place)):
+    if dateline is not None and (not dateline.agency or place_in_capitals(dateline.place)):
         return dateline, "", rest
     # Most paragraphs hold no bracket in their opening: the tag's pattern is not run on them.
     tag = _AGENCY_TAG.search(paragraph, 0, DATELINE_REACH) if "(" in paragraph[:DATELINE_REACH] else None
@@ -181,7 +181,7 @@ def find_dateline(paragraph: str) -> tuple[Dateline | None, str, str]:
         # opening the paragraph ("New Delhi, Jan 13 (IANS):") gives way only to a place in capitals.
         if dateline is None or not dateline.agency or (found is not None and not dateline.place):
             continue
-        if in_capitals(dateline.place):
+        if place_in_capitals(dateline.place):
             return dateline, paragraph[: start.start()].strip(), rest
         if opening is None:
             found = dateline, paragraph[: start.start()].strip(), rest
@@ -208,7 +208,7 @@ def _dateline_after_credit(paragraph: str) -> tuple[Dateline, str, str] | None:
     pieces: the dateline credited to the agency, the header before the name, the text after the dash."""
     for credit in _CREDIT_BEFORE_PLACE.finditer(paragraph, 0, DATELINE_REACH):
         dateline, rest = split_dateline(paragraph[credit.end() :])
-        if dateline is not None and not dateline.agency and in_capitals(dateline.place):
+        if dateline is not None and not dateline.agency and place_in_capitals(dateline.place):
             agency = canonical_agency(credit["agency"])
             text = f"{credit['agency']} {dateline.text}"
             return replace(dateline, agency=agency, text=text), paragraph[: credit.start()].strip(), rest
@@ -274,10 +274,9 @@ def split_sign_off(paragraph: str) -> tuple[str | None, str, str]:
     return agency, paragraph[match.start() :].strip(), paragraph[: match.start()].rstrip()
 
 
-def in_capitals(place: str) -> bool:
+def place_in_capitals(place: str) -> bool:
     """Whether a dateline's place, up to its first comma, is written in capitals ("GAZA CITY, Gaza Strip")."""
-    city = place.split(",")[0]
-    return city.isupper() and sum(character.isalpha() for character in city) > 1
+    return in_capitals(place.split(",")[0])
 
 
 def _tag_first_dateline(paragraph: str) -> tuple[Dateline, str] | None:
@@ -726,7 +725,7 @@ def _name_without_employer(text: str) -> str:
         if not rest or rest[0] in _NAME_SUFFIXES or not all(_name_word(word) for word in name):
             continue
         # An initial ("J D BIERSDORFER") is in either case: the name's other words tell its case.
-        styles = {_in_capitals(word) for word in name if _letters(word) >= 2}
+        styles = {in_capitals(word) for word in name if _letters(word) >= 2}
         if len(styles) != 1 or _letters(name[-1]) < 2:
             continue
         if rest[0].lower() == "the" and len(rest) >= 2 and all(_name_word(word) for word in rest):
@@ -734,7 +733,7 @@ def _name_without_employer(text: str) -> str:
         if styles == {False} and _ACRONYM.match(rest[0]) and rest[0] not in _NAME_SUFFIXES:
             # A broadcaster's or a paper's initials after a name in mixed case ("Helen Briggs BBC News").
             return " ".join(name)
-        if any(_in_capitals(word) in styles or _letters(word) < 2 for word in rest):
+        if any(in_capitals(word) in styles or _letters(word) < 2 for word in rest):
             continue
         if all(_name_word(word) or word.isupper() for word in rest):
             return " ".join(name)
@@ -750,7 +749,7 @@ def _letters(word: str) -> int:
     return sum(character.isalpha() for character in word)
 
 
-def _in_capitals(word: str) -> bool:
-    """ALL CAPITALS, as a wire byline writes a name ("McSHANE" is not)."""
+def in_capitals(word: str) -> bool:
+    """ALL CAPITALS, two letters or more, as a wire byline writes a name or a dateline its city ("McSHANE" is not)."""
     letters = [character for character in word if character.isalpha()]
     return len(letters) >= 2 and all(character.isupper() for character in letters)

@@ -495,11 +495,9 @@ def _puts_month_first(
         return month_first > day_first
     if any(_AMERICAN_ZONE.match(head, match.end()) for match in figures):
         return True
-    if url and (in_address := _URL_MONTH.search(url.split("?", 1)[0])) and int(in_address[1]) == found.year:
-        month = int(in_address[2])
-        first = int(figures[0]["first"])
-        if month in (found.day, found.month):
-            return month == first
+    in_address = month_from_url(url)
+    if in_address is not None and in_address[0] == found.year and in_address[1] in (found.day, found.month):
+        return in_address[1] == int(figures[0]["first"])
     return None
 
 

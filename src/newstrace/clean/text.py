@@ -27,13 +27,13 @@ from newstrace.clean.credits import (
     author_line_name,
     canonical_agency,
     find_dateline,
-    in_capitals,
     is_credit_paragraph,
     metadata_author,
     name_line,
     names_in_credit,
     names_someone,
     parse_byline,
+    place_in_capitals,
     post_line_author,
     split_reporter_credit,
     split_sign_off,
@@ -2031,7 +2031,7 @@ def _take_dateline(result: CleanedText) -> None:
         # photo link ("By ANA RUIZ, AP Writer 2 hours ago CAIRO (AP) - ..."). Only a place in
         # capitals tells where the byline's names end ("By Ana Ruiz New Delhi (IANS)" does not).
         result.removed.append(RemovedLine(header, HEADER_BEFORE_DATELINE_REASON))
-        byline = parse_byline(header) if in_capitals(dateline.place) else None
+        byline = parse_byline(header) if place_in_capitals(dateline.place) else None
         result.byline = result.byline or (byline[0] if byline else None)
     result.dateline = dateline.place or None
     result.credit = dateline.agency or result.credit
