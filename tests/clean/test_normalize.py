@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from newstrace.clean.line_model import default_line_model
-from newstrace.clean.normalize import REPEATED_BLOCK_REASON, normalize_text, source_lines, without_repeated_blocks
+from newstrace.clean.normalize import (
+    REPEATED_BLOCK_REASON,
+    normalize_text,
+    source_lines,
+    unwrap_fixed_width,
+    without_repeated_blocks,
+)
 from newstrace.clean.text import clean_text
 
 PARAGRAPHS = [
@@ -147,3 +153,92 @@ def test_an_article_printed_twice_on_its_page_is_cleaned_once() -> None:
     [cleaned] = clean_text(page, line_model=default_line_model())
     assert cleaned.paragraphs == paragraphs
     assert [line.line for line in cleaned.removed if line.reason == REPEATED_BLOCK_REASON] == article[1:]
+
+
+# A news page as a text browser or html2text saves it: menus, a headline, and paragraphs broken at
+# a fixed width, blank lines between them.
+WRAPPED_PARAGRAPHS = [
+    "The harbour authority of Port Wenlow will close the old north pier for eight months from March, after "
+    "divers found cracks in four of its concrete piles during a routine inspection last week.",
+    "Ferries to the islands will move to the south quay, where a temporary waiting room with 120 seats is "
+    "being built, the authority's director Ines Moreau said on Monday at a meeting with ferry operators.",
+    "Repairs are expected to cost 3.4 million euros, which the regional government has agreed to pay from its "
+    "fund for coastal works, and the pier should reopen before the start of the summer season next year.",
+    "Fishing boats that moor at the north pier will be given berths in the marina at no extra charge until "
+    "the work is finished, according to a letter sent to the harbour's tenants on Friday afternoon.",
+]
+
+
+def _wrapped_page(width: int, blank_lines: bool = True) -> str:
+    import textwrap
+
+    parts = ["Home | News | Sport | Weather", "Harbour to close its old pier for repairs"]
+    parts += [textwrap.fill(paragraph, width) for paragraph in WRAPPED_PARAGRAPHS]
+    parts += ["Most read", "Council approves new cycle lanes", "Copyright 2025 Wenlow Post"]
+    return ("\n\n" if blank_lines else "\n").join(parts)
+
+
+def test_paragraphs_broken_at_a_fixed_width_are_joined_again() -> None:
+    for width in (60, 72, 80, 100):
+        lines = normalize_text(_wrapped_page(width)).lines
+        assert all(paragraph in lines for paragraph in WRAPPED_PARAGRAPHS), width
+        # Short lines end where their writer ended them: the menu, the headline and the footer stay.
+        assert "Harbour to close its old pier for repairs" in lines
+        assert "Council approves new cycle lanes" in lines
+
+
+def test_a_wrapped_article_is_cleaned_as_the_same_article_unwrapped() -> None:
+    [wrapped] = clean_text(_wrapped_page(72), line_model=default_line_model())
+    [unwrapped] = clean_text(_wrapped_page(1000), line_model=default_line_model())
+    assert wrapped.paragraphs == unwrapped.paragraphs == WRAPPED_PARAGRAPHS
+    assert wrapped.title == unwrapped.title
+    assert [line.line for line in wrapped.removed] == [line.line for line in unwrapped.removed]
+
+
+def test_paragraphs_wrapped_without_blank_lines_between_them_are_still_told_apart() -> None:
+    # A paragraph's last line is short: the next paragraph's first word would have fitted on it.
+    lines = normalize_text(_wrapped_page(80, blank_lines=False)).lines
+    assert sum(paragraph in lines for paragraph in WRAPPED_PARAGRAPHS) >= 3
+
+
+def test_a_word_broken_at_its_hyphen_and_bullets_are_read_as_a_wrapper_leaves_them() -> None:
+    import textwrap
+
+    opening = (
+        "The council said the pier, which opened in 1911, is one of the best-loved landmarks of the town, and "
+        "that its repairs would be paid from the regional fund for coastal works, as the minister promised."
+    )
+    items = [
+        "- divers will first survey every one of the concrete piles under the old pier and mark the cracked ones",
+        "- the cracked piles will then be wrapped in steel sleeves, filled with fresh concrete and tested again",
+    ]
+    lines = [
+        part
+        for block in (opening, *items, opening)
+        for part in textwrap.wrap(block, 70, break_on_hyphens=True, subsequent_indent="  " if block in items else "")
+    ]
+    assert any(line.endswith("best-") for line in lines)
+    assert unwrap_fixed_width([line.strip() for line in lines]) == [opening, *items, opening]
+
+
+def test_text_saved_a_block_a_line_is_never_unwrapped() -> None:
+    # Short lines (a menu, one-sentence paragraphs) and a paragraph longer than any width: no wrapping.
+    lines = [
+        "Home | News | Sport",
+        "Harbour to close its old pier",
+        *WRAPPED_PARAGRAPHS,
+        "The authority's director said the closure was unavoidable.",
+        "Ferry operators were told on Monday.",
+    ]
+    assert unwrap_fixed_width(lines) == lines
+    # One-sentence paragraphs a line each, the longest under any width: their lines end anywhere.
+    sentences = [
+        "The harbour authority will close the old north pier for eight months from March.",
+        "Divers found cracks in four of its concrete piles.",
+        "Ferries to the islands will move to the south quay, where a waiting room is being built.",
+        "The director said so on Monday.",
+        "Repairs are expected to cost 3.4 million euros, paid from the regional fund for coastal works.",
+        "The pier should reopen before the summer.",
+        "Fishing boats will be given berths in the marina at no extra charge until the work is done.",
+    ]
+    assert unwrap_fixed_width(sentences * 3) == sentences * 3

@@ -7,9 +7,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, pairwise
 
 from newstrace.model import RemovedLine
+from newstrace.sentences.words import has_unspaced_script
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
 _OTHER_SPACES = "\t\u00a0\u2009\u202f\u3000"
@@ -132,6 +133,11 @@ def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
     text = _collapse_spaces(normalize_characters(text))
     raw_lines = [line.strip() for line in text.split("\n")]
+    # Without a "<" no line ends with one: most pages are spared the count of them.
+    wire_layout = "<" in text and _is_wire_layout(raw_lines)
+    if not wire_layout:
+        # Before markdown is read: a link's words may be wrapped over two lines.
+        raw_lines = unwrap_fixed_width(raw_lines)
     markdown_links: list[str] = []
     if ("](" in text or "#" in text) and _reads_as_markdown(text):
         read: list[str] = []
@@ -152,8 +158,6 @@ def normalize_text(text: str) -> NormalizedText:
         ]
     result = NormalizedText(lines=[])
     result.removed += [RemovedLine(line, MARKDOWN_LINKS_REASON) for line in markdown_links]
-    # Without a "<" no line ends with one: most pages are spared the count of them.
-    wire_layout = "<" in text and _is_wire_layout(raw_lines)
     buffer: list[str] = []
     for line in raw_lines:
         # Each pattern is tried only on lines opening with a character it must open with (lines are
@@ -275,6 +279,123 @@ def _collapse_spaces(text: str) -> str:
     while "  " in text:
         text = text.replace("  ", " ")
     return text
+
+
+# Text broken at a fixed width (lynx and w3m dumps, html2text and pandoc output, mail archives):
+# every line of a paragraph but its last ends within a word's length of the width. A page saved a
+# block a line has no such width: its paragraphs run to hundreds of characters, and its lines end
+# anywhere. The width is the length of the longest line a wrapper could have broken: one with a
+# space, and no word longer than UNBREAKABLE_WORD (an address, a code), which no wrapper breaks.
+WRAP_WIDTHS = range(40, 121)
+UNBREAKABLE_WORD = 40
+# A full line ends within this many characters of the width, and is followed by a line of its block.
+FULL_LINE_SHORTFALL = 15
+# Wrapped text has this many full lines at least, and they are this share at least of the lines longer
+# than half the width followed by a line of their block (all of them where blank lines part the
+# paragraphs; where nothing does, a paragraph's last line and a teaser are among them too).
+FULL_LINES = 4
+FULL_LINE_SHARE = 0.5
+# Blank lines part the paragraphs of wrapped text where there are this many of them a full line at least.
+PARTED_BY_BLANK_LINES = 0.2
+# The most of the full lines that may end a sentence (about one in ten a wrapper leaves does).
+FULL_LINE_SENTENCE_ENDS = 0.5
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$")
+_OPENING_QUOTES = "\"“‘'("
+_BULLET = re.compile(r"^(?:[-*•–+]|\d{1,3}[.)])\s")
+
+
+def unwrap_fixed_width(lines: list[str]) -> list[str]:
+    """Paragraphs broken at a fixed width joined again, a line each; other text is returned as it was.
+
+    Only breaks the width forced are undone: a short line (a heading, a menu's item, a paragraph's
+    last line) ends where its writer ended it, and so does the line before a bullet."""
+    # Most pages hold a paragraph longer than any width: found, it ends the test (one split a page).
+    if any(_breakable(line) for line in lines if len(line) >= WRAP_WIDTHS.stop):
+        return lines
+    width = max((len(line) for line in lines if len(line) >= WRAP_WIDTHS.start and _breakable(line)), default=0)
+    if width not in WRAP_WIDTHS:
+        return lines
+    full = [
+        line for line, following in pairwise(lines) if following and width - FULL_LINE_SHORTFALL <= len(line) <= width
+    ]
+    inside = sum(1 for line, following in pairwise(lines) if following and 2 * len(line) > width)
+    if len(full) < FULL_LINES or len(full) < FULL_LINE_SHARE * inside:
+        return lines
+    # A wrapper breaks mid-sentence: lines of one sentence each, all about as long, end as sentences do.
+    if sum(1 for line in full if _TERMINAL.search(line)) > FULL_LINE_SENTENCE_ENDS * len(full):
+        return lines
+    # Where words are not spaced (Chinese, Japanese), a line's first "word" runs to its end, and every
+    # break would look forced.
+    if any(has_unspaced_script(line) for line in full):
+        return lines
+    # Where blank lines part the paragraphs, a line that ends a sentence inside a block goes on too.
+    blank_lines_part = lines.count("") >= PARTED_BY_BLANK_LINES * len(full)
+    joined = [lines[0]]
+    for previous, line in pairwise(lines):
+        if previous and line and _break_forced(previous, line, width, blank_lines_part):
+            joined[-1] = _joined(joined[-1], line)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _breakable(line: str) -> bool:
+    """Whether a wrapper could break the line: it has a space, and no word longer than UNBREAKABLE_WORD."""
+    return " " in line and max(map(len, line.split())) <= UNBREAKABLE_WORD
+
+
+def _break_forced(line: str, following: str, width: int, blank_lines_part: bool = True) -> bool:
+    """Whether the next line's first word (to its first hyphen, where a wrapper may break) would not
+    have fitted on the line."""
+    if _BULLET.match(following):
+        return False
+    # A sentence that ends a line and a capital that opens the next may part two paragraphs where no
+    # blank line does: kept apart, a paragraph is at worst cut between two sentences, where joined, a
+    # copyright notice or a teaser could take the article's last sentence with it.
+    if (
+        not blank_lines_part
+        and _SENTENCE_END.search(line)
+        and (following[:1].isupper() or following[:1] in _OPENING_QUOTES)
+    ):
+        return False
+    word = following.split(" ", 1)[0]
+    hyphen = word.find("-", 1)
+    if hyphen > 0:
+        word = word[: hyphen + 1]
+    return len(line) + 1 + len(word) > width
+
+
+def _joined(line: str, following: str) -> str:
+    """Two pieces of a wrapped paragraph as one: no space inside a word broken at its hyphen."""
+    if line.endswith("-") and line[-2:-1].isalpha() and following[:1].isalpha():
+        return f"{line}{following}"
+    return f"{line} {following}"
+
+
+def _breakable(line: str) -> bool:
+    """Whether a wrapper could break the line: it has a space, and no word longer than UNBREAKABLE_WORD."""
+    return " " in line and max(map(len, line.split())) <= UNBREAKABLE_WORD
+
+
+def _break_forced(line: str, following: str, width: int, blank_lines_part: bool = True) -> bool:
+    """Whether the next line's first word (to its first hyphen, where a wrapper may break) would not
+    have fitted on the line."""
+    if _BULLET.match(following):
+        return False
+    # A sentence that ends a line and a capital that opens the next may part two paragraphs where no
+    # blank line does: kept apart, a paragraph is at worst cut between two sentences, where joined, a
+    # copyright notice or a teaser could take the article's last sentence with it.
+    if (
+        not blank_lines_part
+        and _SENTENCE_END.search(line)
+        and (following[:1].isupper() or following[:1] in _OPENING_QUOTES)
+    ):
+        return False
+    word = following.split(" ", 1)[0]
+    hyphen = word.find("-", 1)
+    if hyphen > 0:
+        word = word[: hyphen + 1]
+    return len(line) + 1 + len(word) > width
 
 
 def _join_wrapped(lines: list[str], joined_bylines: dict[str, int] | None = None) -> list[str]:
