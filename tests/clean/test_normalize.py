@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from newstrace.clean.line_model import default_line_model
 from newstrace.clean.normalize import (
+    LINK_REFERENCES_REASON,
     REPEATED_BLOCK_REASON,
     normalize_text,
     source_lines,
@@ -170,8 +173,6 @@ WRAPPED_PARAGRAPHS = [
 
 
 def _wrapped_page(width: int, blank_lines: bool = True) -> str:
-    import textwrap
-
     parts = ["Home | News | Sport | Weather", "Harbour to close its old pier for repairs"]
     parts += [textwrap.fill(paragraph, width) for paragraph in WRAPPED_PARAGRAPHS]
     parts += ["Most read", "Council approves new cycle lanes", "Copyright 2025 Wenlow Post"]
@@ -202,8 +203,6 @@ def test_paragraphs_wrapped_without_blank_lines_between_them_are_still_told_apar
 
 
 def test_a_word_broken_at_its_hyphen_and_bullets_are_read_as_a_wrapper_leaves_them() -> None:
-    import textwrap
-
     opening = (
         "The council said the pier, which opened in 1911, is one of the best-loved landmarks of the town, and "
         "that its repairs would be paid from the regional fund for coastal works, as the minister promised."
@@ -242,3 +241,63 @@ def test_text_saved_a_block_a_line_is_never_unwrapped() -> None:
         "Fishing boats will be given berths in the marina at no extra charge until the work is done.",
     ]
     assert unwrap_fixed_width(sentences * 3) == sentences * 3
+
+
+def _lynx_dump() -> str:
+    """A page as `lynx -dump` saves it: link numbers before links' words, paragraphs indented three
+    spaces and wrapped at 78 columns, bullets, and the addresses listed under "References"."""
+    paragraphs = [
+        "The harbour authority of Port Wenlow will close the old [4]north pier for eight months from March, "
+        "after divers found cracks in four of its concrete piles during a routine inspection last week.",
+        *WRAPPED_PARAGRAPHS[1:],
+    ]
+    lines = ["   [1]Home [2]News [3]Sport", "", "     * [5]Weather", "     * [6]Travel", ""]
+    lines += ["Harbour to close its old pier for repairs", ""]
+    for paragraph in paragraphs:
+        lines += [*textwrap.wrap(paragraph, 78, initial_indent="   ", subsequent_indent="   "), ""]
+    lines += ["References", "", "   Visible links:"]
+    lines += [f"   {number}. https://wenlow-post.example/{number}" for number in range(1, 7)]
+    return "\n".join(lines)
+
+
+def test_a_text_browsers_dump_loses_its_link_numbers_and_references() -> None:
+    normalized = normalize_text(_lynx_dump())
+    assert all(paragraph in normalized.lines for paragraph in WRAPPED_PARAGRAPHS)
+    assert "Home News Sport" in normalized.lines
+    references = [line.line for line in normalized.removed if line.reason == LINK_REFERENCES_REASON]
+    assert references[0] == "References" and references[-1] == "6. https://wenlow-post.example/6"
+    assert not any("wenlow-post.example" in line for line in normalized.lines)
+
+
+def test_brackets_and_a_references_heading_of_an_ordinary_page_are_left_alone() -> None:
+    # Numbers in brackets cite sources ("[1]") and an article may end with its references.
+    lines = [
+        "Harbour to close its old pier",
+        "The pier opened in 1911 [1] and was rebuilt in 1956 [2].",
+        "References",
+        "1. Wenlow harbour records, volume 3",
+        "2. Port Wenlow Gazette, 4 May 1956",
+    ]
+    assert normalize_text("\n".join(lines)).lines == lines
+
+
+def test_wide_characters_are_wrapped_by_columns_and_joined_without_spaces() -> None:
+    # A terminal gives each Japanese character two columns: 80 columns hold 40 of them.
+    paragraph = "港湾局は来年三月から八か月間、古い北桟橋を閉鎖すると発表した。" * 6
+    pieces = [paragraph[start : start + 40] for start in range(0, len(paragraph), 40)]
+    page = ["ホーム ニュース スポーツ", "", "北桟橋を閉鎖へ", "", *pieces, "", *pieces, "", "著作権 2025"]
+    lines = normalize_text("\n".join(page)).lines
+    assert lines.count(paragraph) == 2
+
+
+def test_a_markdown_link_wrapped_inside_its_address_reads_as_the_link_unwrapped() -> None:
+    # As html2text leaves a teaser: two spaces after the heading's marks, the address broken at a
+    # hyphen where its next piece would have fitted on the line.
+    teaser = [
+        "#####  [ Council approves new cycle lanes along the harbour front after a",
+        "debate](/news/local/article/council-approves-cycle-lanes-",
+        "along-the-harbour-front-123456.php)",
+    ]
+    page = [textwrap.fill(block, 78) for block in WRAPPED_PARAGRAPHS]
+    lines = normalize_text("\n\n".join([*page, "\n".join(teaser)])).lines
+    assert lines[-1] == "Council approves new cycle lanes along the harbour front after a debate"

@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 
@@ -131,13 +132,21 @@ def _is_page_source(line: str) -> bool:
 
 def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
-    text = _collapse_spaces(normalize_characters(text))
-    raw_lines = [line.strip() for line in text.split("\n")]
+    text = normalize_characters(text)
     # Without a "<" no line ends with one: most pages are spared the count of them.
-    wire_layout = "<" in text and _is_wire_layout(raw_lines)
+    wire_layout = "<" in text and _is_wire_layout([line.strip() for line in text.split("\n")])
     if not wire_layout:
-        # Before markdown is read: a link's words may be wrapped over two lines.
-        raw_lines = unwrap_fixed_width(raw_lines)
+        # On the lines as saved, where indents and runs of spaces count towards the width, and before
+        # markdown is read: a link's words may be wrapped over two lines.
+        lines = text.split("\n")
+        unwrapped = unwrap_fixed_width(lines)
+        if unwrapped is not lines:
+            text = "\n".join(unwrapped)
+    text = _collapse_spaces(text)
+    raw_lines = [line.strip() for line in text.split("\n")]
+    references: list[str] = []
+    if "[" in text and _reads_as_browser_dump(text):
+        raw_lines, references = _without_link_references(raw_lines)
     markdown_links: list[str] = []
     if ("](" in text or "#" in text) and _reads_as_markdown(text):
         read: list[str] = []
@@ -157,6 +166,7 @@ def normalize_text(text: str) -> NormalizedText:
             for part in (source_lines(line) if source else [line])
         ]
     result = NormalizedText(lines=[])
+    result.removed += [RemovedLine(line, LINK_REFERENCES_REASON) for line in references]
     result.removed += [RemovedLine(line, MARKDOWN_LINKS_REASON) for line in markdown_links]
     buffer: list[str] = []
     for line in raw_lines:
@@ -299,54 +309,88 @@ FULL_LINE_SHARE = 0.5
 PARTED_BY_BLANK_LINES = 0.2
 # The most of the full lines that may end a sentence (about one in ten a wrapper leaves does).
 FULL_LINE_SENTENCE_ENDS = 0.5
+# Characters a terminal shows two columns wide: Hangul, CJK ideographs and punctuation, kana, full-width forms.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+_TABLE_PADDING = "   "
+# A word broken at its hyphen by the wrapper: letters right before the hyphen at the line's end.
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$")
 _OPENING_QUOTES = "\"“‘'("
 _BULLET = re.compile(r"^(?:[-*•–+]|\d{1,3}[.)])\s")
 
 
 def unwrap_fixed_width(lines: list[str]) -> list[str]:
-    """Paragraphs broken at a fixed width joined again, a line each; other text is returned as it was.
+    """Paragraphs broken at a fixed width joined again, a line each; other text is returned as it was
+    (the very list).
 
     Only breaks the width forced are undone: a short line (a heading, a menu's item, a paragraph's
-    last line) ends where its writer ended it, and so does the line before a bullet."""
+    last line) ends where its writer ended it, and so does the line before a bullet. Widths are
+    counted in a terminal's columns, indents included and two for a Chinese, Japanese or Korean
+    character, as text browsers wrap; so is a word broken at its hyphen ("well-" and "known")."""
+    wide = any(not line.isascii() and _WIDE.search(line) for line in lines)
+    columns = _columns if wide else len
     # Most pages hold a paragraph longer than any width: found, it ends the test (one split a page).
-    if any(_breakable(line) for line in lines if len(line) >= WRAP_WIDTHS.stop):
+    if any(_breakable(line) for line in lines if columns(line) > WRAP_WIDTHS.stop):
         return lines
-    width = max((len(line) for line in lines if len(line) >= WRAP_WIDTHS.start and _breakable(line)), default=0)
+    trimmed = [line.rstrip() for line in lines]
+    width = max(
+        (columns(line) for line in trimmed if columns(line) >= WRAP_WIDTHS.start and _breakable(line)), default=0
+    )
     if width not in WRAP_WIDTHS:
         return lines
     full = [
-        line for line, following in pairwise(lines) if following and width - FULL_LINE_SHORTFALL <= len(line) <= width
+        line
+        for line, following in pairwise(trimmed)
+        if following and width - FULL_LINE_SHORTFALL <= columns(line) <= width
     ]
-    inside = sum(1 for line, following in pairwise(lines) if following and 2 * len(line) > width)
+    # Their text, not its indent, is long (w3m centres a menu's items); a table's row, padded with runs
+    # of spaces to its columns, is no paragraph's line.
+    inside = sum(
+        1
+        for line, following in pairwise(trimmed)
+        if following and 2 * columns(text := line.lstrip()) > width and _TABLE_PADDING not in text
+    )
     if len(full) < FULL_LINES or len(full) < FULL_LINE_SHARE * inside:
         return lines
     # A wrapper breaks mid-sentence: lines of one sentence each, all about as long, end as sentences do.
     if sum(1 for line in full if _TERMINAL.search(line)) > FULL_LINE_SENTENCE_ENDS * len(full):
         return lines
-    # Where words are not spaced (Chinese, Japanese), a line's first "word" runs to its end, and every
-    # break would look forced.
-    if any(has_unspaced_script(line) for line in full):
-        return lines
     # Where blank lines part the paragraphs, a line that ends a sentence inside a block goes on too.
-    blank_lines_part = lines.count("") >= PARTED_BY_BLANK_LINES * len(full)
-    joined = [lines[0]]
-    for previous, line in pairwise(lines):
-        if previous and line and _break_forced(previous, line, width, blank_lines_part):
-            joined[-1] = _joined(joined[-1], line)
+    blank_lines_part = sum(1 for line in trimmed if not line) >= PARTED_BY_BLANK_LINES * len(full)
+    joined = [trimmed[0]]
+    for previous, line in pairwise(trimmed):
+        if previous and line.strip() and _break_forced(previous, line.lstrip(), width, columns, blank_lines_part):
+            joined[-1] = _joined(joined[-1], line.lstrip())
         else:
             joined.append(line)
     return joined
 
 
+def _columns(line: str) -> int:
+    """The columns a terminal gives the line: two for each wide character."""
+    return len(line) + len(_WIDE.findall(line))
+
+
 def _breakable(line: str) -> bool:
-    """Whether a wrapper could break the line: it has a space, and no word longer than UNBREAKABLE_WORD."""
+    """Whether a wrapper could break the line: between its words (none longer than UNBREAKABLE_WORD),
+    or anywhere in a script written without spaces.
+
+    A Markdown link is left out: html2text leaves one whole where its title holds spaces."""
+    line = line.strip()
+    if "](" in line:
+        return False
+    if not line.isascii() and has_unspaced_script(line):
+        return True
     return " " in line and max(map(len, line.split())) <= UNBREAKABLE_WORD
 
 
-def _break_forced(line: str, following: str, width: int, blank_lines_part: bool = True) -> bool:
-    """Whether the next line's first word (to its first hyphen, where a wrapper may break) would not
-    have fitted on the line."""
+def _break_forced(
+    line: str, following: str, width: int, columns: Callable[[str], int] = len, blank_lines_part: bool = True
+) -> bool:
+    """Whether the next line's first word (to its first hyphen, where a wrapper may break; its first
+    character in a script written without spaces) would not have fitted on the line."""
     if _BULLET.match(following):
         return False
     # A sentence that ends a line and a capital that opens the next may part two paragraphs where no
@@ -358,44 +402,30 @@ def _break_forced(line: str, following: str, width: int, blank_lines_part: bool 
         and (following[:1].isupper() or following[:1] in _OPENING_QUOTES)
     ):
         return False
+    if _unspaced_edge(line[-1:], following[:1]):
+        return columns(line) + columns(following[0]) > width
+    if _HYPHEN_BREAK.search(line) and following[:1].islower():
+        return True
     word = following.split(" ", 1)[0]
     hyphen = word.find("-", 1)
     if hyphen > 0:
         word = word[: hyphen + 1]
-    return len(line) + 1 + len(word) > width
+    return columns(line) + 1 + columns(word) > width
+
+
+def _unspaced_edge(last: str, first: str) -> bool:
+    """Whether a break falls between characters of which one is of a script written without spaces."""
+    return (not last.isascii() and has_unspaced_script(last)) or (not first.isascii() and has_unspaced_script(first))
 
 
 def _joined(line: str, following: str) -> str:
-    """Two pieces of a wrapped paragraph as one: no space inside a word broken at its hyphen."""
-    if line.endswith("-") and line[-2:-1].isalpha() and following[:1].isalpha():
+    """Two pieces of a wrapped paragraph as one: no space inside a word broken at its hyphen, nor
+    beside a character of a script written without spaces."""
+    if _HYPHEN_BREAK.search(line) and following[:1].isalnum():
+        return f"{line}{following}"
+    if _unspaced_edge(line[-1:], following[:1]):
         return f"{line}{following}"
     return f"{line} {following}"
-
-
-def _breakable(line: str) -> bool:
-    """Whether a wrapper could break the line: it has a space, and no word longer than UNBREAKABLE_WORD."""
-    return " " in line and max(map(len, line.split())) <= UNBREAKABLE_WORD
-
-
-def _break_forced(line: str, following: str, width: int, blank_lines_part: bool = True) -> bool:
-    """Whether the next line's first word (to its first hyphen, where a wrapper may break) would not
-    have fitted on the line."""
-    if _BULLET.match(following):
-        return False
-    # A sentence that ends a line and a capital that opens the next may part two paragraphs where no
-    # blank line does: kept apart, a paragraph is at worst cut between two sentences, where joined, a
-    # copyright notice or a teaser could take the article's last sentence with it.
-    if (
-        not blank_lines_part
-        and _SENTENCE_END.search(line)
-        and (following[:1].isupper() or following[:1] in _OPENING_QUOTES)
-    ):
-        return False
-    word = following.split(" ", 1)[0]
-    hyphen = word.find("-", 1)
-    if hyphen > 0:
-        word = word[: hyphen + 1]
-    return len(line) + 1 + len(word) > width
 
 
 def _join_wrapped(lines: list[str], joined_bylines: dict[str, int] | None = None) -> list[str]:
@@ -462,6 +492,39 @@ MARKDOWN_LINKS_REASON = "links alone (Markdown): menu, share bar, teaser or imag
 _MARKDOWN_LINKS_ONLY = re.compile(
     r"^(?:[*+-]\s+|\d{1,2}[.)]\s+)?(?:!?\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)[\s|·•,/-]*)+$"
 )
+
+
+# A text browser's dump (lynx -dump, links -dump): each link's text follows its number in brackets
+# ("[12]Sport"), and the numbered addresses follow the text under "References". The numbers are no
+# words of the text: they are read away, and the references go as removed lines. Inserted and
+# deleted text is marked "[INS: ... :INS]": the marks go, the text stays.
+LINK_REFERENCES_REASON = "link references of a text browser's dump"
+LINK_NUMBERS = 5
+_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=\S)")
+_REFERENCES = re.compile(r"^References$", re.MULTILINE)
+_REFERENCE_LINE = re.compile(r"^(?:\d{1,5}\.\s+\S+|(?:Visible|Hidden)\s+links:)$")
+_EDIT_MARK = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
+
+
+def _reads_as_browser_dump(text: str) -> bool:
+    return (
+        sum(1 for _ in islice(_LINK_NUMBER.finditer(text), LINK_NUMBERS)) >= LINK_NUMBERS
+        and _REFERENCES.search(text) is not None
+    )
+
+
+def _without_link_references(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines without their link numbers and edit marks, and the references block they end with."""
+    end = len(lines)
+    for position in range(len(lines) - 1, -1, -1):
+        if lines[position] == "References":
+            block = [line for line in lines[position + 1 :] if line]
+            # The last such heading whose lines below are references (an article may say "References").
+            if block and sum(1 for line in block if _REFERENCE_LINE.match(line)) >= 0.8 * len(block):
+                end = position
+            break
+    kept = [_EDIT_MARK.sub("", _LINK_NUMBER.sub("", line)) if "[" in line else line for line in lines[:end]]
+    return kept, [line for line in lines[end:] if line]
 
 
 def _reads_as_markdown(text: str) -> bool:
