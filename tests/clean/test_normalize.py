@@ -301,3 +301,14 @@ def test_a_markdown_link_wrapped_inside_its_address_reads_as_the_link_unwrapped(
     page = [textwrap.fill(block, 78) for block in WRAPPED_PARAGRAPHS]
     lines = normalize_text("\n\n".join([*page, "\n".join(teaser)])).lines
     assert lines[-1] == "Council approves new cycle lanes along the harbour front after a debate"
+
+
+def test_mojibake_is_undone_and_accented_text_left_alone() -> None:
+    # UTF-8 read as Windows-1252, as a scraper that guessed the encoding wrong saves it.
+    article = "The mayor’s office said the café on Rue Belleville would ‘reopen soon’ – José Núñez agreed."
+    mojibake = article.encode("utf-8").decode("cp1252", errors="replace")
+    assert "â€™" in mojibake and "Ã©" in mojibake
+    assert normalize_text(f"Harbour news\n{mojibake}").lines == ["Harbour news", article]
+    # Text that merely holds such letters is not mojibake.
+    for text in ("São Paulo: Âncora do Ó, a música à noite.", "Tři oříšky pro Popelku… à la télé."):
+        assert normalize_text(text).lines == [text]

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 
+import ftfy
+
 from newstrace.model import RemovedLine
 from newstrace.sentences.words import has_unspaced_script
 
@@ -54,7 +56,20 @@ class NormalizedText:
     joined_bylines: dict[str, int] = field(default_factory=dict)
 
 
+# Mojibake: UTF-8 read as Windows-1252 or Latin-1 ("Ã©" for "é", "â€™" for "’", "Â " for a no-break
+# space), as scrapers save pages whose encoding they guessed wrong; it splits names and hides
+# quotation marks. A UTF-8 lead byte read so (Â to ï) before a continuation byte read so: ftfy
+# undoes it, and decides whether it is mojibake at all. Only texts holding such a pair are given to
+# it (it costs about 1 ms a page).
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
 def normalize_characters(text: str) -> str:
+    if not text.isascii() and _MOJIBAKE.search(text):
+        text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
