@@ -7,6 +7,7 @@ import textwrap
 from newstrace.clean.line_model import default_line_model
 from newstrace.clean.normalize import (
     LINK_REFERENCES_REASON,
+    MARKDOWN_LINKS_REASON,
     REPEATED_BLOCK_REASON,
     normalize_text,
     source_lines,
@@ -312,3 +313,20 @@ def test_mojibake_is_undone_and_accented_text_left_alone() -> None:
     # Text that merely holds such letters is not mojibake.
     for text in ("São Paulo: Âncora do Ó, a música à noite.", "Tři oříšky pro Popelku… à la télé."):
         assert normalize_text(text).lines == [text]
+
+
+def test_a_teasers_photo_that_links_to_it_is_a_line_of_links() -> None:
+    # html2text writes a teaser's photo as an image inside a link; its alt text is no article text.
+    photo = (
+        "* [![Council backs flood barrier.jpg](https://cdn.example.org/barrier.jpg)]"
+        "(https://example.org/news/council-backs-flood-barrier)"
+    )
+    page = "\n\n".join(
+        ["# Harbour to close its old pier", WRAPPED_PARAGRAPHS[0], photo, "[News](/news) | [Sport](/sport)"]
+    )
+    normalized = normalize_text(page)
+    assert "Council backs flood barrier.jpg" not in normalized.lines
+    assert [line.line for line in normalized.removed if line.reason == MARKDOWN_LINKS_REASON] == [
+        photo,
+        "[News](/news) | [Sport](/sport)",
+    ]

@@ -504,8 +504,10 @@ _MARKDOWN_LINK_OPENING = re.compile(r"\]\((?:https?://|/|mailto:|#)")
 
 
 MARKDOWN_LINKS_REASON = "links alone (Markdown): menu, share bar, teaser or image"
+# A link, an image, or an image that links ("[![alt](picture)](address)", as html2text writes a teaser's photo).
 _MARKDOWN_LINKS_ONLY = re.compile(
-    r"^(?:[*+-]\s+|\d{1,2}[.)]\s+)?(?:!?\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)[\s|·•,/-]*)+$"
+    r"^(?:[*+-]\s+|\d{1,2}[.)]\s+)?"
+    r"(?:(?:!?\[[^\]\n]*\]|\[!\[[^\]\n]*\]\([^)\s]*\)\])\([^)\s]*(?:\s+\"[^\"]*\")?\)[\s|·•,/-]*)+$"
 )
 
 
