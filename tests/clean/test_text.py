@@ -1931,3 +1931,53 @@ def test_an_editors_credit_ending_the_text_is_no_text() -> None:
     closing = "Editor: the harbour board will publish the new dues in March."
     [article] = clean_text(f"Harbour dues to rise\n\n{body}{closing}\n", line_model=default_line_model())
     assert article.paragraphs[-1] == closing
+
+
+def _w3m_page(headline: str) -> str:
+    """A page as `w3m -dump` saves it: no <title> line, menus in bullets, the masthead said twice."""
+    menu = ["  • Home", "  • News", "    □ Local", "    □ World", "  • Sport", "    □ Football", "  • Weather"]
+    return "\n".join(
+        [
+            "The Westmere Gazette",
+            *menu,
+            "Search [                    ]",
+            "Most read",
+            "  • Council approves new cycle lanes",
+            "  • Tributes paid to former harbour master",
+            "The Westmere Gazette",
+            "",
+            headline,
+            "By Ada Brennan",
+            "3 March 2025",
+            "",
+            *FERRY_REPORT,
+            "",
+            "  • Share on Facebook",
+            "  • Share by email",
+        ]
+    )
+
+
+def test_a_text_browsers_dump_takes_the_headline_over_its_body_not_the_masthead() -> None:
+    headline = "Harbour ferries return to the islands after the storm"
+    [article] = clean_text(_w3m_page(headline), line_model=default_line_model())
+    assert article.title == headline
+    assert article.paragraphs[:2] == list(FERRY_REPORT)
+
+
+def test_lynxs_list_of_feeds_over_the_page_is_no_title() -> None:
+    head = "   #[1]Westmere Gazette » Feed [2]Westmere Gazette » Comments Feed [3]Council approves new"
+    page = "\n".join([head, "   cycle lanes Comments Feed", "", _w3m_page("Harbour ferries return after the storm")])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Harbour ferries return after the storm"
+    [removed] = [
+        line for line in article.removed if line.reason.startswith("a text browser's list of the page's feeds")
+    ]
+    assert removed.line.startswith("#[1]Westmere Gazette » Feed") and removed.line.endswith("cycle lanes Comments Feed")
+
+
+def test_a_headline_led_by_a_tag_in_brackets_is_still_a_headline() -> None:
+    headline = "[VIDEO] Harbour ferries return to the islands after the storm"
+    page = "\n".join([headline + " | Westmere Gazette", "Home | News | Sport", headline, *FERRY_REPORT])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == headline

@@ -148,6 +148,9 @@ def _is_page_source(line: str) -> bool:
 def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
     text = normalize_characters(text)
+    head_links = ""
+    if text[:1] in " \n" and (found := _BROWSER_HEAD_LINKS.match(text)):
+        head_links, text = " ".join(found.group().split()), text[found.end() :]
     # Without a "<" no line ends with one: most pages are spared the count of them.
     wire_layout = "<" in text and _is_wire_layout([line.strip() for line in text.split("\n")])
     if not wire_layout:
@@ -181,6 +184,8 @@ def normalize_text(text: str) -> NormalizedText:
             for part in (source_lines(line) if source else [line])
         ]
     result = NormalizedText(lines=[])
+    if head_links:
+        result.removed.append(RemovedLine(head_links, HEAD_LINKS_REASON))
     result.removed += [RemovedLine(line, LINK_REFERENCES_REASON) for line in references]
     result.removed += [RemovedLine(line, MARKDOWN_LINKS_REASON) for line in markdown_links]
     buffer: list[str] = []
@@ -521,6 +526,13 @@ _LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=\S)")
 _REFERENCES = re.compile(r"^References$", re.MULTILINE)
 _REFERENCE_LINE = re.compile(r"^(?:\d{1,5}\.\s+\S+|(?:Visible|Hidden)\s+links:)$")
 _EDIT_MARK = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
+
+
+# lynx opens its dump with the page's head links (its feeds: "#[1]Site » Feed [2]Site » Comments
+# Feed"), indented three spaces behind a "#", up to the first blank line: no headline, though it reads
+# as a <title> (a headline of the page's own opens at its line's start: "#3 (and a few other stuffs)").
+HEAD_LINKS_REASON = "a text browser's list of the page's feeds (its head's links)"
+_BROWSER_HEAD_LINKS = re.compile(r"(?:[ \t]*\n)* {3}#\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
 
 
 def _reads_as_browser_dump(text: str) -> bool:
