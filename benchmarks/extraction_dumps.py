@@ -6,6 +6,9 @@ Scrapinghub pages' HTML is dumped by every tool installed here (lynx and w3m fro
 packages, html2text from PyPI; a missing one is skipped and said so), and its own text is wrapped at
 60 to 100 columns; every version goes through the plain-text path with the line model of its fold
 (grouped cross-validation, seed 7, as extraction_benchmark.py) and is scored against the page's body.
+Titles: the 1,088 Dragnet and CleanPortalEval pages whose gold body opens with their headline
+(title_accuracy.py), dumped by the same tools and cleaned with the shipped model: how often the title
+is the headline.
 
 Run: PYTHONPATH=src .venv/bin/python benchmarks/extraction_dumps.py [--shared ../shared/corpus]
 """
@@ -13,6 +16,8 @@ Run: PYTHONPATH=src .venv/bin/python benchmarks/extraction_dumps.py [--shared ..
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import shutil
 import subprocess
 import textwrap
@@ -28,7 +33,10 @@ from extraction_benchmark import (
     site_folds,
 )
 from extraction_metric import score_page, summarize
+from newstrace.clean import clean_pages
 from newstrace.model import Page
+from newstrace.pipeline import CLEANING_BATCH
+from title_accuracy import DATASETS, gold_headline, titles_match
 
 COLUMNS = 80
 TOOL_TIMEOUT = 60
@@ -71,6 +79,33 @@ def html2text_dump(page: BenchmarkPage) -> str:
     import html2text
 
     return html2text.HTML2Text().handle(page.html)
+
+
+def title_pages(shared: Path) -> list[tuple[BenchmarkPage, str]]:
+    """The training pages whose gold body opens with their headline, and that headline."""
+    found = []
+    with gzip.open(shared / "extraction-train" / "pages.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            record = json.loads(line)
+            if record.get("dataset") not in DATASETS or not record.get("html"):
+                continue
+            headline = gold_headline(record["body"])
+            if headline:
+                page = BenchmarkPage(f"train-{number}", record.get("url") or "", record["html"], record["text"], "")
+                found.append((page, headline))
+    return found
+
+
+def title_share(pages: list[tuple[BenchmarkPage, str]], save: Callable[[BenchmarkPage], str]) -> float:
+    saved = [
+        Page(source=page.id, content_hash=page.id, format="text", names=(page.id,), text=save(page))
+        for page, _ in pages
+    ]
+    titles: list[str | None] = []
+    for start in range(0, len(saved), CLEANING_BATCH):
+        for result in clean_pages(saved[start : start + CLEANING_BATCH]):
+            titles.append(result[0].title if isinstance(result, list) and result else None)
+    return sum(titles_match(title, headline) for title, (_, headline) in zip(titles, pages, strict=True)) / len(pages)
 
 
 def wrapped(width: int, blank_lines: bool = True) -> Callable[[BenchmarkPage], str]:
@@ -116,6 +151,11 @@ def main() -> None:
         every = summarize(scores)
         english = summarize([score for score, page in zip(scores, pages, strict=True) if page.english])
         print(f"  {name:<40} {every.precision:.3f} / {every.recall:.3f} / {every.f1:.3f}   en {english.f1:.3f}")
+    headlines = title_pages(arguments.shared)
+    print(f"{len(headlines)} Dragnet and CleanPortalEval pages: the title is the headline (shipped model)")
+    for name, save in versions().items():
+        if save is not None and (name.startswith(("lynx", "w3m", "html2text")) or name == "the page's own text"):
+            print(f"  {name:<40} {title_share(headlines, save):.1%}")
 
 
 if __name__ == "__main__":
