@@ -334,6 +334,19 @@ def test_one_outlets_template_under_two_headlines_it_does_not_tell_is_no_duplica
     )
 
 
+def test_the_same_text_saved_twice_is_a_duplicate_when_one_title_is_the_pages_masthead(lexicon: Lexicon) -> None:
+    # A text browser's dump took the masthead for the title; the scraper's text has the headline.
+    bio_like = [
+        "Ines Moreau is a senior editor at the Harbour Gazette, where she writes about culture and politics "
+        "for the website and the weekly print edition.",
+        "Born in Holmstad, she studied history at Westmere and worked for twelve years as a court reporter "
+        "before joining the paper's features desk.",
+    ]
+    scraped = make_article("a-scraped", bio_like, title="Court reporter Ines Moreau joins the features desk")
+    dumped = make_article("b-dumped", bio_like, title="The Lakeside Valley Courier Online")
+    assert _relate(scraped, dumped, lexicon).kind == "duplicate"
+
+
 def test_an_article_of_a_few_words_tells_no_story_but_may_be_a_duplicate(lexicon: Lexicon) -> None:
     full = make_article("a-full", [*ORIGINAL, "November 2024"])
     stub = make_article("b-stub", ["November 2024"])

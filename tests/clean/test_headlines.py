@@ -276,3 +276,11 @@ def test_the_sites_name_and_its_sections_at_a_titles_end_go(title: str, address:
 )
 def test_a_sections_label_is_no_headline(title: str, label: bool) -> None:
     assert is_section_label(title) is label
+
+
+def test_lynxs_list_of_feeds_is_no_title_line() -> None:
+    dump = "   #[1]Westmere Gazette » Feed [2]Westmere Gazette » Comments Feed\n\n   * [3]Home\n"
+    assert title_line(dump) is None
+    assert title_line("#3 (and a few other stuffs) - Harbour Monthly Blog\nText") == (
+        "#3 (and a few other stuffs) - Harbour Monthly Blog"
+    )

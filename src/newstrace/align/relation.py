@@ -266,9 +266,18 @@ def relate(
     # The same text under two headlines is the article retitled where it tells what both headlines
     # name; where it does not, it is a site's template that the extraction kept (an author's bio, a
     # blog's app notice or book list) for two posts whose own text it missed.
+    # A text that tells one of the two headlines is that article, whatever the other page's title
+    # (a text browser's dump or a scrape may have taken a masthead or a menu's line for it): where no
+    # outlet is known, only a text that tells neither is taken for a template.
     duplicates = _duplicates(comparison, probability)
-    told = not duplicates or (_headlines_told(first) and _headlines_told(second))
-    if duplicates and not told and reason is None and _headlines_of_other_subjects(first, second):
+    first_told, second_told = (_headlines_told(first), _headlines_told(second)) if duplicates else (True, True)
+    told = first_told and second_told
+    if (
+        duplicates
+        and not (first_told or second_told)
+        and reason is None
+        and _headlines_of_other_subjects(first, second)
+    ):
         reason = "the same text under headlines of other subjects that it does not tell: a site's template"
     if reason and not (duplicates and told):
         # What the two share says nothing of their stories: the pair weighs nothing in a story.

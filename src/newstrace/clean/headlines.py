@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from newstrace.clean.dates import is_date_line
+from newstrace.clean.normalize import BROWSER_HEAD_LINKS
 from newstrace.sentences.words import count_words
 
 # A menu of sections ("IOL News | IOL Sport | IOL Business | ..."), no headline: this many parts or
@@ -217,6 +218,9 @@ def title_line(text: str) -> str | None:
     separator: the headline and the site's name), else None."""
     first = text.lstrip().split("\n", 1)[0].strip()
     if not first or len(first) > TITLE_LINE_CHARACTERS or not TITLE_PARTS.search(first):
+        return None
+    # lynx's list of the page's feeds ("#[1]Site » Feed") stands where a scraper saves the <title>.
+    if first.startswith("#") and BROWSER_HEAD_LINKS.match(text):
         return None
     return first
 

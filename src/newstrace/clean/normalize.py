@@ -149,7 +149,7 @@ def normalize_text(text: str) -> NormalizedText:
     """Lines of the page with blank lines kept (as ""), wire layout undone and its header kept."""
     text = normalize_characters(text)
     head_links = ""
-    if text[:1] in " \n" and (found := _BROWSER_HEAD_LINKS.match(text)):
+    if text[:1] in " \n" and (found := BROWSER_HEAD_LINKS.match(text)):
         head_links, text = " ".join(found.group().split()), text[found.end() :]
     # Without a "<" no line ends with one: most pages are spared the count of them.
     wire_layout = "<" in text and _is_wire_layout([line.strip() for line in text.split("\n")])
@@ -532,7 +532,7 @@ _EDIT_MARK = re.compile(r"\[(?:INS|DEL): ?| ?:(?:INS|DEL)\]")
 # Feed"), indented three spaces behind a "#", up to the first blank line: no headline, though it reads
 # as a <title> (a headline of the page's own opens at its line's start: "#3 (and a few other stuffs)").
 HEAD_LINKS_REASON = "a text browser's list of the page's feeds (its head's links)"
-_BROWSER_HEAD_LINKS = re.compile(r"(?:[ \t]*\n)* {3}#\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
+BROWSER_HEAD_LINKS = re.compile(r"(?:[ \t]*\n)* {3}#\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
 
 
 def _reads_as_browser_dump(text: str) -> bool:
