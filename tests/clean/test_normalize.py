@@ -330,3 +330,24 @@ def test_a_teasers_photo_that_links_to_it_is_a_line_of_links() -> None:
         photo,
         "[News](/news) | [Sport](/sport)",
     ]
+
+
+def test_list_items_left_unwrapped_do_not_hide_the_paragraphs_wrapping() -> None:
+    # html2text wraps paragraphs at 78 columns but leaves a list's items and links whole.
+    items = [
+        "* The harbour authority has published the full list of berths that will move to the south quay for the "
+        "eight months of the works, with their new numbers",
+        "* [Read the inspection report on the old north pier and the divers' photographs of its piles]"
+        "(https://example.org/reports/north-pier-inspection-2025)",
+    ]
+    # Names and figures open some of its wrapped lines: no lower-case continuation joins them.
+    named = (
+        "The ferry operators Calder Line, Wenlow Sea Link, Holmstad Ferries and North Isles Shipping told "
+        "Ines Moreau on Monday that 120 sailings in March, 96 in April and 88 in May would move to the "
+        "South Quay at Port Wenlow, and that Calder Line would add two crossings on Fridays."
+    )
+    paragraphs = [*WRAPPED_PARAGRAPHS, named]
+    wrapped = [textwrap.fill(paragraph, 78) for paragraph in paragraphs]
+    assert any(line[:1].isupper() or line[:1].isdigit() for line in wrapped[-1].splitlines()[1:])
+    lines = normalize_text("\n\n".join([*wrapped, "\n".join(items)])).lines
+    assert all(paragraph in lines for paragraph in paragraphs)

@@ -363,14 +363,14 @@ def unwrap_fixed_width(lines: list[str]) -> list[str]:
     full = [
         line
         for line, following in pairwise(trimmed)
-        if following and width - FULL_LINE_SHORTFALL <= columns(line) <= width
+        if following and width - FULL_LINE_SHORTFALL <= columns(line) <= width and _breakable(line)
     ]
     # Their text, not its indent, is long (w3m centres a menu's items); a table's row, padded with runs
     # of spaces to its columns, is no paragraph's line.
     inside = sum(
         1
         for line, following in pairwise(trimmed)
-        if following and 2 * columns(text := line.lstrip()) > width and _TABLE_PADDING not in text
+        if following and 2 * columns(text := line.lstrip()) > width and _TABLE_PADDING not in text and _breakable(text)
     )
     if len(full) < FULL_LINES or len(full) < FULL_LINE_SHARE * inside:
         return lines
@@ -397,9 +397,10 @@ def _breakable(line: str) -> bool:
     """Whether a wrapper could break the line: between its words (none longer than UNBREAKABLE_WORD),
     or anywhere in a script written without spaces.
 
-    A Markdown link is left out: html2text leaves one whole where its title holds spaces."""
+    A Markdown link and a list's item are left out: html2text leaves a link whole where its title
+    holds spaces, and list items unwrapped (its default)."""
     line = line.strip()
-    if "](" in line:
+    if "](" in line or _BULLET.match(line):
         return False
     if not line.isascii() and has_unspaced_script(line):
         return True
