@@ -330,3 +330,21 @@ def test_a_run_stopped_after_storing_its_pages_ends_as_one_run_when_run_again(tm
         assert not any(
             "subscribe today" in paragraph for article in stopped.articles() for paragraph in article.paragraphs
         )
+
+
+def test_copies_of_one_story_saved_as_text_keep_its_headline_in_one_run(tmp_path: Path) -> None:
+    # Three papers printed one wire report; their pages, saved without addresses, open with their
+    # <title>: the headline is the story's, not a site's, though three articles of no known outlet carry it.
+    headline = "Harbour ferries return to the islands after the storm"
+    report = [
+        "Ferries between the two islands ran again on Monday after three days in port, the operator said, "
+        "and the first boat left the harbour at seven in the morning with forty passengers on board.",
+        "The operator said extra sailings would run on Tuesday and Wednesday for travellers who had been "
+        "stranded, and that tickets bought for the cancelled crossings would be honoured.",
+        "Storm damage to the north pier will be surveyed by divers later this week, the harbour authority said.",
+    ]
+    for paper in ("Westmere Gazette", "Lakeside Valley Courier", "Holmstad Evening Post"):
+        page = "\n".join([f"{headline} | {paper}", "Home", "News", "Sport", headline, *report, f"© 2025 {paper}"])
+        (tmp_path / f"{paper.split()[0].lower()}.txt").write_text(page, encoding="utf-8")
+    result = newstrace.analyze([tmp_path], db=tmp_path / "copies.db")
+    assert [article.title for article in result.articles] == [headline] * 3

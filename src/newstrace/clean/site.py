@@ -69,6 +69,8 @@ PAGE_HEADLINE_WORDS = 2
 # A short sentence shared so is the stories' own formula ("The case continues."), and stays: METER's
 # court reports keep their last sentence.
 SAME_STORY_WORD_SHARE = 0.5
+# The fewest content words of a text whose share with another can say that they tell one story.
+STORY_CONTENT_WORDS = 20
 _WORD = re.compile(r"\w+")
 _SHORT_SENTENCE = re.compile(r"[\"'“‘]?[A-Z][^.!?:]*[.!?][\"'”’]?$")
 _NOT_SUBJECT_WORDS = STOP_WORDS | MONTHS.keys() | WEEKDAYS.keys()
@@ -326,14 +328,27 @@ def _without_site_boilerplate(
     return replace(article, title=title, paragraphs=keep, removed=removed, metadata=metadata)
 
 
-def _page_headlines(articles: Sequence[Article], reads: Sequence[_Read]) -> list[str | None]:
+def _page_headlines(
+    articles: Sequence[Article],
+    reads: Sequence[_Read],
+    by_words: bool = False,
+    boilerplate: frozenset[str] = frozenset(),
+) -> list[str | None]:
     """For each article whose title as read is the site's (SITE_ARTICLES of the outlet's articles
     carry it: a blog's name as every page's heading, "Seth's Blog"), the headline of its page's
     <title>: what is left of it once the parts that SITE_ARTICLES of the outlet's <title>s carry
     ("Seth's Blog: ...", "... - NFL.com", "Google Lat Long: ...") and the site's title are gone.
-    None for the others, and where nothing of a headline is left."""
+    None for the others, and where nothing of a headline is left.
+
+    `by_words`: the articles are of no known outlet, and copies of one story (a wire report three
+    papers printed, saved as text files) carry its headline: a title is the site's only where
+    SITE_ARTICLES of other stories carry it (their texts sharing less than SAME_STORY_WORD_SHARE of
+    their content words). Before, three such copies had their headline replaced by the other part
+    of their first line: the papers' names."""
     titles = Counter(read.title for read in reads if read.title)
     site_titles = {title for title, count in titles.items() if count >= SITE_ARTICLES}
+    if by_words:
+        site_titles = {title for title in site_titles if _stories_of(reads, title, boilerplate) >= SITE_ARTICLES}
     if not site_titles:
         return [None] * len(articles)
     parts_of = [_title_parts(article.metadata.get(PAGE_TITLE)) for article in articles]
@@ -347,6 +362,25 @@ def _page_headlines(articles: Sequence[Article], reads: Sequence[_Read]) -> list
         headline = max(own, key=lambda part: len(part.split()), default=None) if read.title in site_titles else None
         headlines.append(headline if headline and len(headline.split()) >= PAGE_HEADLINE_WORDS else None)
     return headlines
+
+
+def _stories_of(reads: Sequence[_Read], title: str, boilerplate: frozenset[str]) -> int:
+    """How many stories the articles under a title tell: those whose text (the site's paragraphs
+    aside) shares SAME_STORY_WORD_SHARE of the smaller's content words with one counted before tell its story."""
+    # Texts of too few words to be told apart (pages whose text the extraction all but missed) each
+    # tell a story of their own, and are compared with none.
+    stories = 0
+    counted: list[frozenset[str]] = []
+    for read in reads:
+        if read.title != title:
+            continue
+        own = [paragraph for paragraph, key in zip(read.paragraphs, read.keys, strict=True) if key not in boilerplate]
+        words = content_words(" ".join(own))
+        if len(words) < STORY_CONTENT_WORDS:
+            stories += 1
+        elif not any(len(words & other) >= SAME_STORY_WORD_SHARE * min(len(words), len(other)) for other in counted):
+            counted.append(words)
+    return stories + len(counted)
 
 
 def _title_parts(page_title: str | None) -> list[str]:
@@ -443,7 +477,7 @@ def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Artic
             continue
         reads = [_Read.of(article) for article in outlet_articles]
         boilerplate = _site_boilerplate(outlet_articles, reads, by_headline=outlet != NO_OUTLET)
-        headlines = _page_headlines(outlet_articles, reads)
+        headlines = _page_headlines(outlet_articles, reads, by_words=outlet == NO_OUTLET, boilerplate=boilerplate)
         trimmed = _titles_without_shared_ends([read.title for read in reads])
         headlines = [headline or title for headline, title in zip(headlines, trimmed, strict=True)]
         # With no boilerplate left, an earlier pass's removals still go back.
