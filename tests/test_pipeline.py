@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -348,3 +349,21 @@ def test_copies_of_one_story_saved_as_text_keep_its_headline_in_one_run(tmp_path
         (tmp_path / f"{paper.split()[0].lower()}.txt").write_text(page, encoding="utf-8")
     result = newstrace.analyze([tmp_path], db=tmp_path / "copies.db")
     assert [article.title for article in result.articles] == [headline] * 3
+
+
+def test_a_records_mojibake_goes_from_its_title_as_from_its_text(tmp_path: Path) -> None:
+    # A scraper that read UTF-8 as Windows-1252 garbled the record's title as it did its text.
+    def garbled(text: str) -> str:
+        return text.encode("utf-8").decode("cp1252")
+
+    title = "Harbour authority’s old pier to close for eight months"
+    text = (
+        "The harbour authority said the old north pier would close for eight months from March, after "
+        "divers found cracks in four of its concrete piles.\n\nFerries will move to the south quay, the "
+        "authority’s director, José Núñez, said on Monday."
+    )
+    record = {"title": garbled(title), "text": garbled(text), "url": "https://westmere-gazette.example/pier"}
+    (tmp_path / "pages.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = newstrace.analyze([tmp_path], db=tmp_path / "mojibake.db").articles
+    assert article.title == title
+    assert "José Núñez" in article.paragraphs[-1]

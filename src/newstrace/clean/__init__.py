@@ -14,7 +14,7 @@ from newstrace.clean.headlines import site_names, title_line
 from newstrace.clean.html import HtmlError, extract_html, visible_text
 from newstrace.clean.line_model import LineModel, default_line_model
 from newstrace.clean.lines import line_key
-from newstrace.clean.normalize import normalize_text
+from newstrace.clean.normalize import normalize_characters, normalize_text
 from newstrace.clean.patterns import LINE_RULES
 from newstrace.clean.site import PAGE_TITLE, content_words
 from newstrace.clean.text import (
@@ -362,6 +362,8 @@ class _Container:
 def _text_of(page: Page) -> tuple[TextToClean, _Container]:
     """The text to clean and the metadata around it: the page's own, else what trafilatura finds."""
     title, date, author, outlet, url = page.title, page.date, page.author, page.outlet, page.url
+    # A record's own title and author went through the scraper that made its text's mojibake.
+    title, author = (normalize_characters(value) if value else value for value in (title, author))
     if page.text is not None:
         names = site_names(outlet, url)
         text = TextToClean(page.text, title, date, author, BODY_THRESHOLD, site_names=names)
