@@ -351,3 +351,15 @@ def test_list_items_left_unwrapped_do_not_hide_the_paragraphs_wrapping() -> None
     assert any(line[:1].isupper() or line[:1].isdigit() for line in wrapped[-1].splitlines()[1:])
     lines = normalize_text("\n\n".join([*wrapped, "\n".join(items)])).lines
     assert all(paragraph in lines for paragraph in paragraphs)
+
+
+def test_a_wrapped_quotation_marked_on_each_line_is_one_line() -> None:
+    # Markdown (html2text, mail) marks each line of a quotation, wrapped or not, with "> ".
+    quotation = (
+        "We will keep the south quay open through the winter, whatever the weather brings, and the "
+        "ferries will call there on every day of the week until the old north pier reopens."
+    )
+    marked = textwrap.fill(quotation, 76, initial_indent="> ", subsequent_indent="> ")
+    assert marked.count("\n") >= 2
+    page = "\n\n".join([*(textwrap.fill(paragraph, 78) for paragraph in WRAPPED_PARAGRAPHS), marked])
+    assert normalize_text(page).lines[-1] == f"> {quotation}"

@@ -334,6 +334,7 @@ _WIDE = re.compile(
     "[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 _TABLE_PADDING = "   "
+_QUOTE_MARK = ">"
 # A word broken at its hyphen by the wrapper: letters right before the hyphen at the line's end.
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$")
@@ -381,8 +382,13 @@ def unwrap_fixed_width(lines: list[str]) -> list[str]:
     blank_lines_part = sum(1 for line in trimmed if not line) >= PARTED_BY_BLANK_LINES * len(full)
     joined = [trimmed[0]]
     for previous, line in pairwise(trimmed):
-        if previous and line.strip() and _break_forced(previous, line.lstrip(), width, columns, blank_lines_part):
-            joined[-1] = _joined(joined[-1], line.lstrip())
+        following = line.lstrip()
+        # A quotation's lines each open with its mark ("> "), as Markdown writes them: it goes on
+        # without the mark.
+        if following.startswith(_QUOTE_MARK) and previous.lstrip().startswith(_QUOTE_MARK):
+            following = following.removeprefix(_QUOTE_MARK).lstrip()
+        if previous and following and _break_forced(previous, following, width, columns, blank_lines_part):
+            joined[-1] = _joined(joined[-1], following)
         else:
             joined.append(line)
     return joined
