@@ -350,10 +350,13 @@ def unwrap_fixed_width(lines: list[str]) -> list[str]:
     last line) ends where its writer ended it, and so does the line before a bullet. Widths are
     counted in a terminal's columns, indents included and two for a Chinese, Japanese or Korean
     character, as text browsers wrap; so is a word broken at its hyphen ("well-" and "known")."""
+    # Most pages hold a paragraph longer than any width: found, it ends the test (one split a page),
+    # before the columns of wide characters are counted (a line's columns are at least its length).
+    if any(_breakable(line) for line in lines if len(line) > WRAP_WIDTHS.stop):
+        return lines
     wide = any(not line.isascii() and _WIDE.search(line) for line in lines)
     columns = _columns if wide else len
-    # Most pages hold a paragraph longer than any width: found, it ends the test (one split a page).
-    if any(_breakable(line) for line in lines if columns(line) > WRAP_WIDTHS.stop):
+    if wide and any(_breakable(line) for line in lines if columns(line) > WRAP_WIDTHS.stop):
         return lines
     trimmed = [line.rstrip() for line in lines]
     width = max(
@@ -543,9 +546,11 @@ BROWSER_HEAD_LINKS = re.compile(r"(?:[ \t]*\n)* {3}#\S[^\n]*(?:\n[ \t]*\S[^\n]*)
 
 
 def _reads_as_browser_dump(text: str) -> bool:
+    # The heading first: a plain search, where the link numbers' pattern would scan most pages whole.
     return (
-        sum(1 for _ in islice(_LINK_NUMBER.finditer(text), LINK_NUMBERS)) >= LINK_NUMBERS
+        "\nReferences" in text
         and _REFERENCES.search(text) is not None
+        and sum(1 for _ in islice(_LINK_NUMBER.finditer(text), LINK_NUMBERS)) >= LINK_NUMBERS
     )
 
 
