@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import accumulate, groupby
+from itertools import accumulate, groupby, islice
 from typing import NamedTuple
 
 import numpy as np
@@ -1724,6 +1724,7 @@ BROWSER_BULLET_LINES = 5
 TITLE_NEAR_BODY = 15
 NEAR_TITLE_WORDS = 4
 NEAR_TITLE_MOST_WORDS = 20
+_BROWSER_BULLET_MARKS = frozenset("□☆○◦•*+o")
 _BROWSER_BULLET = re.compile(r"[□☆○◦•*+o]\s")
 _OPENING_QUOTES = "\"“‘'"
 
@@ -1734,15 +1735,17 @@ def _choose_title(
     """The headline line (lines above it are the page's) and the headline's text (see _title_as_read;
     a text browser's dump reads its headline nearest the body)."""
     line, text = _title_as_read(header, opening, as_learnt, site_names)
-    if (
-        as_learnt
-        or not header
-        or sum(1 for other in header if _BROWSER_BULLET.match(other.text)) < BROWSER_BULLET_LINES
-    ):
+    if as_learnt or not header:
         return line, text
-    # A page opening with its <title> ("Headline | Site") was saved by a scraper, bullets or not.
+    # A page opening with its <title> ("Headline | Site") was saved by a scraper, bullets or not
+    # (tested first: most pages do).
     opening = opening or header[0]
     if _title_separator(opening.text, False).search(opening.text):
+        return line, text
+    bullets = (
+        other for other in header if other.text[:1] in _BROWSER_BULLET_MARKS and _BROWSER_BULLET.match(other.text)
+    )
+    if sum(1 for _ in islice(bullets, BROWSER_BULLET_LINES)) < BROWSER_BULLET_LINES:
         return line, text
     end = header[-1].index
     near = [
