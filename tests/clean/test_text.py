@@ -1981,3 +1981,25 @@ def test_a_headline_led_by_a_tag_in_brackets_is_still_a_headline() -> None:
     page = "\n".join([headline + " | Westmere Gazette", "Home | News | Sport", headline, *FERRY_REPORT])
     [article] = clean_text(page, line_model=default_line_model())
     assert article.title == headline
+
+
+def test_a_markdown_pages_one_top_heading_is_its_title() -> None:
+    # As html2text writes a page: its masthead twice, menus of links, teasers' headings of a lower
+    # level, the <h1>.
+    headline = "Harbour ferries return to the islands after the storm"
+    page = "\n\n".join(
+        [
+            "The Westmere Evening Gazette",
+            "* [Home](/)\n* [News](/news)\n* [Sport](/sport)",
+            "## [Council approves new cycle lanes](/news/cycle-lanes)",
+            "## Most read",
+            "The Westmere Evening Gazette",
+            f"# {headline}",
+            "By [Ada Brennan](/authors/ada)",
+            *FERRY_REPORT,
+            "## [Tributes paid to former harbour master](/news/tributes)",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == headline
+    assert article.paragraphs[:2] == list(FERRY_REPORT)

@@ -54,6 +54,8 @@ class NormalizedText:
     # Lines that took a byline alone as their wrapped continuation ("Headline" + "by Ana Ruiz"), and
     # where it begins: the headline's text and the byline are read apart from them.
     joined_bylines: dict[str, int] = field(default_factory=dict)
+    # A Markdown page's headings of the first level ("# Headline"), read without their marks.
+    top_headings: list[str] = field(default_factory=list)
 
 
 # Mojibake: UTF-8 read as Windows-1252 or Latin-1 ("Ã©" for "é", "â€™" for "’", "Â " for a no-break
@@ -166,6 +168,7 @@ def normalize_text(text: str) -> NormalizedText:
     if "[" in text and _reads_as_browser_dump(text):
         raw_lines, references = _without_link_references(raw_lines)
     markdown_links: list[str] = []
+    top_headings: list[str] = []
     if ("](" in text or "#" in text) and _reads_as_markdown(text):
         read: list[str] = []
         for line in raw_lines:
@@ -175,6 +178,8 @@ def normalize_text(text: str) -> NormalizedText:
                 read.append("")
             else:
                 read.append(_without_markdown(line))
+                if line.startswith("# "):
+                    top_headings.append(read[-1])
         raw_lines = read
     sources = [_is_page_source(line) for line in raw_lines] if "<" in text else []
     if any(sources):
@@ -183,7 +188,7 @@ def normalize_text(text: str) -> NormalizedText:
             for line, source in zip(raw_lines, sources, strict=True)
             for part in (source_lines(line) if source else [line])
         ]
-    result = NormalizedText(lines=[])
+    result = NormalizedText(lines=[], top_headings=[heading for heading in top_headings if heading])
     if head_links:
         result.removed.append(RemovedLine(head_links, HEAD_LINKS_REASON))
     result.removed += [RemovedLine(line, LINK_REFERENCES_REASON) for line in references]

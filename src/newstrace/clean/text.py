@@ -289,6 +289,10 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             articles[0].removed[:0] = item.normalized.removed
             if not articles[0].byline:
                 articles[0].byline = metadata_author(item.page.author)
+            # A Markdown page's one heading of the first level is its headline (html2text and
+            # readers' Markdown write the page's <h1> so), where no record named the title.
+            if not item.page.title and len(item.normalized.top_headings) == 1 and len(articles) == 1:
+                articles[0].title = item.normalized.top_headings[0]
         for article in articles:
             if article.title:
                 # A headline read from a layout table's row leaves the row's bars ("| Headline | | |").
