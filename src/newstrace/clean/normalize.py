@@ -416,7 +416,7 @@ def _breakable(line: str) -> bool:
     line = line.strip()
     if "](" in line or _BULLET.match(line):
         return False
-    if not line.isascii() and has_unspaced_script(line):
+    if has_unspaced_script(line):
         return True
     return " " in line and max(map(len, line.split())) <= UNBREAKABLE_WORD
 
@@ -450,7 +450,7 @@ def _break_forced(
 
 def _unspaced_edge(last: str, first: str) -> bool:
     """Whether a break falls between characters of which one is of a script written without spaces."""
-    return (not last.isascii() and has_unspaced_script(last)) or (not first.isascii() and has_unspaced_script(first))
+    return has_unspaced_script(last) or has_unspaced_script(first)
 
 
 def _joined(line: str, following: str) -> str:
@@ -537,6 +537,8 @@ _MARKDOWN_LINKS_ONLY = re.compile(
 # deleted text is marked "[INS: ... :INS]": the marks go, the text stays.
 LINK_REFERENCES_REASON = "link references of a text browser's dump"
 LINK_NUMBERS = 5
+# The share of the lines under the last "References" heading that must be numbered addresses.
+REFERENCE_LINE_SHARE = 0.8
 _LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=\S)")
 _REFERENCES = re.compile(r"^References$", re.MULTILINE)
 _REFERENCE_LINE = re.compile(r"^(?:\d{1,5}\.\s+\S+|(?:Visible|Hidden)\s+links:)$")
@@ -566,7 +568,7 @@ def _without_link_references(lines: list[str]) -> tuple[list[str], list[str]]:
         if lines[position] == "References":
             block = [line for line in lines[position + 1 :] if line]
             # The last such heading whose lines below are references (an article may say "References").
-            if block and sum(1 for line in block if _REFERENCE_LINE.match(line)) >= 0.8 * len(block):
+            if block and sum(1 for line in block if _REFERENCE_LINE.match(line)) >= REFERENCE_LINE_SHARE * len(block):
                 end = position
             break
     kept = [_EDIT_MARK.sub("", _LINK_NUMBER.sub("", line)) if "[" in line else line for line in lines[:end]]

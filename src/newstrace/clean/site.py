@@ -146,13 +146,17 @@ class _Identity:
             return False
         # The paragraph's own words are no sign of one story: every holder has them.
         own = content_words(key)
-        first, second = self.content_words() - own, other.content_words() - own
-        return len(first & second) >= SAME_STORY_WORD_SHARE * max(1, min(len(first), len(second)))
+        return _share_story_words(self.content_words() - own, other.content_words() - own)
 
     def content_words(self) -> frozenset[str]:
         if self.words is None:
             self.words = content_words(" ".join(self.keys))
         return self.words
+
+
+def _share_story_words(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two texts' content words tell one story: SAME_STORY_WORD_SHARE of the smaller's are the other's."""
+    return len(first & second) >= SAME_STORY_WORD_SHARE * max(1, min(len(first), len(second)))
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -378,7 +382,7 @@ def _stories_of(reads: Sequence[_Read], title: str, boilerplate: frozenset[str])
         words = content_words(" ".join(own))
         if len(words) < STORY_CONTENT_WORDS:
             stories += 1
-        elif not any(len(words & other) >= SAME_STORY_WORD_SHARE * min(len(words), len(other)) for other in counted):
+        elif not any(_share_story_words(words, other) for other in counted):
             counted.append(words)
     return stories + len(counted)
 

@@ -1728,8 +1728,7 @@ BROWSER_BULLET_LINES = 5
 TITLE_NEAR_BODY = 15
 NEAR_TITLE_WORDS = 4
 NEAR_TITLE_MOST_WORDS = 20
-_BROWSER_BULLET_MARKS = frozenset("□☆○◦•*+o")
-_BROWSER_BULLET = re.compile(r"[□☆○◦•*+o]\s")
+_BROWSER_BULLET_MARKS = "□☆○◦•*+o"
 _OPENING_QUOTES = "\"“‘'"
 
 
@@ -1746,20 +1745,14 @@ def _choose_title(
     opening = opening or header[0]
     if _title_separator(opening.text, False).search(opening.text):
         return line, text
-    bullets = (
-        other for other in header if other.text[:1] in _BROWSER_BULLET_MARKS and _BROWSER_BULLET.match(other.text)
-    )
+    bullets = (other for other in header if other.text[:1] in _BROWSER_BULLET_MARKS and other.text[1:2].isspace())
     if sum(1 for _ in islice(bullets, BROWSER_BULLET_LINES)) < BROWSER_BULLET_LINES:
         return line, text
     end = header[-1].index
     near = [
         other
-        for other in header
-        if other.index >= end - TITLE_NEAR_BODY
-        and other.title_like
-        and _might_be_title(other, False)
-        and not is_site_banner(other.text, site_names)
-        and _title_word_count(other, False) >= NEAR_TITLE_WORDS
+        for other in _title_candidates([line for line in header if line.index >= end - TITLE_NEAR_BODY], site_names)
+        if _title_word_count(other, False) >= NEAR_TITLE_WORDS
         and _reads_as_headline(other)
         and not _is_author_line(other, False)
         # Not a post line, a caption, a link, a quotation or a sentence of the deck.
@@ -1771,6 +1764,15 @@ def _choose_title(
         and not other.text.endswith(".")
     ]
     return (near[-1], _title_text(near[-1])) if near else (line, text)
+
+
+def _title_candidates(header: list[Line], site_names: tuple[str, ...]) -> list[Line]:
+    """The header's lines that may be the headline, but for the author line's test (the reading not as learnt)."""
+    return [
+        line
+        for line in header
+        if line.title_like and _might_be_title(line, False) and not is_site_banner(line.text, site_names)
+    ]
 
 
 def _title_as_read(
@@ -1790,11 +1792,7 @@ def _title_as_read(
     if as_learnt:
         candidates = [line for line in header if line.headline_like and _might_be_title(line, as_learnt)]
     else:
-        candidates = [
-            line
-            for line in header
-            if line.title_like and _might_be_title(line, as_learnt) and not is_site_banner(line.text, site_names)
-        ]
+        candidates = _title_candidates(header, site_names)
     if not candidates:
         return None, None
     opening = opening or header[0]
@@ -1917,7 +1915,7 @@ def _could_be_title(line: Line, as_learnt: bool = False) -> bool:
     return _might_be_title(line, as_learnt) and not _is_author_line(line, as_learnt)
 
 
-_NO_HEADLINE_OPENING = re.compile(r"[□☆○◦•*+o>]\s|\[[^\]]*\]$|\[\s*\]|IFRAME:")
+_NO_HEADLINE_OPENING = re.compile(rf"[{_BROWSER_BULLET_MARKS}>]\s|\[[^\]]*\]$|\[\s*\]|IFRAME:")
 
 
 def _might_be_title(line: Line, as_learnt: bool) -> bool:
