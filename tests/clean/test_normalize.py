@@ -363,3 +363,35 @@ def test_a_wrapped_quotation_marked_on_each_line_is_one_line() -> None:
     assert marked.count("\n") >= 2
     page = "\n\n".join([*(textwrap.fill(paragraph, 78) for paragraph in WRAPPED_PARAGRAPHS), marked])
     assert normalize_text(page).lines[-1] == f"> {quotation}"
+
+
+def _hyphenated(text: str) -> str:
+    """The text with soft hyphens at the hyphenation points a typesetter or a site's CMS would add."""
+    return (
+        text.replace("authority", "au\u00adthor\u00adity")
+        .replace("inspection", "in\u00adspec\u00adtion")
+        .replace("temporary", "tem\u00adpo\u00adrary")
+    )
+
+
+def test_soft_hyphens_inside_words_leave_the_words_whole() -> None:
+    lines = normalize_text("\n".join(_hyphenated(paragraph) for paragraph in WRAPPED_PARAGRAPHS)).lines
+    assert [line for line in lines if line] == WRAPPED_PARAGRAPHS
+
+
+def test_a_word_broken_at_a_soft_hyphen_is_joined_without_it() -> None:
+    # As text extracted from a typeset page keeps it: the hyphenation point where the line broke.
+    lines = normalize_text(
+        "Ferries will move to the south quay, where a tem\u00ad\nporary waiting room is being built.\n"
+    ).lines
+    assert lines[0] == "Ferries will move to the south quay, where a temporary waiting room is being built."
+    # Wrapped at a fixed width, the break at a soft hyphen is one the width forced.
+    wrapped = [
+        line
+        for paragraph in WRAPPED_PARAGRAPHS
+        for line in (*textwrap.wrap(paragraph.replace("inspection", "in\u00adspection"), 72), "")
+    ]
+    broken = next(index for index, line in enumerate(wrapped) if "in\u00adspection" in line)
+    head, tail = wrapped[broken].split("in\u00adspection")
+    wrapped[broken : broken + 1] = [f"{head}in\u00ad", f"spection{tail}"]
+    assert [line for line in normalize_text("\n".join(wrapped)).lines if line] == WRAPPED_PARAGRAPHS

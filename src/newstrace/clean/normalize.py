@@ -15,7 +15,14 @@ import ftfy
 from newstrace.model import RemovedLine
 from newstrace.sentences.words import has_unspaced_script
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u2060\ufeff]")
+# A soft hyphen (HTML's &shy;, typesetters' hyphenation points, PDF text) shows nothing inside a
+# line, yet splits a word in two for every tokenizer: "inter\u00adnational" is read as two words
+# and matches no copy that lacks it. At a line's end it marks a word broken there: those are joined
+# once wrapping is undone, the rest are dropped now.
+SOFT_HYPHEN = "\u00ad"
+_SOFT_HYPHEN_INSIDE = re.compile(r"\u00ad(?![ \t]*\n)")
+_SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*(?=[^\W\d_])")
 _OTHER_SPACES = "\t\u00a0\u2009\u202f\u3000"
 _RULE_MARKS = frozenset("-=_*~#")
 _RULE_LINE = re.compile(r"^\s*[-=_*~#]{8,}\s*$")
@@ -75,6 +82,8 @@ def normalize_characters(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
+    if SOFT_HYPHEN in text:
+        text = _SOFT_HYPHEN_INSIDE.sub("", text)
     text = _OPEN_BACKTICKS.sub("“", text)
     return _CLOSE_APOSTROPHES.sub("”", text)
 
@@ -162,6 +171,8 @@ def normalize_text(text: str) -> NormalizedText:
         unwrapped = unwrap_fixed_width(lines)
         if unwrapped is not lines:
             text = "\n".join(unwrapped)
+    if SOFT_HYPHEN in text:
+        text = _SOFT_HYPHEN_BREAK.sub("", text).replace(SOFT_HYPHEN, "")
     text = _collapse_spaces(text)
     raw_lines = [line.strip() for line in text.split("\n")]
     references: list[str] = []
@@ -340,8 +351,8 @@ _WIDE = re.compile(
 )
 _TABLE_PADDING = "   "
 _QUOTE_MARK = ">"
-# A word broken at its hyphen by the wrapper: letters right before the hyphen at the line's end.
-_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+# A word broken at its hyphen by the wrapper: letters right before a hyphen (or a soft one) at the line's end.
+_HYPHEN_BREAK = re.compile(r"[^\W\d_][-\u00ad]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$")
 _OPENING_QUOTES = "\"“‘'("
 _BULLET = re.compile(r"^(?:[-*•–+]|\d{1,3}[.)])\s")
@@ -457,7 +468,8 @@ def _joined(line: str, following: str) -> str:
     """Two pieces of a wrapped paragraph as one: no space inside a word broken at its hyphen, nor
     beside a character of a script written without spaces."""
     if _HYPHEN_BREAK.search(line) and following[:1].isalnum():
-        return f"{line}{following}"
+        # A soft hyphen shows only where the word breaks: joined, the word has none.
+        return f"{line.removesuffix(SOFT_HYPHEN)}{following}"
     if _unspaced_edge(line[-1:], following[:1]):
         return f"{line}{following}"
     return f"{line} {following}"
