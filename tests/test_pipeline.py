@@ -227,12 +227,19 @@ def test_an_article_of_nothing_but_its_outlets_template_is_listed_nowhere_but_st
             story = [f"Paragraph {number} of the story, about {title.lower()}, told once."] if number else []
             page = Page(source=f"p{number}.txt", content_hash=f"h{number}", format="text", names=(f"p{number}",))
             article = make_article(
-                "", [*story, *form], title=title, outlet="ledger.example", url=f"https://ledger.example/{number}"
+                "",
+                [*story, *form],
+                title=title,
+                outlet="ledger.example",
+                url=f"https://ledger.example/{number}",
+                source=page.source,
+                content_hash=page.content_hash,
             )
             store.add_page(page, [article])
-        with_text, without_text = remove_site_boilerplate(store, ["ledger.example"])
-        assert [article.id for article in with_text] == ["p1", "p2"]
-        assert [article.id for article in without_text] == ["p0"]
+        site_pass = remove_site_boilerplate(store, ["ledger.example"])
+        assert [article.id for article in site_pass.with_text] == ["p1", "p2"]
+        assert [article.id for article in site_pass.pages_without_text] == ["p0"]
+        assert site_pass.parts_without_text == []
         assert [article.id for article in store.articles()] == ["p1", "p2"]
         assert store.article("p0") is None
         assert store.count("articles") == 2
@@ -240,7 +247,43 @@ def test_an_article_of_nothing_but_its_outlets_template_is_listed_nowhere_but_st
         # Its page stays stored (a rerun adds nothing), and its paragraphs still count for the outlet.
         assert store.has_page("h0", "p0.txt")
         assert [article.id for article in store.articles_of_outlet("ledger.example")] == ["p0", "p1", "p2"]
-        assert remove_site_boilerplate(store, ["ledger.example"]) == ([], [])
+        again = remove_site_boilerplate(store, ["ledger.example"])
+        assert (again.with_text, again.pages_without_text, again.parts_without_text) == ([], [], [])
+
+
+def test_a_page_part_of_nothing_but_its_outlets_template_is_dropped_without_failing_its_page(tmp_path: Path) -> None:
+    from newstrace.model import Page
+    from newstrace.pipeline import RunSummary, _record_site_boilerplate, remove_site_boilerplate
+    from tests.factories import make_article
+
+    sidebar = ["Recent posts from the Ledger's gadget desk, each week.", "Subscribe to the gadget newsletter."]
+    with Store(tmp_path / "store.db") as store:
+        articles = []
+        for number, title in enumerate(["Harbour dues rise", "Ferry timetable cut", "Mill reopens", "Pier closes"]):
+            page = Page(source=f"p{number}.txt", content_hash=f"h{number}", format="text", names=(f"p{number}",))
+            story = [f"Paragraph {number} of the story, about {title.lower()}, told once."]
+            fields = {
+                "outlet": "ledger.example",
+                "url": f"https://ledger.example/{number}",
+                "content_hash": f"h{number}",
+            }
+            if number == 0:
+                # The cleaner split this page in two: its article, then the sidebar under a heading of its own.
+                parts = [
+                    make_article("", story, title=title, source="p0.txt", position=1, **fields),
+                    make_article("", sidebar, title="From the gadget desk", source="p0.txt", position=2, **fields),
+                ]
+            else:
+                parts = [make_article("", [*story, *sidebar], title=title, source=f"p{number}.txt", **fields)]
+            articles += store.add_page(page, parts)
+        summary = RunSummary(articles=list(articles), split_pages=1)
+        site_pass = remove_site_boilerplate(store, ["ledger.example"])
+        assert [article.id for article in site_pass.parts_without_text] == ["p0#2"]
+        assert site_pass.pages_without_text == []
+        _record_site_boilerplate(summary, site_pass)
+        assert [article.id for article in summary.articles] == ["p0#1", "p1", "p2", "p3"]
+        assert summary.split_pages == 0
+        assert [article.id for article in store.articles()] == ["p0#1", "p1", "p2", "p3"]
 
 
 def test_a_run_tells_each_stage_and_counts_every_pair_it_judges(tmp_path: Path) -> None:

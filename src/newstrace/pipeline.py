@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -154,10 +155,10 @@ def analyze(
         outlets = store.outlets_to_pass() if site_boilerplate else set()
         if on_stage is not None and outlets:
             on_stage("finding site boilerplate", None)
-        with_text, without_text = remove_site_boilerplate(store, outlets)
-        for article in without_text:
+        site_pass = remove_site_boilerplate(store, outlets)
+        for article in site_pass.pages_without_text:
             fail(article.source, f"{article.id}: {NO_TEXT_BUT_SITE_BOILERPLATE}")
-        _record_site_boilerplate(summary, with_text, without_text)
+        _record_site_boilerplate(summary, site_pass)
         summary.candidate_pairs, summary.relations = find_relations(
             store, default_lexicon(), models or default_models(), on_pair, on_stage
         )
@@ -171,31 +172,56 @@ def analyze(
     return summary
 
 
-def remove_site_boilerplate(store: Store, outlets: Iterable[str]) -> tuple[list[Article], list[Article]]:
+@dataclass(slots=True)
+class SitePassResult:
+    """The articles the site pass changed: those that keep text, and those left with none, told apart
+    by whether another article of their page keeps text (a part the cleaner split off a page that was
+    its outlet's template: a sidebar of other posts' openings) or none does (the page held no article)."""
+
+    with_text: list[Article] = field(default_factory=list)
+    pages_without_text: list[Article] = field(default_factory=list)
+    parts_without_text: list[Article] = field(default_factory=list)
+
+
+def remove_site_boilerplate(store: Store, outlets: Iterable[str]) -> SitePassResult:
     """Move each outlet's site boilerplate out of the bodies of its stored articles (clean.site).
-    Returns the articles that changed and keep text, and those left with none (a page of nothing but
-    its site's template holds no article: stored, listed nowhere). All the outlet's articles are
-    read, as read before any pass, so the articles of several runs end as one run leaves them."""
+    An article left with no text is stored and listed nowhere. All the outlet's articles are read, as
+    read before any pass, so the articles of several runs end as one run leaves them."""
     changed: list[Article] = []
+    pages_with_text: set[tuple[str, str]] = set()
     for outlet in sorted(outlets):
-        changed += articles_without_site_boilerplate(store.articles_of_outlet(outlet))
+        articles = store.articles_of_outlet(outlet)
+        changed_here = articles_without_site_boilerplate(articles)
+        latest = {article.id: article for article in articles} | {article.id: article for article in changed_here}
+        pages_with_text |= {(article.content_hash, article.source) for article in latest.values() if article.paragraphs}
+        changed += changed_here
     if changed:
         store.replace_article_text(changed)
     store.mark_outlets_passed(outlets)
-    return [article for article in changed if article.paragraphs], [
-        article for article in changed if not article.paragraphs
-    ]
+    result = SitePassResult()
+    for article in changed:
+        if article.paragraphs:
+            result.with_text.append(article)
+        elif (article.content_hash, article.source) in pages_with_text:
+            result.parts_without_text.append(article)
+        else:
+            result.pages_without_text.append(article)
+    return result
 
 
-def _record_site_boilerplate(summary: RunSummary, with_text: list[Article], without_text: list[Article]) -> None:
-    """The run's articles as stored after the site pass, and the lines it removed."""
-    by_id = {article.id: article for article in with_text}
-    dropped = {article.id for article in without_text}
+def _record_site_boilerplate(summary: RunSummary, site_pass: SitePassResult) -> None:
+    """The run's articles as stored after the site pass, and the lines it removed; a page split in two
+    whose second part was its outlet's template counts as split no more."""
+    by_id = {article.id: article for article in site_pass.with_text}
+    dropped = {article.id for article in (*site_pass.pages_without_text, *site_pass.parts_without_text)}
     before = {article.id: len(article.removed) for article in summary.articles if article.id in by_id}
     summary.removed_lines += sum(len(by_id[article_id].removed) - count for article_id, count in before.items())
     summary.removed_lines -= sum(len(article.removed) for article in summary.articles if article.id in dropped)
     summary.dates_found -= sum(article.date is not None for article in summary.articles if article.id in dropped)
+    pages_before = Counter((article.content_hash, article.source) for article in summary.articles)
     summary.articles = [by_id.get(article.id, article) for article in summary.articles if article.id not in dropped]
+    pages_after = Counter((article.content_hash, article.source) for article in summary.articles)
+    summary.split_pages -= sum(1 for page, count in pages_before.items() if count > 1 and pages_after[page] <= 1)
 
 
 def find_relations(
