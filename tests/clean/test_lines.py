@@ -399,3 +399,18 @@ def test_minified_code_style_sheets_json_and_base64_are_code_or_data(line: str) 
 )
 def test_prose_spaced_code_addresses_and_tables_are_not_code_or_data(line: str) -> None:
     assert not is_code_or_data(line)
+
+
+@pytest.mark.parametrize(
+    "widget", ["Share to facebook", "Share to Facebook Messenger", "• Share by email", "Share with friends"]
+)
+def test_a_share_button_naming_where_it_shares_to_is_a_widget(widget: str) -> None:
+    assert _rule_name(widget) == "share_widget"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share to the council's budget rose by a third in a year.", "Sharing with neighbours, the mill kept its staff."],
+)
+def test_a_sentence_opening_with_share_is_no_widget(line: str) -> None:
+    assert _rule_name(line) != "share_widget"

@@ -111,7 +111,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "share_widget",
         r"^[\W_]*(share|tweet|e-?mail|print|copy\s+link|facebook|twitter|x\.com|whatsapp|linkedin|"
         r"pinterest|reddit|telegram|messenger|follow(\s+us)?|comment|save|bookmark|compartir|teilen)"
-        r"(\s+(this|on|via|article|story|us|the\s+article|link)\b.*)?[\W_]*$",
+        r"(\s+(this|on|to|by|with|via|article|story|us|the\s+article|link)\b.*)?[\W_]*$",
         "share or follow widget",
         8,
         triggers=(
