@@ -295,11 +295,58 @@ def test_a_site_title_gives_way_to_the_headline_of_each_pages_title_tag() -> Non
     assert [article.paragraphs for article in passed] == [article.paragraphs for article in stories]
     # A later pass reads the titles as read: the same headlines, nothing more to change.
     assert articles_without_site_boilerplate(passed) == []
-    # Were one page read under another title, two would no longer tell the blog's name: they go back.
-    renamed = replace(passed[2], metadata={**passed[2].metadata, SITE_TITLE: "Crab season opens"})
-    restored = articles_without_site_boilerplate([*passed[:2], renamed])
-    assert [article.title for article in restored] == ["Harbour Notes", "Harbour Notes", "Crab season opens"]
+    # Were two pages read under other titles, one alone would no longer tell the blog's name: it goes back.
+    renamed = [
+        replace(article, metadata={**article.metadata, SITE_TITLE: title})
+        for article, title in zip(passed[1:], ("Lighthouse lamp", "Crab season opens"), strict=True)
+    ]
+    restored = articles_without_site_boilerplate([passed[0], *renamed])
+    assert [article.title for article in restored] == ["Harbour Notes", "Lighthouse lamp", "Crab season opens"]
     assert all(SITE_TITLE not in article.metadata for article in restored)
+
+
+def test_two_posts_of_an_outlet_under_its_name_take_their_headlines_and_two_copies_keep_theirs() -> None:
+    # Two posts of other stories under the blog's name, beside a third under its headline: the name
+    # is the site's, each <title> holds the headline. A <title> whose other part is the day alone
+    # names no headline.
+    posts = [
+        ["The ferry timetable is cut to two crossings a day from November until the spring tides."],
+        ["The old lighthouse on the point gets a new lamp, visible twenty miles out to sea."],
+    ]
+    page_titles = ("Harbour Notes: Ferry timetable cut for winter", "Harbour Notes - November 8, 2012")
+    articles = [
+        make_article(
+            f"p{number}", post, title="Harbour Notes", outlet="notes.example", metadata={PAGE_TITLE: page_title}
+        )
+        for number, (post, page_title) in enumerate(zip(posts, page_titles, strict=True))
+    ]
+    other = make_article(
+        "crab",
+        ["Crab season opens a week early after a mild autumn."],
+        title="Crab season opens",
+        outlet="notes.example",
+    )
+    assert [article.title for article in articles_without_site_boilerplate([*articles, other])] == [
+        "Ferry timetable cut for winter"
+    ]
+    # Two versions of one story (an update) under one headline keep it: their texts tell one story.
+    story = (
+        "The ferry timetable is cut to two crossings a day from November, the harbour board said, after the "
+        "operator lost its second vessel to repairs and the island council agreed to a winter subsidy for freight "
+        "crossings on Mondays and Thursdays until the spring tides."
+    )
+    versions = [
+        make_article(
+            f"v{number}",
+            [story, *extra],
+            title="Ferry timetable cut for winter",
+            outlet="notes.example",
+            url=f"https://notes.example/{number}",
+            metadata={PAGE_TITLE: "Harbour Notes: Ferry timetable cut for winter"},
+        )
+        for number, extra in enumerate(([], ["Updated with the council's vote on the freight subsidy."]))
+    ]
+    assert [article.title for article in articles_without_site_boilerplate([*versions, other])] == []
 
 
 def test_parts_that_every_title_tag_of_the_site_carries_are_the_sites_not_the_headline() -> None:

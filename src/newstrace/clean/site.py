@@ -26,6 +26,9 @@ from newstrace.model import NO_OUTLET, Article, RemovedLine
 SITE_BOILERPLATE_REASON = "site boilerplate (on several articles of the outlet)"
 # A paragraph is the site's when this many articles of it on other subjects hold it.
 SITE_ARTICLES = 3
+# A title two articles of a known outlet carry over other stories is the site's (its name, its motto):
+# see _page_headlines.
+SITE_TITLE_ARTICLES = 2
 # Two articles are versions of one (an update, a page saved twice, a blog's front page on two
 # days) when they have one address or one headline, or when this share of the smaller's paragraphs
 # is the other's too. Their shared paragraphs are their story's, not the site's.
@@ -338,8 +341,8 @@ def _page_headlines(
     by_words: bool = False,
     boilerplate: frozenset[str] = frozenset(),
 ) -> list[str | None]:
-    """For each article whose title as read is the site's (SITE_ARTICLES of the outlet's articles
-    carry it: a blog's name as every page's heading, "Seth's Blog"), the headline of its page's
+    """For each article whose title as read is the site's (SITE_TITLE_ARTICLES of the outlet's articles
+    of other stories carry it: a blog's name as every page's heading, "Seth's Blog"), the headline of its page's
     <title>: what is left of it once the parts that SITE_ARTICLES of the outlet's <title>s carry
     ("Seth's Blog: ...", "... - NFL.com", "Google Lat Long: ...") and the site's title are gone.
     None for the others, and where nothing of a headline is left.
@@ -350,7 +353,16 @@ def _page_headlines(
     their content words). Before, three such copies had their headline replaced by the other part
     of their first line: the papers' names."""
     titles = Counter(read.title for read in reads if read.title)
-    site_titles = {title for title, count in titles.items() if count >= SITE_ARTICLES}
+    least = SITE_ARTICLES if by_words else SITE_TITLE_ARTICLES
+    site_titles = {title for title, count in titles.items() if count >= least}
+    if not by_words and SITE_TITLE_ARTICLES < SITE_ARTICLES:
+        # Two articles of an outlet under one title tell other stories (a blog's name over each
+        # post), where their texts share few content words: an update of one story shares most.
+        site_titles = {
+            title
+            for title in site_titles
+            if titles[title] >= SITE_ARTICLES or _stories_of(reads, title, boilerplate) >= SITE_TITLE_ARTICLES
+        }
     if by_words:
         site_titles = {title for title in site_titles if _stories_of(reads, title, boilerplate) >= SITE_ARTICLES}
     if not site_titles:
@@ -362,7 +374,10 @@ def _page_headlines(
     }
     headlines: list[str | None] = []
     for read, parts in zip(reads, parts_of, strict=True):
-        own = [part for part in parts if paragraph_key(part) not in site_keys and _WORD.search(part)]
+        # A date alone ("Nintendo Download - November 8, 2012": a series' post of the day) is no headline.
+        own = [
+            part for part in parts if paragraph_key(part) not in site_keys and _WORD.search(part) and not _is_date(part)
+        ]
         headline = max(own, key=lambda part: len(part.split()), default=None) if read.title in site_titles else None
         headlines.append(headline if headline and len(headline.split()) >= PAGE_HEADLINE_WORDS else None)
     return headlines
