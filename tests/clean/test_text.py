@@ -540,6 +540,72 @@ def test_the_headline_is_the_line_the_pages_title_line_holds() -> None:
         assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
 
 
+def test_share_buttons_naming_their_service_are_neither_body_nor_title() -> None:
+    # A magazine's page: its <title>, a long menu, the headline again, the contributor's box and the
+    # sharing buttons, each naming where it shares to, over the story.
+    menu = [
+        f"{word} BrandVoice | Paid Program" if number % 3 == 0 else word
+        for number, word in enumerate(
+            [
+                "Harbours",
+                "Ferries",
+                "Islands",
+                "Weather",
+                "Boats",
+                "Fishing",
+                "Sailing",
+                "Rowing",
+                "Tides",
+                "Piers",
+                "Marinas",
+                "Beaches",
+                "Lighthouses",
+                "Canals",
+                "Rivers",
+                "Lakes",
+                "Bridges",
+                "Quays",
+                "Docks",
+                "Buoys",
+                "Anchors",
+                "Sails",
+                "Masts",
+                "Keels",
+            ]
+        )
+    ]
+    body = [
+        "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.",
+        "Islanders had relied on a small launch for food and post while the main vessel stayed in port at Lenning.",
+        "The operator said timetables would return to normal by the end of the month, and fares would not rise.",
+        "Divers found cracks in four of the pier's concrete piles in September, and the council closed it at once.",
+        "A temporary waiting room with 120 seats has been built on the south quay for early passengers.",
+    ]
+    headline = "Ferry to Holm island sails again after repairs"
+    page = "\n".join(
+        [
+            headline,
+            *menu,
+            headline,
+            "Ada Brennan Senior Contributor",
+            "I am a writer and sailor who covers islands, ferries and the people who keep them running on time.",
+            "Share to facebook",
+            "Share to twitter",
+            "Share to linkedin",
+            *body,
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == headline
+    assert not [paragraph for paragraph in article.paragraphs if paragraph.startswith("Share to")]
+    assert [line.line for line in article.removed if line.line.startswith("Share to")] == [
+        "Share to facebook",
+        "Share to twitter",
+        "Share to linkedin",
+    ]
+    assert article.paragraphs[-len(body) :] == body
+
+
 def test_a_title_line_alone_gives_its_headline_part_and_the_furniture_still_goes() -> None:
     # No later line repeats the <title> line's headline: the headline is its longest part, not the
     # longer menu line, and the menu is removed as before.
@@ -1084,6 +1150,26 @@ def test_the_first_part_with_an_article_gets_the_pages_metadata_and_title_line()
     [article] = _clean_by_model(lines, segments, is_body, "Ferry sails again", "2024-11-18", {})
     assert article.title == "Ferry sails again"
     assert article.date is not None and article.date.isoformat() == "2024-11-18"
+
+
+def test_a_part_that_names_no_headline_takes_the_pages_title_line() -> None:
+    # The second part opens under a bar of sharing buttons and names no headline of its own; the
+    # first part held no article: the page's first line, its <title>, is the article's headline.
+    lines = build_lines(
+        [
+            "Ferry to Holm island sails again after repairs",
+            "Harbours Ferries Islands Weather Boats",
+            "Ada Brennan Senior Contributor",
+            "Share to facebook",
+            "Share to twitter",
+            "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged pier.",
+            "Islanders had relied on a small launch for food and post while the main vessel stayed in port.",
+        ]
+    )
+    is_body = np.array([False, False, False, False, False, True, True])
+    [article] = _clean_by_model(lines, [(0, 3), (3, 7)], is_body, None, None, {})
+    assert article.title == "Ferry to Holm island sails again after repairs"
+    assert article.paragraphs[0].startswith("The ferry to Holm island")
 
 
 def test_a_numbered_list_the_model_keeps_is_kept_whole() -> None:

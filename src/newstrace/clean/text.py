@@ -1575,6 +1575,10 @@ def _clean_segment_by_model(
             # Line.index is the line's place on the page and a segment a run of the page's lines
             # (list.index compared whole dataclasses: 0.015 ms a page).
             headline_position = title_line.index - lines[0].index
+        elif opening is not None and lines and opening.index < lines[0].index and _could_be_title(opening):
+            # The part holding the article opens under the page's own lines (a bar of sharing buttons
+            # split it from them) and names no headline: the page's first line, its <title>, does.
+            result.title = _title_part(opening)
     moved = (
         _header_under_first_prose(lines, first_body, line_key(result.title), body_positions) if result.title else None
     )
@@ -1836,6 +1840,16 @@ def _title_as_read(
     ):
         return chosen, _headline_part(opening.text, as_learnt)
     return chosen, _title_text(chosen)
+
+
+def _title_part(opening: Line) -> str:
+    """The headline a page's first line gives: its headline part where it is in the `<title>` form
+    ("Headline - Site"), else the line."""
+    if _title_word_count(opening, False) >= TITLE_LINE_WORDS and _title_separator(opening.text, False).search(
+        opening.text
+    ):
+        return _headline_part(opening.text, False)
+    return _title_text(opening)
 
 
 def _headline_over_its_deck(opening: Line, chosen: Line, candidates: list[Line]) -> bool:
