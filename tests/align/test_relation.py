@@ -289,6 +289,22 @@ def test_articles_of_one_outlet_under_headlines_of_other_subjects_share_only_its
     ]
 
 
+def test_one_common_word_in_two_headlines_of_one_outlet_names_no_shared_subject(lexicon: Lexicon) -> None:
+    # A blog's two posts whose pages kept its author's bio: their headlines share "update", a word
+    # the blog heads many posts with, and nothing of either event.
+    outlet = "harbourgazette.example"
+    ferry = make_article("a-ferry", [BIO, *ORIGINAL], outlet=outlet, title="Strathmorrow ferry timetable update")
+    lamp = make_article("b-lamp", [BIO], outlet=outlet, title="Lighthouse lamp update arrives")
+    relation = _relate(ferry, lamp, lexicon)
+    assert relation.kind == "unrelated"
+    assert relation.evidence == [
+        f"both are of {outlet}, under headlines of other subjects: what they share is the outlet's"
+    ]
+    # A rarer word shared names the event: the pair is compared on its text.
+    islanders = make_article("c-ferry", ORIGINAL[:3], outlet=outlet, title="Strathmorrow islanders count the cost")
+    assert _relate(ferry, islanders, lexicon).kind != "unrelated"
+
+
 def test_one_outlet_s_articles_on_one_subject_or_with_identical_texts_stay_related(lexicon: Lexicon) -> None:
     outlet = "harbourgazette.example"
     title = "Harbour Gazette: Strathmorrow ferry link suspended from May 2024, with cuts"
