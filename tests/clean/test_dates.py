@@ -354,3 +354,13 @@ def test_a_text_date_outside_the_month_an_address_names_is_not_the_articles() ->
     # A day or two into the next month is a time zone's; four years before, another post's.
     assert dated("Posted on: September 1, 2012") == ("2012-09-01", "date line")
     assert dated("Posted on: 07-28-2008") == (None, None)
+
+
+@pytest.mark.parametrize("line", ["Since 1st March, 1999", "Until June 3, 2024", "Seit 1. März 1999"])
+def test_a_date_that_opens_or_closes_a_period_is_no_date_line(line: str) -> None:
+    # An archive's first day over every page of a site ("ARCHIVES / Since 1st March, 1999").
+    assert is_date_line(line) is None
+
+
+def test_a_labelled_date_is_still_a_date_line() -> None:
+    assert is_date_line("Published March 3, 2024") == date(2024, 3, 3)

@@ -100,6 +100,11 @@ _WHOLE_TEXT_LENGTH = 400
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})$")
 # Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
+# A date that opens or closes a period is no publication's ("Since 1st March, 1999": an archive's
+# first day, over every page of a site; "Until June 3, 2024").
+_PERIOD_WORDS = frozenset(
+    ("since", "until", "till", "from", "before", "after", "seit", "bis", "depuis", "desde", "hasta", "dal", "fino")
+)
 _DATE_LINE_WORDS = {
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a", "m", "p", "uhr", "h",
     # "Last Update: 12/30/2007", "Article Launched: 01/14/2008 02:57:26 AM PST" (a newspaper group's system).
@@ -227,7 +232,9 @@ def date_line_of(line: str, dates: Sequence[FoundDate]) -> date | None:
         return None
     rest = _WEEKDAY.sub("", line[: dates[0].start] + line[dates[0].end :])
     leftover = [word for word in _words_besides_dates(rest) if not (word.isupper() and len(word) <= 4)]
-    return dates[0].value if len(leftover) <= 1 else None
+    if len(leftover) > 1 or (leftover and leftover[0].lower() in _PERIOD_WORDS):
+        return None
+    return dates[0].value
 
 
 # A label that says a date is an update's, not the publication's ("Updated: March 10, 2024", "Last
