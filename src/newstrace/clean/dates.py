@@ -99,12 +99,12 @@ _AFTER_YEAR = 8
 _WHOLE_TEXT_LENGTH = 400
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})$")
-# Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
 # A date that opens or closes a period is no publication's ("Since 1st March, 1999": an archive's
 # first day, over every page of a site; "Until June 3, 2024").
 _PERIOD_WORDS = frozenset(
     ("since", "until", "till", "from", "before", "after", "seit", "bis", "depuis", "desde", "hasta", "dal", "fino")
 )
+# Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
 _DATE_LINE_WORDS = {
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a", "m", "p", "uhr", "h",
     # "Last Update: 12/30/2007", "Article Launched: 01/14/2008 02:57:26 AM PST" (a newspaper group's system).

@@ -341,11 +341,11 @@ def _page_headlines(
     by_words: bool = False,
     boilerplate: frozenset[str] = frozenset(),
 ) -> list[str | None]:
-    """For each article whose title as read is the site's (SITE_TITLE_ARTICLES of the outlet's articles
-    of other stories carry it: a blog's name as every page's heading, "Seth's Blog"), the headline of its page's
-    <title>: what is left of it once the parts that SITE_ARTICLES of the outlet's <title>s carry
-    ("Seth's Blog: ...", "... - NFL.com", "Google Lat Long: ...") and the site's title are gone.
-    None for the others, and where nothing of a headline is left.
+    """For each article whose title as read is the site's (SITE_ARTICLES of the outlet's articles carry
+    it, or SITE_TITLE_ARTICLES of other stories: a blog's name as every page's heading, "Seth's Blog"),
+    the headline of its page's <title>: what is left of it once the parts that SITE_ARTICLES of the
+    outlet's <title>s carry ("Seth's Blog: ...", "... - NFL.com", "Google Lat Long: ...") and the
+    site's title are gone. None for the others, and where nothing of a headline is left.
 
     `by_words`: the articles are of no known outlet, and copies of one story (a wire report three
     papers printed, saved as text files) carry its headline: a title is the site's only where
@@ -353,18 +353,21 @@ def _page_headlines(
     their content words). Before, three such copies had their headline replaced by the other part
     of their first line: the papers' names."""
     titles = Counter(read.title for read in reads if read.title)
-    least = SITE_ARTICLES if by_words else SITE_TITLE_ARTICLES
-    site_titles = {title for title, count in titles.items() if count >= least}
-    if not by_words and SITE_TITLE_ARTICLES < SITE_ARTICLES:
-        # Two articles of an outlet under one title tell other stories (a blog's name over each
-        # post), where their texts share few content words: an update of one story shares most.
+    if by_words:
         site_titles = {
             title
-            for title in site_titles
-            if titles[title] >= SITE_ARTICLES or _stories_of(reads, title, boilerplate) >= SITE_TITLE_ARTICLES
+            for title, count in titles.items()
+            if count >= SITE_ARTICLES and _stories_of(reads, title, boilerplate) >= SITE_ARTICLES
         }
-    if by_words:
-        site_titles = {title for title in site_titles if _stories_of(reads, title, boilerplate) >= SITE_ARTICLES}
+    else:
+        # Two articles of an outlet under one title tell other stories (a blog's name over each
+        # post) where their texts share few content words: an update of one story shares most.
+        site_titles = {
+            title
+            for title, count in titles.items()
+            if count >= SITE_ARTICLES
+            or (count >= SITE_TITLE_ARTICLES and _stories_of(reads, title, boilerplate) >= SITE_TITLE_ARTICLES)
+        }
     if not site_titles:
         return [None] * len(articles)
     parts_of = [_title_parts(article.metadata.get(PAGE_TITLE)) for article in articles]

@@ -1833,23 +1833,23 @@ def _title_as_read(
             chosen = opening
     # A <title> line names the site beside the headline ("Headline - Site"); a first line without
     # such a separator is as likely a masthead ("THE LAKESIDE VALLEY COURIER") as the headline.
-    if (
-        _could_be_title(opening, as_learnt)
-        and _title_word_count(opening, as_learnt) >= TITLE_LINE_WORDS
-        and _title_separator(opening.text, as_learnt).search(opening.text)
-    ):
+    if _could_be_title(opening, as_learnt) and _in_title_form(opening, as_learnt):
         return chosen, _headline_part(opening.text, as_learnt)
     return chosen, _title_text(chosen)
 
 
+def _in_title_form(line: Line, as_learnt: bool) -> bool:
+    """Whether a page's first line has the `<title>` form: a separator between the headline and the
+    site's name ("Headline - Site"), in TITLE_LINE_WORDS words or more."""
+    return (
+        _title_word_count(line, as_learnt) >= TITLE_LINE_WORDS
+        and _title_separator(line.text, as_learnt).search(line.text) is not None
+    )
+
+
 def _title_part(opening: Line) -> str:
-    """The headline a page's first line gives: its headline part where it is in the `<title>` form
-    ("Headline - Site"), else the line."""
-    if _title_word_count(opening, False) >= TITLE_LINE_WORDS and _title_separator(opening.text, False).search(
-        opening.text
-    ):
-        return _headline_part(opening.text, False)
-    return _title_text(opening)
+    """The headline a page's first line gives: its headline part where it has the `<title>` form, else the line."""
+    return _headline_part(opening.text, False) if _in_title_form(opening, False) else _title_text(opening)
 
 
 def _headline_over_its_deck(opening: Line, chosen: Line, candidates: list[Line]) -> bool:
