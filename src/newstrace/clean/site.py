@@ -352,21 +352,25 @@ def _page_headlines(
     SITE_ARTICLES of other stories carry it (their texts sharing less than SAME_STORY_WORD_SHARE of
     their content words). Before, three such copies had their headline replaced by the other part
     of their first line: the papers' names."""
-    titles = Counter(read.title for read in reads if read.title)
+    # The reads under each title, gathered once: a crawl of one outlet repeats thousands of titles.
+    reads_of: dict[str, list[_Read]] = defaultdict(list)
+    for read in reads:
+        if read.title:
+            reads_of[read.title].append(read)
     if by_words:
         site_titles = {
             title
-            for title, count in titles.items()
-            if count >= SITE_ARTICLES and _stories_of(reads, title, boilerplate) >= SITE_ARTICLES
+            for title, under in reads_of.items()
+            if len(under) >= SITE_ARTICLES and _stories_of(under, boilerplate) >= SITE_ARTICLES
         }
     else:
         # Two articles of an outlet under one title tell other stories (a blog's name over each
         # post) where their texts share few content words: an update of one story shares most.
         site_titles = {
             title
-            for title, count in titles.items()
-            if count >= SITE_ARTICLES
-            or (count >= SITE_TITLE_ARTICLES and _stories_of(reads, title, boilerplate) >= SITE_TITLE_ARTICLES)
+            for title, under in reads_of.items()
+            if len(under) >= SITE_ARTICLES
+            or (len(under) >= SITE_TITLE_ARTICLES and _stories_of(under, boilerplate) >= SITE_TITLE_ARTICLES)
         }
     if not site_titles:
         return [None] * len(articles)
@@ -386,16 +390,14 @@ def _page_headlines(
     return headlines
 
 
-def _stories_of(reads: Sequence[_Read], title: str, boilerplate: frozenset[str]) -> int:
-    """How many stories the articles under a title tell: those whose text (the site's paragraphs
-    aside) shares SAME_STORY_WORD_SHARE of the smaller's content words with one counted before tell its story."""
+def _stories_of(reads: Sequence[_Read], boilerplate: frozenset[str]) -> int:
+    """How many stories the articles of one title tell: those whose text (the site's paragraphs aside)
+    shares SAME_STORY_WORD_SHARE of the smaller's content words with one counted before tell its story."""
     # Texts of too few words to be told apart (pages whose text the extraction all but missed) each
     # tell a story of their own, and are compared with none.
     stories = 0
     counted: list[frozenset[str]] = []
     for read in reads:
-        if read.title != title:
-            continue
         own = [paragraph for paragraph, key in zip(read.paragraphs, read.keys, strict=True) if key not in boilerplate]
         words = content_words(" ".join(own))
         if len(words) < STORY_CONTENT_WORDS:
