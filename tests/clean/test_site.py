@@ -419,3 +419,56 @@ def test_a_title_of_shared_parts_alone_stays_as_it_is() -> None:
     passed = {article.id: article.title for article in articles_without_site_boilerplate(_titled(titles))}
     assert "t0" not in passed
     assert passed["t1"] == "Ferry fares rise"
+
+
+TEASER = "Harbour pilots strike for a second week"
+
+
+def _teased(number: int, kept: bool) -> Article:
+    """A story whose page lists TEASER among other stories: kept as a paragraph, or removed by the cleaner."""
+    teaser = [TEASER] if kept else []
+    removed = [] if kept else [RemovedLine(TEASER, "short line after the article (teaser, topic or widget)")]
+    return make_article(
+        f"s{number}", [*_story(number), *teaser], title=_HEADLINES[number], removed=removed, outlet="c.example"
+    )
+
+
+def test_a_line_the_cleaner_removed_from_other_articles_still_makes_a_kept_copy_the_sites() -> None:
+    articles = [_teased(0, kept=True), _teased(1, kept=False), _teased(2, kept=False)]
+    assert site_boilerplate(articles) == {paragraph_key(TEASER)}
+    passed = {article.id: article for article in articles_without_site_boilerplate(articles)}
+    assert passed["s0"].paragraphs == _story(0)
+    assert RemovedLine(TEASER, SITE_BOILERPLATE_REASON) in passed["s0"].removed
+    # Removed from two articles alone, it is held by too few.
+    assert site_boilerplate(articles[1:]) == frozenset()
+
+
+def test_a_sentence_of_prose_other_pages_removed_is_not_the_sites() -> None:
+    # The lead of one article, teased on the site's other pages, where the cleaner removed it.
+    lead = _story(0)[0]
+    articles = [
+        make_article("s0", _story(0), title=_HEADLINES[0]),
+        *(
+            make_article(f"s{number}", _story(number), title=_HEADLINES[number], removed=[RemovedLine(lead, "teaser")])
+            for number in (1, 2)
+        ),
+    ]
+    assert site_boilerplate(articles) == frozenset()
+
+
+def test_an_articles_own_headline_in_its_text_stays_though_other_pages_list_it() -> None:
+    own = make_article("s0", [_HEADLINES[0], *_story(0)], title=_HEADLINES[0], outlet="c.example")
+    listed = _HEADLINES[0]
+    others = [
+        make_article(
+            f"s{number}",
+            [*_story(number), listed] if number == 1 else _story(number),
+            title=_HEADLINES[number],
+            removed=[] if number == 1 else [RemovedLine(listed, "teaser")],
+            outlet="c.example",
+        )
+        for number in (1, 2, 3)
+    ]
+    passed = {article.id: article for article in articles_without_site_boilerplate([own, *others])}
+    assert "s0" not in passed
+    assert passed["s1"].paragraphs == _story(1)
