@@ -15,6 +15,7 @@ from newstrace.clean.text import (
     BODY_THRESHOLD,
     EXTRACTED_BODY_THRESHOLD,
     MARKUP_REASON,
+    TEASER_LIST_REASON,
     CleanedText,
     TextToClean,
     _clean_by_model,
@@ -26,6 +27,7 @@ from newstrace.clean.text import (
     clean_text,
     clean_texts,
     headline_after_trail,
+    teaser_lists,
 )
 from newstrace.model import Page
 
@@ -2089,3 +2091,77 @@ def test_a_markdown_pages_one_top_heading_is_its_title() -> None:
     [article] = clean_text(page, line_model=default_line_model())
     assert article.title == headline
     assert article.paragraphs[:2] == list(FERRY_REPORT)
+
+
+# A report of its own sentences, long enough to be an article (over a hundred words of prose).
+_REPORT = [
+    "Harbour Lines",
+    "Ferry crews in Holm agree a new rota after two weeks of talks",
+    "Ferry crews on the Holm crossing have agreed a new rota with the operator after two weeks of talks "
+    "that kept the morning sailings in doubt for commuters from the island.",
+    "The union said the agreement gives each crew two fixed rest days a week and ends the split shifts "
+    "that members had complained about since the spring timetable began in March.",
+    "The operator said the first sailing would leave at six as before, and that it would publish the "
+    "winter timetable on its website by the end of the month after a meeting with the council.",
+    "Passengers who bought season tickets for the autumn will be offered a refund of one week's fare.",
+]
+_OTHER_HEADLINES = [
+    "Library to open on Sundays from next month",
+    "Mill owners fined over river spill",
+    "Town band wins regional contest",
+    "New bus shelters for the old market",
+    "School roof repairs run over budget",
+]
+
+
+def _teaser_page(tail: list[str]) -> list[str]:
+    return [*_REPORT, "More from the coast", *tail]
+
+
+def _teasers_of(raw_lines: list[str]) -> list[str]:
+    lines = build_lines(raw_lines)
+    found = teaser_lists(lines, [(0, len(lines))], np.ones(len(lines), dtype=bool))
+    return [line.text for line, teaser in zip(lines, found, strict=True) if teaser]
+
+
+def test_other_stories_headlines_kept_after_the_article_are_a_teaser_list() -> None:
+    assert _teasers_of(_teaser_page(_OTHER_HEADLINES)) == _OTHER_HEADLINES
+    # With a one-sentence blurb under each.
+    blurbs = [f"A short sentence about story number {number} on the coast." for number in range(4)]
+    paired = [line for pair in zip(_OTHER_HEADLINES, blurbs, strict=False) for line in pair]
+    assert _teasers_of(_teaser_page(paired)) == paired
+
+
+def test_a_few_short_lines_a_table_or_a_round_up_post_are_no_teaser_list() -> None:
+    # Three headlines are too few to tell from a credit, a copyright line and a sign-off.
+    assert _teasers_of(_teaser_page(_OTHER_HEADLINES[:3])) == []
+    # A tour's dates and a list of one form ("Team (Group A): 10th appearance") are the article's table.
+    dates = [f"June {day} -- Harbour Arena, Holm" for day in (3, 5, 8, 12, 14)]
+    assert _teasers_of(_teaser_page(dates)) == []
+    groups = [
+        f"{team} (Group {group}): {count} appearance"
+        for team, group, count in [
+            ("Holm", "A", "10th"),
+            ("Velden", "B", "Third"),
+            ("Lenning", "C", "Sixth"),
+            ("Brask", "D", "Ninth"),
+        ]
+    ]
+    assert _teasers_of(_teaser_page(groups)) == []
+    # A post that is a list of links, under a short introduction of its own.
+    round_up = [
+        "This week on the network",
+        "You missed a busy week on our blogs, so here is what we wrote.",
+        *_OTHER_HEADLINES,
+    ]
+    assert _teasers_of(round_up) == []
+
+
+def test_a_teaser_list_the_model_keeps_goes_to_the_removed_lines_with_its_reason() -> None:
+    page = "\n\n".join(_teaser_page(_OTHER_HEADLINES))
+    [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1] == _REPORT[-1]
+    assert {line.line: line.reason for line in article.removed if line.line in _OTHER_HEADLINES} == dict.fromkeys(
+        _OTHER_HEADLINES, TEASER_LIST_REASON
+    )
+    assert not set(_OTHER_HEADLINES) & set(article.captions)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -257,22 +258,25 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
         )
         for item, page_probabilities in zip(scored, probabilities, strict=True):
             # A page where the model finds no body at all (all list or table) is left to the rules.
+            kept = _complete_runs_of_rows(
+                item.lines,
+                _complete_numbered_lists(
+                    item.lines,
+                    _end_at_closing_line(item.lines, item.segments, _kept_by_model(item, page_probabilities)),
+                ),
+            )
+            teasers = teaser_lists(item.lines, item.segments, kept)
             by_model = _clean_by_model(
                 item.lines,
                 item.segments,
-                _complete_runs_of_rows(
-                    item.lines,
-                    _complete_numbered_lists(
-                        item.lines,
-                        _end_at_closing_line(item.lines, item.segments, _kept_by_model(item, page_probabilities)),
-                    ),
-                ),
+                kept & ~teasers,
                 item.page.title,
                 item.page.metadata_date,
                 item.normalized.metadata,
                 item.page.whole_page,
                 item.normalized.joined_bylines,
                 item.page.site_names,
+                teasers,
             )
             item.articles = (
                 by_model if _holds_the_article(by_model, item.rules_results) else _read_by_rules_in_full(item)
@@ -507,6 +511,7 @@ def _clean_by_model(
     whole_page: bool = True,
     joined_bylines: dict[str, int] | None = None,
     site_names: tuple[str, ...] = (),
+    teasers: np.ndarray | None = None,
 ) -> list[CleanedText]:
     parts: list[tuple[int, CleanedText]] = []
     orphans: list[RemovedLine] = []
@@ -529,6 +534,7 @@ def _clean_by_model(
                     metadata_date=metadata_date if first else None,
                     wire_metadata=wire_metadata if first else {},
                     is_body=is_body[start:end],
+                    teasers=teasers[start:end] if teasers is not None else None,
                     whole_page=whole_page,
                     opening=lines[0] if first and lines else None,
                     joined_bylines=joined_bylines,
@@ -842,6 +848,71 @@ def _kept_by_model(item: _PreparedPage, probabilities: np.ndarray) -> np.ndarray
         )
         kept &= ~rows | (probabilities >= BODY_THRESHOLD)
     return kept
+
+
+# A teaser list after an article: at least TEASER_HEADLINES other stories' headlines (each of at most
+# TEASER_HEADLINE_WORDS words, perhaps with a one-sentence blurb of at most TEASER_BLURB_WORDS), the
+# last lines the model kept, under TEASER_PROSE_BEFORE words of the article's prose. Measured on the
+# held-out pages (plain text, site pass): L3S-GN1 0.956 -> 0.958 (15 pages up, a cricket scorecard
+# down), Dragnet 0.882 either way (10 up, 10 down: its golds keep some blogs' lists of related posts,
+# source links and photo credits), CleanPortalEval unchanged. The measuring pages, grouped
+# cross-validation with ten seeds: plain text unchanged (0.946), HTML 0.976 (precision 0.971 -> 0.973,
+# recall 0.981 -> 0.980). With three headlines, a credit, a copyright line and a sign-off under a
+# Korean report read as teasers.
+TEASER_HEADLINES = 4
+TEASER_HEADLINE_WORDS = 15
+TEASER_BLURB_WORDS = 45
+# A post that is itself a list of links (a blog's weekly round-up) opens with a short introduction.
+TEASER_PROSE_BEFORE = 100
+TEASER_LIST_REASON = "teaser list after the article (other stories' headlines)"
+_MARKS = re.compile(r"[\w\s]+")
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+[A-Z“\"]")
+
+
+def _is_teaser_headline(line: Line) -> bool:
+    # A table's rows and a fact box's lead-in ("Key features:") are the article's.
+    return (
+        (line.headline_like or (line.truncated and line.rule is None))
+        and line.words <= TEASER_HEADLINE_WORDS
+        and not line.row_like
+        and not line.text.rstrip().endswith(":")
+    )
+
+
+def _is_teaser_blurb(line: Line) -> bool:
+    return line.words <= TEASER_BLURB_WORDS and not _INNER_SENTENCE_END.search(line.text)
+
+
+def teaser_lists(lines: list[Line], segments: list[tuple[int, int]], is_body: np.ndarray) -> np.ndarray:
+    """The lines of a teaser list the model kept at an article's end: a run of other stories'
+    headlines, each perhaps with a one-sentence blurb under it, after the article's prose."""
+    teasers = np.zeros(len(lines), dtype=bool)
+    for start, end in segments:
+        kept = np.flatnonzero(is_body[start:end]).tolist()
+        index, headlines, first = len(kept) - 1, 0, None
+        while index >= 0:
+            line = lines[start + kept[index]]
+            if _is_teaser_headline(line):
+                headlines, first, index = headlines + 1, index, index - 1
+            elif index >= 1 and _is_teaser_headline(lines[start + kept[index - 1]]) and _is_teaser_blurb(line):
+                headlines, first, index = headlines + 1, index - 1, index - 2
+            else:
+                break
+        if first is None or headlines < TEASER_HEADLINES:
+            continue
+        run = [start + position for position in kept[first:]]
+        # Lines of one form (a list of places, results, "Team (Group A): 10th appearance") are a table
+        # the article holds; headlines vary.
+        forms = Counter(
+            _MARKS.sub("", lines[position].text) for position in run if _is_teaser_headline(lines[position])
+        )
+        forms.pop("", None)
+        if forms and 2 * forms.most_common(1)[0][1] >= headlines:
+            continue
+        prose = sum(lines[start + position].words for position in kept[:first] if lines[start + position].strong_body)
+        if prose >= TEASER_PROSE_BEFORE:
+            teasers[run] = True
+    return teasers
 
 
 def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray:
@@ -1541,6 +1612,7 @@ def _clean_segment_by_model(
     opening: Line | None = None,
     joined_bylines: dict[str, int] | None = None,
     site_names: tuple[str, ...] = (),
+    teasers: np.ndarray | None = None,
 ) -> CleanedText:
     """The model keeps the body; every other line goes to its field (title, caption, date line,
     byline) or to the removed lines with the rule's reason, else the model's. `whole_page`: the
@@ -1592,9 +1664,15 @@ def _clean_segment_by_model(
     headline_at = headline_position if moved is not None else _last_headline(lines, first_body, title_key)
     author_boxes = _author_boxes(lines, first_body)
     last_kept = last_body
+    # A teaser's headline said again elsewhere on the page (beside its picture) is that teaser too.
+    teaser_keys = (
+        {lines[position].key for position in np.flatnonzero(teasers).tolist()} if teasers is not None else set()
+    )
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
+        if teaser_keys and line.key in teaser_keys and reason not in ("title", "repeated headline"):
+            reason = TEASER_LIST_REASON
         if line.markup and line.rule_after_model is None:
             reason = MARKUP_REASON
         elif line.rule_after_model is not None and reason not in ("title", "repeated headline"):
