@@ -2130,6 +2130,10 @@ def test_other_stories_headlines_kept_after_the_article_are_a_teaser_list() -> N
     blurbs = [f"A short sentence about story number {number} on the coast." for number in range(4)]
     paired = [line for pair in zip(_OTHER_HEADLINES, blurbs, strict=False) for line in pair]
     assert _teasers_of(_teaser_page(paired)) == paired
+    # Three headlines with their blurbs are enough, and a heading under them goes with them; a short
+    # line above them (the author's name) stays the article's.
+    three = [*paired[:6], "Partner news"]
+    assert _teasers_of([*_REPORT, "Ana Ruiz", *three]) == three
 
 
 def test_a_few_short_lines_a_table_or_a_round_up_post_are_no_teaser_list() -> None:
