@@ -8,12 +8,12 @@ import pytest
 
 from newstrace.clean.dates import find_dates
 from newstrace.clean.lines import (
-    _is_caption_form,
     _word_classes,
     _word_count,
     _word_counts,
     build_lines,
     headline_before_post,
+    is_caption_form,
     is_code_or_data,
     matching_rule,
     matching_rules,
@@ -336,7 +336,7 @@ def test_a_gallerys_counter_is_named_and_a_part_or_a_share_is_not() -> None:
     ],
 )
 def test_a_captions_form_is_found_as_the_whole_caption_pattern_finds_it(line: str) -> None:
-    assert _is_caption_form(line) == bool(CAPTION_PATTERN.search(line))
+    assert is_caption_form(line) == bool(CAPTION_PATTERN.search(line))
 
 
 def test_word_character_classes_are_res_for_every_code_point_of_the_plane() -> None:

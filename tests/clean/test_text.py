@@ -16,6 +16,7 @@ from newstrace.clean.text import (
     EXTRACTED_BODY_THRESHOLD,
     MARKUP_REASON,
     TEASER_LIST_REASON,
+    TEXT_FROM,
     CleanedText,
     TextToClean,
     _clean_by_model,
@@ -2169,3 +2170,24 @@ def test_a_teaser_list_the_model_keeps_goes_to_the_removed_lines_with_its_reason
         _OTHER_HEADLINES, TEASER_LIST_REASON
     )
     assert not set(_OTHER_HEADLINES) & set(article.captions)
+
+
+def test_a_gallery_of_photographs_has_its_captions_for_text() -> None:
+    caption = (
+        "A diver checks the hull of the ferry Holm Star in the harbour on Monday, March 3, 2025, before the "
+        "inspectors board her. (Photo: Lakeside Courier)"
+    )
+    menu = ["Lakeside Courier | Photos", "Home", "News", "Sport", "Business", "Weather", "Opinion", "Video"]
+    footer = ["Share", "Tweet", "More galleries", "Copyright 2025 Lakeside Courier. All rights reserved.", "Contact us"]
+    page = "\n".join([*menu, "", "Ferry inspection in pictures", "", caption, "", *footer])
+    for model in (default_line_model(), None):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs == [caption] and article.captions == []
+        assert article.metadata[TEXT_FROM] == "captions"
+        assert "Sport" not in article.paragraphs and "Sport" in {line.line for line in article.removed}
+    # Beside an article, a caption stays a caption; without a caption's form, a line said twice is no photograph's.
+    [report] = clean_text(f"{page}\n\n{FERRY_BODY}", line_model=default_line_model())
+    assert caption in report.captions and caption not in report.paragraphs and TEXT_FROM not in report.metadata
+    teaser = "Readers pick their favourite ferry photographs of the summer season on the lake"
+    [other] = clean_text(page.replace(caption, f"{teaser}\n{teaser}"), line_model=None)
+    assert TEXT_FROM not in other.metadata

@@ -232,7 +232,7 @@ _CAPTION_NAMING = re.compile(CAPTION_NAMING, re.IGNORECASE)
 _OTHER_CASE_LETTERS = frozenset("\u017f\u0131\u0130")
 
 
-def _is_caption_form(text: str) -> bool:
+def is_caption_form(text: str) -> bool:
     """Whether CAPTION_PATTERN finds a caption's form in a line, each of its two parts tried only on the
     lines that can hold it (a credit in brackets ends a line with ")"): the part naming a photo or an
     agency, tried at every position of a line, cost 13 µs a line holding a bracket or a slash."""
@@ -449,7 +449,7 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
     sentence_ends = [bool(SENTENCE_END.search(tail)) for tail in tails]
     caption_like = [False] * len(texts)
     for index in hits.lines_of(_CAPTION_GROUP):
-        caption_like[index] = 4 <= words[index] <= _MAX_CAPTION_WORDS and _is_caption_form(texts[index])
+        caption_like[index] = 4 <= words[index] <= _MAX_CAPTION_WORDS and is_caption_form(texts[index])
     list_items = [bool(LIST_MARKER.match(text)) for text in texts]
     markup = [_is_markup(text) for text in texts]
     rules_after_model = _rules_after_model(texts, words, rules, hits)

@@ -401,7 +401,7 @@ TRAILING_RULES: tuple[LineRule, ...] = (
 )
 
 # A caption ends with a picture credit in brackets, or names a photo agency or "Photo:" (the two
-# parts apart too: see lines._is_caption_form).
+# parts apart too: see lines.is_caption_form).
 CAPTION_CREDIT = (
     r"\((?:[^()]{0,80}/\s*)?(?:photo[^()]{0,60}|image[^()]{0,60}|file[^()]{0,30}|AFP|AP|Reuters|EPA|Getty"
     r"[^()]{0,30}|Xinhua|dpa|PA|ANP|Anadolu|Shutterstock|Bloomberg|SANA|IRNA|WAM|SPA|KCNA|TASS|RIA)\)\s*$"

@@ -77,6 +77,7 @@ from newstrace.clean.lines import (
     build_lines,
     build_pages_lines,
     headline_before_post,
+    is_caption_form,
     line_key,
 )
 from newstrace.clean.normalize import NormalizedText, normalize_text
@@ -88,6 +89,7 @@ from newstrace.clean.patterns import (
     POST_MARK,
     POSTING_MARK,
     POSTING_WORDS,
+    SENTENCE_END,
     TRAILING_RULES,
     LineRule,
 )
@@ -309,8 +311,45 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 # is the page's stamp, and a section's label ("Breaking News") the page's: no headline.
                 broken = is_date_line(title) or is_section_label(title)
                 article.title = None if broken else headline_of_broken_title(title)
+        _read_gallery_by_captions(item.articles)
         item.articles = [report for article in item.articles for report in _digest_reports(article)]
     return [item.articles for item in prepared]
+
+
+# A page of photographs and their captions alone (a gallery, a slideshow) has its captions for text,
+# where they hold at least this many words: otherwise it had no article, though an agency's captions
+# travel as its stories do. Of the 2,167 training and measuring pages, one (ABC News' slideshow of an
+# exhibition, whose gold body is its caption) had ended with no article this way.
+GALLERY_CAPTION_WORDS = 20
+# A sentence of this many words kept as body is an article's text, and its captions stay captions.
+GALLERY_PROSE_WORDS = 8
+GALLERY_FURNITURE_REASON = "gallery page: short line beside the captions (menu or widget)"
+TEXT_FROM = "text_from"
+
+
+def _read_gallery_by_captions(articles: list[CleanedText]) -> None:
+    """Where no part of a page kept a sentence of prose (a menu's words at most), a part whose captions
+    hold GALLERY_CAPTION_WORDS words takes them for its paragraphs (metadata text_from: captions)."""
+    if any(_is_prose_paragraph(paragraph) for article in articles for paragraph in article.paragraphs):
+        return
+    for article in articles:
+        # Captions in a caption's form (a photographer's or agency's credit): lines taken for captions
+        # only by being said twice are a page's teasers as often.
+        photographs = [caption for caption in article.captions if is_caption_form(caption)]
+        if sum(count_words(caption) for caption in photographs) >= GALLERY_CAPTION_WORDS:
+            article.removed += [RemovedLine(paragraph, GALLERY_FURNITURE_REASON) for paragraph in article.paragraphs]
+            article.removed += [
+                RemovedLine(caption, GALLERY_FURNITURE_REASON)
+                for caption in article.captions
+                if caption not in photographs
+            ]
+            article.paragraphs, article.body_lines = photographs, list(photographs)
+            article.captions = []
+            article.metadata[TEXT_FROM] = "captions"
+
+
+def _is_prose_paragraph(text: str) -> bool:
+    return count_words(text) >= GALLERY_PROSE_WORDS and bool(SENTENCE_END.search(text[-8:]))
 
 
 DIGEST_TITLE = "digest_title"
