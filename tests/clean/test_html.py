@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.clean import CleaningError, clean_page, continues_the_extract, reads_the_article_instead
+from newstrace.clean import (
+    CleaningError,
+    _keep_the_extracts_headline,
+    clean_page,
+    continues_the_extract,
+    reads_the_article_instead,
+    reads_the_table_layout_instead,
+)
 from newstrace.clean.headlines import site_names
 from newstrace.clean.html import (
     MAX_NESTING,
@@ -17,7 +24,7 @@ from newstrace.clean.html import (
     visible_text,
 )
 from newstrace.clean.site import PAGE_TITLE
-from newstrace.clean.text import CleanedText
+from newstrace.clean.text import CleanedText, TextToClean
 from newstrace.model import Article, Page, RemovedLine
 from newstrace.read import read_paths
 from newstrace.read.jsonl import read_jsonl_file
@@ -556,3 +563,33 @@ def test_an_agencys_credit_that_the_extract_drops_is_read_from_the_pages_visible
     local = html.replace("Associated Press Writer", "Westmere Gazette").replace("The Associated Press", "Gazette")
     [article] = _cleaned_html(local, "bridge")
     assert article.credit is None
+
+
+def _words(count: int, title: str | None = None, lede: str = "") -> list[CleanedText]:
+    filler = " ".join(["harbour"] * count)
+    return [CleanedText(title=title, paragraphs=[f"{lede} {filler}".strip()])]
+
+
+def test_a_table_laid_page_is_read_from_its_whole_text_where_its_extract_kept_cells_of_its_own() -> None:
+    laid_out = TextToClean("...", layout_lines=frozenset({"a cell"}))
+    cells = "Weather Traffic Horoscopes Lottery Classifieds Obituaries"
+    assert reads_the_table_layout_instead(_words(120, lede=cells), _words(80), laid_out)
+    # An extract whose words the whole text's reading holds kept no cells of its own.
+    assert not reads_the_table_layout_instead(_words(120), _words(80), laid_out)
+    # A reading three times the extract's length went on into comments or other pages' text.
+    assert not reads_the_table_layout_instead(_words(120, lede=cells), _words(400), laid_out)
+    # Too few words to hold an article, or a page without a layout table.
+    assert not reads_the_table_layout_instead(_words(120, lede=cells), _words(30), laid_out)
+    assert not reads_the_table_layout_instead(_words(120, lede=cells), _words(80), TextToClean("..."))
+
+
+def test_the_extracts_headline_stays_where_it_names_the_readings_lede() -> None:
+    lede = "Divers found cracks in the old north pier, which will close for repairs"
+    extract = _words(100, title="Pier to close for repairs")
+    reading = _words(90, title="Photographs of the week", lede=lede)
+    _keep_the_extracts_headline(extract, reading)
+    assert reading[0].title == "Pier to close for repairs"
+    # A date or a section's name above the cells names nothing of it.
+    reading = _words(90, title="North pier cracks found by divers", lede=lede)
+    _keep_the_extracts_headline(_words(100, title="Sunday January 20/"), reading)
+    assert reading[0].title == "North pier cracks found by divers"
