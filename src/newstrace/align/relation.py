@@ -43,6 +43,11 @@ REWRITE_ALIGNED_SHARE = 0.5
 REWRITE_ORDER = 0.6
 CATCHLINE_SIMILARITY = 0.8
 COPIED_KINDS = ("duplicate", "copy", "syndicated")
+# A rewrite dated apart from its source is told by its text alone only where most of it follows the
+# source sentence by sentence (confidence: aligned share times order) and the undated story
+# probability is as sure: weaker likeness across days is a running story's next report.
+DATED_REWRITE_CONFIDENCE = 0.8
+DATED_REWRITE_SENTENCES = 2
 # Direction from details: one side must hold this much more of the other's numbers.
 DETAIL_MARGIN = 0.2
 # A direction is "known" when P(first is the source) is this far from one half.
@@ -87,6 +92,28 @@ def compare_pair(
         first, first_text, second, second_text, second_from_first, first_from_second, similarity_matrix
     )
     return PairComparison(second_from_first, first_from_second, features)
+
+
+def _undated_probability(models: RelationModels, first: Article, second: Article, features: np.ndarray) -> float | None:
+    """The story probability of a pair dated apart as if its dates were unknown; None for a pair
+    not dated apart."""
+    gap = features[FEATURE_NAMES.index("day_gap")]
+    if np.isnan(gap) or gap == 0:
+        return None
+    undated = features.copy()
+    undated[FEATURE_NAMES.index("day_gap")] = np.nan
+    return models.story.probability(first, second, undated)
+
+
+def _dated_rewrite_confidence(alignment: AlignedText, other_way: AlignedText, story_probability: float) -> float:
+    """The confidence of a rewrite whose two texts each have DATED_REWRITE_SENTENCES aligned sentences
+    or more, else 0: one sentence ("X was found guilty of conspiracy to murder") fits a report of
+    another case."""
+    kind, confidence = classify(alignment, other_way, story_probability)
+    aligned = min(
+        sum(1 for sentence in side.aligned if sentence.kind != "unaligned") for side in (alignment, other_way)
+    )
+    return confidence if kind == "rewrite" and aligned >= DATED_REWRITE_SENTENCES else 0.0
 
 
 def classify(alignment: AlignedText, other_way: AlignedText, story_probability: float) -> tuple[str, float]:
@@ -284,7 +311,27 @@ def relate(
     if reason and not (duplicates and told):
         # What the two share says nothing of their stories: the pair weighs nothing in a story.
         return _unrelated(first, second, 0.0, similarity, text_similarity, [reason])
-    if _unrelated_either_way(comparison, probability):
+    # The story model learnt from METER that wire copy of another day is another story, and marks
+    # down any pair dated apart (a paraphrase of every sentence, with all its names and figures, a day
+    # later: 0.10). A rewrite is a rewrite whatever the day it appeared: its kind is judged as if the
+    # dates were unknown. The story probability stays the dated one, so stories of other days stay
+    # apart (as METER's are).
+    undated = (
+        _undated_probability(models, first, second, comparison.features) if probability < STORY_THRESHOLD else None
+    )
+    rewritten_another_day = (
+        undated is not None
+        and undated >= DATED_REWRITE_CONFIDENCE
+        and max(
+            _dated_rewrite_confidence(alignment, other_way, undated)
+            for alignment, other_way in (
+                (comparison.second_from_first, comparison.first_from_second),
+                (comparison.first_from_second, comparison.second_from_first),
+            )
+        )
+        >= DATED_REWRITE_CONFIDENCE
+    )
+    if not rewritten_another_day and _unrelated_either_way(comparison, probability):
         return _unrelated(first, second, probability, similarity, text_similarity, [])
     evidence = direction_evidence(first, first_text, second, second_text, first_from_second, second_from_first)
     reasons = list(evidence.reasons)
@@ -322,7 +369,11 @@ def relate(
         probability = max(probability, confidence)
     elif kind == "rewrite" and probability < STORY_THRESHOLD:
         # Paraphrase-level likeness in order is weak alone: texts on one topic have it too.
-        kind, confidence = "unrelated", round(1.0 - probability, 3)
+        if rewritten_another_day:
+            gap = int(comparison.features[FEATURE_NAMES.index("day_gap")])
+            reasons.append(f"a rewrite dated {gap} day{'s' if gap != 1 else ''} apart from its source")
+        else:
+            kind, confidence = "unrelated", round(1.0 - probability, 3)
     if comparison.features[FEATURE_NAMES.index("same_catchline")]:
         # Releases under one wire catchline and date are one story, however little text they share.
         reasons.append("both are wire releases under the same catchline and date")
