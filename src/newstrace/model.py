@@ -213,6 +213,17 @@ class Story:
         return cls(**values)
 
 
+def same_publisher(first: Article, second: Article) -> bool:
+    """Whether two articles come from one publisher: one outlet, one credit, or both an agency's wire
+    releases (wire headers) credited to no other agency. Its report of another day is an update,
+    another publisher's is a copy."""
+    if first.outlet and first.outlet == second.outlet:
+        return True
+    if first.credit and second.credit:
+        return first.credit == second.credit
+    return bool(first.metadata.get("wire_date") and second.metadata.get("wire_date"))
+
+
 def has_agency_marks(article: Article) -> bool:
     """A dateline, an agency credit or a wire header: the marks of an original report."""
     return bool(article.dateline or article.credit or article.metadata.get("wire_date"))

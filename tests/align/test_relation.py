@@ -433,13 +433,16 @@ def test_words_are_counted_only_up_to_the_limit_but_exactly_below_it() -> None:
     assert _words_up_to(["新闻" * 3], 8) == 3
 
 
-def test_a_rewrite_dated_days_after_its_source_is_still_a_rewrite_but_another_days_story(lexicon: Lexicon) -> None:
-    source = make_article("a-ferry", ORIGINAL, date="2024-04-02")
+def test_a_rewrite_dated_days_after_its_source_is_still_a_rewrite(lexicon: Lexicon) -> None:
+    source = make_article("a-ferry", ORIGINAL, date="2024-04-02", outlet="ferry.example")
     for later in ("2024-04-03", "2024-04-20"):
-        relation = _relate(source, make_article("b-rewrite", REWRITE, date=later), lexicon)
+        relation = _relate(source, make_article("b-rewrite", REWRITE, date=later, outlet="farm.example"), lexicon)
         assert relation.kind == "rewrite" and relation.source == "a-ferry"
         assert any("dated" in reason and "apart from its source" in reason for reason in relation.evidence)
-        # The story probability stays the dated one: stories of other days stay apart.
-        assert relation.story_probability < STORY_THRESHOLD
-    # Another subject a day later stays unrelated, dates or none.
-    assert _relate(source, make_article("c-cheese", UNRELATED, date="2024-04-03"), lexicon).kind == "unrelated"
+        # Another publisher's rewrite is one story with its source whatever the day.
+        assert relation.story_probability >= STORY_THRESHOLD
+    # The publisher's own rewrite of another day is its update: still a rewrite, another day's story.
+    relation = _relate(source, make_article("c-update", REWRITE, date="2024-04-03", outlet="ferry.example"), lexicon)
+    assert relation.kind == "rewrite" and relation.story_probability < STORY_THRESHOLD
+    # Another subject a day later stays unrelated.
+    assert _relate(source, make_article("d-cheese", UNRELATED, date="2024-04-03"), lexicon).kind == "unrelated"

@@ -31,7 +31,7 @@ from newstrace.align.story_model import (
 )
 from newstrace.clean.site import subject_words
 from newstrace.embeddings import LeadEncoder, default_lead_encoder
-from newstrace.model import Article, Relation
+from newstrace.model import Article, Relation, same_publisher
 from newstrace.sentences import default_lexicon
 from newstrace.sentences.words import count_words
 
@@ -372,6 +372,10 @@ def relate(
         if rewritten_another_day:
             gap = int(comparison.features[FEATURE_NAMES.index("day_gap")])
             reasons.append(f"a rewrite dated {gap} day{'s' if gap != 1 else ''} apart from its source")
+            if not same_publisher(first, second) and undated is not None:
+                # Another publisher's rewrite is the source's story whatever its day; the publisher's
+                # own rewrite of another day is its update, another day's story.
+                probability = max(probability, round(undated, 4))
         else:
             kind, confidence = "unrelated", round(1.0 - probability, 3)
     if comparison.features[FEATURE_NAMES.index("same_catchline")]:

@@ -8,12 +8,25 @@ from datetime import date
 import numpy as np
 
 from newstrace.candidates.catchline import catchline_key
-from newstrace.model import DERIVED_KINDS, Article, Relation, Story, StoryMember, UnrelatedPair, has_agency_marks
+from newstrace.model import (
+    DERIVED_KINDS,
+    Article,
+    Relation,
+    Story,
+    StoryMember,
+    UnrelatedPair,
+    has_agency_marks,
+    same_publisher,
+)
 from newstrace.stories.cluster import average_linkage
 
 # Articles dated this many days apart are different events, unless one is a verbatim copy of the other
-# (a republished page); measured on METER, where the same trial on consecutive days is the main confusion.
+# (a republished page) or another publisher's copy or rewrite of it (a paper printing the wire's
+# report the next morning, a content farm's rewrite days later); measured on METER, where the same
+# trial on consecutive days is the main confusion (its dated articles are one agency's releases,
+# whose report of the next day is an update: another story).
 SAME_EVENT_DAYS = 0
+CARRIED_KINDS = ("syndicated", "rewrite")
 VERBATIM_KINDS = ("duplicate", "copy")
 LABEL_WORDS = 12
 
@@ -81,6 +94,16 @@ def build_stories(
         closeness[key] = max(closeness.get(key, 0.0), similarity)
 
     verbatim = {(relation.source, relation.copy) for relation in relations if relation.kind in VERBATIM_KINDS}
+    # The links that carry a story across days: verbatim copies, and other publishers' derivations
+    # dated themselves (an undated paper's copy of a wire release says nothing of the day it told).
+    verbatim |= {
+        (relation.source, relation.copy)
+        for relation in relations
+        if relation.kind in CARRIED_KINDS
+        and _date(by_id[relation.source]) is not None
+        and _date(by_id[relation.copy]) is not None
+        and not same_publisher(by_id[relation.source], by_id[relation.copy])
+    }
     linked: dict[str, set[str]] = {}
     for link in links:
         linked.setdefault(link.source, set()).add(link.copy)
