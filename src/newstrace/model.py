@@ -214,11 +214,11 @@ class Story:
 
 
 def same_publisher(first: Article, second: Article) -> bool:
-    """Whether two articles come from one publisher: one outlet, one credit, or both an agency's wire
-    releases (wire headers) credited to no other agency. Its report of another day is an update,
-    another publisher's is a copy."""
-    if first.outlet and first.outlet == second.outlet:
-        return True
+    """Whether two articles come from one publisher: one outlet (where both are known: a paper's copy
+    credited to the agency is the paper's), else one credit, else both an agency's wire releases (wire
+    headers). Its report of another day is an update, another publisher's is a copy."""
+    if first.outlet and second.outlet:
+        return first.outlet == second.outlet
     if first.credit and second.credit:
         return first.credit == second.credit
     return bool(first.metadata.get("wire_date") and second.metadata.get("wire_date"))

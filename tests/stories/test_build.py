@@ -290,8 +290,9 @@ def test_no_articles_no_stories() -> None:
 
 def test_another_publishers_copy_or_rewrite_dated_days_later_stays_in_its_origins_story() -> None:
     articles = [
-        _article("wire", "long", credit="AP", date="2024-03-12"),
-        _article("paper", date="2024-03-13", outlet="gazette.example"),
+        _article("wire", "long", credit="AP", date="2024-03-12", outlet="apnews.com"),
+        # The paper's copy credits the agency, but it is the paper's.
+        _article("paper", credit="AP", date="2024-03-13", outlet="gazette.example"),
         _article("farm", date="2024-03-15", outlet="farm.example"),
     ]
     relations = [
