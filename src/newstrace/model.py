@@ -213,15 +213,14 @@ class Story:
         return cls(**values)
 
 
-def same_publisher(first: Article, second: Article) -> bool:
-    """Whether two articles come from one publisher: one outlet (where both are known: a paper's copy
-    credited to the agency is the paper's), else one credit, else both an agency's wire releases (wire
-    headers). Its report of another day is an update, another publisher's is a copy."""
+def publishers_differ(first: Article, second: Article) -> bool:
+    """Whether two articles are known to come from different publishers: two outlets (a paper's copy
+    credited to the agency is the paper's), else two credits. A publisher's report of another day is
+    its update; another publisher's is a copy. Pages of an unknown site share its template, and an
+    agency's releases need not carry its credit: unknown is no difference."""
     if first.outlet and second.outlet:
-        return first.outlet == second.outlet
-    if first.credit and second.credit:
-        return first.credit == second.credit
-    return bool(first.metadata.get("wire_date") and second.metadata.get("wire_date"))
+        return first.outlet != second.outlet
+    return bool(first.credit and second.credit and first.credit != second.credit)
 
 
 def has_agency_marks(article: Article) -> bool:

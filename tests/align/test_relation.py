@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -441,8 +442,12 @@ def test_a_rewrite_dated_days_after_its_source_is_still_a_rewrite(lexicon: Lexic
         assert any("dated" in reason and "apart from its source" in reason for reason in relation.evidence)
         # Another publisher's rewrite is one story with its source whatever the day.
         assert relation.story_probability >= STORY_THRESHOLD
-    # The publisher's own rewrite of another day is its update: still a rewrite, another day's story.
-    relation = _relate(source, make_article("c-update", REWRITE, date="2024-04-03", outlet="ferry.example"), lexicon)
-    assert relation.kind == "rewrite" and relation.story_probability < STORY_THRESHOLD
+    # The publisher's own text of another day, or one of an unknown publisher, keeps the dated verdict.
+    for update in (
+        make_article("c-update", REWRITE, date="2024-04-03", outlet="ferry.example"),
+        make_article("c-unknown", REWRITE, date="2024-04-03"),
+    ):
+        relation = _relate(source if update.outlet else replace(source, outlet=None), update, lexicon)
+        assert relation.kind == "unrelated" and relation.story_probability < STORY_THRESHOLD
     # Another subject a day later stays unrelated.
     assert _relate(source, make_article("d-cheese", UNRELATED, date="2024-04-03"), lexicon).kind == "unrelated"

@@ -306,11 +306,13 @@ def test_another_publishers_copy_or_rewrite_dated_days_later_stays_in_its_origin
 
 def test_a_publishers_own_release_of_another_day_is_another_story() -> None:
     # An agency's next-day release reuses its earlier paragraphs: an update, another day's story
-    # (joining them cost METER's pairwise precision 0.94 -> 0.87). So is an outlet's own rewrite.
+    # (joining them cost METER's pairwise precision 0.94 -> 0.87). So is an outlet's own rewrite, and
+    # one of an unknown publisher (two pages of one unnamed site share its template).
     wire = {"wire_date": "12/03/24", "wire_slug": "COURTS Trial"}
     for first, second in (
         ({"credit": "PA", "metadata": wire}, {"metadata": {**wire, "wire_date": "13/03/24"}}),
         ({"outlet": "courier.example"}, {"outlet": "courier.example"}),
+        ({}, {}),
     ):
         articles = [
             _article("monday", "long", date="2024-03-12", **first),

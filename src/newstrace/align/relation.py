@@ -31,7 +31,7 @@ from newstrace.align.story_model import (
 )
 from newstrace.clean.site import subject_words
 from newstrace.embeddings import LeadEncoder, default_lead_encoder
-from newstrace.model import Article, Relation, same_publisher
+from newstrace.model import Article, Relation, publishers_differ
 from newstrace.sentences import default_lexicon
 from newstrace.sentences.words import count_words
 
@@ -311,13 +311,16 @@ def relate(
     if reason and not (duplicates and told):
         # What the two share says nothing of their stories: the pair weighs nothing in a story.
         return _unrelated(first, second, 0.0, similarity, text_similarity, [reason])
-    # The story model learnt from METER that wire copy of another day is another story, and marks
-    # down any pair dated apart (a paraphrase of every sentence, with all its names and figures, a day
-    # later: 0.10). A rewrite is a rewrite whatever the day it appeared: its kind is judged as if the
-    # dates were unknown. The story probability stays the dated one, so stories of other days stay
-    # apart (as METER's are).
+    # The story model learnt from METER that wire copy of another day is another story (there, an
+    # agency's own next-day release), and marks down any pair dated apart: a paraphrase of every
+    # sentence, with all its names and figures, a day later gets 0.10. Another publisher's rewrite is
+    # a rewrite, and its source's story, whatever the day it appeared: its kind and story probability
+    # are judged as if the dates were unknown. A publisher's own text of another day (or one of an
+    # unknown publisher: pages of one unnamed site share its template) keeps the dated verdict.
     undated = (
-        _undated_probability(models, first, second, comparison.features) if probability < STORY_THRESHOLD else None
+        _undated_probability(models, first, second, comparison.features)
+        if probability < STORY_THRESHOLD and publishers_differ(first, second)
+        else None
     )
     rewritten_another_day = (
         undated is not None
@@ -372,10 +375,7 @@ def relate(
         if rewritten_another_day:
             gap = int(comparison.features[FEATURE_NAMES.index("day_gap")])
             reasons.append(f"a rewrite dated {gap} day{'s' if gap != 1 else ''} apart from its source")
-            if not same_publisher(first, second) and undated is not None:
-                # Another publisher's rewrite is the source's story whatever its day; the publisher's
-                # own rewrite of another day is its update, another day's story.
-                probability = max(probability, round(undated, 4))
+            probability = max(probability, round(undated or 0.0, 4))
         else:
             kind, confidence = "unrelated", round(1.0 - probability, 3)
     if comparison.features[FEATURE_NAMES.index("same_catchline")]:

@@ -16,15 +16,15 @@ from newstrace.model import (
     StoryMember,
     UnrelatedPair,
     has_agency_marks,
-    same_publisher,
+    publishers_differ,
 )
 from newstrace.stories.cluster import average_linkage
 
 # Articles dated this many days apart are different events, unless one is a verbatim copy of the other
-# (a republished page) or another publisher's copy or rewrite of it (a paper printing the wire's
-# report the next morning, a content farm's rewrite days later); measured on METER, where the same
-# trial on consecutive days is the main confusion (its dated articles are one agency's releases,
-# whose report of the next day is an update: another story).
+# (a republished page) or a publisher known to be another's copy or rewrite of it (a paper printing
+# the wire's report the next morning, a content farm's rewrite days later); measured on METER, where
+# the same trial on consecutive days is the main confusion (its dated articles are one agency's
+# releases, whose report of the next day is an update: another story).
 SAME_EVENT_DAYS = 0
 CARRIED_KINDS = ("syndicated", "rewrite")
 VERBATIM_KINDS = ("duplicate", "copy")
@@ -102,7 +102,7 @@ def build_stories(
         if relation.kind in CARRIED_KINDS
         and _date(by_id[relation.source]) is not None
         and _date(by_id[relation.copy]) is not None
-        and not same_publisher(by_id[relation.source], by_id[relation.copy])
+        and publishers_differ(by_id[relation.source], by_id[relation.copy])
     }
     linked: dict[str, set[str]] = {}
     for link in links:
