@@ -215,12 +215,20 @@ class Story:
 
 def publishers_differ(first: Article, second: Article) -> bool:
     """Whether two articles are known to come from different publishers: two outlets (a paper's copy
-    credited to the agency is the paper's), else two credits. A publisher's report of another day is
-    its update; another publisher's is a copy. Pages of an unknown site share its template, and an
-    agency's releases need not carry its credit: unknown is no difference."""
+    credited to the agency is the paper's), else two credits, else a credit against a text with neither
+    credit nor wire header. A publisher's report of another day is its update; another publisher's is
+    a copy. Pages of an unknown site share its template: unknown is no difference."""
     if first.outlet and second.outlet:
         return first.outlet != second.outlet
-    return bool(first.credit and second.credit and first.credit != second.credit)
+    if first.credit and second.credit:
+        return first.credit != second.credit
+    # A text with no credit and no wire header is not the crediting agency's own release: the
+    # uncredited reuse of a wire report (an agency's releases carry one or the other).
+    return _credited_alone(first, second) or _credited_alone(second, first)
+
+
+def _credited_alone(credited: Article, other: Article) -> bool:
+    return bool(credited.credit) and not other.credit and not other.metadata.get("wire_date")
 
 
 def has_agency_marks(article: Article) -> bool:

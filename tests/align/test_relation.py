@@ -449,5 +449,10 @@ def test_a_rewrite_dated_days_after_its_source_is_still_a_rewrite(lexicon: Lexic
     ):
         relation = _relate(source if update.outlet else replace(source, outlet=None), update, lexicon)
         assert relation.kind == "unrelated" and relation.story_probability < STORY_THRESHOLD
+    # Text files name no outlet: an agency's credited report and an uncredited text (no wire header
+    # either) are two publishers, the uncredited reuse of a wire report.
+    wire = make_article("a-wire", ORIGINAL, date="2024-04-02", credit="AP")
+    relation = _relate(wire, make_article("e-farm", REWRITE, date="2024-04-04"), lexicon)
+    assert relation.kind == "rewrite" and relation.story_probability >= STORY_THRESHOLD
     # Another subject a day later stays unrelated.
     assert _relate(source, make_article("d-cheese", UNRELATED, date="2024-04-03"), lexicon).kind == "unrelated"
