@@ -2153,6 +2153,13 @@ def test_a_few_short_lines_a_table_or_a_round_up_post_are_no_teaser_list() -> No
         ]
     ]
     assert _teasers_of(_teaser_page(groups)) == []
+    # Briefs of the page's news under their headlines, each opening with a wire dateline.
+    briefs = [
+        line
+        for number, headline in enumerate(_OTHER_HEADLINES[:4])
+        for line in (headline, f"VELDEN — A short report number {number} on the day's council business.")
+    ]
+    assert _teasers_of(_teaser_page(briefs)) == []
     # A post that is a list of links, under a short introduction of its own.
     round_up = [
         "This week on the network",

@@ -36,6 +36,7 @@ from newstrace.clean.credits import (
     parse_byline,
     place_in_capitals,
     post_line_author,
+    split_dateline,
     split_reporter_credit,
     split_sign_off,
 )
@@ -922,7 +923,12 @@ def _is_teaser_headline(line: Line) -> bool:
 
 
 def _is_teaser_blurb(line: Line) -> bool:
-    return line.words <= TEASER_BLURB_WORDS and not _INNER_SENTENCE_END.search(line.text)
+    # A sentence under a wire dateline ("KESTREL BAY — ...") is a brief of the page's news, not a teaser.
+    return (
+        line.words <= TEASER_BLURB_WORDS
+        and not _INNER_SENTENCE_END.search(line.text)
+        and split_dateline(line.text)[0] is None
+    )
 
 
 def teaser_lists(lines: list[Line], segments: list[tuple[int, int]], is_body: np.ndarray) -> np.ndarray:
