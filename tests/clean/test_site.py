@@ -9,6 +9,7 @@ from newstrace.clean.site import (
     articles_without_site_boilerplate,
     outlet_summary,
     paragraph_key,
+    paragraph_keys,
     site_boilerplate,
     subject_words,
     without_site_boilerplate,
@@ -55,6 +56,17 @@ def test_versions_of_one_article_count_once() -> None:
 
 def test_the_same_paragraph_with_other_punctuation_is_one() -> None:
     assert paragraph_key("Sign up -- for the letter!") == paragraph_key("sign up for the letter")
+    # Keyed many at once, the same keys: ASCII and other scripts, broken lines, marks alone.
+    texts = [
+        "Sign up -- for the letter!",
+        "Café  «Zur Post»,\nÖffnungszeiten",
+        "x_y-z 3.5%",
+        "--",
+        "",
+        "Straße ΣΊΣΥΦΟΣ",
+    ]
+    assert paragraph_keys(texts) == [paragraph_key(text) for text in texts]
+    assert paragraph_keys(texts[:1] + texts[3:4]) == ["sign up for the letter", ""]
 
 
 def test_site_paragraphs_move_to_the_removed_lines_with_their_reason() -> None:
