@@ -93,16 +93,18 @@ def build_stories(
         edges[key] = max(edges.get(key, 0.0), probability)
         closeness[key] = max(closeness.get(key, 0.0), similarity)
 
-    verbatim = {(relation.source, relation.copy) for relation in relations if relation.kind in VERBATIM_KINDS}
     # The links that carry a story across days: verbatim copies, and other publishers' derivations
     # dated themselves (an undated paper's copy of a wire release says nothing of the day it told).
-    verbatim |= {
+    across_days = {
         (relation.source, relation.copy)
         for relation in relations
-        if relation.kind in CARRIED_KINDS
-        and _date(by_id[relation.source]) is not None
-        and _date(by_id[relation.copy]) is not None
-        and publishers_differ(by_id[relation.source], by_id[relation.copy])
+        if relation.kind in VERBATIM_KINDS
+        or (
+            relation.kind in CARRIED_KINDS
+            and _date(by_id[relation.source]) is not None
+            and _date(by_id[relation.copy]) is not None
+            and publishers_differ(by_id[relation.source], by_id[relation.copy])
+        )
     }
     linked: dict[str, set[str]] = {}
     for link in links:
@@ -128,7 +130,7 @@ def build_stories(
         if not left_dates or not right_dates:
             return True
         known = left_dates | right_dates
-        return (max(known) - min(known)).days <= SAME_EVENT_DAYS or _duplicated(left, right, verbatim)
+        return (max(known) - min(known)).days <= SAME_EVENT_DAYS or _linked_across(left, right, across_days)
 
     # The story probability says whether two groups may join; the text they share says which join
     # comes first. Probabilities near 1 cannot tell which day's wire copy an undated paper followed
@@ -377,8 +379,7 @@ def _days_apart(first: Article, second: Article) -> int:
     return abs((first_date - second_date).days)
 
 
-def _duplicated(left: frozenset[str], right: frozenset[str], duplicates: set[tuple[str, str]]) -> bool:
-    """Whether an identical text sits on both sides: a republished page stays in its story."""
-    return any(
-        (first in left and second in right) or (first in right and second in left) for first, second in duplicates
-    )
+def _linked_across(left: frozenset[str], right: frozenset[str], links: set[tuple[str, str]]) -> bool:
+    """Whether one of the links joins the two sides: a republished page, or another publisher's copy,
+    stays in its story across days."""
+    return any((first in left and second in right) or (first in right and second in left) for first, second in links)
