@@ -77,6 +77,8 @@ SAME_STORY_WORD_SHARE = 0.5
 STORY_CONTENT_WORDS = 20
 _WORD = re.compile(r"\w+")
 _NOT_WORD = re.compile(r"[^\w\n]+")
+# A sentence's end, not the colon and comma that patterns.SENTENCE_END counts too for a line's tail: a
+# removed heading "Ingredients for the quince jelly and the toast:" is no prose.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _SHORT_SENTENCE = re.compile(r"[\"'“‘]?[A-Z][^.!?:]*[.!?][\"'”’]?$")
 _NOT_SUBJECT_WORDS = STOP_WORDS | MONTHS.keys() | WEEKDAYS.keys()
