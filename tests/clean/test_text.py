@@ -2169,6 +2169,46 @@ def test_a_few_short_lines_a_table_or_a_round_up_post_are_no_teaser_list() -> No
     assert _teasers_of(round_up) == []
 
 
+def test_blurbs_whose_headlines_the_model_left_out_are_a_teaser_list() -> None:
+    # The model kept each teaser's one-sentence blurb but not its headline above it; a blurb may name a
+    # company ("Holm Ferries Inc. Chief Executive") without ending a sentence there.
+    blurbs = [
+        "Holm Ferries Inc. Chief Executive Ana Ruiz said the new boats would arrive in the spring.",
+        "The library will open on Sundays from next month, the council said on Tuesday.",
+        "Two mill owners were fined for a spill that turned the river white for a day.",
+    ]
+    tail = [line for pair in zip(_OTHER_HEADLINES, blurbs, strict=False) for line in pair]
+    raw_lines = _teaser_page(tail)
+    lines = build_lines(raw_lines)
+    kept = np.array([line not in _OTHER_HEADLINES for line in raw_lines])
+    found = teaser_lists(lines, [(0, len(lines))], kept)
+    assert [line.text for line, teaser in zip(lines, found, strict=True) if teaser] == blurbs
+    # Two are too few; and an article's own short paragraphs under its dropped subheadings stay.
+    two = _teaser_page(tail[:4])
+    two_lines = build_lines(two)
+    two_kept = np.array([line not in _OTHER_HEADLINES for line in two])
+    assert not teaser_lists(two_lines, [(0, len(two_lines))], two_kept).any()
+
+
+def test_teasers_in_a_part_of_their_own_under_the_article_are_a_teaser_list() -> None:
+    # The page's reading cut the teasers off into a part below the article: the article's prose is in
+    # the part above, and none in theirs.
+    blurbs = [f"A short sentence about story number {number} on the coast." for number in range(4)]
+    paired = [line for pair in zip(_OTHER_HEADLINES, blurbs, strict=False) for line in pair]
+    lines = build_lines([*_REPORT, *paired])
+    found = teaser_lists(lines, [(0, len(_REPORT)), (len(_REPORT), len(lines))], np.ones(len(lines), dtype=bool))
+    assert [line.text for line, teaser in zip(lines, found, strict=True) if teaser] == paired
+    # Without the article above, such a part is no one's teasers.
+    alone = build_lines(paired)
+    assert not teaser_lists(alone, [(0, len(alone))], np.ones(len(alone), dtype=bool)).any()
+
+
+def test_other_articles_headlines_each_with_its_date_are_a_teaser_list_whatever_their_form() -> None:
+    days = ["Monday March 10 2025", "Sunday March 9 2025", "Saturday March 8 2025", "Friday March 7 2025"]
+    dated = [f"{headline} ({day})" for headline, day in zip(_OTHER_HEADLINES, days, strict=False)]
+    assert _teasers_of(_teaser_page(dated)) == dated
+
+
 def test_a_teaser_list_the_model_keeps_goes_to_the_removed_lines_with_its_reason() -> None:
     page = "\n\n".join(_teaser_page(_OTHER_HEADLINES))
     [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
