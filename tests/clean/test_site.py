@@ -338,8 +338,10 @@ def test_two_posts_of_an_outlet_under_its_name_take_their_headlines_and_two_copi
         title="Crab season opens",
         outlet="notes.example",
     )
+    # The post under a <title> of the day alone is left untitled: the blog's name is no headline.
     assert [article.title for article in articles_without_site_boilerplate([*articles, other])] == [
-        "Ferry timetable cut for winter"
+        "Ferry timetable cut for winter",
+        None,
     ]
     # Two versions of one story (an update) under one headline keep it: their texts tell one story.
     story = (
@@ -361,6 +363,25 @@ def test_two_posts_of_an_outlet_under_its_name_take_their_headlines_and_two_copi
     assert [article.title for article in articles_without_site_boilerplate([*versions, other])] == []
 
 
+def test_pages_under_their_sites_name_with_no_title_tag_are_left_untitled() -> None:
+    # Scraped text of an outlet's pages, each opening with the site's name: no <title> holds their
+    # headlines, and the name is none of theirs.
+    stories = [
+        make_article(f"n{number}", _story(number), title="Valley Sports Wire", outlet="wire.example")
+        for number in range(3)
+    ]
+    passed = articles_without_site_boilerplate(stories)
+    assert [article.title for article in passed] == [None, None, None]
+    assert all(article.metadata[SITE_TITLE] == "Valley Sports Wire" for article in passed)
+    assert [article.paragraphs for article in passed] == [article.paragraphs for article in stories]
+    # A later pass finds nothing more to change.
+    assert articles_without_site_boilerplate(passed) == []
+    # A series' long headline over each of its posts is their headline, and stays.
+    series = "Harbour Board Publishes the Week's Sailing Notices for All Island Ferries"
+    posts = [replace(article, title=series) for article in stories]
+    assert articles_without_site_boilerplate(posts) == []
+
+
 def test_parts_that_every_title_tag_of_the_site_carries_are_the_sites_not_the_headline() -> None:
     # The <title>s name the blog otherwise than its heading does ("Lat Long" beside "Maps"); a
     # <title> that three pages share says no headline either.
@@ -370,7 +391,8 @@ def test_parts_that_every_title_tag_of_the_site_carries_are_the_sites_not_the_he
         for n, page_title in enumerate(page_titles)
     ]
     passed = {article.id: article.title for article in articles_without_site_boilerplate(stories)}
-    assert passed == {"m0": "Tide tables online", "m1": "Maps of the bay"}
+    # The others keep none: the blog's heading is no headline of theirs.
+    assert passed == {"m0": "Tide tables online", "m1": "Maps of the bay", "m2": None, "m3": None, "m4": None}
 
 
 def test_a_short_sentence_that_articles_of_no_known_outlet_share_is_their_formula_not_a_template() -> None:

@@ -30,6 +30,11 @@ SITE_ARTICLES = 3
 # A title two articles of a known outlet carry over other stories is the site's (its name, its motto):
 # see _page_headlines.
 SITE_TITLE_ARTICLES = 2
+# A site's name or motto taken for title, and no headline of the page to replace it, leaves the article
+# untitled where it has at most this many words. Of the 2,167 training and measuring pages read as a
+# crawl (plain text), 17 titles so go ("The Sports Network", "News Update Service", "Latest football
+# news, transfers, reports", "Paulo Coelho's Blog"); a series' title over each post has more words.
+SITE_NAME_WORDS = 7
 # Two articles are versions of one (an update, a page saved twice, a blog's front page on two
 # days) when they have one address or one headline, or when this share of the smaller's paragraphs
 # is the other's too. Their shared paragraphs are their story's, not the site's.
@@ -364,14 +369,16 @@ def _without_site_boilerplate(
     boilerplate: frozenset[str],
     headline: str | None = None,
     own_title: str | None = None,
+    site_title: bool = False,
 ) -> Article | None:
     """The article with its site's paragraphs removed and, where `headline` is given (its title as
     read is the site's, or holds the site's or a section's name at an end), that headline for title;
+    with `site_title` (its title as read is the site's, and no headline takes its place), no title.
     None if that is the article as it stands."""
     as_read = read.paragraphs
     is_site = [key in boilerplate and key != own_title for key in read.keys]
     keep = [paragraph for paragraph, site in zip(as_read, is_site, strict=True) if not site]
-    title = headline or read.title
+    title = None if site_title else headline or read.title
     if keep == article.paragraphs and title == article.title:
         return None
     removed = [item for item in article.removed if item.reason != SITE_BOILERPLATE_REASON]
@@ -383,7 +390,7 @@ def _without_site_boilerplate(
     metadata = {name: value for name, value in article.metadata.items() if name not in (SITE_POSITIONS, SITE_TITLE)}
     if any(is_site):
         metadata[SITE_POSITIONS] = ",".join(str(position) for position, site in enumerate(is_site) if site)
-    if headline and read.title is not None:
+    if (headline or site_title) and read.title is not None:
         metadata[SITE_TITLE] = read.title
     return replace(article, title=title, paragraphs=keep, removed=removed, metadata=metadata)
 
@@ -393,12 +400,13 @@ def _page_headlines(
     reads: Sequence[_Read],
     by_words: bool = False,
     boilerplate: frozenset[str] = frozenset(),
-) -> list[str | None]:
+) -> tuple[list[str | None], set[str]]:
     """For each article whose title as read is the site's (SITE_ARTICLES of the outlet's articles carry
     it, or SITE_TITLE_ARTICLES of other stories: a blog's name as every page's heading, "Seth's Blog"),
     the headline of its page's <title>: what is left of it once the parts that SITE_ARTICLES of the
     outlet's <title>s carry ("Seth's Blog: ...", "... - NFL.com", "Google Lat Long: ...") and the
-    site's title are gone. None for the others, and where nothing of a headline is left.
+    site's title are gone. None for the others, and where nothing of a headline is left. With them,
+    the site's titles.
 
     `by_words`: the articles are of no known outlet, and copies of one story (a wire report three
     papers printed, saved as text files) carry its headline: a title is the site's only where
@@ -426,7 +434,7 @@ def _page_headlines(
             or (len(under) >= SITE_TITLE_ARTICLES and _stories_of(under, boilerplate) >= SITE_TITLE_ARTICLES)
         }
     if not site_titles:
-        return [None] * len(articles)
+        return [None] * len(articles), site_titles
     parts_of = [_title_parts(article.metadata.get(PAGE_TITLE)) for article in articles]
     held = Counter(key for parts in parts_of for key in {paragraph_key(part) for part in parts})
     site_keys = {key for key, count in held.items() if count >= SITE_ARTICLES} | {
@@ -440,7 +448,7 @@ def _page_headlines(
         ]
         headline = max(own, key=lambda part: len(part.split()), default=None) if read.title in site_titles else None
         headlines.append(headline if headline and len(headline.split()) >= PAGE_HEADLINE_WORDS else None)
-    return headlines
+    return headlines, site_titles
 
 
 def _stories_of(reads: Sequence[_Read], boilerplate: frozenset[str]) -> int:
@@ -554,7 +562,21 @@ def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Artic
             continue
         reads = [_Read.of(article) for article in outlet_articles]
         boilerplate = _site_boilerplate(outlet_articles, reads, by_headline=outlet != NO_OUTLET)
-        headlines = _page_headlines(outlet_articles, reads, by_words=outlet == NO_OUTLET, boilerplate=boilerplate)
+        headlines, site_titles = _page_headlines(
+            outlet_articles, reads, by_words=outlet == NO_OUTLET, boilerplate=boilerplate
+        )
+        # A site's title (its name over every page, "The Sports Network") with no headline of the page
+        # to take its place leaves the article untitled: a story labelled by the site's name, or a
+        # relation told by it, would name none of its subject. Text pages have no <title> to read. A
+        # longer title is a series' headline over each of its posts ("Nintendo Download Highlights
+        # New Digital Content for Nintendo Systems") and stays.
+        untitled = [
+            bool(read.title)
+            and read.title in site_titles
+            and not headline
+            and len(_WORD.findall(read.title)) <= SITE_NAME_WORDS
+            for read, headline in zip(reads, headlines, strict=True)
+        ]
         # An article's own headline, printed in its text, is its own, though other pages of the site
         # list it among their teasers; a title that several articles carry is the site's name.
         carried = Counter(read.title for read in reads if read.title)
@@ -568,14 +590,15 @@ def articles_without_site_boilerplate(articles: Sequence[Article]) -> list[Artic
         if (
             boilerplate
             or any(headlines)
+            or any(untitled)
             or any(SITE_POSITIONS in article.metadata or SITE_TITLE in article.metadata for article in outlet_articles)
         ):
             changed += filter(
                 None,
                 (
-                    _without_site_boilerplate(article, read, boilerplate, headline, own_title)
-                    for article, read, headline, own_title in zip(
-                        outlet_articles, reads, headlines, own_titles, strict=True
+                    _without_site_boilerplate(article, read, boilerplate, headline, own_title, site_title)
+                    for article, read, headline, own_title, site_title in zip(
+                        outlet_articles, reads, headlines, own_titles, untitled, strict=True
                     )
                 ),
             )
