@@ -32,8 +32,8 @@ SITE_ARTICLES = 3
 SITE_TITLE_ARTICLES = 2
 # A site's name or motto taken for title, and no headline of the page to replace it, leaves the article
 # untitled where it has at most this many words. Of the 2,167 training and measuring pages read as a
-# crawl (plain text), 17 titles so go ("The Sports Network", "News Update Service", "Latest football
-# news, transfers, reports", "Paulo Coelho's Blog"); a series' title over each post has more words.
+# crawl, 18 titles so go as text and 13 as HTML ("The Sports Network", "News Update Service",
+# "Paulo Coelho's Blog", "Schneier on Security"); a series' title over each post has more words.
 SITE_NAME_WORDS = 7
 # Two articles are versions of one (an update, a page saved twice, a blog's front page on two
 # days) when they have one address or one headline, or when this share of the smaller's paragraphs
