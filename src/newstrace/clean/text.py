@@ -918,6 +918,7 @@ TEASER_PROSE_BEFORE = 100
 TEASER_LIST_REASON = "teaser list after the article (other stories' headlines)"
 _MARKS = re.compile(r"[\w\s]+")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+[A-Z“\"]")
+_DATE_END_RESIDUE = re.compile(r"^[\W_]*$")
 
 
 def _is_teaser_headline(line: Line) -> bool:
@@ -938,6 +939,11 @@ def _is_teaser_blurb(line: Line) -> bool:
         and (not _INNER_SENTENCE_END.search(line.text) or len(split_sentences(line.text)) == 1)
         and split_dateline(line.text)[0] is None
     )
+
+
+def _ends_with_date(line: Line) -> bool:
+    """Whether a line ends with a date ("... (Monday January 14 2008)")."""
+    return bool(line.dates) and _DATE_END_RESIDUE.match(line.text[line.dates[-1].end :]) is not None
 
 
 def teaser_lists(lines: list[Line], segments: list[tuple[int, int]], is_body: np.ndarray) -> np.ndarray:
@@ -976,9 +982,8 @@ def teaser_lists(lines: list[Line], segments: list[tuple[int, int]], is_body: np
         # The run reaches to the last line kept, headings under the teasers included.
         run = [start + position for position in kept[first:]]
         # Lines of one form (a list of places, results, "Team (Group A): 10th appearance") are a table
-        # the article holds; headlines vary.
-        # Headlines each followed by its date ("Hughes Signs (Monday January 14 2008)") are a list of
-        # other articles whatever their marks: the dates, not a table's form, are what the lines share.
+        # the article holds; headlines vary. Headlines each followed by its date ("Hughes Signs (Monday
+        # January 14 2008)") are other articles whatever their marks: the dates are what they share.
         forms = Counter(
             _MARKS.sub("", lines[position].text)
             for position in run
@@ -993,14 +998,6 @@ def teaser_lists(lines: list[Line], segments: list[tuple[int, int]], is_body: np
             teasers[run] = True
         prose_above += prose
     return teasers
-
-
-_DATE_END_RESIDUE = re.compile(r"^[\W_]*$")
-
-
-def _ends_with_date(line: Line) -> bool:
-    """Whether a line ends with a date ("... (Monday January 14 2008)")."""
-    return bool(line.dates) and _DATE_END_RESIDUE.match(line.text[line.dates[-1].end :]) is not None
 
 
 def _complete_runs_of_rows(lines: list[Line], is_body: np.ndarray) -> np.ndarray:
