@@ -2238,3 +2238,59 @@ def test_a_gallery_of_photographs_has_its_captions_for_text() -> None:
     teaser = "Readers pick their favourite ferry photographs of the summer season on the lake"
     [other] = clean_text(page.replace(caption, f"{teaser}\n{teaser}"), line_model=None)
     assert TEXT_FROM not in other.metadata
+
+
+class _KeepSentences:
+    """A line model that calls article text only the lines ending as sentences do."""
+
+    def batch_body_probabilities(self, pages: list[PageToScore]) -> list[np.ndarray]:
+        return [
+            np.array([text.rstrip().endswith((".", "!", "?")) for text in page.texts], dtype=float) for page in pages
+        ]
+
+
+_CALENDAR = [
+    "1st round: 8 March - Holm Arena",
+    "2nd round: 22 March - Velden Park",
+    "3rd round: 5 April - Lenning Ring",
+    "4th round: 19 April - Brask Circuit",
+    "5th round: 3 May - Holm Arena",
+    "6th round: 17 May - Kestrel Bay",
+]
+_SIDEBAR = [
+    "Read our columnist's view of the new season and tell us what you think of the changes to the rules.",
+    "Click the picture above to see how the riders stand in the ranking after the first races of the year.",
+]
+
+
+def _calendar_page(under_headline: list[str]) -> str:
+    return "\n".join(
+        [
+            "Lakeside Cup calendar 2025 | Lakeside Racing | News | Results",
+            "Home",
+            "News",
+            "Results",
+            "Lakeside Cup calendar 2025",
+            "Monday, 13 January 2025",
+            *under_headline,
+            "Share this",
+            *_SIDEBAR,
+            "Copyright 2025 Lakeside Racing",
+        ]
+    )
+
+
+def test_a_table_under_the_headline_with_no_prose_above_it_is_the_article() -> None:
+    # A race calendar: rows of one form right under the page's headline, and no sentence; the model
+    # kept only a sidebar's prose further down.
+    [article] = clean_text(_calendar_page(_CALENDAR), line_model=_KeepSentences())  # type: ignore[arg-type]
+    assert article.paragraphs[: len(_CALENDAR)] == _CALENDAR
+    assert article.title == "Lakeside Cup calendar 2025"
+    # Rows of figures alone (a calendar widget's days) are no article, nor is a table far below the
+    # headline, after other lines.
+    days = ["1 2 3 4 5 6 7", "8 9 10 11 12 13 14", "15 16 17 18 19 20 21", "22 23 24 25 26 27 28", "29 30 31"]
+    [widget] = clean_text(_calendar_page(days), line_model=_KeepSentences())  # type: ignore[arg-type]
+    assert not set(days) & set(widget.paragraphs)
+    far = ["Season", "Riders", "Teams", "Tickets", "Shop", "Gallery", *_CALENDAR]
+    [below] = clean_text(_calendar_page(far), line_model=_KeepSentences())  # type: ignore[arg-type]
+    assert not set(_CALENDAR) & set(below.paragraphs)
