@@ -1062,10 +1062,7 @@ def _under_the_headline(lines: list[Line], is_body: np.ndarray, start: int) -> b
     title_key = lines[0].key
     if not title_key or any(is_body[position] and lines[position].strong_body for position in range(start)):
         return False
-    return any(
-        lines[position].words >= COUNT_HEADLINE_WORDS and lines[position].key in title_key
-        for position in range(max(1, start - HEADLINE_ROWS_REACH), start)
-    )
+    return any(_title_holds(line, title_key) for line in lines[max(1, start - HEADLINE_ROWS_REACH) : start])
 
 
 def _introduced(lines: list[Line], is_body: np.ndarray, start: int) -> bool:
@@ -1197,9 +1194,15 @@ def _headline_under(lines: list[Line], position: int) -> bool:
     line, its <title>, holds) stands within COUNT_HEADLINE_REACH lines under a line."""
     title_key = lines[0].key
     return any(
-        other.words >= COUNT_HEADLINE_WORDS and other.headline_like and other.key in title_key
+        other.headline_like and _title_holds(other, title_key)
         for other in lines[position + 1 : position + 1 + COUNT_HEADLINE_REACH]
     )
+
+
+def _title_holds(line: Line, title_key: str) -> bool:
+    """Whether a line of COUNT_HEADLINE_WORDS words or more is held by the page's first line (its
+    <title>, keyed as title_key): the page's headline printed again."""
+    return line.words >= COUNT_HEADLINE_WORDS and line.key in title_key
 
 
 def _is_dated_photo_caption(lines: list[Line], position: int) -> bool:
