@@ -11,8 +11,14 @@ import pytest
 import newstrace.clean.line_model as line_model_module
 from newstrace.clean import clean_page
 from newstrace.clean.line_features import FEATURE_NAMES, RULE_NAMES, line_features
-from newstrace.clean.line_model import default_line_model
-from newstrace.clean.line_training import drop_headline_block, label_lines
+from newstrace.clean.line_model import (
+    _PREDICTION_OPTIONS,
+    SETTLED_SCORE,
+    LineModel,
+    _ensemble_probabilities,
+    default_line_model,
+)
+from newstrace.clean.line_training import ENSEMBLE_SIZE, drop_headline_block, label_lines
 from newstrace.clean.text import MODEL_REASON, clean_text, line_model_inputs
 from newstrace.model import Page
 
@@ -66,7 +72,41 @@ def _page(text: str) -> Page:
 
 
 def test_the_shipped_model_is_found() -> None:
-    assert default_line_model() is not None
+    model = default_line_model()
+    assert model is not None
+    assert len(model.firsts) == len(model.seconds) == ENSEMBLE_SIZE
+
+
+def _small_booster(seed: int) -> str:
+    """A booster of its own seed on invented rows whose label is their first column's half."""
+    lightgbm = pytest.importorskip("lightgbm")
+    rows = np.random.default_rng(seed).random((400, 3))
+    parameters = {"objective": "binary", "verbose": -1, "num_threads": 1, "seed": seed}
+    sampled = {**parameters, "bagging_fraction": 0.6, "bagging_freq": 1, "feature_fraction": 0.7}
+    return lightgbm.train(sampled, lightgbm.Dataset(rows, rows[:, 0] > 0.5), num_boost_round=60).model_to_string()
+
+
+def test_an_ensemble_averages_its_models_on_the_lines_the_first_leaves_unsettled() -> None:
+    first, other = LineModel.from_boosters(_small_booster(1), _small_booster(1)), _small_booster(2)
+    ensemble = LineModel([(_small_booster(1), _small_booster(1)), (other, other)])
+    rows = np.random.default_rng(3).random((300, 3))
+    alone = _ensemble_probabilities(first.firsts, rows)
+    other_alone = _ensemble_probabilities(ensemble.firsts[1:], rows)
+    together = _ensemble_probabilities(ensemble.firsts, rows)
+    raw = ensemble.firsts[0].predict(rows, raw_score=True, num_threads=1, **_PREDICTION_OPTIONS)
+    settled = np.abs(raw) >= SETTLED_SCORE
+    # Both kinds of lines occur, and the models disagree somewhere among the unsettled ones.
+    assert settled.any() and (~settled).any()
+    assert not np.allclose(alone[~settled], other_alone[~settled])
+    assert np.array_equal(together[settled], alone[settled])
+    assert np.allclose(together[~settled], (alone[~settled] + other_alone[~settled]) / 2)
+    # An ensemble of one is its model, and an ensemble's text reads back as the same ensemble.
+    assert np.allclose(alone, 1 / (1 + np.exp(-raw)))
+    read_back = LineModel.from_text(ensemble.text)
+    assert np.array_equal(_ensemble_probabilities(read_back.firsts, rows), together)
+    assert LineModel.ensemble([first, LineModel.from_boosters(other, other)]).text == ensemble.text
+    with pytest.raises(ValueError):
+        LineModel.from_text("not a model")
 
 
 def test_article_prose_is_kept_comments_and_teasers_are_removed() -> None:
