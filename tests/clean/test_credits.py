@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from newstrace.clean.credits import (
@@ -63,6 +65,12 @@ from newstrace.clean.text import clean_text
         ("(CNN)Senators met.", "", "CNN", "Senators met."),
         ("Denver (CNN) – Senators met.", "Denver", "CNN", "Senators met."),
         ("Pyongyang, October 30 (KCNA) — A teahouse opened.", "Pyongyang", "KCNA", "A teahouse opened."),
+        # The day before the month, with the year, as AFP's and many papers' datelines print it.
+        ("LIMA, 15 January 2008 (AFP) - Prices rose.", "LIMA", "AFP", "Prices rose."),
+        # A date alone before a dash: no place, no agency.
+        ("16 January 2008 – The council met.", "", None, "The council met."),
+        ("Feb. 23, 2015 -- Orvale Labs opened.", "", None, "Orvale Labs opened."),
+        ("Tuesday, March 4, 2025 - Rain fell.", "", None, "Rain fell."),
     ],
 )
 def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) -> None:
@@ -108,6 +116,11 @@ def test_ordinary_sentences_are_not_datelines() -> None:
         "Ines Moreau (Pic:PA)",
         "Harbour pier (Photo: AP) - The crowd waited.",
         "ARCHIVES MOVIE REVIEW - Murder and morals collide in Holmstad.",
+        # A date without its year, a word that is no month or weekday, or no sentence after the dash.
+        "March 3 - Rain fell.",
+        "Sprint 23, 2015 - Orvale Labs opened.",
+        "Someday, March 4, 2025 - Rain fell.",
+        "16 January 2008 - and then rain fell.",
     ):
         assert split_dateline(paragraph)[0] is None
 
@@ -472,3 +485,42 @@ def test_a_bylines_paper_after_the_name_goes_where_its_case_tells_it_apart(
     byline: str | None, name: str | None
 ) -> None:
     assert byline_without_employer(byline) == name
+
+
+LEDE_BODY = [
+    "The council said the plan would be put to a vote next month, after two years of talks between the "
+    "parties and a series of public hearings across the valley.",
+    "Officials expect the vote to pass with a comfortable majority, although several members have said "
+    "they will oppose it unless changes are made to the funding.",
+]
+
+
+def test_a_date_alone_opening_the_text_dates_it_and_leaves_the_body() -> None:
+    lede = "16 January 2008 – The Tarnvale council today discussed the plan for the northern valley at length."
+    [article] = clean_text(
+        "\n".join(["Council debates valley plan", lede, *LEDE_BODY]), line_model=default_line_model()
+    )
+    assert article.date == date(2008, 1, 16) and article.date_source == "dateline"
+    assert article.dateline is None and article.credit is None
+    assert article.paragraphs[0] == "The Tarnvale council today discussed the plan for the northern valley at length."
+    assert ("16 January 2008 –", "wire dateline") in {(line.line, line.reason) for line in article.removed}
+
+
+def test_a_day_first_wire_dateline_gives_its_place_and_date() -> None:
+    lede = "LIMA, 15 January 2008 (AFP) - Peru's central bank raised its main interest rate for the third month."
+    [article] = clean_text("\n".join(["Peru raises rates again", lede, *LEDE_BODY]), line_model=default_line_model())
+    assert (article.dateline, article.credit, article.date) == ("LIMA", "AFP", date(2008, 1, 15))
+    assert article.paragraphs[0] == "Peru's central bank raised its main interest rate for the third month."
+
+
+def test_a_timelines_dated_entries_are_text() -> None:
+    entries = [
+        "March 3, 2001 – The Tarnvale valley company is founded in a garage by two engineers from the town.",
+        "June 9, 2004 – The company opens its first plant on the river, with forty workers hired locally.",
+        "May 1, 2010 – A second plant opens in the northern valley, and the workforce passes four hundred.",
+    ]
+    [article] = clean_text(
+        "\n".join(["A short history of the company", *entries, *LEDE_BODY]), line_model=default_line_model()
+    )
+    assert article.date is None
+    assert article.paragraphs[:3] == entries

@@ -17,13 +17,14 @@ _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
 # A dateline's date with its month first: "Jan 5", "Nov. 30, 2026", "JAN 17".
 _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
 # "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ",
+# "LONDON, 15 January 2008 (AFP) - ",
 # "LONDON (Reuters) -The", "Madrid, 30 nov (EFE).- ", "AUSTIN, Texas, Nov. 30, 2026 /PRNewswire/ -- ",
 # "CHICAGO--(BUSINESS WIRE)--", "LONDON, JAN 17 (PTI) — ", "GAZA CITY, Gaza Strip, (AP) - ", and the
 # underscore older AP copy sets for a dash after the tag: "FAIRFIELD, Conn. (AP) _ ".
 _DATELINE_OPENING = (
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
-    rf"(?:,?\s+(?P<when>{_WHEN}|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?))?"
+    rf"(?:,?\s+(?P<when>{_WHEN}|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?(?:,?\s+\d{{4}})?))?"
 )
 _DATELINE = re.compile(
     _DATELINE_OPENING
@@ -125,6 +126,9 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     tag_first = _tag_first_dateline(paragraph)
     if tag_first is not None:
         return tag_first
+    date_first = _date_first_dateline(paragraph)
+    if date_first is not None:
+        return date_first
     match = _DATELINE.match(paragraph) or _DATELINE_WITHOUT_DASH.match(paragraph)
     if not match:
         return None, paragraph
@@ -288,6 +292,35 @@ def _tag_first_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     if match is None or agency is None or not _opens_a_sentence(rest):
         return None
     return Dateline(match.group("place") or "", agency, paragraph[: match.end()].strip()), rest
+
+
+# A full date, its year given, before a dash: the dateline of publishers that print no place ("16
+# January 2008 – The Security Council ...", a release's "January 15, 2008 - Acme said ...").
+_DATE_FIRST = re.compile(
+    r"^(?:(?P<weekday>[A-Za-z]{6,9}),?\s+)?"
+    r"(?P<when>(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+\d{4}"
+    r"|(?P<month_first>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+\d{4})"
+    r"\s*(?:[—–]|--?)\s*"
+)
+
+
+def _date_first_dateline(paragraph: str) -> tuple[Dateline, str] | None:
+    """A dateline that is a date alone (place "", no agency) opening a paragraph that goes on with a
+    sentence, and the paragraph without it."""
+    match = _DATE_FIRST.match(paragraph)
+    if match is None:
+        return None
+    month = (match.group("month") or match.group("month_first")).lower()
+    weekday = match.group("weekday")
+    rest = paragraph[match.end() :]
+    if month not in MONTHS or (weekday and weekday.lower() not in WEEKDAYS) or not _opens_a_sentence(rest):
+        return None
+    return Dateline("", None, paragraph[: match.end()].strip(), match.group("when")), rest
+
+
+def opens_with_a_date(paragraph: str) -> bool:
+    """Whether a paragraph opens with a date-alone dateline (a timeline's entries each do)."""
+    return _date_first_dateline(paragraph) is not None
 
 
 def _opens_a_sentence(text: str) -> bool:

@@ -33,6 +33,7 @@ from newstrace.clean.credits import (
     name_line,
     names_in_credit,
     names_someone,
+    opens_with_a_date,
     parse_byline,
     place_in_capitals,
     post_line_author,
@@ -937,8 +938,14 @@ def _is_teaser_blurb(line: Line) -> bool:
         line.words <= TEASER_BLURB_WORDS
         # "Apple Inc. CEO Steve Jobs" is one sentence: abbreviations and initials end none.
         and (not _INNER_SENTENCE_END.search(line.text) or len(split_sentences(line.text)) == 1)
-        and split_dateline(line.text)[0] is None
+        and not _under_a_wire_dateline(line.text)
     )
+
+
+def _under_a_wire_dateline(text: str) -> bool:
+    # A date alone before a dash is no wire dateline here: teasers' blurbs are dated so ("Jan 14, 2008 - ...").
+    dateline = split_dateline(text)[0]
+    return dateline is not None and bool(dateline.place or dateline.agency)
 
 
 def _ends_with_date(line: Line) -> bool:
@@ -2320,6 +2327,11 @@ def _take_dateline(result: CleanedText) -> None:
     # A layout table's cell keeps its mark until the end ("| MANILA, Nov. 24 (Xinhua) -- ...").
     dateline, header, rest = find_dateline(result.paragraphs[0].removeprefix(CELL_MARK))
     if dateline is None:
+        return
+    date_alone = not (dateline.place or dateline.agency)
+    if date_alone and len(result.paragraphs) > 1 and opens_with_a_date(result.paragraphs[1]):
+        # A date alone before a dash dates the text it opens; opening the next paragraph too, it is a
+        # timeline's first entry ("March 3, 2001 – The company is founded.").
         return
     position = 0
     if header and _HEADER_SENTENCE.search(header):
