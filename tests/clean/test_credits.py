@@ -524,3 +524,17 @@ def test_a_timelines_dated_entries_are_text() -> None:
     )
     assert article.date is None
     assert article.paragraphs[:3] == entries
+
+
+@pytest.mark.parametrize(
+    ("notice", "credit"),
+    [("© 2008 AFP", "AFP"), ("© Thomson Reuters 2008. All rights reserved.", "Reuters"), ("© Ana Ruiz/Reuters", None)],
+)
+def test_a_copyright_mark_with_a_year_is_the_pages_notice_not_a_photographs_credit(
+    notice: str, credit: str | None
+) -> None:
+    page = "\n".join(["Council backs bridge plan", *LEDE_BODY, "The vote is set for the second week of March.", notice])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.credit == credit
+    reasons = {line.line: line.reason for line in article.removed}
+    assert reasons[notice] == ("copyright notice" if credit else "photo or image credit")

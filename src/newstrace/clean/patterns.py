@@ -481,6 +481,8 @@ AGENCY_NAMES = {
     "Australian Associated Press": "AAP",
     "PA Media": "PA",
     "PA News": "PA",
+    # Its notices name the company ("© Thomson Reuters 2008"): the agency's copy.
+    "Thomson Reuters": "Reuters",
     # Release wires print their names in capitals too ("(BUSINESS WIRE)"): matched in any case.
     "PR Newswire": "PRNewswire",
     "PRNewswire": "PRNewswire",

@@ -88,6 +88,7 @@ from newstrace.clean.patterns import (
     AUTHOR_BOX_HEADING_WORDS,
     AUTHOR_MARK,
     AUTHOR_WORDS,
+    LINE_RULES,
     POST_MARK,
     POSTING_MARK,
     POSTING_WORDS,
@@ -2290,6 +2291,7 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
     if complete:
         _take_sign_off(result)
         _take_editor_credit(result)
+    result.removed = [_as_notice(item) for item in result.removed]
     result.credit = result.credit or _agency_of_copyright(result.removed)
     if not complete:
         return
@@ -2457,6 +2459,7 @@ def _cut_release_boilerplate(result: CleanedText) -> None:
 
 
 COPYRIGHT_REASON = "copyright notice"
+PHOTO_CREDIT_REASON = next(rule.reason for rule in LINE_RULES if rule.name == "photo_credit")
 # Where a republished article names the outlet that published it first ("This story originally
 # appeared on ZDNet", "Originally published on www.cio.com"): in its last paragraphs or its removed lines.
 ORIGINAL_PUBLISHER_REACH = 3
@@ -2517,6 +2520,19 @@ def _agency_of_copyright(removed: list[RemovedLine]) -> str | None:
     agencies a site may carry credits none of them, and "Ana Ruiz © Reuters" under a picture is the
     photographer's. Not a photo's notice either: the picture is the agency's, not the text."""
     return next(filter(None, (_notice_agency(item.line) for item in removed if item.reason == COPYRIGHT_REASON)), None)
+
+
+# A line opening with the copyright mark is a photograph's credit to the rules ("© Ana Ruiz/Reuters"); with a
+# year or "all rights reserved" it is the page's notice ("© Thomson Reuters 2008. All rights reserved."). Told
+# apart after the rules and the model, whose inputs stay as learnt.
+_NOTICE_MARKS = re.compile(r"\b(?:19|20)\d{2}\b|\brights\s+reserved\b", re.IGNORECASE)
+
+
+def _as_notice(item: RemovedLine) -> RemovedLine:
+    """A removed line the photo-credit rule named, given its reason as a copyright notice where it is one."""
+    if item.reason != PHOTO_CREDIT_REASON or not item.line.lstrip().startswith("©"):
+        return item
+    return RemovedLine(item.line, COPYRIGHT_REASON) if _NOTICE_MARKS.search(item.line) else item
 
 
 def _notice_agency(notice: str) -> str | None:
