@@ -67,6 +67,8 @@ from newstrace.clean.text import clean_text
         ("Pyongyang, October 30 (KCNA) — A teahouse opened.", "Pyongyang", "KCNA", "A teahouse opened."),
         # The day before the month, with the year, as AFP's and many papers' datelines print it.
         ("LIMA, 15 January 2008 (AFP) - Prices rose.", "LIMA", "AFP", "Prices rose."),
+        # TASS's English copy: the agency between slashes after the date, no dash.
+        ("MOSCOW, November 18. /TASS/. Prices rose.", "MOSCOW", "TASS", "Prices rose."),
         # A date alone before a dash: no place, no agency.
         ("16 January 2008 – The council met.", "", None, "The council met."),
         ("Feb. 23, 2015 -- Orvale Labs opened.", "", None, "Orvale Labs opened."),
@@ -121,6 +123,8 @@ def test_ordinary_sentences_are_not_datelines() -> None:
         "Sprint 23, 2015 - Orvale Labs opened.",
         "Someday, March 4, 2025 - Rain fell.",
         "16 January 2008 - and then rain fell.",
+        # Slashes around what names no agency.
+        "PARIS, May 3. /Photos/. Rain fell.",
     ):
         assert split_dateline(paragraph)[0] is None
 

@@ -31,8 +31,10 @@ _DATELINE = re.compile(
     + r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?|(?<=\))\s_)\s*"
 )
 # After an agency's tag, a colon or nothing: "NEW DELHI (PTI): ", "New Delhi, Nov 30 (IANS) The", as
-# Indian agencies' copy is printed.
-_DATELINE_WITHOUT_DASH = re.compile(_DATELINE_OPENING + r",?\s*\((?P<agency>[^()]{1,40})\)\s*:?\s*")
+# Indian agencies' copy is printed, and TASS's between slashes: "MOSCOW, November 18. /TASS/. ".
+_DATELINE_WITHOUT_DASH = re.compile(
+    _DATELINE_OPENING + r"(?:,?\s*\((?P<agency>[^()]{1,40})\)\s*:?|\.?\s*/(?P<wire>[^/]{3,40})/\.?)\s*"
+)
 # An agency's tag with no place before it: "(Bloomberg) -- ", "(Reuters) - ", "Nov. 30 (UPI) -- ",
 # "(CNN)The" (no dash), and the place after it, in capitals: "(ANSA) - ROME, NOV 30 - ".
 _TAG_FIRST = re.compile(
