@@ -341,13 +341,16 @@ def test_a_paragraph_that_is_a_reporter_credit_alone(paragraph: str, is_credit: 
         ("Ines Moreau reported from Lyon. Tomas Reyes in Porto contributed.", ["Ines Moreau", "Tomas Reyes"]),
         # An agency's and a role's words before the names are neither, and every name listed counts.
         ("AP Sports Writer Ines Moreau contributed to this report.", ["Ines Moreau"]),
+        # Editors wrote nothing: "Editing by" names none of the story's people.
+        ("Reporting by Ines Moreau; Editing by Tomas Reyes and Bo Chan", ["Ines Moreau"]),
+        ("Reporting by Ines Moreau; Writing by Bo Chan; edited by Tomas Reyes", ["Ines Moreau", "Bo Chan"]),
         (
             "Associated Press writers Ines Moreau, Tomas Reyes and Bo Chan contributed to this report.",
             ["Ines Moreau", "Tomas Reyes", "Bo Chan"],
         ),
         # Places after "from" or "in" are no names, listed or not.
         ("Ines Moreau reported from Lyon and Porto.", ["Ines Moreau"]),
-        ("Reporting by Ines Moreau; Editing by Tomas Reyes", ["Ines Moreau", "Tomas Reyes"]),
+        ("Reporting by Ines Moreau; Editing by Tomas Reyes", ["Ines Moreau"]),
     ],
 )
 def test_the_people_a_reporter_credit_names(credit: str, names: list[str]) -> None:
@@ -542,3 +545,19 @@ def test_a_copyright_mark_with_a_year_is_the_pages_notice_not_a_photographs_cred
     assert article.credit == credit
     reasons = {line.line: line.reason for line in article.removed}
     assert reasons[notice] == ("copyright notice" if credit else "photo or image credit")
+
+
+@pytest.mark.parametrize(
+    ("credit", "byline"),
+    [
+        ("(Reporting by Ines Moreau and Bo Chan; Editing by Tomas Reyes)", "Ines Moreau, Bo Chan"),
+        # A helper's credit names no author, nor an editor's alone.
+        ("Additional reporting by Ines Moreau", None),
+        ("(Editing by Tomas Reyes)", None),
+    ],
+)
+def test_a_reporting_credit_of_its_own_at_the_foot_gives_the_byline(credit: str, byline: str | None) -> None:
+    page = "\n".join(["Council backs bridge plan", *LEDE_BODY, "The vote is set for the second week of March.", credit])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.byline == byline
+    assert (credit, "reporter credit") in {(line.line, line.reason) for line in article.removed}

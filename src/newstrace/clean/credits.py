@@ -686,12 +686,20 @@ def is_credit_paragraph(paragraph: str) -> bool:
     return "contributed" in paragraph and _CREDIT_PARAGRAPH.match(paragraph) is not None
 
 
+# "Editing by Tom Hallet", "Edited by ..." in a credit, up to its next clause ("(Reporting by Ana Ruiz;
+# Editing by Tom Hallet)").
+_EDITING_CLAUSE = re.compile(r"\b(?:editing|edited)\s+by\b[^;()]*", re.IGNORECASE)
+# A credit that names the reporters or writers first: its names are the story's authors ("Additional
+# reporting by" names helpers).
+REPORTING_CREDIT = re.compile(r"^\(?(?:reporting|writing)\s+by\b", re.IGNORECASE)
+
+
 def names_in_credit(credit: str) -> list[str]:
     """People named in a reporter credit ("X reported from Athens. Y in Skopje contributed.",
     "Associated Press writers X and Y contributed to this report.")."""
     # An agency's and a role's words before the names ("AP Sports Writer", "Associated Press
-    # writers") open the names as a sentence would.
-    text = _CREDIT_ROLE.sub(". ", credit)
+    # writers") open the names as a sentence would; the editors a Reuters credit names wrote nothing.
+    text = _CREDIT_ROLE.sub(". ", _EDITING_CLAUSE.sub("", credit))
     names = []
     for match in _CREDIT_NAMES.finditer(text):
         previous = text[: match.start(1)].rstrip().lower()

@@ -22,6 +22,7 @@ import numpy as np
 
 from newstrace.clean.credits import (
     ANY_AGENCY,
+    REPORTING_CREDIT,
     agency_byline,
     agency_line,
     author_line_agency,
@@ -2291,6 +2292,10 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
     if complete:
         _take_sign_off(result)
         _take_editor_credit(result)
+    if complete and not result.byline and REPORTING_CREDIT.match(result.metadata.get("reporter_credit", "")):
+        # A credit line of its own at the foot ("(Reporting by Ana Ruiz; Editing by Tom Hallet)"), which
+        # a rule removed: its reporters are the authors, as where it ends the last paragraph.
+        result.byline = ", ".join(names_in_credit(result.metadata["reporter_credit"])) or None
     result.removed = [_as_notice(item) for item in result.removed]
     result.credit = result.credit or _agency_of_copyright(result.removed)
     if not complete:
