@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from newstrace.clean.credits import (
@@ -23,7 +24,8 @@ from newstrace.clean.credits import (
     split_sign_off,
 )
 from newstrace.clean.line_model import default_line_model
-from newstrace.clean.text import clean_text
+from newstrace.clean.lines import build_lines
+from newstrace.clean.text import _keep_the_wire_lede, clean_text
 
 
 @pytest.mark.parametrize(
@@ -561,3 +563,15 @@ def test_a_reporting_credit_of_its_own_at_the_foot_gives_the_byline(credit: str,
     [article] = clean_text(page, line_model=default_line_model())
     assert article.byline == byline
     assert (credit, "reporter credit") in {(line.line, line.reason) for line in article.removed}
+
+
+def test_a_wire_lede_the_model_left_out_above_the_text_it_kept_is_kept() -> None:
+    lede = "TARNVALE, Norway (AP) — The Latest on the vote over the old stone bridge (all times local):"
+    entry = "The Tarnvale council has voted to rebuild the old stone bridge over the river, ending years of talks."
+    teaser = "OSLO (AP) — A separate story about the harbour that the page lists beside the article, in full."
+    lines = build_lines(["The Latest: Tarnvale votes", lede, "9:34 p.m.", entry, entry + " Again."])
+    kept = np.array([False, False, False, True, True])
+    assert _keep_the_wire_lede(lines, kept).tolist() == [False, True, False, True, True]
+    # Another story's lede above the article's headline is no opening of it.
+    lines = build_lines([teaser, "Tarnvale votes on its old stone bridge", entry, entry + " Again."])
+    assert _keep_the_wire_lede(lines, np.array([False, False, True, True])).tolist() == [False, False, True, True]

@@ -269,7 +269,10 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 item.lines,
                 _complete_numbered_lists(
                     item.lines,
-                    _end_at_closing_line(item.lines, item.segments, _kept_by_model(item, page_probabilities)),
+                    _keep_the_wire_lede(
+                        item.lines,
+                        _end_at_closing_line(item.lines, item.segments, _kept_by_model(item, page_probabilities)),
+                    ),
                 ),
             )
             teasers = teaser_lists(item.lines, item.segments, kept)
@@ -851,6 +854,33 @@ def _complete_numbered_lists(lines: list[Line], is_body: np.ndarray) -> np.ndarr
             and line.words <= _LIST_LEAD_IN_WORDS
         ):
             is_body[position - 1] = True
+    return is_body
+
+
+# A wire lede the model left out just above the text it kept: at most LEDE_REACH lines above it, with
+# only short lines between (a live page's first time stamp, "9:34 p.m."), and going on with a sentence.
+LEDE_REACH = 3
+LEDE_GAP_WORDS = 4
+LEDE_WORDS = 8
+
+
+def _keep_the_wire_lede(lines: list[Line], is_body: np.ndarray) -> np.ndarray:
+    """The article's first line where it opens with an agency's dateline ("WASHINGTON (AP) — The Latest on
+    the campaign (all times Eastern):") and the model kept the text under it but not it: the dateline
+    marks where the article begins, and with the line went its place and credit."""
+    kept = np.flatnonzero(is_body)
+    if not len(kept):
+        return is_body
+    first = int(kept[0])
+    for position in range(first - 1, max(-1, first - 1 - LEDE_REACH), -1):
+        line = lines[position]
+        dateline, rest = split_dateline(line.text)
+        if dateline is not None and dateline.place and dateline.agency and len(rest.split()) >= LEDE_WORDS:
+            is_body = is_body.copy()
+            is_body[position] = True
+            return is_body
+        if line.words > LEDE_GAP_WORDS or line.headline_like:
+            return is_body
     return is_body
 
 
