@@ -2294,3 +2294,36 @@ def test_a_table_under_the_headline_with_no_prose_above_it_is_the_article() -> N
     far = ["Season", "Riders", "Teams", "Tickets", "Shop", "Gallery", *_CALENDAR]
     [below] = clean_text(_calendar_page(far), line_model=_KeepSentences())  # type: ignore[arg-type]
     assert not set(_CALENDAR) & set(below.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "FILE - In this Jan. 15, 2019, file photo, lorries queue at the closed bridge in Tarnvale.",
+        "In this photo provided by the Tarnvale council, engineers inspect a cracked arch of the bridge.",
+        "FILE PHOTO: Lorries queue at the closed bridge in Tarnvale.",
+    ],
+)
+def test_an_agencys_photo_caption_among_the_paragraphs_is_a_caption(caption: str) -> None:
+    body = [
+        "The Tarnvale council approved a plan to rebuild the old stone bridge over the river, ending years of "
+        "argument between the town and the county.",
+        "The bridge, built in 1881, has been closed to lorries since a survey found cracks in two of its arches "
+        "last winter, and traffic has been sent through the town centre since.",
+        "Work is due to start in the spring and to take about nine months, the council said on Tuesday.",
+    ]
+    page = "\n".join(["Council backs bridge plan", body[0], caption, *body[1:]])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert caption in article.captions and caption not in article.paragraphs
+    assert article.paragraphs == body
+
+
+def test_a_blogs_sentence_about_its_photo_is_text() -> None:
+    sentence = "In this photo, you can still see a few bits of glue on the ribbon, which dries clear overnight."
+    steps = [
+        "Cut the ribbon into lengths of about forty centimetres and lay them out on the table in pairs.",
+        sentence,
+        "Tie each pair to the balloon's string, leaving a little space between the knots so they hang freely.",
+    ]
+    [article] = clean_text("\n".join(["How to make a ribbon balloon", *steps]), line_model=default_line_model())
+    assert sentence in article.paragraphs

@@ -1244,6 +1244,20 @@ def _title_holds(line: Line, title_key: str) -> bool:
     return line.words >= COUNT_HEADLINE_WORDS and line.key in title_key
 
 
+# The forms agencies caption their photographs in, which pages print among the paragraphs: AP's "FILE -
+# In this Jan. 15, 2008, file photo, ...", "In this photo provided by the county, ...", "In this image
+# made from video, ...", Reuters' "FILE PHOTO: ...". Read after the model only: the rules' reading is
+# among its inputs as it learnt them.
+_WIRE_PHOTO_CAPTION = re.compile(
+    r"^(?:FILE(?:\s+PHOTO)?\s*[-–—:]\s+"
+    # A bare "In this photo, you can see ..." is a blog's sentence: a date, "file" or "undated" before
+    # the photo, or who provided or made it after, is the agency's form.
+    r"|In\s+this\s+(?:.{0,50}?\b(?:file|undated|handout)\s+|.{0,50}?\d{4},?\s+)(?:photo|image|picture)\b"
+    r"|In\s+this\s+(?:photo|image|picture|frame\s+grab)\s+"
+    r"(?:provided|taken|released|made|shot|obtained|courtesy|from\s+video)\b)"
+)
+
+
 def _is_dated_photo_caption(lines: list[Line], position: int) -> bool:
     """Whether a line is a photo's caption that dates it, over the photo's credit ("Beekeepers inspect
     hives near Wessenburg on April 27, 2024." over "Photo: Jeroen Staal"), as wire photos are
@@ -1925,7 +1939,11 @@ def _clean_segment_by_model(
             reason = POST_LINE_REASON
         if reason is None and kept_by_model[position] and _is_word_list(line):
             reason = WORD_LIST_REASON
-        if reason is None and kept_by_model[position] and _is_dated_photo_caption(lines, position):
+        if (
+            reason is None
+            and kept_by_model[position]
+            and (_is_dated_photo_caption(lines, position) or _WIRE_PHOTO_CAPTION.match(line.text))
+        ):
             reason = "caption"
         if reason is None and kept_by_model[position] and position in author_boxes:
             reason = AUTHOR_BIO_REASON
