@@ -343,6 +343,9 @@ def test_a_paragraph_that_is_a_reporter_credit_alone(paragraph: str, is_credit: 
         ("Ines Moreau reported from Lyon. Tomas Reyes in Porto contributed.", ["Ines Moreau", "Tomas Reyes"]),
         # An agency's and a role's words before the names are neither, and every name listed counts.
         ("AP Sports Writer Ines Moreau contributed to this report.", ["Ines Moreau"]),
+        # An agency credited names no one.
+        ("The Associated Press contributed to this report.", []),
+        ("Reuters and Ines Moreau contributed to this report.", ["Ines Moreau"]),
         # Editors wrote nothing: "Editing by" names none of the story's people.
         ("Reporting by Ines Moreau; Editing by Tomas Reyes and Bo Chan", ["Ines Moreau"]),
         ("Reporting by Ines Moreau; Writing by Bo Chan; edited by Tomas Reyes", ["Ines Moreau", "Bo Chan"]),
@@ -575,3 +578,23 @@ def test_a_wire_lede_the_model_left_out_above_the_text_it_kept_is_kept() -> None
     # Another story's lede above the article's headline is no opening of it.
     lines = build_lines([teaser, "Tarnvale votes on its old stone bridge", entry, entry + " Again."])
     assert _keep_the_wire_lede(lines, np.array([False, False, True, True])).tolist() == [False, False, True, True]
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        ("Follow Ines Moreau on Twitter @inesmoreau.", True),
+        ("Ines Moreau can be reached at ines@tarnvale.example or 555-0100.", True),
+        ("Contact Ines Moreau at ines@tarnvale.example.", True),
+        ("Have a news tip? Email us at tips@tarnvale.example.", True),
+        # A sentence of the story that reads alike stays.
+        ("Residents can be reached at the shelter on Main Street until the bridge reopens, officials said.", False),
+        ("Follow the money on Twitter accounts, the council's auditor told members on Tuesday evening.", False),
+    ],
+)
+def test_the_authors_contact_and_tip_lines_at_the_foot_are_no_text(line: str, removed: bool) -> None:
+    page = "\n".join(["Council backs bridge plan", *LEDE_BODY, "The vote is set for the second week of March.", line])
+    [article] = clean_text(page, line_model=default_line_model())
+    reasons = {item.line: item.reason for item in article.removed}
+    assert (reasons.get(line) == "author's contact or tip line") is removed
+    assert (line in article.paragraphs) is not removed
