@@ -18,6 +18,7 @@ from newstrace.clean.html import (
     _nesting_depth,
     confirmed_title,
     extract_html,
+    figure_captions,
     headline_under_banner,
     layout_cells_as_lines,
     title_tag_text,
@@ -593,3 +594,28 @@ def test_the_extracts_headline_stays_where_it_names_the_readings_lede() -> None:
     reading = _words(90, title="North pier cracks found by divers", lede=lede)
     _keep_the_extracts_headline(_words(100, title="Sunday January 20/"), reading)
     assert reading[0].title == "North pier cracks found by divers"
+
+
+def test_a_pictures_caption_the_extract_leaves_out_is_the_articles_caption() -> None:
+    paragraphs = "".join(f"<p>{BODY} Part {number} of the council's report was read aloud.</p>" for number in range(4))
+    caption = "The island's ferry at the mainland quay on Monday. (Photo: Ines Moreau)"
+    html = (
+        "<html><head><title>Island council buys its ferry</title></head><body><article>"
+        "<h1>Island council buys its ferry</h1>"
+        f"<figure><img src='ferry.jpg'><figcaption>{caption.replace(chr(39), '&#39;')}</figcaption></figure>"
+        f"{paragraphs}<figure><img src='v.jpg'><figcaption>Watch on YouTube</figcaption></figure>"
+        f"<figure><img src='q.jpg'><figcaption>{BODY} Part 2 of the council's report was read aloud.</figcaption></figure>"
+        "<figcaption>never closed"
+        "</article></body></html>"
+    )
+    [article] = clean_page(Page(source="f.html", content_hash="h", format="html", names=("f",), html=html))
+    # A player's label is none, and a caption the text already holds is not said twice.
+    assert article.captions == [caption]
+    assert all(caption not in paragraph for paragraph in article.paragraphs)
+
+
+def test_figure_captions_are_read_once_each_and_unclosed_ones_in_one_pass() -> None:
+    many = "".join(f"<figcaption>Photo number {number} of the quay</figcaption>" for number in range(40))
+    assert figure_captions(many) == [f"Photo number {number} of the quay" for number in range(20)]
+    assert figure_captions("<figcaption>Same &amp; <b>once</b></figcaption>" * 2) == ["Same & once"]
+    assert figure_captions("<figcaption>never closed " * 50_000) == []

@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 from newstrace.clean.credits import ANY_AGENCY, byline_without_employer
 from newstrace.clean.dates import date_from_url, month_from_url
 from newstrace.clean.headlines import site_names, title_line
-from newstrace.clean.html import HtmlError, extract_html, visible_text
+from newstrace.clean.html import HtmlError, extract_html, figure_captions, visible_text
 from newstrace.clean.line_model import LineModel, default_line_model
-from newstrace.clean.lines import line_key
+from newstrace.clean.lines import line_key, matching_rule
 from newstrace.clean.normalize import normalize_characters, normalize_text
 from newstrace.clean.patterns import LINE_RULES
 from newstrace.clean.site import PAGE_TITLE, content_words
@@ -27,6 +27,7 @@ from newstrace.clean.text import (
     clean_texts,
 )
 from newstrace.model import Article, Page
+from newstrace.sentences.words import count_words
 
 # Words the visible text of an HTML page must give as body, where trafilatura's extract gave none,
 # for the page to have an article (on the 2,070 training pages as HTML: 5 pages read this way, of
@@ -123,7 +124,7 @@ def clean_pages(
             elif reads_the_article_instead(extract, reading) or continues_the_extract(extract, reading, text.text):
                 cleaned[number] = parts
     _date_and_credit_from_visible_text(pages, inputs, cleaned, model)
-    for (position, _, container), parts in zip(inputs, cleaned, strict=True):
+    for (position, text, container), parts in zip(inputs, cleaned, strict=True):
         if isinstance(parts, Exception):
             results[position] = parts
             continue
@@ -132,6 +133,8 @@ def clean_pages(
             results[position] = CleaningError(_nothing_kept_message(parts))
             continue
         page = pages[position]
+        if page.html is not None and not text.whole_page:
+            _add_figure_captions(kept[0], figure_captions(page.html))
         # An address that spells out a day ("/2012/08/09/") dates the page's first article when
         # nothing in it does: the publisher's own record of the day, no guess. It also outweighs a
         # date read from the text days away from it (a sidebar's, a comment's, an update's).
@@ -161,6 +164,21 @@ def clean_pages(
             for number, part in enumerate(kept, start=1)
         ]
     return results
+
+
+# A figure caption of fewer words is a player's or a widget's label ("Watch on YouTube").
+MIN_FIGURE_CAPTION_WORDS = 4
+
+
+def _add_figure_captions(article: CleanedText, captions: list[str]) -> None:
+    """The page's figure captions, which the extract left out, as the first article's captions where
+    its text does not hold them already; not a prompt a named rule knows ("Subscribe to ...")."""
+    held = {line_key(line) for line in (*article.paragraphs, *article.captions)}
+    for caption in captions:
+        key, words = line_key(caption), count_words(caption)
+        if words >= MIN_FIGURE_CAPTION_WORDS and key not in held and matching_rule(caption, words) is None:
+            article.captions.append(caption)
+            held.add(key)
 
 
 def _within_month(found: date, month: tuple[int, int]) -> bool:

@@ -98,6 +98,32 @@ def visible_text(html: str) -> str:
     return "\n".join(line.strip() for line in unescape(text).split("\n") if line.strip())
 
 
+_FIGURE_CAPTION_OPENING = re.compile(r"<figcaption\b[^>]*>", re.IGNORECASE)
+_FIGURE_CAPTION_CLOSING = re.compile(r"</figcaption\s*>", re.IGNORECASE)
+# A page's pictures: more captions than this are a gallery's, kept to its first ones.
+MAX_FIGURE_CAPTIONS = 20
+FIGURE_CAPTION_CHARACTERS = 1_000
+
+
+def figure_captions(html: str) -> list[str]:
+    """The texts of a page's <figcaption> elements, in order and once each: trafilatura's extract leaves
+    pictures out, and their captions with them. Each opening is paired with the next closing in a
+    sorted list (a search from each opening grows as the square of unclosed ones)."""
+    closings = [match.start() for match in _FIGURE_CAPTION_CLOSING.finditer(html)]
+    captions: list[str] = []
+    for opening in _FIGURE_CAPTION_OPENING.finditer(html):
+        found = bisect.bisect_left(closings, opening.end())
+        if found == len(closings):
+            break
+        inner = html[opening.end() : min(closings[found], opening.end() + FIGURE_CAPTION_CHARACTERS)]
+        caption = " ".join(unescape(_TAG.sub(" ", inner)).split())
+        if caption and caption not in captions:
+            captions.append(caption)
+            if len(captions) == MAX_FIGURE_CAPTIONS:
+                break
+    return captions
+
+
 def _without_hidden_elements(html: str) -> str:
     """The page with each script, style, noscript and template element (its opening tag to the next
     end tag of its name) made a space; an element never closed stays. Each opening finds its end in a
