@@ -227,6 +227,12 @@ def test_the_author_of_a_post_line(line: str, author: str | None) -> None:
         ("Ines Moreau Health reporter; Westmere News", "Ines Moreau"),
         # A second author, even with her paper after her name, stays.
         ("Ines Moreau; Tomas Reyes Westmere Newspapers", "Ines Moreau; Tomas Reyes Westmere Newspapers"),
+        # A byline's label as dumps keep it; a name that opens like one stays whole.
+        ("By Ines Moreau", "Ines Moreau"),
+        ("BY: INES MOREAU", "INES MOREAU"),
+        ("by Ines Moreau and Tomas Reyes", "Ines Moreau and Tomas Reyes"),
+        ("Von Miller", "Von Miller"),
+        ("Byron Reyes", "Byron Reyes"),
     ],
 )
 def test_a_metadata_author_without_labels_and_dates(author: str | None, kept: str | None) -> None:

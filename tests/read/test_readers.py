@@ -233,9 +233,12 @@ def test_jsonl_records_in_the_shapes_of_news_apis_and_dumps(tmp_path: Path):
         {"domain": "valleypost.example", "date": "2024-05-03", "text": "The valley market moves to the station."},
         # A plain "source" names the feed, not the site.
         {"source": "rss-crawl", "text": "The pier reopens on Friday after repairs."},
+        # schema.org's NewsArticle: the title a "headline", the text an "articleBody".
+        {"headline": "Pier reopens", "articleBody": "The pier reopens on Friday after repairs."},
     ]
     write_jsonl(path, records)
-    first, second, third = list(read_paths([path]))
+    first, second, third, fourth = list(read_paths([path]))
+    assert (fourth.title, fourth.text) == ("Pier reopens", "The pier reopens on Friday after repairs.")
     assert (first.outlet, first.date, first.author) == ("Harbour Times", "2024-05-02T08:00:00Z", "Ana Ruiz, Tom Hale")
     # NewsAPI's note of how much it cut is no text.
     assert first.text == "The island ferry will stop for sixteen weeks from May, its operator said…"

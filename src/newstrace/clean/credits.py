@@ -595,6 +595,10 @@ _WORK_WORDS = _ROLE_NOUNS | frozenset(
 _NAME_PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el dos das do e y and the".split())  # noqa: SIM905
 
 
+# English "By" alone: "Von Miller" and "Av Ruiz" may be names, not a German or Swedish byline's label.
+_BY_LABEL = re.compile(r"^by\s*:?\s+", re.IGNORECASE)
+
+
 def metadata_author(text: str | None) -> str | None:
     """A page metadata's author without the labels and dates some sites put there, or None when
     nothing else is left ("View Profile", "Monday; November ; Ana Ruiz" -> "Ana Ruiz").
@@ -607,7 +611,8 @@ def metadata_author(text: str | None) -> str | None:
         return None
     kept = []
     for part in text.split(";"):
-        words = part.split()
+        # A byline's label, as dumps keep it in their author field ("By Ana Ruiz", "BY: ANA RUIZ").
+        words = _BY_LABEL.sub("", part.strip()).split()
         plain = [word.strip(".,:–—-").lower() for word in words]
         # A commenter's "Name says", or what is left of an address ("Tglantz Com" for tglantz@x.com).
         if not words or "says" in plain or plain[-1] in _ADDRESS_ENDINGS:

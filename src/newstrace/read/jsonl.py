@@ -16,10 +16,12 @@ from newstrace.read.decode import DecodeError, decode_bytes
 from newstrace.read.files import is_html_document, names_for_path, read_bytes_limited
 
 _GIVE_UP_AFTER = 3
-# "markdown": the field Firecrawl and Crawl4AI write a page's text to, as Markdown.
-TEXT_FIELDS = ("text", "maintext", "content", "body", "markdown")
+# "markdown": the field Firecrawl and Crawl4AI write a page's text to, as Markdown; "articleBody":
+# schema.org's NewsArticle.
+TEXT_FIELDS = ("text", "maintext", "content", "body", "articleBody", "markdown")
 HTML_FIELDS = ("html", "raw_html")
-_TITLE_FIELDS = ("title",)
+# schema.org's NewsArticle names its title "headline".
+_TITLE_FIELDS = ("title", "headline")
 # The names of dumps and APIs: news-please (date_publish, source_domain), Hugging Face's cc_news
 # (domain), NewsAPI (publishedAt, source: {"name": ...}), schema.org (datePublished).
 _DATE_FIELDS = (
