@@ -86,7 +86,9 @@ def _ensemble_probabilities(boosters: Sequence[Any], features: np.ndarray) -> np
     only the rows it left unsettled (elsewhere the first's stands for all)."""
     raw = boosters[0].predict(features, raw_score=True, num_threads=1, **_PREDICTION_OPTIONS)
     probabilities = 1.0 / (1.0 + np.exp(-raw))
-    unsettled = np.flatnonzero(np.abs(raw) < SETTLED_SCORE) if len(boosters) > 1 else []
+    if len(boosters) == 1:
+        return probabilities
+    unsettled = np.flatnonzero(np.abs(raw) < SETTLED_SCORE)
     if len(unsettled):
         rows = features[unsettled]
         others = [booster.predict(rows, num_threads=1, **_PREDICTION_OPTIONS) for booster in boosters[1:]]
