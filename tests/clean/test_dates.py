@@ -356,7 +356,16 @@ def test_a_text_date_outside_the_month_an_address_names_is_not_the_articles() ->
     assert dated("Posted on: 07-28-2008") == (None, None)
 
 
-@pytest.mark.parametrize("line", ["Since 1st March, 1999", "Until June 3, 2024", "Seit 1. März 1999"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Since 1st March, 1999",
+        "Until June 3, 2024",
+        "Seit 1. März 1999",
+        "Established 1 March 1999",
+        "Est. March 1, 1999",
+    ],
+)
 def test_a_date_that_opens_or_closes_a_period_is_no_date_line(line: str) -> None:
     # An archive's first day over every page of a site ("ARCHIVES / Since 1st March, 1999").
     assert is_date_line(line) is None

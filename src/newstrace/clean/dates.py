@@ -100,9 +100,13 @@ _WHOLE_TEXT_LENGTH = 400
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _WIRE_DATE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})$")
 # A date that opens or closes a period is no publication's ("Since 1st March, 1999": an archive's
-# first day, over every page of a site; "Until June 3, 2024").
+# first day, over every page of a site; "Until June 3, 2024"), nor is a site's founding
+# ("Established 1 March 1999").
 _PERIOD_WORDS = frozenset(
-    ("since", "until", "till", "from", "before", "after", "seit", "bis", "depuis", "desde", "hasta", "dal", "fino")
+    (
+        *("since", "until", "till", "from", "before", "after", "seit", "bis", "depuis", "desde", "hasta", "dal"),
+        *("fino", "established", "est", "founded", "gegründet", "fondé", "fundado", "fundada", "fondato"),
+    )
 )
 # Words that may stand beside the date on a date line: labels, time of day, weekday abbreviations.
 _DATE_LINE_WORDS = {
