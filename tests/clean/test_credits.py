@@ -176,6 +176,8 @@ def test_a_rule_of_underscores_above_a_long_text_is_no_reporter_credit() -> None
         ("by ines_m on June 9, 2025 at 6:48 pm", "ines_m"),
         ("By Ines Moreau - 9 June 2025 | 3 Comments", "Ines Moreau"),
         ("Published June 9, 2025", None),
+        # A site's account is no author.
+        ("Posted on Juni 9, 2025 by Admin", None),
         ("Updated by June 9, 2025", None),
         ("A kiosk supplied by the town's plant on June 9, 2025", None),
         ("by Ines Moreau January 9, 2025 4 Comments", "Ines Moreau"),

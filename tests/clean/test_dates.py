@@ -373,3 +373,16 @@ def test_a_date_that_opens_or_closes_a_period_is_no_date_line(line: str) -> None
 
 def test_a_labelled_date_is_still_a_date_line() -> None:
     assert is_date_line("Published March 3, 2024") == date(2024, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["15 Januari 2024", "15 januari 2024", "15 января 2024 г.", "15 Desember 2024", "15 декабря 2024"],
+)
+def test_dates_in_indonesian_dutch_and_russian(text: str) -> None:
+    [found] = find_dates(text)
+    assert found.value.day == 15 and found.value.year == 2024 and found.value.month in (1, 12)
+
+
+def test_a_month_name_alone_is_no_date() -> None:
+    assert find_dates("Mei Ling said the market would open in mei, and again the may 2020 vote") == []

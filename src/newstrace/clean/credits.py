@@ -431,6 +431,9 @@ def post_line_author(line: str) -> str | None:
         return None
     if first in STOP_WORDS and not words[0][:1].isupper():
         return None
+    # A site's account names no one ("Posted on March 30, 2015 by Admin").
+    if all(word.lower().strip(".,") in _AUTHOR_LABELS for word in words):
+        return None
     # The name ends where a date or a button begins ("by Ana Ruiz January 3, 2008", "Ana Ruiz Discuss").
     for position, word in enumerate(words[1:], start=1):
         lowered = word.lower().rstrip(".,")

@@ -15,18 +15,20 @@ from datetime import date, timedelta
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
     [
-        "january jan janvier januar enero gennaio janeiro",
-        "february feb février fevrier februar febrero febbraio fevereiro",
-        "march mar mars märz marz marzo março",
-        "april apr avril abril aprile",
-        "may mai mayo maggio maio",
-        "june jun juin juni junio giugno junho",
-        "july jul juillet juli julio luglio julho",
-        "august aug août aout agosto",
-        "september sep sept septembre septiembre settembre setembro",
-        "october oct octobre oktober octubre ottobre outubro",
-        "november nov novembre noviembre novembro",
-        "december dec décembre decembre dezember diciembre dicembre dezembro",
+        # English, French, German, Spanish, Italian, Portuguese; Dutch and Indonesian; Russian as dates
+        # write it ("15 января 2024", the genitive).
+        "january jan janvier januar enero gennaio janeiro januari января",
+        "february feb février fevrier februar febrero febbraio fevereiro februari февраля",
+        "march mar mars märz marz marzo março maart maret марта",
+        "april apr avril abril aprile апреля",
+        "may mai mayo maggio maio mei мая",
+        "june jun juin juni junio giugno junho июня",
+        "july jul juillet juli julio luglio julho июля",
+        "august aug août aout agosto augustus agustus августа",
+        "september sep sept septembre septiembre settembre setembro сентября",
+        "october oct octobre oktober octubre ottobre outubro октября",
+        "november nov novembre noviembre novembro ноября",
+        "december dec décembre decembre dezember diciembre dicembre dezembro desember декабря",
     ],
     start=1,
 ):
