@@ -323,6 +323,11 @@ def test_the_foot_of_a_bloomberg_story_goes_to_the_removed_lines_as_a_reporter_c
         ("Author : DPA", None, "dpa"),
         ("Author: The Associated Press", None, "AP"),
         ("Author : Entertainment News Editor", None, None),
+        # Other languages' labels.
+        ("Autor: Ada Brennan", "Ada Brennan", None),
+        ("Auteur : Ada Brennan", "Ada Brennan", None),
+        ("Autore: Ada Brennan", "Ada Brennan", None),
+        ("Penulis: Ada Brennan", "Ada Brennan", None),
     ],
 )
 def test_a_labelled_author_line(line: str, author: str | None, agency: str | None) -> None:

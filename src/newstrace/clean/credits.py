@@ -470,7 +470,12 @@ _ROLE_WORDS = frozenset(["writer", "correspondent", "reporter", "contributor", "
 
 
 # A scraper's labelled header line naming the authors: "Author: Ana Ruiz", "Authors: Ana Ruiz, Tom Berg".
-_AUTHOR_LABEL_LINE = re.compile(r"^(?:authors?|writers?|byline)\s*:\s*(?P<names>[^:]{3,120})$", re.IGNORECASE)
+# Other languages' labels: German, Spanish and Portuguese "Autor", French "Auteur", Italian "Autore",
+# Indonesian "Penulis".
+_AUTHOR_LABEL_LINE = re.compile(
+    r"^(?:authors?|writers?|byline|autor(?:es|a)?|auteurs?|autori?e?|penulis)\s*:\s*(?P<names>[^:]{3,120})$",
+    re.IGNORECASE,
+)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 
 
