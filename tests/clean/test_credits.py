@@ -149,6 +149,10 @@ def test_bylines() -> None:
         assert parsed is None or not names_someone(parsed[0]), line
     assert names_someone("Jackie Moss") and names_someone("THE ASSOCIATED PRESS")
     assert parse_byline("By the end of the week the river had risen by two metres.") is None
+    # A short sentence opening with "By" names no one; a first name that is a month's does.
+    for sentence in ("By car, it takes an hour", "By Tuesday, the work was done", "By June, the plan was dead"):
+        assert parse_byline(sentence) is None, sentence
+    assert parse_byline("By June Carter") == ("June Carter", None)
 
 
 def test_reporter_credits() -> None:

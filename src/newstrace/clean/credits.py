@@ -353,6 +353,12 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
         return None
     rest = match.group("rest") or ""
     names = match.group("names").strip()
+    # A sentence that opens with "By" ("By car, it takes an hour", "By Tuesday, the work was done", "By
+    # June, ..."): the pattern ignores case, a name does not, and no name is a weekday or a month alone
+    # ("By June Carter" is a name).
+    words = [word.lower().strip(".,") for word in names.split()]
+    if not names[:1].isupper() or words[0] in WEEKDAYS or (len(words) == 1 and words[0] in MONTHS):
+        return None
     return _without_role_or_place(_without_agency(names)), canonical_agency(rest) or canonical_agency(names)
 
 
