@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from newstrace.clean import clean_pages
+from newstrace.clean.headlines import site_names
 from newstrace.clean.line_model import PageToScore, default_line_model
 from newstrace.clean.lines import build_lines
 from newstrace.clean.text import (
@@ -25,6 +26,7 @@ from newstrace.clean.text import (
     _end_at_closing_line,
     _holds_the_article,
     _kept_by_model,
+    _part_naming_the_lede,
     clean_text,
     clean_texts,
     headline_after_trail,
@@ -2327,3 +2329,27 @@ def test_a_blogs_sentence_about_its_photo_is_text() -> None:
     ]
     [article] = clean_text("\n".join(["How to make a ribbon balloon", *steps]), line_model=default_line_model())
     assert sentence in article.paragraphs
+
+
+def test_the_part_of_the_title_line_that_names_the_lede_is_the_headline() -> None:
+    body = [
+        "The Tarnvale council approved a plan on Tuesday to rebuild the old stone bridge over the river, ending "
+        "years of argument between the town and the county.",
+        "Work is due to start in the spring and to take about nine months, the council said.",
+    ]
+    # The site's motto is the longest part of the <title> line and names nothing of the lede.
+    motto = "Council backs bridge plan – Tarnvale Times – Stories from our hills and farms"
+    [article] = clean_text("\n".join([motto, *body]), line_model=default_line_model())
+    assert article.title == "Council backs bridge plan"
+
+
+def test_a_title_naming_the_lede_or_the_sites_name_stays_as_chosen() -> None:
+    lede = ["The Curious Tarn shares pictures of old bridges every week; here are five from the valley's north."]
+    line = "Five old bridges – The Curious Tarn – Pictures of the valley"
+    # The title names the lede's bridges: it stays.
+    assert _part_naming_the_lede("Five old bridges", line, lede, ()) == "Five old bridges"
+    # A post's text that names its blog does not make the blog's name its headline.
+    names = site_names(None, "https://thecurioustarn.example/?p=1")
+    assert _part_naming_the_lede("Pictures of the valley", line, ["The Curious Tarn today: snow."], names) == (
+        "Pictures of the valley"
+    )

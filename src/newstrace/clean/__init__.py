@@ -21,6 +21,7 @@ from newstrace.clean.text import (
     BODY_THRESHOLD,
     DIGEST_TITLE,
     EXTRACTED_BODY_THRESHOLD,
+    LEDE_PARAGRAPHS,
     MARKUP_REASON,
     CleanedText,
     TextToClean,
@@ -294,10 +295,6 @@ def reads_the_table_layout_instead(extract: list[CleanedText], reading: list[Cle
         and MIN_FALLBACK_WORDS <= words <= LAYOUT_READING_RATIO * _word_count(extract)
         and _held_in(extract, reading) <= LAYOUT_EXTRACT_HELD
     )
-
-
-# The opening paragraphs a headline is compared with: a headline names what its lede tells.
-LEDE_PARAGRAPHS = 2
 
 
 def _keep_the_extracts_headline(extract: list[CleanedText], reading: list[CleanedText]) -> None:

@@ -55,6 +55,7 @@ from newstrace.clean.dates import (
 )
 from newstrace.clean.digests import digest_reports, opening_source_dateline
 from newstrace.clean.headlines import (
+    TITLE_PARTS,
     TITLE_SEPARATOR,
     headline_after_site_name,
     headline_of_broken_title,
@@ -63,6 +64,7 @@ from newstrace.clean.headlines import (
     is_site_banner,
     is_skip_link,
     mostly_figures,
+    names_the_site_within,
     row_headline,
     without_leading_sections,
     without_site_name_tail,
@@ -97,6 +99,7 @@ from newstrace.clean.patterns import (
     TRAILING_RULES,
     LineRule,
 )
+from newstrace.clean.site import content_words
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
 from newstrace.model import RemovedLine
 from newstrace.sentences.split import split_sentences
@@ -319,6 +322,10 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
                 # is the page's stamp, and a section's label ("Breaking News") the page's: no headline.
                 broken = is_date_line(title) or is_section_label(title)
                 article.title = None if broken else headline_of_broken_title(title)
+        if articles and articles[0].title and item.lines and not item.page.title:
+            articles[0].title = _part_naming_the_lede(
+                articles[0].title, item.lines[0].text, articles[0].paragraphs, item.page.site_names
+            )
         _read_gallery_by_captions(item.articles)
         item.articles = [report for article in item.articles for report in _digest_reports(article)]
     return [item.articles for item in prepared]
@@ -2115,6 +2122,36 @@ def _title_as_read(
     if _could_be_title(opening, as_learnt) and _in_title_form(opening, as_learnt):
         return chosen, _headline_part(opening.text, as_learnt)
     return chosen, _title_text(chosen)
+
+
+# The opening paragraphs a headline is compared with (a headline names what its lede tells), and the
+# content words a part of the <title> line must share with them to replace a title that shares none.
+LEDE_PARAGRAPHS = 2
+LEDE_WORDS_MORE = 2
+
+
+def _part_naming_the_lede(title: str, title_line: str, paragraphs: list[str], site_names: tuple[str, ...]) -> str:
+    """Of the parts of the page's first line (its <title>), the one naming most of what the lede tells,
+    where the title chosen is another part that names none of it ("Headline – Site – Local news from
+    the valley": the longest part is the site's motto). A headline names what its lede tells."""
+    parts = [part.strip() for part in TITLE_PARTS.split(title_line) if part.strip()]
+    if len(parts) < 2 or title not in parts:
+        return title
+    lede = content_words(" ".join(paragraphs[:LEDE_PARAGRAPHS]))
+    # A title that names something of the lede stays: a blog's text names the blog, an image post's
+    # short text its headline's words.
+    if content_words(title) & lede:
+        return title
+    # The site's own name ("The Curious Brain" on thecuriousbrain.com) is named by its posts' text too.
+    shared = {
+        part: len(content_words(part) & lede)
+        for part in parts
+        if len(part.split()) >= 3
+        and not names_the_site_within(part, site_names)
+        and not is_site_banner(part, site_names)
+    }
+    best = max(shared, key=lambda part: shared[part], default=title)
+    return best if shared.get(best, 0) >= LEDE_WORDS_MORE else title
 
 
 def _in_title_form(line: Line, as_learnt: bool) -> bool:
