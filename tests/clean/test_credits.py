@@ -153,6 +153,9 @@ def test_bylines() -> None:
     for sentence in ("By car, it takes an hour", "By Tuesday, the work was done", "By June, the plan was dead"):
         assert parse_byline(sentence) is None, sentence
     assert parse_byline("By June Carter") == ("June Carter", None)
+    # A blog's handle in lower case is an author, and a role in lower case after the name is a role.
+    assert parse_byline("By ines_m") == ("ines_m", None)
+    assert parse_byline("By Ines Moreau, staff writer") == ("Ines Moreau", None)
 
 
 def test_reporter_credits() -> None:

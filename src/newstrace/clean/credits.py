@@ -342,6 +342,9 @@ def _east_asian_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     return None
 
 
+_CLAUSE_AFTER_COMMA = re.compile(r"^\s*,\s+[a-z]")
+
+
 def parse_byline(line: str) -> tuple[str, str | None] | None:
     """The author names and the agency of a "By ..." line, or None when the line is not one."""
     # Only these letters open a match, ignoring case (no other character folds to them): most lines
@@ -354,10 +357,12 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
     rest = match.group("rest") or ""
     names = match.group("names").strip()
     # A sentence that opens with "By" ("By car, it takes an hour", "By Tuesday, the work was done", "By
-    # June, ..."): the pattern ignores case, a name does not, and no name is a weekday or a month alone
-    # ("By June Carter" is a name).
+    # June, ..."): a word in lower case with a clause after its comma, or a weekday or a month alone for
+    # the name ("By June Carter" is a name, a blog's handle "By jbat - October 19, 2012" an author, and
+    # "By Ana Ruiz, staff writer" a byline).
     words = [word.lower().strip(".,") for word in names.split()]
-    if not names[:1].isupper() or words[0] in WEEKDAYS or (len(words) == 1 and words[0] in MONTHS):
+    sentence = not names[:1].isupper() and _CLAUSE_AFTER_COMMA.match(rest) is not None
+    if sentence or words[0] in WEEKDAYS or (len(words) == 1 and words[0] in MONTHS):
         return None
     return _without_role_or_place(_without_agency(names)), canonical_agency(rest) or canonical_agency(names)
 
