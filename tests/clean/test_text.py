@@ -2353,3 +2353,14 @@ def test_a_title_naming_the_lede_or_the_sites_name_stays_as_chosen() -> None:
     assert _part_naming_the_lede("Pictures of the valley", line, ["The Curious Tarn today: snow."], names) == (
         "Pictures of the valley"
     )
+
+
+def test_a_players_button_opening_the_text_is_no_title() -> None:
+    body = [
+        "The Tarnvale council approved a plan on Tuesday to rebuild the old stone bridge over the river, ending "
+        "years of argument between the town and the county.",
+        "Work is due to start in the spring and to take about nine months, the council said.",
+    ]
+    page = "\n".join(["Listen to this article", "Council backs bridge plan", *body])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Council backs bridge plan"

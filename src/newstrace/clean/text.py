@@ -2262,8 +2262,12 @@ def _might_be_title(line: Line, as_learnt: bool) -> bool:
         # image's alt text alone in brackets ("[To search, type and ]", "[ ] Remember me"), an embed;
         # not a headline led by a tag in brackets ("[VIDEO] The mayor's speech").
         and not _NO_HEADLINE_OPENING.match(line.text)
-        # A video post's headline opens with its verb ("Watch: the minister on the bridge").
-        and (line.rule_after_model is None or line.rule_after_model.name == "media_link")
+        # A video post's headline opens with its verb ("Watch: the minister on the bridge"); a player's
+        # button names the page itself ("Listen to this article").
+        and (
+            line.rule_after_model is None
+            or (line.rule_after_model.name == "media_link" and not _NAMES_THIS_PAGE.search(line.text))
+        )
         and line.headline_before_post != ""
         # A page's first line, its `<title>`, may carry the site's menu after the headline.
         and not (line.index > 0 and is_menu(line.text))
@@ -2272,6 +2276,9 @@ def _might_be_title(line: Line, as_learnt: bool) -> bool:
         # A table's row is a headline only where one cell says it (not a date and a menu beside it).
         and row_headline(line.text) != ""
     )
+
+
+_NAMES_THIS_PAGE = re.compile(r"\bthis\s+(?:article|story|page|post)\b", re.IGNORECASE)
 
 
 def _is_author_line(line: Line, as_learnt: bool) -> bool:
