@@ -69,6 +69,9 @@ from newstrace.clean.text import _keep_the_wire_lede, clean_text
         ("Pyongyang, October 30 (KCNA) — A teahouse opened.", "Pyongyang", "KCNA", "A teahouse opened."),
         # The day before the month, with the year, as AFP's and many papers' datelines print it.
         ("LIMA, 15 January 2008 (AFP) - Prices rose.", "LIMA", "AFP", "Prices rose."),
+        # Reuters' story filed from two places.
+        ("LIMA/QUITO (Reuters) - Prices rose.", "LIMA/QUITO", "Reuters", "Prices rose."),
+        ("SANTA ROSA/LIMA, Feb 2 (Reuters) - Prices rose.", "SANTA ROSA/LIMA", "Reuters", "Prices rose."),
         # TASS's English copy: the agency between slashes after the date, no dash.
         ("MOSCOW, November 18. /TASS/. Prices rose.", "MOSCOW", "TASS", "Prices rose."),
         # A date alone before a dash: no place, no agency.
