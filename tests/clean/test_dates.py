@@ -386,3 +386,10 @@ def test_dates_in_indonesian_dutch_and_russian(text: str) -> None:
 
 def test_a_month_name_alone_is_no_date() -> None:
     assert find_dates("Mei Ling said the market would open in mei, and again the may 2020 vote") == []
+
+
+def test_a_date_with_its_year_first_and_slashes_but_not_an_address_path() -> None:
+    assert [found.value for found in find_dates("Wed 2012/11/07 19:05 JST")] == [date(2012, 11, 7)]
+    assert is_date_line("Posted 2012/1/5") == date(2012, 1, 5)
+    assert find_dates("see https://valley.example/2012/11/07/story") == []
+    assert find_dates("2012/13/45") == []

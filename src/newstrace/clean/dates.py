@@ -76,6 +76,9 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # With hyphens between the parts ("12-Jan-2008"), as some sites' date stamps write it.
     (re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.I), ("-",)),
     (re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"), ("-",)),
+    # The year first with slashes ("2008/01/15"), as Japanese and many sites' stamps write it; not an
+    # address's path ("/2008/01/15/"), which the page's address already gives where it is its own.
+    (re.compile(r"(?<![\w/])(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"), ("/",)),
     (_DOTTED_DATE, (".",)),
     # Chinese and Japanese "2024年3月4日", Korean "2024년 3월 4일".
     (
