@@ -479,7 +479,12 @@ def test_a_byline_naming_the_agency_among_header_pieces() -> None:
         ("Boats left. Brought to you by AAP © AAP 2026", "AAP", "Boats left."),
         ("Boats left. Source: The Associated Press", "AP", "Boats left."),
         ("Agence France-Presse", "AFP", ""),
+        # The agencies a story draws on, as papers end it: the first is the credit.
+        ("Boats left. (With inputs from PTI)", "PTI", "Boats left."),
+        ("Boats left. With inputs from Reuters and AFP", "Reuters", "Boats left."),
+        ("AFP/Reuters", "AFP", ""),
         # An agency named in the sentence is no sign-off.
+        ("The harbour master worked with Reuters.", None, "The harbour master worked with Reuters."),
         ("The harbour master told Reuters.", None, "The harbour master told Reuters."),
         ("Boats left, the Associated Press said.", None, "Boats left, the Associated Press said."),
     ],
@@ -621,3 +626,13 @@ def test_the_authors_contact_and_tip_lines_at_the_foot_are_no_text(line: str, re
     reasons = {item.line: item.reason for item in article.removed}
     assert (reasons.get(line) == "author's contact or tip line") is removed
     assert (line in article.paragraphs) is not removed
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [("(With AFP)", "AFP"), ("(with pic)", None), ("Additional reporting by Reuters", "Reuters")],
+)
+def test_an_agency_named_as_a_contributor_is_the_credit(line: str, credit: str | None) -> None:
+    page = "\n".join(["Council backs bridge plan", *LEDE_BODY, "The vote is set for the second week of March.", line])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.credit == credit

@@ -248,9 +248,13 @@ AGENCY_BYLINE_REACH = 300
 _NAMES_END = re.compile(r"(?:\s+(?:The|For|THE|FOR))+$")
 # An agency's sign-off at the end of its story as papers print it: "... in the third round. - AAP",
 # "... a video footage. IANS", "Brought to you by AAP © AAP 2008", "Source: The Associated Press".
+# Also the agencies a story draws on, as Indian and other papers end it: "(With inputs from PTI)",
+# "With inputs from Reuters and AFP", "AFP/Reuters" (the first is the credit).
 _SIGN_OFF = re.compile(
-    rf"(?:(?<=[.!?\"”’])\s+|^)(?:[-–—]+\s*)?(?:(?i:brought\s+to\s+you\s+by|source\s*:)\s*)?(?:The\s+)?"
-    rf"\(?(?P<agency>{ANY_AGENCY})\)?(?:\s*(?:©|\(c\))\s*(?:{ANY_AGENCY})?\s*\d{{4}})?\s*\.?\s*$"
+    rf"(?:(?<=[.!?\"”’])\s+|^)(?:[-–—]+\s*)?\(?\s*"
+    rf"(?:(?i:brought\s+to\s+you\s+by|source\s*:|with\s+(?:inputs?|reporting)\s+(?:from|by))\s*)?(?:The\s+)?"
+    rf"\(?(?P<agency>{ANY_AGENCY})\)?(?:\s*(?:/|,|and|&)\s*(?:{ANY_AGENCY}))*"
+    rf"(?:\s*(?:©|\(c\))\s*(?:{ANY_AGENCY})?\s*\d{{4}})?\s*\)?\s*\.?\s*$"
 )
 # A sign-off is the last few words of the text.
 SIGN_OFF_CHARACTERS = 60
@@ -271,6 +275,20 @@ def agency_byline(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     return canonical_agency(match.group("agency")) or match.group("agency"), _NAMES_END.sub("", match.group("names"))
+
+
+# A wire note or a reporter credit that names an agency alone as a contributor: "(With AFP)", "(With
+# reporting by Reuters)", "Additional reporting by Reuters".
+_AGENCY_CONTRIBUTED = re.compile(
+    rf"^\(?\s*(?i:with|(?:additional\s+)?reporting\s+by)\s+(?i:(?:additional\s+)?reporting\s+(?:by|from)\s+)?"
+    rf"(?:the\s+)?(?P<agency>{ANY_AGENCY})\s*\)?\s*\.?$"
+)
+
+
+def contributing_agency(line: str) -> str | None:
+    """The agency a note or a reporter credit names alone as a contributor ("(With AFP)"), or None."""
+    match = _AGENCY_CONTRIBUTED.match(line.strip())
+    return canonical_agency(match.group("agency")) if match else None
 
 
 def split_sign_off(paragraph: str) -> tuple[str | None, str, str]:

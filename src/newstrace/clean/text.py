@@ -28,6 +28,7 @@ from newstrace.clean.credits import (
     author_line_agency,
     author_line_name,
     canonical_agency,
+    contributing_agency,
     find_dateline,
     is_credit_paragraph,
     metadata_author,
@@ -304,6 +305,10 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             _remove_named_lines(articles, item.lines)
         if articles:
             articles[0].removed[:0] = item.normalized.removed
+            if articles[0].credit is None:
+                # A wire note the reading of the page took out ("(With AFP)") credits its agency.
+                notes = (line.line for line in item.normalized.removed if line.reason in _CONTRIBUTION_REASONS)
+                articles[0].credit = next(filter(None, map(contributing_agency, notes)), None)
             if not articles[0].byline:
                 articles[0].byline = metadata_author(item.page.author)
             # A Markdown page's one heading of the first level is its headline (html2text and
@@ -2390,6 +2395,11 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
         result.byline = ", ".join(names_in_credit(result.metadata["reporter_credit"])) or None
     result.removed = [_as_notice(item) for item in result.removed]
     result.credit = result.credit or _agency_of_copyright(result.removed)
+    if complete and result.credit is None:
+        # The agency a note or a credit names as a contributor ("(With AFP)", "Additional reporting by
+        # Reuters"): the story carries its copy.
+        notes = (item.line for item in result.removed if item.reason in _CONTRIBUTION_REASONS)
+        result.credit = next(filter(None, map(contributing_agency, notes)), None)
     if not complete:
         return
     lines = [*result.paragraphs[-ORIGINAL_PUBLISHER_REACH:], *(item.line for item in result.removed)]
@@ -2556,6 +2566,7 @@ def _cut_release_boilerplate(result: CleanedText) -> None:
 
 
 COPYRIGHT_REASON = "copyright notice"
+_CONTRIBUTION_REASONS = frozenset({"wire note", "reporter credit"})
 PHOTO_CREDIT_REASON = next(rule.reason for rule in LINE_RULES if rule.name == "photo_credit")
 # Where a republished article names the outlet that published it first ("This story originally
 # appeared on ZDNet", "Originally published on www.cio.com"): in its last paragraphs or its removed lines.
