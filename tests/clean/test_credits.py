@@ -123,6 +123,10 @@ def test_ordinary_sentences_are_not_datelines() -> None:
         "Ines Moreau (Pic:PA)",
         "Harbour pier (Photo: AP) - The crowd waited.",
         "ARCHIVES MOVIE REVIEW - Murder and morals collide in Holmstad.",
+        # Kickers of live pages, checks, polls and paid posts.
+        "LIVE — Senators met.",
+        "FACT CHECK — Senators met.",
+        "SPONSORED — Senators met.",
         # A date without its year, a word that is no month or weekday, or no sentence after the dash.
         "March 3 - Rain fell.",
         "Sprint 23, 2015 - Orvale Labs opened.",

@@ -118,7 +118,8 @@ _KICKER_WORDS = frozenset(
     {
         *("review", "reviews", "archive", "archives", "movie", "movies", "update", "updated", "breaking"),
         *("exclusive", "analysis", "opinion", "editorial", "commentary", "column", "video", "photos"),
-        *("preview", "recap", "interview"),
+        *("preview", "recap", "interview", "live", "fact", "check", "factcheck", "watch", "listen", "poll"),
+        *("spoiler", "alert", "sponsored", "explainer", "podcast", "quiz", "obituary", "correction"),
     }
 )
 
