@@ -2304,6 +2304,10 @@ def test_a_table_under_the_headline_with_no_prose_above_it_is_the_article() -> N
         "FILE - In this Jan. 15, 2019, file photo, lorries queue at the closed bridge in Tarnvale.",
         "In this photo provided by the Tarnvale council, engineers inspect a cracked arch of the bridge.",
         "FILE PHOTO: Lorries queue at the closed bridge in Tarnvale.",
+        # A caption that ends with its photograph's credit, as newspapers print it.
+        "Lorries queue at the closed bridge on Tuesday. Photograph: Ines Moreau/Tarnvale Times",
+        "Lorries queue at the closed bridge on Tuesday. [Ines Moreau/Valley Wire]",
+        "Lorries queue at the closed bridge on Tuesday. Credit: Ines Moreau for The Tarnvale Times",
     ],
 )
 def test_an_agencys_photo_caption_among_the_paragraphs_is_a_caption(caption: str) -> None:

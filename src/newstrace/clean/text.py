@@ -1270,6 +1270,17 @@ _WIRE_PHOTO_CAPTION = re.compile(
 )
 
 
+# A caption ending with its photograph's credit in the forms newspapers print: "... Photograph: Ana
+# Ruiz/Guardian", "... Credit: Ana Ruiz for The Times", "Credit... Ana Ruiz/The Times", Al Jazeera's "...
+# [Ana Ruiz/Al Jazeera]", "... | Ana Ruiz/The Times". Read after the model, on lines of at most
+# CREDITED_CAPTION_WORDS words.
+_CAPTION_CREDIT_TAIL = re.compile(
+    r"(?:\b(?:Photograph|Photo|Picture|Image|Credit)s?\s*(?::|\.{3}|…)\s*[^.!?:]{2,80}"
+    r"|\[[^\[\]]{2,60}/[^\[\]]{2,60}\]|\|\s*[A-Z][^|]{1,60}/[^|]{2,60})$"
+)
+CREDITED_CAPTION_WORDS = 60
+
+
 def _is_dated_photo_caption(lines: list[Line], position: int) -> bool:
     """Whether a line is a photo's caption that dates it, over the photo's credit ("Beekeepers inspect
     hives near Wessenburg on April 27, 2024." over "Photo: Jeroen Staal"), as wire photos are
@@ -1954,7 +1965,11 @@ def _clean_segment_by_model(
         if (
             reason is None
             and kept_by_model[position]
-            and (_is_dated_photo_caption(lines, position) or _WIRE_PHOTO_CAPTION.match(line.text))
+            and (
+                _is_dated_photo_caption(lines, position)
+                or _WIRE_PHOTO_CAPTION.match(line.text)
+                or (line.words <= CREDITED_CAPTION_WORDS and _CAPTION_CREDIT_TAIL.search(line.text))
+            )
         ):
             reason = "caption"
         if reason is None and kept_by_model[position] and position in author_boxes:
