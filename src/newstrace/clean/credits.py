@@ -13,7 +13,6 @@ _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=
 # Every agency's name, its short one and its long one, longest first (for patterns that read both).
 _EVERY_AGENCY_NAME = sorted({*AGENCIES, *AGENCY_NAMES}, key=len, reverse=True)
 ANY_AGENCY = "|".join(re.escape(name) for name in _EVERY_AGENCY_NAME)
-_AGENCY_NAME_SET = frozenset(_EVERY_AGENCY_NAME)
 _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
 # A dateline's date with its month first: "Jan 5", "Nov. 30, 2026", "JAN 17".
 _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
@@ -759,7 +758,7 @@ def names_in_credit(credit: str) -> list[str]:
         for candidate in run:
             name = _AFTER_CREDIT_NAME.split(candidate)[0].strip()
             # "The Associated Press contributed to this report." names the agency (the credit), no one.
-            is_agency = name.removeprefix("The ").removeprefix("the ") in _AGENCY_NAME_SET
+            is_agency = _whole_agency(name) is not None
             if name and not is_agency and name.lower() not in {"reporting", "editing", "writing", "additional"}:
                 names.append(name)
     return names

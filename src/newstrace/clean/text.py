@@ -307,8 +307,7 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             articles[0].removed[:0] = item.normalized.removed
             if articles[0].credit is None:
                 # A wire note the reading of the page took out ("(With AFP)") credits its agency.
-                notes = (line.line for line in item.normalized.removed if line.reason in _CONTRIBUTION_REASONS)
-                articles[0].credit = next(filter(None, map(contributing_agency, notes)), None)
+                articles[0].credit = _contributing_agency(item.normalized.removed)
             if not articles[0].byline:
                 articles[0].byline = metadata_author(item.page.author)
             # A Markdown page's one heading of the first level is its headline (html2text and
@@ -2145,9 +2144,9 @@ def _title_as_read(
 
 
 # The opening paragraphs a headline is compared with (a headline names what its lede tells), and the
-# content words a part of the <title> line must share with them to replace a title that shares none.
+# content words of theirs a part of the <title> line must name to replace a title that names none.
 LEDE_PARAGRAPHS = 2
-LEDE_WORDS_MORE = 2
+LEDE_WORDS_SHARED = 2
 
 
 def _part_naming_the_lede(title: str, title_line: str, paragraphs: list[str], site_names: tuple[str, ...]) -> str:
@@ -2171,7 +2170,7 @@ def _part_naming_the_lede(title: str, title_line: str, paragraphs: list[str], si
         and not is_site_banner(part, site_names)
     }
     best = max(shared, key=lambda part: shared[part], default=title)
-    return best if shared.get(best, 0) >= LEDE_WORDS_MORE else title
+    return best if shared.get(best, 0) >= LEDE_WORDS_SHARED else title
 
 
 def _in_title_form(line: Line, as_learnt: bool) -> bool:
@@ -2411,10 +2410,7 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
     result.removed = [_as_notice(item) for item in result.removed]
     result.credit = result.credit or _agency_of_copyright(result.removed)
     if complete and result.credit is None:
-        # The agency a note or a credit names as a contributor ("(With AFP)", "Additional reporting by
-        # Reuters"): the story carries its copy.
-        notes = (item.line for item in result.removed if item.reason in _CONTRIBUTION_REASONS)
-        result.credit = next(filter(None, map(contributing_agency, notes)), None)
+        result.credit = _contributing_agency(result.removed)
     if not complete:
         return
     lines = [*result.paragraphs[-ORIGINAL_PUBLISHER_REACH:], *(item.line for item in result.removed)]
@@ -2643,6 +2639,13 @@ def _agency_of_copyright(removed: list[RemovedLine]) -> str | None:
     agencies a site may carry credits none of them, and "Ana Ruiz © Reuters" under a picture is the
     photographer's. Not a photo's notice either: the picture is the agency's, not the text."""
     return next(filter(None, (_notice_agency(item.line) for item in removed if item.reason == COPYRIGHT_REASON)), None)
+
+
+def _contributing_agency(removed: list[RemovedLine]) -> str | None:
+    """The agency a wire note or a reporter credit names as a contributor ("(With AFP)", "Additional
+    reporting by Reuters"): the story carries its copy."""
+    notes = (item.line for item in removed if item.reason in _CONTRIBUTION_REASONS)
+    return next(filter(None, map(contributing_agency, notes)), None)
 
 
 # A line opening with the copyright mark is a photograph's credit to the rules ("© Ana Ruiz/Reuters"); with a
