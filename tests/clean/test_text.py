@@ -630,6 +630,21 @@ def test_a_title_line_alone_gives_its_headline_part_and_the_furniture_still_goes
             assert article.title == "Ferry to Holm island sails again after three weeks of repairs"
 
 
+def test_a_menu_bar_opening_the_page_is_no_title_line_and_the_repeated_headline_is_the_title() -> None:
+    # "Home | News | World" is parted as a <title> is, but opens with a label: the headline said twice
+    # under it is the title, not the menu's first item. A <title> opening with a label and a headline
+    # stays a <title>.
+    headline = "Ferry to Holm island sails again after repairs"
+    page = f"Home | News | World | Sport\nSign in\n\n{headline}\n\n{headline}\n\n{FERRY_BODY}"
+    labelled = f"News - Ferry to Holm island sails again - Lakeside Courier\n{FERRY_MENU}\n\n{FERRY_BODY}"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == headline
+        assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
+        [article] = clean_text(labelled, line_model=model)
+        assert article.title == "Ferry to Holm island sails again"
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"

@@ -2179,6 +2179,23 @@ def _in_title_form(line: Line, as_learnt: bool) -> bool:
     return (
         _title_word_count(line, as_learnt) >= TITLE_LINE_WORDS
         and _title_separator(line.text, as_learnt).search(line.text) is not None
+        and not _is_menu_bar(line.text)
+    )
+
+
+# A menu bar ("Home | News | World | Sport") is parted as a <title> is, but into labels alone, and
+# opens with a label where a <title> opens with its headline (short ones too: "Derby-bound - Football
+# - Fox Sports", "Classificação NASCAR | Autoracing | F1 | Indy").
+MENU_BAR_PARTS = 3
+MENU_LABEL_WORDS = 2
+
+
+def _is_menu_bar(text: str) -> bool:
+    parts = [part for part in TITLE_PARTS.split(text) if part.strip()]
+    return (
+        len(parts) >= MENU_BAR_PARTS
+        and all(len(part.split()) <= MENU_LABEL_WORDS for part in parts)
+        and is_section_label(parts[0])
     )
 
 
