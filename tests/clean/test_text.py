@@ -645,6 +645,24 @@ def test_a_menu_bar_opening_the_page_is_no_title_line_and_the_repeated_headline_
         assert article.title == "Ferry to Holm island sails again"
 
 
+def test_a_reporter_credit_line_ends_the_article_unless_its_prose_goes_on_under_it() -> None:
+    credit = "(Reporting by Ada Brennan in Holm; Editing by Tom Hallet)"
+    footer = "Our Standards: The Lakeside Courier Trust Principles."
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{credit}\n\n{footer}\n"
+    more = (
+        "Harbour officials said the pier would be inspected again before the winter storms arrived in November.\n\n"
+        "The island council has asked the regional government to fund a second landing stage on the north shore."
+    )
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].startswith("The operator said timetables")
+        assert footer in [line.line for line in article.removed]
+        assert article.byline == "Ada Brennan"
+        # A credit line inside the text (a roundup's first report) leaves the reports under it be.
+        [article] = clean_text(page.replace(footer, more), line_model=model)
+        assert article.paragraphs[-1].startswith("The island council has asked")
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"

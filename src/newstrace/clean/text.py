@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -147,7 +147,8 @@ _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
 # of related articles after one (grouped CV, three seeds: plain text 0.923 -> 0.935, English
 # 0.942 -> 0.951; a comment thread or teasers after a short post had read as its body).
 _CLOSING_RULES = ("author_bio", "comments")
-_MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading")
+# A reporter's credit line closes the article too (see _reports_go_on_under_credit).
+_MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading", "reporter_credit")
 # What the rules call the furniture above an article's first paragraph (menus, widgets, teasers).
 _HEADER_REASONS = ("header: navigation, widget or teaser", "truncated teaser or breadcrumb")
 _LINKED_TITLE = re.compile(r"[:|»›>]\s*\w")
@@ -668,6 +669,7 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
             and _closes_article(line)
             and not _links_comments_in_header(lines, position)
             and not _text_goes_on_under(lines, position, strong_positions)
+            and not _reports_go_on_under_credit(line, position, strong_positions)
         ):
             closing.add(position)
     forms = {position: _first_word(lines[position].text) for position in attributed}
@@ -1190,6 +1192,20 @@ TEXT_UNDER_LINES = 4
 THREAD_SIGNATURES = 2
 # A comment that opens with its writer's name and a colon ("Dorothy: I moor at the south pier ...").
 _SIGNED_OPENING = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: ")
+
+
+# A reporter's credit line ("(Reporting by Ana Ruiz; Editing by Tom Hallet)") closes a wire story:
+# what follows is the site's foot ("Our Standards: ..."), unless paragraphs of prose go on under it
+# (a roundup's next report, a publisher's own addition).
+CREDIT_PROSE_UNDER = 2
+
+
+def _reports_go_on_under_credit(line: Line, position: int, strong_positions: list[int]) -> bool:
+    rule = _rule_of(line)
+    if rule is None or rule.name != "reporter_credit":
+        return False
+    under = bisect_right(strong_positions, position)
+    return len(strong_positions) - under >= CREDIT_PROSE_UNDER
 
 
 def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list[int]) -> bool:
