@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import newstrace
 from newstrace import cli, pipeline
-from newstrace.align.relation import RelationModels, default_models
+from newstrace.align.relation import RelationModels, default_models, relate_articles
 from newstrace.candidates.minhash import NUMBER_OF_BINS
 from newstrace.model import Article, Page
 from newstrace.store import Store
@@ -546,3 +546,94 @@ def test_a_chinese_wire_story_its_copy_and_its_rewrite_make_one_story(tmp_path: 
     (story,) = [story for story in report["stories"] if len(story["members"]) > 1]
     kinds = {member["article"]: member["kind"] for member in story["members"]}
     assert kinds == {"wire": "origin", "copy": "copy", "rewrite": "rewrite"}
+
+
+MINISTER_DEFENDS = """Minister defends glacier funding after drained lake fails to refill
+
+By Clara Meier
+
+Published Tuesday, June 17, 2025
+
+ZURICH — Environment Minister Aurel Vintschgau on Tuesday defended the government's spending on glacier monitoring after critics in parliament called the emergency programme in the Orsina valley a waste of money.
+
+Speaking at a conference of mountain cantons in Chur, Vintschgau said the drainage of the Ferrand lake in April had prevented a disaster and should serve as a model for other valleys.
+
+"Every franc we spent there bought time for families who would otherwise have lost their homes," he said.
+
+Members of the opposition had argued that the 18 million francs should have been spent on permanent flood barriers instead of short-term measures.
+
+Vintschgau said the government would present a long-term plan for glacier hazards to parliament in the autumn.
+"""
+MINISTER_ANNOUNCES = """Government to double avalanche research budget, minister says
+
+BERN, Nov 5 (Reuters) - The government will double its budget for avalanche and glacier research over the next four years, Environment Minister Aurel Vintschgau said on Wednesday, citing a rise in hazards as the mountains warm.
+
+Vintschgau told a news conference in Bern that the government would spend 64 million francs a year on research and early-warning systems from 2026.
+
+"The mountains are changing faster than our maps," he said.
+
+The announcement follows a summer in which three valleys were evacuated because of unstable ice and rock.
+
+(Reporting by Lena Vogt; Editing by Alex Richardson)
+"""
+
+
+def test_a_speakers_statements_months_apart_are_two_stories_though_one_dateline_has_no_year(tmp_path: Path) -> None:
+    # The wire copy's "Nov 5" has no year, yet lies at least 141 days from the other report's 17 June:
+    # two occasions of one minister on one beat, not one story, and no date is taken from the other.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "defends.txt").write_text(MINISTER_DEFENDS, encoding="utf-8")
+    (folder / "announces.txt").write_text(MINISTER_ANNOUNCES, encoding="utf-8")
+    newstrace.analyze([folder], db=tmp_path / "minister.db")
+    report = newstrace.load_report(tmp_path / "minister.db")
+    assert sorted(len(story["members"]) for story in report["stories"]) == [1, 1]
+    assert report["relations"] == []
+    dates = {article["id"]: (article["date"], article["date_source"]) for article in report["articles"]}
+    assert dates == {"defends": ("2025-06-17", "date line"), "announces": (None, None)}
+    [announces] = [article for article in report["articles"] if article["id"] == "announces"]
+    assert announces["metadata"]["dateline_day"] == "--11-05"
+    # Compared on their own, too: what they share (the minister, the beat, the government's words)
+    # made them one event (same_event, 0.65) before the dateline's day counted.
+    with Store(tmp_path / "minister.db") as store:
+        stored = {article.id: article for article in store.articles()}
+    relation = relate_articles(stored["defends"], stored["announces"]).relation
+    assert relation.kind == "unrelated"
+    assert relation.story_probability < 0.1
+
+
+def test_an_undated_member_takes_its_storys_date_only_where_its_own_day_agrees(tmp_path: Path) -> None:
+    from newstrace.model import Story, StoryMember
+    from newstrace.report.json_report import build_report
+
+    members = [
+        StoryMember("dated", "origin", 1.0),
+        StoryMember("near", "rewrite", 0.9),
+        StoryMember("far", "rewrite", 0.9),
+    ]
+    story = Story("story-1", "label", "2025-06-17", "dated", members)
+    articles = [
+        Article(
+            id="dated", source="a", content_hash="a", position=1, title=None, paragraphs=["Text."], date="2025-06-17"
+        ),
+        Article(
+            id="near",
+            source="b",
+            content_hash="b",
+            position=1,
+            title=None,
+            paragraphs=["Text."],
+            metadata={"dateline_day": "--06-18"},
+        ),
+        Article(
+            id="far",
+            source="c",
+            content_hash="c",
+            position=1,
+            title=None,
+            paragraphs=["Text."],
+            metadata={"dateline_day": "--11-05"},
+        ),
+    ]
+    dates = {record["id"]: record["date"] for record in build_report(articles, [], [story])["articles"]}
+    assert dates == {"dated": "2025-06-17", "near": "2025-06-17", "far": None}

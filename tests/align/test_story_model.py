@@ -71,6 +71,17 @@ def test_dates_and_catchlines_enter_the_features() -> None:
         make_article("a", FERRY, date="2024-05-01"), make_article("b", FERRY_RETOLD, date="2024-05-04T08:00")
     )
     assert dated["day_gap"] == 3
+    # A wire dateline's day without its year ("Nov 5") counts as the nearest such day to a dated article.
+    yearless = _features(
+        make_article("a", FERRY, date="2024-05-01"),
+        make_article("b", FERRY_RETOLD, metadata={"dateline_day": "--11-05"}),
+    )
+    assert yearless["day_gap"] == 178  # 5 November 2023
+    both_yearless = _features(
+        make_article("a", FERRY, metadata={"dateline_day": "--12-30"}),
+        make_article("b", FERRY_RETOLD, metadata={"dateline_day": "--01-02"}),
+    )
+    assert both_yearless["day_gap"] == 3
     wire = {"wire_slug": "TRANSPORT Ferry Lead", "wire_date": "01/05/24"}
     same_catchline = _features(make_article("a", FERRY, metadata=wire), make_article("b", CHEESE, metadata=wire))
     assert same_catchline["same_catchline"] == 1.0

@@ -9,9 +9,11 @@ from newstrace.clean.dates import (
     choose_article_date,
     confirmed_figure_date,
     date_from_url,
+    fewest_days_apart,
     find_dates,
     is_comment_stamp,
     is_date_line,
+    month_day,
     parse_wire_date,
     publication_date,
     resolve_weekday,
@@ -393,3 +395,44 @@ def test_a_date_with_its_year_first_and_slashes_but_not_an_address_path() -> Non
     assert is_date_line("Posted 2012/1/5") == date(2012, 1, 5)
     assert find_dates("see https://valley.example/2012/11/07/story") == []
     assert find_dates("2012/13/45") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nov 5", "--11-05"),
+        ("Jan. 15", "--01-15"),
+        ("September 30", "--09-30"),
+        ("15 janvier", "--01-15"),
+        ("Feb 29", "--02-29"),
+        ("Feb 30", None),
+        ("May", None),
+        ("Nov 5, 2024", None),
+        ("the Nov 5 vote", None),
+    ],
+)
+def test_a_day_without_its_year_is_read_whole_or_not_at_all(text: str, expected: str | None) -> None:
+    assert month_day(text) == expected
+
+
+def test_a_day_without_its_year_lies_as_near_a_date_as_its_years_allow() -> None:
+    assert fewest_days_apart(date(2025, 6, 17), date(2025, 6, 20)) == 3
+    assert fewest_days_apart(date(2025, 1, 2), "--12-30") == 3  # 30 December 2024
+    assert fewest_days_apart("--12-30", date(2025, 1, 2)) == 3
+    assert fewest_days_apart(date(2025, 6, 17), "--11-05") == 141
+    assert fewest_days_apart("--12-30", "--01-02") == 3
+    assert fewest_days_apart(date(2025, 3, 1), "--02-29") == 366  # the nearest 29 February: 2024
+    assert fewest_days_apart(date(2025, 3, 1), "--13-01") is None
+
+
+def test_a_wire_datelines_day_without_its_year_is_kept_and_dates_nothing() -> None:
+    text = (
+        "BERN, Nov 5 (Reuters) - The canton will double its budget for avalanche research over the next four years, "
+        "its environment office said on Wednesday.\n\n"
+        "The office said the money would pay for new sensors on twelve slopes above the valley villages."
+    )
+    [article] = clean_page(Page(source="x", content_hash="x", format="text", names=("x",), text=text))
+    assert article.dateline == "BERN"
+    assert article.date is None
+    assert article.metadata["dateline_day"] == "--11-05"
+    assert article.paragraphs[0].startswith("The canton will double")

@@ -10,6 +10,7 @@ import numpy as np
 
 from newstrace.align.alignment import AlignedText, PreparedText
 from newstrace.candidates.catchline import catchline_key
+from newstrace.clean.dates import fewest_days_apart
 from newstrace.model import Article
 from newstrace.sentences import default_lexicon
 from newstrace.sentences.terms import term_counts
@@ -59,7 +60,7 @@ def pair_features(
     )
     first_numbers, second_numbers = first_text.number_terms.keys(), second_text.number_terms.keys()
     first_words, second_words = first_text.word_count, second_text.word_count
-    day_gap = _day_gap(first.date, second.date)
+    day_gap = days_apart(first, second)
     first_catchline = catchline_key(first)
     return np.array(
         [
@@ -164,11 +165,17 @@ def _overlap(first: AbstractSet[str], second: AbstractSet[str]) -> float:
     return len(first & second) / min(len(first), len(second))
 
 
-def _day_gap(first: str | None, second: str | None) -> int | None:
-    first_date, second_date = parse_date(first), parse_date(second)
-    if first_date is None or second_date is None:
+def days_apart(first: Article, second: Article) -> int | None:
+    """Days between two articles' dates; a wire dateline's day without its year ("BERN, Nov 5
+    (Reuters)") counts as the nearest such day, so two reports months apart stay apart."""
+    first_day, second_day = _day_of(first), _day_of(second)
+    if first_day is None or second_day is None:
         return None
-    return abs((first_date - second_date).days)
+    return fewest_days_apart(first_day, second_day)
+
+
+def _day_of(article: Article) -> date | str | None:
+    return parse_date(article.date) or article.metadata.get("dateline_day")
 
 
 def parse_date(value: str | None) -> date | None:

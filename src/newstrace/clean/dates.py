@@ -319,6 +319,51 @@ def resolve_weekday(weekday: int, anchor: date, on_or_before: bool) -> date:
     return anchor + timedelta(days=forward) if forward < back else anchor - timedelta(days=back)
 
 
+# A day of the year without its year, as wire datelines print it ("BERN, Nov 5 (Reuters)", "Beijing,
+# Jan. 15 (Xinhua)", "LIMA, 15 janvier (AFP)"): the whole of what is read, nothing else around it.
+_MONTH_DAY = re.compile(rf"^\s*{_MONTH}\s+(?P<day>\d{{1,2}})\s*$", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"^\s*(?P<day>\d{{1,2}})\.?\s+{_MONTH}\s*$", re.IGNORECASE)
+
+
+def month_day(text: str) -> str | None:
+    """A day without its year ("Nov 5", "15 janvier") as ISO 8601 writes one: "--11-05"; else None."""
+    match = _MONTH_DAY.match(text) or _DAY_MONTH.match(text)
+    if match is None:
+        return None
+    month = _month_number(match.group("month"))
+    day = int(match.group("day"))
+    try:
+        # A leap year admits 29 February.
+        date(2000, month or 0, day)
+    except ValueError:
+        return None
+    return f"--{month:02d}-{day:02d}"
+
+
+def fewest_days_apart(first: date | str, second: date | str) -> int | None:
+    """Days between two dates, either of which may be a day without its year ("--11-05"): the fewest
+    its years allow (a day of the year is at most half a year from any date); None where unreadable."""
+    if isinstance(first, str) and isinstance(second, str):
+        # Two days without years: as near as any two years put them.
+        anchor = _day_in_year(first, 2000)
+        return None if anchor is None else fewest_days_apart(anchor, second)
+    if isinstance(first, str):
+        first, second = second, first
+    assert isinstance(first, date)
+    if isinstance(second, date):
+        return abs((first - second).days)
+    candidates = [_day_in_year(second, year) for year in (first.year - 1, first.year, first.year + 1)]
+    gaps = [abs((first - candidate).days) for candidate in candidates if candidate is not None]
+    return min(gaps) if gaps else None
+
+
+def _day_in_year(value: str, year: int) -> date | None:
+    try:
+        return date(year, int(value[2:4]), int(value[5:7]))
+    except ValueError:
+        return None
+
+
 def parse_wire_date(text: str) -> date | None:
     """A PA wire header date, day first: "01/03/00" is 1 March 2000."""
     match = _WIRE_DATE.match(text.strip())

@@ -52,6 +52,7 @@ from newstrace.clean.dates import (
     is_date_line,
     is_time_stamp,
     is_update,
+    month_day,
     publication_date,
 )
 from newstrace.clean.digests import digest_reports, opening_source_dateline
@@ -2507,6 +2508,10 @@ def _take_dateline(result: CleanedText) -> None:
     found = find_dates(dateline.when) if dateline.when else []
     if found:
         result.metadata["dateline_date"] = found[0].value.isoformat()
+    elif dateline.when and (day := month_day(dateline.when)) is not None:
+        # Its day without the year ("BERN, Nov 5 (Reuters)") dates nothing, but bounds how far the
+        # article lies from a dated one (pair_features, stories' dates).
+        result.metadata["dateline_day"] = day
 
 
 def _take_sign_off(result: CleanedText) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from newstrace.clean.dates import fewest_days_apart
 from newstrace.model import Article, ReadError, Relation, Story
 from newstrace.store import Store
 from newstrace.stories import story_dates
@@ -44,7 +46,7 @@ def build_report(
     records = []
     for article in articles:
         record = article_record(article)
-        if record["date"] is None and article.id in dated_by_story:
+        if record["date"] is None and _agrees_with_its_day(article, dated_by_story.get(article.id)):
             record["date"] = dated_by_story[article.id]
             record["date_source"] = "story"
         records.append(record)
@@ -54,6 +56,19 @@ def build_report(
         "relations": [relation_record(relation) for relation in relations or []],
         "errors": [{"source": error.source, "error": error.error} for error in errors],
     }
+
+
+# A story's date stands for an undated member's only where the member's own day without a year (its
+# wire dateline's "Nov 5") is within this many days of it: a report is printed a day or two later.
+STORY_DAY_SLACK = 2
+
+
+def _agrees_with_its_day(article: Article, story_date: str | None) -> bool:
+    if story_date is None:
+        return False
+    day = article.metadata.get("dateline_day")
+    gap = fewest_days_apart(date.fromisoformat(story_date[:10]), day) if day else 0
+    return gap is not None and gap <= STORY_DAY_SLACK
 
 
 def story_record(story: Story) -> dict[str, Any]:
