@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any
 
@@ -9,7 +10,8 @@ import pytest
 
 from newstrace.align import prepare_text, relate
 from newstrace.align.alignment import AlignedText, SentenceMatches
-from newstrace.align.relation import _completeness_reason, _words_up_to, classify
+from newstrace.align.pair_features import FEATURE_NAMES
+from newstrace.align.relation import RelationModels, _completeness_reason, _words_up_to, classify
 from newstrace.align.story_model import STORY_THRESHOLD
 from newstrace.model import Article, Relation
 from newstrace.sentences import Lexicon, default_lexicon
@@ -456,3 +458,36 @@ def test_a_rewrite_dated_days_after_its_source_is_still_a_rewrite(lexicon: Lexic
     assert relation.kind == "rewrite" and relation.story_probability >= STORY_THRESHOLD
     # Another subject a day later stays unrelated.
     assert _relate(source, make_article("d-cheese", UNRELATED, date="2024-04-03"), lexicon).kind == "unrelated"
+
+
+class _UndatedStoryScorer:
+    """Stands in for the story model: `undated` for a pair whose dates are unknown, 0.02 for one dated apart."""
+
+    def __init__(self, undated: float) -> None:
+        self.undated = undated
+
+    def probability(self, first: Article, second: Article, features: Any) -> float:
+        return self.undated if math.isnan(features[FEATURE_NAMES.index("day_gap")]) else 0.02
+
+    def probabilities(self, pairs: Any, features: Any) -> Any:
+        return [self.probability(first, second, row) for (first, second), row in zip(pairs, features, strict=True)]
+
+
+def test_a_whole_rewrite_a_day_later_needs_only_the_story_threshold_undated_and_a_few_sentences_more(
+    lexicon: Lexicon,
+) -> None:
+    def relation(source: list[str], copy: list[str], undated: float) -> Relation:
+        wire = make_article("a-wire", source, date="2024-04-02", credit="AP")
+        farm = make_article("b-farm", copy, date="2024-04-03")
+        wire_text, farm_text = prepare_text(wire.paragraphs, lexicon), prepare_text(farm.paragraphs, lexicon)
+        return relate(wire, wire_text, farm, farm_text, RelationModels(_UndatedStoryScorer(undated)))
+
+    # Every sentence paraphrased in order: a rewrite, one story, though the story model is 0.6 sure undated.
+    whole = relation(ORIGINAL, REWRITE, 0.6)
+    assert (whole.kind, whole.source) == ("rewrite", "a-wire")
+    assert whole.story_probability == 0.6
+    # Three sentences of it are a rewrite only where the model is as sure as the alignment (0.8).
+    assert len(prepare_text(REWRITE[:2], lexicon).sentences) == 3
+    assert relation(ORIGINAL[:2], REWRITE[:2], 0.6).kind == "unrelated"
+    assert relation(ORIGINAL[:2], REWRITE[:2], 0.85).kind == "rewrite"
+    assert relation(ORIGINAL, REWRITE, 0.45).kind == "unrelated"

@@ -48,6 +48,11 @@ COPIED_KINDS = ("duplicate", "copy", "syndicated")
 # probability is as sure: weaker likeness across days is a running story's next report.
 DATED_REWRITE_CONFIDENCE = 0.8
 DATED_REWRITE_SENTENCES = 2
+# A content farm's paraphrase of a wire story a day later, every sentence in order with its figures,
+# got an undated story probability of 0.798 and was called unrelated: a rewrite of this many aligned
+# sentences each way needs only the story threshold undated. Two or three sentences of a teaser or a
+# ranking's entries paraphrase another report months away as well (PolNeAR: three such pairs).
+SUBSTANTIAL_REWRITE_SENTENCES = 4
 # Direction from details: one side must hold this much more of the other's numbers.
 DETAIL_MARGIN = 0.2
 # A direction is "known" when P(first is the source) is this far from one half.
@@ -105,15 +110,36 @@ def _undated_probability(models: RelationModels, first: Article, second: Article
     return models.story.probability(first, second, undated)
 
 
-def _dated_rewrite_confidence(alignment: AlignedText, other_way: AlignedText, story_probability: float) -> float:
-    """The confidence of a rewrite whose two texts each have DATED_REWRITE_SENTENCES aligned sentences
-    or more, else 0: one sentence ("X was found guilty of conspiracy to murder") fits a report of
-    another case."""
+def _rewritten_another_day(comparison: PairComparison, undated: float) -> bool:
+    """Whether one text rewrites the other sentence by sentence, dated apart: as sure as
+    DATED_REWRITE_CONFIDENCE in its alignment, and in its undated story probability unless the rewrite
+    runs to SUBSTANTIAL_REWRITE_SENTENCES aligned sentences each way, where that probability need only
+    pass the story threshold."""
+    if undated < STORY_THRESHOLD:
+        return False
+    sentences = DATED_REWRITE_SENTENCES if undated >= DATED_REWRITE_CONFIDENCE else SUBSTANTIAL_REWRITE_SENTENCES
+    return (
+        max(
+            _dated_rewrite_confidence(alignment, other_way, undated, sentences)
+            for alignment, other_way in (
+                (comparison.second_from_first, comparison.first_from_second),
+                (comparison.first_from_second, comparison.second_from_first),
+            )
+        )
+        >= DATED_REWRITE_CONFIDENCE
+    )
+
+
+def _dated_rewrite_confidence(
+    alignment: AlignedText, other_way: AlignedText, story_probability: float, sentences: int = DATED_REWRITE_SENTENCES
+) -> float:
+    """The confidence of a rewrite whose two texts each have `sentences` aligned sentences or more,
+    else 0: one sentence ("X was found guilty of conspiracy to murder") fits a report of another case."""
     kind, confidence = classify(alignment, other_way, story_probability)
     aligned = min(
         sum(1 for sentence in side.aligned if sentence.kind != "unaligned") for side in (alignment, other_way)
     )
-    return confidence if kind == "rewrite" and aligned >= DATED_REWRITE_SENTENCES else 0.0
+    return confidence if kind == "rewrite" and aligned >= sentences else 0.0
 
 
 def classify(alignment: AlignedText, other_way: AlignedText, story_probability: float) -> tuple[str, float]:
@@ -322,18 +348,7 @@ def relate(
         if probability < STORY_THRESHOLD and publishers_differ(first, second)
         else None
     )
-    rewritten_another_day = (
-        undated is not None
-        and undated >= DATED_REWRITE_CONFIDENCE
-        and max(
-            _dated_rewrite_confidence(alignment, other_way, undated)
-            for alignment, other_way in (
-                (comparison.second_from_first, comparison.first_from_second),
-                (comparison.first_from_second, comparison.second_from_first),
-            )
-        )
-        >= DATED_REWRITE_CONFIDENCE
-    )
+    rewritten_another_day = undated is not None and _rewritten_another_day(comparison, undated)
     if not rewritten_another_day and _unrelated_either_way(comparison, probability):
         return _unrelated(first, second, probability, similarity, text_similarity, [])
     evidence = direction_evidence(first, first_text, second, second_text, first_from_second, second_from_first)
