@@ -663,6 +663,42 @@ def test_a_reporter_credit_line_ends_the_article_unless_its_prose_goes_on_under_
         assert article.paragraphs[-1].startswith("The island council has asked")
 
 
+def test_a_copyright_notice_ends_the_article_so_the_credit_above_it_is_read_and_the_teasers_under_it_go() -> None:
+    notice = (
+        "Copyright 2025 The Associated Press. All rights reserved. This material may not be published, "
+        "broadcast, rewritten or redistributed without permission."
+    )
+    page = (
+        "Harbour Radio 7\nWatch Live\nWeather\nTraffic\n\n"
+        "Ferry to Holm island sails again after repairs\n\n"
+        "By ADA BRENNAN and TOM HALLET Associated Press\nUpdated 3:45 PM BST, Monday, April 7, 2025\n\n"
+        "HOLM, Scotland (AP) — The ferry to Holm island sailed again on Monday after three weeks of repairs to "
+        "the storm-damaged pier, ending a long wait for the island's 900 residents.\n\n"
+        "Islanders had relied on a small launch for food and post while the main vessel stayed in port, and the "
+        "island school had closed for four days.\n\n"
+        '"We were never cut off, but it felt like it some mornings," said shopkeeper Morag Lindsay, who runs the '
+        "island's only store.\n\n"
+        "The operator said timetables would return to normal by the end of the month, weather permitting, and "
+        "that a second vessel would be chartered for the summer.\n\n"
+        "A council report last year found that 40% of the pier's timber supports needed replacing within five years.\n\n"
+        "___\n\nHallet reported from Glasgow. Associated Press writer Ian Moray contributed to this report.\n\n"
+        f"{notice}\n\nTrending Stories\nMan rescued after kayak overturns in bay\nStorm damage closes two schools\n"
+    )
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].startswith("A council report last year")
+        assert article.metadata["reporter_credit"].startswith("Hallet reported from Glasgow")
+        assert notice in [line.line for line in article.removed]
+    # A picture's credit in its place is no notice: it closes nothing.
+    picture = page.replace(notice, "© Harbour Archive").replace("\nTrending Stories\n", "\n")
+    picture = picture.replace(
+        "Man rescued after",
+        "Rescuers praised a kayaker who stayed with his boat after it overturned in the bay.\n\nMan rescued after",
+    )
+    [article] = clean_text(picture, line_model=default_line_model())
+    assert any(paragraph.startswith("Rescuers praised a kayaker") for paragraph in article.paragraphs)
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"

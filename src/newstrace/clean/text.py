@@ -148,8 +148,8 @@ _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
 # of related articles after one (grouped CV, three seeds: plain text 0.923 -> 0.935, English
 # 0.942 -> 0.951; a comment thread or teasers after a short post had read as its body).
 _CLOSING_RULES = ("author_bio", "comments")
-# A reporter's credit line closes the article too (see _reports_go_on_under_credit).
-_MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading", "reporter_credit")
+# A reporter's credit line or a copyright notice closes the article too (see _foot_leaves_text_under).
+_MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading", "reporter_credit", "copyright")
 # What the rules call the furniture above an article's first paragraph (menus, widgets, teasers).
 _HEADER_REASONS = ("header: navigation, widget or teaser", "truncated teaser or breadcrumb")
 _LINKED_TITLE = re.compile(r"[:|»›>]\s*\w")
@@ -670,7 +670,7 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
             and _closes_article(line)
             and not _links_comments_in_header(lines, position)
             and not _text_goes_on_under(lines, position, strong_positions)
-            and not _reports_go_on_under_credit(line, position, strong_positions)
+            and not _foot_leaves_text_under(line, position, strong_positions)
         ):
             closing.add(position)
     forms = {position: _first_word(lines[position].text) for position in attributed}
@@ -1195,16 +1195,33 @@ THREAD_SIGNATURES = 2
 _SIGNED_OPENING = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: ")
 
 
-# A reporter's credit line ("(Reporting by Ana Ruiz; Editing by Tom Hallet)") closes a wire story:
-# what follows is the site's foot ("Our Standards: ..."), unless paragraphs of prose go on under it
-# (a roundup's next report, a publisher's own addition).
+# A reporter's credit line ("(Reporting by Ana Ruiz; Editing by Tom Hallet)") or a copyright notice
+# closes a story: what follows is the site's foot ("Our Standards: ...", "Trending Stories"), unless
+# paragraphs of prose go on under it (a roundup's next report, a publisher's own addition, a notice
+# above the text).
+_FOOT_RULES = ("reporter_credit", "copyright")
 CREDIT_PROSE_UNDER = 2
+# A notice proper, opening with its mark and naming a year or its rights: not a menu's "DMCA Copyright
+# Agent", a photograph's "photos © Ana Ruiz, 2018" or a picture's credit "© Reuters".
+_FOOT_NOTICE = re.compile(r"^[\W_]*(?:copyright\b|©|\(c\))|\ball\s+rights\s+reserved\b", re.IGNORECASE)
 
 
-def _reports_go_on_under_credit(line: Line, position: int, strong_positions: list[int]) -> bool:
+def _is_foot_notice(text: str) -> bool:
+    return (
+        _FOOT_NOTICE.search(text) is not None
+        and _NOTICE_MARKS.search(text) is not None
+        and _IMAGE_WORDS.search(text) is None
+    )
+
+
+def _foot_leaves_text_under(line: Line, position: int, strong_positions: list[int]) -> bool:
+    """Whether a credit line or a copyright notice leaves the lines under it be: one that is no notice
+    proper, or one with CREDIT_PROSE_UNDER paragraphs of prose or more under it."""
     rule = _rule_of(line)
-    if rule is None or rule.name != "reporter_credit":
+    if rule is None or rule.name not in _FOOT_RULES:
         return False
+    if rule.name == "copyright" and not _is_foot_notice(line.text):
+        return True
     under = bisect_right(strong_positions, position)
     return len(strong_positions) - under >= CREDIT_PROSE_UNDER
 
