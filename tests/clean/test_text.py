@@ -699,6 +699,23 @@ def test_a_copyright_notice_ends_the_article_so_the_credit_above_it_is_read_and_
     assert any(paragraph.startswith("Rescuers praised a kayaker") for paragraph in article.paragraphs)
 
 
+def test_a_republishers_note_above_the_text_leaves_the_body_and_credits_the_agency_it_names() -> None:
+    note = "This article originally appeared on AP News."
+    page = f"Ferry to Holm island sails again after repairs\n\n{note}\n\n{FERRY_BODY}"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
+        assert (note, "republication note (where it first appeared)") in [
+            (line.line, line.reason) for line in article.removed
+        ]
+        assert (article.metadata["originally_published"], article.credit) == ("AP News", "AP")
+    # At the foot the note stays, as hand-made bodies keep it; an outlet that is no agency credits none.
+    foot = "This story originally appeared on The Lakeside Courier."
+    [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{foot}\n")
+    assert article.paragraphs[-1] == foot
+    assert (article.metadata["originally_published"], article.credit) == ("The Lakeside Courier", None)
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"

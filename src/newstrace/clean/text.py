@@ -2464,12 +2464,36 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
         result.credit = _contributing_agency(result.removed)
     if not complete:
         return
-    lines = [*result.paragraphs[-ORIGINAL_PUBLISHER_REACH:], *(item.line for item in result.removed)]
+    _take_republication_note(result)
+    lines = [
+        *result.paragraphs[:1],
+        *result.paragraphs[-ORIGINAL_PUBLISHER_REACH:],
+        *(item.line for item in result.removed),
+    ]
     # The words looked for in all the lines at once rule out most pages, and find the few lines to
     # read on the others ("first" is a common word: reading every line cost 0.2 ms such a page).
     publisher = next(filter(None, map(original_publisher, _lines_holding(lines, _PUBLISHING_WORDS))), None)
     if publisher is not None:
         result.metadata.setdefault("originally_published", publisher)
+        # "This article originally appeared on AP News": the agency's copy, credited so.
+        result.credit = result.credit or canonical_agency(publisher)
+
+
+# A first paragraph of this many words at most that names where the article first appeared is the
+# republisher's note, not its text ("This article originally appeared on AP News.").
+REPUBLICATION_NOTE_WORDS = 20
+
+
+def _take_republication_note(result: CleanedText) -> None:
+    """A first paragraph that is a republisher's note alone: out of the body, its outlet kept. At the
+    foot the note stays (the hand-made bodies of the measuring pages keep "Originally published on
+    Live Science." as their last line); above the text it stands where the lede should."""
+    if len(result.paragraphs) < 2 or len(result.paragraphs[0].split()) > REPUBLICATION_NOTE_WORDS:
+        return
+    publisher = original_publisher(result.paragraphs[0])
+    if publisher is not None:
+        result.metadata.setdefault("originally_published", publisher)
+        result.removed.append(RemovedLine(_pop_paragraph(result, 0), REPUBLICATION_NOTE_REASON))
 
 
 def _pop_paragraph(result: CleanedText, position: int) -> str:
@@ -2632,6 +2656,7 @@ def _cut_release_boilerplate(result: CleanedText) -> None:
 
 
 COPYRIGHT_REASON = "copyright notice"
+REPUBLICATION_NOTE_REASON = "republication note (where it first appeared)"
 _CONTRIBUTION_REASONS = frozenset({"wire note", "reporter credit"})
 PHOTO_CREDIT_REASON = next(rule.reason for rule in LINE_RULES if rule.name == "photo_credit")
 # Where a republished article names the outlet that published it first ("This story originally
