@@ -716,6 +716,17 @@ def test_a_republishers_note_above_the_text_leaves_the_body_and_credits_the_agen
     assert (article.metadata["originally_published"], article.credit) == ("The Lakeside Courier", None)
 
 
+def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
+    disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
+    caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."
+    for line, kept in ((disclaimer, False), (caveat, True)):
+        page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{line}\n"
+        for model in (None, default_line_model()):
+            [article] = clean_text(page, line_model=model)
+            assert (line in article.paragraphs) is kept
+            assert ((line, "disclaimer") in [(item.line, item.reason) for item in article.removed]) is not kept
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"

@@ -641,6 +641,22 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("follow", "reached", "contacted", "emailed", "contact", "mail", "reach", "tip"),
         ends_article=False,
     ),
+    # A publisher's disclaimer under the text ("Disclaimer: This article is for informational purposes
+    # only.", "DISCLAIMER - The views expressed ..."), a label opening the line: the site's, not the
+    # article's. On the 2,837 text pages: two L3S-GN1 pages' "Disclaimer: This news article is
+    # copyrighted by Associated Press ..." (0.568 -> 0.698, 0.825 -> 0.892), no body line.
+    LineRule(
+        "disclaimer",
+        r"^[\W_]*(?:disclaimer|haftungsausschluss|aviso\s+legal|avvertenza|aviso)\s*[:.\-–—]"
+        # What a publisher disclaims: a caveat of the text's own ("Disclaimer: if you see other sizes, ...") stays.
+        r"(?=.*\b(?:articles?|content|information|views?|opinions?|site|website|publication|publisher|authors?"
+        r"|advice|purposes|responsib\w*|copyright\w*|endorse\w*)\b)",
+        "disclaimer",
+        60,
+        triggers=("disclaimer", "haftungsausschluss", "aviso", "avvertenza"),
+        trigger_prefix=24,
+        ends_article=False,
+    ),
     # Comments closed in other words than the comments rule's ("Comments are now closed for this
     # story", "Commenting has been turned off"), or a thread headed "Reader views (5)": the thread's
     # header, ending the article as "comments" does. No gold body of the 2,167 pages holds one; the 11
