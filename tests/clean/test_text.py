@@ -727,6 +727,42 @@ def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_t
             assert ((line, "disclaimer") in [(item.line, item.reason) for item in article.removed]) is not kept
 
 
+# Written for these tests: a short German report.
+FAEHRE = (
+    "Die Fähre zur Insel Holm fährt nach drei Wochen Reparatur am Montag wieder.\n\n"
+    "Die Inselbewohner mussten Lebensmittel und Post so lange mit einem kleinen Boot holen.\n\n"
+    "Der Betreiber rechnet damit, dass der Fahrplan bis Ende des Monats wieder normal läuft."
+)
+
+
+def test_a_share_label_and_an_agencys_tracking_code_in_other_languages_leave_the_body() -> None:
+    page = (
+        "Holm (dpa) - Die Fähre zur Insel Holm fährt nach drei Wochen Reparatur am Montag wieder.\n\n"
+        + FAEHRE.split("\n\n", 1)[1]
+        + "\n\ndpa-infocom, dpa:250407-99-123456/2\n\nTeilen: Facebook | WhatsApp | E-Mail\n"
+    )
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].startswith("Der Betreiber rechnet damit")
+        removed = [line.line for line in article.removed]
+        assert "dpa-infocom, dpa:250407-99-123456/2" in removed
+        assert "Teilen: Facebook | WhatsApp | E-Mail" in removed
+
+
+def test_a_related_heading_ends_the_article_but_read_also_inside_the_text_does_not() -> None:
+    teasers = "Mehr zum Thema\nHochwasser am Rhein: Lage entspannt sich\nWetter am Wochenende: Frost kehrt zurück\n"
+    page = f"Fähre zur Insel Holm fährt wieder\n\n{FAEHRE}\n\n{teasers}"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].startswith("Der Betreiber rechnet damit")
+        assert not any("Frost" in paragraph for paragraph in article.paragraphs)
+    # "Lesen Sie auch" between two paragraphs points to one article: the text under it goes on.
+    first, rest = FAEHRE.split("\n\n", 1)
+    inside = f"Fähre zur Insel Holm fährt wieder\n\n{first}\n\nLesen Sie auch\n\n{rest}\n"
+    [article] = clean_text(inside, line_model=default_line_model())
+    assert article.paragraphs[-1].startswith("Der Betreiber rechnet damit")
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"
@@ -2309,13 +2345,17 @@ def test_other_articles_headlines_each_with_its_date_are_a_teaser_list_whatever_
 
 
 def test_a_teaser_list_the_model_keeps_goes_to_the_removed_lines_with_its_reason() -> None:
-    page = "\n\n".join(_teaser_page(_OTHER_HEADLINES))
+    # Without a heading over it (a heading alone, "More from the coast", ends the article itself).
+    page = "\n\n".join([*_REPORT, *_OTHER_HEADLINES])
     [article] = clean_text(page, line_model=_KeepEverything())  # type: ignore[arg-type]
     assert article.paragraphs[-1] == _REPORT[-1]
     assert {line.line: line.reason for line in article.removed if line.line in _OTHER_HEADLINES} == dict.fromkeys(
         _OTHER_HEADLINES, TEASER_LIST_REASON
     )
     assert not set(_OTHER_HEADLINES) & set(article.captions)
+    [article] = clean_text("\n\n".join(_teaser_page(_OTHER_HEADLINES)), line_model=_KeepEverything())  # type: ignore[arg-type]
+    assert article.paragraphs[-1] == _REPORT[-1]
+    assert set(_OTHER_HEADLINES) <= {line.line for line in article.removed}
 
 
 def test_a_gallery_of_photographs_has_its_captions_for_text() -> None:

@@ -1199,7 +1199,7 @@ _SIGNED_OPENING = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: ")
 # closes a story: what follows is the site's foot ("Our Standards: ...", "Trending Stories"), unless
 # paragraphs of prose go on under it (a roundup's next report, a publisher's own addition, a notice
 # above the text).
-_FOOT_RULES = ("reporter_credit", "copyright")
+_FOOT_RULES = ("reporter_credit", "copyright", "link_line")
 CREDIT_PROSE_UNDER = 2
 # A notice proper, opening with its mark and naming a year or its rights: not a menu's "DMCA Copyright
 # Agent", a photograph's "photos © Ana Ruiz, 2018" or a picture's credit "© Reuters".
@@ -1346,8 +1346,23 @@ def _author_boxes(lines: list[Line], first_body: int) -> set[int]:
     return found
 
 
+# A link line that is a heading alone ("Related Stories", "Most read", "Mehr zum Thema"), of this many
+# words at most, heads the list of teasers after the article; "Read also" ("Leggi anche", "Lesen Sie
+# auch") points from inside the text to one article and closes nothing.
+LINK_HEADING_WORDS = 4
+_READ_ALSO = re.compile(
+    r"\b(?:read|see|watch|also|anche|auch|aussi|também|también|ook|leggi|lesen|lire|leia|lea)\b", re.IGNORECASE
+)
+
+
 def _closes_article(line: Line) -> bool:
     rule = _rule_of(line)
+    if rule is not None and rule.name == "link_line":
+        return (
+            line.words <= LINK_HEADING_WORDS
+            and _LINKED_TITLE.search(line.text) is None
+            and _READ_ALSO.search(line.text) is None
+        )
     if rule is None or rule.name not in _MODEL_CLOSING_RULES:
         return False
     # "Veja também: <a title>" links one article from inside another; the bare heading opens a list.
