@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from newstrace.clean.line_model import default_line_model
 from newstrace.clean.lines import build_lines
 from newstrace.clean.normalize import normalize_text
 from newstrace.clean.split import find_article_boundaries, find_part_boundaries
@@ -243,3 +244,52 @@ def test_a_part_longer_than_the_articles_opening_gives_the_article_its_missing_d
         "date line",
     )
     assert article.paragraphs[-len(ARTICLE) :] == ARTICLE
+
+
+# Written for these tests: a report on cycle lanes, and a glued report on a ferry under its headline alone.
+CYCLE_LANES = [
+    "The city council on Wednesday approved a plan to build protected cycle lanes along the full length of "
+    "Harbour Road, a route used by about 6,000 cyclists a day.",
+    "The lanes will take one of the road's four traffic lanes and cost 3.2 million euros, to be paid from the "
+    "regional transport fund.",
+    '"This is the most dangerous road in the city for anyone on a bike," said councillor Ines Moreau, who '
+    "proposed the plan.",
+]
+FERRY_CROSSINGS = [
+    "The only ferry operator serving the three outer islands said on Tuesday it would cancel all crossings from "
+    "December to February, citing fuel costs and a shortage of crew.",
+    "About 1,100 residents live on the islands year-round. The regional government said it was looking for another "
+    "operator and would pay for an emergency boat for medical cases.",
+    '"We were told with three weeks\' notice," said islander Birte Holm.',
+]
+
+
+def test_a_second_article_under_its_headline_alone_is_split_off_after_the_model() -> None:
+    headline = "Ferry operator cancels winter crossings to the islands"
+    page = "\n\n".join(
+        ["City council approves new cycle lanes on harbour road", *CYCLE_LANES, headline, *FERRY_CROSSINGS]
+    )
+    first, second = clean_text(page, line_model=default_line_model())
+    assert first.paragraphs == CYCLE_LANES
+    assert (second.title, second.paragraphs) == (headline, FERRY_CROSSINGS)
+
+
+def test_a_subheading_of_one_article_splits_nothing() -> None:
+    # The same people and places on both sides of it, or a section of a post rather than a report under it.
+    shop_owners = [
+        "Shop owners on Harbour Road said on Wednesday they feared losing customers who park in front of their stores.",
+        "The council said 40 parking spaces would move to a side street, and Ines Moreau promised a review after a year.",
+        "Work on Harbour Road is due to start in March and take about eight months, the council said.",
+    ]
+    same_story = [*CYCLE_LANES, "What the shop owners say", *shop_owners]
+    post_section = [
+        *CYCLE_LANES,
+        "A ferry ride to the islands",
+        "Crossing to the outer islands in winter is an adventure for anyone who likes the sea.",
+        *FERRY_CROSSINGS[1:],
+        "The views of the outer islands from the deck were worth every minute of the crossing.",
+    ]
+    for paragraphs in (same_story, post_section):
+        page = "\n\n".join(["Cycle lanes for the harbour road", *paragraphs])
+        [article] = clean_text(page, line_model=default_line_model())
+        assert article.paragraphs == paragraphs

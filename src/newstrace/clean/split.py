@@ -187,3 +187,64 @@ def find_article_boundaries(lines: list[Line], part_boundaries: list[int] | None
             articles.append(boundary)
             article_start = boundary
     return articles
+
+
+# A second article glued under its headline alone (no byline, date or caption under it), found in an
+# article's kept paragraphs after the model: the one short line without a sentence's end among them
+# (an article with subheadings, a list or a recipe has several), prose of its own on each side, the
+# two sides naming almost none of the same people, places and things, a news lede under the headline
+# (who said what, on what day), and the headline naming what follows it rather than what came before.
+BARE_HEADLINE_WORDS = (4, 16)
+MIN_PARAGRAPHS_AFTER = 3
+MIN_PROSE_WORDS = 60
+PROSE_PARAGRAPH_WORDS = 12
+MAX_SHARED_WORDS = 0.12
+_SENTENCE_OR_CLAUSE_END = re.compile(r"[.!?:;,…\"'”’)\]]\s*$")
+# A news report's lede says who said what when: a blog's or a listicle's next section does not.
+_NEWS_LEDE = re.compile(
+    r"\b(?:said|says|told|announced|reported|according\s+to|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday"
+    r"|sagte|teilte|erklärte|a\s+(?:déclaré|annoncé|indiqué)|dijo|anunció|ha\s+detto|disse|anunciou)\b",
+    re.IGNORECASE,
+)
+_HEADLINE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _is_prose(paragraph: str) -> bool:
+    return len(paragraph.split()) >= PROSE_PARAGRAPH_WORDS and _SENTENCE_OR_CLAUSE_END.search(paragraph) is not None
+
+
+def _short_unended(paragraph: str) -> bool:
+    return len(paragraph.split()) <= BARE_HEADLINE_WORDS[1] and _SENTENCE_OR_CLAUSE_END.search(paragraph) is None
+
+
+def bare_headline_split(paragraphs: list[str]) -> int | None:
+    """The index of a paragraph that is a glued second article's headline, or None."""
+    candidates = [position for position, paragraph in enumerate(paragraphs) if _short_unended(paragraph)]
+    if len(candidates) != 1:
+        return None
+    position = candidates[0]
+    headline = paragraphs[position]
+    before, after = paragraphs[:position], paragraphs[position + 1 :]
+    if (
+        len(before) < MIN_BODY_LINES_BEFORE
+        or len(after) < MIN_PARAGRAPHS_AFTER
+        or len(headline.split()) < BARE_HEADLINE_WORDS[0]
+        or not headline[:1].isupper()
+        or "|" in headline
+        or not (_is_prose(before[-1]) and _is_prose(after[0]))
+        or _NEWS_LEDE.search(after[0]) is None
+        or min(sum(len(text.split()) for text in side) for side in (before, after)) < MIN_PROSE_WORDS
+    ):
+        return None
+    before_names = {name for text in before for name in _NAME.findall(text)}
+    after_names = {name for text in after for name in _NAME.findall(text)}
+    if not before_names or not after_names:
+        return None
+    if len(before_names & after_names) / min(len(before_names), len(after_names)) > MAX_SHARED_NAMES:
+        return None
+    before_words = {word.lower() for text in before for word in _HEADLINE_WORD.findall(text)}
+    after_words = {word.lower() for text in after for word in _HEADLINE_WORD.findall(text)}
+    if len(before_words & after_words) / len(before_words | after_words) > MAX_SHARED_WORDS:
+        return None
+    headline_words = {word.lower() for word in _HEADLINE_WORD.findall(headline)}
+    return position if len(headline_words & after_words) > len(headline_words & before_words) else None

@@ -102,7 +102,7 @@ from newstrace.clean.patterns import (
     LineRule,
 )
 from newstrace.clean.site import content_words
-from newstrace.clean.split import find_article_boundaries, find_part_boundaries
+from newstrace.clean.split import bare_headline_split, find_article_boundaries, find_part_boundaries
 from newstrace.model import RemovedLine
 from newstrace.sentences.split import split_sentences
 from newstrace.sentences.words import count_words, has_unspaced_script, spaced_pairs
@@ -334,7 +334,23 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             )
         _read_gallery_by_captions(item.articles)
         item.articles = [report for article in item.articles for report in _digest_reports(article)]
+        item.articles = [part for article in item.articles for part in _apart_at_bare_headline(article)]
     return [item.articles for item in prepared]
+
+
+def _apart_at_bare_headline(article: CleanedText) -> list[CleanedText]:
+    """The article, or the two glued in it where a second one's headline stands alone among its
+    paragraphs (split.bare_headline_split): the second has its headline for title and its own
+    dateline and credits; the page's removed lines and captions stay with the first."""
+    position = bare_headline_split(article.paragraphs)
+    if position is None:
+        return [article]
+    second = CleanedText(title=article.paragraphs[position], paragraphs=article.paragraphs[position + 1 :])
+    second.body_lines = list(second.paragraphs)
+    del article.paragraphs[position:]
+    del article.body_lines[position:]
+    _extract_credits(second)
+    return [article, second]
 
 
 # A page of photographs and their captions alone (a gallery, a slideshow) has its captions for text,
