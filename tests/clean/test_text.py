@@ -763,6 +763,15 @@ def test_a_related_heading_ends_the_article_but_read_also_inside_the_text_does_n
     assert article.paragraphs[-1].startswith("Der Betreiber rechnet damit")
 
 
+def test_an_agencys_editor_codes_ending_its_copy_leave_the_body() -> None:
+    for codes in ("bur-lc/jj/sst", "ach/gv"):
+        page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{codes}\n"
+        for model in (None, default_line_model()):
+            [article] = clean_text(page, line_model=model)
+            assert article.paragraphs[-1].startswith("The operator said timetables")
+            assert codes in [line.line for line in article.removed]
+
+
 def test_body_sentences_mentioning_donations_are_kept() -> None:
     page = (
         "Charity Run Raises Record Sum\n\n"

@@ -754,6 +754,16 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         trigger_prefix=16,
         ends_article=False,
     ),
+    # The editors' initials an agency's copy ends with ("bur-lc/jj/sst", "ach/gv" at AFP), alone on
+    # their line, after the model: lower-case groups of letters between slashes, no word of the text.
+    LineRule(
+        "wire_code",
+        r"^[a-z]{2,5}(?:-[a-z]{2,5})?(?:/[a-z]{2,5}(?:-[a-z]{2,5})?)+$",
+        "agency's editor codes",
+        8,
+        triggers=("/",),
+        ends_article=False,
+    ),
     # An agency's tracking code on a line of its own ("dpa-infocom, dpa:250114-99-123456/2"), after
     # the model: the copy's record at the agency, no text.
     LineRule(
