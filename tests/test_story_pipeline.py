@@ -16,13 +16,15 @@ import newstrace
 from newstrace import cli, pipeline
 from newstrace.align.relation import RelationModels, default_models, relate_articles
 from newstrace.candidates.minhash import NUMBER_OF_BINS
-from newstrace.model import Article, Page
+from newstrace.model import Article, Page, Story, StoryMember
+from newstrace.report.json_report import build_report
 from newstrace.store import Store
 from tests.candidates.test_index import ORIGINAL as DIGEST_ITEM
 from tests.candidates.test_index import PARAPHRASE as ITEM_REPORT
 from tests.candidates.test_index import UNRELATED as OTHER_REPORT
 from tests.candidates.test_index import _long_page
 from tests.clean.test_digests import CAPSULES
+from tests.factories import make_article
 
 ORIGINAL = """Marrowby approves flood barrier after record river levels
 
@@ -603,9 +605,6 @@ def test_a_speakers_statements_months_apart_are_two_stories_though_one_dateline_
 
 
 def test_an_undated_member_takes_its_storys_date_only_where_its_own_day_agrees(tmp_path: Path) -> None:
-    from newstrace.model import Story, StoryMember
-    from newstrace.report.json_report import build_report
-
     members = [
         StoryMember("dated", "origin", 1.0),
         StoryMember("near", "rewrite", 0.9),
@@ -613,27 +612,9 @@ def test_an_undated_member_takes_its_storys_date_only_where_its_own_day_agrees(t
     ]
     story = Story("story-1", "label", "2025-06-17", "dated", members)
     articles = [
-        Article(
-            id="dated", source="a", content_hash="a", position=1, title=None, paragraphs=["Text."], date="2025-06-17"
-        ),
-        Article(
-            id="near",
-            source="b",
-            content_hash="b",
-            position=1,
-            title=None,
-            paragraphs=["Text."],
-            metadata={"dateline_day": "--06-18"},
-        ),
-        Article(
-            id="far",
-            source="c",
-            content_hash="c",
-            position=1,
-            title=None,
-            paragraphs=["Text."],
-            metadata={"dateline_day": "--11-05"},
-        ),
+        make_article("dated", ["Text."], date="2025-06-17"),
+        make_article("near", ["Text."], metadata={"dateline_day": "--06-18"}),
+        make_article("far", ["Text."], metadata={"dateline_day": "--11-05"}),
     ]
     dates = {record["id"]: record["date"] for record in build_report(articles, [], [story])["articles"]}
     assert dates == {"dated": "2025-06-17", "near": "2025-06-17", "far": None}

@@ -866,8 +866,6 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("document.", "navigator.", "window."),
         ends_article=False,
     ),
-    # "Also on Reuters", "Also on HuffPost:": a box of the site's other stories after the article
-    # (on the training pages, 8 of 8 such lines of up to four words stand after the text).
     # Headings of related articles the model-time rule does not know, in German, French, Spanish,
     # Portuguese, Italian and Dutch ("Mehr zum Thema", "À lire aussi", "Lea también", "Leia também",
     # "Leggi anche", "Meer over dit onderwerp"), a heading alone on its line: after the model, so the
@@ -882,6 +880,8 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("mehr zu", "lesen sie", "auch interessant", "lire", "lea ", "interesar", "leia", "leggi", "meer"),
         ends_article=True,
     ),
+    # "Also on Reuters", "Also on HuffPost:": a box of the site's other stories after the article
+    # (on the training pages, 8 of 8 such lines of up to four words stand after the text).
     LineRule(
         "related_heading",
         r"^[\W_]*also\s+on\s+[^\s.!?:]+(?:\s+[^\s.!?:]+)?\s*:?\s*$",

@@ -148,7 +148,8 @@ _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
 # of related articles after one (grouped CV, three seeds: plain text 0.923 -> 0.935, English
 # 0.942 -> 0.951; a comment thread or teasers after a short post had read as its body).
 _CLOSING_RULES = ("author_bio", "comments")
-# A reporter's credit line or a copyright notice closes the article too (see _foot_leaves_text_under).
+# A reporter's credit line or a copyright notice closes the article too, as a link heading alone
+# does (see _closes_article and _foot_leaves_text_under).
 _MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading", "reporter_credit", "copyright")
 # What the rules call the furniture above an article's first paragraph (menus, widgets, teasers).
 _HEADER_REASONS = ("header: navigation, widget or teaser", "truncated teaser or breadcrumb")
@@ -1211,10 +1212,10 @@ THREAD_SIGNATURES = 2
 _SIGNED_OPENING = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: ")
 
 
-# A reporter's credit line ("(Reporting by Ana Ruiz; Editing by Tom Hallet)") or a copyright notice
-# closes a story: what follows is the site's foot ("Our Standards: ...", "Trending Stories"), unless
-# paragraphs of prose go on under it (a roundup's next report, a publisher's own addition, a notice
-# above the text).
+# A reporter's credit line ("(Reporting by Ana Ruiz; Editing by Tom Hallet)"), a copyright notice or a
+# link heading alone (see _closes_article) closes a story: what follows is the site's foot ("Our
+# Standards: ...", "Trending Stories"), unless paragraphs of prose go on under it (a roundup's next
+# report, a publisher's own addition, a notice above the text, a box of links inside the text).
 _FOOT_RULES = ("reporter_credit", "copyright", "link_line")
 CREDIT_PROSE_UNDER = 2
 # A notice proper, opening with its mark and naming a year or its rights: not a menu's "DMCA Copyright
@@ -1231,8 +1232,8 @@ def _is_foot_notice(text: str) -> bool:
 
 
 def _foot_leaves_text_under(line: Line, position: int, strong_positions: list[int]) -> bool:
-    """Whether a credit line or a copyright notice leaves the lines under it be: one that is no notice
-    proper, or one with CREDIT_PROSE_UNDER paragraphs of prose or more under it."""
+    """Whether a credit line, a copyright notice or a link heading leaves the lines under it be: a
+    notice that is no notice proper, or any with CREDIT_PROSE_UNDER paragraphs of prose or more under it."""
     rule = _rule_of(line)
     if rule is None or rule.name not in _FOOT_RULES:
         return False
@@ -1362,9 +1363,10 @@ def _author_boxes(lines: list[Line], first_body: int) -> set[int]:
     return found
 
 
-# A link line that is a heading alone ("Related Stories", "Most read", "Mehr zum Thema"), of this many
-# words at most, heads the list of teasers after the article; "Read also" ("Leggi anche", "Lesen Sie
-# auch") points from inside the text to one article and closes nothing.
+# A link line that is a heading alone ("Related Stories", "Trending Stories", "Mehr zum Thema"), of this
+# many words at most, heads the list of teasers after the article; "Read also" ("Leggi anche", "Lesen
+# Sie auch") points from inside the text to one article and closes nothing (nor, by its word "read",
+# does "Most read").
 LINK_HEADING_WORDS = 4
 _READ_ALSO = re.compile(
     r"\b(?:read|see|watch|also|anche|auch|aussi|também|también|ook|leggi|lesen|lire|leia|lea)\b", re.IGNORECASE
