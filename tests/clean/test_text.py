@@ -699,6 +699,33 @@ def test_a_copyright_notice_ends_the_article_so_the_credit_above_it_is_read_and_
     assert any(paragraph.startswith("Rescuers praised a kayaker") for paragraph in article.paragraphs)
 
 
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "Tags: ferries, Holm, island transport\n\nGet the week's island news in your inbox every Friday.",
+        "Subscribe to our island newsletter\n\nGet the week's island news in your inbox every Friday.",
+    ],
+)
+def test_a_tag_list_or_a_newsletter_prompt_under_the_text_ends_the_article(foot: str) -> None:
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{foot}\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].startswith("The operator said timetables")
+        assert "Get the week's island news in your inbox every Friday." in [line.line for line in article.removed]
+
+
+def test_a_sentence_of_the_text_that_speaks_of_subscriptions_ends_nothing() -> None:
+    sentence = (
+        "Demand for the first crossings led to heavy oversubscription, and the operator added two extra "
+        "sailings on Saturday for islanders who had waited weeks to reach the mainland."
+    )
+    last = "The council will meet next month to discuss a second landing stage on the north shore."
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{sentence}\n\n{last}\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-2:] == [sentence, last]
+
+
 def test_a_republishers_note_above_the_text_leaves_the_body_and_credits_the_agency_it_names() -> None:
     note = "This article originally appeared on AP News."
     page = f"Ferry to Holm island sails again after repairs\n\n{note}\n\n{FERRY_BODY}"

@@ -149,8 +149,11 @@ _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
 # 0.942 -> 0.951; a comment thread or teasers after a short post had read as its body).
 _CLOSING_RULES = ("author_bio", "comments")
 # A reporter's credit line or a copyright notice closes the article too, as a link heading alone
-# does (see _closes_article and _foot_leaves_text_under).
-_MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading", "reporter_credit", "copyright")
+# does (see _closes_article and _foot_leaves_text_under); so does a tag list or a newsletter prompt
+# at the foot, whose next line ("Get the week's news in your inbox every Friday.") reads as prose.
+# On the 2,837 text readings 14 pages changed, all better (Dragnet 0.345 -> 0.625, L3S-GN1 0.717 ->
+# 1.0); of the 2,167 HTML readings 11, 9 better (two measuring pages 0.948 -> 0.963, 0.989 -> 1.0).
+_MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading", "reporter_credit", "copyright", "tags", "newsletter")
 # What the rules call the furniture above an article's first paragraph (menus, widgets, teasers).
 _HEADER_REASONS = ("header: navigation, widget or teaser", "truncated teaser or breadcrumb")
 _LINKED_TITLE = re.compile(r"[:|»›>]\s*\w")
@@ -1212,12 +1215,17 @@ THREAD_SIGNATURES = 2
 _SIGNED_OPENING = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: ")
 
 
-# A reporter's credit line ("(Reporting by Ana Ruiz; Editing by Tom Hallet)"), a copyright notice or a
-# link heading alone (see _closes_article) closes a story: what follows is the site's foot ("Our
-# Standards: ...", "Trending Stories"), unless paragraphs of prose go on under it (a roundup's next
-# report, a publisher's own addition, a notice above the text, a box of links inside the text).
-_FOOT_RULES = ("reporter_credit", "copyright", "link_line")
+# A reporter's credit line ("(Reporting by Ana Ruiz; Editing by Tom Hallet)"), a copyright notice, a
+# link heading alone, a tag list or a newsletter prompt (see _closes_article) closes a story: what
+# follows is the site's foot ("Our Standards: ...", "Trending Stories"), unless paragraphs of prose go
+# on under it (a roundup's next report, a publisher's own addition, a notice above the text, a box of
+# links inside the text).
+_FOOT_RULES = ("reporter_credit", "copyright", "link_line", "tags", "newsletter")
 CREDIT_PROSE_UNDER = 2
+# A newsletter prompt that closes has this many words, fewest and most: a menu's "Subscribe" alone
+# closes nothing, nor does a sentence of the text (a measuring page's "... heavy oversubscription
+# from small investors ..." had lost the paragraph under it).
+NEWSLETTER_PROMPT_WORDS = (3, 15)
 # A notice proper, opening with its mark and naming a year or its rights: not a menu's "DMCA Copyright
 # Agent", a photograph's "photos © Ana Ruiz, 2018" or a picture's credit "© Reuters".
 _FOOT_NOTICE = re.compile(r"^[\W_]*(?:copyright\b|©|\(c\))|\ball\s+rights\s+reserved\b", re.IGNORECASE)
@@ -1383,6 +1391,10 @@ def _closes_article(line: Line) -> bool:
         )
     if rule is None or rule.name not in _MODEL_CLOSING_RULES:
         return False
+    if rule.name == "newsletter":
+        # A prompt of its own ("Subscribe to our newsletter"), not a menu's one word nor a sentence of
+        # the text that says "oversubscription".
+        return NEWSLETTER_PROMPT_WORDS[0] <= line.words <= NEWSLETTER_PROMPT_WORDS[1]
     # "Veja também: <a title>" links one article from inside another; the bare heading opens a list.
     return rule.name != "related_heading" or _LINKED_TITLE.search(line.text) is None
 
