@@ -1652,6 +1652,34 @@ The authority said the money would pay for dredging the inner basin, which has s
 
 
 @pytest.mark.parametrize(
+    ("line", "credit", "source"),
+    [
+        ("Source: Harbour Ferries Ltd", None, "Harbour Ferries Ltd"),
+        ("(Source: The Lakeside Courier)", None, "The Lakeside Courier"),
+        ("Fuente: Reuters", "Reuters", None),
+        ("Source:", None, None),
+    ],
+)
+def test_a_source_line_under_the_text_leaves_the_body_and_names_its_source(
+    line: str, credit: str | None, source: str | None
+) -> None:
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{line}\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].startswith("The operator said timetables")
+        assert (line, "source line (who the text comes from)") in [(item.line, item.reason) for item in article.removed]
+        assert (article.credit, article.metadata.get("credited_source")) == (credit, source)
+    # A source named inside the text, a sentence under it, stays where it is.
+    more = (
+        "Harbour officials said the pier would be inspected again before the winter storms arrived in November.\n\n"
+        "The island council has asked the regional government to fund a second landing stage on the north shore."
+    )
+    [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{line}\n\n{more}")
+    assert article.paragraphs[-1].startswith("The island council has asked")
+    assert "credited_source" not in article.metadata
+
+
+@pytest.mark.parametrize(
     ("notice", "credit"),
     [
         ("Copyright 2024 The Associated Press. All rights reserved. This material may not be published.", "AP"),
