@@ -557,6 +557,31 @@ def test_a_day_first_wire_dateline_gives_its_place_and_date() -> None:
     assert article.paragraphs[0] == "Peru's central bank raised its main interest rate for the third month."
 
 
+@pytest.mark.parametrize(
+    ("lede", "place", "agency", "day"),
+    [
+        (
+            "PARIS, 3 déc 2025 (AFP) - La banque centrale a relevé son taux directeur pour le troisième mois "
+            "consécutif afin de freiner une inflation persistante.",
+            "PARIS",
+            "AFP",
+            date(2025, 12, 3),
+        ),
+        (
+            "BERLIN, 3. Dezember 2025 (dpa) - Die Zentralbank hat den Leitzins zum dritten Mal in Folge erhöht, "
+            "um die hartnäckige Inflation im Euroraum zu bremsen.",
+            "BERLIN",
+            "dpa",
+            date(2025, 12, 3),
+        ),
+    ],
+)
+def test_a_day_first_dateline_with_a_month_of_another_language(lede: str, place: str, agency: str, day: date) -> None:
+    [article] = clean_text("\n".join(["Titre", lede, *LEDE_BODY]), line_model=default_line_model())
+    assert (article.dateline, article.credit, article.date) == (place, agency, day)
+    assert not article.paragraphs[0].startswith(place)
+
+
 def test_a_timelines_dated_entries_are_text() -> None:
     entries = [
         "March 3, 2001 – The Tarnvale valley company is founded in a garage by two engineers from the town.",

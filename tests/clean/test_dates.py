@@ -386,6 +386,37 @@ def test_dates_in_indonesian_dutch_and_russian(text: str) -> None:
     assert found.value.day == 15 and found.value.year == 2024 and found.value.month in (1, 12)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mis à jour le 3 déc. 2025", date(2025, 12, 3)),
+        ("Aktualisiert: 3. Dez. 2025, 11:02 Uhr", date(2025, 12, 3)),
+        ("Publicado el 3 dic 2025", date(2025, 12, 3)),
+        ("Pubblicato il 14 lug 2024", date(2024, 7, 14)),
+        ("Publié le 9 févr. 2024", date(2024, 2, 9)),
+        ("Gepubliceerd op 4 okt 2023", date(2023, 10, 4)),
+    ],
+)
+def test_short_month_names_of_other_languages(text: str, expected: date) -> None:
+    assert [found.value for found in find_dates(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Publié le 03/12/2025 à 09h14", [date(2025, 12, 3)]),
+        ("Publicado el 05/04/2024", [date(2024, 4, 5)]),
+        ("Veröffentlicht am 05/04/2024", [date(2024, 4, 5)]),
+        # An English label leaves a date both readings allow undecided, as before.
+        ("Published 05/04/2024", []),
+    ],
+)
+def test_a_label_in_a_language_that_writes_the_day_first_reads_a_date_in_figures(
+    text: str, expected: list[date]
+) -> None:
+    assert [found.value for found in find_dates(text)] == expected
+
+
 def test_a_month_name_alone_is_no_date() -> None:
     assert find_dates("Mei Ling said the market would open in mei, and again the may 2020 vote") == []
 

@@ -17,15 +17,15 @@ _AGENCY = re.compile(rf"\b({_AGENCY_ALTERNATION})\b")
 # A dateline's date with its month first: "Jan 5", "Nov. 30, 2026", "JAN 17".
 _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
 # "SKOPJE, North Macedonia (AP) — ", "NAIROBI, Jan 5 (Reuters) - ", "PARIS (AFP) – ", "WASHINGTON — ",
-# "LONDON, 15 January 2008 (AFP) - ", Reuters' places of a story filed from two: "SAN FRANCISCO/NEW YORK
-# (Reuters) - ",
-# "LONDON (Reuters) -The", "Madrid, 30 nov (EFE).- ", "AUSTIN, Texas, Nov. 30, 2026 /PRNewswire/ -- ",
+# "LONDON, 15 January 2008 (AFP) - ", "PARIS, 3 déc 2025 (AFP) - ", "BERLIN, 3. Dezember (dpa) - ",
+# Reuters' places of a story filed from two: "SAN FRANCISCO/NEW YORK (Reuters) - ", "LONDON (Reuters) -The",
+# "Madrid, 30 nov (EFE).- ", "AUSTIN, Texas, Nov. 30, 2026 /PRNewswire/ -- ",
 # "CHICAGO--(BUSINESS WIRE)--", "LONDON, JAN 17 (PTI) — ", "GAZA CITY, Gaza Strip, (AP) - ", and the
 # underscore older AP copy sets for a dash after the tag: "FAIRFIELD, Conn. (AP) _ ".
 _DATELINE_OPENING = (
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:(?:\s+|/)[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
-    rf"(?:,?\s+(?P<when>{_WHEN}|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?(?:,?\s+\d{{4}})?))?"
+    rf"(?:,?\s+(?P<when>{_WHEN}|\d{{1,2}}\.?\s+[^\W\d_]{{3,9}}\.?(?:,?\s+\d{{4}})?))?"
 )
 _DATELINE = re.compile(
     _DATELINE_OPENING

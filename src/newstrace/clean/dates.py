@@ -16,19 +16,20 @@ MONTHS: dict[str, int] = {}
 for number, names in enumerate(
     [
         # English, French, German, Spanish, Italian, Portuguese; Dutch and Indonesian; Russian as dates
-        # write it ("15 января 2024", the genitive).
-        "january jan janvier januar enero gennaio janeiro januari января",
-        "february feb février fevrier februar febrero febbraio fevereiro februari февраля",
-        "march mar mars märz marz marzo março maart maret марта",
-        "april apr avril abril aprile апреля",
+        # write it ("15 января 2024", the genitive); then the other languages' short forms ("3 déc 2025",
+        # "3. Dez. 2025", "3 dic 2025"), but for those that are English words ("out", "set", "ago").
+        "january jan janvier januar enero gennaio janeiro januari января janv ene gen",
+        "february feb février fevrier februar febrero febbraio fevereiro februari февраля févr fevr fev",
+        "march mar mars märz marz marzo março maart maret марта mär mrt",
+        "april apr avril abril aprile апреля avr abr",
         "may mai mayo maggio maio mei мая",
-        "june jun juin juni junio giugno junho июня",
-        "july jul juillet juli julio luglio julho июля",
+        "june jun juin juni junio giugno junho июня giu",
+        "july jul juillet juli julio luglio julho июля juil lug",
         "august aug août aout agosto augustus agustus августа",
         "september sep sept septembre septiembre settembre setembro сентября",
-        "october oct octobre oktober octubre ottobre outubro октября",
+        "october oct octobre oktober octubre ottobre outubro октября okt ott",
         "november nov novembre noviembre novembro ноября",
-        "december dec décembre decembre dezember diciembre dicembre dezembro desember декабря",
+        "december dec décembre decembre dezember diciembre dicembre dezembro desember декабря déc dez dic",
     ],
     start=1,
 ):
@@ -96,6 +97,14 @@ _SLASHED = re.compile(
     r"(?P<year>(?:19|20)\d{2})(?![\d/-])"
 )
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+# A publication label in a language that writes the day first, right before a date in figures
+# ("Publié le 03/12/2025", "Publicado el", "Veröffentlicht am", "Pubblicato il", "Gepubliceerd op"):
+# no page in these languages writes the month first.
+_DAY_FIRST_LABEL = re.compile(
+    r"(?:publié|mis\s+à\s+jour|publicado|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato"
+    r"|aggiornato|gepubliceerd|bijgewerkt|diterbitkan|опубликовано|обновлено)\b[^\d/]{0,12}$",
+    re.IGNORECASE,
+)
 # How far a date reaches before its year ("14th de septiembre de 2024": 25 characters, room left for
 # wider spacing) and after it ("2024-09-14", and one character for the end-of-word tests).
 _BEFORE_YEAR = 80
@@ -179,6 +188,9 @@ def find_dates(text: str) -> list[FoundDate]:
             if value is None and first <= 12 and second <= 12:
                 # "Tuesday, 11/06/2012": the weekday tells which reading the page means.
                 value = _as_its_weekday_reads(text, match.start(), None, (first, second), year)
+            if value is None and _DAY_FIRST_LABEL.search(text, max(0, match.start() - 40), match.start()):
+                # "Publié le 03/12/2025": a label in a language whose dates run day first.
+                value = _day_first(first, second, year)
             if value is not None:
                 found.append(FoundDate(value, match.start(), match.end()))
     return sorted(found, key=lambda item: item.start)
@@ -202,6 +214,13 @@ def _as_its_weekday_reads(text: str, start: int, read: date | None, parts: tuple
         if candidate.weekday() == number:
             fitting.append(candidate)
     return fitting[0] if len(fitting) == 1 else read
+
+
+def _day_first(day: int, month: int, year: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _unambiguous_slashed(first: int, second: int, year: int) -> date | None:
