@@ -582,6 +582,29 @@ def test_a_day_first_dateline_with_a_month_of_another_language(lede: str, place:
     assert not article.paragraphs[0].startswith(place)
 
 
+VALLEY_STORY = [
+    *LEDE_BODY,
+    "Farmers in the northern valley have asked for a share of the water rights before any construction begins.",
+    "The regional planning office said a final report on the plan's costs would be published in the autumn.",
+]
+
+
+@pytest.mark.parametrize(
+    ("credit_line", "credit"),
+    [("The Associated Press", "AP"), ("AP Sports Writer", "AP"), ("Agence France-Presse", "AFP")],
+)
+def test_an_agencys_credit_line_under_the_headline_credits_the_agency(credit_line: str, credit: str) -> None:
+    header = ["The Tarnvale Gazette", "Council debates valley plan", credit_line, "May 20, 2025"]
+    for model in (None, default_line_model()):
+        [article] = clean_text("\n".join([*header, *VALLEY_STORY]), line_model=model)
+        assert article.credit == credit
+        assert article.paragraphs[0].startswith("The council said")
+    # Above the headline the same name is a menu's link: it credits no one.
+    menu = ["The Tarnvale Gazette", "Home | Local | Wire", credit_line, "Council debates valley plan", "May 20, 2025"]
+    [article] = clean_text("\n".join([*menu, *VALLEY_STORY]), line_model=default_line_model())
+    assert article.credit is None
+
+
 def test_a_timelines_dated_entries_are_text() -> None:
     entries = [
         "March 3, 2001 – The Tarnvale valley company is founded in a garage by two engineers from the town.",

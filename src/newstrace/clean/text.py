@@ -1485,6 +1485,21 @@ def _rule_decisions(results: list[CleanedText]) -> RuleDecisions:
     )
 
 
+AGENCY_CREDIT_REASON = "agency credit line"
+
+
+def _credit_line_agency(line: Line, position: int, reason: str | None, headline_at: int, first_body: int) -> str | None:
+    """The agency of a credit line alone under the headline, in the header ("The Associated Press", "AP
+    Sports Writer", "Agence France-Presse"): the copy is the agency's. Above the headline such a line
+    is a menu's link, inside the text a picture's credit."""
+    if not headline_at < position < first_body <= position + HEADER_DATE_REACH:
+        return None
+    if reason is not None and reason not in _HEADER_REASONS:
+        return None
+    found = agency_line(line.text.removeprefix(CELL_MARK))
+    return found[0] if found is not None else None
+
+
 def _clean_segment(
     lines: list[Line],
     known_title: str | None,
@@ -1524,6 +1539,9 @@ def _clean_segment(
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key)
+        if (agency := _credit_line_agency(line, position, reason, headline_at, first_body)) is not None:
+            reason = AGENCY_CREDIT_REASON
+            result.credit = result.credit or agency
         # Headlines listed under a "Related"/"More on" line are teasers, not subheadings.
         if reason is None and in_teaser_list and not line.sentence_end and line.words <= 15:
             reason = "teaser list"
@@ -1981,6 +1999,9 @@ def _clean_segment_by_model(
             reason = "date line"
         elif zone == "header" and (reason is None or reason in _HEADER_REASONS) and _is_byline_with_an_end(line):
             reason = "byline"
+        elif (agency := _credit_line_agency(line, position, reason, headline_at, first_body)) is not None:
+            reason = AGENCY_CREDIT_REASON
+            result.credit = result.credit or agency
         # An article's text starts after its headline: short lines above it are the page's, whatever
         # the model says of them.
         above_headline = position < headline_position and not line.strong_body
