@@ -293,3 +293,53 @@ def test_a_subheading_of_one_article_splits_nothing() -> None:
         page = "\n\n".join(["Cycle lanes for the harbour road", *paragraphs])
         [article] = clean_text(page, line_model=default_line_model())
         assert article.paragraphs == paragraphs
+
+
+# Written for these tests: a page of three briefs, each a paragraph under its headline.
+BRIEFS = [
+    (
+        "Bridge inspection closes river crossing",
+        "Engineers closed the Alder Street bridge on Tuesday after an inspection found corroded bolts under its "
+        "deck, and drivers were sent to a detour five kilometres long, the roads office said.",
+    ),
+    (
+        "Library extends weekend hours",
+        "The central library will stay open until 8 p.m. on Saturdays from next month, its director Paula Wendt "
+        "announced, after a survey of 2,300 readers asked for longer hours.",
+    ),
+    (
+        "Marathon draws record field",
+        "A record 9,400 runners signed up for Sunday's city marathon, organisers said, up from 7,800 last year, "
+        "and the course will pass the old harbour for the first time.",
+    ),
+]
+
+
+def test_a_page_of_briefs_under_their_headlines_is_one_article_a_brief() -> None:
+    page = "\n\n".join(["City briefs", "March 4, 2025", *(line for brief in BRIEFS for line in brief)])
+    for model in (None, default_line_model()):
+        articles = clean_text(page, line_model=model)
+        assert [(article.title, article.paragraphs) for article in articles] == [
+            (title, [text]) for title, text in BRIEFS
+        ]
+        assert {article.date for article in articles} == {date(2025, 3, 4)}
+
+
+def test_the_sections_of_one_report_under_subheadings_are_no_briefs() -> None:
+    # One bridge, its closure, its detour and its repair: the sections share their names and words.
+    sections = [
+        BRIEFS[0],
+        (
+            "Detour adds time for Alder Street drivers",
+            "Drivers who used the Alder Street bridge said on Tuesday the detour added twenty minutes to their "
+            "trips, and the roads office said the bridge's corroded bolts would take weeks to replace.",
+        ),
+        (
+            "Alder Street bridge repairs to start in April",
+            "The roads office said the Alder Street bridge would reopen after its corroded bolts under the deck "
+            "were replaced, work due to start in April, engineers told the council on Tuesday.",
+        ),
+    ]
+    page = "\n\n".join(["City briefs", "March 4, 2025", *(line for section in sections for line in section)])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert len(article.paragraphs) == 5

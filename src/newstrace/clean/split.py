@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from newstrace.clean.credits import names_someone
+from newstrace.clean.dates import MONTHS, WEEKDAYS
 from newstrace.clean.lines import Line
 from newstrace.clean.patterns import GALLERY_COUNTER
 
@@ -248,3 +249,57 @@ def bare_headline_split(paragraphs: list[str]) -> int | None:
         return None
     headline_words = {word.lower() for word in _HEADLINE_WORD.findall(headline)}
     return position if len(headline_words & after_words) > len(headline_words & before_words) else None
+
+
+# A page of news briefs, each under its headline alone ("Dam cracks prompt evacuation warning", a
+# paragraph or two, the next headline): every short line without a sentence's end among the article's
+# paragraphs heads a brief, each brief opens with a news lede, and no two briefs share their names or
+# words as sections of one article do (a feature's subheadings, a listicle's entries under one subject).
+MIN_BRIEF_HEADINGS = 2
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+MAX_BRIEF_PARAGRAPHS = 5
+BRIEF_HEADING_WORDS = 3
+
+
+def headed_briefs_split(paragraphs: list[str]) -> list[int]:
+    """The indices of the headings of a briefs page's second and later briefs (the first brief stands
+    under the page's title), or [] where the paragraphs are not briefs."""
+    headings = [position for position, paragraph in enumerate(paragraphs) if _short_unended(paragraph)]
+    if len(headings) < MIN_BRIEF_HEADINGS or headings[0] == 0:
+        return []
+    starts = [0, *(position + 1 for position in headings)]
+    ends = [*headings, len(paragraphs)]
+    briefs = [paragraphs[start:end] for start, end in zip(starts, ends, strict=True)]
+    if any(
+        not brief or len(brief) > MAX_BRIEF_PARAGRAPHS or not _is_prose(brief[0]) or _NEWS_LEDE.search(brief[0]) is None
+        for brief in briefs
+    ):
+        return []
+    titles = [paragraphs[position] for position in headings]
+    if any(
+        len(title.split()) < BRIEF_HEADING_WORDS or not title[:1].isupper() or "|" in title or title.endswith(":")
+        for title in titles
+    ):
+        return []
+    # Every brief of a day's page may say "Monday": days and months name no one.
+    names = [
+        {name for text in brief for name in _NAME.findall(text) if name.lower() not in _CALENDAR_WORDS}
+        for brief in briefs
+    ]
+    words = [
+        {word.lower() for text in brief for word in _HEADLINE_WORD.findall(text)} - _CALENDAR_WORDS for brief in briefs
+    ]
+    for first in range(len(briefs)):
+        for second in range(first + 1, len(briefs)):
+            shorter = min(len(names[first]), len(names[second]))
+            if shorter and len(names[first] & names[second]) / shorter > MAX_SHARED_NAMES:
+                return []
+            if len(words[first] & words[second]) / max(1, len(words[first] | words[second])) > MAX_SHARED_WORDS:
+                return []
+    # Each heading names its own brief more than any other.
+    for number, title in enumerate(titles, start=1):
+        title_words = {word.lower() for word in _HEADLINE_WORD.findall(title)}
+        own = len(title_words & words[number])
+        if own == 0 or any(len(title_words & words[other]) >= own for other in range(len(briefs)) if other != number):
+            return []
+    return headings

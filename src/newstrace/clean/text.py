@@ -102,7 +102,12 @@ from newstrace.clean.patterns import (
     LineRule,
 )
 from newstrace.clean.site import content_words
-from newstrace.clean.split import bare_headline_split, find_article_boundaries, find_part_boundaries
+from newstrace.clean.split import (
+    bare_headline_split,
+    find_article_boundaries,
+    find_part_boundaries,
+    headed_briefs_split,
+)
 from newstrace.model import RemovedLine
 from newstrace.sentences.split import split_sentences
 from newstrace.sentences.words import count_words, has_unspaced_script, spaced_pairs
@@ -123,7 +128,8 @@ RULES_ARTICLE_WORDS = 300
 PROSE_PARAGRAPH_WORDS = 25
 # Reasons that send a line to an article field rather than drop it; they hold even where the model
 # would keep the line (the body excludes headline, captions, date lines and bylines).
-_FIELD_REASONS = frozenset({"title", "caption", "date line", "byline"})
+AGENCY_CREDIT_REASON = "agency credit line"
+_FIELD_REASONS = frozenset({"title", "caption", "date line", "byline", AGENCY_CREDIT_REASON})
 MARKUP_REASON = "HTML, script code or encoded data"
 # A long line with hardly a function word and no full stop at its end is a list (newspapers of a group,
 # a site's tags, stock names), not prose, whatever its neighbours make the model say. On the 2,167
@@ -348,13 +354,40 @@ def _apart_at_bare_headline(article: CleanedText) -> list[CleanedText]:
     dateline and credits; the page's removed lines and captions stay with the first."""
     position = bare_headline_split(article.paragraphs)
     if position is None:
-        return [article]
+        return _apart_at_brief_headings(article)
     second = CleanedText(title=article.paragraphs[position], paragraphs=article.paragraphs[position + 1 :])
     second.body_lines = list(second.paragraphs)
     del article.paragraphs[position:]
     del article.body_lines[position:]
     _extract_credits(second)
     return [article, second]
+
+
+def _apart_at_brief_headings(article: CleanedText) -> list[CleanedText]:
+    """The article, or the briefs of a briefs page, each under its headline (split.headed_briefs_split):
+    the first keeps the page's title, fields and removed lines; the others are dated as the page, as a
+    digest's reports are, and read their own datelines and credits."""
+    headings = headed_briefs_split(article.paragraphs)
+    if not headings:
+        return [article]
+    paragraphs = article.paragraphs
+    lines_align = len(article.body_lines) == len(paragraphs)
+    parts = [article]
+    for heading, end in zip(headings, [*headings[1:], len(paragraphs)], strict=True):
+        brief = CleanedText(
+            title=paragraphs[heading],
+            paragraphs=paragraphs[heading + 1 : end],
+            date=article.date,
+            date_source=article.date_source,
+            metadata={DIGEST_TITLE: article.title or ""},
+        )
+        brief.body_lines = list(brief.paragraphs)
+        _extract_credits(brief)
+        parts.append(brief)
+    if lines_align:
+        del article.body_lines[headings[0] :]
+    del paragraphs[headings[0] :]
+    return parts
 
 
 # A page of photographs and their captions alone (a gallery, a slideshow) has its captions for text,
@@ -1483,9 +1516,6 @@ def _rule_decisions(results: list[CleanedText]) -> RuleDecisions:
         kept={line for result in results for line in result.body_lines},
         captions={caption for result in results for caption in result.captions},
     )
-
-
-AGENCY_CREDIT_REASON = "agency credit line"
 
 
 def _credit_line_agency(line: Line, position: int, reason: str | None, headline_at: int, first_body: int) -> str | None:
