@@ -726,6 +726,31 @@ def test_a_sentence_of_the_text_that_speaks_of_subscriptions_ends_nothing() -> N
         assert article.paragraphs[-2:] == [sentence, last]
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "Correction: An earlier version of this story misstated the number of islanders. There are 900.",
+            "Correction: An earlier version of this story misstated the number of islanders. There are 900.",
+        ),
+        (
+            "CORRECTION:\n\nAn article on Monday misstated the length of the repairs. They took three weeks.",
+            "CORRECTION: An article on Monday misstated the length of the repairs. They took three weeks.",
+        ),
+        ("This article has been corrected to show that the pier reopened on Monday.", None),
+    ],
+)
+def test_a_correction_note_stays_in_the_text_and_is_kept_as_a_field(note: str, expected: str | None) -> None:
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{note}\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.metadata["correction"] == (expected or note)
+        assert article.paragraphs[-1] == note.split("\n\n")[-1]
+    # An article about a correction officer's union names no correction of its own.
+    [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}")
+    assert "correction" not in article.metadata
+
+
 def test_a_republishers_note_above_the_text_leaves_the_body_and_credits_the_agency_it_names() -> None:
     note = "This article originally appeared on AP News."
     page = f"Ferry to Holm island sails again after repairs\n\n{note}\n\n{FERRY_BODY}"

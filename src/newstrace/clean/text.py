@@ -2562,6 +2562,7 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
     if not complete:
         return
     _take_republication_note(result)
+    _note_correction(result)
     lines = [
         *result.paragraphs[:1],
         *result.paragraphs[-ORIGINAL_PUBLISHER_REACH:],
@@ -2574,6 +2575,41 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
         result.metadata.setdefault("originally_published", publisher)
         # "This article originally appeared on AP News": the agency's copy, credited so.
         result.credit = result.credit or canonical_agency(publisher)
+
+
+# A publisher's correction of the text ("Correction: An earlier version of this story misstated ...",
+# "This article has been corrected to ...", "Rectificación:", "Correctif :"): the article's own words,
+# as the hand-made bodies keep editors' notes, and worth a field of its own to anyone checking facts.
+_CORRECTION = re.compile(
+    r"^[\W_]*(?:(?:correction|clarification|correctif|rectificación|rectificacion|korrektur|rettifica|correção)s?"
+    r"(?:\s*\([^()\n]{0,40}\))?\s*:|(?:an\s+)?(?:earlier|previous)\s+versions?\s+of\s+this\s+(?:story|article|report|post)\b"
+    r"|this\s+(?:story|article|report|post)\s+(?:has\s+been|was)\s+(?:corrected|amended)\b)",
+    re.IGNORECASE,
+)
+CORRECTION_PARAGRAPH_WORDS = 80
+_ERROR_TOLD = re.compile(
+    r"\b(?:misstated|misidentified|misspelled|misquoted|incorrectly|erroneously|in\s+error|an\s+error|mistakenly"
+    r"|should\s+have\s+(?:said|been)|referred\s+incorrectly)\b",
+    re.IGNORECASE,
+)
+
+
+def _note_correction(result: CleanedText) -> None:
+    """Metadata `correction`: the text's correction notes (first or last paragraphs), which stay in it."""
+    paragraphs = result.paragraphs
+    ends = {*range(min(2, len(paragraphs))), *range(max(0, len(paragraphs) - 3), len(paragraphs))}
+    notes = []
+    for position in sorted(ends):
+        paragraph = paragraphs[position]
+        if len(paragraph.split()) > CORRECTION_PARAGRAPH_WORDS or not _CORRECTION.match(paragraph):
+            continue
+        # "CORRECTION:" on a line of its own heads the note under it, where that tells an error.
+        alone = paragraph.rstrip().endswith(":") and position + 1 < len(paragraphs)
+        if alone and _ERROR_TOLD.search(paragraphs[position + 1]):
+            paragraph = f"{paragraph} {paragraphs[position + 1]}"
+        notes.append(paragraph)
+    if notes:
+        result.metadata.setdefault("correction", "\n".join(notes))
 
 
 # A first paragraph of this many words at most that names where the article first appeared is the
