@@ -74,6 +74,9 @@ from newstrace.clean.text import _keep_the_wire_lede, clean_text
         ("SANTA ROSA/LIMA, Feb 2 (Reuters) - Prices rose.", "SANTA ROSA/LIMA", "Reuters", "Prices rose."),
         # TASS's English copy: the agency between slashes after the date, no dash.
         ("MOSCOW, November 18. /TASS/. Prices rose.", "MOSCOW", "TASS", "Prices rose."),
+        # A source's tag newstrace has no list for, after a place in capitals: its name is the credit.
+        ("LAGOS (NAN) - Prices rose.", "LAGOS", "NAN", "Prices rose."),
+        ("PORT LOUIS, May 2 (Island Wire) - Prices rose.", "PORT LOUIS", "Island Wire", "Prices rose."),
         # A date alone before a dash: no place, no agency.
         ("16 January 2008 – The council met.", "", None, "The council met."),
         ("Feb. 23, 2015 -- Orvale Labs opened.", "", None, "Orvale Labs opened."),
@@ -99,6 +102,15 @@ def test_east_asian_wire_datelines(paragraph: str, place: str, agency: str, rest
     dateline, body = split_dateline(paragraph)
     assert dateline is not None
     assert (dateline.place, dateline.agency, body) == (place, agency, rest)
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["LONDON (Updated) - Prices rose.", "DALLAS (Photos) - Fans cheered.", "Lagos (NAN) - Prices rose."]
+)
+def test_a_kickers_or_a_pictures_tag_or_a_place_not_in_capitals_makes_no_unknown_agencys_dateline(
+    paragraph: str,
+) -> None:
+    assert split_dateline(paragraph) == (None, paragraph)
 
 
 def test_a_chinese_sentence_is_no_dateline() -> None:

@@ -138,9 +138,11 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         return None, paragraph
     agency_text = match.group("agency") or match.groupdict().get("wire")
     agency = canonical_agency(agency_text)
+    place_words = match.group("place").split(",")[0].split()
+    if agency_text and not agency and _reads_as_unknown_agency(agency_text, place_words):
+        agency = agency_text.strip()
     if agency_text and (not agency or _PICTURE_CREDIT.match(agency_text)):
         return None, paragraph
-    place_words = match.group("place").split(",")[0].split()
     # Without an agency tag, an all-capitals place and a dash set apart by spaces are the only sign of
     # a dateline ("NASA—The agency" is a sentence), and a kicker's words are no place's.
     if not agency and not (
@@ -155,6 +157,20 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         return None, paragraph
     place = match.group("place").strip().rstrip(",-")
     return Dateline(place, agency, paragraph[: match.end()].strip(), match.group("when")), rest
+
+
+# A source's tag that names no agency newstrace knows ("LAGOS (NAN) - ", "PORT LOUIS (Wire Service) - "):
+# one to four capitalised words or an acronym, after a place in capitals; its name is the credit.
+_UNKNOWN_AGENCY = re.compile(r"^(?:[A-Z]{2,6}|[A-Z][a-z]+(?:\s+[A-Z][A-Za-z]+){0,3})$")
+
+
+def _reads_as_unknown_agency(tag: str, place_words: list[str]) -> bool:
+    return (
+        _UNKNOWN_AGENCY.match(tag.strip()) is not None
+        and place_words[0].isupper()
+        and len(place_words[0]) >= 3
+        and not any(word.lower() in _KICKER_WORDS for word in (*place_words, *tag.split()))
+    )
 
 
 # How far into an article's first paragraph an agency's dateline may stand behind the header's pieces
