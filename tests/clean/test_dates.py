@@ -327,6 +327,7 @@ def test_a_lines_publication_date_goes_before_its_updates(line: str, expected: d
         "Updated: March 10, 2024\nPublished: March 3, 2024",
         "Published: March 3, 2024\nUpdated: March 10, 2024",
         "Updated March 10, 2024 | Published March 3, 2024",
+        "Published March 3, 2024 at 6:12 p.m. | Updated March 10, 2024 at 9:40 p.m.",
     ],
 )
 def test_an_article_is_dated_by_its_publication_not_its_update(header: str) -> None:
@@ -338,6 +339,20 @@ def test_an_article_is_dated_by_its_publication_not_its_update(header: str) -> N
     )
     [article] = clean_page(Page(source="a", content_hash="a", format="text", names=("a",), text=text))
     assert article.date == "2024-03-03"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published March 3, 2025 at 6:12 p.m. | Updated March 3, 2025 at 9:40 p.m.", date(2025, 3, 3)),
+        ("Updated March 10, 2024 | Published March 3, 2024", date(2024, 3, 3)),
+        # Two dates without an update's label are a period, not a date line.
+        ("March 3, 2025 - April 5, 2025", None),
+        ("From March 3, 2025 to April 5, 2025", None),
+    ],
+)
+def test_a_line_of_a_publications_date_and_its_updates_is_a_date_line(line: str, expected: date | None) -> None:
+    assert is_date_line(line) == expected
 
 
 def test_a_text_date_outside_the_month_an_address_names_is_not_the_articles() -> None:

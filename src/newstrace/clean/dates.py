@@ -255,16 +255,27 @@ def is_date_line(line: str) -> date | None:
 
 
 def date_line_of(line: str, dates: Sequence[FoundDate]) -> date | None:
-    """is_date_line for a line whose dates were found already."""
-    if len(dates) != 1:
+    """is_date_line for a line whose dates were found already. A line of a publication's date and its
+    update's ("Published March 3, 2025 at 6:12 p.m. | Updated March 3, 2025 at 9:40 p.m.") is one too,
+    and gives the publication's."""
+    if not dates or len(dates) > DATE_LINE_DATES:
         return None
-    rest = _WEEKDAY.sub("", line[: dates[0].start] + line[dates[0].end :])
+    # Two dates without an update's label are a period ("March 3, 2025 - April 5, 2025").
+    label_starts = [0, *(found.end for found in dates[:-1])]
+    labelled = (is_update(line, found, start) for found, start in zip(dates, label_starts, strict=True))
+    if len(dates) > 1 and not any(labelled):
+        return None
+    ends = [0, *(found.end for found in dates)]
+    starts = [*(found.start for found in dates), len(line)]
+    rest = _WEEKDAY.sub("", "".join(line[end:start] for end, start in zip(ends, starts, strict=True)))
     leftover = [word for word in _words_besides_dates(rest) if not (word.isupper() and len(word) <= 4)]
     if len(leftover) > 1 or (leftover and leftover[0].lower() in _PERIOD_WORDS):
         return None
-    return dates[0].value
+    return dates[0].value if len(dates) == 1 else publication_date(line, dates)[0].value
 
 
+# A date line holds a publication's date and perhaps its update's: more dates make a list or a table.
+DATE_LINE_DATES = 2
 # A label that says a date is an update's, not the publication's ("Updated: March 10, 2024", "Last
 # modified", "Actualizado", "Aktualisiert", "Mis à jour", "更新"): at most a few words before the date.
 _UPDATE_LABEL = re.compile(

@@ -14,7 +14,7 @@ import numpy as np
 from ahocorasick_rs import AhoCorasick, Implementation
 
 from newstrace.clean.credits import parse_byline
-from newstrace.clean.dates import FoundDate, date_line_of, find_dates
+from newstrace.clean.dates import DATE_LINE_DATES, FoundDate, date_line_of, find_dates
 from newstrace.clean.patterns import (
     AUTHOR_MARK,
     CAPTION_CREDIT,
@@ -489,8 +489,10 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
     ]
     # Only short lines and possible headlines are ever asked for their date or byline.
     short = [count <= SHORT_LINE_WORDS or is_headline for count, is_headline in zip(words, headline, strict=True)]
+    # A line of a publication's date and its update's is longer than most date lines, and one still.
     date_lines = [
-        date_line_of(text, found) if fits else None for text, fits, found in zip(texts, short, found_dates, strict=True)
+        date_line_of(text, found) if fits or len(found) == DATE_LINE_DATES else None
+        for text, fits, found in zip(texts, short, found_dates, strict=True)
     ]
     bylines = [parse_byline(text) if fits else None for text, fits in zip(texts, short, strict=True)]
     # Once per distinct text rather than for each line of each page the model reads (0.061 -> 0.027

@@ -44,6 +44,7 @@ from newstrace.clean.credits import (
     split_sign_off,
 )
 from newstrace.clean.dates import (
+    DATE_LINE_DATES,
     MONTHS,
     WEEKDAYS,
     choose_article_date,
@@ -2025,7 +2026,12 @@ def _clean_segment_by_model(
             reason = line.rule_after_model.reason
         # A line that is a date and nothing else is the article's date line wherever the model's
         # body begins (a reprints notice kept above the headline moved it into the body's zone).
-        if reason is None and line.date_line is not None and line.words <= SHORT_LINE_WORDS and not line.strong_body:
+        if (
+            reason is None
+            and line.date_line is not None
+            and (line.words <= SHORT_LINE_WORDS or len(line.dates) == DATE_LINE_DATES)
+            and (not line.strong_body or len(line.dates) == DATE_LINE_DATES)
+        ):
             reason = "date line"
         elif zone == "header" and (reason is None or reason in _HEADER_REASONS) and _is_byline_with_an_end(line):
             reason = "byline"
@@ -2488,7 +2494,7 @@ def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str |
         return "stray short token"
     if line.caption_like or (line.repeats > 1 and line.words >= 6 and zone != "body"):
         return "caption"
-    if zone != "body" and line.words <= SHORT_LINE_WORDS and line.date_line:
+    if zone != "body" and line.date_line and (line.words <= SHORT_LINE_WORDS or len(line.dates) == DATE_LINE_DATES):
         return "date line"
     if line.words <= 10 and not line.sentence_end and line.parsed_byline:
         return "byline"
