@@ -714,6 +714,18 @@ def test_a_tag_list_or_a_newsletter_prompt_under_the_text_ends_the_article(foot:
         assert "Get the week's island news in your inbox every Friday." in [line.line for line in article.removed]
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    ["Subscribe to continue reading. Already a subscriber? Log in.", "This article is for subscribers only."],
+)
+def test_a_paywalls_prompt_inside_the_text_is_removed_and_the_text_under_it_stays(prompt: str) -> None:
+    last = "The council will meet next month to discuss a second landing stage on the north shore."
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{prompt}\n\n{last}\n"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert (prompt, "paywall prompt") in [(line.line, line.reason) for line in article.removed]
+    assert article.paragraphs[-1] == last and prompt not in article.paragraphs
+
+
 def test_a_sentence_of_the_text_that_speaks_of_subscriptions_ends_nothing() -> None:
     sentence = (
         "Demand for the first crossings led to heavy oversubscription, and the operator added two extra "

@@ -133,14 +133,15 @@ _RULES_AFTER_MODEL = tuple((rule, re.compile(rule.pattern, re.IGNORECASE)) for r
 def _rules_after_model(
     texts: Sequence[str], words: Sequence[int], rules: Sequence[LineRule | None], hits: _TriggerHits
 ) -> list[LineRule | None]:
-    """Of RULES_AFTER_MODEL, the first each line no rule names matches (its triggers found in the one
-    automaton pass of the rules)."""
+    """Of RULES_AFTER_MODEL, the first each line matches that no rule names, or only one trusted at the
+    page's edges (a paywall's "Subscribe to continue reading" is the newsletter rule's too) (its
+    triggers found in the one automaton pass of the rules)."""
     found: list[LineRule | None] = [None] * len(texts)
     for number, (rule, regex) in enumerate(_RULES_AFTER_MODEL, start=_FIRST_GROUP_AFTER_MODEL):
         for index in hits.lines_of(number):
             if (
                 found[index] is None
-                and rules[index] is None
+                and (rules[index] is None or rules[index].edges_only)
                 and words[index] <= rule.max_words
                 and regex.search(texts[index])
             ):

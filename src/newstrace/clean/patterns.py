@@ -646,6 +646,36 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("follow", "reached", "contacted", "emailed", "contact", "mail", "reach", "tip"),
         ends_article=False,
     ),
+    # A paywall's prompt where the text is cut or goes on for subscribers ("Subscribe to continue
+    # reading. Already a subscriber? Log in.", "This article is for subscribers only", "Abonnez-vous
+    # pour lire la suite"), which the newsletter rule trusts only at the page's edges: inside the text
+    # too. The article is not ended: a page may print the rest under it.
+    LineRule(
+        "paywall",
+        r"^[\W_]*(?:subscribe|sign\s+up|register|log\s*in|sign\s+in)\s+(?:now\s+|today\s+)?(?:to|for)\s+"
+        r"(?:continue|keep|read|unlock|get\s+(?:full|unlimited))\b"
+        r"|\balready\s+a\s+(?:subscriber|member)\b|\b(?:for\s+)?subscribers\s+only\b"
+        r"|\bthis\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to)\s+"
+        r"(?:subscribers|members)\b|^[\W_]*to\s+(?:continue|keep)\s+reading\b"
+        r"|\babonnez-vous\s+pour\b|\bréservé\s+aux\s+abonnés\b|\bjetzt\s+(?:weiterlesen|abonnieren)\b"
+        r"|\bsuscr[ií]bete\s+para\b|\bassine\s+para\s+(?:continuar|ler)\b",
+        "paywall prompt",
+        30,
+        triggers=(
+            "subscri",
+            "sign up",
+            "register",
+            "log",
+            "sign in",
+            "continue reading",
+            "keep reading",
+            "abonn",
+            "suscr",
+            "assine",
+            "weiterlesen",
+        ),
+        ends_article=False,
+    ),
     # A publisher's disclaimer under the text ("Disclaimer: This article is for informational purposes
     # only.", "DISCLAIMER - The views expressed ..."), a label opening the line: the site's, not the
     # article's. On the 2,837 text pages: two L3S-GN1 pages' "Disclaimer: This news article is

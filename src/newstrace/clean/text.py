@@ -1428,7 +1428,9 @@ def _closes_article(line: Line) -> bool:
     if rule.name == "newsletter":
         # A prompt of its own ("Subscribe to our newsletter"), not a menu's one word nor a sentence of
         # the text that says "oversubscription".
-        return NEWSLETTER_PROMPT_WORDS[0] <= line.words <= NEWSLETTER_PROMPT_WORDS[1]
+        # A paywall's prompt ("Subscribe to continue reading") may have the rest of the text under it.
+        paywall = line.rule_after_model is not None and not line.rule_after_model.ends_article
+        return NEWSLETTER_PROMPT_WORDS[0] <= line.words <= NEWSLETTER_PROMPT_WORDS[1] and not paywall
     # "Veja também: <a title>" links one article from inside another; the bare heading opens a list.
     return rule.name != "related_heading" or _LINKED_TITLE.search(line.text) is None
 
