@@ -5,6 +5,7 @@ from datetime import date
 import numpy as np
 import pytest
 
+from newstrace.clean import clean_page
 from newstrace.clean.credits import (
     agency_byline,
     agency_line,
@@ -19,6 +20,7 @@ from newstrace.clean.credits import (
     names_someone,
     parse_byline,
     post_line_author,
+    readable_byline,
     split_dateline,
     split_reporter_credit,
     split_sign_off,
@@ -26,6 +28,7 @@ from newstrace.clean.credits import (
 from newstrace.clean.line_model import default_line_model
 from newstrace.clean.lines import build_lines
 from newstrace.clean.text import _keep_the_wire_lede, clean_text
+from newstrace.model import Page
 
 
 @pytest.mark.parametrize(
@@ -700,3 +703,26 @@ def test_an_agency_named_as_a_contributor_is_the_credit(line: str, credit: str |
     page = "\n".join(["Council backs bridge plan", *LEDE_BODY, "The vote is set for the second week of March.", line])
     [article] = clean_text(page, line_model=default_line_model())
     assert article.credit == credit
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("MARIA DELGADO and TOM WESTON", "Maria Delgado and Tom Weston"),
+        ("J.D. HOLLOWAY", "J.D. Holloway"),
+        ("ANA PARKER-RUIZ", "Ana Parker-Ruiz"),
+        ("SEAN O'CONNELL III", "Sean O'Connell III"),
+        # Names already in their case, an agency's name and a word alone stay as they are.
+        ("Maria Delgado", "Maria Delgado"),
+        ("AFP", "AFP"),
+        ("STAFF", "STAFF"),
+    ],
+)
+def test_a_byline_in_capitals_reads_in_the_case_names_are_written(byline: str, expected: str) -> None:
+    assert readable_byline(byline) == expected
+
+
+def test_an_agencys_byline_in_capitals_reaches_the_article_in_the_case_of_names() -> None:
+    text = "\n".join(["Council debates valley plan", "By MARIA DELGADO and TOM WESTON Associated Press", *VALLEY_STORY])
+    [article] = clean_page(Page(source="a", content_hash="a", format="text", names=("a",), text=text))
+    assert article.byline == "Maria Delgado and Tom Weston"

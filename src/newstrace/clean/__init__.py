@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
-from newstrace.clean.credits import ANY_AGENCY, byline_without_employer
+from newstrace.clean.credits import ANY_AGENCY, byline_without_employer, readable_byline
 from newstrace.clean.dates import date_from_url, month_from_url
 from newstrace.clean.headlines import site_names, title_line
 from newstrace.clean.html import HtmlError, extract_html, figure_captions, visible_text
@@ -477,7 +477,7 @@ def _to_article(
         captions=part.captions,
         dateline=part.dateline,
         credit=part.credit,
-        byline=byline_without_employer(part.byline),
+        byline=readable_byline(byline_without_employer(part.byline)),
         date=part.date.isoformat() if part.date else None,
         date_source=part.date_source,
         outlet=outlet,

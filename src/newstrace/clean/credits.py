@@ -809,6 +809,33 @@ def byline_without_employer(byline: str | None) -> str | None:
     return "; ".join(part for part in kept if part) or byline
 
 
+# Roman numerals after a name stay in capitals ("JOHN DOE III" -> "John Doe III").
+_ROMAN_NUMERALS = frozenset({"II", "III", "IV", "V", "VI"})
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_NAME_CONNECTORS = frozenset({"and", "und", "y", "et", "&"})
+
+
+def readable_byline(byline: str | None) -> str | None:
+    """A byline in capitals, as agencies set theirs ("MARIA DELGADO and TOM WESTON"), in the case names
+    are written ("Maria Delgado and Tom Weston"), so that a copy's byline reads as its source's. An
+    agency's name or one word alone stays as it is ("AFP", "CP")."""
+    # The words between names may be in lower case ("MARIA DELGADO and TOM WESTON").
+    names = " ".join(word for word in byline.split() if word not in _NAME_CONNECTORS) if byline else ""
+    if not byline or names != names.upper() or len(byline.split()) < 2 or canonical_agency(byline) is not None:
+        return byline
+    if not any(character.isalpha() for character in byline):
+        return byline
+
+    def word(text: str) -> str:
+        if text in _ROMAN_NUMERALS or text in _NAME_CONNECTORS:
+            return text
+        if text == "AND":
+            return "and"
+        return _LETTER_RUN.sub(lambda letters: letters.group(0).capitalize(), text)
+
+    return " ".join(word(text) for text in byline.split(" "))
+
+
 def _reads_as_name(part: str) -> bool:
     """Two to four words of a name, an initial only within it ("Wade A Reynolds")."""
     words = part.split()
