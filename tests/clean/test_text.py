@@ -726,6 +726,13 @@ def test_a_paywalls_prompt_inside_the_text_is_removed_and_the_text_under_it_stay
     assert article.paragraphs[-1] == last and prompt not in article.paragraphs
 
 
+def test_a_most_read_heading_under_the_text_ends_the_article() -> None:
+    teasers = "A kayaker was rescued after his boat overturned in the bay on Sunday, the coast guard said."
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\nMost read\n\n{teasers}\n"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs[-1].startswith("The operator said timetables")
+
+
 def test_a_sentence_of_the_text_that_speaks_of_subscriptions_ends_nothing() -> None:
     sentence = (
         "Demand for the first crossings led to heavy oversubscription, and the operator added two extra "

@@ -1405,13 +1405,13 @@ def _author_boxes(lines: list[Line], first_body: int) -> set[int]:
     return found
 
 
-# A link line that is a heading alone ("Related Stories", "Trending Stories", "Mehr zum Thema"), of this
-# many words at most, heads the list of teasers after the article; "Read also" ("Leggi anche", "Lesen
-# Sie auch") points from inside the text to one article and closes nothing (nor, by its word "read",
-# does "Most read").
+# A link line that is a heading alone ("Related Stories", "Trending Stories", "Mehr zum Thema", "Most
+# read"), of this many words at most, heads the list of teasers after the article; "Read also" ("Leggi
+# anche", "Lesen Sie auch") points from inside the text to one article and closes nothing.
 LINK_HEADING_WORDS = 4
 _READ_ALSO = re.compile(
-    r"\b(?:read|see|watch|also|anche|auch|aussi|também|también|ook|leggi|lesen|lire|leia|lea)\b", re.IGNORECASE
+    r"\b(?<!most\s)(?:read|see|watch)\b|\b(?:also|anche|auch|aussi|também|también|ook|leggi|lesen|lire|leia|lea)\b",
+    re.IGNORECASE,
 )
 
 
