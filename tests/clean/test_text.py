@@ -733,6 +733,24 @@ def test_a_most_read_heading_under_the_text_ends_the_article() -> None:
     assert article.paragraphs[-1].startswith("The operator said timetables")
 
 
+def test_a_read_also_heading_inside_a_french_report_ends_nothing() -> None:
+    before = [
+        "Des centaines de vols ont été annulés mercredi dans les aéroports de la région en raison d'une grève "
+        "des contrôleurs aériens, a indiqué la direction de l'aviation civile.",
+        "Les compagnies ont dû réduire de moitié leurs programmes de vols au départ des deux principaux aéroports.",
+    ]
+    after = [
+        "Le syndicat majoritaire réclame des recrutements supplémentaires et une revalorisation des salaires.",
+        "Une nouvelle réunion avec le ministère des Transports est prévue vendredi, selon une source syndicale.",
+        "Les compagnies conseillent aux passagers de vérifier le statut de leur vol avant de partir.",
+    ]
+    page = "\n\n".join(
+        ["Grève des contrôleurs aériens", *before, "Lire aussi", "Le train annonce un hiver sans grève", *after]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs[-3:] == after
+
+
 def test_a_sentence_of_the_text_that_speaks_of_subscriptions_ends_nothing() -> None:
     sentence = (
         "Demand for the first crossings led to heavy oversubscription, and the operator added two extra "

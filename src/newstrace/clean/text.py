@@ -1415,6 +1415,15 @@ _READ_ALSO = re.compile(
 )
 
 
+# "Read also" in the languages of the related headings after the model: "Also on HuffPost" and "See
+# also" above a list of teasers still close.
+_READ_ALSO_HEADING = re.compile(
+    r"\b(?:read\s+also|also\s+read|lire\s+aussi|lea\s+(?:también|tambien)|leia\s+também|leggi\s+anche"
+    r"|lesen\s+sie\s+auch|lees\s+ook)\b",
+    re.IGNORECASE,
+)
+
+
 def _closes_article(line: Line) -> bool:
     rule = _rule_of(line)
     if rule is not None and rule.name == "link_line":
@@ -1431,8 +1440,12 @@ def _closes_article(line: Line) -> bool:
         # A paywall's prompt ("Subscribe to continue reading") may have the rest of the text under it.
         paywall = line.rule_after_model is not None and not line.rule_after_model.ends_article
         return NEWSLETTER_PROMPT_WORDS[0] <= line.words <= NEWSLETTER_PROMPT_WORDS[1] and not paywall
-    # "Veja também: <a title>" links one article from inside another; the bare heading opens a list.
-    return rule.name != "related_heading" or _LINKED_TITLE.search(line.text) is None
+    # "Veja também: <a title>" links one article from inside another; the bare heading opens a list,
+    # unless it is a read-also's ("Lire aussi", "Lea también"), which stands inside the text as the
+    # link line's does (a French report had lost its three last paragraphs under one).
+    return rule.name != "related_heading" or (
+        _LINKED_TITLE.search(line.text) is None and _READ_ALSO_HEADING.search(line.text) is None
+    )
 
 
 def _segments(lines: list[Line]) -> list[tuple[int, int]]:
