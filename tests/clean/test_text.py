@@ -751,6 +751,33 @@ def test_a_read_also_heading_inside_a_french_report_ends_nothing() -> None:
     assert article.paragraphs[-3:] == after
 
 
+def test_a_spanish_read_also_link_a_bare_copyright_and_a_topics_heading_leave_the_body() -> None:
+    body = [
+        "El Gobierno decretó este miércoles la emergencia hídrica en tres provincias del norte del país, "
+        "afectadas por la peor sequía en cuatro décadas, informó el Ministerio de Agricultura.",
+        "La medida permitirá destinar 120 millones de dólares a la perforación de pozos y al reparto de agua.",
+        "Los productores de maíz y soja calculan pérdidas de hasta un 40 % de la cosecha de este año.",
+    ]
+    link = "Lea también: Los agricultores del norte piden créditos blandos"
+    page = "\n\n".join(
+        [
+            "Emergencia hídrica en tres provincias",
+            *body[:2],
+            link,
+            body[2],
+            "(c) Agencia Norte",
+            "Temas relacionados",
+            "Sequía",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == body
+    removed = {line.line: line.reason for line in article.removed}
+    assert removed[link] == "link line to another article"
+    assert removed["(c) Agencia Norte"] == "copyright notice"
+    assert removed["Temas relacionados"] == "heading of related or recommended articles"
+
+
 def test_a_sentence_of_the_text_that_speaks_of_subscriptions_ends_nothing() -> None:
     sentence = (
         "Demand for the first crossings led to heavy oversubscription, and the operator added two extra "

@@ -910,6 +910,36 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("mehr zu", "lesen sie", "auch interessant", "lire", "lea ", "interesar", "leia", "leggi", "meer"),
         ends_article=True,
     ),
+    # Topics' and related articles' headings that the model-time rules miss ("Temas relacionados",
+    # "Sujets associés", "Verwandte Themen", "Argomenti correlati", "Assuntos relacionados").
+    LineRule(
+        "related_heading",
+        r"^[\W_]*(?:temas\s+relacionados|sujets\s+(?:associés|liés)|verwandte\s+themen|argomenti\s+correlati"
+        r"|(?:assuntos|tópicos|temas)\s+relacionados|gerelateerde\s+onderwerpen)\s*[:.!…]*\s*$",
+        "heading of related or recommended articles",
+        4,
+        triggers=("relacionados", "sujets", "verwandte", "correlati", "gerelateerde"),
+        ends_article=True,
+    ),
+    # Spanish "Lea también: <headline>" inside the text links one article (the link line's "lee también" form).
+    LineRule(
+        "link_line",
+        r"^[\W_]*lea\s+(?:también|tambien|además)\s*:\s*\S",
+        "link line to another article",
+        25,
+        triggers=("lea ",),
+        trigger_prefix=12,
+        ends_article=False,
+    ),
+    # A copyright mark before a name alone at the foot ("(c) Agencia EFE", "(C) Orvale Media").
+    LineRule(
+        "copyright",
+        r"^[\W_]*\((?:c|C)\)\s*(?:\d{4}\s*)?[A-ZÀ-Ý][\w&.'’-]*(?:\s+[A-ZÀ-Ý][\w&.'’-]*){0,4}\s*\.?$",
+        "copyright notice",
+        6,
+        triggers=("(c)",),
+        ends_article=False,
+    ),
     # "Also on Reuters", "Also on HuffPost:": a box of the site's other stories after the article
     # (on the training pages, 8 of 8 such lines of up to four words stand after the text).
     LineRule(
