@@ -819,11 +819,11 @@ def readable_byline(byline: str | None) -> str | None:
     """A byline in capitals, as agencies set theirs ("MARIA DELGADO and TOM WESTON"), in the case names
     are written ("Maria Delgado and Tom Weston"), so that a copy's byline reads as its source's. An
     agency's name or one word alone stays as it is ("AFP", "CP")."""
-    # The words between names may be in lower case ("MARIA DELGADO and TOM WESTON").
-    names = " ".join(word for word in byline.split() if word not in _NAME_CONNECTORS) if byline else ""
-    if not byline or names != names.upper() or len(byline.split()) < 2 or canonical_agency(byline) is not None:
+    if not byline or len(byline.split()) < 2 or canonical_agency(byline) is not None:
         return byline
-    if not any(character.isalpha() for character in byline):
+    # The words between names may be in lower case ("MARIA DELGADO and TOM WESTON").
+    names = " ".join(word for word in byline.split() if word not in _NAME_CONNECTORS)
+    if names != names.upper() or not any(character.isalpha() for character in names):
         return byline
 
     def word(text: str) -> str:

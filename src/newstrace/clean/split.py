@@ -256,9 +256,9 @@ def bare_headline_split(paragraphs: list[str]) -> int | None:
 # paragraphs heads a brief, each brief opens with a news lede, and no two briefs share their names or
 # words as sections of one article do (a feature's subheadings, a listicle's entries under one subject).
 MIN_BRIEF_HEADINGS = 2
-_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 MAX_BRIEF_PARAGRAPHS = 5
 BRIEF_HEADING_WORDS = 3
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def headed_briefs_split(paragraphs: list[str]) -> list[int]:

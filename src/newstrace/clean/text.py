@@ -1436,8 +1436,8 @@ def _closes_article(line: Line) -> bool:
         return False
     if rule.name == "newsletter":
         # A prompt of its own ("Subscribe to our newsletter"), not a menu's one word nor a sentence of
-        # the text that says "oversubscription".
-        # A paywall's prompt ("Subscribe to continue reading") may have the rest of the text under it.
+        # the text that says "oversubscription"; nor a paywall's ("Subscribe to continue reading"),
+        # which may have the rest of the text under it.
         paywall = line.rule_after_model is not None and not line.rule_after_model.ends_article
         return NEWSLETTER_PROMPT_WORDS[0] <= line.words <= NEWSLETTER_PROMPT_WORDS[1] and not paywall
     # "Veja também: <a title>" links one article from inside another; the bare heading opens a list,
@@ -2041,11 +2041,13 @@ def _clean_segment_by_model(
             reason = line.rule_after_model.reason
         # A line that is a date and nothing else is the article's date line wherever the model's
         # body begins (a reprints notice kept above the headline moved it into the body's zone).
+        # A publication's date and its update's make a line long enough to read as prose.
+        dated_twice = len(line.dates) == DATE_LINE_DATES
         if (
             reason is None
             and line.date_line is not None
-            and (line.words <= SHORT_LINE_WORDS or len(line.dates) == DATE_LINE_DATES)
-            and (not line.strong_body or len(line.dates) == DATE_LINE_DATES)
+            and (line.words <= SHORT_LINE_WORDS or dated_twice)
+            and (not line.strong_body or dated_twice)
         ):
             reason = "date line"
         elif zone == "header" and (reason is None or reason in _HEADER_REASONS) and _is_byline_with_an_end(line):
