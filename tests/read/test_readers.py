@@ -246,6 +246,27 @@ def test_jsonl_records_in_the_shapes_of_news_apis_and_dumps(tmp_path: Path):
     assert third.outlet is None
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1733212800, "2024-12-03T08:00:00+00:00"),
+        (1733212800123, "2024-12-03T08:00:00.123000+00:00"),
+        (1733212800.5, "2024-12-03T08:00:00.500000+00:00"),
+        # A number that is no time since 1970 (an id, a year alone) dates nothing.
+        (2024, None),
+        ("2024-12-03", "2024-12-03"),
+    ],
+)
+def test_a_jsonl_records_time_in_seconds_or_milliseconds_since_1970_is_its_date(
+    tmp_path: Path, value: object, expected: str | None
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    write_jsonl(path, [{"date": value, "text": "The pier reopens on Friday after repairs."}])
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert page.date == expected
+
+
 def test_jsonl_records_without_id_or_url_are_named_by_file_and_line(tmp_path: Path):
     path = tmp_path / "wire.jsonl"
     write_jsonl(path, [{"text": "Snow closed the mountain pass overnight, police said."}])

@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TypeGuard
 
@@ -66,6 +67,25 @@ _NEWSAPI_CUT = re.compile(r"\s*\[\+\d+ chars\]\s*$")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# Dumps that keep the time as a number count seconds (or milliseconds) since 1970, in UTC; a number
+# outside these bounds (an id, a year alone) is no time.
+_EPOCH_SECONDS = (631_152_000, 4_102_444_800)  # 1990-01-01 to 2100-01-01
+
+
+def _date_of(fields: dict[str, object]) -> str | None:
+    """The record's date as text; a time in seconds or milliseconds since 1970 as an ISO 8601 date and time."""
+    for field_name in _DATE_FIELDS:
+        value = fields.get(field_name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            seconds = value / 1000 if value > _EPOCH_SECONDS[1] else value
+            if _EPOCH_SECONDS[0] <= seconds < _EPOCH_SECONDS[1]:
+                return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
+            return None
+        if value not in (None, ""):
+            return _first(fields, (field_name,))
+    return None
+
+
 def _first(record: dict[str, object], fields: tuple[str, ...]) -> str | None:
     for field_name in fields:
         value = record.get(field_name)
@@ -115,7 +135,7 @@ def page_of_record(record: dict[str, object], where: str, content_hash: str, fal
         html=html if not text else None,
         url=url,
         title=_first(fields, _TITLE_FIELDS),
-        date=_first(fields, _DATE_FIELDS),
+        date=_date_of(fields),
         author=_first(fields, _AUTHOR_FIELDS),
         outlet=_first(fields, _OUTLET_FIELDS) or _named_source(record),
     )
