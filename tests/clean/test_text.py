@@ -778,6 +778,14 @@ def test_a_spanish_read_also_link_a_bare_copyright_and_a_topics_heading_leave_th
     assert removed["Temas relacionados"] == "heading of related or recommended articles"
 
 
+def test_a_video_players_length_and_label_leave_the_body_and_a_time_inside_a_sentence_stays() -> None:
+    sentence = "The ferry left at 6:45 on Monday morning, the first sailing in three weeks, with 40 people aboard."
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\nEmbedded video\n0:45\n\n{sentence}\n"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs[-1] == sentence
+    assert "0:45" not in article.paragraphs and "Embedded video" not in article.paragraphs
+
+
 def test_a_sentence_of_the_text_that_speaks_of_subscriptions_ends_nothing() -> None:
     sentence = (
         "Demand for the first crossings led to heavy oversubscription, and the operator added two extra "

@@ -1000,6 +1000,26 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("watch", "listen", "play"),
         trigger_prefix=6,
     ),
+    # A time alone on its line: a video's length under its player ("0:45", "1:02:33") or a live
+    # page's stamp over an entry ("11:48"); and a player's label ("Embedded video", "Video player").
+    LineRule(
+        "media_link",
+        r"^\d{1,2}:\d{2}(?::\d{2})?$",
+        "a time alone (a video's length, a live page's stamp)",
+        3,
+        triggers=(":",),
+        trigger_prefix=3,
+        ends_article=False,
+    ),
+    LineRule(
+        "media_link",
+        r"^[\W_]*(?:embedded\s+video|video\s+player|video\s+embed)[\W_]*$",
+        "link to a video or recording",
+        3,
+        triggers=("video",),
+        trigger_prefix=16,
+        ends_article=False,
+    ),
 )
 
 # The word that names an author ("by Ana Ruiz", "von", "par", "por", "door", "di"), and with the labels
