@@ -904,21 +904,16 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         "related_heading",
         r"^[\W_]*(?:mehr\s+zu(?:m|\s+diesem)\s+thema|lesen\s+sie\s+(?:auch|mehr)|auch\s+interessant"
         r"|(?:à\s+|a\s+)?lire\s+(?:aussi|également)|lea\s+(?:también|más)|le\s+puede\s+interesar"
-        r"|leia\s+(?:também|mais)|leggi\s+anche|meer\s+over\s+dit\s+onderwerp)\s*[:.!…]*\s*$",
-        "heading of related or recommended articles",
-        6,
-        triggers=("mehr zu", "lesen sie", "auch interessant", "lire", "lea ", "interesar", "leia", "leggi", "meer"),
-        ends_article=True,
-    ),
-    # Topics' and related articles' headings that the model-time rules miss ("Temas relacionados",
-    # "Sujets associés", "Verwandte Themen", "Argomenti correlati", "Assuntos relacionados").
-    LineRule(
-        "related_heading",
-        r"^[\W_]*(?:temas\s+relacionados|sujets\s+(?:associés|liés)|verwandte\s+themen|argomenti\s+correlati"
+        r"|leia\s+(?:também|mais)|leggi\s+anche|meer\s+over\s+dit\s+onderwerp"
+        # Topics' headings too ("Temas relacionados", "Sujets associés", "Verwandte Themen").
+        r"|sujets\s+(?:associés|liés)|verwandte\s+themen|argomenti\s+correlati"
         r"|(?:assuntos|tópicos|temas)\s+relacionados|gerelateerde\s+onderwerpen)\s*[:.!…]*\s*$",
         "heading of related or recommended articles",
-        4,
-        triggers=("relacionados", "sujets", "verwandte", "correlati", "gerelateerde"),
+        6,
+        triggers=(
+            *("mehr zu", "lesen sie", "auch interessant", "lire", "lea ", "interesar", "leia", "leggi", "meer"),
+            *("relacionados", "sujets", "verwandte", "correlati", "gerelateerde"),
+        ),
         ends_article=True,
     ),
     # Spanish "Lea también: <headline>" inside the text links one article (the link line's "lee también" form).

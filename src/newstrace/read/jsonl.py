@@ -74,15 +74,12 @@ _EPOCH_SECONDS = (631_152_000, 4_102_444_800)  # 1990-01-01 to 2100-01-01
 
 def _date_of(fields: dict[str, object]) -> str | None:
     """The record's date as text; a time in seconds or milliseconds since 1970 as an ISO 8601 date and time."""
-    for field_name in _DATE_FIELDS:
-        value = fields.get(field_name)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            seconds = value / 1000 if value > _EPOCH_SECONDS[1] else value
-            if _EPOCH_SECONDS[0] <= seconds < _EPOCH_SECONDS[1]:
-                return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
-            return None
-        if value not in (None, ""):
-            return _first(fields, (field_name,))
+    value = next((fields[name] for name in _DATE_FIELDS if fields.get(name) not in (None, "")), None)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return _first(fields, _DATE_FIELDS)
+    seconds = value / 1000 if value > _EPOCH_SECONDS[1] else value
+    if _EPOCH_SECONDS[0] <= seconds < _EPOCH_SECONDS[1]:
+        return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
     return None
 
 
