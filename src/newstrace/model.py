@@ -92,6 +92,8 @@ class Article:
 _ARTICLE_FIELDS = tuple(item.name for item in fields(Article))
 # How the store and the site pass name the group of articles of no known outlet (Article.outlet None).
 NO_OUTLET = ""
+# Article.metadata's key for the canonical address an HTML page names on another site than its own.
+CANONICAL_ELSEWHERE = "canonical_elsewhere"
 
 # Relation kinds, strongest derivation first; `unrelated` pairs are stored apart, as UnrelatedPair.
 RELATION_KINDS = ("duplicate", "copy", "syndicated", "rewrite", "same_event", "unrelated")

@@ -263,6 +263,30 @@ def test_an_article_that_names_the_outlet_it_first_appeared_in_is_its_copy(lexic
     assert _relate(elsewhere, source, lexicon).direction == "unknown"
 
 
+def test_a_page_whose_canonical_address_is_on_the_other_articles_site_is_its_copy(lexicon: Lexicon) -> None:
+    source = make_article(
+        "z-gazette", ORIGINAL, outlet="harbourgazette.example", url="https://harbourgazette.example/a/1"
+    )
+    copy = make_article(
+        "a-portal",
+        ORIGINAL,
+        outlet="portal.example",
+        url="https://portal.example/world/1",
+        metadata={"canonical_elsewhere": "https://www.harbourgazette.example/a/1"},
+    )
+    relation = _relate(copy, source, lexicon)
+    assert (relation.source, relation.copy, relation.direction) == ("z-gazette", "a-portal", "known")
+    assert "a-portal names an address on harbourgazette.example's site as its canonical one" in relation.evidence
+    # A canonical address on a third site says nothing of these two.
+    third = make_article(
+        "a-portal",
+        ORIGINAL,
+        url="https://portal.example/world/1",
+        metadata={"canonical_elsewhere": "https://other.example/1"},
+    )
+    assert _relate(third, source, lexicon).direction == "unknown"
+
+
 BIO = (
     "Marguerite Olander is a senior writer at the Harbour Gazette, where she covers transport, shipping "
     "and the islands. She is the author of a history of the Vennick Line."

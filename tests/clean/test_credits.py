@@ -12,6 +12,7 @@ from newstrace.clean.credits import (
     author_line_agency,
     author_line_name,
     byline_without_employer,
+    byline_without_outlets,
     find_dateline,
     is_credit_paragraph,
     metadata_author,
@@ -40,6 +41,9 @@ from newstrace.model import Page
         ("WASHINGTON — Congress met.", "WASHINGTON", None, "Congress met."),
         ("LIMA (Reuters) -Prices rose.", "LIMA", "Reuters", "Prices rose."),
         ("Lima, 5 ene (EFE).- Subieron los precios.", "Lima", "EFE", "Subieron los precios."),
+        # ANI's country, and state, in brackets after the place.
+        ("Pune [India], March 4 (ANI): The college reopened.", "Pune", "ANI", "The college reopened."),
+        ("Pune (Maharashtra) [India], March 4 (ANI): It reopened.", "Pune", "ANI", "It reopened."),
         (
             "DENVER, Colo., March 3, 2025 /PRNewswire/ -- Orvale Labs opened.",
             "DENVER, Colo.",
@@ -726,3 +730,20 @@ def test_an_agencys_byline_in_capitals_reaches_the_article_in_the_case_of_names(
     text = "\n".join(["Council debates valley plan", "By MARIA DELGADO and TOM WESTON Associated Press", *VALLEY_STORY])
     [article] = clean_page(Page(source="a", content_hash="a", format="text", names=("a",), text=text))
     assert article.byline == "Maria Delgado and Tom Weston"
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlets", "expected"),
+    [
+        ("Ana Ruiz; Harbour Gazette", ("portal.example", "Harbour Gazette"), "Ana Ruiz"),
+        ("Ana Ruiz; The Harbour Gazette", ("harbourgazette.example", None), "Ana Ruiz"),
+        # Two authors, or an outlet the page does not name, stay.
+        ("Ana Ruiz; Tom Hale", ("harbourgazette.example", "Harbour Gazette"), "Ana Ruiz; Tom Hale"),
+        ("Ana Ruiz; Tideway Times", ("harbourgazette.example", None), "Ana Ruiz; Tideway Times"),
+        ("Harbour Gazette", ("harbourgazette.example", None), "Harbour Gazette"),
+    ],
+)
+def test_a_byline_part_naming_the_pages_outlet_is_no_author(
+    byline: str, outlets: tuple[str | None, ...], expected: str
+) -> None:
+    assert byline_without_outlets(byline, outlets) == expected

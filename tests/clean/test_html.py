@@ -82,6 +82,42 @@ def test_html_page_metadata_and_body(tmp_path: Path) -> None:
     assert not any("Copyright" in paragraph for paragraph in article.paragraphs)
 
 
+@pytest.mark.parametrize(
+    ("link", "elsewhere"),
+    [
+        (
+            '<link rel="canonical" href="https://www.ledger.example/2024/05/ferry">',
+            "https://www.ledger.example/2024/05/ferry",
+        ),
+        (
+            "<link href='https://ledger.example/2024/05/ferry?x=1&amp;y=2' rel='canonical'>",
+            "https://ledger.example/2024/05/ferry?x=1&y=2",
+        ),
+        # The page's own site, or an address without a host, says nothing of another.
+        ('<link rel="canonical" href="https://portal.example/world/ferry-123">', None),
+        ('<link rel="canonical" href="/world/ferry-123">', None),
+    ],
+)
+def test_a_canonical_address_on_another_site_is_kept(link: str, elsewhere: str | None) -> None:
+    html = (
+        f"<html><head><title>Island buys its ferry | Portal</title>{link}</head><body>"
+        f"<article><h1>Island buys its ferry</h1><p>{BODY}</p>"
+        "<p>The purchase will cost the council three million pounds over ten years, its treasurer said.</p>"
+        "</article></body></html>"
+    )
+    page = Page(
+        source="p.html",
+        content_hash="h",
+        format="html",
+        names=("p",),
+        html=html,
+        url="https://portal.example/world/ferry-123",
+    )
+    [article] = clean_page(page)
+    assert article.url == "https://portal.example/world/ferry-123"
+    assert article.metadata.get("canonical_elsewhere") == elsewhere
+
+
 def test_a_jsonl_file_of_something_else_gives_one_error(tmp_path: Path) -> None:
     path = tmp_path / "index.jsonl"
     path.write_text("".join(f'{{"file": "a{n}.txt", "label": 1}}\n' for n in range(50)), encoding="utf-8")

@@ -784,6 +784,12 @@ def test_a_video_players_length_and_label_leave_the_body_and_a_time_inside_a_sen
     [article] = clean_text(page, line_model=default_line_model())
     assert article.paragraphs[-1] == sentence
     assert "0:45" not in article.paragraphs and "Embedded video" not in article.paragraphs
+    # A live page's stamps over its entries, in a twelve-hour clock or with a zone.
+    for stamp in ("11:31 PM", "9.05am BST", "21:40 CET"):
+        page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{stamp}\n\n{sentence}\n"
+        [article] = clean_text(page, line_model=default_line_model())
+        assert article.paragraphs[-1] == sentence
+        assert stamp not in article.paragraphs
 
 
 def test_a_sentence_of_the_text_that_speaks_of_subscriptions_ends_nothing() -> None:
@@ -843,12 +849,30 @@ def test_a_republishers_note_above_the_text_leaves_the_body_and_credits_the_agen
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."
-    for line, kept in ((disclaimer, False), (caveat, True)):
+    unlabelled = "The views expressed in this column are the author's own and not those of this newspaper."
+    for line, kept in ((disclaimer, False), (caveat, True), (unlabelled, False)):
         page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{line}\n"
         for model in (None, default_line_model()):
             [article] = clean_text(page, line_model=model)
             assert (line in article.paragraphs) is kept
             assert ((line, "disclaimer") in [(item.line, item.reason) for item in article.removed]) is not kept
+
+
+def test_a_last_paragraph_on_the_bylines_author_is_a_bio_and_leaves_the_body() -> None:
+    bio = "Ana Ruiz is a former ferry captain and writes about the islands."
+    page = f"Ferry to Holm island sails again after repairs\n\nBy Ana Ruiz\n\n{FERRY_BODY}\n{bio}\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.byline == "Ana Ruiz"
+        assert article.paragraphs[-1].startswith("The operator said timetables")
+        assert (bio, "author bio") in [(item.line, item.reason) for item in article.removed]
+    # Someone else's words at the foot, or the author named inside a sentence, stay.
+    for last in (
+        "Tom Hale is the island's harbour master and will inspect the pier again in spring.",
+        "Asked about the delay, Ana Ruiz said the council had not replied to her questions.",
+    ):
+        [article] = clean_text(page.replace(bio, last), line_model=default_line_model())
+        assert article.paragraphs[-1] == last
 
 
 # Written for these tests: a short German report.
@@ -1774,6 +1798,48 @@ def test_a_source_line_under_the_text_leaves_the_body_and_names_its_source(
     [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{line}\n\n{more}")
     assert article.paragraphs[-1].startswith("The island council has asked")
     assert "credited_source" not in article.metadata
+
+
+@pytest.mark.parametrize(
+    ("foot", "removed", "note"),
+    [
+        (
+            ["(END)", "ruiz.ana@wire.example"],
+            [("(END)", "agency's end mark"), ("ruiz.ana@wire.example", "reporter's address")],
+            None,
+        ),
+        (["-30-"], [("-30-", "agency's end mark")], None),
+        (["###"], [("###", "agency's end mark")], None),
+        (
+            ["--IANS", "(This story has not been edited by our staff and is published from a syndicated news feed.)"],
+            [
+                (
+                    "(This story has not been edited by our staff and is published from a syndicated news feed.)",
+                    "syndicated feed notice",
+                )
+            ],
+            "(This story has not been edited by our staff and is published from a syndicated news feed.)",
+        ),
+    ],
+)
+def test_an_agencys_end_marks_and_a_feeds_notice_leave_the_body(
+    foot: list[str], removed: list[tuple[str, str]], note: str | None
+) -> None:
+    lines = "\n\n".join(foot)
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{lines}\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].startswith("The operator said timetables")
+        found = [(item.line, item.reason) for item in article.removed]
+        assert all(item in found for item in removed), found
+        assert article.metadata.get("syndication_note") == note
+    # The mark run into the last sentence, as one agency prints it, goes too; the sentence stays.
+    [article] = clean_text(page.replace(f"\n{lines}\n", " Enditem\n"), line_model=default_line_model())
+    assert article.paragraphs[-1].endswith("weather permitting.")
+    assert ("Enditem", "agency's end mark") in [(item.line, item.reason) for item in article.removed]
+    # A sentence that ends in those words is the text's.
+    [article] = clean_text(page.replace(f"\n{lines}\n", "\n\nThe strike, the union said, was at its end.\n"))
+    assert article.paragraphs[-1] == "The strike, the union said, was at its end."
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 import numpy as np
 
@@ -31,7 +32,7 @@ from newstrace.align.story_model import (
 )
 from newstrace.clean.site import subject_words
 from newstrace.embeddings import LeadEncoder, default_lead_encoder
-from newstrace.model import Article, Relation, publishers_differ
+from newstrace.model import CANONICAL_ELSEWHERE, Article, Relation, publishers_differ
 from newstrace.sentences import default_lexicon
 from newstrace.sentences.words import count_words
 
@@ -182,9 +183,9 @@ def direction_evidence(
     # An article that names the outlet it first appeared in ("This story originally appeared on
     # ZDNet") is that outlet's copy: said outright, it outweighs an agency mark or a date.
     for source, copy, sign in ((first, second, 1), (second, first, -1)):
-        if _first_appeared_in(copy, source):
+        if (said := _first_appeared_in(copy, source)) is not None:
             points += FIRST_APPEARED_POINTS * sign
-            reasons.append(f"{copy.id} says it first appeared in {source.outlet}")
+            reasons.append(f"{copy.id} {said}")
     if has_agency_marks(first) != has_agency_marks(second):
         sign = 1 if has_agency_marks(first) else -1
         points += 2 * sign
@@ -247,18 +248,31 @@ FIRST_APPEARED_POINTS = 3
 _NOT_NAME = re.compile(r"[^a-z0-9]+")
 
 
-def _first_appeared_in(copy: Article, source: Article) -> bool:
-    """Whether `copy` names `source`'s outlet as where it first appeared ("ZDNet" for "zdnet.com")."""
+def _first_appeared_in(copy: Article, source: Article) -> str | None:
+    """How `copy` says it is `source`'s outlet's: it names that outlet as where it first appeared
+    ("ZDNet" for "zdnet.com"), or an address on its site as its canonical one (a syndication
+    partner's page); None where it says neither."""
+    canonical = copy.metadata.get(CANONICAL_ELSEWHERE)
+    if canonical and source.url and _same_site(canonical, source.url):
+        return f"names an address on {source.outlet or source.id}'s site as its canonical one"
     named = copy.metadata.get("originally_published")
     if not named or not source.outlet:
-        return False
+        return None
     said, outlet = (
         _NOT_NAME.sub("", text.lower().removeprefix("www.").removeprefix("the ")) for text in (named, source.outlet)
     )
-    if said == outlet:
-        return bool(said)
     shorter, longer = sorted((said, outlet), key=len)
-    return len(shorter) >= 4 and shorter in longer
+    if (said == outlet and said) or (len(shorter) >= 4 and shorter in longer):
+        return f"says it first appeared in {source.outlet}"
+    return None
+
+
+def _same_site(first: str, second: str) -> bool:
+    try:
+        hosts = [(urlparse(address).hostname or "").removeprefix("www.") for address in (first, second)]
+    except ValueError:  # a malformed address (a bad port, a broken IPv6 literal)
+        return False
+    return bool(hosts[0]) and hosts[0] == hosts[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
-from newstrace.clean.credits import ANY_AGENCY, byline_without_employer, readable_byline
+from newstrace.clean.credits import ANY_AGENCY, byline_without_employer, byline_without_outlets, readable_byline
 from newstrace.clean.dates import date_from_url, month_from_url
 from newstrace.clean.headlines import site_names, title_line
 from newstrace.clean.html import HtmlError, extract_html, figure_captions, visible_text
@@ -27,7 +27,7 @@ from newstrace.clean.text import (
     TextToClean,
     clean_texts,
 )
-from newstrace.model import Article, Page
+from newstrace.model import CANONICAL_ELSEWHERE, Article, Page
 from newstrace.sentences.words import count_words
 
 # Words the visible text of an HTML page must give as body, where trafilatura's extract gave none,
@@ -160,6 +160,8 @@ def clean_pages(
                 report.date, report.date_source = kept[0].date, kept[0].date_source
         if container.page_title and container.page_title != kept[0].title:
             kept[0].metadata[PAGE_TITLE] = container.page_title
+        if container.canonical_elsewhere:
+            kept[0].metadata[CANONICAL_ELSEWHERE] = container.canonical_elsewhere
         results[position] = [
             _to_article(page, part, number, len(kept), container.outlet, container.url)
             for number, part in enumerate(kept, start=1)
@@ -413,6 +415,9 @@ class _Container:
     # article's title for the site pass (clean.site), which can tell from many pages of a site that
     # a title is the site's name, and the headline is here.
     page_title: str | None = None
+    # The canonical address an HTML page names on another site than its own: the page is that
+    # site's article, carried here (a syndication partner's copy points to the original so).
+    canonical_elsewhere: str | None = None
 
 
 def _text_of(page: Page) -> tuple[TextToClean, _Container]:
@@ -449,7 +454,17 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
     # headline ("TheStar.com | Sports", "Ledger-Enquirer.com | 01/19/2008", "Allardyce leaves
     # Magpies"), or a copyright line; on the 2,070 training pages as HTML, 26 sites went by several
     # names, and the site pass read each name's pages apart.
-    return text, _Container(outlet or outlet_of_url(address) or extracted.outlet, address, extracted.page_title)
+    canonical = extracted.canonical_url
+    elsewhere = canonical if canonical and address and _hosts_differ(canonical, address) else None
+    return text, _Container(
+        outlet or outlet_of_url(address) or extracted.outlet, address, extracted.page_title, elsewhere
+    )
+
+
+def _hosts_differ(first: str, second: str) -> bool:
+    """Whether two web addresses are on different sites ("www." aside); False where either has no host."""
+    first_host, second_host = outlet_of_url(first), outlet_of_url(second)
+    return bool(first_host and second_host and first_host != second_host)
 
 
 def outlet_of_url(url: str | None) -> str | None:
@@ -477,7 +492,11 @@ def _to_article(
         captions=part.captions,
         dateline=part.dateline,
         credit=part.credit,
-        byline=readable_byline(byline_without_employer(part.byline)),
+        byline=readable_byline(
+            byline_without_outlets(
+                byline_without_employer(part.byline), (outlet, part.metadata.get("originally_published"))
+            )
+        ),
         date=part.date.isoformat() if part.date else None,
         date_source=part.date_source,
         outlet=outlet,

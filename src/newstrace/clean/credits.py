@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newstrace.clean.dates import MONTHS, WEEKDAYS
@@ -25,6 +26,8 @@ _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
 _DATELINE_OPENING = (
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:(?:\s+|/)[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
+    # ANI's state and country in brackets after the place: "Mumbai (Maharashtra) [India], December 2 (ANI):".
+    r"(?:(?:\s+\([A-ZÀ-Ý][\w'’. \-]{1,30}\))?\s+\[[A-ZÀ-Ý][\w'’. \-]{1,30}\])?"
     rf"(?:,?\s+(?P<when>{_WHEN}|\d{{1,2}}\.?\s+[^\W\d_]{{3,9}}\.?(?:,?\s+\d{{4}})?))?"
 )
 _DATELINE = re.compile(
@@ -807,6 +810,28 @@ def byline_without_employer(byline: str | None) -> str | None:
             break
         kept.append(part)
     return "; ".join(part for part in kept if part) or byline
+
+
+_NOT_NAME_CHARACTER = re.compile(r"[^a-z0-9]+")
+
+
+def _outlet_key(outlet: str) -> str:
+    """An outlet's name or host reduced to its letters and figures ("The Harbour Gazette" and
+    "www.harbourgazette.example" both "harbourgazette")."""
+    outlet = outlet.strip()
+    if " " not in outlet and "." in outlet:
+        outlet = outlet.removeprefix("www.").split(".")[0]
+    return _NOT_NAME_CHARACTER.sub("", outlet.lower().removeprefix("the "))
+
+
+def byline_without_outlets(byline: str | None, outlets: Sequence[str | None]) -> str | None:
+    """A byline without its parts that name an outlet of the page ("Ana Ruiz; Harbour Gazette" where
+    the page says it first appeared in the Harbour Gazette): an outlet is no author."""
+    if not byline or ";" not in byline:
+        return byline
+    keys = {key for outlet in outlets if outlet and len(key := _outlet_key(outlet)) >= 4}
+    kept = [part.strip() for part in byline.split(";") if _outlet_key(part) not in keys]
+    return "; ".join(kept) if kept else byline
 
 
 # Roman numerals after a name stay in capitals ("JOHN DOE III" -> "John Doe III").

@@ -48,6 +48,8 @@ class ExtractedHtml:
     page_title: str | None = None
     # The keys of the lines that were cells of a layout table (see layout_cells_as_lines).
     layout_lines: frozenset[str] = frozenset()
+    # The address the page names as its canonical one (<link rel="canonical">), where it has one.
+    canonical_url: str | None = None
 
 
 class HtmlError(ValueError):
@@ -200,7 +202,25 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         url=document.url or url,
         page_title=page_title,
         layout_lines=layout_lines,
+        canonical_url=canonical_url(html),
     )
+
+
+# A <link> element whose rel names it canonical; its href is read apart (attributes come in any order).
+_CANONICAL_LINK = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
+# Where the <head> ends, at the latest: the link stands in it.
+CANONICAL_REACH = 200_000
+
+
+def canonical_url(html: str) -> str | None:
+    """The absolute web address a page names as its canonical one, or None."""
+    link = _CANONICAL_LINK.search(html, 0, CANONICAL_REACH)
+    href = _HREF.search(link.group(0)) if link is not None else None
+    if href is None:
+        return None
+    address = unescape(next(value for value in href.groups() if value is not None)).strip()
+    return address if address.lower().startswith(("http://", "https://")) else None
 
 
 def _confirmed_date(found: str | None, html: str, url: str | None) -> str | None:

@@ -685,10 +685,14 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         r"^[\W_]*(?:disclaimer|haftungsausschluss|aviso\s+legal|avvertenza|aviso)\s*[:.\-–—]"
         # What a publisher disclaims: a caveat of the text's own ("Disclaimer: if you see other sizes, ...") stays.
         r"(?=.*\b(?:articles?|content|information|views?|opinions?|site|website|publication|publisher|authors?"
-        r"|advice|purposes|responsib\w*|copyright\w*|endorse\w*)\b)",
+        r"|advice|purposes|responsib\w*|copyright\w*|endorse\w*)\b)"
+        # Unlabelled, as columns end: "The views expressed in this article are the author's own."
+        r"|^[\W_]*(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+(?:here(?:in)?\b|in\s+this\s+"
+        r"(?:article|column|piece|post|commentary|op-ed|blog)\b|by\s+(?:the\s+)?(?:authors?|writers?|contributors?)\b)"
+        r".{0,80}?\b(?:are|is|do\s+not|does\s+not)\b",
         "disclaimer",
         60,
-        triggers=("disclaimer", "haftungsausschluss", "aviso", "avvertenza"),
+        triggers=("disclaimer", "haftungsausschluss", "aviso", "avvertenza", "views", "opinions"),
         trigger_prefix=24,
         ends_article=False,
     ),
@@ -996,13 +1000,14 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         trigger_prefix=6,
     ),
     # A time alone on its line: a video's length under its player ("0:45", "1:02:33") or a live
-    # page's stamp over an entry ("11:48"); and a player's label ("Embedded video", "Video player").
+    # page's stamp over an entry ("11:48", "11:48 PM", "9.05am BST"); and a player's label ("Embedded
+    # video", "Video player").
     LineRule(
         "media_link",
-        r"^\d{1,2}:\d{2}(?::\d{2})?$",
+        r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?$|^\d{1,2}\.\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?$",
         "a time alone (a video's length, a live page's stamp)",
         3,
-        triggers=(":",),
+        triggers=(":", "."),
         trigger_prefix=3,
         ends_article=False,
     ),

@@ -2562,6 +2562,8 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
         # The Associated Press"): the agency's copy, whoever printed it.
         result.credit = byline[0]
         result.byline = result.byline or byline[1]
+    if complete:
+        _take_wire_ends(result)
     credit, rest = split_reporter_credit(result.paragraphs[-1])
     if credit:
         result.metadata["reporter_credit"] = credit
@@ -2574,6 +2576,7 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
         _take_sign_off(result)
         _take_editor_credit(result)
         _take_source_line(result)
+        _take_author_bio(result)
     if complete and not result.byline and REPORTING_CREDIT.match(result.metadata.get("reporter_credit", "")):
         # A credit line of its own at the foot ("(Reporting by Ana Ruiz; Editing by Tom Hallet)"), which
         # a rule removed: its reporters are the authors, as where it ends the last paragraph.
@@ -2638,6 +2641,82 @@ def _note_correction(result: CleanedText) -> None:
 # A first paragraph of this many words at most that names where the article first appeared is the
 # republisher's note, not its text ("This article originally appeared on AP News.").
 REPUBLICATION_NOTE_WORDS = 20
+
+
+# The marks an agency's copy ends with, alone on their line: "Enditem" (Xinhua), "(END)" (Yonhap),
+# "-END-", "ENDS", "-30-" (the Canadian Press), "###" under a press release.
+_WIRE_END_MARK = re.compile(r"^(?:\(?\s*(?i:end\s*item|ends?)\s*\)?|-\s*(?i:ends?)\s*-|-\s*30\s*-|#\s*#\s*#)\.?$")
+# The same marks run into the last sentence ("... by 2029. Enditem").
+_WIRE_END_IN_TEXT = re.compile(r"(?<=[.!?\"”’)])\s+(?:Enditem|ENDITEM|\(END\)|-END-|-30-|###)\s*$")
+# A reporter's address alone on a line under the text ("parkjh@example.co.kr").
+_CONTACT_ADDRESS = re.compile(r"^[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?$")
+# A republisher's note that the page is an agency's feed as received: "(This story has not been edited
+# by our staff and is published from a syndicated news feed.)", "Except for the headline, this story
+# was auto-generated from a syndicated feed." It says the page is a copy, whatever its byline.
+_SYNDICATED_FEED_NOTE = re.compile(
+    r"^(?=.{0,240}\b(?:syndicated|agency|wire)\s+(?:news\s+)?feeds?\b)"
+    r"(?=.{0,240}\b(?:edited|unedited|staff|auto-?generated|automatically\s+generated)\b).{20,300}$",
+    re.IGNORECASE,
+)
+_FOOT_REASONS = frozenset({SHORT_FOOTER_LINE, "stray short token"})
+WIRE_END_REASON = "agency's end mark"
+CONTACT_ADDRESS_REASON = "reporter's address"
+SYNDICATED_FEED_REASON = "syndicated feed notice"
+
+
+def _take_wire_ends(result: CleanedText) -> None:
+    """What an agency's copy ends with under its text, as papers and portals print the feed: end marks,
+    the reporter's address, the republisher's note that the page is the feed's (kept as metadata
+    `syndication_note`, above the text too). Each comes out of the body, last first."""
+    while len(result.paragraphs) > 1 and (reason := _wire_end_reason(result.paragraphs[-1].strip())) is not None:
+        if reason == SYNDICATED_FEED_REASON:
+            result.metadata.setdefault("syndication_note", result.paragraphs[-1].strip())
+        result.removed.append(RemovedLine(_pop_paragraph(result, -1), reason))
+    # The rules take such short lines for the page's foot: named for what they are.
+    for position, item in enumerate(result.removed):
+        if item.reason in _FOOT_REASONS and (reason := _wire_end_reason(item.line.strip())) is not None:
+            result.removed[position] = RemovedLine(item.line, reason)
+    if len(result.paragraphs) > 1 and _SYNDICATED_FEED_NOTE.match(result.paragraphs[0].strip()):
+        result.metadata.setdefault("syndication_note", result.paragraphs[0].strip())
+        result.removed.append(RemovedLine(_pop_paragraph(result, 0), SYNDICATED_FEED_REASON))
+    if result.paragraphs and (mark := _WIRE_END_IN_TEXT.search(result.paragraphs[-1])) is not None:
+        result.removed.append(RemovedLine(mark.group(0).strip(), WIRE_END_REASON))
+        result.paragraphs[-1] = result.paragraphs[-1][: mark.start()]
+    if "syndication_note" not in result.metadata:
+        # A note the line model or a rule took out already says the same.
+        note = next((item.line for item in result.removed if _SYNDICATED_FEED_NOTE.match(item.line.strip())), None)
+        if note is not None:
+            result.metadata["syndication_note"] = note.strip()
+
+
+# What a bio says of its author right after the name: "Ana Ruiz is a former teacher ...", "Ana Ruiz, a
+# teacher, writes ...", "Ana Ruiz covers schools".
+_BIO_AFTER_NAME = re.compile(
+    r"\s*(?:,\s+(?:a|an|the)\s|\s(?:is|was|has|writes|wrote|covers|reports|teaches|lives|works|joined|served)\b)"
+)
+AUTHOR_BIO_WORDS = 60
+
+
+def _take_author_bio(result: CleanedText) -> None:
+    """A last paragraph that tells who the byline's author is ("Ana Ruiz is a former librarian and
+    writes about local government."): the author's bio, no text of the article."""
+    if not result.byline or len(result.paragraphs) < 3:
+        return
+    last = result.paragraphs[-1]
+    if len(last.split()) > AUTHOR_BIO_WORDS:
+        return
+    names = [name.strip() for name in re.split(r",|\band\b|&", result.byline) if len(name.split()) >= 2]
+    if any(last.startswith(name) and _BIO_AFTER_NAME.match(last, len(name)) for name in names):
+        result.removed.append(RemovedLine(_pop_paragraph(result, -1), AUTHOR_BIO_REASON))
+
+
+def _wire_end_reason(line: str) -> str | None:
+    """Why a line under an agency's text is no text: an end mark, an address, a feed's notice; else None."""
+    if _WIRE_END_MARK.match(line):
+        return WIRE_END_REASON
+    if _CONTACT_ADDRESS.match(line):
+        return CONTACT_ADDRESS_REASON
+    return SYNDICATED_FEED_REASON if _SYNDICATED_FEED_NOTE.match(line) else None
 
 
 def _take_republication_note(result: CleanedText) -> None:
