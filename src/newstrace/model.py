@@ -94,6 +94,9 @@ _ARTICLE_FIELDS = tuple(item.name for item in fields(Article))
 NO_OUTLET = ""
 # Article.metadata's key for the canonical address an HTML page names on another site than its own.
 CANONICAL_ELSEWHERE = "canonical_elsewhere"
+# Article.metadata's key for the time of publication a feed or page metadata gives with the date (ISO 8601,
+# with its offset where it has one).
+PUBLISHED_TIME = "published_time"
 
 # Relation kinds, strongest derivation first; `unrelated` pairs are stored apart, as UnrelatedPair.
 RELATION_KINDS = ("duplicate", "copy", "syndicated", "rewrite", "same_event", "unrelated")

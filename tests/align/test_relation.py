@@ -287,6 +287,35 @@ def test_a_page_whose_canonical_address_is_on_the_other_articles_site_is_its_cop
     assert _relate(third, source, lexicon).direction == "unknown"
 
 
+def test_the_earlier_stamp_of_one_day_decides_which_came_first(lexicon: Lexicon) -> None:
+    def article(name: str, stamp: str, outlet: str, url: str | None = None) -> Article:
+        return make_article(name, ORIGINAL, outlet=outlet, url=url, date=stamp[:10], metadata={"published_time": stamp})
+
+    # Identical texts of two sites, stamped in UTC: the earlier is the source, whatever their names.
+    early, late = (
+        article("z-gazette", "2024-05-02T09:10:00+00:00", "gazette.example"),
+        article("a-portal", "2024-05-02T11:00:00+00:00", "portal.example"),
+    )
+    relation = _relate(late, early, lexicon)
+    assert (relation.source, relation.direction) == ("z-gazette", "known")
+    assert "z-gazette is stamped earlier the same day (09:10 UTC against 11:00 UTC)" in relation.evidence
+    # Times without their offsets are of two sites' clocks: they decide nothing.
+    early, late = (
+        article("z-gazette", "2024-05-02T09:10:00", "gazette.example"),
+        article("a-portal", "2024-05-02T11:00:00", "portal.example"),
+    )
+    assert _relate(late, early, lexicon).direction == "unknown"
+    # Two crawls of one address, the same site's clock: the earlier is the source, the later its update.
+    address = "https://gazette.example/ferry"
+    first, update = (
+        article("z-first", "2024-05-02T09:10:00", "gazette.example", address),
+        article("a-update", "2024-05-02T19:40:00", "gazette.example", address),
+    )
+    relation = _relate(update, first, lexicon)
+    assert (relation.source, relation.direction) == ("z-first", "known")
+    assert "both are versions of one web address" in relation.evidence
+
+
 BIO = (
     "Marguerite Olander is a senior writer at the Harbour Gazette, where she covers transport, shipping "
     "and the islands. She is the author of a history of the Vennick Line."

@@ -13,6 +13,7 @@ from newstrace.clean.dates import (
     find_dates,
     is_comment_stamp,
     is_date_line,
+    metadata_time,
     month_day,
     parse_wire_date,
     publication_date,
@@ -482,3 +483,21 @@ def test_a_wire_datelines_day_without_its_year_is_kept_and_dates_nothing() -> No
     assert article.date is None
     assert article.metadata["dateline_day"] == "--11-05"
     assert article.paragraphs[0].startswith("The canton will double")
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("2026-12-01T09:10:00Z", "2026-12-01", "2026-12-01T09:10:00+00:00"),
+        ("2026-12-01T09:10:30.250+0200", "2026-12-01", "2026-12-01T09:10:30+02:00"),
+        ("2026-12-01 09:10", "2026-12-01", "2026-12-01T09:10:00"),
+        # A day alone, midnight (how feeds write a day alone), another day, or no ISO form: no time.
+        ("2026-12-01", "2026-12-01", None),
+        ("2026-12-01T00:00:00Z", "2026-12-01", None),
+        ("2026-12-01T09:10:00Z", "2026-12-02", None),
+        ("December 1, 2026, 9:10 AM", "2026-12-01", None),
+        ("2026-12-01T25:10:00Z", "2026-12-01", None),
+    ],
+)
+def test_a_metadata_dates_time_of_day(text: str, day: str, expected: str | None) -> None:
+    assert metadata_time(text, day) == expected

@@ -118,6 +118,25 @@ def test_a_canonical_address_on_another_site_is_kept(link: str, elsewhere: str |
     assert article.metadata.get("canonical_elsewhere") == elsewhere
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<meta content="2024-05-20T09:45:00+01:00" property="article:published_time">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-20T09:45:00+01:00"}</script>',
+    ],
+)
+def test_an_html_pages_time_of_publication_is_kept_with_its_date(stamp: str) -> None:
+    html = (
+        f"<html><head><title>Island buys its ferry</title>{stamp}</head><body>"
+        f"<article><h1>Island buys its ferry</h1><p>{BODY}</p>"
+        "<p>The purchase will cost the council three million pounds over ten years, its treasurer said.</p>"
+        "</article></body></html>"
+    )
+    [article] = clean_page(Page(source="p.html", content_hash="h", format="html", names=("p",), html=html))
+    assert article.date == "2024-05-20"
+    assert article.metadata["published_time"] == "2024-05-20T09:45:00+01:00"
+
+
 def test_a_jsonl_file_of_something_else_gives_one_error(tmp_path: Path) -> None:
     path = tmp_path / "index.jsonl"
     path.write_text("".join(f'{{"file": "a{n}.txt", "label": 1}}\n' for n in range(50)), encoding="utf-8")

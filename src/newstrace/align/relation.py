@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from urllib.parse import urlparse
 
 import numpy as np
@@ -32,7 +33,7 @@ from newstrace.align.story_model import (
 )
 from newstrace.clean.site import subject_words
 from newstrace.embeddings import LeadEncoder, default_lead_encoder
-from newstrace.model import CANONICAL_ELSEWHERE, Article, Relation, publishers_differ
+from newstrace.model import CANONICAL_ELSEWHERE, PUBLISHED_TIME, Article, Relation, publishers_differ
 from newstrace.sentences import default_lexicon
 from newstrace.sentences.words import count_words
 
@@ -196,6 +197,17 @@ def direction_evidence(
         sign = 1 if first_date < second_date else -1
         points += 2 * sign
         reasons.append(f"{(first if sign > 0 else second).id} is dated earlier")
+    elif first_date and first_date == second_date and (sign := _stamped_earlier(first, second)):
+        # A point, not a date's two: a feed's time may be the last update's, and an agency's copy
+        # updated later in the day stays the source of the papers' copies of its first version.
+        points += sign
+        earlier, later = (first, second) if sign > 0 else (second, first)
+        reasons.append(f"{earlier.id} is stamped earlier the same day ({_clock(earlier)} against {_clock(later)})")
+    if first.url and first.url == second.url:
+        # Two crawls of one page: the later is the publisher's update of the earlier, not a copy. Only
+        # their times tell which came first (a hard reason: without them the direction stays unknown,
+        # as the styles of one publisher's two versions say nothing of their order).
+        reasons.append("both are versions of one web address")
     hard_points, hard_reasons = points, len(reasons)
     # Completeness: the copy is (mostly) inside the source, not the other way round.
     completeness = second_from_first.copy_coverage - first_from_second.copy_coverage
@@ -265,6 +277,30 @@ def _first_appeared_in(copy: Article, source: Article) -> str | None:
     if (said == outlet and said) or (len(shorter) >= 4 and shorter in longer):
         return f"says it first appeared in {source.outlet}"
     return None
+
+
+def _published_time(article: Article) -> datetime | None:
+    try:
+        return datetime.fromisoformat(article.metadata[PUBLISHED_TIME])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _stamped_earlier(first: Article, second: Article) -> int:
+    """1 where `first`'s time of publication is the earlier, -1 where `second`'s is, 0 where that is
+    not known: a time without its offset is compared only with one of the same site's clock."""
+    first_time, second_time = _published_time(first), _published_time(second)
+    if first_time is None or second_time is None or first_time == second_time:
+        return 0
+    aware = first_time.tzinfo is not None, second_time.tzinfo is not None
+    if aware != (True, True) and (aware != (False, False) or publishers_differ(first, second)):
+        return 0
+    return 1 if first_time < second_time else -1
+
+
+def _clock(article: Article) -> str:
+    stamp = _published_time(article)
+    return stamp.strftime("%H:%M") + (" UTC" if stamp and stamp.utcoffset() == timedelta(0) else "") if stamp else "?"
 
 
 def _same_site(first: str, second: str) -> bool:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from urllib.parse import urlparse
 
 from newstrace.clean.credits import ANY_AGENCY, byline_without_employer, byline_without_outlets, readable_byline
-from newstrace.clean.dates import date_from_url, month_from_url
+from newstrace.clean.dates import date_from_url, metadata_time, month_from_url
 from newstrace.clean.headlines import site_names, title_line
 from newstrace.clean.html import HtmlError, extract_html, figure_captions, visible_text
 from newstrace.clean.line_model import LineModel, default_line_model
@@ -27,7 +27,7 @@ from newstrace.clean.text import (
     TextToClean,
     clean_texts,
 )
-from newstrace.model import CANONICAL_ELSEWHERE, Article, Page
+from newstrace.model import CANONICAL_ELSEWHERE, PUBLISHED_TIME, Article, Page
 from newstrace.sentences.words import count_words
 
 # Words the visible text of an HTML page must give as body, where trafilatura's extract gave none,
@@ -162,6 +162,13 @@ def clean_pages(
             kept[0].metadata[PAGE_TITLE] = container.page_title
         if container.canonical_elsewhere:
             kept[0].metadata[CANONICAL_ELSEWHERE] = container.canonical_elsewhere
+        if (
+            kept[0].date_source == "metadata"
+            and kept[0].date is not None
+            and (stamp := metadata_time(container.published_time, kept[0].date.isoformat()))
+        ):
+            # The feed's time of day: two versions of one page, or a copy of the same day, are told apart by it.
+            kept[0].metadata[PUBLISHED_TIME] = stamp
         results[position] = [
             _to_article(page, part, number, len(kept), container.outlet, container.url)
             for number, part in enumerate(kept, start=1)
@@ -418,6 +425,8 @@ class _Container:
     # The canonical address an HTML page names on another site than its own: the page is that
     # site's article, carried here (a syndication partner's copy points to the original so).
     canonical_elsewhere: str | None = None
+    # The page's date as its feed or metadata wrote it, time of day and all.
+    published_time: str | None = None
 
 
 def _text_of(page: Page) -> tuple[TextToClean, _Container]:
@@ -428,7 +437,7 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
     if page.text is not None:
         names = site_names(outlet, url)
         text = TextToClean(page.text, title, date, author, BODY_THRESHOLD, site_names=names)
-        return text, _Container(outlet, url, title_line(page.text))
+        return text, _Container(outlet, url, title_line(page.text), published_time=date)
     if page.html is None:
         raise CleaningError("page has neither text nor HTML")
     try:
@@ -457,7 +466,11 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
     canonical = extracted.canonical_url
     elsewhere = canonical if canonical and address and _hosts_differ(canonical, address) else None
     return text, _Container(
-        outlet or outlet_of_url(address) or extracted.outlet, address, extracted.page_title, elsewhere
+        outlet or outlet_of_url(address) or extracted.outlet,
+        address,
+        extracted.page_title,
+        elsewhere,
+        date or extracted.published_time,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
@@ -420,6 +420,31 @@ def parse_metadata_date(text: str | None) -> date | None:
             return None
     dates = find_dates(text)
     return dates[0].value if dates else None
+
+
+# An ISO 8601 date and time of day, with seconds, fractions and an offset or none.
+_ISO_TIME = re.compile(
+    r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?\s*$", re.I
+)
+
+
+def metadata_time(text: str | None, day: str | None) -> str | None:
+    """The date and time of day a metadata date gives (ISO 8601, to the minute or second, with its
+    offset where it has one), where its day is `day`; None for a date without a time. Midnight
+    exactly is no time: feeds write a day alone so."""
+    match = _ISO_TIME.match(text) if text else None
+    if match is None or match.group(1) != day:
+        return None
+    offset = match.group(3)
+    if offset:
+        offset = "+00:00" if offset.upper() == "Z" else f"{offset[:3]}:{offset[-2:]}"
+    try:
+        stamp = datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}{offset or ''}")
+    except ValueError:
+        return None
+    if (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0):
+        return None
+    return stamp.replace(microsecond=0).isoformat()
 
 
 # A page's address holding its publication day: "/2012/08/09/", "/2012-08-09-", "/20120809/",

@@ -50,6 +50,8 @@ class ExtractedHtml:
     layout_lines: frozenset[str] = frozenset()
     # The address the page names as its canonical one (<link rel="canonical">), where it has one.
     canonical_url: str | None = None
+    # The time of publication the page's metadata gives, as written (ISO 8601 in the markup).
+    published_time: str | None = None
 
 
 class HtmlError(ValueError):
@@ -203,6 +205,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         page_title=page_title,
         layout_lines=layout_lines,
         canonical_url=canonical_url(html),
+        published_time=published_time(html),
     )
 
 
@@ -211,6 +214,26 @@ _CANONICAL_LINK = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>",
 _HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
 # Where the <head> ends, at the latest: the link stands in it.
 CANONICAL_REACH = 200_000
+
+
+# The publication time in a page's metadata: <meta property="article:published_time" content="...">
+# (attributes in either order) or JSON-LD's "datePublished".
+_PUBLISHED_META = re.compile(
+    r"<meta\b[^>]*\b(?:property|name|itemprop)\s*=\s*[\"']?(?:article:published_time|datePublished)[\"']?[^>]*>",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_JSON_LD_PUBLISHED = re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']{10,40})[\"']")
+
+
+def published_time(html: str) -> str | None:
+    """The time of publication a page's metadata gives, as written, or None."""
+    meta = _PUBLISHED_META.search(html, 0, CANONICAL_REACH)
+    content = _CONTENT.search(meta.group(0)) if meta is not None else None
+    if content is not None:
+        return content.group(1).strip()
+    found = _JSON_LD_PUBLISHED.search(html)
+    return found.group(1).strip() if found is not None else None
 
 
 def canonical_url(html: str) -> str | None:
