@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -135,6 +137,47 @@ def test_an_html_pages_time_of_publication_is_kept_with_its_date(stamp: str) -> 
     [article] = clean_page(Page(source="p.html", content_hash="h", format="html", names=("p",), html=html))
     assert article.date == "2024-05-20"
     assert article.metadata["published_time"] == "2024-05-20T09:45:00+01:00"
+
+
+FERRY_PARAGRAPHS = [
+    BODY,
+    "The purchase will cost the council three million pounds over ten years, its treasurer said on Tuesday.",
+    "Islanders had feared that the crossing would close for good when the operator lost its subsidy last year.",
+    "The council will hire the ferry's crew of eleven and keep the timetable of six sailings a day unchanged.",
+    "A public meeting on the fares for the coming summer is to be held in the island's school next month.",
+]
+
+
+def _structured_page(article_body: str, shown: str) -> Page:
+    data = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "articleBody": article_body}],
+        }
+    )
+    html = (
+        f'<html><head><title>Island buys its ferry</title><script type="application/ld+json">{data}</script></head>'
+        f"<body><article><h1>Island buys its ferry</h1>{shown}</article></body></html>"
+    )
+    return Page(source="p.html", content_hash="h", format="html", names=("p",), html=html)
+
+
+def test_a_teaser_above_a_paywall_gives_way_to_the_structured_datas_article_body() -> None:
+    shown = f"<p>{BODY}</p><p>Subscribe to continue reading. Already a subscriber? Log in.</p>"
+    for article_body in ("\n\n".join(FERRY_PARAGRAPHS), "".join(f"<p>{text}</p>" for text in FERRY_PARAGRAPHS)):
+        [article] = clean_page(_structured_page(article_body, shown))
+        assert article.paragraphs == FERRY_PARAGRAPHS
+        assert article.metadata["text_from"] == "structured data (JSON-LD articleBody)"
+    # The page shows the whole article: its own text stands.
+    [article] = clean_page(
+        _structured_page(" ".join(FERRY_PARAGRAPHS[:3]), "".join(f"<p>{text}</p>" for text in FERRY_PARAGRAPHS))
+    )
+    assert article.paragraphs == FERRY_PARAGRAPHS
+    assert "text_from" not in article.metadata
+    # Structured data that do not parse are passed over.
+    broken = _structured_page("\n\n".join(FERRY_PARAGRAPHS), shown)
+    [article] = clean_page(replace(broken, html=broken.html.replace('"@graph"', "@graph")))
+    assert article.paragraphs == [BODY]
 
 
 def test_a_jsonl_file_of_something_else_gives_one_error(tmp_path: Path) -> None:

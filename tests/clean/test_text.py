@@ -858,6 +858,27 @@ def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_t
             assert ((line, "disclaimer") in [(item.line, item.reason) for item in article.removed]) is not kept
 
 
+@pytest.mark.parametrize(
+    ("credit", "byline"),
+    [
+        ("Ana Ruiz reported from Holm. Tom Hale in Kirkwall contributed.", "Ana Ruiz, Tom Hale"),
+        ("Ana Ruiz reported from Holm.", "Ana Ruiz"),
+        ("Tom Hale in Kirkwall and Ines Moreau contributed.", "Tom Hale, Ines Moreau"),
+    ],
+)
+def test_an_agencys_short_reporter_credit_under_its_rule_leaves_the_body(credit: str, byline: str) -> None:
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n___\n\n{credit}\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].startswith("The operator said timetables")
+        assert article.metadata["reporter_credit"] == credit
+        assert article.byline == byline
+    # A last sentence of the text that says who reported what stays.
+    last = "The coastguard reported from the scene that the pier had held."
+    [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{last}\n")
+    assert article.paragraphs[-1] == last
+
+
 def test_a_last_paragraph_on_the_bylines_author_is_a_bio_and_leaves_the_body() -> None:
     bio = "Ana Ruiz is a former ferry captain and writes about the islands."
     page = f"Ferry to Holm island sails again after repairs\n\nBy Ana Ruiz\n\n{FERRY_BODY}\n{bio}\n"

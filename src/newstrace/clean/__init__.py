@@ -23,6 +23,7 @@ from newstrace.clean.text import (
     EXTRACTED_BODY_THRESHOLD,
     LEDE_PARAGRAPHS,
     MARKUP_REASON,
+    TEXT_FROM,
     CleanedText,
     TextToClean,
     clean_texts,
@@ -160,6 +161,8 @@ def clean_pages(
                 report.date, report.date_source = kept[0].date, kept[0].date_source
         if container.page_title and container.page_title != kept[0].title:
             kept[0].metadata[PAGE_TITLE] = container.page_title
+        if container.text_from:
+            kept[0].metadata[TEXT_FROM] = container.text_from
         if container.canonical_elsewhere:
             kept[0].metadata[CANONICAL_ELSEWHERE] = container.canonical_elsewhere
         if (
@@ -409,6 +412,8 @@ def _visible_text_of(page: Page, extracted: TextToClean) -> TextToClean:
     )
 
 
+# metadata text_from of an article read from its page's JSON-LD articleBody.
+STRUCTURED_DATA = "structured data (JSON-LD articleBody)"
 # Two readings of a page tell one article when most words of the shorter are the other's too.
 SAME_ARTICLE_WORDS = 0.6
 _WORD = re.compile(r"\w+")
@@ -427,6 +432,8 @@ class _Container:
     canonical_elsewhere: str | None = None
     # The page's date as its feed or metadata wrote it, time of day and all.
     published_time: str | None = None
+    # Where the text came from when not from what the page shows (TEXT_FROM).
+    text_from: str | None = None
 
 
 def _text_of(page: Page) -> tuple[TextToClean, _Container]:
@@ -471,6 +478,7 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
         extracted.page_title,
         elsewhere,
         date or extracted.published_time,
+        STRUCTURED_DATA if extracted.from_structured_data else None,
     )
 
 

@@ -77,11 +77,23 @@ _CREDIT_PARAGRAPH = re.compile(
     r"(?:\s+from\s+[^.]{1,60})?\.?)$",
     re.I,
 )
+# AP's shorter form, its names first: "Ana Ruiz reported from Rome. Tom Hale in Milan contributed.",
+# "Ana Ruiz reported from Rome.", "Tom Hale in Milan and Ines Moreau contributed."
+_CREDIT_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){1,3}"
+_CONTRIBUTOR = rf"{_CREDIT_NAME}(?:\s+in\s+[A-ZÀ-Ý][^.,;]{{1,40}}?)?"
+_CONTRIBUTORS = rf"{_CONTRIBUTOR}(?:(?:,\s*|,?\s+and\s+){_CONTRIBUTOR})*"
+_NAMED_CREDIT_PARAGRAPH = re.compile(
+    rf"^(?P<credit>(?:{_CREDIT_NAME}(?:\s+and\s+{_CREDIT_NAME})?\s+reported\s+from\s+[A-ZÀ-Ý][^.]{{1,80}}\."
+    rf"(?:\s+{_CONTRIBUTORS}\s+contributed\.?)?|{_CONTRIBUTORS}\s+contributed\.?))$"
+)
 # A reporter credit is a line or two at the foot of an article: a "___" rule far above the end (a
 # transcript's header) followed by thousands of words is not one.
 MAX_CREDIT_CHARACTERS = 400
 _CREDIT_NAMES = re.compile(r"(?:^|[.;]\s*|\bby\s+)([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
 _NEXT_CREDIT_NAME = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
+# Before an "and" only: after a comma the words may be the place's state ("Ana Ruiz in Raleigh, North
+# Carolina, contributed").
+_CONTRIBUTOR_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}(?=\s+and\s)")
 _AFTER_CREDIT_NAME = re.compile(r"\b(?:reported|contributed|in|from|and|editing|writing|reporting)\b", re.I)
 # An agency's name and a reporter's role before the names of a credit ("AP Sports Writer Ana Ruiz").
 _CREDIT_ROLE = re.compile(
@@ -746,7 +758,11 @@ def split_reporter_credit(paragraph: str) -> tuple[str | None, str]:
 def is_credit_paragraph(paragraph: str) -> bool:
     """Whether a paragraph is a reporter credit alone ("Associated Press writer Ana Ruiz in Rome
     contributed to this report."), its "___" rule on a line apart or gone."""
-    return "contributed" in paragraph and _CREDIT_PARAGRAPH.match(paragraph) is not None
+    if "contributed" not in paragraph and "reported from" not in paragraph:
+        return False
+    return _CREDIT_PARAGRAPH.match(paragraph) is not None or (
+        len(paragraph) <= MAX_CREDIT_CHARACTERS and _NAMED_CREDIT_PARAGRAPH.match(paragraph) is not None
+    )
 
 
 # "Editing by Tom Hallet", "Edited by ..." in a credit, up to its next clause ("(Reporting by Ana Ruiz;
@@ -771,7 +787,12 @@ def names_in_credit(credit: str) -> list[str]:
         run = [match.group(1)]
         # Names listed together ("X, Y and Z"): each after a comma or an "and".
         position = match.end(1)
-        while following := _NEXT_CREDIT_NAME.match(text, position):
+        while True:
+            # A contributor's place between two names ("Y in Skopje and Z contributed") is passed over.
+            place = _CONTRIBUTOR_PLACE.match(text, position)
+            following = _NEXT_CREDIT_NAME.match(text, place.end() if place else position)
+            if following is None:
+                break
             run.append(following.group(1))
             position = following.end(1)
         for candidate in run:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +53,8 @@ class ExtractedHtml:
     canonical_url: str | None = None
     # The time of publication the page's metadata gives, as written (ISO 8601 in the markup).
     published_time: str | None = None
+    # True when the text is the articleBody of the page's JSON-LD, not what the page shows.
+    from_structured_data: bool = False
 
 
 class HtmlError(ValueError):
@@ -179,12 +182,21 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         deduplicate=False,
         date_extraction_params=_date_search(),
     )
+    body = json_ld_article_body(html)
     if document is None or not (document.text or "").strip():
+        if body is not None:
+            return ExtractedHtml(
+                body, None, None, None, None, url, canonical_url=canonical_url(html), from_structured_data=True
+            )
         text = visible_text(html)
         if not text:
             raise HtmlError("no article text found in the HTML")
         return ExtractedHtml(text, None, None, None, None, url, whole_page=True)
     text, layout_lines = layout_cells_as_lines(document.text)
+    from_structured_data = body is not None and _holds_far_more(body, text)
+    if body is not None and from_structured_data:
+        # A paywalled or script-built page shows a teaser; its structured data hold the whole text.
+        text, layout_lines = body, frozenset()
     page_title = title_tag_text(html)
     names = site_names(None, document.url or url)
     title = confirmed_title(document.title, page_title, names)
@@ -206,7 +218,60 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         layout_lines=layout_lines,
         canonical_url=canonical_url(html),
         published_time=published_time(html),
+        from_structured_data=from_structured_data,
     )
+
+
+_JSON_LD = re.compile(
+    r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL
+)
+# How deep in a JSON-LD document an article is looked for (its @graph, a list of items, a mainEntity).
+JSON_LD_DEPTH = 4
+_PARAGRAPH_END = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)
+
+
+def json_ld_article_body(html: str) -> str | None:
+    """The text of the article a page's JSON-LD gives as its articleBody (paragraphs apart where the
+    body marks them), or None."""
+    if "articleBody" not in html:
+        return None
+    for block in _JSON_LD.findall(html):
+        try:
+            data = json.loads(block.strip())
+        except ValueError:  # a block with HTML comments, entities or a trailing comma
+            continue
+        body = _article_body(data, JSON_LD_DEPTH)
+        if body:
+            text = _TAG.sub("", _PARAGRAPH_END.sub("\n\n", body)) if "<" in body else body
+            paragraphs = [" ".join(line.split()) for line in unescape(text).split("\n")]
+            return "\n\n".join(paragraph for paragraph in paragraphs if paragraph) or None
+    return None
+
+
+def _article_body(data: object, depth: int) -> str | None:
+    if depth < 0:
+        return None
+    if isinstance(data, dict):
+        body = data.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            return body
+        data = list(data.values())
+    if isinstance(data, list):
+        for item in data:
+            if isinstance(item, (dict, list)) and (body := _article_body(item, depth - 1)):
+                return body
+    return None
+
+
+# An extract gives way to the structured data's body holding this many times its words, and this many
+# more: a teaser above a paywall's prompt, not an extract that missed a caption or two.
+BODY_GAIN = 1.5
+BODY_GAIN_WORDS = 40
+
+
+def _holds_far_more(body: str, text: str) -> bool:
+    body_words, text_words = len(body.split()), len(text.split())
+    return body_words >= BODY_GAIN * text_words and body_words - text_words >= BODY_GAIN_WORDS
 
 
 # A <link> element whose rel names it canonical; its href is read apart (attributes come in any order).
