@@ -402,6 +402,10 @@ def test_a_paragraph_that_is_a_reporter_credit_alone(paragraph: str, is_credit: 
         # Places after "from" or "in" are no names, listed or not.
         ("Ines Moreau reported from Lyon and Porto.", ["Ines Moreau"]),
         ("Reporting by Ines Moreau; Editing by Tomas Reyes", ["Ines Moreau"]),
+        # Contributors after a place and "and" (", and"); a place's state after a comma is none.
+        ("Bo Chan in Lyon and Tomas Reyes contributed.", ["Bo Chan", "Tomas Reyes"]),
+        ("Additional reporting by Bo Chan in Lyon, and Tomas Reyes in Porto", ["Bo Chan", "Tomas Reyes"]),
+        ("Bo Chan in Raleigh, North Carolina, contributed to this report.", ["Bo Chan"]),
     ],
 )
 def test_the_people_a_reporter_credit_names(credit: str, names: list[str]) -> None:

@@ -9,6 +9,7 @@ from newstrace.clean.dates import (
     choose_article_date,
     confirmed_figure_date,
     date_from_url,
+    date_line_of,
     fewest_days_apart,
     find_dates,
     is_comment_stamp,
@@ -501,3 +502,19 @@ def test_a_wire_datelines_day_without_its_year_is_kept_and_dates_nothing() -> No
 )
 def test_a_metadata_dates_time_of_day(text: str, day: str, expected: str | None) -> None:
     assert metadata_time(text, day) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("2 min read . Updated: 02 Dec 2026, 06:12 PM IST", date(2026, 12, 2)),
+        ("Lesezeit: 3 Min. 02.12.2026", date(2026, 12, 2)),
+        ("5-minute read December 2, 2026", date(2026, 12, 2)),
+        # A sentence with a date is no date line.
+        ("Read for five minutes on December 2, 2026", None),
+    ],
+)
+def test_a_reading_time_beside_the_date_leaves_a_date_line(line: str, day: date | None) -> None:
+    found = find_dates(line)
+    assert date_line_of(line, found) == day
+    assert not is_comment_stamp(line, found)

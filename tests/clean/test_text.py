@@ -879,6 +879,40 @@ def test_an_agencys_short_reporter_credit_under_its_rule_leaves_the_body(credit:
     assert article.paragraphs[-1] == last
 
 
+def test_a_portals_prompt_to_follow_it_leaves_the_body_and_a_report_on_an_app_stays() -> None:
+    prompts = [
+        "Catch all the Business News, Market News and Latest News Updates on Harbour Daily.",
+        "Download the Harbour Daily app to get the day's market updates.",
+    ]
+    report = "Islanders can download the new ferry app from Monday to book seats and see the timetable."
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{report}\n\n" + "\n\n".join(prompts) + "\n"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs[-1] == report
+    reasons = {item.line: item.reason for item in article.removed}
+    assert all(reasons[prompt] == "prompt to follow the publisher (app, news feed)" for prompt in prompts)
+
+
+def test_an_italian_byline_under_the_headline_is_the_byline_not_the_headlines_end() -> None:
+    page = (
+        "Chiusa la strada del passo per frane, riapre a gennaio\n"
+        "di Marco Bellini\n"
+        "02 dicembre 2026\n"
+        "La strada statale del passo resterà chiusa fino a gennaio dopo tre frane cadute nella notte, ha detto la provincia.\n"
+        "I tecnici hanno trovato crepe profonde nella parete sopra la carreggiata e temono altri crolli.\n"
+        "Gli abitanti dei paesi a monte dovranno percorrere una deviazione di quaranta chilometri.\n"
+        "Riproduzione riservata ©\n"
+        "Leggi anche\n"
+        "Maltempo, allerta arancione in tre regioni\n"
+    )
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == "Chiusa la strada del passo per frane, riapre a gennaio"
+        assert article.byline == "Marco Bellini"
+    # The notice, "all rights reserved" in Italian, closes the article: the teaser under it is none.
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs[-1].startswith("Gli abitanti dei paesi")
+
+
 def test_a_last_paragraph_on_the_bylines_author_is_a_bio_and_leaves_the_body() -> None:
     bio = "Ana Ruiz is a former ferry captain and writes about the islands."
     page = f"Ferry to Holm island sails again after repairs\n\nBy Ana Ruiz\n\n{FERRY_BODY}\n{bio}\n"

@@ -91,9 +91,9 @@ _NAMED_CREDIT_PARAGRAPH = re.compile(
 MAX_CREDIT_CHARACTERS = 400
 _CREDIT_NAMES = re.compile(r"(?:^|[.;]\s*|\bby\s+)([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
 _NEXT_CREDIT_NAME = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
-# Before an "and" only: after a comma the words may be the place's state ("Ana Ruiz in Raleigh, North
-# Carolina, contributed").
-_CONTRIBUTOR_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}(?=\s+and\s)")
+# Before an "and" only (", and" too): after a comma alone the words may be the place's state ("Ana Ruiz
+# in Raleigh, North Carolina, contributed").
+_CONTRIBUTOR_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}(?=,?\s+and\s)")
 _AFTER_CREDIT_NAME = re.compile(r"\b(?:reported|contributed|in|from|and|editing|writing|reporting)\b", re.I)
 # An agency's name and a reporter's role before the names of a credit ("AP Sports Writer Ana Ruiz").
 _CREDIT_ROLE = re.compile(

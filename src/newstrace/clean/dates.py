@@ -268,12 +268,20 @@ def date_line_of(line: str, dates: Sequence[FoundDate]) -> date | None:
     ends = [0, *(found.end for found in dates)]
     starts = [*(found.start for found in dates), len(line)]
     rest = _WEEKDAY.sub("", "".join(line[end:start] for end, start in zip(ends, starts, strict=True)))
+    # A reading time beside the date ("2 min read . Updated: 02 Dec 2026") is the same header's.
+    rest = _READING_TIME.sub(" ", rest) if "min" in rest.lower() else rest
     leftover = [word for word in _words_besides_dates(rest) if not (word.isupper() and len(word) <= 4)]
     if len(leftover) > 1 or (leftover and leftover[0].lower() in _PERIOD_WORDS):
         return None
     return dates[0].value if len(dates) == 1 else publication_date(line, dates)[0].value
 
 
+# A reading time: "2 min read", "5-minute read", "Lesezeit: 3 Min.", "3 min de lecture", "Lectura: 4 min".
+_READING_TIME = re.compile(
+    r"\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+(?:read|de\s+lecture|de\s+lectura|di\s+lettura|leestijd)\b"
+    r"|\b(?:lesezeit|reading\s+time|read\s+time|lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura)\s*:?\s*\d{1,3}\s*min\w*\.?",
+    re.IGNORECASE,
+)
 # A date line holds a publication's date and perhaps its update's: more dates make a list or a table.
 DATE_LINE_DATES = 2
 # A label that says a date is an update's, not the publication's ("Updated: March 10, 2024", "Last
@@ -330,7 +338,8 @@ def is_comment_stamp(line: str, dates: Sequence[FoundDate] | None = None) -> boo
     # A site's address before the stamp ("www.example.com 2007-11-24 16:23 Print") is no commenter.
     if _WEB_ADDRESS.search(line, 0, dates[0].start):
         return False
-    words = _words_besides_dates(line[: dates[0].start])
+    before = line[: dates[0].start]
+    words = _words_besides_dates(_READING_TIME.sub(" ", before) if "min" in before.lower() else before)
     # Commenters' names are often lower-case handles ("ashray", "tim").
     return bool(words) and all(word.lower() not in MONTHS and word.lower() not in WEEKDAYS for word in words)
 

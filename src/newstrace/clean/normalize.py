@@ -47,7 +47,8 @@ _CONTINUATION_MARKS = "—–•-"
 # A sentence goes on in a word of letters; a code of letters and digits opens a line of its own: EPA's
 # caption numbers ("epa09876543 Protesters gather ..."), which had been joined to the headline above.
 _CONTINUATION = re.compile(rf"^(?:[{_CONTINUATION_MARKS}]\s*)?[a-zà-ÿ](?![a-zà-ÿ]*\d)")
-_BYLINE_ALONE = re.compile(r"by\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|and|&)){0,5}\s*$")
+# (Italian bylines: "di Marco Bellini".)
+_BYLINE_ALONE = re.compile(r"(?:by|di)\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|and|&)){0,5}\s*$")
 # Typewriter-era quotes: ``like this'' (wire copy, some newspaper archives).
 _OPEN_BACKTICKS = re.compile(r"``")
 _CLOSE_APOSTROPHES = re.compile(r"''")

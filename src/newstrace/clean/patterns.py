@@ -999,6 +999,19 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("watch", "listen", "play"),
         trigger_prefix=6,
     ),
+    # A publisher's prompt to read it elsewhere, as portals end each story: "Catch all the Business News
+    # ... on <site>.", "Download the <site> app to get daily updates.", "Install our app". Only as a
+    # command opening the line or a sentence of it: a report on an app ("Users can download the new
+    # app from Monday") says so otherwise.
+    LineRule(
+        "app_prompt",
+        r"^[\W_]*catch\s+(?:all\s+)?the\s+(?:latest\b|.{0,120}\bnews\b.{0,80}\bon\b)"
+        r"|(?:^[\W_]*|[.!?]\s+)(?:download|install|get)\s+(?:the|our)\s+(?:[\w'’.&-]+\s+){0,5}apps?\b",
+        "prompt to follow the publisher (app, news feed)",
+        45,
+        triggers=("catch", "download", "install", "app"),
+        ends_article=False,
+    ),
     # A time alone on its line: a video's length under its player ("0:45", "1:02:33") or a live
     # page's stamp over an entry ("11:48", "11:48 PM", "9.05am BST"); and a player's label ("Embedded
     # video", "Video player").

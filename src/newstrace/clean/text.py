@@ -1262,7 +1262,13 @@ CREDIT_PROSE_UNDER = 2
 NEWSLETTER_PROMPT_WORDS = (3, 15)
 # A notice proper, opening with its mark and naming a year or its rights: not a menu's "DMCA Copyright
 # Agent", a photograph's "photos © Ana Ruiz, 2018" or a picture's credit "© Reuters".
-_FOOT_NOTICE = re.compile(r"^[\W_]*(?:copyright\b|©|\(c\))|\ball\s+rights\s+reserved\b", re.IGNORECASE)
+# "All rights reserved" in the languages of the copyright rule's words too.
+_RIGHTS_RESERVED = (
+    r"\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\btous\s+droits\s+réservés\b"
+    r"|\btodos\s+los\s+derechos\s+reservados\b|\btodos\s+os\s+direitos\s+reservados\b"
+    r"|\balle\s+rechte\s+vorbehalten\b|\balle\s+rechten\s+voorbehouden\b"
+)
+_FOOT_NOTICE = re.compile(rf"^[\W_]*(?:copyright\b|©|\(c\))|{_RIGHTS_RESERVED}", re.IGNORECASE)
 
 
 def _is_foot_notice(text: str) -> bool:
@@ -2093,7 +2099,7 @@ def _clean_segment_by_model(
                 reason = POST_LINE_REASON
             elif result.byline is None and line.text in joined_bylines:
                 # A line above the text that took the byline under it as its wrapped continuation.
-                result.byline = post_line_author(line.text[joined_bylines[line.text] :])
+                result.byline = _joined_byline_author(line.text[joined_bylines[line.text] :])
             elif (
                 result.byline is None
                 and headline_at < position < first_body - 1
@@ -2407,7 +2413,14 @@ def _apart_from_joined_byline(
     cut = (joined_bylines or {}).get(title_line.text)
     if cut is None:
         return title_text, None
-    return title_line.text[:cut].rstrip(), post_line_author(title_line.text[cut:])
+    return title_line.text[:cut].rstrip(), _joined_byline_author(title_line.text[cut:])
+
+
+def _joined_byline_author(byline: str) -> str | None:
+    """The author of a byline a headline took as its continuation ("by Ana Ruiz", Italian "di Ana Ruiz")."""
+    if byline.startswith("di "):
+        return name_line(byline[3:])
+    return post_line_author(byline)
 
 
 def _title_text(line: Line) -> str:
@@ -3016,7 +3029,7 @@ def _contributing_agency(removed: list[RemovedLine]) -> str | None:
 # A line opening with the copyright mark is a photograph's credit to the rules ("© Ana Ruiz/Reuters"); with a
 # year or "all rights reserved" it is the page's notice ("© Thomson Reuters 2008. All rights reserved."). Told
 # apart after the rules and the model, whose inputs stay as learnt.
-_NOTICE_MARKS = re.compile(r"\b(?:19|20)\d{2}\b|\brights\s+reserved\b", re.IGNORECASE)
+_NOTICE_MARKS = re.compile(rf"\b(?:19|20)\d{{2}}\b|\brights\s+reserved\b|{_RIGHTS_RESERVED}", re.IGNORECASE)
 
 
 def _as_notice(item: RemovedLine) -> RemovedLine:
