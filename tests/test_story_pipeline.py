@@ -261,6 +261,27 @@ def test_cli_show_names_the_digest_a_report_was_read_from(tmp_path: Path) -> Non
 
 
 @pytest.mark.usefixtures("wide_console")
+def test_cli_show_prints_the_provenance_a_page_states(tmp_path: Path) -> None:
+    db = tmp_path / "provenance.db"
+    with Store(db) as store:
+        page = Page(source="copy.html", content_hash="h", format="html", names=("copy",), text="x")
+        metadata = {
+            "published_time": "2024-05-02T11:00:00+00:00",
+            "canonical_elsewhere": "https://gazette.example/ferry",
+            "syndication_note": "(Published from a syndicated feed.)",
+        }
+        article = Article(
+            id="", source="", content_hash="", position=1, title="T", paragraphs=["P."], metadata=metadata
+        )
+        store.add_page(page, [article])
+    shown = CliRunner().invoke(cli.app, ["show", "copy", "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "published: 2024-05-02T11:00:00+00:00" in shown.output
+    assert "canonical address elsewhere: https://gazette.example/ferry" in shown.output
+    assert "syndication note: (Published from a syndicated feed.)" in shown.output
+
+
+@pytest.mark.usefixtures("wide_console")
 def test_cli_show_with_the_beginning_of_several_ids_names_them_and_exits_1(tmp_path: Path) -> None:
     db = tmp_path / "two.db"
     with Store(db) as store:

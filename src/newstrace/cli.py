@@ -16,7 +16,7 @@ from rich.table import Table
 from newstrace.align.relation import default_models, relate_articles
 from newstrace.clean.site import outlet_summary
 from newstrace.clean.text import DIGEST_TITLE
-from newstrace.model import NO_OUTLET, AlignedSentence, Article
+from newstrace.model import CANONICAL_ELSEWHERE, NO_OUTLET, PUBLISHED_TIME, AlignedSentence, Article
 from newstrace.pipeline import analyze as run_analysis
 from newstrace.pipeline import count_files
 from newstrace.report import article_record, load_report
@@ -233,7 +233,12 @@ def show(
         ("credit", article.credit),
         ("byline", article.byline),
         ("outlet", article.outlet),
+        ("published", article.metadata.get(PUBLISHED_TIME)),
         ("originally published", article.metadata.get("originally_published")),
+        ("canonical address elsewhere", article.metadata.get(CANONICAL_ELSEWHERE)),
+        ("syndication note", article.metadata.get("syndication_note")),
+        ("credited source", article.metadata.get("credited_source")),
+        ("text from", article.metadata.get("text_from")),
         # A digest's report names the page it was read from ("Game Capsules").
         ("report of the digest", article.metadata.get(DIGEST_TITLE)),
     ):

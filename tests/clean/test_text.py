@@ -913,6 +913,24 @@ def test_an_italian_byline_under_the_headline_is_the_byline_not_the_headlines_en
     assert article.paragraphs[-1].startswith("Gli abitanti dei paesi")
 
 
+def test_a_date_in_figures_that_reads_either_way_is_read_day_first_on_a_page_not_in_english() -> None:
+    spanish = (
+        "El ayuntamiento amplía el horario de las bibliotecas\n"
+        "Por Lucía Romero\n"
+        "02/12/2026 - 11:30\n"
+        "El ayuntamiento ampliará desde el lunes el horario de cinco bibliotecas municipales, que abrirán "
+        "hasta la medianoche durante la época de exámenes.\n"
+        "La medida, que costará unos 60.000 euros, responde a una petición de los estudiantes de la ciudad.\n"
+    )
+    for model in (None, default_line_model()):
+        [article] = clean_text(spanish, line_model=model)
+        assert (article.date, article.date_source) == (date(2026, 12, 2), "date line")
+    # An English page may be American: the date stays undecided.
+    english = f"Ferry to Holm island sails again after repairs\nBy Ana Ruiz\n02/12/2026 - 11:30\n{FERRY_BODY}"
+    [article] = clean_text(english, line_model=default_line_model())
+    assert article.date is None
+
+
 def test_a_last_paragraph_on_the_bylines_author_is_a_bio_and_leaves_the_body() -> None:
     bio = "Ana Ruiz is a former ferry captain and writes about the islands."
     page = f"Ferry to Holm island sails again after repairs\n\nBy Ana Ruiz\n\n{FERRY_BODY}\n{bio}\n"

@@ -154,8 +154,10 @@ def _month_number(text: str) -> int | None:
     return MONTHS.get(text.lower().rstrip("."))
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """Every explicit, complete date in the text, in order of appearance."""
+def find_dates(text: str, day_first: bool = False) -> list[FoundDate]:
+    """Every explicit, complete date in the text, in order of appearance. `day_first`: a date in figures
+    that reads either way ("02/12/2026") is read day first, as pages in languages other than English
+    write them all; else it is left undecided, unless a label in such a language stands before it."""
     # Every form carries a four-digit year; most lines have none, and this test is cheap.
     if not _YEAR_HINT.search(text):
         return []
@@ -188,7 +190,9 @@ def find_dates(text: str) -> list[FoundDate]:
             if value is None and first <= 12 and second <= 12:
                 # "Tuesday, 11/06/2012": the weekday tells which reading the page means.
                 value = _as_its_weekday_reads(text, match.start(), None, (first, second), year)
-            if value is None and _DAY_FIRST_LABEL.search(text, max(0, match.start() - 40), match.start()):
+            if value is None and (
+                day_first or _DAY_FIRST_LABEL.search(text, max(0, match.start() - 40), match.start())
+            ):
                 # "Publié le 03/12/2025": a label in a language whose dates run day first.
                 value = _day_first(first, second, year)
             if value is not None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import chain
@@ -425,6 +425,33 @@ def _prose_word_count(text: str, words: int) -> int:
     # their characters, as the line features count them. The count only decides whether a line is
     # prose (12 or 30 words), so its first characters are enough, however long the line.
     return max(words, len(_EAST_ASIAN.findall(text, 0, _PROSE_SCAN)) // 2)
+
+
+def with_day_first_dates(lines: list[Line], writes_day_first: Callable[[], bool]) -> list[Line]:
+    """The lines of a page, where a date in figures read either way ("02/12/2026 - 11:30") is read day
+    first if `writes_day_first()` (asked once, and only where there is such a date): its dates, date
+    line and post line found again."""
+    asked: bool | None = None
+    for position, line in enumerate(lines):
+        if "/" not in line.text and "-" not in line.text:
+            continue
+        if not (line.words <= POST_LINE_WORDS or line.headline_like):
+            continue
+        found = tuple(find_dates(line.text, day_first=True))
+        if len(found) == len(line.dates):
+            continue
+        if asked is None:
+            asked = writes_day_first()
+        if not asked:
+            return lines
+        fits = line.words <= SHORT_LINE_WORDS or line.headline_like
+        lines[position] = replace(
+            line,
+            dates=found,
+            date_line=date_line_of(line.text, found) if fits or len(found) == DATE_LINE_DATES else None,
+            headline_before_post=headline_before_post(line.text, found) if line.headline_like else None,
+        )
+    return lines
 
 
 def build_lines(raw_lines: list[str]) -> list[Line]:

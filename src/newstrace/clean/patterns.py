@@ -1006,10 +1006,11 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
     LineRule(
         "app_prompt",
         r"^[\W_]*catch\s+(?:all\s+)?the\s+(?:latest\b|.{0,120}\bnews\b.{0,80}\bon\b)"
-        r"|(?:^[\W_]*|[.!?]\s+)(?:download|install|get)\s+(?:the|our)\s+(?:[\w'’.&-]+\s+){0,5}apps?\b",
+        r"|(?:^[\W_]*|[.!?]\s+)(?:download|install)\s+(?:the|our)\s+(?:[\w'’.&-]+\s+){0,5}apps?\b",
         "prompt to follow the publisher (app, news feed)",
         45,
-        triggers=("catch", "download", "install", "app"),
+        # Not "app" (in "happen", "appear"): its regex would run on most lines.
+        triggers=("catch", "download", "install"),
         ends_article=False,
     ),
     # A time alone on its line: a video's length under its player ("0:45", "1:02:33") or a live

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from itertools import accumulate, groupby, islice
 from typing import NamedTuple
 
@@ -87,6 +88,7 @@ from newstrace.clean.lines import (
     headline_before_post,
     is_caption_form,
     line_key,
+    with_day_first_dates,
 )
 from newstrace.clean.normalize import NormalizedText, normalize_text
 from newstrace.clean.patterns import (
@@ -110,6 +112,7 @@ from newstrace.clean.split import (
     headed_briefs_split,
 )
 from newstrace.model import RemovedLine
+from newstrace.sentences.language import ENGLISH, guess_language
 from newstrace.sentences.split import split_sentences
 from newstrace.sentences.words import count_words, has_unspaced_script, spaced_pairs
 
@@ -239,6 +242,12 @@ def clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None = Non
         return _clean_texts(pages, line_model)
 
 
+def _writes_day_first(text: str) -> bool:
+    """Whether a page is in a language that writes all its dates in figures day first: any but
+    English, whose American pages write the month first (British ones do not; left undecided)."""
+    return guess_language(text) != ENGLISH
+
+
 @contextmanager
 def _without_cycle_collection() -> Iterator[None]:
     """Python's cycle collector paused while a batch is cleaned, as it was before if it was off.
@@ -258,7 +267,10 @@ def _without_cycle_collection() -> Iterator[None]:
 
 def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> list[list[CleanedText]]:
     normalized = [normalize_text(page.text) for page in pages]
-    pages_lines = build_pages_lines([text.lines for text in normalized])
+    pages_lines = [
+        with_day_first_dates(lines, partial(_writes_day_first, page.text))
+        for page, lines in zip(pages, build_pages_lines([text.lines for text in normalized]), strict=True)
+    ]
     # Where the line model reads a page, it takes only the kept lines and captions of the rules'
     # reading: the rules' removed lines are left out, and made only for a page the model leaves to
     # the rules. They lived as long as the batch: without them a fifth fewer garbage collections
