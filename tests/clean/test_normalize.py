@@ -365,6 +365,16 @@ def test_a_wrapped_quotation_marked_on_each_line_is_one_line() -> None:
     assert normalize_text(page).lines[-1] == f"> {quotation}"
 
 
+def test_a_quotation_on_a_markdown_page_is_read_without_its_marks() -> None:
+    quotation = '"We will keep the south quay open through the winter," the harbour master said.'
+    page = (
+        "# Ferry to Holm sails again\n\n[Home](/) [News](/news)\n\n"
+        + "\n\n".join(WRAPPED_PARAGRAPHS)
+        + f"\n\n> {quotation}\n"
+    )
+    assert quotation in normalize_text(page).lines
+
+
 def _hyphenated(text: str) -> str:
     """The text with soft hyphens at the hyphenation points a typesetter or a site's CMS would add."""
     return (

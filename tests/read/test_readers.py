@@ -111,6 +111,43 @@ def test_text_page(tmp_path: Path):
     assert len(page.content_hash) == 64
 
 
+READER_BODY = (
+    "Ferry to Holm island sails again\n\nThe ferry to Holm island sailed again on Monday after three weeks "
+    "of repairs to the storm-damaged pier.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "fields"),
+    [
+        (
+            "Title: Ferry to Holm island sails again\n\nURL Source: https://www.ledger.example/ferry\n\n"
+            "Published Time: 2024-05-20T09:45:00+01:00\n\nMarkdown Content:\n",
+            ("Ferry to Holm island sails again", "https://www.ledger.example/ferry", "2024-05-20T09:45:00+01:00", None),
+        ),
+        (
+            '---\ntitle: "Ferry to Holm island sails again"\nurl: https://www.ledger.example/ferry\n'
+            "date: 2024-05-20\nauthor: Ana Ruiz\ntags: [ferry, islands]\n---\n",
+            ("Ferry to Holm island sails again", "https://www.ledger.example/ferry", "2024-05-20", "Ana Ruiz"),
+        ),
+    ],
+)
+def test_a_scrapers_header_above_the_text_gives_the_pages_fields(
+    tmp_path: Path, header: str, fields: tuple[str | None, ...]
+) -> None:
+    path = tmp_path / "ferry.md"
+    path.write_text(header + READER_BODY, encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert isinstance(page, Page)
+    assert (page.title, page.url, page.date, page.author) == fields
+    assert page.text == READER_BODY
+    # A text that only opens like one keeps every line.
+    plain = "Title: the island's case for its own ferry\n\n" + READER_BODY
+    path.write_text(plain, encoding="utf-8")
+    [page] = list(read_paths([path]))
+    assert (page.text, page.url) == (plain, None)
+
+
 def test_html_page(tmp_path: Path):
     path = tmp_path / "bakery.html"
     path.write_text(HTML_PAGE, encoding="utf-8")

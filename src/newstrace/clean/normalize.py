@@ -520,6 +520,8 @@ def _join_wrapped(lines: list[str], joined_bylines: dict[str, int] | None = None
 # "[text](address)", images "![alt](address)", bold "**text**"; not "__text__", as code names use
 # underscores): read without its marks, so that a heading reads as a headline and a link as its words.
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A quotation's marks, nested or not: "> text", ">> text".
+_MARKDOWN_QUOTATION = re.compile(r"^(?:>[ \t]?)+")
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|\.{0,2}/|mailto:|#)[^)\s]*(?:\s+\"[^\"]*\")?\)")
 _MARKDOWN_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![\w*])")
@@ -595,8 +597,10 @@ def _reads_as_markdown(text: str) -> bool:
 
 
 def _without_markdown(line: str) -> str:
-    """A line without Markdown's marks: heading, links (their text kept), images (their text kept),
-    strong and emphasised text."""
+    """A line without Markdown's marks: heading, quotation, links (their text kept), images (their text
+    kept), strong and emphasised text."""
+    if line.startswith(">"):
+        line = _MARKDOWN_QUOTATION.sub("", line)
     if line.startswith("#"):
         line = _MARKDOWN_HEADING.sub("", line)
     if "](" in line:
