@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
@@ -441,11 +442,27 @@ _ISO_TIME = re.compile(
 )
 
 
+# RSS's date and time (RFC 2822): "Tue, 01 Dec 2026 09:10:00 GMT", "1 Dec 2026 09:10:00 +0100".
+_RSS_TIME = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}")
+
+
+def _rss_time(text: str, day: str | None) -> str | None:
+    try:
+        stamp = parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if stamp.date().isoformat() != day or (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0):
+        return None
+    return stamp.isoformat()
+
+
 def metadata_time(text: str | None, day: str | None) -> str | None:
     """The date and time of day a metadata date gives (ISO 8601, to the minute or second, with its
     offset where it has one), where its day is `day`; None for a date without a time. Midnight
     exactly is no time: feeds write a day alone so."""
     match = _ISO_TIME.match(text) if text else None
+    if match is None and text and _RSS_TIME.match(text):
+        return _rss_time(text, day)
     if match is None or match.group(1) != day:
         return None
     offset = match.group(3)
