@@ -931,6 +931,23 @@ def test_a_date_in_figures_that_reads_either_way_is_read_day_first_on_a_page_not
     assert article.date is None
 
 
+def test_an_agencys_note_to_editors_and_its_funders_note_leave_the_body() -> None:
+    note = "Eds: UPDATES with the operator's comments. With AP Photos."
+    funders = (
+        "The Associated Press' transport coverage receives financial support from several private foundations. "
+        "AP is solely responsible for all content."
+    )
+    page = f"{note}\nFerry to Holm island sails again after repairs\n\n{FERRY_BODY}\n___\n\n{funders}\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.title == "Ferry to Holm island sails again after repairs"
+        assert article.paragraphs[-1].startswith("The operator said timetables")
+        assert note not in article.captions
+        reasons = {item.line: item.reason for item in article.removed}
+        assert reasons[note] == "wire note"
+        assert reasons[funders] == "funder's note (who supports the coverage)"
+
+
 def test_a_last_paragraph_on_the_bylines_author_is_a_bio_and_leaves_the_body() -> None:
     bio = "Ana Ruiz is a former ferry captain and writes about the islands."
     page = f"Ferry to Holm island sails again after repairs\n\nBy Ana Ruiz\n\n{FERRY_BODY}\n{bio}\n"

@@ -427,15 +427,17 @@ def _prose_word_count(text: str, words: int) -> int:
     return max(words, len(_EAST_ASIAN.findall(text, 0, _PROSE_SCAN)) // 2)
 
 
+# A date in figures with both its first numbers 12 or less: one that may read either way.
+_FIGURES_DATE = re.compile(r"(?<!\d)[01]?\d([/-])[01]?\d\1(?:19|20)\d\d(?!\d)")
+
+
 def with_day_first_dates(lines: list[Line], writes_day_first: Callable[[], bool]) -> list[Line]:
     """The lines of a page, where a date in figures read either way ("02/12/2026 - 11:30") is read day
     first if `writes_day_first()` (asked once, and only where there is such a date): its dates, date
     line and post line found again."""
     asked: bool | None = None
     for position, line in enumerate(lines):
-        if "/" not in line.text and "-" not in line.text:
-            continue
-        if not (line.words <= POST_LINE_WORDS or line.headline_like):
+        if not (line.words <= POST_LINE_WORDS or line.headline_like) or not _FIGURES_DATE.search(line.text):
             continue
         found = tuple(find_dates(line.text, day_first=True))
         if len(found) == len(line.dates):

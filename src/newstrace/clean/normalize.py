@@ -40,6 +40,8 @@ _WIRE_NOTE = re.compile(
     r"|(?:advisory|corrects?|corrected)\b[^()]{0,300})\)$",
     re.I,
 )
+# AP's note to editors above a story: "Eds: UPDATES with investigators' comments. With AP Photos."
+_EDITORS_NOTE = re.compile(r"^Eds?:\s+\S")
 _WIRE_POUND = re.compile(r"#(?=\d)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
 # A wrapped line's continuation: a lower-case letter, perhaps after a dash or a bullet.
@@ -236,7 +238,7 @@ def normalize_text(text: str) -> NormalizedText:
         result.lines.append(" ".join(buffer))
     kept = []
     for line in result.lines:
-        if line.startswith("(") and _WIRE_NOTE.match(line):
+        if (line.startswith("(") and _WIRE_NOTE.match(line)) or (line.startswith("Eds") and _EDITORS_NOTE.match(line)):
             result.removed.append(RemovedLine(line, "wire note"))
         else:
             kept.append(line)

@@ -999,6 +999,16 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("watch", "listen", "play"),
         trigger_prefix=6,
     ),
+    # An agency's note on who funds a beat: "The Associated Press' climate coverage receives financial
+    # support from multiple private foundations. AP is solely responsible for all content."
+    LineRule(
+        "funding_note",
+        r"\bsolely\s+responsible\s+for\s+(?:all\s+)?(?:the\s+|its\s+)?content\b",
+        "funder's note (who supports the coverage)",
+        80,
+        triggers=("solely responsible",),
+        ends_article=False,
+    ),
     # A publisher's prompt to read it elsewhere, as portals end each story: "Catch all the Business News
     # ... on <site>.", "Download the <site> app to get daily updates.", "Install our app". Only as a
     # command opening the line or a sentence of it: a report on an app ("Users can download the new

@@ -2673,6 +2673,8 @@ REPUBLICATION_NOTE_WORDS = 20
 _WIRE_END_MARK = re.compile(r"^(?:\(?\s*(?i:end\s*item|ends?)\s*\)?|-\s*(?i:ends?)\s*-|-\s*30\s*-|#\s*#\s*#)\.?$")
 # The same marks run into the last sentence ("... by 2029. Enditem").
 _WIRE_END_IN_TEXT = re.compile(r"(?<=[.!?\"”’)])\s+(?:Enditem|ENDITEM|\(END\)|-END-|-30-|###)\s*$")
+# A rule alone under the text ("___" between an AP story and its notes).
+_RULE_ALONE = re.compile(r"^[_\-–—=*~\s]{3,}$")
 # A reporter's address alone on a line under the text ("parkjh@example.co.kr").
 _CONTACT_ADDRESS = re.compile(r"^[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?$")
 # A republisher's note that the page is an agency's feed as received: "(This story has not been edited
@@ -2739,6 +2741,8 @@ def _wire_end_reason(line: str) -> str | None:
     """Why a line under an agency's text is no text: an end mark, an address, a feed's notice; else None."""
     if _WIRE_END_MARK.match(line):
         return WIRE_END_REASON
+    if _RULE_ALONE.match(line):
+        return "rule line"
     if _CONTACT_ADDRESS.match(line):
         return CONTACT_ADDRESS_REASON
     return SYNDICATED_FEED_REASON if _SYNDICATED_FEED_NOTE.match(line) else None
