@@ -17,6 +17,7 @@ from newstrace.clean.credits import (
     is_credit_paragraph,
     metadata_author,
     name_line,
+    names_another_site,
     names_in_credit,
     names_someone,
     parse_byline,
@@ -751,3 +752,22 @@ def test_a_byline_part_naming_the_pages_outlet_is_no_author(
     byline: str, outlets: tuple[str | None, ...], expected: str
 ) -> None:
     assert byline_without_outlets(byline, outlets) == expected
+
+
+@pytest.mark.parametrize(
+    ("site_name", "address", "another"),
+    [
+        ("Daily Digest Portal", "https://www.harbourgazette.example/ferry", True),
+        ("Harbour Gazette", "https://portal.example/world/ferry", True),
+        # The site's own address: its name, its initials, a name and initials, the host's own words added.
+        ("The Harbour Gazette", "https://www.harbourgazette.example/ferry", False),
+        ("North Coast Morning Post", "https://www.ncmp.example/ferry", False),
+        ("KXYZ 5 Lower Valley Tribune", "https://kxyzlvt.example/ferry", False),
+        ("Lower Valley Tribune", "https://lvtonline.example/ferry", False),
+        ("Harbour Gazette", "https://news.harbourgazette.co.uk/ferry", False),
+        # Too short a name to tell.
+        ("HG", "https://portal.example/ferry", False),
+    ],
+)
+def test_a_declared_site_name_clearly_not_an_addresss_site(site_name: str, address: str, another: bool) -> None:
+    assert names_another_site(site_name, address) is another

@@ -120,6 +120,27 @@ def test_a_canonical_address_on_another_site_is_kept(link: str, elsewhere: str |
     assert article.metadata.get("canonical_elsewhere") == elsewhere
 
 
+def test_a_saved_partners_copy_without_its_own_address_is_its_declared_sites() -> None:
+    def page(site: str) -> Page:
+        html = (
+            f"<html><head><title>Island buys its ferry | {site}</title>"
+            '<link rel="canonical" href="https://www.ledger.example/2024/05/ferry">'
+            f'<meta property="og:site_name" content="{site}"></head><body>'
+            f"<article><h1>Island buys its ferry</h1><p>{BODY}</p>"
+            "<p>The purchase will cost the council three million pounds over ten years, its treasurer said.</p>"
+            "</article></body></html>"
+        )
+        return Page(source="p.html", content_hash="h", format="html", names=("p",), html=html)
+
+    [copy] = clean_page(page("Daily Digest Portal"))
+    assert (copy.url, copy.outlet) == (None, "Daily Digest Portal")
+    assert copy.metadata["canonical_elsewhere"] == "https://www.ledger.example/2024/05/ferry"
+    # The site's own page keeps its canonical address as its own.
+    [original] = clean_page(page("The Ledger"))
+    assert (original.url, original.outlet) == ("https://www.ledger.example/2024/05/ferry", "ledger.example")
+    assert "canonical_elsewhere" not in original.metadata
+
+
 @pytest.mark.parametrize(
     "stamp",
     [

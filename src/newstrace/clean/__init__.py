@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
-from newstrace.clean.credits import ANY_AGENCY, byline_without_employer, byline_without_outlets, readable_byline
+from newstrace.clean.credits import (
+    ANY_AGENCY,
+    byline_without_employer,
+    byline_without_outlets,
+    names_another_site,
+    readable_byline,
+)
 from newstrace.clean.dates import date_from_url, metadata_time, month_from_url
 from newstrace.clean.headlines import site_names, title_line
 from newstrace.clean.html import HtmlError, extract_html, figure_captions, visible_text
@@ -451,6 +457,20 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
         extracted = extract_html(page.html, page.url)
     except HtmlError as error:
         raise CleaningError(str(error)) from None
+    address = url or extracted.url
+    canonical = extracted.canonical_url
+    elsewhere = canonical if canonical and address and _hosts_differ(canonical, address) else None
+    if (
+        not url
+        and address
+        and extracted.declared_site_name
+        and names_another_site(extracted.declared_site_name, address)
+    ):
+        # A saved page without its own address, whose canonical address is another site's than the one
+        # it declares itself (a syndication partner's copy points to the original): that address is
+        # the original's, and the page is the declared site's.
+        elsewhere, address = address, None
+        outlet = outlet or extracted.declared_site_name
     text = TextToClean(
         extracted.text,
         title or extracted.title,
@@ -460,18 +480,15 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
         whole_page=extracted.whole_page,
         # trafilatura's site name is at times the headline part of the <title> ("Sacred Heart wins
         # debut as No. 1" for "Sacred Heart wins debut as No. 1 - Examiner.com"): the address names it.
-        site_names=site_names(outlet, url or extracted.url),
+        site_names=site_names(outlet, address),
         layout_lines=extracted.layout_lines,
     )
-    address = url or extracted.url
     # The address's host names the outlet where there is one, the same on every page of the site
     # (the site pass reads an outlet's articles together); trafilatura's site name only where none
     # is. Its name is often a piece of the <title>: the site beside a section, a date or the
     # headline ("TheStar.com | Sports", "Ledger-Enquirer.com | 01/19/2008", "Allardyce leaves
     # Magpies"), or a copyright line; on the 2,070 training pages as HTML, 26 sites went by several
     # names, and the site pass read each name's pages apart.
-    canonical = extracted.canonical_url
-    elsewhere = canonical if canonical and address and _hosts_differ(canonical, address) else None
     return text, _Container(
         outlet or outlet_of_url(address) or extracted.outlet,
         address,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from urllib.parse import urlparse
 
 from newstrace.clean.dates import MONTHS, WEEKDAYS
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
@@ -843,6 +845,58 @@ def _outlet_key(outlet: str) -> str:
     if " " not in outlet and "." in outlet:
         outlet = outlet.removeprefix("www.").split(".")[0]
     return _NOT_NAME_CHARACTER.sub("", outlet.lower().removeprefix("the "))
+
+
+# Two keys of one site share a run of this many characters at least ("newyorktimes", "nytimes").
+SITE_KEY_RUN = 4
+
+
+def names_another_site(site_name: str, address: str) -> bool:
+    """Whether a site's declared name ("Daily Digest Portal") is clearly not the site of a web address
+    ("aulncourier.example"): no label of the host is the name, its initials ("scmp" for South China
+    Morning Post) or shares a run of SITE_KEY_RUN letters with it. Unsure (a short name) is False."""
+    host = urlparse(address).hostname if address.startswith(("http://", "https://")) else None
+    labels = [label for label in (host or "").split(".")[:-1] if label not in _GENERIC_HOST_LABELS]
+    name = _outlet_key(site_name)
+    if not labels or len(name) < SITE_KEY_RUN:
+        return False
+    words = tuple(_LETTER_RUN.findall(site_name.lower()))
+    runs = {name[start : start + SITE_KEY_RUN] for start in range(len(name) - SITE_KEY_RUN + 1)}
+    for label in labels:
+        key = _NOT_NAME_CHARACTER.sub("", label)
+        if len(key) < SITE_KEY_RUN or key in name or name in key or _abbreviates(key, words):
+            return False
+        if any(key[start : start + SITE_KEY_RUN] in runs for start in range(len(key) - SITE_KEY_RUN + 1)):
+            return False
+    return True
+
+
+def _abbreviates(key: str, words: tuple[str, ...]) -> bool:
+    """Whether a host's label is made of the name's words in order, each whole or by its first letter,
+    some left out, a host's own words added ("nbcdfw" for NBC 5 Dallas-Fort Worth, "nytimes", "scmp",
+    "jsonline" for the Milwaukee Journal Sentinel)."""
+
+    @cache
+    def formed(position: int, word: int) -> bool:
+        if position == len(key):
+            return True
+        # A host adds words of its own to the name ("jsonline", "abcnews", "ksltv").
+        if any(key.startswith(filler, position) and formed(position + len(filler), word) for filler in _HOST_FILLERS):
+            return True
+        for index in range(word, len(words)):
+            current = words[index]
+            if key.startswith(current, position) and formed(position + len(current), index + 1):
+                return True
+            if key[position] == current[0] and formed(position + 1, index + 1):
+                return True
+        return False
+
+    return formed(0, 0)
+
+
+_HOST_FILLERS = ("online", "news", "daily", "web", "digital", "tv", "now", "today", "live", "media", "the")
+# Labels of a host that name no site: "www", second-level domains of countries ("co.uk"), sections.
+_GENERIC_HOST_LABELS = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov", "ac", "edu", "news", "edition"})
 
 
 def byline_without_outlets(byline: str | None, outlets: Sequence[str | None]) -> str | None:

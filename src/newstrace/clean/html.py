@@ -55,6 +55,8 @@ class ExtractedHtml:
     published_time: str | None = None
     # True when the text is the articleBody of the page's JSON-LD, not what the page shows.
     from_structured_data: bool = False
+    # The site's name as the page's og:site_name gives it (trafilatura's may be a piece of the <title>).
+    declared_site_name: str | None = None
 
 
 class HtmlError(ValueError):
@@ -219,6 +221,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         canonical_url=canonical_url(html),
         published_time=published_time(html),
         from_structured_data=from_structured_data,
+        declared_site_name=declared_site_name(html),
     )
 
 
@@ -289,6 +292,16 @@ _PUBLISHED_META = re.compile(
 )
 _CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _JSON_LD_PUBLISHED = re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']{10,40})[\"']")
+
+
+_SITE_NAME_META = re.compile(r"<meta\b[^>]*\bproperty\s*=\s*[\"']?og:site_name[\"']?[^>]*>", re.IGNORECASE)
+
+
+def declared_site_name(html: str) -> str | None:
+    """The site's name as the page's og:site_name declares it, or None."""
+    meta = _SITE_NAME_META.search(html, 0, CANONICAL_REACH)
+    content = _CONTENT.search(meta.group(0)) if meta is not None else None
+    return (unescape(content.group(1)).strip() or None) if content is not None else None
 
 
 def published_time(html: str) -> str | None:
