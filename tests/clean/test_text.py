@@ -1899,6 +1899,8 @@ def test_a_source_line_under_the_text_leaves_the_body_and_names_its_source(
             None,
         ),
         (["-30-"], [("-30-", "agency's end mark")], None),
+        (["Twitter: @anaruiz."], [("Twitter: @anaruiz.", "reporter's address")], None),
+        ([".gmobile {"], [(".gmobile {", "HTML, script code or encoded data")], None),
         (["###"], [("###", "agency's end mark")], None),
         (
             ["--IANS", "(This story has not been edited by our staff and is published from a syndicated news feed.)"],

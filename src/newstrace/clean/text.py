@@ -2673,10 +2673,17 @@ REPUBLICATION_NOTE_WORDS = 20
 _WIRE_END_MARK = re.compile(r"^(?:\(?\s*(?i:end\s*item|ends?)\s*\)?|-\s*(?i:ends?)\s*-|-\s*30\s*-|#\s*#\s*#)\.?$")
 # The same marks run into the last sentence ("... by 2029. Enditem").
 _WIRE_END_IN_TEXT = re.compile(r"(?<=[.!?\"”’)])\s+(?:Enditem|ENDITEM|\(END\)|-END-|-30-|###)\s*$")
+# A style sheet's selector or brace left under the text (".bio-text, .twitter-bio {", "}").
+_STYLE_RULE_LINE = re.compile(r"^[.#@]?[\w\-]+(?:[\s,>+~:.#\[\]=\w\-\"']*)\{\s*$|^\}\.?$")
 # A rule alone under the text ("___" between an AP story and its notes).
 _RULE_ALONE = re.compile(r"^[_\-–—=*~\s]{3,}$")
-# A reporter's address alone on a line under the text ("parkjh@example.co.kr").
-_CONTACT_ADDRESS = re.compile(r"^[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?$")
+# A reporter's address alone on a line under the text ("parkjh@example.co.kr"), or their account
+# ("Twitter: @anaruiz").
+_CONTACT_ADDRESS = re.compile(
+    r"^[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?$"
+    r"|^(?:twitter|x|instagram|threads|bluesky|mastodon|facebook)\s*:\s*@[\w.]+\.?$",
+    re.IGNORECASE,
+)
 # A republisher's note that the page is an agency's feed as received: "(This story has not been edited
 # by our staff and is published from a syndicated news feed.)", "Except for the headline, this story
 # was auto-generated from a syndicated feed." It says the page is a copy, whatever its byline.
@@ -2743,6 +2750,8 @@ def _wire_end_reason(line: str) -> str | None:
         return WIRE_END_REASON
     if _RULE_ALONE.match(line):
         return "rule line"
+    if _STYLE_RULE_LINE.match(line):
+        return MARKUP_REASON
     if _CONTACT_ADDRESS.match(line):
         return CONTACT_ADDRESS_REASON
     return SYNDICATED_FEED_REASON if _SYNDICATED_FEED_NOTE.match(line) else None
