@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlparse
 
 import numpy as np
 
@@ -31,6 +30,7 @@ from newstrace.align.story_model import (
     default_story_scorer,
     graded_similarity,
 )
+from newstrace.clean import outlet_of_url
 from newstrace.clean.site import subject_words
 from newstrace.embeddings import LeadEncoder, default_lead_encoder
 from newstrace.model import CANONICAL_ELSEWHERE, PUBLISHED_TIME, Article, Relation, publishers_differ
@@ -304,11 +304,8 @@ def _clock(article: Article) -> str:
 
 
 def _same_site(first: str, second: str) -> bool:
-    try:
-        hosts = [(urlparse(address).hostname or "").removeprefix("www.") for address in (first, second)]
-    except ValueError:  # a malformed address (a bad port, a broken IPv6 literal)
-        return False
-    return bool(hosts[0]) and hosts[0] == hosts[1]
+    host = outlet_of_url(first)
+    return host is not None and host == outlet_of_url(second)
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,7 +188,16 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
     if document is None or not (document.text or "").strip():
         if body is not None:
             return ExtractedHtml(
-                body, None, None, None, None, url, canonical_url=canonical_url(html), from_structured_data=True
+                body,
+                None,
+                None,
+                None,
+                None,
+                url,
+                canonical_url=canonical_url(html),
+                published_time=published_time(html),
+                from_structured_data=True,
+                declared_site_name=declared_site_name(html),
             )
         text = visible_text(html)
         if not text:
@@ -196,7 +205,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         return ExtractedHtml(text, None, None, None, None, url, whole_page=True)
     text, layout_lines = layout_cells_as_lines(document.text)
     from_structured_data = body is not None and _holds_far_more(body, text)
-    if body is not None and from_structured_data:
+    if from_structured_data:
         # A paywalled or script-built page shows a teaser; its structured data hold the whole text.
         text, layout_lines = body, frozenset()
     page_title = title_tag_text(html)
@@ -280,8 +289,8 @@ def _holds_far_more(body: str, text: str) -> bool:
 # A <link> element whose rel names it canonical; its href is read apart (attributes come in any order).
 _CANONICAL_LINK = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
-# Where the <head> ends, at the latest: the link stands in it.
-CANONICAL_REACH = 200_000
+# Where the <head> ends, at the latest: the links and metadata read stand in it.
+HEAD_REACH = 200_000
 
 
 # The publication time in a page's metadata: <meta property="article:published_time" content="...">
@@ -299,14 +308,14 @@ _SITE_NAME_META = re.compile(r"<meta\b[^>]*\bproperty\s*=\s*[\"']?og:site_name[\
 
 def declared_site_name(html: str) -> str | None:
     """The site's name as the page's og:site_name declares it, or None."""
-    meta = _SITE_NAME_META.search(html, 0, CANONICAL_REACH)
+    meta = _SITE_NAME_META.search(html, 0, HEAD_REACH)
     content = _CONTENT.search(meta.group(0)) if meta is not None else None
     return (unescape(content.group(1)).strip() or None) if content is not None else None
 
 
 def published_time(html: str) -> str | None:
     """The time of publication a page's metadata gives, as written, or None."""
-    meta = _PUBLISHED_META.search(html, 0, CANONICAL_REACH)
+    meta = _PUBLISHED_META.search(html, 0, HEAD_REACH)
     content = _CONTENT.search(meta.group(0)) if meta is not None else None
     if content is not None:
         return content.group(1).strip()
@@ -316,7 +325,7 @@ def published_time(html: str) -> str | None:
 
 def canonical_url(html: str) -> str | None:
     """The absolute web address a page names as its canonical one, or None."""
-    link = _CANONICAL_LINK.search(html, 0, CANONICAL_REACH)
+    link = _CANONICAL_LINK.search(html, 0, HEAD_REACH)
     href = _HREF.search(link.group(0)) if link is not None else None
     if href is None:
         return None

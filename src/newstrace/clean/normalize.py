@@ -213,7 +213,7 @@ def normalize_text(text: str) -> NormalizedText:
         # stripped): most lines of a page need none of the three.
         opening = line[:1]
         if opening in _RULE_MARKS and _RULE_LINE.match(line):
-            result.removed.append(RemovedLine(line, "rule line"))
+            result.removed.append(RemovedLine(line, RULE_LINE_REASON))
             continue
         header = _WIRE_HEADER.match(line) if opening.isdigit() and not result.metadata else None
         if header:
@@ -248,6 +248,7 @@ def normalize_text(text: str) -> NormalizedText:
     return result
 
 
+RULE_LINE_REASON = "rule line"
 REPEATED_BLOCK_REASON = "repeated block: the same run of paragraphs said again on the page"
 # A block holds this many paragraphs of prose at least: one paragraph said twice is a pull quote, a
 # caption or a teaser, which the line features read as such.

@@ -90,7 +90,7 @@ from newstrace.clean.lines import (
     line_key,
     with_day_first_dates,
 )
-from newstrace.clean.normalize import NormalizedText, normalize_text
+from newstrace.clean.normalize import RULE_LINE_REASON, NormalizedText, normalize_text
 from newstrace.clean.patterns import (
     AUTHOR_BOX_HEADING,
     AUTHOR_BOX_HEADING_WORDS,
@@ -2699,9 +2699,9 @@ SYNDICATED_FEED_REASON = "syndicated feed notice"
 
 
 def _take_wire_ends(result: CleanedText) -> None:
-    """What an agency's copy ends with under its text, as papers and portals print the feed: end marks,
-    the reporter's address, the republisher's note that the page is the feed's (kept as metadata
-    `syndication_note`, above the text too). Each comes out of the body, last first."""
+    """What an agency's copy ends with under its text, as papers and portals print the feed (end marks,
+    rules, the reporter's address, a style sheet's leftovers), and the republisher's note that the page
+    is the feed's (kept as metadata `syndication_note`, above the text too): out of the body, last first."""
     while len(result.paragraphs) > 1 and (reason := _wire_end_reason(result.paragraphs[-1].strip())) is not None:
         if reason == SYNDICATED_FEED_REASON:
             result.metadata.setdefault("syndication_note", result.paragraphs[-1].strip())
@@ -2745,11 +2745,12 @@ def _take_author_bio(result: CleanedText) -> None:
 
 
 def _wire_end_reason(line: str) -> str | None:
-    """Why a line under an agency's text is no text: an end mark, an address, a feed's notice; else None."""
+    """Why a line under an article's text is no text (an end mark, a rule, a style sheet's line, an
+    address, a feed's notice), or None."""
     if _WIRE_END_MARK.match(line):
         return WIRE_END_REASON
     if _RULE_ALONE.match(line):
-        return "rule line"
+        return RULE_LINE_REASON
     if _STYLE_RULE_LINE.match(line):
         return MARKUP_REASON
     if _CONTACT_ADDRESS.match(line):
