@@ -850,7 +850,10 @@ def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_t
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."
     unlabelled = "The views expressed in this column are the author's own and not those of this newspaper."
-    for line, kept in ((disclaimer, False), (caveat, True), (unlabelled, False)):
+    financial = "This article is for informational purposes only and does not constitute investment advice."
+    delayed = "Quotes delayed at least 15 minutes. Market data provided by a vendor."
+    cases = ((disclaimer, False), (caveat, True), (unlabelled, False), (financial, False), (delayed, False))
+    for line, kept in cases:
         page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{line}\n"
         for model in (None, default_line_model()):
             [article] = clean_text(page, line_model=model)

@@ -692,8 +692,26 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         r".{0,80}?\b(?:are|is|do\s+not|does\s+not)\b",
         "disclaimer",
         60,
-        triggers=("disclaimer", "haftungsausschluss", "aviso", "avvertenza", "views", "opinions"),
+        triggers=(
+            "disclaimer",
+            "haftungsausschluss",
+            "aviso",
+            "avvertenza",
+            "views",
+            "opinions",
+        ),
         trigger_prefix=24,
+        ends_article=False,
+    ),
+    # A financial page's notices, anywhere in their line: "This article is for informational purposes
+    # only and does not constitute investment advice.", "Quotes delayed at least 15 minutes."
+    LineRule(
+        "disclaimer",
+        r"\bfor\s+(?:general\s+)?information(?:al)?\s+purposes\s+only\b.{0,80}\b(?:advice|recommendations?)\b"
+        r"|^[\W_]*(?:stock\s+)?(?:quotes?|prices?|market\s+data)\s+(?:are\s+|is\s+)?delayed\s+(?:by\s+)?(?:at\s+least\s+)?\d+",
+        "disclaimer",
+        60,
+        triggers=("purposes only", "delayed"),
         ends_article=False,
     ),
     # Comments closed in other words than the comments rule's ("Comments are now closed for this
