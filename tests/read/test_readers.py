@@ -210,6 +210,42 @@ def test_a_json_file_of_one_news_please_record_is_a_page(tmp_path: Path):
     )
 
 
+@pytest.mark.parametrize(
+    ("response", "urls"),
+    [
+        # NewsAPI's response, its content cut with "[+N chars]".
+        (
+            {
+                "status": "ok",
+                "articles": [
+                    {"source": {"name": "Harbour Times"}, "url": "https://a.example/1", "content": "TEXT [+900 chars]"},
+                    {"source": {"name": "Portal"}, "url": "https://b.example/2", "content": "TEXT"},
+                ],
+            },
+            ["https://a.example/1", "https://b.example/2"],
+        ),
+        # Firecrawl's scrape: one record under "data", its address in "metadata".
+        (
+            {"success": True, "data": {"markdown": "TEXT", "metadata": {"sourceURL": "https://c.example/3"}}},
+            ["https://c.example/3"],
+        ),
+        # A search index's hits, each record under "_source".
+        (
+            {"hits": {"total": 1, "hits": [{"_id": "x", "_source": {"text": "TEXT", "url": "https://d.example/4"}}]}},
+            ["https://d.example/4"],
+        ),
+    ],
+)
+def test_an_apis_response_gives_the_pages_it_holds(tmp_path: Path, response: dict, urls: list[str]):
+    path = tmp_path / "response.json"
+    # The page's text where the response says TEXT.
+    path.write_text(json.dumps(response).replace("TEXT", json.dumps(TEXT_PAGE)[1:-1]), encoding="utf-8")
+    pages = list(read_paths([path]))
+    assert all(isinstance(page, Page) for page in pages)
+    assert [page.url for page in pages] == urls
+    assert all(page.text is not None and page.text.strip() == TEXT_PAGE.strip() for page in pages)
+
+
 def test_a_json_list_gives_a_page_a_record_and_other_json_is_skipped(tmp_path: Path):
     listed = tmp_path / "dump.json"
     listed.write_text(json.dumps([{"text": TEXT_PAGE}, "not a record", {"html": HTML_PAGE}]), encoding="utf-8")

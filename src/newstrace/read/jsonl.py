@@ -138,9 +138,35 @@ def page_of_record(record: dict[str, object], where: str, content_hash: str, fal
     )
 
 
+# The keys under which APIs return their records: NewsAPI's "articles", Firecrawl's "data", search
+# APIs' "results", "items", "hits" (Elasticsearch's, each record's fields under "_source").
+_ENVELOPE_KEYS = ("articles", "data", "results", "items", "documents", "hits", "records", "response", "value")
+# How many envelopes deep records are looked for ({"hits": {"hits": [...]}}, {"response": {"results": [...]}}).
+ENVELOPE_DEPTH = 3
+
+
+def _records_of(document: object, depth: int = ENVELOPE_DEPTH) -> list[object]:
+    """The records of a JSON document: a list of them, one record, or records inside an API's envelope."""
+    if isinstance(document, list):
+        return [
+            item["_source"] if isinstance(item, dict) and isinstance(item.get("_source"), dict) else item
+            for item in document
+        ]
+    if not isinstance(document, dict) or is_page_record(document) or depth == 0:
+        return [document]
+    for key in _ENVELOPE_KEYS:
+        inner = document.get(key)
+        if isinstance(inner, (list, dict)):
+            records = _records_of(inner, depth - 1)
+            if any(is_page_record(record) for record in records):
+                return records
+    return [document]
+
+
 def read_json_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError | SkippedFile]:
-    """A .json file of one page record (news-please writes one an article) or a list of them; a JSON
-    file of anything else (a settings or label file) is skipped, not failed."""
+    """A .json file of one page record (news-please writes one an article), a list of them, or an API's
+    response holding them (NewsAPI's, Firecrawl's); a JSON file of anything else (a settings or label
+    file) is skipped, not failed."""
     try:
         data = read_bytes_limited(path, max_bytes)
     except ValueError as error:  # over the page limit
@@ -157,13 +183,13 @@ def read_json_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError | Sk
     except RecursionError:
         yield ReadError(str(path), "not JSON: nested too deeply")
         return
-    records = document if isinstance(document, list) else [document]
+    records = _records_of(document)
     pages = [(number, record) for number, record in enumerate(records) if is_page_record(record)]
     if not pages:
         fields = ", ".join((*TEXT_FIELDS, *HTML_FIELDS))
         yield SkippedFile(str(path), f"JSON without page records (fields {fields})")
         return
-    in_list = isinstance(document, list)
+    in_list = not (len(records) == 1 and records[0] is document)
     stem_names = names_for_path(path)
     for number, record in pages:
         where = f"{path}:{number + 1}" if in_list else str(path)
