@@ -195,6 +195,14 @@ def test_a_teaser_above_a_paywall_gives_way_to_the_structured_datas_article_body
     )
     assert article.paragraphs == FERRY_PARAGRAPHS
     assert "text_from" not in article.metadata
+    # Structured data nested too deep to parse are passed over.
+    deep = _structured_page("x", shown)
+    [article] = clean_page(
+        replace(
+            deep, html=deep.html.replace('"articleBody"', '"x": ' + "[" * 100_000 + "]" * 100_000 + ', "articleBody"')
+        )
+    )
+    assert article.paragraphs == [BODY]
     # Structured data that do not parse are passed over.
     broken = _structured_page("\n\n".join(FERRY_PARAGRAPHS), shown)
     [article] = clean_page(replace(broken, html=broken.html.replace('"@graph"', "@graph")))

@@ -250,7 +250,7 @@ def json_ld_article_body(html: str) -> str | None:
     for block in _JSON_LD.findall(html):
         try:
             data = json.loads(block.strip())
-        except ValueError:  # a block with HTML comments, entities or a trailing comma
+        except (ValueError, RecursionError):  # HTML comments, entities, a trailing comma; nested too deep
             continue
         body = _article_body(data, JSON_LD_DEPTH)
         if body:
@@ -287,7 +287,8 @@ def _holds_far_more(body: str, text: str) -> bool:
 
 
 # A <link> element whose rel names it canonical; its href is read apart (attributes come in any order).
-_CANONICAL_LINK = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.IGNORECASE)
+# Each element's attributes are read up to 2,000 characters: a page of unclosed tags costs no more.
+_CANONICAL_LINK = re.compile(r"<link\b[^>]{0,2000}\brel\s*=\s*[\"']?canonical\b[^>]{0,2000}>", re.IGNORECASE)
 _HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
 # Where the <head> ends, at the latest: the links and metadata read stand in it.
 HEAD_REACH = 200_000
@@ -296,14 +297,16 @@ HEAD_REACH = 200_000
 # The publication time in a page's metadata: <meta property="article:published_time" content="...">
 # (attributes in either order) or JSON-LD's "datePublished".
 _PUBLISHED_META = re.compile(
-    r"<meta\b[^>]*\b(?:property|name|itemprop)\s*=\s*[\"']?(?:article:published_time|datePublished)[\"']?[^>]*>",
+    r"<meta\b[^>]{0,2000}\b(?:property|name|itemprop)\s*=\s*[\"']?(?:article:published_time|datePublished)[\"']?[^>]{0,2000}>",
     re.IGNORECASE,
 )
 _CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _JSON_LD_PUBLISHED = re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']{10,40})[\"']")
 
 
-_SITE_NAME_META = re.compile(r"<meta\b[^>]*\bproperty\s*=\s*[\"']?og:site_name[\"']?[^>]*>", re.IGNORECASE)
+_SITE_NAME_META = re.compile(
+    r"<meta\b[^>]{0,2000}\bproperty\s*=\s*[\"']?og:site_name[\"']?[^>]{0,2000}>", re.IGNORECASE
+)
 
 
 def declared_site_name(html: str) -> str | None:
