@@ -2693,6 +2693,8 @@ _SYNDICATED_FEED_NOTE = re.compile(
     re.IGNORECASE,
 )
 _FOOT_REASONS = frozenset({SHORT_FOOTER_LINE, "stray short token"})
+# The longest of those lines (a feed's notice runs to 300 characters).
+WIRE_END_CHARACTERS = 300
 WIRE_END_REASON = "agency's end mark"
 CONTACT_ADDRESS_REASON = "reporter's address"
 SYNDICATED_FEED_REASON = "syndicated feed notice"
@@ -2746,7 +2748,9 @@ def _take_author_bio(result: CleanedText) -> None:
 
 def _wire_end_reason(line: str) -> str | None:
     """Why a line under an article's text is no text (an end mark, a rule, a style sheet's line, an
-    address, a feed's notice), or None."""
+    address, a feed's notice), or None. Each is a short line: a paragraph is let go at once."""
+    if len(line) > WIRE_END_CHARACTERS:
+        return None
     if _WIRE_END_MARK.match(line):
         return WIRE_END_REASON
     if _RULE_ALONE.match(line):
