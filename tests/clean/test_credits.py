@@ -27,6 +27,7 @@ from newstrace.clean.credits import (
     split_reporter_credit,
     split_sign_off,
 )
+from newstrace.clean.dates import month_day
 from newstrace.clean.line_model import default_line_model
 from newstrace.clean.lines import build_lines
 from newstrace.clean.text import _keep_the_wire_lede, clean_text
@@ -95,6 +96,21 @@ def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) ->
     dateline, remainder = split_dateline(paragraph)
     assert dateline is not None
     assert (dateline.place, dateline.agency, remainder) == (place, agency, rest)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "when"),
+    [
+        ("Nov. 30 (UPI) -- Rain fell.", "Nov. 30"),
+        ("(ANSA) - TURIN, FEB 2 - Prices rose.", "FEB 2"),
+        ("(Bloomberg) -- Prices rose.", None),
+    ],
+)
+def test_a_dateline_opening_with_its_agencys_tag_gives_its_day(paragraph: str, when: str | None) -> None:
+    dateline, _ = split_dateline(paragraph)
+    assert dateline is not None and dateline.when == when
+    [article] = clean_text(f"Rain and prices in the north\n\n{paragraph} More followed on the coast.\n\nIt went on.")
+    assert article.metadata.get("dateline_day") == (None if when is None else month_day(when))
 
 
 @pytest.mark.parametrize(

@@ -44,8 +44,8 @@ _DATELINE_WITHOUT_DASH = re.compile(
 # An agency's tag with no place before it: "(Bloomberg) -- ", "(Reuters) - ", "Nov. 30 (UPI) -- ",
 # "(CNN)The" (no dash), and the place after it, in capitals: "(ANSA) - ROME, NOV 30 - ".
 _TAG_FIRST = re.compile(
-    rf"^(?:{_WHEN}\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:(?:[—–]|--?)\s*"
-    rf"(?:(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}})(?:,\s*{_WHEN})?\s*(?:[—–]|--?)\s*)?)?"
+    rf"^(?:(?P<when>{_WHEN})\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:(?:[—–]|--?)\s*"
+    rf"(?:(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}})(?:,\s*(?P<when_after>{_WHEN}))?\s*(?:[—–]|--?)\s*)?)?"
 )
 _EAST_ASIAN_AGENCY = "|".join(re.escape(name) for name in sorted(EAST_ASIAN_AGENCIES, key=len, reverse=True))
 # Chinese "新华社北京3月4日电（记者 王立）", Japanese "【ワシントン共同】", Korean "(서울=연합뉴스) 홍길동 기자 =".
@@ -346,7 +346,8 @@ def _tag_first_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     rest = paragraph[match.end() :] if match else ""
     if match is None or agency is None or not _opens_a_sentence(rest):
         return None
-    return Dateline(match.group("place") or "", agency, paragraph[: match.end()].strip()), rest
+    when = match.group("when") or match.group("when_after")
+    return Dateline(match.group("place") or "", agency, paragraph[: match.end()].strip(), when), rest
 
 
 # A full date, its year given, before a dash: the dateline of publishers that print no place ("16
