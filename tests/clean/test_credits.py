@@ -13,6 +13,7 @@ from newstrace.clean.credits import (
     author_line_name,
     byline_without_employer,
     byline_without_outlets,
+    byline_without_role,
     find_dateline,
     is_credit_paragraph,
     metadata_author,
@@ -787,3 +788,21 @@ def test_a_byline_part_naming_the_pages_outlet_is_no_author(
 )
 def test_a_declared_site_name_clearly_not_an_addresss_site(site_name: str, address: str, another: bool) -> None:
     assert names_another_site(site_name, address) is another
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Ana Ruiz Education reporter Harbour Gazette", "Ana Ruiz"),
+        ("Ana Ruiz, Health Correspondent", "Ana Ruiz"),
+        ("Ana Maria Ruiz Senior Political Editor", "Ana Maria Ruiz"),
+        ("Ana Ruiz, Staff Writer, Harbour Gazette", "Ana Ruiz"),
+        # Several authors, a desk's name, a name alone: as they are.
+        ("Ana Ruiz, Tom Hale, Ines Moreau", "Ana Ruiz, Tom Hale, Ines Moreau"),
+        ("Ana Ruiz and Tom Hale", "Ana Ruiz and Tom Hale"),
+        ("Harbour Staff", "Harbour Staff"),
+        ("Ana Maria Ruiz", "Ana Maria Ruiz"),
+    ],
+)
+def test_an_authors_role_after_the_name_is_no_part_of_the_byline(byline: str, expected: str) -> None:
+    assert byline_without_role(byline) == expected

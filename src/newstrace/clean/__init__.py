@@ -12,6 +12,7 @@ from newstrace.clean.credits import (
     ANY_AGENCY,
     byline_without_employer,
     byline_without_outlets,
+    byline_without_role,
     names_another_site,
     readable_byline,
 )
@@ -531,8 +532,10 @@ def _to_article(
         dateline=part.dateline,
         credit=part.credit,
         byline=readable_byline(
-            byline_without_outlets(
-                byline_without_employer(part.byline), (outlet, part.metadata.get("originally_published"))
+            byline_without_role(
+                byline_without_outlets(
+                    byline_without_employer(part.byline), (outlet, part.metadata.get("originally_published"))
+                )
             )
         ),
         date=part.date.isoformat() if part.date else None,

@@ -900,6 +900,45 @@ _HOST_FILLERS = ("online", "news", "daily", "web", "digital", "tv", "now", "toda
 _GENERIC_HOST_LABELS = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov", "ac", "edu", "news", "edition"})
 
 
+# A role after an author's name: its words up to a role noun ("Education reporter", "Health
+# Correspondent", "Senior Political Editor", "Staff Writer"), then the employer if any ("BBC News").
+_ROLE_NOUN_WORDS = frozenset({*_ROLE_NOUNS, "columnist", "contributor", "journalist", "producer"})
+_ROLE_MODIFIERS = frozenset(
+    {
+        *_ROLE_AFTER_NAME,
+        *("education", "economics", "economic", "foreign", "legal", "crime", "court", "courts", "transport"),
+        *("culture", "arts", "music", "film", "fashion", "food", "travel", "media", "tech", "energy", "climate"),
+        *("defence", "defense", "diplomatic", "security", "home", "affairs", "markets", "finance", "financial"),
+        *("investigative", "general", "assistant", "managing", "executive", "associate", "digital", "video"),
+        *("weather", "metro", "city", "state", "local", "regional", "world", "freelance", "guest", "political"),
+    }
+)
+ROLE_WORDS_BEFORE_NOUN = 3
+
+
+def byline_without_role(byline: str | None) -> str | None:
+    """One author's byline without the role after the name ("Judith Burns Education reporter BBC
+    News" -> "Judith Burns", "Ana Ruiz, Health Correspondent" -> "Ana Ruiz"); others as they are."""
+    if not byline or "&" in byline or " and " in byline or ";" in byline:
+        return byline
+    name_part, comma, after_comma = byline.partition(",")
+    words = name_part.split()
+    for count in (3, 2):
+        name = words[:count]
+        rest = words[count:] if not comma else [*words[count:], *after_comma.replace(",", " ").split()]
+        if comma and len(words) != count:
+            continue
+        if (
+            len(name) == count
+            and rest
+            and all(word[:1].isupper() and word.lower() not in _ROLE_MODIFIERS | _ROLE_NOUN_WORDS for word in name)
+            and rest[0].lower() in _ROLE_MODIFIERS | _ROLE_NOUN_WORDS
+            and any(word.lower().strip(".") in _ROLE_NOUN_WORDS for word in rest[: ROLE_WORDS_BEFORE_NOUN + 1])
+        ):
+            return " ".join(name)
+    return byline
+
+
 def byline_without_outlets(byline: str | None, outlets: Sequence[str | None]) -> str | None:
     """A byline without its parts that name an outlet of the page ("Ana Ruiz; Harbour Gazette" where
     the page says it first appeared in the Harbour Gazette): an outlet is no author."""
