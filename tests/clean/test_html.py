@@ -84,6 +84,17 @@ def test_html_page_metadata_and_body(tmp_path: Path) -> None:
     assert not any("Copyright" in paragraph for paragraph in article.paragraphs)
 
 
+def _ferry_page(title: str, head: str, url: str | None = None) -> Page:
+    """The ferry report as an HTML page under `title`, with `head` in its <head>."""
+    html = (
+        f"<html><head><title>{title}</title>{head}</head><body>"
+        f"<article><h1>Island buys its ferry</h1><p>{BODY}</p>"
+        "<p>The purchase will cost the council three million pounds over ten years, its treasurer said.</p>"
+        "</article></body></html>"
+    )
+    return Page(source="p.html", content_hash="h", format="html", names=("p",), html=html, url=url)
+
+
 @pytest.mark.parametrize(
     ("link", "elsewhere"),
     [
@@ -101,36 +112,20 @@ def test_html_page_metadata_and_body(tmp_path: Path) -> None:
     ],
 )
 def test_a_canonical_address_on_another_site_is_kept(link: str, elsewhere: str | None) -> None:
-    html = (
-        f"<html><head><title>Island buys its ferry | Portal</title>{link}</head><body>"
-        f"<article><h1>Island buys its ferry</h1><p>{BODY}</p>"
-        "<p>The purchase will cost the council three million pounds over ten years, its treasurer said.</p>"
-        "</article></body></html>"
+    [article] = clean_page(
+        _ferry_page("Island buys its ferry | Portal", link, "https://portal.example/world/ferry-123")
     )
-    page = Page(
-        source="p.html",
-        content_hash="h",
-        format="html",
-        names=("p",),
-        html=html,
-        url="https://portal.example/world/ferry-123",
-    )
-    [article] = clean_page(page)
     assert article.url == "https://portal.example/world/ferry-123"
     assert article.metadata.get("canonical_elsewhere") == elsewhere
 
 
 def test_a_saved_partners_copy_without_its_own_address_is_its_declared_sites() -> None:
     def page(site: str) -> Page:
-        html = (
-            f"<html><head><title>Island buys its ferry | {site}</title>"
+        head = (
             '<link rel="canonical" href="https://www.ledger.example/2024/05/ferry">'
-            f'<meta property="og:site_name" content="{site}"></head><body>'
-            f"<article><h1>Island buys its ferry</h1><p>{BODY}</p>"
-            "<p>The purchase will cost the council three million pounds over ten years, its treasurer said.</p>"
-            "</article></body></html>"
+            f'<meta property="og:site_name" content="{site}">'
         )
-        return Page(source="p.html", content_hash="h", format="html", names=("p",), html=html)
+        return _ferry_page(f"Island buys its ferry | {site}", head)
 
     [copy] = clean_page(page("Daily Digest Portal"))
     assert (copy.url, copy.outlet) == (None, "Daily Digest Portal")
@@ -149,13 +144,7 @@ def test_a_saved_partners_copy_without_its_own_address_is_its_declared_sites() -
     ],
 )
 def test_an_html_pages_time_of_publication_is_kept_with_its_date(stamp: str) -> None:
-    html = (
-        f"<html><head><title>Island buys its ferry</title>{stamp}</head><body>"
-        f"<article><h1>Island buys its ferry</h1><p>{BODY}</p>"
-        "<p>The purchase will cost the council three million pounds over ten years, its treasurer said.</p>"
-        "</article></body></html>"
-    )
-    [article] = clean_page(Page(source="p.html", content_hash="h", format="html", names=("p",), html=html))
+    [article] = clean_page(_ferry_page("Island buys its ferry", stamp))
     assert article.date == "2024-05-20"
     assert article.metadata["published_time"] == "2024-05-20T09:45:00+01:00"
 

@@ -913,6 +913,8 @@ _ROLE_MODIFIERS = frozenset(
         *("weather", "metro", "city", "state", "local", "regional", "world", "freelance", "guest", "political"),
     }
 )
+# A role's words: its nouns and the words before them.
+_ROLE_PHRASE_WORDS = _ROLE_MODIFIERS | _ROLE_NOUN_WORDS
 ROLE_WORDS_BEFORE_NOUN = 3
 
 
@@ -923,16 +925,17 @@ def byline_without_role(byline: str | None) -> str | None:
         return byline
     name_part, comma, after_comma = byline.partition(",")
     words = name_part.split()
-    for count in (3, 2):
+    # "Name Surname, Role": the name is all before the comma.
+    counts = [len(words)] if comma else [3, 2]
+    for count in counts:
         name = words[:count]
-        rest = words[count:] if not comma else [*words[count:], *after_comma.replace(",", " ").split()]
-        if comma and len(words) != count:
-            continue
+        rest = [*words[count:], *after_comma.replace(",", " ").split()]
         if (
-            len(name) == count
+            count in (2, 3)
+            and len(name) == count
             and rest
-            and all(word[:1].isupper() and word.lower() not in _ROLE_MODIFIERS | _ROLE_NOUN_WORDS for word in name)
-            and rest[0].lower() in _ROLE_MODIFIERS | _ROLE_NOUN_WORDS
+            and all(word[:1].isupper() and word.lower() not in _ROLE_PHRASE_WORDS for word in name)
+            and rest[0].lower() in _ROLE_PHRASE_WORDS
             and any(word.lower().strip(".") in _ROLE_NOUN_WORDS for word in rest[: ROLE_WORDS_BEFORE_NOUN + 1])
         ):
             return " ".join(name)

@@ -446,35 +446,32 @@ _ISO_TIME = re.compile(
 _RSS_TIME = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}")
 
 
-def _rss_time(text: str, day: str | None) -> str | None:
-    try:
-        stamp = parsedate_to_datetime(text.strip())
-    except (TypeError, ValueError, IndexError):
-        return None
-    if stamp.date().isoformat() != day or (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0):
-        return None
-    return stamp.isoformat()
-
-
 def metadata_time(text: str | None, day: str | None) -> str | None:
     """The date and time of day a metadata date gives (ISO 8601, to the minute or second, with its
     offset where it has one), where its day is `day`; None for a date without a time. Midnight
     exactly is no time: feeds write a day alone so."""
-    match = _ISO_TIME.match(text) if text else None
-    if match is None and text and _RSS_TIME.match(text):
-        return _rss_time(text, day)
-    if match is None or match.group(1) != day:
-        return None
-    offset = match.group(3)
-    if offset:
-        offset = "+00:00" if offset.upper() == "Z" else f"{offset[:3]}:{offset[-2:]}"
-    try:
-        stamp = datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}{offset or ''}")
-    except ValueError:
-        return None
-    if (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0):
+    stamp = _metadata_stamp(text) if text else None
+    if stamp is None or stamp.date().isoformat() != day or (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0):
         return None
     return stamp.replace(microsecond=0).isoformat()
+
+
+def _metadata_stamp(text: str) -> datetime | None:
+    """The date and time of an ISO 8601 or an RSS (RFC 2822) date with a time of day, or None."""
+    if (match := _ISO_TIME.match(text)) is not None:
+        offset = match.group(3)
+        if offset:
+            offset = "+00:00" if offset.upper() == "Z" else f"{offset[:3]}:{offset[-2:]}"
+        try:
+            return datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}{offset or ''}")
+        except ValueError:
+            return None
+    if _RSS_TIME.match(text) is None:
+        return None
+    try:
+        return parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 # A page's address holding its publication day: "/2012/08/09/", "/2012-08-09-", "/20120809/",

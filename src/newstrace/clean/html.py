@@ -309,30 +309,35 @@ _SITE_NAME_META = re.compile(
 )
 
 
+def _head_attribute(element: re.Pattern[str], attribute: re.Pattern[str], html: str) -> str | None:
+    """The value (as written) of an attribute of the first element of the page's head that `element`
+    matches, or None."""
+    found = element.search(html, 0, HEAD_REACH)
+    value = attribute.search(found.group(0)) if found is not None else None
+    return next(group for group in value.groups() if group is not None) if value is not None else None
+
+
 def declared_site_name(html: str) -> str | None:
     """The site's name as the page's og:site_name declares it, or None."""
-    meta = _SITE_NAME_META.search(html, 0, HEAD_REACH)
-    content = _CONTENT.search(meta.group(0)) if meta is not None else None
-    return (unescape(content.group(1)).strip() or None) if content is not None else None
+    value = _head_attribute(_SITE_NAME_META, _CONTENT, html)
+    return (unescape(value).strip() or None) if value is not None else None
 
 
 def published_time(html: str) -> str | None:
     """The time of publication a page's metadata gives, as written, or None."""
-    meta = _PUBLISHED_META.search(html, 0, HEAD_REACH)
-    content = _CONTENT.search(meta.group(0)) if meta is not None else None
-    if content is not None:
-        return content.group(1).strip()
+    value = _head_attribute(_PUBLISHED_META, _CONTENT, html)
+    if value is not None:
+        return value.strip()
     found = _JSON_LD_PUBLISHED.search(html)
     return found.group(1).strip() if found is not None else None
 
 
 def canonical_url(html: str) -> str | None:
     """The absolute web address a page names as its canonical one, or None."""
-    link = _CANONICAL_LINK.search(html, 0, HEAD_REACH)
-    href = _HREF.search(link.group(0)) if link is not None else None
-    if href is None:
+    value = _head_attribute(_CANONICAL_LINK, _HREF, html)
+    if value is None:
         return None
-    address = unescape(next(value for value in href.groups() if value is not None)).strip()
+    address = unescape(value).strip()
     return address if address.lower().startswith(("http://", "https://")) else None
 
 

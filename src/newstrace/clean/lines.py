@@ -437,7 +437,7 @@ def with_day_first_dates(lines: list[Line], writes_day_first: Callable[[], bool]
     line and post line found again."""
     asked: bool | None = None
     for position, line in enumerate(lines):
-        if not (line.words <= POST_LINE_WORDS or line.headline_like) or not _FIGURES_DATE.search(line.text):
+        if not _read_for_dates(line.words, line.headline_like) or not _may_read_either_way(line.text):
             continue
         found = tuple(find_dates(line.text, day_first=True))
         if len(found) == len(line.dates):
@@ -446,14 +446,37 @@ def with_day_first_dates(lines: list[Line], writes_day_first: Callable[[], bool]
             asked = writes_day_first()
         if not asked:
             return lines
-        fits = line.words <= SHORT_LINE_WORDS or line.headline_like
         lines[position] = replace(
             line,
             dates=found,
-            date_line=date_line_of(line.text, found) if fits or len(found) == DATE_LINE_DATES else None,
+            date_line=_date_line(line.text, found, _short(line.words, line.headline_like)),
             headline_before_post=headline_before_post(line.text, found) if line.headline_like else None,
         )
     return lines
+
+
+def _may_read_either_way(text: str) -> bool:
+    """Whether a line holds a date in figures that may read either way. Its separator and its century
+    are looked for first: the pattern alone, tried at every character, cost 0.4 ms a page of 165 lines
+    (0.04 ms so)."""
+    return ("/" in text or "-" in text) and ("20" in text or "19" in text) and _FIGURES_DATE.search(text) is not None
+
+
+def _read_for_dates(words: int, headline_like: bool) -> bool:
+    """Whether a line's dates are looked for: a line that can be a post line or a headline (a
+    paragraph's dates are its story's)."""
+    return words <= POST_LINE_WORDS or headline_like
+
+
+def _short(words: int, headline_like: bool) -> bool:
+    """Whether a line is ever asked for its date or byline: short lines and possible headlines."""
+    return words <= SHORT_LINE_WORDS or headline_like
+
+
+def _date_line(text: str, found: tuple[FoundDate, ...], short: bool) -> date | None:
+    """The date of a short line that is mostly a date; a line of a publication's date and its update's
+    is longer than most date lines, and one still."""
+    return date_line_of(text, found) if short or len(found) == DATE_LINE_DATES else None
 
 
 def build_lines(raw_lines: list[str]) -> list[Line]:
@@ -508,22 +531,16 @@ def build_pages_lines(pages: Sequence[Sequence[str]]) -> list[list[Line]]:
         or (has_unspaced_script(text) and _is_headline_like(text, count_words(text), is_plain, item))
         for text, count, is_plain, item, is_headline in zip(texts, words, plain, list_items, headline, strict=True)
     ]
-    # Dates only in lines that can be a post line or a headline: a paragraph's dates are its story's.
     found_dates = [
-        tuple(find_dates(text)) if count <= POST_LINE_WORDS or is_headline else ()
+        tuple(find_dates(text)) if _read_for_dates(count, is_headline) else ()
         for text, count, is_headline in zip(texts, words, headline, strict=True)
     ]
     post_headlines = [
         headline_before_post(text, found) if is_headline else None
         for text, is_headline, found in zip(texts, headline, found_dates, strict=True)
     ]
-    # Only short lines and possible headlines are ever asked for their date or byline.
-    short = [count <= SHORT_LINE_WORDS or is_headline for count, is_headline in zip(words, headline, strict=True)]
-    # A line of a publication's date and its update's is longer than most date lines, and one still.
-    date_lines = [
-        date_line_of(text, found) if fits or len(found) == DATE_LINE_DATES else None
-        for text, fits, found in zip(texts, short, found_dates, strict=True)
-    ]
+    short = [_short(count, is_headline) for count, is_headline in zip(words, headline, strict=True)]
+    date_lines = [_date_line(text, found, fits) for text, fits, found in zip(texts, short, found_dates, strict=True)]
     bylines = [parse_byline(text) if fits else None for text, fits in zip(texts, short, strict=True)]
     # Once per distinct text rather than for each line of each page the model reads (0.061 -> 0.027
     # ms a page for _complete_runs_of_rows).

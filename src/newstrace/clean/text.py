@@ -2712,7 +2712,7 @@ def _take_wire_ends(result: CleanedText) -> None:
     for position, item in enumerate(result.removed):
         if item.reason in _FOOT_REASONS and (reason := _wire_end_reason(item.line.strip())) is not None:
             result.removed[position] = RemovedLine(item.line, reason)
-    if len(result.paragraphs) > 1 and _SYNDICATED_FEED_NOTE.match(result.paragraphs[0].strip()):
+    if len(result.paragraphs) > 1 and _is_feed_note(result.paragraphs[0].strip()):
         result.metadata.setdefault("syndication_note", result.paragraphs[0].strip())
         result.removed.append(RemovedLine(_pop_paragraph(result, 0), SYNDICATED_FEED_REASON))
     if result.paragraphs and (mark := _WIRE_END_IN_TEXT.search(result.paragraphs[-1])) is not None:
@@ -2720,7 +2720,7 @@ def _take_wire_ends(result: CleanedText) -> None:
         result.paragraphs[-1] = result.paragraphs[-1][: mark.start()]
     if "syndication_note" not in result.metadata:
         # A note the line model or a rule took out already says the same.
-        note = next((item.line for item in result.removed if _SYNDICATED_FEED_NOTE.match(item.line.strip())), None)
+        note = next((item.line for item in result.removed if _is_feed_note(item.line.strip())), None)
         if note is not None:
             result.metadata["syndication_note"] = note.strip()
 
@@ -2759,7 +2759,14 @@ def _wire_end_reason(line: str) -> str | None:
         return MARKUP_REASON
     if _CONTACT_ADDRESS.match(line):
         return CONTACT_ADDRESS_REASON
-    return SYNDICATED_FEED_REASON if _SYNDICATED_FEED_NOTE.match(line) else None
+    return SYNDICATED_FEED_REASON if _is_feed_note(line) else None
+
+
+def _is_feed_note(line: str) -> bool:
+    """Whether a (stripped) line is a republisher's syndicated-feed notice. Its word "feed" is looked for
+    first: the pattern's lookaheads cost 1.2 µs a line (0.19 ms a page of 165 lines), and a page's removed lines
+    are all asked."""
+    return len(line) <= WIRE_END_CHARACTERS and "feed" in line.lower() and _SYNDICATED_FEED_NOTE.match(line) is not None
 
 
 def _take_republication_note(result: CleanedText) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newstrace.model import Page, ReadError
 from newstrace.read.decode import DecodeError, decode_bytes
-from newstrace.read.headers import read_scraper_header
+from newstrace.read.headers import ScraperHeader, read_scraper_header
 
 
 def content_hash(data: bytes) -> str:
@@ -66,23 +66,20 @@ def read_text_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:
     if is_html_document(text):
         yield Page(str(path), content_hash(data), "html", names_for_path(path), html=text)
         return
-    header = read_scraper_header(text)
-    if header is not None:
-        # A scraper's header above the text (Jina Reader's, YAML front matter): the page's address,
-        # title, date and author, as a record's fields would give them.
-        yield Page(
-            str(path),
-            content_hash(data),
-            "text",
-            names_for_path(path),
-            text=header.text,
-            url=header.url,
-            title=header.title,
-            date=header.date,
-            author=header.author,
-        )
-        return
-    yield Page(str(path), content_hash(data), "text", names_for_path(path), text=text)
+    # A scraper's header above the text (Jina Reader's, YAML front matter) gives the page's address,
+    # title, date and author, as a record's fields would.
+    header = read_scraper_header(text) or ScraperHeader(text)
+    yield Page(
+        str(path),
+        content_hash(data),
+        "text",
+        names_for_path(path),
+        text=header.text,
+        url=header.url,
+        title=header.title,
+        date=header.date,
+        author=header.author,
+    )
 
 
 def read_html_file(path: Path, max_bytes: int) -> Iterator[Page | ReadError]:

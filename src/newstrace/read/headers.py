@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 # Jina Reader: its fields one to a line (blank lines between), the content after "Markdown Content:".
 _READER_HEADER = re.compile(
-    r"\A\s*Title:[ \t]*(?P<title>[^\n]*)\n\s*"
-    r"(?:(?P<field>[A-Z][A-Za-z ]{1,30}):[ \t]*[^\n]*\n\s*){0,8}?"
+    r"\A\s*Title:[ \t]*[^\n]*\n\s*"
+    r"(?:[A-Z][A-Za-z ]{1,30}:[ \t]*[^\n]*\n\s*){0,8}?"
     r"(?:Markdown|Text|HTML)[ \t]Content:[ \t]*\n",
 )
 _READER_FIELD = re.compile(r"^(?P<name>[A-Z][A-Za-z ]{1,30}):[ \t]*(?P<value>[^\n]*)$", re.MULTILINE)
@@ -38,21 +38,17 @@ class ScraperHeader:
 
 def read_scraper_header(text: str) -> ScraperHeader | None:
     """The fields of a scraper's header opening the text, and the text after it; None for a text
-    that opens otherwise."""
-    if text.startswith("Title:") or text.lstrip().startswith("Title:"):
-        match = _READER_HEADER.match(text)
-        if match is not None:
-            fields = {found["name"].lower(): found["value"].strip() for found in _READER_FIELD.finditer(match.group(0))}
+    that opens otherwise (both patterns are anchored at the start: they fail at once on it)."""
+    if (match := _READER_HEADER.match(text)) is not None:
+        fields = {found["name"].lower(): found["value"].strip() for found in _READER_FIELD.finditer(match.group(0))}
+        return _header(fields, text[match.end() :])
+    if (match := _FRONT_MATTER.match(text)) is not None:
+        fields = {
+            found["name"].strip().lower(): _unquoted(found["value"])
+            for found in _FRONT_MATTER_FIELD.finditer(match.group("fields"))
+        }
+        if any(name in fields for name in (*_TITLE_NAMES, *_URL_NAMES, *_DATE_NAMES)):
             return _header(fields, text[match.end() :])
-    if text.startswith("---"):
-        match = _FRONT_MATTER.match(text)
-        if match is not None:
-            fields = {
-                found["name"].strip().lower(): _unquoted(found["value"])
-                for found in _FRONT_MATTER_FIELD.finditer(match.group("fields"))
-            }
-            if any(name in fields for name in (*_TITLE_NAMES, *_URL_NAMES, *_DATE_NAMES)):
-                return _header(fields, text[match.end() :])
     return None
 
 
