@@ -114,6 +114,20 @@ def test_a_paraphrase_in_order_is_a_rewrite_of_the_text_that_keeps_the_quotation
     assert all(item.kind in ("paraphrase", "unaligned") for item in relation.aligned)
 
 
+@pytest.mark.parametrize("credits", [("AP", "Reuters"), ("Agence France-Presse", "(dpa)")])
+def test_two_agencies_reports_that_read_as_a_paraphrase_are_the_same_event(
+    lexicon: Lexicon, credits: tuple[str, str]
+) -> None:
+    original = make_article("b-original", ORIGINAL, credit=credits[0])
+    relation = _relate(make_article("a-rewrite", REWRITE, credit=credits[1]), original, lexicon)
+    assert relation.kind == "same_event"
+    assert relation.confidence >= STORY_THRESHOLD
+    assert any("its own agency's report" in reason for reason in relation.evidence)
+    # A rewrite credited to the source's own agency (its name written another way) stays a rewrite.
+    again = _relate(make_article("a-rewrite", REWRITE, credit=credits[0].strip("()").upper()), original, lexicon)
+    assert again.kind == "rewrite"
+
+
 def test_unrelated_articles_are_unrelated_and_carry_no_alignment(lexicon: Lexicon) -> None:
     relation = _relate(make_article("ferry", ORIGINAL), make_article("cheese", UNRELATED), lexicon)
     assert relation.kind == "unrelated"

@@ -846,6 +846,26 @@ def test_a_republishers_note_above_the_text_leaves_the_body_and_credits_the_agen
     assert (article.metadata["originally_published"], article.credit) == ("The Lakeside Courier", None)
 
 
+@pytest.mark.parametrize(
+    ("note", "outlet", "credit"),
+    [
+        ("Read the full story at AP News.", "AP News", "AP"),
+        ("Continue reading the original article on The Lakeside Courier ›", "The Lakeside Courier", None),
+        ("Click here to read the full article on www.lakesidecourier.com", "www.lakesidecourier.com", None),
+        # A note that names no outlet, and a sentence of the text that reads a report, name none.
+        ("Read the rest of this post on the original site »", None, None),
+        ("The mayor said she would read the full report on Monday.", None, None),
+    ],
+)
+def test_an_excerpts_note_naming_where_the_whole_article_is_names_its_publisher(
+    note: str, outlet: str | None, credit: str | None
+) -> None:
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{note}\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert (article.metadata.get("originally_published"), article.credit) == (outlet, credit)
+
+
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."

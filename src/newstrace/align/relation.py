@@ -31,6 +31,7 @@ from newstrace.align.story_model import (
     graded_similarity,
 )
 from newstrace.clean import outlet_of_url
+from newstrace.clean.credits import canonical_agency
 from newstrace.clean.site import subject_words
 from newstrace.embeddings import LeadEncoder, default_lead_encoder
 from newstrace.model import CANONICAL_ELSEWHERE, PUBLISHED_TIME, Article, Relation, publishers_differ
@@ -279,6 +280,15 @@ def _first_appeared_in(copy: Article, source: Article) -> str | None:
     return None
 
 
+def _agencies_apart(source: Article, copy: Article) -> tuple[str, str] | None:
+    """The two agencies credited, where each article is credited to a different one ("AP" and
+    "Reuters"), else None."""
+    agencies = canonical_agency(source.credit), canonical_agency(copy.credit)
+    if agencies[0] is None or agencies[1] is None or agencies[0] == agencies[1]:
+        return None
+    return agencies[0], agencies[1]
+
+
 def _published_time(article: Article) -> datetime | None:
     try:
         return datetime.fromisoformat(article.metadata[PUBLISHED_TIME])
@@ -438,6 +448,15 @@ def relate(
             gap = int(comparison.features[FEATURE_NAMES.index("day_gap")])
             reasons.append(f"a rewrite dated {gap} day{'s' if gap != 1 else ''} apart from its source")
             probability = max(probability, round(undated or 0.0, 4))
+        else:
+            kind, confidence = "unrelated", round(1.0 - probability, 3)
+    if kind == "rewrite" and (agencies := _agencies_apart(source, copy)):
+        # Two agencies' reports of one event tell it in the same order from the same officials'
+        # words, and read as a paraphrase of each other; neither took the other's text (that would
+        # be a copy or a syndicated copy), and calling one a rewrite accuses it of uncredited reuse.
+        reasons.append(f"each is its own agency's report ({agencies[0]} and {agencies[1]}), not a rewrite")
+        if probability >= STORY_THRESHOLD:
+            kind, confidence = "same_event", round(probability, 3)
         else:
             kind, confidence = "unrelated", round(1.0 - probability, 3)
     if comparison.features[FEATURE_NAMES.index("same_catchline")]:
