@@ -866,6 +866,23 @@ def test_an_excerpts_note_naming_where_the_whole_article_is_names_its_publisher(
         assert (article.metadata.get("originally_published"), article.credit) == (outlet, credit)
 
 
+@pytest.mark.parametrize(
+    ("author_line", "byline", "credit"),
+    [
+        ("Story by Associated Press", "Associated Press", "AP"),
+        ("Story by Ana Ruiz, Associated Press", "Ana Ruiz", "AP"),
+        ("Story by Ana Ruiz and Tom Hallet, The Associated Press", "Ana Ruiz and Tom Hallet", "AP"),
+        ("By Ana Ruiz, Staff Writer", "Ana Ruiz", None),
+    ],
+)
+def test_an_author_line_naming_an_agency_credits_it(author_line: str, byline: str, credit: str | None) -> None:
+    page = f"Ferry to Holm island sails again after repairs\n\n{author_line}\n\n{FERRY_BODY}"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert (article.byline, article.credit) == (byline, credit)
+        assert author_line not in article.paragraphs
+
+
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."

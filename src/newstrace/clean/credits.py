@@ -61,9 +61,14 @@ _EAST_ASIAN_DATELINES = (
 )
 # The words a "By ..." line opens with, in any case; only their first letters can open a match.
 _BYLINE_WORDS = ("by", "von", "por", "par", "door", "av")
-_BYLINE_OPENINGS = frozenset(letter for word in _BYLINE_WORDS for letter in (word[0], word[0].upper()))
+# "Story by Ana Ruiz": a portal's author line over a partner's story. ("Written by" opens comments and post lines
+# too, which their own rules read.)
+_BYLINE_LEADS = ("story",)
+_BYLINE_OPENINGS = frozenset(
+    letter for word in (*_BYLINE_WORDS, *_BYLINE_LEADS) for letter in (word[0], word[0].upper())
+)
 _BYLINE = re.compile(
-    rf"^(?:{'|'.join(_BYLINE_WORDS)})\s+"
+    rf"^(?:(?:{'|'.join(_BYLINE_LEADS)})\s+by\s+|(?:{'|'.join(_BYLINE_WORDS)})\s+)"
     r"(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
     r"(?P<rest>\s*(?:,|\||-|–|—|/).*)?$",
     re.I,

@@ -2610,6 +2610,8 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
     result.credit = result.credit or _agency_of_copyright(result.removed)
     if complete and result.credit is None:
         result.credit = _contributing_agency(result.removed)
+    if complete and result.credit is None:
+        result.credit = _agency_of_author_line(result.removed, result.byline)
     if not complete:
         return
     _take_republication_note(result)
@@ -3068,6 +3070,26 @@ def _agency_of_copyright(removed: list[RemovedLine]) -> str | None:
     agencies a site may carry credits none of them, and "Ana Ruiz © Reuters" under a picture is the
     photographer's. Not a photo's notice either: the picture is the agency's, not the text."""
     return next(filter(None, (_notice_agency(item.line) for item in removed if item.reason == COPYRIGHT_REASON)), None)
+
+
+_AUTHOR_LINE_REASONS = frozenset({"byline", AUTHOR_LINE_REASON, POST_LINE_REASON})
+# An author line of more words than this is a sentence or a bio, whose agency may be anyone's employer.
+AUTHOR_LINE_AGENCY_WORDS = 14
+
+
+def _agency_of_author_line(removed: list[RemovedLine], byline: str | None) -> str | None:
+    """The agency an author line names ("Story by Associated Press", "Story by Ana Ruiz and Tom Hallet,
+    The Associated Press"): the agency's copy, whoever printed it. The line is one removed as a byline,
+    or the one the byline was read from, whatever rule removed it."""
+    lines = (item.line for item in removed if item.reason in _AUTHOR_LINE_REASONS or (byline and byline in item.line))
+    return next(
+        (
+            agency
+            for line in lines
+            if len(line.split()) <= AUTHOR_LINE_AGENCY_WORDS and (agency := canonical_agency(line))
+        ),
+        None,
+    )
 
 
 def _contributing_agency(removed: list[RemovedLine]) -> str | None:
