@@ -883,6 +883,60 @@ def test_an_author_line_naming_an_agency_credits_it(author_line: str, byline: st
         assert author_line not in article.paragraphs
 
 
+@pytest.mark.parametrize(
+    ("author_line", "byline", "credit"),
+    [
+        ("by: ANA RUIZ, Associated Press", "ANA RUIZ", "AP"),
+        ("by: Ana Ruiz", "Ana Ruiz", None),
+    ],
+)
+def test_a_lower_case_byline_under_the_headline_is_no_part_of_it(
+    author_line: str, byline: str, credit: str | None
+) -> None:
+    # The headline has no full stop, so the lower-case line under it reads as its wrapped continuation.
+    page = f"Ferry to Holm island sails again after repairs\n\n{author_line}\n\n{FERRY_BODY}"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert (article.title, article.byline, article.credit) == (
+            "Ferry to Holm island sails again after repairs",
+            byline,
+            credit,
+        )
+
+
+@pytest.mark.parametrize(
+    ("note", "kept"),
+    [
+        ("This is a developing story and will be updated.", False),
+        ("This story will be updated. Check back for more.", False),
+        ("Editor's note: This story contains a description of the crash.", True),
+    ],
+)
+def test_an_agency_dateline_under_a_short_note_is_read_and_a_developing_story_note_removed(
+    note: str, kept: bool
+) -> None:
+    lede = "HOLM, Lakeland (AP) — The ferry to Holm island sailed again on Monday after three weeks of repairs."
+    rest = FERRY_BODY.split("\n\n", 1)[1]
+    page = f"Ferry to Holm island sails again after repairs\n\n{note}\n\n{lede}\n\n{rest}"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert (article.dateline, article.credit) == ("HOLM, Lakeland", "AP")
+        assert (note in article.paragraphs) is kept
+        assert "The ferry to Holm island sailed again on Monday after three weeks of repairs." in article.paragraphs
+    # A date alone opening the second paragraph is the text's, not a dateline.
+    timeline = "March 3, 2001 — The ferry company is founded by three island families."
+    [article] = clean_text(
+        f"Ferry to Holm island sails again after repairs\n\nHow the island's ferry service began, as the museum tells it.\n\n{timeline}\n\n{rest}"
+    )
+    assert timeline in article.paragraphs and article.dateline is None
+    # Nor is a place in capitals without its agency there ("AFAIK – I'm not aware ..." reads as one).
+    capitals = "HOLM — The ferry company was founded by three island families in 2001."
+    [article] = clean_text(
+        f"Ferry to Holm island sails again after repairs\n\nHow the island's ferry service began, as the museum tells it.\n\n{capitals}\n\n{rest}"
+    )
+    assert capitals in article.paragraphs and article.dateline is None
+
+
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."

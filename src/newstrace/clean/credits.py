@@ -68,7 +68,7 @@ _BYLINE_OPENINGS = frozenset(
     letter for word in (*_BYLINE_WORDS, *_BYLINE_LEADS) for letter in (word[0], word[0].upper())
 )
 _BYLINE = re.compile(
-    rf"^(?:(?:{'|'.join(_BYLINE_LEADS)})\s+by\s+|(?:{'|'.join(_BYLINE_WORDS)})\s+)"
+    rf"^(?:(?:{'|'.join(_BYLINE_LEADS)})\s+by:?\s+|(?:{'|'.join(_BYLINE_WORDS)}):?\s+)"
     r"(?P<names>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|and|&|de|van|von|da|al-\w+)){0,6})"
     r"(?P<rest>\s*(?:,|\||-|–|—|/).*)?$",
     re.I,

@@ -12,6 +12,7 @@ from itertools import islice, pairwise
 
 import ftfy
 
+from newstrace.clean.credits import ANY_AGENCY
 from newstrace.model import RemovedLine
 from newstrace.sentences.words import has_unspaced_script
 
@@ -50,7 +51,12 @@ _CONTINUATION_MARKS = "—–•-"
 # caption numbers ("epa09876543 Protesters gather ..."), which had been joined to the headline above.
 _CONTINUATION = re.compile(rf"^(?:[{_CONTINUATION_MARKS}]\s*)?[a-zà-ÿ](?![a-zà-ÿ]*\d)")
 # (Italian bylines: "di Marco Bellini".)
-_BYLINE_ALONE = re.compile(r"(?:by|di)\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|and|&)){0,5}\s*$")
+_BYLINE_ALONE = re.compile(
+    r"(?:by|di):?\s+[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|and|&)){0,5}"
+    # An agency after a comma ("by: ANA RUIZ, Associated Press"); not any words (a sidebar's "BLOG: Heart
+    # to Heart by Ana Ruiz, Staff Writer" is no byline of the post under it).
+    rf"(?:\s*,\s*(?:[Tt]he\s+)?(?:{ANY_AGENCY}))?\s*$"
+)
 # Typewriter-era quotes: ``like this'' (wire copy, some newspaper archives).
 _OPEN_BACKTICKS = re.compile(r"``")
 _CLOSE_APOSTROPHES = re.compile(r"''")

@@ -1041,6 +1041,19 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("catch", "download", "install"),
         ends_article=False,
     ),
+    # A publisher's note that the story is still unfolding ("This is a developing story and will be
+    # updated.", "This story will be updated. Check back for more."), as local sites print over wire
+    # copy: the publisher's, not the report's, and above the lede it hides the agency's dateline.
+    LineRule(
+        "developing_note",
+        r"^[\W_]*(?:this\s+is\s+an?\s+(?:developing|breaking)(?:\s+news)?\s+(?:story|report|situation)\b"
+        r"|this\s+(?:story|article|report|post)\s+(?:is\s+developing|will\s+be\s+updated)\b"
+        r"|check\s+back\s+(?:later\s+|soon\s+|here\s+)?for\s+(?:more|updates|the\s+latest)\b)",
+        "note that the story is developing (the publisher's)",
+        25,
+        triggers=("developing", "breaking", "updated", "check back"),
+        ends_article=False,
+    ),
     # A time alone on its line: a video's length under its player ("0:45", "1:02:33") or a live
     # page's stamp over an entry ("11:48", "11:48 PM", "9.05am BST"); and a player's label ("Embedded
     # video", "Video player").

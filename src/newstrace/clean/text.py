@@ -1593,8 +1593,9 @@ def _clean_segment(
     else:
         title_line, title_text = _choose_title(lines[:first_body], opening, as_learnt=True)
         if title_line is not None:
-            result.title, byline = _apart_from_joined_byline(title_line, title_text, joined_bylines)
+            result.title, byline, agency = _apart_from_joined_byline(title_line, title_text, joined_bylines)
             result.byline = result.byline or byline
+            result.credit = result.credit or agency
             title_key = title_line.key
 
     in_teaser_list = False
@@ -2021,8 +2022,9 @@ def _clean_segment_by_model(
     else:
         title_line, title_text = _choose_title(lines[:first_body], opening, site_names=site_names)
         if title_line is not None:
-            result.title, byline = _apart_from_joined_byline(title_line, title_text, joined_bylines)
+            result.title, byline, agency = _apart_from_joined_byline(title_line, title_text, joined_bylines)
             result.byline = result.byline or byline
+            result.credit = result.credit or agency
             title_key = title_line.key
             # Line.index is the line's place on the page and a segment a run of the page's lines
             # (list.index compared whole dataclasses: 0.015 ms a page).
@@ -2111,7 +2113,8 @@ def _clean_segment_by_model(
                 reason = POST_LINE_REASON
             elif result.byline is None and line.text in joined_bylines:
                 # A line above the text that took the byline under it as its wrapped continuation.
-                result.byline = _joined_byline_author(line.text[joined_bylines[line.text] :])
+                result.byline, agency = _joined_byline(line.text[joined_bylines[line.text] :])
+                result.credit = result.credit or agency
             elif (
                 result.byline is None
                 and headline_at < position < first_body - 1
@@ -2419,20 +2422,23 @@ def _capped_words(line: Line, as_learnt: bool = True) -> int:
 
 def _apart_from_joined_byline(
     title_line: Line, title_text: str | None, joined_bylines: dict[str, int] | None
-) -> tuple[str | None, str | None]:
-    """The headline and the byline of a headline line that took the byline under it as its wrapped
-    continuation ("Headline" + "by Ana Ruiz"); else the title as chosen and no byline."""
+) -> tuple[str | None, str | None, str | None]:
+    """The headline, the byline and the agency it names, of a headline line that took the byline under
+    it as its wrapped continuation ("Headline" + "by: ANA RUIZ, Associated Press"); else the title as
+    chosen and neither."""
     cut = (joined_bylines or {}).get(title_line.text)
     if cut is None:
-        return title_text, None
-    return title_line.text[:cut].rstrip(), _joined_byline_author(title_line.text[cut:])
+        return title_text, None, None
+    return title_line.text[:cut].rstrip(), *_joined_byline(title_line.text[cut:])
 
 
-def _joined_byline_author(byline: str) -> str | None:
-    """The author of a byline a headline took as its continuation ("by Ana Ruiz", Italian "di Ana Ruiz")."""
+def _joined_byline(byline: str) -> tuple[str | None, str | None]:
+    """The author and the agency of a byline a line took as its continuation ("by Ana Ruiz", "by: ANA
+    RUIZ, Associated Press", Italian "di Ana Ruiz")."""
     if byline.startswith("di "):
-        return name_line(byline[3:])
-    return post_line_author(byline)
+        return name_line(byline[3:]), None
+    parsed = parse_byline(byline)
+    return post_line_author(byline), parsed[1] if parsed is not None else None
 
 
 def _title_text(line: Line) -> str:
@@ -2582,10 +2588,11 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
     if complete:
         _take_agency_line(result)
     _take_dateline(result)
-    if result.credit is None and (byline := agency_byline(result.paragraphs[0])) is not None:
+    if (result.credit is None or result.byline is None) and (byline := agency_byline(result.paragraphs[0])):
         # A byline naming the agency among header pieces joined to the text ("3:30 p.m. EST By ANA RUIZ
-        # The Associated Press"): the agency's copy, whoever printed it.
-        result.credit = byline[0]
+        # The Associated Press"): the agency's copy, whoever printed it (the dateline under a paragraph
+        # of such pieces may have credited it already).
+        result.credit = result.credit or byline[0]
         result.byline = result.byline or byline[1]
     if complete:
         _take_wire_ends(result)
@@ -2804,10 +2811,28 @@ def _take_agency_line(result: CleanedText) -> None:
     result.byline = result.byline or found[1]
 
 
+# A paragraph above the lede of at most this many words may stand above an agency's dateline.
+NOTE_BEFORE_DATELINE_WORDS = 40
+
+
 def _take_dateline(result: CleanedText) -> None:
     """The wire dateline opening the text, and the header pieces an extraction joined before it."""
     # A layout table's cell keeps its mark until the end ("| MANILA, Nov. 24 (Xinhua) -- ...").
     dateline, header, rest = find_dateline(result.paragraphs[0].removeprefix(CELL_MARK))
+    position = 0
+    if (
+        dateline is None
+        and len(result.paragraphs) > 1
+        and count_words(result.paragraphs[0]) <= NOTE_BEFORE_DATELINE_WORDS
+    ):
+        # A short paragraph above the lede (a publisher's "This is a developing story and will be
+        # updated.", an editor's note, a standfirst) stays text; the lede under it opens with the
+        # agency's dateline. Only one naming its agency is read there: "AFAIK – I'm not aware ..." or
+        # a date alone opening a second paragraph is the text's.
+        dateline, header, rest = find_dateline(result.paragraphs[1].removeprefix(CELL_MARK))
+        if dateline is None or header or not dateline.agency:
+            return
+        position = 1
     if dateline is None:
         return
     date_alone = not (dateline.place or dateline.agency)
@@ -2815,7 +2840,6 @@ def _take_dateline(result: CleanedText) -> None:
         # A date alone before a dash dates the text it opens; opening the next paragraph too, it is a
         # timeline's first entry ("March 3, 2001 – The company is founded.").
         return
-    position = 0
     if header and _HEADER_SENTENCE.search(header):
         # A sentence before the dateline is text (an editor's note, a caption): it stays, a paragraph
         # of its own ("This is part one of the transcript. ... CHARLESTON (CNN) -- ...").
