@@ -937,6 +937,32 @@ def test_an_agency_dateline_under_a_short_note_is_read_and_a_developing_story_no
     assert capitals in article.paragraphs and article.dateline is None
 
 
+@pytest.mark.parametrize(("name", "byline"), [("ADA BRENNAN", "ADA BRENNAN"), ("Breaking News", None)])
+def test_a_name_alone_over_the_date_line_is_the_byline(name: str, byline: str | None) -> None:
+    # A portal's copy of a partner's story: the author's name, then the time and reading time, then
+    # the partner's name.
+    page = (
+        "Lakeside Portal\nSearch the web\n\nFerry to Holm island sails again after repairs\n\n"
+        f"{name}\nUpdated Mon, May 6, 2024 at 6:30 PM EDT·2 min read\n\nThe Lakeside Courier\n\n{FERRY_BODY}"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.byline == byline
+    assert article.date == date(2024, 5, 6)
+    assert name not in article.paragraphs
+
+
+def test_a_subscription_offer_with_its_price_is_a_paywall_prompt() -> None:
+    offer = "Subscribe to The Lakeside Courier for $1 a week."
+    for line in (offer, "Get unlimited digital access for just £2 a month, cancel anytime"):
+        page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{line}\n"
+        [article] = clean_text(page, line_model=default_line_model())
+        assert (line, "paywall prompt") in [(item.line, item.reason) for item in article.removed]
+    # A report of a price rise says so otherwise, and stays.
+    report = "Subscribers to the island's ferry pass will pay $12 a week from June, the operator said."
+    [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{report}\n")
+    assert report in article.paragraphs
+
+
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."

@@ -62,3 +62,10 @@ WIDGET_WORDS: frozenset[str] = _words(
     " поделиться комментарии комментарий читать войти поиск новости реклама подписаться главная "
     "bagikan komentar baca juga berita cari masuk iklan terkait"
 )
+
+# Words of a label over a date line ("Breaking News", "Local Sports", "Yahoo News"), which reads as a
+# person's name.
+LABEL_WORDS: frozenset[str] = _words(
+    "news breaking latest live update updates local sport sports world business politics opinion analysis "
+    "exclusive sponsored video home top stories story editor editors staff weather wire service services"
+)

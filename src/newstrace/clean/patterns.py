@@ -658,7 +658,10 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         r"|\bthis\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to)\s+"
         r"(?:subscribers|members)\b|^[\W_]*to\s+(?:continue|keep)\s+reading\b"
         r"|\babonnez-vous\s+pour\b|\bréservé\s+aux\s+abonnés\b|\bjetzt\s+(?:weiterlesen|abonnieren)\b"
-        r"|\bsuscr[ií]bete\s+para\b|\bassine\s+para\s+(?:continuar|ler)\b",
+        r"|\bsuscr[ií]bete\s+para\b|\bassine\s+para\s+(?:continuar|ler)\b"
+        # An offer with its price ("Subscribe to The Courier for $1 a week", "Get unlimited digital access
+        # for just £2 a month").
+        r"|^[\W_]*(?:subscribe|join|get\s+(?:unlimited|full|digital)(?:\s+digital)?\s+access)\b[^.!?]{0,80}?[$€£]\s?\d",
         "paywall prompt",
         30,
         triggers=(
@@ -673,6 +676,8 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
             "suscr",
             "assine",
             "weiterlesen",
+            "join",
+            "access",
         ),
         ends_article=False,
     ),

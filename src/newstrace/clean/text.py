@@ -78,7 +78,7 @@ from newstrace.clean.headlines import (
 )
 from newstrace.clean.line_features import RuleDecisions, rule_features
 from newstrace.clean.line_model import LineModel, PageToScore
-from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
+from newstrace.clean.line_vocabulary import LABEL_WORDS, STOP_WORDS, WIDGET_WORDS
 from newstrace.clean.lines import (
     POST_LINE_WORDS,
     SHORT_LINE_WORDS,
@@ -2041,6 +2041,7 @@ def _clean_segment_by_model(
     seen_keys: set[str] = set()
     caption_keys: set[str] = set()
     author_after_by = -1
+    name_over_date: tuple[str, int] | None = None
     date_lines: list[_DateEvidence] = []
     # Where the header moved, its headline is the one under the prose (the title line may be the <title>).
     headline_at = headline_position if moved is not None else _last_headline(lines, first_body, title_key)
@@ -2188,10 +2189,49 @@ def _clean_segment_by_model(
             _note_byline(result, line)
         elif reason == "reporter credit":
             result.metadata.setdefault("reporter_credit", line.text)
+        if reason in (POST_LINE_REASON, "date line") and position - 2 == headline_at and name_over_date is None:
+            name_over_date = _name_over_date_line(result, lines[position - 1])
         result.removed.append(RemovedLine(line.text, reason or MODEL_REASON))
+    if name_over_date is not None and result.byline is None and not _named_elsewhere(result, *name_over_date):
+        # Only where nothing else named the author: a label under the headline may read as a name too.
+        result.byline, where = name_over_date
+        result.removed[where] = RemovedLine(result.removed[where].line, "byline")
     _note_footer_post_line(result, date_lines, lines, last_kept)
     _finish(result, metadata_date, date_lines)
     return result
+
+
+def _named_elsewhere(result: CleanedText, name: str, where: int) -> bool:
+    """Whether the page says a name again (the words run together or not): in its headline or text (a
+    team, a place: "Adelaide United"), or in another line of its header (the site's "MalaysiaSun.com",
+    the <title> line holding the post's own headline "Joy the Baker – Papa Says")."""
+    key = _NOT_LETTERS.sub("", name.lower())
+    texts = (result.title or "", *result.paragraphs, *(item.line for item in result.removed[:where]))
+    return any(key in _NOT_LETTERS.sub("", text.lower()) for text in texts)
+
+
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+# A person's name: this many words at least and at most.
+NAME_WORDS = (2, 4)
+
+
+def _name_over_date_line(result: CleanedText, previous: Line) -> tuple[str, int] | None:
+    """A name alone between the headline and the date line ("ANA RUIZ" over "Updated Fri, September 12,
+    2025 at 6:30 PM EDT·2 min read", as a portal prints a partner's story), where the header's rules
+    removed it as furniture: the name and where it stands among the removed lines."""
+    if (
+        not result.removed
+        or result.removed[-1].line != previous.text
+        or result.removed[-1].reason not in _HEADER_REASONS
+    ):
+        return None
+    name = name_line(previous.text)
+    if name is None or not NAME_WORDS[0] <= len(name.split()) <= NAME_WORDS[1]:
+        return None
+    words = [word.strip(".,").lower() for word in name.split()]
+    if canonical_agency(name.title()) or any(word in LABEL_WORDS or word in WEEKDAYS for word in words):
+        return None
+    return name, len(result.removed) - 1
 
 
 # The fewest words of a page's first line that is its headline above a deck, and the most of the
