@@ -43,6 +43,9 @@ from newstrace.model import Page
         ("Jan, 15, 2008", date(2008, 1, 15)),
         ("12-30-2007, 02h53", date(2007, 12, 30)),
         ("30-12-2007 14:02", date(2007, 12, 30)),
+        # The time run into the year, as a page's date and time spans scrape.
+        ("September 12, 20253:42 PM GMTUpdated 2 hours ago", date(2025, 9, 12)),
+        ("12 September 202511:05", date(2025, 9, 12)),
     ],
 )
 def test_explicit_dates(text: str, expected: date) -> None:
@@ -58,6 +61,8 @@ def test_no_date_from_bare_numbers_or_impossible_days() -> None:
     assert find_dates("Posted 09-08-2012") == []
     assert find_dates("Call 555-12-2008 or score 3-2 in 2008") == []
     assert find_dates("Scores 3/45/2012 and 1/2/20123, path /12/14/2012/") == []
+    # A number run into the year is no time.
+    assert find_dates("On September 12, 20256 people signed it") == []
 
 
 @pytest.mark.parametrize(

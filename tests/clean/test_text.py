@@ -963,6 +963,27 @@ def test_a_subscription_offer_with_its_price_is_a_paywall_prompt() -> None:
     assert report in article.paragraphs
 
 
+def test_a_wire_site_page_gives_its_headline_date_and_captions_not_its_motto() -> None:
+    # An agency's own page as a scraper saves it: a motto over the headline, the date run into its time,
+    # a gallery's caption twice (its counter before one, the licensing link after the other).
+    caption = "Ferry crews load the first cars at Holm pier, May 6, 2024. Lakeland Press/Ana Ruiz via REUTERS"
+    page = (
+        "Skip to main content\nExclusive news, data and analytics for financial market professionals\nWorld\nBusiness\n"
+        "Europe\nFerry to Holm island sails again after repairs\nBy Ada Brennan\n"
+        "May 6, 20243:42 PM GMTUpdated 2 hours ago\n\n"
+        f"Item 1 of 2 {caption}\n[1/2]{caption} Purchase Licensing Rights, opens new tab\n\n{FERRY_BODY}"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Ferry to Holm island sails again after repairs"
+    assert article.date == date(2024, 5, 6)
+    assert article.byline == "Ada Brennan"
+    assert len(article.captions) == 2 and all(caption in item for item in article.captions)
+    assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
+    assert "Exclusive news, data and analytics for financial market professionals" in [
+        item.line for item in article.removed
+    ]
+
+
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."

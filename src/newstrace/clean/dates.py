@@ -62,6 +62,7 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_YEAR_END = r"(?:\b|(?=[0-2]?\d:[0-5]\d))"
 # Day, month and year with dots ("11.06.2012"), read day first as most of the world writes it.
 _DOTTED_DATE = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b")
 # A weekday's name, whole or shortened, right before a date ("Tuesday, 11.06.2012", "Tue 11/06/2012").
@@ -73,8 +74,10 @@ _WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{'|'.join(_WEEKDAY_NUMBER)})[a-z]{
 _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # A space may stand before the comma ("January 9 , 2008"), as pages joined from cells print it.
     # A comma may follow the month too ("Jan, 15, 2008").
-    (re.compile(rf"\b{_MONTH},?\s+{_DAY}\s*,?\s+{_YEAR}\b", re.I), ()),
-    (re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s*,?\s+(?:de\s+)?{_YEAR}\b", re.I), ()),
+    # The time may follow the year without a space, as a page's date and time spans scrape
+    # ("September 12, 20253:42 PM GMT").
+    (re.compile(rf"\b{_MONTH},?\s+{_DAY}\s*,?\s+{_YEAR}{_YEAR_END}", re.I), ()),
+    (re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s*,?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I), ()),
     # With hyphens between the parts ("12-Jan-2008"), as some sites' date stamps write it.
     (re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.I), ("-",)),
     (re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"), ("-",)),

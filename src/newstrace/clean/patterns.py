@@ -409,9 +409,24 @@ CAPTION_CREDIT = (
 CAPTION_NAMING = (
     r"\b(photo|foto|picture|image)\s*(by|:)\s*\S|\|\s*(photo|foto|image)\b|(getty\s+images|shutterstock|"
     r"reuters/|ap\s+photo|afp\s+photo|epa(?:-efe)?/)"
+    # Reuters' credit for a partner's picture and its licensing link ("NTB/Ana Ruiz via REUTERS Purchase
+    # Licensing Rights, opens new tab").
+    r"|\bvia\s+reuters\b|\bpurchase\s+licensing\s+rights\b"
 )
 # One of these a line holds, ignoring case, wherever CAPTION_NAMING matches it.
-CAPTION_NAMING_WORDS = ("photo", "foto", "picture", "image", "getty", "shutterstock", "reuters/", "epa/", "epa-efe/")
+CAPTION_NAMING_WORDS = (
+    "photo",
+    "foto",
+    "picture",
+    "image",
+    "getty",
+    "shutterstock",
+    "reuters/",
+    "epa/",
+    "epa-efe/",
+    "via reuters",
+    "licensing rights",
+)
 CAPTION_PATTERN = re.compile(f"{CAPTION_CREDIT}|{CAPTION_NAMING}", re.IGNORECASE)
 
 # Wire agencies a dateline or byline may credit. Longer names first so "AFP" is not read as "AP".
