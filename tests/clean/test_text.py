@@ -984,6 +984,26 @@ def test_a_wire_site_page_gives_its_headline_date_and_captions_not_its_motto() -
     ]
 
 
+def test_a_caption_under_its_label_is_a_caption_and_no_headline_and_a_name_over_a_role_is_the_byline() -> None:
+    caption = "The ferry was out of service for three weeks after storm damage to the pier"
+    page = (
+        "Skip to content\nHome\nNews\nSport\n\nFerry to Holm island returns after three-week repair\n\n6 May 2024\n\n"
+        f"Share\nSave\n\nAda Brennan\nLakeland Broadcasting News, Holm\n\nImage source, Getty Images\n"
+        f"Image caption, {caption}\n\n{FERRY_BODY}"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Ferry to Holm island returns after three-week repair"
+    assert article.captions == [caption]
+    assert article.byline == "Ada Brennan"
+    # "caption of the figure" opens a sentence, no label; a menu's "Latest Sport News" names no role.
+    sentence = "caption of the figure shows the pier before the storm, as the survey drew it in 2019"
+    [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{sentence}\n")
+    assert article.captions == []
+    menu = page.replace("Lakeland Broadcasting News, Holm", "Latest Sport News")
+    [article] = clean_text(menu.replace("Ada Brennan", "Family Notices"), line_model=default_line_model())
+    assert article.byline is None
+
+
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."

@@ -1376,6 +1376,21 @@ def _title_holds(line: Line, title_key: str) -> bool:
 # In this Jan. 15, 2008, file photo, ...", "In this photo provided by the county, ...", "In this image
 # made from video, ...", Reuters' "FILE PHOTO: ...". Read after the model only: the rules' reading is
 # among its inputs as it learnt them.
+# A caption's label before it ("Image caption, ...", "Media caption ...", "Photo caption: ...", "Caption: ...").
+# In capitals as a label is, and "Caption" with its colon: "caption of the figure" opens a sentence.
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:Image|Media|Photo|Picture|Video|IMAGE|MEDIA|PHOTO|PICTURE|VIDEO)\s+(?i:caption)\s*[,:]?"
+    r"|(?i:caption)\s*:)\s+(?=\S)"
+)
+
+
+def labelled_caption(text: str) -> str | None:
+    """The caption of a line that is one under its label ("Image caption, The ferry ..." -> "The ferry
+    ..."), else None; "Create-a-Caption: ..." is no label."""
+    found = _CAPTION_LABEL.match(text)
+    return text[found.end() :] if found is not None and count_words(text) - 2 >= 2 else None
+
+
 _WIRE_PHOTO_CAPTION = re.compile(
     r"^(?:FILE(?:\s+PHOTO)?\s*[-–—:]\s+"
     # A bare "In this photo, you can see ..." is a blog's sentence: a date, "file" or "undated" before
@@ -2152,6 +2167,10 @@ def _clean_segment_by_model(
             )
         ):
             reason = "caption"
+        elif (reason is None or reason in _HEADER_REASONS) and labelled_caption(line.text) is not None:
+            # A caption under its label ("Image caption, The ferry ..."), as the BBC prints them: the
+            # caption, whatever the model scored (it learnt such lines as not the article's).
+            reason = "caption"
         if reason is None and kept_by_model[position] and position in author_boxes:
             reason = AUTHOR_BIO_REASON
         if kept_by_model[position] and reason not in _FIELD_REASONS:
@@ -2187,7 +2206,7 @@ def _clean_segment_by_model(
             continue
         if reason == "caption":
             caption_keys.add(line.key)
-            result.captions.append(line.text)
+            result.captions.append(labelled_caption(line.text) or line.text)
             continue
         if reason == "date line":
             _add_date_line(result, date_lines, line, headline_at < position < first_body)
@@ -2195,7 +2214,12 @@ def _clean_segment_by_model(
             _note_byline(result, line)
         elif reason == "reporter credit":
             result.metadata.setdefault("reporter_credit", line.text)
-        if reason in (POST_LINE_REASON, "date line") and position - 2 == headline_at and name_over_date is None:
+        if name_over_date is None and (
+            (reason in (POST_LINE_REASON, "date line") and position - 2 == headline_at)
+            # Over the author's role or outlet ("Ada Brennan" over "BBC News, Lakeland" or "Health
+            # correspondent"), anywhere between the headline and the text.
+            or (headline_at < position - 1 < position < first_body and _ROLE_LINE.match(line.text))
+        ):
             name_over_date = _name_over_date_line(result, lines[position - 1])
         result.removed.append(RemovedLine(line.text, reason or MODEL_REASON))
     if name_over_date is not None and result.byline is None and not _named_elsewhere(result, *name_over_date):
@@ -2217,6 +2241,12 @@ def _named_elsewhere(result: CleanedText, name: str, where: int) -> bool:
 
 
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+# A line naming an author's role or outlet alone ("Health correspondent", "BBC News, Lakeland").
+_ROLE_LINE = re.compile(
+    r"^(?:[\w'’&.-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|journalist|columnist)s?(?:,\s*[^.!?]{1,30})?$"
+    # With its place: "Latest Sport News" or "Chanel News" alone is a menu's line.
+    r"|^(?:[A-Z][\w&.-]*\s+){1,2}News,\s*[A-Z][^.!?]{0,30}$"
+)
 # A person's name: this many words at least and at most.
 NAME_WORDS = (2, 4)
 
@@ -2300,7 +2330,10 @@ def _title_candidates(header: list[Line], site_names: tuple[str, ...]) -> list[L
     return [
         line
         for line in header
-        if line.title_like and _might_be_title(line, False) and not is_site_banner(line.text, site_names)
+        if line.title_like
+        and _might_be_title(line, False)
+        and not is_site_banner(line.text, site_names)
+        and labelled_caption(line.text) is None
     ]
 
 
