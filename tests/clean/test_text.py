@@ -1004,6 +1004,23 @@ def test_a_caption_under_its_label_is_a_caption_and_no_headline_and_a_name_over_
     assert article.byline is None
 
 
+def test_a_teaser_under_a_trending_or_up_next_label_leaves_the_text() -> None:
+    teasers = ("TRENDING NOW: Celebrity Chef Shocks Fans With Surprise Announcement", "Up next: Island fair returns")
+    paragraphs = FERRY_BODY.strip().split("\n\n")
+    page = "Ferry to Holm island sails again after repairs\n\n" + "\n\n".join(
+        [paragraphs[0], teasers[0], paragraphs[1], teasers[1], paragraphs[2]]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == paragraphs
+    assert all(
+        (teaser, "link line to another article") in [(i.line, i.reason) for i in article.removed] for teaser in teasers
+    )
+    # A sentence on what is trending is the text's.
+    sentence = "Trending topics on the island this week were the ferry, the fair and the weather: all three."
+    [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{sentence}\n")
+    assert sentence in article.paragraphs
+
+
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."

@@ -1061,6 +1061,27 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("catch", "download", "install"),
         ends_article=False,
     ),
+    # A teaser under a label the link-line rule (one of the line model's inputs, left as it learnt them)
+    # does not name: "TRENDING NOW: Celebrity Chef Shocks Fans", "Editor's Pick: ...", "Up next: ...".
+    LineRule(
+        "teaser_label",
+        r"^[\W_]*(?:trending(?:\s+now)?|popular\s+now|hot\s+right\s+now|editor.?s\s+picks?|recommended\s+for\s+you"
+        r"|up\s+next|watch\s+next|in\s+case\s+you\s+missed\s+it)\s*[:|»›>–—-]\s*\S",
+        "link line to another article",
+        25,
+        triggers=(
+            "trending",
+            "popular now",
+            "right now",
+            "pick",
+            "recommended for",
+            "up next",
+            "watch next",
+            "missed it",
+        ),
+        trigger_prefix=30,
+        ends_article=False,
+    ),
     # A publisher's note that the story is still unfolding ("This is a developing story and will be
     # updated.", "This story will be updated. Check back for more."), as local sites print over wire
     # copy: the publisher's, not the report's, and above the lede it hides the agency's dateline.
