@@ -1021,6 +1021,20 @@ def test_a_teaser_under_a_trending_or_up_next_label_leaves_the_text() -> None:
     assert sentence in article.paragraphs
 
 
+def test_an_indian_portals_agency_inputs_note_credits_it_and_its_follow_prompt_leaves() -> None:
+    page = (
+        f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n(With inputs from PTI)\n\n"
+        "Follow us on Google News and join our WhatsApp channel for the latest updates.\n"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.credit == "PTI"
+    assert article.paragraphs == FERRY_BODY.strip().split("\n\n")
+    # A report on a messaging service's channels says so otherwise, and stays.
+    report = "Residents can join the ferry company's WhatsApp channel, which posts delays, the council said."
+    [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n\n{report}\n")
+    assert report in article.paragraphs
+
+
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."

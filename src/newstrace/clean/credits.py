@@ -316,9 +316,10 @@ def agency_byline(text: str) -> tuple[str, str] | None:
 
 
 # A wire note or a reporter credit that names an agency alone as a contributor: "(With AFP)", "(With
-# reporting by Reuters)", "Additional reporting by Reuters".
+# reporting by Reuters)", "Additional reporting by Reuters", "(With inputs from PTI)".
 _AGENCY_CONTRIBUTED = re.compile(
-    rf"^\(?\s*(?i:with|(?:additional\s+)?reporting\s+by)\s+(?i:(?:additional\s+)?reporting\s+(?:by|from)\s+)?"
+    rf"^\(?\s*(?i:with\s+inputs\s+from|with|inputs\s+from|(?:additional\s+)?reporting\s+by)\s+"
+    rf"(?i:(?:additional\s+)?reporting\s+(?:by|from)\s+)?"
     rf"(?:the\s+)?(?P<agency>{ANY_AGENCY})\s*\)?\s*\.?$"
 )
 

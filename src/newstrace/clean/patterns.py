@@ -1054,11 +1054,14 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
     LineRule(
         "app_prompt",
         r"^[\W_]*catch\s+(?:all\s+)?the\s+(?:latest\b|.{0,120}\bnews\b.{0,80}\bon\b)"
-        r"|(?:^[\W_]*|[.!?]\s+)(?:download|install)\s+(?:the|our)\s+(?:[\w'’.&-]+\s+){0,5}apps?\b",
+        r"|(?:^[\W_]*|[.!?]\s+)(?:download|install)\s+(?:the|our)\s+(?:[\w'’.&-]+\s+){0,5}apps?\b"
+        # "Follow us on Google News", "Join our WhatsApp channel for the latest updates".
+        r"|(?:^[\W_]*|[.!?]\s+)follow\s+(?:us|[\w.'’&-]+(?:\s+[\w.'’&-]+){0,2})\s+on\s+(?:google\s+news|whatsapp|telegram)\b"
+        r"|(?:^[\W_]*|[.!?]\s+)join\s+(?:our|the)\s+(?:[\w'’.&-]+\s+){0,3}(?:whatsapp|telegram)\s+(?:channel|group|community)\b",
         "prompt to follow the publisher (app, news feed)",
         45,
         # Not "app" (in "happen", "appear"): its regex would run on most lines.
-        triggers=("catch", "download", "install"),
+        triggers=("catch", "download", "install", "google news", "whatsapp", "telegram"),
         ends_article=False,
     ),
     # A teaser under a label the link-line rule (one of the line model's inputs, left as it learnt them)
