@@ -241,6 +241,8 @@ def test_a_rule_of_underscores_above_a_long_text_is_no_reporter_credit() -> None
         # A first name that some language's stop words hold.
         ("Posted by Dan Levy on June 9, 2025", "Dan Levy"),
         ("par le rédacteur le 9 juin 2025", None),
+        # A view counter after the name.
+        ("Published on June 9, 2025 by Ines Moreau Viewed 124 times", "Ines Moreau"),
     ],
 )
 def test_the_author_of_a_post_line(line: str, author: str | None) -> None:

@@ -476,7 +476,22 @@ _POST_AUTHOR = re.compile(
 
 
 _AFTER_POST_AUTHOR = frozenset(
-    ["discuss", "comment", "comments", "share", "reply", "follow", "email", "leave", "view", "read", "updated"]
+    [
+        "discuss",
+        "comment",
+        "comments",
+        "share",
+        "reply",
+        "follow",
+        "email",
+        "leave",
+        "view",
+        "read",
+        "updated",
+        "viewed",
+        "views",
+        "hits",
+    ]
 )
 
 
