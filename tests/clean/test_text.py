@@ -1035,6 +1035,17 @@ def test_an_indian_portals_agency_inputs_note_credits_it_and_its_follow_prompt_l
     assert report in article.paragraphs
 
 
+def test_a_portals_provided_by_mark_credits_the_partner_agency() -> None:
+    page = f"Ferry to Holm island sails again after repairs\n\n© Provided by Associated Press\n\n{FERRY_BODY}"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.credit == "AP"
+    assert "© Provided by Associated Press" not in article.paragraphs
+    # A picture provided by someone else credits no agency.
+    page = f"Ferry to Holm island sails again after repairs\n\n© Provided by Lakeland Ferries\n\n{FERRY_BODY}"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.credit is None
+
+
 def test_a_publishers_disclaimer_under_the_text_is_removed_and_a_caveat_of_the_texts_own_stays() -> None:
     disclaimer = "Disclaimer: This article is for informational purposes only and does not constitute advice."
     caveat = "Disclaimer: if the timetable shows other times on your phone, wait for the next update of the app."

@@ -2744,6 +2744,8 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
         result.credit = _contributing_agency(result.removed)
     if complete and result.credit is None:
         result.credit = _agency_of_author_line(result.removed, result.byline)
+    if complete and result.credit is None:
+        result.credit = _providing_agency(result.removed)
     if not complete:
         return
     _take_republication_note(result)
@@ -3222,6 +3224,16 @@ def _agency_of_copyright(removed: list[RemovedLine]) -> str | None:
 
 
 _AUTHOR_LINE_REASONS = frozenset({"byline", AUTHOR_LINE_REASON, POST_LINE_REASON})
+_PROVIDED_BY = re.compile(rf"^(?:©\s*)?[Pp]rovided\s+by\s+(?:[Tt]he\s+)?(?P<agency>{ANY_AGENCY})\s*$")
+
+
+def _providing_agency(removed: list[RemovedLine]) -> str | None:
+    """The agency a portal's mark of its partner's story names ("© Provided by Associated Press", as MSN
+    prints it over the partner's text and pictures)."""
+    found = (_PROVIDED_BY.match(item.line.strip()) for item in removed)
+    return next((canonical_agency(match.group("agency")) for match in found if match is not None), None)
+
+
 # An author line of more words than this is a sentence or a bio, whose agency may be anyone's employer.
 AUTHOR_LINE_AGENCY_WORDS = 14
 
