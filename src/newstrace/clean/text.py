@@ -1372,10 +1372,6 @@ def _title_holds(line: Line, title_key: str) -> bool:
     return line.words >= COUNT_HEADLINE_WORDS and line.key in title_key
 
 
-# The forms agencies caption their photographs in, which pages print among the paragraphs: AP's "FILE -
-# In this Jan. 15, 2008, file photo, ...", "In this photo provided by the county, ...", "In this image
-# made from video, ...", Reuters' "FILE PHOTO: ...". Read after the model only: the rules' reading is
-# among its inputs as it learnt them.
 # A caption's label before it ("Image caption, ...", "Media caption ...", "Photo caption: ...", "Caption: ...").
 # In capitals as a label is, and "Caption" with its colon: "caption of the figure" opens a sentence.
 _CAPTION_LABEL = re.compile(
@@ -1384,13 +1380,17 @@ _CAPTION_LABEL = re.compile(
 )
 
 
-def labelled_caption(text: str) -> str | None:
+def _labelled_caption(text: str) -> str | None:
     """The caption of a line that is one under its label ("Image caption, The ferry ..." -> "The ferry
     ..."), else None; "Create-a-Caption: ..." is no label."""
     found = _CAPTION_LABEL.match(text)
     return text[found.end() :] if found is not None and count_words(text) - 2 >= 2 else None
 
 
+# The forms agencies caption their photographs in, which pages print among the paragraphs: AP's "FILE -
+# In this Jan. 15, 2008, file photo, ...", "In this photo provided by the county, ...", "In this image
+# made from video, ...", Reuters' "FILE PHOTO: ...". Read after the model only: the rules' reading is
+# among its inputs as it learnt them.
 _WIRE_PHOTO_CAPTION = re.compile(
     r"^(?:FILE(?:\s+PHOTO)?\s*[-–—:]\s+"
     # A bare "In this photo, you can see ..." is a blog's sentence: a date, "file" or "undated" before
@@ -2062,7 +2062,7 @@ def _clean_segment_by_model(
     seen_keys: set[str] = set()
     caption_keys: set[str] = set()
     author_after_by = -1
-    name_over_date: tuple[str, int] | None = None
+    name_above: tuple[str, int] | None = None
     date_lines: list[_DateEvidence] = []
     # Where the header moved, its headline is the one under the prose (the title line may be the <title>).
     headline_at = headline_position if moved is not None else _last_headline(lines, first_body, title_key)
@@ -2167,7 +2167,7 @@ def _clean_segment_by_model(
             )
         ):
             reason = "caption"
-        elif (reason is None or reason in _HEADER_REASONS) and labelled_caption(line.text) is not None:
+        elif (reason is None or reason in _HEADER_REASONS) and _labelled_caption(line.text) is not None:
             # A caption under its label ("Image caption, The ferry ..."), as the BBC prints them: the
             # caption, whatever the model scored (it learnt such lines as not the article's).
             reason = "caption"
@@ -2206,7 +2206,7 @@ def _clean_segment_by_model(
             continue
         if reason == "caption":
             caption_keys.add(line.key)
-            result.captions.append(labelled_caption(line.text) or line.text)
+            result.captions.append(_labelled_caption(line.text) or line.text)
             continue
         if reason == "date line":
             _add_date_line(result, date_lines, line, headline_at < position < first_body)
@@ -2214,17 +2214,17 @@ def _clean_segment_by_model(
             _note_byline(result, line)
         elif reason == "reporter credit":
             result.metadata.setdefault("reporter_credit", line.text)
-        if name_over_date is None and (
+        if name_above is None and (
             (reason in (POST_LINE_REASON, "date line") and position - 2 == headline_at)
             # Over the author's role or outlet ("Ada Brennan" over "BBC News, Lakeland" or "Health
             # correspondent"), anywhere between the headline and the text.
             or (headline_at < position - 1 < position < first_body and _ROLE_LINE.match(line.text))
         ):
-            name_over_date = _name_over_date_line(result, lines[position - 1])
+            name_above = _name_alone_above(result, lines[position - 1])
         result.removed.append(RemovedLine(line.text, reason or MODEL_REASON))
-    if name_over_date is not None and result.byline is None and not _named_elsewhere(result, *name_over_date):
+    if name_above is not None and result.byline is None and not _named_elsewhere(result, *name_above):
         # Only where nothing else named the author: a label under the headline may read as a name too.
-        result.byline, where = name_over_date
+        result.byline, where = name_above
         result.removed[where] = RemovedLine(result.removed[where].line, "byline")
     _note_footer_post_line(result, date_lines, lines, last_kept)
     _finish(result, metadata_date, date_lines)
@@ -2251,10 +2251,10 @@ _ROLE_LINE = re.compile(
 NAME_WORDS = (2, 4)
 
 
-def _name_over_date_line(result: CleanedText, previous: Line) -> tuple[str, int] | None:
-    """A name alone between the headline and the date line ("ANA RUIZ" over "Updated Fri, September 12,
-    2025 at 6:30 PM EDT·2 min read", as a portal prints a partner's story), where the header's rules
-    removed it as furniture: the name and where it stands among the removed lines."""
+def _name_alone_above(result: CleanedText, previous: Line) -> tuple[str, int] | None:
+    """A name alone on the line above (over the date line, "ANA RUIZ" over "Updated Fri, September 12,
+    2025 at 6:30 PM EDT·2 min read", as a portal prints a partner's story; or over the author's role),
+    where the header's rules removed it as furniture: the name and where it stands among the removed lines."""
     if (
         not result.removed
         or result.removed[-1].line != previous.text
@@ -2333,7 +2333,7 @@ def _title_candidates(header: list[Line], site_names: tuple[str, ...]) -> list[L
         if line.title_like
         and _might_be_title(line, False)
         and not is_site_banner(line.text, site_names)
-        and labelled_caption(line.text) is None
+        and _labelled_caption(line.text) is None
     ]
 
 
@@ -2741,11 +2741,11 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
     result.removed = [_as_notice(item) for item in result.removed]
     result.credit = result.credit or _agency_of_copyright(result.removed)
     if complete and result.credit is None:
-        result.credit = _contributing_agency(result.removed)
-    if complete and result.credit is None:
-        result.credit = _agency_of_author_line(result.removed, result.byline)
-    if complete and result.credit is None:
-        result.credit = _providing_agency(result.removed)
+        result.credit = (
+            _contributing_agency(result.removed)
+            or _agency_of_author_line(result.removed, result.byline)
+            or _providing_agency(result.removed)
+        )
     if not complete:
         return
     _take_republication_note(result)
@@ -3223,7 +3223,6 @@ def _agency_of_copyright(removed: list[RemovedLine]) -> str | None:
     return next(filter(None, (_notice_agency(item.line) for item in removed if item.reason == COPYRIGHT_REASON)), None)
 
 
-_AUTHOR_LINE_REASONS = frozenset({"byline", AUTHOR_LINE_REASON, POST_LINE_REASON})
 _PROVIDED_BY = re.compile(rf"^(?:©\s*)?[Pp]rovided\s+by\s+(?:[Tt]he\s+)?(?P<agency>{ANY_AGENCY})\s*$")
 
 
@@ -3234,6 +3233,7 @@ def _providing_agency(removed: list[RemovedLine]) -> str | None:
     return next((canonical_agency(match.group("agency")) for match in found if match is not None), None)
 
 
+_AUTHOR_LINE_REASONS = frozenset({"byline", AUTHOR_LINE_REASON, POST_LINE_REASON})
 # An author line of more words than this is a sentence or a bio, whose agency may be anyone's employer.
 AUTHOR_LINE_AGENCY_WORDS = 14
 
