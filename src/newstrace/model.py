@@ -239,3 +239,14 @@ def _credited_alone(credited: Article, other: Article) -> bool:
 def has_agency_marks(article: Article) -> bool:
     """A dateline, an agency credit or a wire header: the marks of an original report."""
     return bool(article.dateline or article.credit or article.metadata.get("wire_date"))
+
+
+def agency_mark_rank(article: Article) -> int:
+    """How an article carries its agency's marks: 0 in the agency's own form (a wire header, a dateline
+    under the agency's tag), 1 otherwise (a credit line, a byline, a dateline alone), 2 not at all.
+
+    A publisher's copy of a wire report credits the agency in its own way ("The Associated Press" under
+    the headline) and often drops the tag from the dateline; the agency's release keeps both."""
+    if article.metadata.get("wire_date") or article.metadata.get("dateline_agency"):
+        return 0
+    return 1 if has_agency_marks(article) else 2

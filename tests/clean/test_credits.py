@@ -76,6 +76,9 @@ from newstrace.model import Page
         ("(ANSA) - TURIN, FEB 2 - Prices rose.", "TURIN", "ANSA", "Prices rose."),
         ("(CNN)Senators met.", "", "CNN", "Senators met."),
         ("Denver (CNN) – Senators met.", "Denver", "CNN", "Senators met."),
+        # CNN's dateline now: the name without brackets between the place and the dash.
+        ("Holm Harbour, Lakeland CNN — Senators met.", "Holm Harbour, Lakeland", "CNN", "Senators met."),
+        ("Denver CNN — Senators met.", "Denver", "CNN", "Senators met."),
         ("Pyongyang, October 30 (KCNA) — A teahouse opened.", "Pyongyang", "KCNA", "A teahouse opened."),
         # The day before the month, with the year, as AFP's and many papers' datelines print it.
         ("LIMA, 15 January 2008 (AFP) - Prices rose.", "LIMA", "AFP", "Prices rose."),
@@ -154,6 +157,9 @@ def test_ordinary_sentences_are_not_datelines() -> None:
         "Orvale (ORV) Shares rose.",
         "(Photo) - Crowds gathered.",
         "The Press Association (PA) said it would appeal.",
+        # An agency's name before a dash in a sentence, no place before it.
+        "Reuters — the agency — said it would appeal.",
+        "Former Reuters editor Ines Moreau — who left in 2020 — said so.",
         "(AP) reported the vote.",
         "(Updated) Senators met.",
         # A photograph's credit, and a kicker in capitals before a dash.
@@ -500,6 +506,9 @@ def test_no_dateline_without_an_agencys_tag_behind_header_pieces() -> None:
         ("- Reuters", ("Reuters", None)),
         ("Associated Press Writer", ("AP", None)),
         ("INES MOREAU, Associated Press Writer", ("AP", "INES MOREAU")),
+        # The agency where it filed from, as the Guardian credits agency copy.
+        ("Associated Press in Holm Harbour", ("AP", None)),
+        ("Reuters in Lakeland", ("Reuters", None)),
         # A name and the agency alone is as often a photograph's credit.
         ("INES MOREAU Associated Press", None),
         ("Reuters reported on Monday that the pier would close.", None),

@@ -1004,6 +1004,53 @@ def test_a_caption_under_its_label_is_a_caption_and_no_headline_and_a_name_over_
     assert article.byline is None
 
 
+def test_a_caption_with_its_photographs_credit_is_a_caption_and_never_the_headline() -> None:
+    # A paper's page as a scraper saves it: the caption over the text, ending with its credit, and again
+    # between the paragraphs; an agency's copy credited "Agency in Place"; a sponsor's slot at the end.
+    caption = "Islanders wait for the first crossing at Holm pier on Monday. Photograph: Ana Ruiz/AP"
+    paragraphs = FERRY_BODY.strip().split("\n\n")
+    page = (
+        "Ferry to Holm island sails again after repairs | Lakeland news | The Courier\nSkip to main content\n"
+        "News\nSport\nCulture\nFerry to Holm island sails again after repairs\nAssociated Press in Holm\n"
+        f"Mon 6 May 2024 18.42 BST\nShare\n{caption}\n{paragraphs[0]}\n{paragraphs[1]}\n{caption}\n"
+        f"{paragraphs[2]}\nSponsor Message\nBecome a sponsor\nFacebook\n"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Ferry to Holm island sails again after repairs"
+    assert article.captions == [caption]
+    assert article.paragraphs == paragraphs
+    assert article.credit == "AP"
+    # Without the <title> line the caption, just above the text, is still no headline.
+    [article] = clean_text(page.split("\n", 1)[1], line_model=default_line_model())
+    assert article.title != caption and caption in article.captions
+
+
+def test_a_caption_over_its_photographers_credit_is_a_caption_and_the_dateline_under_it_is_read() -> None:
+    # NPR's layout: the caption and the photographer's credit twice (a "toggle caption" button between),
+    # then the agency's dateline without its tag; and a reading player's offer.
+    caption = "Islanders wait for the first crossing at Holm pier on Monday."
+    lede = "HOLM, Lakeland — " + FERRY_BODY.split("\n\n")[0]
+    page = (
+        "Ferry to Holm island sails again after repairs : Lakeland Radio\nSkip to main content\nDonate\n"
+        "Ferry to Holm island sails again after repairs\nMay 6, 20246:05 PM ET\nThe Associated Press\n"
+        f"Enlarge this image\n{caption}\nAna Ruiz/AP\nhide caption\ntoggle caption\nAna Ruiz/AP\n"
+        f"{caption}\nAna Ruiz/AP\nNEW You can now listen to Lakeland Radio articles!\n{lede}\n"
+        + "\n".join(FERRY_BODY.strip().split("\n\n")[1:])
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.captions == [caption]
+    assert article.paragraphs == FERRY_BODY.strip().split("\n\n")
+    assert (article.dateline, article.credit) == ("HOLM, Lakeland", "AP")
+    # A paragraph of the text over a picture's credit stays text: only a caption said twice, or one in
+    # the header, is read by its credit.
+    paragraphs = FERRY_BODY.strip().split("\n\n")
+    page = f"Ferry to Holm island sails again after repairs\n\n{paragraphs[0]}\nAna Ruiz/AP\n" + "\n".join(
+        paragraphs[1:]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs[0] == paragraphs[0] and article.captions == []
+
+
 def test_a_teaser_under_a_trending_or_up_next_label_leaves_the_text() -> None:
     teasers = ("TRENDING NOW: Celebrity Chef Shocks Fans With Surprise Announcement", "Up next: Island fair returns")
     paragraphs = FERRY_BODY.strip().split("\n\n")

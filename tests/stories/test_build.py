@@ -140,6 +140,14 @@ def test_a_win_counts_by_the_strength_of_the_one_beaten() -> None:
         ([_article("plain", "long"), _article("credited", "short", credit="Reuters")], "credited"),
         ([_article("plain", "long"), _article("dated", "short", dateline="MARROWBY")], "dated"),
         ([_article("plain", "long"), _article("wire", "short", metadata={"wire_date": "12/03/24"})], "wire"),
+        # ... the agency's own form (its tag in the dateline) before a publisher's credit line, whatever the dates ...
+        (
+            [
+                _article("paper", "long", credit="AP", date="2024-03-12"),
+                _article("release", "long", credit="AP", dateline="MARROWBY", metadata={"dateline_agency": "AP"}),
+            ],
+            "release",
+        ),
         # ... then the earliest date (dated articles come before undated ones) ...
         ([_article("b", "long", date="2024-03-12"), _article("a", "short")], "b"),
         # ... then the most complete text, then the id.
@@ -156,7 +164,25 @@ def test_without_direction_evidence_the_origin_goes_by_credit_date_then_length(
     ]
     chosen, reasons = choose_origin(frozenset(ids), {article.id: article for article in articles}, relations)
     assert chosen == origin
-    assert reasons == ["no direction evidence: chosen by agency credit, earliest date, then the most complete text"]
+    assert reasons == [
+        "no direction evidence: chosen by agency credit (the agency's own dateline or wire header first),"
+        " earliest date, then the most complete text"
+    ]
+
+
+def test_identical_texts_share_what_either_is_the_source_of() -> None:
+    # The agency's release and a paper's identical copy of it; the paper's copy alone was compared with
+    # a trimmed copy and won: the release, its twin, is as strong a source, and its own form decides.
+    articles = {
+        "paper": _article("paper", "long", credit="AP", date="2024-03-12"),
+        "release": _article("release", "long", credit="AP", metadata={"dateline_agency": "AP"}),
+        "trimmed": _article("trimmed", "short", credit="AP", date="2024-03-12"),
+    }
+    relations = [_relation("paper", "release", "duplicate", direction="unknown"), _relation("paper", "trimmed", "copy")]
+    assert choose_origin(frozenset(articles), articles, relations)[0] == "release"
+    # A duplicate of known direction (dates decided it) is no twin: the earlier one stays the origin.
+    relations[0] = _relation("paper", "release", "duplicate")
+    assert choose_origin(frozenset(articles), articles, relations)[0] == "paper"
 
 
 def test_same_event_relations_do_not_join_articles_dated_apart() -> None:

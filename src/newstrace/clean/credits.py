@@ -36,6 +36,10 @@ _DATELINE = re.compile(
     _DATELINE_OPENING
     + r"(?:,?\s*(?:(?:--)?\((?P<agency>[^()]{1,40})\)|/(?P<wire>[^/]{3,40})/))?\s*\.?(?P<dash>[—–]|--?|(?<=\))\s_)\s*"
 )
+# An agency's name without brackets between the place and the dash, as CNN sets its dateline now:
+# "Port Averly, Kerrowan CNN — ", "Washington CNN — ". Only a known agency's name: a place's last word
+# before a dash is otherwise as likely a name in a headline run into the text.
+_BARE_AGENCY_DATELINE = re.compile(_DATELINE_OPENING + rf"\s+(?P<agency>{ANY_AGENCY})\s*(?:[—–]|--?)\s+")
 # After an agency's tag, a colon or nothing: "NEW DELHI (PTI): ", "New Delhi, Nov 30 (IANS) The", as
 # Indian agencies' copy is printed, and TASS's between slashes: "MOSCOW, November 18. /TASS/. ".
 _DATELINE_WITHOUT_DASH = re.compile(
@@ -155,6 +159,11 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     date_first = _date_first_dateline(paragraph)
     if date_first is not None:
         return date_first
+    bare = _BARE_AGENCY_DATELINE.match(paragraph)
+    if bare is not None and _opens_a_sentence(paragraph[bare.end() :]):
+        place = bare.group("place").strip().rstrip(",-")
+        agency = canonical_agency(bare.group("agency")) or bare.group("agency")
+        return Dateline(place, agency, paragraph[: bare.end()].strip(), bare.group("when")), paragraph[bare.end() :]
     match = _DATELINE.match(paragraph) or _DATELINE_WITHOUT_DASH.match(paragraph)
     if not match:
         return None, paragraph
@@ -270,11 +279,13 @@ _PLACE_PREFIX = re.compile(
 _NAMES = r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
 _ROLE_AT_AGENCY = r"(?:[A-Z][a-z]+\s+)?(?:Writer|Correspondent|Reporter)"
 # A line that is an agency's credit alone, or the reporter's name and role at the agency: "The Associated
-# Press", "- Reuters", "Associated Press Writer", "ANA RUIZ Associated Press Writer". A name and the
-# agency alone ("ANA RUIZ Associated Press") is as often a photograph's credit, the picture the agency's.
+# Press", "- Reuters", "Associated Press Writer", "ANA RUIZ Associated Press Writer", and the agency
+# where it filed from, as the Guardian credits agency copy ("Reuters in Ostrava", "Associated Press in
+# Lake City"). A name and the agency alone ("ANA RUIZ Associated Press") is as often a photograph's
+# credit, the picture the agency's.
 _AGENCY_LINE = re.compile(
     rf"^(?:(?P<names>{_NAMES})\s*,?\s+(?=(?:The\s+)?(?:{ANY_AGENCY})\s+{_ROLE_AT_AGENCY}$))?"
-    rf"(?:The\s+)?(?P<agency>{ANY_AGENCY})(?:\s+{_ROLE_AT_AGENCY})?$"
+    rf"(?:The\s+)?(?P<agency>{ANY_AGENCY})(?:\s+{_ROLE_AT_AGENCY}|\s+in\s+{_NAMES})?$"
 )
 # A byline naming the agency, among a header's pieces an extraction joined to the text: "1/7/2008,
 # 6:30 p.m. EST By ANA RUIZ The Associated Press", "By ANA RUIZ, For The Associated Press".

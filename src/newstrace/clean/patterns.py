@@ -786,10 +786,13 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
     LineRule(
         "advertisement",
         r"^[\W_]*(?:continue\s+reading\s+the\s+main\s+story|(?:the\s+)?article\s+continues(?:\s+(?:below|after)"
-        r"(?:\s+(?:this|the))?(?:\s+(?:advertisement|advert|ad))?)?)[\W_]*$",
+        r"(?:\s+(?:this|the))?(?:\s+(?:advertisement|advert|ad))?)?"
+        # A sponsor's slot between the text and the page's foot ("Sponsor Message", NPR's), a player's
+        # button ("Ad Feedback", CNN's).
+        r"|sponsor\s+message|ad\s+feedback)[\W_]*$",
         "advertisement marker",
         6,
-        triggers=("continue reading", "article continues"),
+        triggers=("continue reading", "article continues", "sponsor message", "ad feedback"),
         ends_article=False,
     ),
     # Widgets the other rules do not name, each line of them alone: a comment's "Flag as Inappropriate"
@@ -1082,6 +1085,18 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
             "watch next",
             "missed it",
         ),
+        trigger_prefix=30,
+        ends_article=False,
+    ),
+    # A reading player's offer over the text ("NEW You can now listen to Lakeland News articles!",
+    # "Listen to this article", "Listen to this story 4 min"): the page's, not the report's.
+    LineRule(
+        "audio_prompt",
+        r"^[\W_]*(?:new\s*)?(?:you\s+can\s+now\s+)?listen\s+to\s+(?:this\s+(?:article|story)\b"
+        r"|(?:[\w'’.&-]+\s+){0,4}(?:articles|stories)\b)",
+        "link to a video or recording",
+        12,
+        triggers=("listen to",),
         trigger_prefix=30,
         ends_article=False,
     ),

@@ -150,8 +150,17 @@ POST_LINE_REASON = "post line (author and date)"
 AUTHOR_LINE_REASON = "author line (byline)"
 # Reasons that remove a line the model keeps (besides the line's own rule).
 AUTHOR_BIO_REASON = "author bio"
+PHOTO_CREDIT_REASON = next(rule.reason for rule in LINE_RULES if rule.name == "photo_credit")
 _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
-    {"stray short token", MARKUP_REASON, POST_LINE_REASON, AUTHOR_LINE_REASON, WORD_LIST_REASON, AUTHOR_BIO_REASON}
+    {
+        "stray short token",
+        MARKUP_REASON,
+        POST_LINE_REASON,
+        AUTHOR_LINE_REASON,
+        WORD_LIST_REASON,
+        AUTHOR_BIO_REASON,
+        PHOTO_CREDIT_REASON,
+    }
 )
 # Lines after which, once the article's prose has begun, nothing is the article's: the rules' pass
 # closes at a bio or a comments header after two paragraphs, the model's body at those or a heading
@@ -1405,11 +1414,59 @@ _WIRE_PHOTO_CAPTION = re.compile(
 # Ruiz/Guardian", "... Credit: Ana Ruiz for The Times", "Credit... Ana Ruiz/The Times", Al Jazeera's "...
 # [Ana Ruiz/Al Jazeera]", "... | Ana Ruiz/The Times". Read after the model, on lines of at most
 # CREDITED_CAPTION_WORDS words.
+# The credit names who made or gave the picture: no date ("Photos: 10 Dec 2011") and no teaser cut short
+# ("Festival In Photos: The Bands, The…").
+_LABELLED_CREDIT = r"\b(?:Photograph|Photo|Picture|Image|Credit)s?\s*(?::|\.{3}|…)\s*[^\W\d_][^.!?:…]{1,79}$"
 _CAPTION_CREDIT_TAIL = re.compile(
-    r"(?:\b(?:Photograph|Photo|Picture|Image|Credit)s?\s*(?::|\.{3}|…)\s*[^.!?:]{2,80}"
-    r"|\[[^\[\]]{2,60}/[^\[\]]{2,60}\]|\|\s*[A-Z][^|]{1,60}/[^|]{2,60})$"
+    rf"(?:{_LABELLED_CREDIT[:-1]}|\[[^\[\]]{{2,60}}/[^\[\]]{{2,60}}\]|\|\s*[A-Z][^|]{{1,60}}/[^|]{{2,60}})$"
 )
+_LABELLED_CREDIT_TAIL = re.compile(_LABELLED_CREDIT)
 CREDITED_CAPTION_WORDS = 60
+# A caption names what the picture shows: fewer words are a credit's or a label's.
+CAPTION_LEAST_WORDS = 4
+
+
+# A photograph's credit alone on its line under the caption, the photographer and the agency or paper:
+# "Ana Ruiz/AP", "Ana Ruiz/AFP via Getty Images", "Ana Ruiz/The Lakeland Courier" (as NPR prints them).
+_PHOTOGRAPHER_CREDIT = re.compile(
+    r"^[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|via|for|of))*$"
+)
+PHOTOGRAPHER_CREDIT_WORDS = 8
+
+
+def _over_photographer_credit(lines: list[Line], position: int) -> bool:
+    """Whether the next line is a photograph's credit of the photographer's name and its source."""
+    return position + 1 < len(lines) and _is_photographer_credit(lines[position + 1])
+
+
+def _is_photographer_credit(credit: Line) -> bool:
+    """Whether a line is a photograph's credit of the photographer's name and its source alone."""
+    return (
+        credit.words <= PHOTOGRAPHER_CREDIT_WORDS
+        and _PHOTOGRAPHER_CREDIT.match(credit.text) is not None
+        # Links named in capitals either side of a slash ("View Pics / Read More") are a widget's.
+        and not any(word in WIDGET_WORDS for word in _WORD.findall(credit.text.lower()))
+    )
+
+
+def _credited_caption(lines: list[Line], position: int, in_header: bool) -> bool:
+    """Whether a line is a photograph's caption by its credit: ending with its labelled credit ("...
+    Photograph: Ana Ruiz/AP", "... Credit...Ana Ruiz for The Times"), or, among the header's lines, a
+    sentence over a line of the photographer's name and source ("Ana Ruiz/AP"). In the text, a
+    paragraph over such a line is the text's, the picture under it uncaptioned; a menu ends with a
+    link's name after a bar ("| Log in/Register"), which the captions' tail also reads after the model."""
+    line = lines[position]
+    if line.words < CAPTION_LEAST_WORDS or line.words > CREDITED_CAPTION_WORDS:
+        return False
+    if (labelled := _LABELLED_CREDIT_TAIL.search(line.text)) is not None:
+        return count_words(line.text[: labelled.start()]) >= CAPTION_LEAST_WORDS
+    return (
+        in_header
+        and line.sentence_end
+        # A teaser's headline cut short ("Ten Couples Who Stayed To...") is no caption.
+        and not line.text.rstrip().endswith(("...", "…"))
+        and _over_photographer_credit(lines, position)
+    )
 
 
 def _is_dated_photo_caption(lines: list[Line], position: int) -> bool:
@@ -2167,10 +2224,21 @@ def _clean_segment_by_model(
             )
         ):
             reason = "caption"
-        elif (reason is None or reason in _HEADER_REASONS) and _labelled_caption(line.text) is not None:
-            # A caption under its label ("Image caption, The ferry ..."), as the BBC prints them: the
-            # caption, whatever the model scored (it learnt such lines as not the article's).
+        elif (reason is None or reason in _HEADER_REASONS) and (
+            _labelled_caption(line.text) is not None or _credited_caption(lines, position, reason is not None)
+        ):
+            # A caption under its label ("Image caption, The ferry ..."), as the BBC prints them, or
+            # with its photograph's credit: the caption, whatever the model scored (it learnt such
+            # lines as not the article's).
             reason = "caption"
+        if (
+            kept_by_model[position]
+            and reason in (None, "repeated line")
+            # Under a caption, or said again (a caption's toggle repeats it): a photograph's credit.
+            and ((position > 0 and lines[position - 1].key in caption_keys) or line.repeats > 1)
+            and _is_photographer_credit(line)
+        ):
+            reason = PHOTO_CREDIT_REASON
         if reason is None and kept_by_model[position] and position in author_boxes:
             reason = AUTHOR_BIO_REASON
         if kept_by_model[position] and reason not in _FIELD_REASONS:
@@ -2187,7 +2255,15 @@ def _clean_segment_by_model(
                 # as a caption, not as body text"; a line that is a caption only by being said twice
                 # may be the lede, which sites repeat under the photo), or of the headline above the
                 # text (in a list article, a question asked of each guest repeats as a heading).
-                or (reason == "repeated line" and line.caption_like and line.key in caption_keys)
+                or (
+                    reason == "repeated line"
+                    and line.key in caption_keys
+                    and (
+                        line.caption_like
+                        or _CAPTION_CREDIT_TAIL.search(line.text) is not None
+                        or _over_photographer_credit(lines, position)
+                    )
+                )
                 or (reason == "repeated headline" and zone == "header")
                 # On a whole page (not trafilatura's extract, where such lines are mostly the lead)
                 # the furniture above the article goes too (grouped CV, three seeds: English text
@@ -2599,6 +2675,9 @@ def _might_be_title(line: Line, as_learnt: bool) -> bool:
         return False
     if line.repeats > 1 and line.words >= 6 and line.caption_like:
         return False
+    if line.words <= CREDITED_CAPTION_WORDS and _CAPTION_CREDIT_TAIL.search(line.text):
+        # A headline never ends with its photograph's credit ("... Photograph: Ana Ruiz/AP").
+        return False
     if as_learnt:
         return line.headline_like and headline_before_post(line.text, line.dates, as_learnt=True) != ""
     return (
@@ -2981,6 +3060,9 @@ def _take_dateline(result: CleanedText) -> None:
         result.byline = result.byline or (byline[0] if byline else None)
     result.dateline = dateline.place or None
     result.credit = dateline.agency or result.credit
+    if dateline.agency:
+        # The agency's own form, which a publisher's copy may drop (stories' origins, agency_mark_rank).
+        result.metadata["dateline_agency"] = dateline.agency
     result.removed.append(RemovedLine(dateline.text, "wire dateline"))
     result.paragraphs[position] = rest
     # A dateline with its year ("DENVER, March 3, 2025 /PRNewswire/ --") dates the release.

@@ -15,7 +15,7 @@ from newstrace.model import (
     Story,
     StoryMember,
     UnrelatedPair,
-    has_agency_marks,
+    agency_mark_rank,
     publishers_differ,
 )
 from newstrace.stories.cluster import average_linkage
@@ -298,10 +298,11 @@ def choose_origin(
     for echo, root in (echo_roots or {}).items():
         if echo in group and root in group:
             strength[echo] = max(strength[echo], strength[root])
+    _share_among_duplicates(strength, relations)
 
     def rank(member: str) -> tuple:
         article = by_id[member]
-        return (-strength[member], not has_agency_marks(article), article.date or "9999", -len(article.text), member)
+        return (-strength[member], agency_mark_rank(article), article.date or "9999", -len(article.text), member)
 
     origin = min(group, key=rank)
     reasons = [
@@ -310,8 +311,37 @@ def choose_origin(
         if relation.source == origin and relation.direction == "known"
     ]
     if not reasons:
-        reasons = ["no direction evidence: chosen by agency credit, earliest date, then the most complete text"]
+        reasons = [
+            "no direction evidence: chosen by agency credit (the agency's own dateline or wire header first),"
+            " earliest date, then the most complete text"
+        ]
     return origin, reasons
+
+
+def _share_among_duplicates(strength: dict[str, float], relations: Sequence[Relation]) -> None:
+    """Give identical texts of unknown direction the strongest one's strength: what one of them is the
+    source of, so is its twin, and which twin was compared with a third article does not decide."""
+    parent = {member: member for member in strength}
+
+    def root(member: str) -> str:
+        while parent[member] != member:
+            parent[member] = parent[parent[member]]
+            member = parent[member]
+        return member
+
+    for relation in relations:
+        if (
+            relation.kind == "duplicate"
+            and relation.direction != "known"
+            and relation.source in parent
+            and relation.copy in parent
+        ):
+            parent[root(relation.source)] = root(relation.copy)
+    strongest: dict[str, float] = {}
+    for member, value in strength.items():
+        strongest[root(member)] = max(strongest.get(root(member), value), value)
+    for member in strength:
+        strength[member] = strongest[root(member)]
 
 
 def source_strengths(group: frozenset[str], relations: Sequence[Relation]) -> dict[str, float]:
