@@ -1051,6 +1051,25 @@ def test_a_caption_over_its_photographers_credit_is_a_caption_and_the_dateline_u
     assert article.paragraphs[0] == paragraphs[0] and article.captions == []
 
 
+@pytest.mark.parametrize("label", ["Lesen Sie auch", "READ MORE:", "Also read"])
+def test_another_storys_headline_under_a_read_also_label_between_paragraphs_leaves_the_text(label: str) -> None:
+    paragraphs = FERRY_BODY.strip().split("\n\n")
+    teaser = "Storm warning for the north: what drivers need to know now"
+    page = "Ferry to Holm island sails again after repairs\n" + "\n".join(
+        [paragraphs[0], paragraphs[1], label, teaser, paragraphs[2]]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == paragraphs
+    assert (teaser, "teaser list") in [(item.line, item.reason) for item in article.removed]
+    # A link line holding its link ("See also: ...") heads nothing: a subheading under it is the text's.
+    subheading = "Timetables and fares"
+    page = "Ferry to Holm island sails again after repairs\n" + "\n".join(
+        [paragraphs[0], paragraphs[1], "See also: Ferries of the Holm archipelago", subheading, paragraphs[2]]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert subheading in article.paragraphs
+
+
 def test_a_teaser_under_a_trending_or_up_next_label_leaves_the_text() -> None:
     teasers = ("TRENDING NOW: Celebrity Chef Shocks Fans With Surprise Announcement", "Up next: Island fair returns")
     paragraphs = FERRY_BODY.strip().split("\n\n")

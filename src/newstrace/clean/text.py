@@ -151,6 +151,7 @@ AUTHOR_LINE_REASON = "author line (byline)"
 # Reasons that remove a line the model keeps (besides the line's own rule).
 AUTHOR_BIO_REASON = "author bio"
 PHOTO_CREDIT_REASON = next(rule.reason for rule in LINE_RULES if rule.name == "photo_credit")
+TEASER_UNDER_LINK_REASON = "teaser list"
 _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
     {
         "stray short token",
@@ -160,6 +161,7 @@ _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
         WORD_LIST_REASON,
         AUTHOR_BIO_REASON,
         PHOTO_CREDIT_REASON,
+        TEASER_UNDER_LINK_REASON,
     }
 )
 # Lines after which, once the article's prose has begun, nothing is the article's: the rules' pass
@@ -1057,6 +1059,20 @@ def _is_teaser_headline(line: Line) -> bool:
         and not line.row_like
         and not line.text.rstrip().endswith(":")
     )
+
+
+# A label telling to read another story, alone on its line ("Lesen Sie auch", "READ MORE:", "Also read",
+# "À lire aussi"): that story's headline follows. Not a jump link ("Read more..." over the rest of a
+# post), nor "See also" (a reference section's heading) or "Don't miss:" (a deals post's product list).
+_READ_ALSO_LABEL = re.compile(
+    r"^[\W_]*(?:read\s+(?:also|more)|also\s+read|lesen\s+sie\s+auch|mehr\s+zum\s+thema|(?:à\s+)?lire\s+aussi"
+    r"|leia\s+(?:também|mais)|lea\s+(?:también|más)|leggi\s+anche)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _is_link_label(line: Line) -> bool:
+    return line.rule is not None and line.rule.name == "link_line" and _READ_ALSO_LABEL.match(line.text) is not None
 
 
 def _is_teaser_blurb(line: Line) -> bool:
@@ -2125,6 +2141,7 @@ def _clean_segment_by_model(
     headline_at = headline_position if moved is not None else _last_headline(lines, first_body, title_key)
     author_boxes = _author_boxes(lines, first_body)
     last_kept = last_body
+    under_link_line = False
     # A teaser's headline said again elsewhere on the page (beside its picture) is that teaser too.
     teaser_keys = (
         {lines[position].key for position in np.flatnonzero(teasers).tolist()} if teasers is not None else set()
@@ -2239,6 +2256,19 @@ def _clean_segment_by_model(
             and _is_photographer_credit(line)
         ):
             reason = PHOTO_CREDIT_REASON
+        if (
+            reason is None
+            and kept_by_model[position]
+            and under_link_line
+            and not line.sentence_end
+            and line.words <= TEASER_HEADLINE_WORDS
+            and not line.row_like
+            and not line.text.rstrip().endswith(":")
+        ):
+            # Another story's headline under a "Read also" line ("Lesen Sie auch", "READ MORE"), between
+            # the paragraphs: the link's, not the text's.
+            reason = TEASER_UNDER_LINK_REASON
+        under_link_line = _is_link_label(line) or (under_link_line and reason == TEASER_UNDER_LINK_REASON)
         if reason is None and kept_by_model[position] and position in author_boxes:
             reason = AUTHOR_BIO_REASON
         if kept_by_model[position] and reason not in _FIELD_REASONS:
@@ -3228,7 +3258,6 @@ def _cut_release_boilerplate(result: CleanedText) -> None:
 COPYRIGHT_REASON = "copyright notice"
 REPUBLICATION_NOTE_REASON = "republication note (where it first appeared)"
 _CONTRIBUTION_REASONS = frozenset({"wire note", "reporter credit"})
-PHOTO_CREDIT_REASON = next(rule.reason for rule in LINE_RULES if rule.name == "photo_credit")
 # Where a republished article names the outlet that published it first ("This story originally
 # appeared on ZDNet", "Originally published on www.cio.com"): in its last paragraphs or its removed lines.
 ORIGINAL_PUBLISHER_REACH = 3
