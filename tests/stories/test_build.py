@@ -203,6 +203,27 @@ def test_same_event_relations_do_not_join_articles_dated_apart() -> None:
     assert {member.article for member in _story_of(stories, "monday").members} == {"monday", "undated"}
 
 
+def test_a_rewrite_printed_a_day_later_keeps_no_other_report_of_that_day_out_of_its_story() -> None:
+    # A network's report, a paper's own report of the same event that day, and a content farm's
+    # rewrite of the network's report the next day: one story, dated as its origin.
+    articles = [
+        _article("network", "long", credit="CNN", date="2024-03-12"),
+        _article("paper", "medium", date="2024-03-12"),
+        _article("farm", "medium", date="2024-03-13"),
+    ]
+    relations = [
+        _relation("network", "farm", "rewrite", similarity=0.9, probability=0.9),
+        _relation("network", "paper", "same_event", direction="unknown", similarity=0.6, probability=0.66),
+    ]
+    (story,) = build_stories(articles, relations)
+    assert story.origin == "network" and story.date == "2024-03-12"
+    assert {member.article for member in story.members} == {"network", "paper", "farm"}
+    # A report of the next day itself (no rewrite of anything in the story) stays apart.
+    articles.append(_article("next-day", "medium", date="2024-03-13"))
+    relations.append(_relation("farm", "next-day", "same_event", direction="unknown", similarity=0.6))
+    assert _story_of(build_stories(articles, relations), "next-day").origin == "next-day"
+
+
 def test_a_weak_same_event_relation_does_not_make_a_story() -> None:
     articles = [_article("one", date="2024-03-12"), _article("two", date="2024-03-12")]
     stories = build_stories(articles, [_relation("one", "two", "same_event", direction="unknown", similarity=0.2)])

@@ -106,6 +106,18 @@ def build_stories(
             and publishers_differ(by_id[relation.source], by_id[relation.copy])
         )
     }
+    # A copy carried across days tells its source's event, on the day it was printed: within a group
+    # holding that source, its own date is no event's (a content farm's rewrite a day later must not
+    # keep the other reports of that day out of the story).
+    carried_from: dict[str, set[str]] = {}
+    for source, copy in across_days:
+        carried_from.setdefault(copy, set()).add(source)
+
+    def event_dates(group: frozenset[str]) -> set[date]:
+        dated = {member: value for member in group if (value := _date(by_id[member])) is not None}
+        told = {value for member, value in dated.items() if not carried_from.get(member, set()) & group}
+        return told or set(dated.values())
+
     linked: dict[str, set[str]] = {}
     for link in links:
         linked.setdefault(link.source, set()).add(link.copy)
@@ -125,8 +137,7 @@ def build_stories(
             return False
         if any(vetoes.get(member, set()) & larger for member in smaller):
             return False
-        left_dates = {value for member in left if (value := _date(by_id[member])) is not None}
-        right_dates = {value for member in right if (value := _date(by_id[member])) is not None}
+        left_dates, right_dates = event_dates(left), event_dates(right)
         if not left_dates or not right_dates:
             return True
         known = left_dates | right_dates
