@@ -76,6 +76,8 @@ from newstrace.model import Page
         ("(ANSA) - TURIN, FEB 2 - Prices rose.", "TURIN", "ANSA", "Prices rose."),
         ("(CNN)Senators met.", "", "CNN", "Senators met."),
         ("Denver (CNN) – Senators met.", "Denver", "CNN", "Senators met."),
+        # AFP's French copy: the country in brackets between the place and the tag.
+        ("Lyon (Lakeland) (AFP) - Les prix ont monté.", "Lyon", "AFP", "Les prix ont monté."),
         # CNN's dateline now: the name without brackets between the place and the dash.
         ("Holm Harbour, Lakeland CNN — Senators met.", "Holm Harbour, Lakeland", "CNN", "Senators met."),
         ("Denver CNN — Senators met.", "Denver", "CNN", "Senators met."),
@@ -188,6 +190,11 @@ def test_bylines() -> None:
     # The agency printed after the name without a comma is the credit, not part of the name.
     assert parse_byline("By TOM REYES Associated Press") == ("TOM REYES", "AP")
     assert parse_byline("By Tom Reyes Reuters") == ("Tom Reyes", "Reuters")
+    # The reporter's story with the agency's: "with" in the byline's language is no part of the name.
+    assert parse_byline("Par Tom Reyes avec AFP") == ("Tom Reyes", "AFP")
+    assert parse_byline("By Tom Reyes with AP") == ("Tom Reyes", "AP")
+    assert parse_byline("Von Tom Reyes mit dpa") == ("Tom Reyes", "dpa")
+    assert parse_byline("By Tom Reyes and Ines Moreau") == ("Tom Reyes and Ines Moreau", None)
     # A place, or a role without a comma, after the name is neither part of it.
     assert parse_byline("By Tom Reyes in Lisbon") == ("Tom Reyes", None)
     assert parse_byline("By Tom Reyes Staff Writer") == ("Tom Reyes", None)

@@ -1025,6 +1025,27 @@ def test_a_caption_with_its_photographs_credit_is_a_caption_and_never_the_headli
     assert article.title != caption and caption in article.captions
 
 
+def test_a_french_agency_copy_gives_its_caption_dateline_credit_and_byline() -> None:
+    # A French paper's page of AFP copy: the caption ending with the photographer's credit in capitals,
+    # "Par <paper> avec AFP", the dateline with the country in brackets before the agency's tag.
+    caption = "Des voyageurs attendent le premier départ à la jetée de Holm, lundi. ANA RUIZ / AFP"
+    lede = "Le ferry de Holm a repris ses rotations lundi après trois semaines de réparations de la jetée endommagée."
+    rest = [
+        "Les habitants de l'île dépendaient d'une petite vedette pour la nourriture et le courrier.",
+        "L'exploitant a indiqué que les horaires reviendraient à la normale d'ici la fin du mois.",
+    ]
+    page = (
+        "Holm : le ferry reprend la mer après des réparations - Le Courrier du Lac\nAller au contenu principal\n"
+        "Se connecter\nInternational\nHolm : le ferry reprend la mer après des réparations\n"
+        "Par Le Courrier du Lac avec AFP\nPublié le 06/05/2024 à 18h42\n"
+        f"{caption}\nHolm (Lakeland) (AFP) - {lede}\n" + "\n".join(rest) + "\nPartager\nFacebook\n"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.captions == [caption]
+    assert article.paragraphs == [lede, *rest]
+    assert (article.dateline, article.credit, article.byline) == ("Holm", "AFP", "Le Courrier du Lac")
+
+
 def test_a_caption_over_its_photographers_credit_is_a_caption_and_the_dateline_under_it_is_read() -> None:
     # NPR's layout: the caption and the photographer's credit twice (a "toggle caption" button between),
     # then the agency's dateline without its tag; and a reading player's offer.
@@ -1051,7 +1072,7 @@ def test_a_caption_over_its_photographers_credit_is_a_caption_and_the_dateline_u
     assert article.paragraphs[0] == paragraphs[0] and article.captions == []
 
 
-@pytest.mark.parametrize("label", ["Lesen Sie auch", "READ MORE:", "Also read"])
+@pytest.mark.parametrize("label", ["Lesen Sie auch", "READ MORE:", "Also read", "Lire aussi"])
 def test_another_storys_headline_under_a_read_also_label_between_paragraphs_leaves_the_text(label: str) -> None:
     paragraphs = FERRY_BODY.strip().split("\n\n")
     teaser = "Storm warning for the north: what drivers need to know now"

@@ -28,8 +28,10 @@ _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
 _DATELINE_OPENING = (
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:(?:\s+|/)[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
-    # ANI's state and country in brackets after the place: "Mumbai (Maharashtra) [India], December 2 (ANI):".
-    r"(?:(?:\s+\([A-ZÀ-Ý][\w'’. \-]{1,30}\))?\s+\[[A-ZÀ-Ý][\w'’. \-]{1,30}\])?"
+    # The country or state in brackets after the place, as AFP's French copy and ANI set it ("Lyon
+    # (France) (AFP) - ", "Mumbai (Maharashtra) [India], December 2 (ANI):"): before another bracket
+    # only, and never an agency's tag (a tag alone, "LAGOS (NAN) - ", is the source's).
+    rf"(?:\s+\((?!(?:{ANY_AGENCY})\))[A-ZÀ-Ý][\w'’. \-]{{1,30}}\)(?=\s*[(\[]))?(?:\s+\[[A-ZÀ-Ý][\w'’. \-]{{1,30}}\])?"
     rf"(?:,?\s+(?P<when>{_WHEN}|\d{{1,2}}\.?\s+[^\W\d_]{{3,9}}\.?(?:,?\s+\d{{4}})?))?"
 )
 _DATELINE = re.compile(
@@ -447,8 +449,16 @@ def _without_agency(names: str) -> str:
     for ending in _AGENCY_ENDINGS:
         if lowered.endswith(ending):
             kept = names[: -len(ending)].rstrip()
+            # The reporter's story with the agency's ("Par Ana Ruiz avec AFP", "By Ana Ruiz with AP").
+            head, _, last = kept.rpartition(" ")
+            if head and last.lower() in _WITH_AGENCY:
+                kept = head.rstrip(" ,")
             return kept if kept.lower() not in ("", "the") else names
     return names
+
+
+# "With" in the languages whose bylines name an agency beside the reporter, and "and".
+_WITH_AGENCY = frozenset({"with", "and", "&", "avec", "et", "mit", "und", "con", "y", "com", "e", "met", "en"})
 
 
 def _without_role_or_place(names: str) -> str:

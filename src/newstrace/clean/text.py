@@ -1072,7 +1072,12 @@ _READ_ALSO_LABEL = re.compile(
 
 
 def _is_link_label(line: Line) -> bool:
-    return line.rule is not None and line.rule.name == "link_line" and _READ_ALSO_LABEL.match(line.text) is not None
+    rule = line.rule or line.rule_after_model
+    return (
+        rule is not None
+        and rule.name in ("link_line", "related_heading")
+        and _READ_ALSO_LABEL.match(line.text) is not None
+    )
 
 
 def _is_teaser_blurb(line: Line) -> bool:
@@ -1444,9 +1449,13 @@ CAPTION_LEAST_WORDS = 4
 
 # A photograph's credit alone on its line under the caption, the photographer and the agency or paper:
 # "Ana Ruiz/AP", "Ana Ruiz/AFP via Getty Images", "Ana Ruiz/The Lakeland Courier" (as NPR prints them).
-_PHOTOGRAPHER_CREDIT = re.compile(
-    r"^[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|via|for|of))*$"
+_PHOTOGRAPHER_AND_SOURCE = (
+    r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|via|for|of))*$"
 )
+_PHOTOGRAPHER_CREDIT = re.compile(f"^{_PHOTOGRAPHER_AND_SOURCE}")
+# The same credit run into the caption after its last sentence, as AFP's French captions end ("... lundi.
+# JAN HORAK / AFP").
+_PHOTOGRAPHER_CREDIT_TAIL = re.compile(rf"(?<=[.!?])\s+(?P<credit>{_PHOTOGRAPHER_AND_SOURCE})")
 PHOTOGRAPHER_CREDIT_WORDS = 8
 
 
@@ -1476,6 +1485,10 @@ def _credited_caption(lines: list[Line], position: int, in_header: bool) -> bool
         return False
     if (labelled := _LABELLED_CREDIT_TAIL.search(line.text)) is not None:
         return count_words(line.text[: labelled.start()]) >= CAPTION_LEAST_WORDS
+    if in_header and (tail := _PHOTOGRAPHER_CREDIT_TAIL.search(line.text)) is not None:
+        return count_words(line.text[: tail.start()]) >= CAPTION_LEAST_WORDS and not any(
+            word in WIDGET_WORDS for word in _WORD.findall(tail["credit"].lower())
+        )
     return (
         in_header
         and line.sentence_end
