@@ -195,6 +195,9 @@ def test_bylines() -> None:
     assert parse_byline("By Tom Reyes with AP") == ("Tom Reyes", "AP")
     assert parse_byline("Von Tom Reyes mit dpa") == ("Tom Reyes", "dpa")
     assert parse_byline("By Tom Reyes and Ines Moreau") == ("Tom Reyes and Ines Moreau", None)
+    # The paper the reporter wrote for is no part of the name either.
+    assert parse_byline("By TOM REYES FOR LAKELANDONLINE and ASSOCIATED PRESS") == ("TOM REYES", "AP")
+    assert parse_byline("By Tom Reyes for The Lakeland Times") == ("Tom Reyes", None)
     # A place, or a role without a comma, after the name is neither part of it.
     assert parse_byline("By Tom Reyes in Lisbon") == ("Tom Reyes", None)
     assert parse_byline("By Tom Reyes Staff Writer") == ("Tom Reyes", None)

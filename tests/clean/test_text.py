@@ -1025,6 +1025,26 @@ def test_a_caption_with_its_photographs_credit_is_a_caption_and_never_the_headli
     assert article.title != caption and caption in article.captions
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Islanders wait for the first crossing at Holm pier on Monday [Ana Ruiz/Lakeland Times]",
+        "Islanders wait for the first crossing at Holm pier on Monday. (Ana Ruiz/AP)",
+    ],
+)
+def test_a_caption_over_the_text_ending_with_its_credit_in_brackets_is_a_caption(caption: str) -> None:
+    paragraphs = FERRY_BODY.strip().split("\n\n")
+    page = (
+        "Ferry to Holm island sails again after repairs | Lakeland News\nSkip to Content\nNews\nEurope\n"
+        f"Ferry to Holm island sails again after repairs\n{caption}\nPublished On 6 May 2024\nShare\n"
+        + "\n".join(paragraphs)
+        + "\nShare or comment on this article:\nAdd comment\n"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.captions == [caption]
+    assert article.paragraphs == paragraphs
+
+
 def test_a_french_agency_copy_gives_its_caption_dateline_credit_and_byline() -> None:
     # A French paper's page of AFP copy: the caption ending with the photographer's credit in capitals,
     # "Par <paper> avec AFP", the dateline with the country in brackets before the agency's tag.

@@ -470,7 +470,8 @@ def _without_role_or_place(names: str) -> str:
         (
             index
             for index in range(2, len(words) - 1)
-            if plain[index] in ("in", "from") and words[index + 1][:1].isupper()
+            # "for" the paper the reporter wrote it for ("Ana Ruiz for MailOnline", "ANA RUIZ FOR THE TIMES").
+            if plain[index] in ("in", "from", "for") and words[index + 1][:1].isupper()
         ),
         len(words),
     )

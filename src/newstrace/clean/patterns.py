@@ -753,13 +753,16 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
     LineRule(
         "share_widget",
         rf"^[\W_]*(?:{_SHARING_VERB})?{_SHARING_SERVICE}(?:[\W_]+(?:{_SHARING_VERB})?{_SHARING_SERVICE})*[\W_]*$"
-        r"|^[\W_]*send\s+this\s+(?:article|story|page)\s+to\s+(?:a\s+)?friends?\b.{0,20}$",
+        r"|^[\W_]*send\s+this\s+(?:article|story|page)\s+to\s+(?:a\s+)?friends?\b.{0,20}$"
+        # "Share or comment on this article:", the Daily Mail's bar under the text.
+        r"|^[\W_]*share\s+or\s+comment\s+on\s+this\s+(?:article|story|page)\W*$",
         "share or follow widget",
         12,
         triggers=(
             *("digg", "del.icio", "delicious", "newsvine", "technorati", "stumble", "furl", "tailrank"),
             *("slashdot", "fark", "reddit", "myspace", "propeller", "mixx", "now public", "buzz", "bookmarks"),
             "send this",
+            "share or comment",
         ),
         ends_article=False,
     ),

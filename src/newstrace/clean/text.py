@@ -1455,6 +1455,13 @@ _PHOTOGRAPHER_AND_SOURCE = (
 _PHOTOGRAPHER_CREDIT = re.compile(f"^{_PHOTOGRAPHER_AND_SOURCE}")
 # The same credit run into the caption after its last sentence, as AFP's French captions end ("... lundi.
 # JAN HORAK / AFP").
+# ... or in brackets, as Al Jazeera and the Washington Post end theirs ("... on Monday [Ana Ruiz/Al Jazeera]",
+# "... on Monday. (Ana Ruiz/AP)").
+# Names either side of the slash: a date ("(10/01/07)") or a list of tags ("[ Design, Social/Online ]") is none.
+_BRACKETED_CREDIT_TAIL = re.compile(
+    r"\s(?:\[[^\[\],]{0,58}[^\W\d_][^\[\],]{0,58}/[^\[\],]{0,58}[^\W\d_][^\[\],]{0,58}\]"
+    r"|\([^(),]{0,58}[^\W\d_][^(),]{0,58}/[^(),]{0,58}[^\W\d_][^(),]{0,58}\))$"
+)
 _PHOTOGRAPHER_CREDIT_TAIL = re.compile(rf"(?<=[.!?])\s+(?P<credit>{_PHOTOGRAPHER_AND_SOURCE})")
 PHOTOGRAPHER_CREDIT_WORDS = 8
 
@@ -1485,6 +1492,8 @@ def _credited_caption(lines: list[Line], position: int, in_header: bool) -> bool
         return False
     if (labelled := _LABELLED_CREDIT_TAIL.search(line.text)) is not None:
         return count_words(line.text[: labelled.start()]) >= CAPTION_LEAST_WORDS
+    if in_header and (bracketed := _BRACKETED_CREDIT_TAIL.search(line.text)) is not None:
+        return count_words(line.text[: bracketed.start()]) >= CAPTION_LEAST_WORDS
     if in_header and (tail := _PHOTOGRAPHER_CREDIT_TAIL.search(line.text)) is not None:
         return count_words(line.text[: tail.start()]) >= CAPTION_LEAST_WORDS and not any(
             word in WIDGET_WORDS for word in _WORD.findall(tail["credit"].lower())
