@@ -1045,6 +1045,56 @@ def test_a_caption_over_the_text_ending_with_its_credit_in_brackets_is_a_caption
     assert article.paragraphs == paragraphs
 
 
+SPANISH_FERRY = [
+    "El ferry de la isla de Holm volvió a navegar este lunes tras tres semanas de reparaciones en el muelle dañado "
+    "por la tormenta, según informó la naviera.",
+    "Los vecinos de la isla dependían de una pequeña lancha para recibir comida y correo mientras el barco principal "
+    "permanecía en el puerto.",
+    "La naviera indicó que los horarios volverán a la normalidad a finales de mes si el tiempo lo permite, y que los "
+    "billetes ya comprados siguen siendo válidos.",
+    "El alcalde de Holm, Tomás Ferrer, agradeció a los trabajadores del puerto su esfuerzo durante las últimas "
+    "semanas y pidió una revisión de todos los muelles de la isla.",
+]
+
+
+def test_a_spanish_agency_copy_keeps_the_text_under_a_box_of_other_stories_and_gives_its_fields() -> None:
+    # EFE copy as a Spanish paper prints it: the agency alone under the headline, the caption ending
+    # with "EFE/<photographer>", the dateline with the country in brackets and the date, a box of one
+    # other story ("Te puede interesar") between the paragraphs, tags under "Archivado en" at the foot.
+    caption = "Vecinos esperan el primer barco en el muelle de Holm este lunes. EFE/Ana Ruiz"
+    page = "\n".join(
+        [
+            "El ferry de Holm vuelve a navegar tras las reparaciones | Diario del Lago",
+            "Ir al contenido",
+            "Suscríbete",
+            "Internacional",
+            "El ferry de Holm vuelve a navegar tras las reparaciones",
+            "EFE",
+            caption,
+            f"Holm (Lakeland), 6 may (EFE).- {SPANISH_FERRY[0]}",
+            SPANISH_FERRY[1],
+            "Te puede interesar",
+            "Temporal en la costa norte: cierran tres puertos",
+            *SPANISH_FERRY[2:],
+            "Archivado en",
+            "Transporte marítimo",
+            "Islas",
+            "© Diario del Lago",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == SPANISH_FERRY
+    assert article.captions == [caption]
+    assert (article.dateline, article.credit) == ("Holm", "EFE")
+    # At the article's end the same heading opens the list of other stories: nothing under it is text.
+    teasers = ["Temporal en la costa norte: cierran tres puertos", "La naviera estrena barco en verano"]
+    page = "\n".join(
+        ["El ferry de Holm vuelve a navegar tras las reparaciones", *SPANISH_FERRY, "Te puede interesar", *teasers]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == SPANISH_FERRY
+
+
 def test_a_french_agency_copy_gives_its_caption_dateline_credit_and_byline() -> None:
     # A French paper's page of AFP copy: the caption ending with the photographer's credit in capitals,
     # "Par <paper> avec AFP", the dateline with the country in brackets before the agency's tag.

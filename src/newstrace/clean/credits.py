@@ -29,9 +29,10 @@ _DATELINE_OPENING = (
     r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:(?:\s+|/)[A-ZÀ-Ý][\w'’.\-]+){0,5}"
     r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
     # The country or state in brackets after the place, as AFP's French copy and ANI set it ("Lyon
-    # (France) (AFP) - ", "Mumbai (Maharashtra) [India], December 2 (ANI):"): before another bracket
-    # only, and never an agency's tag (a tag alone, "LAGOS (NAN) - ", is the source's).
-    rf"(?:\s+\((?!(?:{ANY_AGENCY})\))[A-ZÀ-Ý][\w'’. \-]{{1,30}}\)(?=\s*[(\[]))?(?:\s+\[[A-ZÀ-Ý][\w'’. \-]{{1,30}}\])?"
+    # (France) (AFP) - ", EFE's "Lyon (Francia), 14 oct (EFE).- ", "Mumbai (Maharashtra) [India], December
+    # 2 (ANI):"): before another bracket (the date between), and never an agency's tag (a tag alone,
+    # "LAGOS (NAN) - ", is the source's).
+    rf"(?:\s+\((?!(?:{ANY_AGENCY})\))[A-ZÀ-Ý][\w'’. \-]{{1,30}}\)(?=(?:,?\s+[^()\[\]]{{1,20}}?)?\s*[(\[]))?(?:\s+\[[A-ZÀ-Ý][\w'’. \-]{{1,30}}\])?"
     rf"(?:,?\s+(?P<when>{_WHEN}|\d{{1,2}}\.?\s+[^\W\d_]{{3,9}}\.?(?:,?\s+\d{{4}})?))?"
 )
 _DATELINE = re.compile(

@@ -1103,6 +1103,16 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         trigger_prefix=30,
         ends_article=False,
     ),
+    # A tag list's heading alone on its line, without the colon the tags rule (one of the line model's
+    # inputs) asks for: "Archivado en", "Filed under", "Abgelegt unter", "Classé dans".
+    LineRule(
+        "tags",
+        r"^[\W_]*(?:archivado\s+en|filed\s+under|abgelegt\s+unter|class[ée]\s+dans|archiviato\s+in|arquivado\s+em)[\W_]*$",
+        "tag or topic list",
+        3,
+        triggers=("archivado", "filed", "abgelegt", "class", "archiviato", "arquivado"),
+        trigger_prefix=12,
+    ),
     # A publisher's note that the story is still unfolding ("This is a developing story and will be
     # updated.", "This story will be updated. Check back for more."), as local sites print over wire
     # copy: the publisher's, not the report's, and above the lede it hides the agency's dateline.

@@ -753,6 +753,7 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
             and _closes_article(line)
             and not _links_comments_in_header(lines, position)
             and not _text_goes_on_under(lines, position, strong_positions)
+            and not _box_inside_text(lines, position)
             and not _foot_leaves_text_under(line, position, strong_positions)
         ):
             closing.add(position)
@@ -1365,6 +1366,34 @@ def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list
     return prose_under >= TEXT_UNDER_LINES and prose_under > 2 * prose_above and signed < THREAD_SIGNATURES
 
 
+# A box of other stories inside the text ("Te puede interesar" over one headline): at most this many
+# lines under its heading, then the text's prose again, this many paragraphs of at least this many
+# words in all. At the end of an article its list runs on to the page's foot.
+BOX_TEASER_LINES = 3
+BOX_PROSE_LINES = 2
+BOX_PROSE_WORDS = 40
+
+
+def _box_inside_text(lines: list[Line], position: int) -> bool:
+    """Whether a related-articles heading heads a box inside the text: a few short lines under it, then
+    paragraphs of prose, with nothing a rule names between."""
+    rule = _rule_of(lines[position])
+    if rule is None or rule.name != "related_heading":
+        return False
+    below = position + 1
+    while below < len(lines) and below - position <= BOX_TEASER_LINES and not lines[below].strong_body:
+        if _rule_of(lines[below]) is not None:
+            return False
+        below += 1
+    prose = lines[below : below + BOX_PROSE_LINES]
+    return (
+        below > position + 1
+        and len(prose) == BOX_PROSE_LINES
+        and all(line.strong_body and _rule_of(line) is None for line in prose)
+        and sum(line.words for line in prose) >= BOX_PROSE_WORDS
+    )
+
+
 def _byline_under(lines: list[Line], position: int) -> int | None:
     """Where the article's byline ("By Ana Ruiz") stands under a link, within COUNT_BYLINE_REACH lines
     and before any comment's stamp: a link in the header's bar of tools ("Article | Stock Quotes |
@@ -1462,7 +1491,11 @@ _BRACKETED_CREDIT_TAIL = re.compile(
     r"\s(?:\[[^\[\],]{0,58}[^\W\d_][^\[\],]{0,58}/[^\[\],]{0,58}[^\W\d_][^\[\],]{0,58}\]"
     r"|\([^(),]{0,58}[^\W\d_][^(),]{0,58}/[^(),]{0,58}[^\W\d_][^(),]{0,58}\))$"
 )
-_PHOTOGRAPHER_CREDIT_TAIL = re.compile(rf"(?<=[.!?])\s+(?P<credit>{_PHOTOGRAPHER_AND_SOURCE})")
+_PHOTOGRAPHER_CREDIT_TAIL = re.compile(
+    rf"(?<=[.!?])\s+(?P<credit>{_PHOTOGRAPHER_AND_SOURCE}"
+    # The agency first, as EFE's captions end ("... este lunes. EFE/Ana Ruiz").
+    r"|[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{2,})?\s*/\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}$)"
+)
 PHOTOGRAPHER_CREDIT_WORDS = 8
 
 
@@ -1674,7 +1707,8 @@ def _credit_line_agency(line: Line, position: int, reason: str | None, headline_
     is a menu's link, inside the text a picture's credit."""
     if not headline_at < position < first_body <= position + HEADER_DATE_REACH:
         return None
-    if reason is not None and reason not in _HEADER_REASONS:
+    # A short agency name ("EFE", "AFP") is also a stray short token's length.
+    if reason is not None and reason not in _HEADER_REASONS and reason != "stray short token":
         return None
     found = agency_line(line.text.removeprefix(CELL_MARK))
     return found[0] if found is not None else None
@@ -2290,7 +2324,11 @@ def _clean_segment_by_model(
             # Another story's headline under a "Read also" line ("Lesen Sie auch", "READ MORE"), between
             # the paragraphs: the link's, not the text's.
             reason = TEASER_UNDER_LINK_REASON
-        under_link_line = _is_link_label(line) or (under_link_line and reason == TEASER_UNDER_LINK_REASON)
+        under_link_line = (
+            _is_link_label(line)
+            or _box_inside_text(lines, position)
+            or (under_link_line and reason == TEASER_UNDER_LINK_REASON)
+        )
         if reason is None and kept_by_model[position] and position in author_boxes:
             reason = AUTHOR_BIO_REASON
         if kept_by_model[position] and reason not in _FIELD_REASONS:
