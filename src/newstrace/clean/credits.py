@@ -32,7 +32,8 @@ _DATELINE_OPENING = (
     # (France) (AFP) - ", EFE's "Lyon (Francia), 14 oct (EFE).- ", "Mumbai (Maharashtra) [India], December
     # 2 (ANI):"): before another bracket (the date between), and never an agency's tag (a tag alone,
     # "LAGOS (NAN) - ", is the source's).
-    rf"(?:\s+\((?!(?:{ANY_AGENCY})\))[A-ZÀ-Ý][\w'’. \-]{{1,30}}\)(?=(?:,?\s+[^()\[\]]{{1,20}}?)?\s*[(\[]))?(?:\s+\[[A-ZÀ-Ý][\w'’. \-]{{1,30}}\])?"
+    rf"(?:\s+\((?!(?:{ANY_AGENCY})\))[A-ZÀ-Ý][\w'’. \-]{{1,30}}\)(?=(?:,?\s+[^()\[\]]{{1,20}}?)?\s*[(\[]))?"
+    r"(?:\s+\[[A-ZÀ-Ý][\w'’. \-]{1,30}\])?"
     rf"(?:,?\s+(?P<when>{_WHEN}|\d{{1,2}}\.?\s+[^\W\d_]{{3,9}}\.?(?:,?\s+\d{{4}})?))?"
 )
 _DATELINE = re.compile(
