@@ -74,6 +74,7 @@ from newstrace.model import Page
         ("Nov. 30 (UPI) -- Rain fell.", "", "UPI", "Rain fell."),
         ("(Reuters )- Prices rose.", "", "Reuters", "Prices rose."),
         ("(ANSA) - TURIN, FEB 2 - Prices rose.", "TURIN", "ANSA", "Prices rose."),
+        ("(ANSA) - TURIN, 2 FEB - Prices rose.", "TURIN", "ANSA", "Prices rose."),
         ("(CNN)Senators met.", "", "CNN", "Senators met."),
         ("Denver (CNN) – Senators met.", "Denver", "CNN", "Senators met."),
         # AFP's French copy: the country in brackets between the place and the tag.

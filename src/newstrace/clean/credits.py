@@ -51,9 +51,12 @@ _DATELINE_WITHOUT_DASH = re.compile(
 )
 # An agency's tag with no place before it: "(Bloomberg) -- ", "(Reuters) - ", "Nov. 30 (UPI) -- ",
 # "(CNN)The" (no dash), and the place after it, in capitals: "(ANSA) - ROME, NOV 30 - ".
+# The day before the month in capitals, as ANSA sets it after its tag: "(ANSA) - ROME, 14 OCT - ".
+_DAY_FIRST = r"\d{1,2}\s+[A-Z]{3,9}\.?"
 _TAG_FIRST = re.compile(
     rf"^(?:(?P<when>{_WHEN})\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:(?:[—–]|--?)\s*"
-    rf"(?:(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}})(?:,\s*(?P<when_after>{_WHEN}))?\s*(?:[—–]|--?)\s*)?)?"
+    rf"(?:(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}})(?:,\s*(?P<when_after>{_WHEN}|{_DAY_FIRST}))?"
+    r"\s*(?:[—–]|--?)\s*)?)?"
 )
 _EAST_ASIAN_AGENCY = "|".join(re.escape(name) for name in sorted(EAST_ASIAN_AGENCIES, key=len, reverse=True))
 # Chinese "新华社北京3月4日电（记者 王立）", Japanese "【ワシントン共同】", Korean "(서울=연합뉴스) 홍길동 기자 =".
