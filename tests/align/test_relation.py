@@ -80,6 +80,22 @@ def test_a_trimmed_verbatim_copy_is_a_copy_of_the_complete_text(lexicon: Lexicon
     assert [item.source_sentences for item in relation.aligned] == [(index,) for index in range(copy_sentences)]
 
 
+def test_a_later_version_adding_paragraphs_is_a_copy_of_the_first_which_its_stamp_names_the_source(
+    lexicon: Lexicon,
+) -> None:
+    # An agency's 6:05 AM story and its 11:30 AM update, which keeps the first three paragraphs word for
+    # word and adds two: no rewrite, and the earlier version is the source of the later.
+    stamps = ({"published_time": "2024-05-02T06:05:00"}, {"published_time": "2024-05-02T11:30:00"})
+    first = make_article("b-first", ORIGINAL[:3], credit="AP", date="2024-05-02", metadata=stamps[0])
+    update = make_article("a-update", ORIGINAL, credit="AP", date="2024-05-02", metadata=stamps[1])
+    relation = _relate(update, first, lexicon)
+    assert (relation.source, relation.copy, relation.kind) == ("b-first", "a-update", "copy")
+    assert any("stamped earlier" in reason for reason in relation.evidence)
+    # A longer text that rewords what it took is no copy, whatever it adds.
+    reworded = make_article("a-reworded", [*REWRITE[:3], *ORIGINAL[3:]], credit="AP")
+    assert _relate(reworded, make_article("b-first", ORIGINAL[:3], credit="AP"), lexicon).kind != "copy"
+
+
 def test_completeness_is_told_in_shares_unless_one_text_is_mostly_inside_the_other() -> None:
     first, second = make_article("first", ORIGINAL), make_article("second", ORIGINAL[:2])
     # second's words mostly in sentences matching first's: a copy's wording.

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -19,6 +19,7 @@ from newstrace.clean.dates import (
     parse_wire_date,
     publication_date,
     resolve_weekday,
+    stamp_of_date_line,
 )
 from newstrace.model import Page
 
@@ -527,3 +528,20 @@ def test_a_reading_time_beside_the_date_leaves_a_date_line(line: str, day: date 
     found = find_dates(line)
     assert date_line_of(line, found) == day
     assert not is_comment_stamp(line, found)
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("October 14, 2025, 6:05 AM", datetime(2025, 10, 14, 6, 5)),
+        ("Updated October 14, 2025, 11:30 p.m. EDT", datetime(2025, 10, 14, 23, 30)),
+        ("Publié le 14/10/2025 à 18h42", datetime(2025, 10, 14, 18, 42)),
+        ("14 October 2025 12:00 am", datetime(2025, 10, 14, 0, 0)),
+        # No time after the date, or none that is a time.
+        ("October 14, 2025", None),
+        ("October 14, 2025 | 2 min read", None),
+        ("October 14, 2025, 13:30 PM", None),
+    ],
+)
+def test_a_date_lines_time_after_its_date(line: str, stamp: datetime | None) -> None:
+    assert stamp_of_date_line(line, date(2025, 10, 14)) == stamp

@@ -1095,6 +1095,16 @@ def test_a_spanish_agency_copy_keeps_the_text_under_a_box_of_other_stories_and_g
     assert article.paragraphs == SPANISH_FERRY
 
 
+def test_a_date_lines_time_is_the_articles_time_of_publication() -> None:
+    page = f"Ferry to Holm island sails again after repairs\nBy Ada Brennan\nMay 6, 2024, 6:05 AM\n\n{FERRY_BODY}"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.date == date(2024, 5, 6)
+    assert article.metadata["published_time"] == "2024-05-06T06:05:00"
+    # A date line without a time gives none.
+    [article] = clean_text(page.replace(", 6:05 AM", ""), line_model=default_line_model())
+    assert article.date == date(2024, 5, 6) and "published_time" not in article.metadata
+
+
 def test_a_french_agency_copy_gives_its_caption_dateline_credit_and_byline() -> None:
     # A French paper's page of AFP copy: the caption ending with the photographer's credit in capitals,
     # "Par <paper> avec AFP", the dateline with the country in brackets before the agency's tag.

@@ -153,6 +153,10 @@ def classify(alignment: AlignedText, other_way: AlignedText, story_probability: 
         return "copy", round(alignment.verbatim_share, 3)
     if alignment.edited_share >= SYNDICATED_EDITED_SHARE:
         return "syndicated", round(alignment.edited_share, 3)
+    if other_way.verbatim_share >= COPY_VERBATIM_SHARE and alignment.verbatim_share >= alignment.copy_coverage - 0.01:
+        # The whole source word for word inside a longer text, which adds to it and rewords none of it: a
+        # copy with more (an update's added paragraphs, a paper's own lines around the wire's report).
+        return "copy", round(other_way.verbatim_share, 3)
     if alignment.copy_coverage >= REWRITE_ALIGNED_SHARE and alignment.order >= REWRITE_ORDER:
         return "rewrite", round(min(1.0, alignment.copy_coverage * alignment.order + 0.1), 3)
     if story_probability >= STORY_THRESHOLD:

@@ -712,3 +712,33 @@ def _without_dates(text: str) -> str:
     for found in reversed(find_dates(text)):
         text = text[: found.start] + text[found.end :]
     return text
+
+
+# A clock time after a date, in a date line: "6:05 AM", "18.42", "11:30 a.m.".
+_TIME_OF_DAY = re.compile(
+    r"\b(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?!\d)(?:\s*(?P<half>[ap])\.?\s*m\b\.?)?", re.IGNORECASE
+)
+
+
+def stamp_of_date_line(line: str, day: date) -> datetime | None:
+    """The date and clock time a date line gives its day ("October 14, 2025, 6:05 AM" -> 06:05), no
+    time zone: the time just after that day's date, else None."""
+    for found in find_dates(line):
+        if found.value != day:
+            continue
+        clock = _TIME_OF_DAY.search(line, found.end, found.end + TIME_AFTER_DATE_REACH)
+        if clock is None:
+            return None
+        hour, minute = int(clock["hour"]), int(clock["minute"])
+        if clock["half"]:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if clock["half"].lower() == "p" else 0)
+        if hour > 23 or minute > 59:
+            return None
+        return datetime(day.year, day.month, day.day, hour, minute)
+    return None
+
+
+# How far after its date a date line's time may stand ("October 14, 2025 at 6:05 AM", "14/10/2025 à 18h42").
+TIME_AFTER_DATE_REACH = 12

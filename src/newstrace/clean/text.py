@@ -56,6 +56,7 @@ from newstrace.clean.dates import (
     is_update,
     month_day,
     publication_date,
+    stamp_of_date_line,
 )
 from newstrace.clean.digests import digest_reports, opening_source_dateline
 from newstrace.clean.headlines import (
@@ -111,7 +112,7 @@ from newstrace.clean.split import (
     find_part_boundaries,
     headed_briefs_split,
 )
-from newstrace.model import RemovedLine
+from newstrace.model import PUBLISHED_TIME, RemovedLine
 from newstrace.sentences.language import ENGLISH, guess_language
 from newstrace.sentences.split import split_sentences
 from newstrace.sentences.words import count_words, has_unspaced_script, spaced_pairs
@@ -2118,6 +2119,15 @@ def _finish(
         result.paragraphs,
     )
     result.date, result.date_source = article_date, date_source
+    if (
+        article_date is not None
+        and date_source == "date line"
+        and PUBLISHED_TIME not in result.metadata
+        and (stamp := stamp_of_date_line(result.metadata.get("date_line", ""), article_date)) is not None
+    ):
+        # The date line's time orders one publisher's versions of a story (6:05 AM, then the 11:30 AM
+        # update), as a page's metadata time does; no time zone, so only within one publisher.
+        result.metadata[PUBLISHED_TIME] = stamp.isoformat()
 
 
 def _clean_segment_by_model(
