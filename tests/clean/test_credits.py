@@ -443,6 +443,9 @@ def test_a_paragraph_that_is_a_reporter_credit_alone(paragraph: str, is_credit: 
         ("Bo Chan in Lyon and Tomas Reyes contributed.", ["Bo Chan", "Tomas Reyes"]),
         ("Additional reporting by Bo Chan in Lyon, and Tomas Reyes in Porto", ["Bo Chan", "Tomas Reyes"]),
         ("Bo Chan in Raleigh, North Carolina, contributed to this report.", ["Bo Chan"]),
+        # The outlet a contributor works for, before the name, is none of it.
+        ("CNN’s Bo Chan contributed to this report.", ["Bo Chan"]),
+        ("Lakeland News' Bo Chan and Tomas Reyes contributed to this report.", ["Bo Chan", "Tomas Reyes"]),
     ],
 )
 def test_the_people_a_reporter_credit_names(credit: str, names: list[str]) -> None:

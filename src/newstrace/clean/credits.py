@@ -824,6 +824,10 @@ _EDITING_CLAUSE = re.compile(r"\b(?:editing|edited)\s+by\b[^;()]*", re.IGNORECAS
 REPORTING_CREDIT = re.compile(r"^\(?(?:reporting|writing)\s+by\b", re.IGNORECASE)
 
 
+# The outlet a contributor works for, before the name ("CNN's Leo Marsh", "Fox News' Ana Ruiz").
+_OUTLET_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:['’]s|s['’])\s+(?=[A-Z])")
+
+
 def names_in_credit(credit: str) -> list[str]:
     """People named in a reporter credit ("X reported from Athens. Y in Skopje contributed.",
     "Associated Press writers X and Y contributed to this report.")."""
@@ -847,7 +851,7 @@ def names_in_credit(credit: str) -> list[str]:
             run.append(following.group(1))
             position = following.end(1)
         for candidate in run:
-            name = _AFTER_CREDIT_NAME.split(candidate)[0].strip()
+            name = _OUTLET_POSSESSIVE.sub("", _AFTER_CREDIT_NAME.split(candidate)[0].strip())
             # "The Associated Press contributed to this report." names the agency (the credit), no one.
             is_agency = _whole_agency(name) is not None
             if name and not is_agency and name.lower() not in {"reporting", "editing", "writing", "additional"}:
