@@ -1126,6 +1126,17 @@ def test_a_french_agency_copy_gives_its_caption_dateline_credit_and_byline() -> 
     assert (article.dateline, article.credit, article.byline) == ("Holm", "AFP", "Le Courrier du Lac")
 
 
+def test_a_headline_over_its_longer_deck_is_the_title_without_a_title_line_above() -> None:
+    # A page saved without its <title>: the headline, then the standfirst telling the story in other,
+    # more words; a menu's line or a widget's over a headline is never taken for it.
+    deck = "Islanders relied on a small launch for food and post while the main vessel stayed in port for weeks"
+    page = f"News\nSport\nCulture\nFerry to Holm island sails again\n{deck}\nMon 6 May 2024 18.42 BST\n{FERRY_BODY}"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == "Ferry to Holm island sails again"
+    [article] = clean_text(page.replace("Ferry to Holm island sails again", "Search in Lakeland News archives"))
+    assert article.title != "Search in Lakeland News archives"
+
+
 def test_a_caption_over_its_photographers_credit_is_a_caption_and_the_dateline_under_it_is_read() -> None:
     # NPR's layout: the caption and the photographer's credit twice (a "toggle caption" button between),
     # then the agency's dateline without its tag; and a reading player's offer.

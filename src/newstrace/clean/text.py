@@ -2565,6 +2565,19 @@ def _title_as_read(
             return None, None
         if not as_learnt and chosen.index == opening.index + 1 and _headline_over_its_deck(opening, chosen, candidates):
             chosen = opening
+        elif (
+            not as_learnt
+            and (above := _line_above(header, chosen)) is not None
+            and not any(mark in above.text for mark in (*_MENU_MARKS, "→", "•", ":"))
+            and not above.text.isupper()
+            # A widget's or a credit's line opens with its verb ("Search in ...", "Share ...", "Prepared by").
+            and _WORD.findall(above.text.lower())[:1] != []
+            and _WORD.findall(above.text.lower())[0] not in WIDGET_WORDS
+            and not _PREPARED_BY.match(above.text)
+            and _headline_over_its_deck(above, chosen, candidates)
+        ):
+            # A headline over its deck inside the header (no <title> line above them): the headline.
+            chosen = above
     # A <title> line names the site beside the headline ("Headline - Site"); a first line without
     # such a separator is as likely a masthead ("THE LAKESIDE VALLEY COURIER") as the headline.
     if _could_be_title(opening, as_learnt) and _in_title_form(opening, as_learnt):
@@ -2677,6 +2690,15 @@ def _is_menu_bar(text: str) -> bool:
 def _title_part(opening: Line) -> str:
     """The headline a page's first line gives: its headline part where it has the `<title>` form, else the line."""
     return _headline_part(opening.text, False) if _in_title_form(opening, False) else _title_text(opening)
+
+
+_PREPARED_BY = re.compile(r"^\W*(?:prepared|posted|written|compiled|edited|produced)\s+by\b", re.IGNORECASE)
+
+
+def _line_above(header: list[Line], line: Line) -> Line | None:
+    """The header's line just above a line, if the header holds it."""
+    position = line.index - header[0].index
+    return header[position - 1] if 0 < position < len(header) and header[position] is line else None
 
 
 def _headline_over_its_deck(opening: Line, chosen: Line, candidates: list[Line]) -> bool:
