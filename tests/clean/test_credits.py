@@ -127,6 +127,8 @@ def test_a_dateline_opening_with_its_agencys_tag_gives_its_day(paragraph: str, w
         ("新华社杭州5月2日电（记者 林晓）市政府宣布。", "杭州", "Xinhua", "市政府宣布。"),
         ("【ワシントン共同】米政府は発表した。", "ワシントン", "Kyodo", "米政府は発表した。"),
         ("(부산=연합뉴스) 김민수 기자 = 시는 발표했다.", "부산", "Yonhap", "시는 발표했다."),
+        # A place of two words, and the correspondent's title.
+        ("(뉴욕 시티=연합뉴스) 김민수 특파원 = 시는 발표했다.", "뉴욕 시티", "Yonhap", "시는 발표했다."),
     ],
 )
 def test_east_asian_wire_datelines(paragraph: str, place: str, agency: str, rest: str) -> None:

@@ -545,3 +545,13 @@ def test_a_reading_time_beside_the_date_leaves_a_date_line(line: str, day: date 
 )
 def test_a_date_lines_time_after_its_date(line: str, stamp: datetime | None) -> None:
     assert stamp_of_date_line(line, date(2025, 10, 14)) == stamp
+
+
+def test_a_date_with_the_year_first_and_dots_is_read_and_a_period_is_no_date_line() -> None:
+    # Korean and Chinese sites' stamps.
+    assert [found.value for found in find_dates("입력 2025.10.14 18:42")] == [date(2025, 10, 14)]
+    assert [found.value for found in find_dates("2025. 10. 14.")] == [date(2025, 10, 14)]
+    # A version's number is none.
+    assert find_dates("v2020.3.1") == []
+    assert is_date_line("2025.10.14 18:42")
+    assert not is_date_line("2018.04.05 ~ OPEN RUN")

@@ -1105,6 +1105,29 @@ def test_a_date_lines_time_is_the_articles_time_of_publication() -> None:
     assert article.date == date(2024, 5, 6) and "published_time" not in article.metadata
 
 
+def test_a_korean_agency_copy_leaves_its_rights_notice_and_the_reporters_address_and_is_dated() -> None:
+    paragraphs = [
+        "홀름 섬을 오가는 여객선이 폭풍으로 부서진 부두의 수리를 마치고 3주 만에 운항을 재개했다고 운영사가 6일 밝혔다.",
+        "섬 주민들은 그동안 작은 보트에 의지해 식료품과 우편물을 받아 왔으며 본선은 항구에 묶여 있었다.",
+        "운영사는 날씨가 허락하면 이달 말까지 시간표가 정상으로 돌아올 것이라고 말했다.",
+    ]
+    page = "\n".join(
+        [
+            "홀름 섬 여객선 3주 만에 운항 재개 | 호수일보",
+            "본문 바로가기",
+            "홀름 섬 여객선 3주 만에 운항 재개",
+            "입력 2024.05.06 18:42",
+            f"(홀름 항=연합뉴스) 김하늘 특파원 = {paragraphs[0]}",
+            *paragraphs[1:],
+            "sky@yna.example",
+            "저작권자(c) 연합뉴스, 무단 전재-재배포 금지",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == paragraphs
+    assert (article.dateline, article.credit, article.date) == ("홀름 항", "Yonhap", date(2024, 5, 6))
+
+
 def test_a_french_agency_copy_gives_its_caption_dateline_credit_and_byline() -> None:
     # A French paper's page of AFP copy: the caption ending with the photographer's credit in capitals,
     # "Par <paper> avec AFP", the dateline with the country in brackets before the agency's tag.

@@ -67,7 +67,8 @@ _EAST_ASIAN_DATELINES = (
     ),
     re.compile(rf"^【(?P<place>[^】\s]{{1,12}}?)(?P<agency>{_EAST_ASIAN_AGENCY})】\s*"),
     re.compile(
-        rf"^[(（](?P<place>[가-힣]{{1,10}})=(?P<agency>{_EAST_ASIAN_AGENCY})[)）]\s*(?:[가-힣]{{2,4}}\s*(?:기자|특파원)\s*=\s*)?"
+        rf"^[(（](?P<place>[가-힣]{{1,10}}(?:\s[가-힣]{{1,10}})?)=(?P<agency>{_EAST_ASIAN_AGENCY})[)）]"
+        r"\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*)?"
     ),
 )
 # The words a "By ..." line opens with, in any case; only their first letters can open a match.

@@ -85,6 +85,12 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # address's path ("/2008/01/15/"), which the page's address already gives where it is its own.
     (re.compile(r"(?<![\w/])(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"), ("/",)),
     (_DOTTED_DATE, (".",)),
+    # The year first with dots, as Korean and Chinese sites' stamps write it ("2025.10.14 18:42",
+    # "2025. 10. 14."); not a version's number inside a word or after a dot ("v2025.1.2").
+    (
+        re.compile(r"(?<![\w.])(?P<year>(?:19|20)\d{2})\.\s?(?P<month>[01]?\d)\.\s?(?P<day>[0-3]?\d)(?![\d])(?!\.\d)"),
+        (".",),
+    ),
     # Chinese and Japanese "2024年3月4日", Korean "2024년 3월 4일".
     (
         re.compile(
@@ -268,6 +274,9 @@ def date_line_of(line: str, dates: Sequence[FoundDate]) -> date | None:
     and gives the publication's."""
     if not dates or len(dates) > DATE_LINE_DATES:
         return None
+    if any(mark in line for mark in _PERIOD_MARKS):
+        # A period's start ("2018.04.05 ~ OPEN RUN", "2018.04.05 ~ 2018.05.06"), no publication's date.
+        return None
     # Two dates without an update's label are a period ("March 3, 2025 - April 5, 2025").
     label_starts = [0, *(found.end for found in dates[:-1])]
     labelled = (is_update(line, found, start) for found, start in zip(dates, label_starts, strict=True))
@@ -284,6 +293,7 @@ def date_line_of(line: str, dates: Sequence[FoundDate]) -> date | None:
     return dates[0].value if len(dates) == 1 else publication_date(line, dates)[0].value
 
 
+_PERIOD_MARKS = ("~", "〜", "～")
 # A reading time: "2 min read", "5-minute read", "Lesezeit: 3 Min.", "3 min de lecture", "Lectura: 4 min".
 _READING_TIME = re.compile(
     r"\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+(?:read|de\s+lecture|de\s+lectura|di\s+lettura|leestijd)\b"

@@ -983,6 +983,25 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("(c)",),
         ends_article=False,
     ),
+    # The East Asian agencies' and papers' rights notices ("저작권자(c) 연합뉴스, 무단 전재-재배포 금지",
+    # "版权所有 未经授权禁止转载", "無断転載を禁じます"), which name no "copyright" in English.
+    LineRule(
+        "copyright",
+        r"저작권자|무단\s*전재|재배포\s*금지|版权所有|版權所有|未经授权|未經授權|禁止转载|禁止轉載|無断転載|無断複製",
+        "copyright notice",
+        30,
+        triggers=("저작권자", "무단", "재배포", "版权", "版權", "未经", "未經", "禁止转", "禁止轉", "無断"),
+        ends_article=False,
+    ),
+    # A reporter's e-mail address alone on a line at the foot, as Korean and many papers sign their copy.
+    LineRule(
+        "author_contact",
+        r"^[\W_]*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\W_]*$",
+        "author's contact or tip line",
+        3,
+        triggers=("@",),
+        ends_article=False,
+    ),
     # "Also on Reuters", "Also on HuffPost:": a box of the site's other stories after the article
     # (on the training pages, 8 of 8 such lines of up to four words stand after the text).
     LineRule(
