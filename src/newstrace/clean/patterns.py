@@ -993,15 +993,6 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("저작권자", "무단", "재배포", "版权", "版權", "未经", "未經", "禁止转", "禁止轉", "無断"),
         ends_article=False,
     ),
-    # A reporter's e-mail address alone on a line at the foot, as Korean and many papers sign their copy.
-    LineRule(
-        "author_contact",
-        r"^[\W_]*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\W_]*$",
-        "author's contact or tip line",
-        3,
-        triggers=("@",),
-        ends_article=False,
-    ),
     # "Also on Reuters", "Also on HuffPost:": a box of the site's other stories after the article
     # (on the training pages, 8 of 8 such lines of up to four words stand after the text).
     LineRule(
