@@ -90,6 +90,8 @@ from newstrace.model import Page
         ("SANTA ROSA/LIMA, Feb 2 (Reuters) - Prices rose.", "SANTA ROSA/LIMA", "Reuters", "Prices rose."),
         # TASS's English copy: the agency between slashes after the date, no dash.
         ("MOSCOW, November 18. /TASS/. Prices rose.", "MOSCOW", "TASS", "Prices rose."),
+        # TASS's Russian copy: a place in Cyrillic capitals, a hyphen inside it.
+        ("ХОЛМ-НОВА, 14 октября. /ТАСС/. Цены выросли.", "ХОЛМ-НОВА", "TASS", "Цены выросли."),
         # A source's tag newstrace has no list for, after a place in capitals: its name is the credit.
         ("LAGOS (NAN) - Prices rose.", "LAGOS", "NAN", "Prices rose."),
         ("PORT LOUIS, May 2 (Island Wire) - Prices rose.", "PORT LOUIS", "Island Wire", "Prices rose."),

@@ -1186,7 +1186,7 @@ def test_a_caption_over_its_photographers_credit_is_a_caption_and_the_dateline_u
     assert article.paragraphs[0] == paragraphs[0] and article.captions == []
 
 
-@pytest.mark.parametrize("label", ["Lesen Sie auch", "READ MORE:", "Also read", "Lire aussi"])
+@pytest.mark.parametrize("label", ["Lesen Sie auch", "READ MORE:", "Also read", "Lire aussi", "Читайте также"])
 def test_another_storys_headline_under_a_read_also_label_between_paragraphs_leaves_the_text(label: str) -> None:
     paragraphs = FERRY_BODY.strip().split("\n\n")
     teaser = "Storm warning for the north: what drivers need to know now"

@@ -26,8 +26,9 @@ _WHEN = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,\s*\d{4})?"
 # "CHICAGO--(BUSINESS WIRE)--", "LONDON, JAN 17 (PTI) — ", "GAZA CITY, Gaza Strip, (AP) - ", and the
 # underscore older AP copy sets for a dash after the tag: "FAIRFIELD, Conn. (AP) _ ".
 _DATELINE_OPENING = (
-    r"^(?P<place>[A-ZÀ-Ý][\w'’.\-]{2,}(?:(?:\s+|/)[A-ZÀ-Ý][\w'’.\-]+){0,5}"
-    r"(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3})?)"
+    # Latin or Cyrillic capitals open the place ("ОСТРАВА-НОВА, 14 октября. /ТАСС/. ").
+    r"^(?P<place>[A-ZÀ-ÝА-ЯЁ][\w'’.\-]{2,}(?:(?:\s+|/)[A-ZÀ-ÝА-ЯЁ][\w'’.\-]+){0,5}"
+    r"(?:,\s*[A-ZÀ-ÝА-ЯЁ][\w'’.\-]*(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.\-]*){0,3})?)"
     # The country or state in brackets after the place, as AFP's French copy and ANI set it ("Lyon
     # (France) (AFP) - ", EFE's "Lyon (Francia), 14 oct (EFE).- ", "Mumbai (Maharashtra) [India], December
     # 2 (ANI):"): before another bracket (the date between), and never an agency's tag (a tag alone,
@@ -172,16 +173,25 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         place = bare.group("place").strip().rstrip(",-")
         agency = canonical_agency(bare.group("agency")) or bare.group("agency")
         return Dateline(place, agency, paragraph[: bare.end()].strip(), bare.group("when")), paragraph[bare.end() :]
-    match = _DATELINE.match(paragraph) or _DATELINE_WITHOUT_DASH.match(paragraph)
-    if not match:
-        return None, paragraph
+    # The dash's form first; a hyphen inside the place ("ОСТРАВА-НОВА, 14 октября. /ТАСС/.") may read as
+    # its dash, and the form without one is tried then.
+    for pattern in (_DATELINE, _DATELINE_WITHOUT_DASH):
+        match = pattern.match(paragraph)
+        if match is not None and (read := _read_dateline(paragraph, match)) is not None:
+            return read
+    return None, paragraph
+
+
+def _read_dateline(paragraph: str, match: re.Match[str]) -> tuple[Dateline, str] | None:
+    """The dateline a match of a dateline's pattern gives, and the paragraph after it; None where the
+    match is no dateline (a kicker, a sentence, a picture's credit)."""
     agency_text = match.group("agency") or match.groupdict().get("wire")
     agency = canonical_agency(agency_text)
     place_words = match.group("place").split(",")[0].split()
     if agency_text and not agency and _reads_as_unknown_agency(agency_text, place_words):
         agency = agency_text.strip()
     if agency_text and (not agency or _PICTURE_CREDIT.match(agency_text)):
-        return None, paragraph
+        return None
     # Without an agency tag, an all-capitals place and a dash set apart by spaces are the only sign of
     # a dateline ("NASA—The agency" is a sentence), and a kicker's words are no place's.
     if not agency and not (
@@ -190,10 +200,10 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         and paragraph[match.end() - 1].isspace()
         and not any(word.lower() in _KICKER_WORDS for word in place_words)
     ):
-        return None, paragraph
+        return None
     rest = paragraph[match.end() :]
     if not _opens_a_sentence(rest):
-        return None, paragraph
+        return None
     place = match.group("place").strip().rstrip(",-")
     return Dateline(place, agency, paragraph[: match.end()].strip(), match.group("when")), rest
 

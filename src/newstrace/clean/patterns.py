@@ -506,6 +506,10 @@ AGENCY_NAMES = {
     "Business Wire": "Business Wire",
     "ACCESSWIRE": "ACCESSWIRE",
     "EIN Presswire": "EIN Presswire",
+    # The Russian agencies as their Russian copy names them.
+    "ТАСС": "TASS",
+    "РИА Новости": "RIA",
+    "Интерфакс": "Interfax",
 }
 
 # Agencies as Chinese, Japanese and Korean wire datelines name them, with the names above.

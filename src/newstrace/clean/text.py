@@ -1068,7 +1068,8 @@ def _is_teaser_headline(line: Line) -> bool:
 # post), nor "See also" (a reference section's heading) or "Don't miss:" (a deals post's product list).
 _READ_ALSO_LABEL = re.compile(
     r"^[\W_]*(?:read\s+(?:also|more)|also\s+read|lesen\s+sie\s+auch|mehr\s+zum\s+thema|(?:à\s+)?lire\s+aussi"
-    r"|leia\s+(?:também|mais)|lea\s+(?:también|más)|leggi\s+anche)\s*:?$",
+    r"|leia\s+(?:também|mais)|lea\s+(?:también|más)|leggi\s+anche|читайте\s+также|baca\s+juga"
+    r"|czytaj\s+(?:także|też|również)|läs\s+(?:också|även)|lees\s+ook)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -1587,7 +1588,8 @@ _READ_ALSO = re.compile(
 # also" above a list of teasers still close.
 _READ_ALSO_HEADING = re.compile(
     r"\b(?:read\s+also|also\s+read|lire\s+aussi|lea\s+(?:también|tambien)|leia\s+também|leggi\s+anche"
-    r"|lesen\s+sie\s+auch|lees\s+ook)\b",
+    r"|lesen\s+sie\s+auch|lees\s+ook|читайте\s+также|baca\s+juga|czytaj\s+(?:także|też|również)"
+    r"|läs\s+(?:också|även))\b",
     re.IGNORECASE,
 )
 
