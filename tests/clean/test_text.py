@@ -1128,6 +1128,30 @@ def test_a_korean_agency_copy_leaves_its_rights_notice_and_the_reporters_address
     assert (article.dateline, article.credit, article.date) == ("홀름 항", "Yonhap", date(2024, 5, 6))
 
 
+def test_a_japanese_related_box_inside_the_text_ends_nothing() -> None:
+    paragraphs = [
+        "【ホルム共同】ホルム島と本土を結ぶフェリーが、嵐で壊れた桟橋の修理を終えて3週間ぶりに運航を再開した。運航会社が6日、明らかにした。",
+        "島の住民はこの間、小型ボートで食料や郵便物を受け取っていた。",
+        "運航会社によると、天候が許せば月末までに時刻表は通常に戻る見通しだという。",
+        "島の町長は港の作業員に感謝し、島内すべての桟橋を点検するよう求めた。",
+    ]
+    page = "\n".join(
+        [
+            "ホルム島のフェリー、3週間ぶり運航再開 | 湖新聞",
+            "ホルム島のフェリー、3週間ぶり運航再開",
+            "2024年5月6日 18時42分",
+            *paragraphs[:2],
+            "関連記事",
+            "北部沿岸で暴風、3港が閉鎖",
+            *paragraphs[2:],
+            "無断転載・複製を禁じます",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == [paragraphs[0].removeprefix("【ホルム共同】"), *paragraphs[1:]]
+    assert (article.dateline, article.credit) == ("ホルム", "Kyodo")
+
+
 def test_a_french_agency_copy_gives_its_caption_dateline_credit_and_byline() -> None:
     # A French paper's page of AFP copy: the caption ending with the photographer's credit in capitals,
     # "Par <paper> avec AFP", the dateline with the country in brackets before the agency's tag.

@@ -1373,7 +1373,7 @@ def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list
 # words in all. At the end of an article its list runs on to the page's foot.
 BOX_TEASER_LINES = 3
 BOX_PROSE_LINES = 2
-BOX_PROSE_WORDS = 40
+BOX_PROSE_WORDS = 30
 
 
 def _box_inside_text(lines: list[Line], position: int) -> bool:
@@ -1392,7 +1392,8 @@ def _box_inside_text(lines: list[Line], position: int) -> bool:
         below > position + 1
         and len(prose) == BOX_PROSE_LINES
         and all(line.strong_body and _rule_of(line) is None for line in prose)
-        and sum(line.words for line in prose) >= BOX_PROSE_WORDS
+        # Chinese and Japanese counted by characters, as their words are not spaced.
+        and sum(count_words(line.text) for line in prose) >= BOX_PROSE_WORDS
     )
 
 
@@ -2330,7 +2331,8 @@ def _clean_segment_by_model(
             and under_link_line
             and not line.sentence_end
             and line.words <= TEASER_HEADLINE_WORDS
-            and not line.row_like
+            # A list's item is the text's; a Chinese or Japanese headline's commas read as a row's cells.
+            and (not line.row_like or has_unspaced_script(line.text))
             and not line.text.rstrip().endswith(":")
         ):
             # Another story's headline under a "Read also" line ("Lesen Sie auch", "READ MORE"), between
