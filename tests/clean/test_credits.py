@@ -77,6 +77,8 @@ from newstrace.model import Page
         ("(ANSA) - TURIN, 2 FEB - Prices rose.", "TURIN", "ANSA", "Prices rose."),
         ("(CNN)Senators met.", "", "CNN", "Senators met."),
         ("Denver (CNN) – Senators met.", "Denver", "CNN", "Senators met."),
+        # An agency's name as a word printed in capitals in its tag ("(ANTARA)").
+        ("Holm Harbour (ANTARA) - Harga naik.", "Holm Harbour", "Antara", "Harga naik."),
         # AFP's French copy: the country in brackets between the place and the tag.
         ("Lyon (Lakeland) (AFP) - Les prix ont monté.", "Lyon", "AFP", "Les prix ont monté."),
         # CNN's dateline now: the name without brackets between the place and the dash.
@@ -342,6 +344,7 @@ def test_a_line_that_is_a_name() -> None:
         ("Ferry timetables for the winter", None),
         # A name and the author's role.
         ("Ada Brennan, Staff Writer", "Ada Brennan"),
+        ("Pewarta: Ada Brennan", "Ada Brennan"),
         ("Ada Brennan | Senior Political Correspondent", "Ada Brennan"),
         ("Ada Brennan, contributor", "Ada Brennan"),
         # A photographer's credit, a masthead, a street: no author.

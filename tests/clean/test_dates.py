@@ -176,6 +176,9 @@ def test_dates_are_found_anywhere_in_a_long_text_and_nowhere_else() -> None:
         ("last updated July 5, 2012 at 10:32", False),
         ("Posted on July 12th, 2012", False),
         ("Wednesday, 14 February 2024, 12:22", False),
+        # A weekday's name in another language before the stamp is no commenter's.
+        ("Selasa, 14 Oktober 2025 18:42 WIB", False),
+        ("Dienstag, 14. Oktober 2025, 18:42 Uhr", False),
         ("Updated 12:22 pm, July 5, 2012", False),
         ("June 29, 2012", False),
     ],

@@ -133,14 +133,25 @@ class Dateline:
 
 
 def canonical_agency(text: str | None) -> str | None:
-    """The agency named in a credit ("Associated Press" and "(AP)" are both "AP")."""
+    """The agency named in a credit ("Associated Press" and "(AP)" are both "AP"; "(ANTARA)" in capitals
+    is "Antara")."""
     if not text:
         return None
     for name, short in AGENCY_NAMES.items():
         if name.lower() in text.lower():
             return short
     match = _AGENCY.search(text)
-    return AGENCY_NAMES.get(match.group(1), match.group(1)) if match else None
+    if match:
+        return AGENCY_NAMES.get(match.group(1), match.group(1))
+    return next(
+        (_AGENCY_IN_CAPITALS[word] for word in _CAPITALS_WORD.findall(text) if word in _AGENCY_IN_CAPITALS), None
+    )
+
+
+# The agencies whose names are words ("Antara", "Reuters"), as datelines print them in capitals; not the
+# acronyms, which are capitals already.
+_AGENCY_IN_CAPITALS = {name.upper(): name for name in AGENCIES if len(name) >= 4 and not name.isupper()}
+_CAPITALS_WORD = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý-]{3,}\b")
 
 
 # A photograph's credit in brackets names who took the picture, not who filed the text ("Lord Condon
@@ -594,9 +605,9 @@ _ROLE_WORDS = frozenset(["writer", "correspondent", "reporter", "contributor", "
 
 # A scraper's labelled header line naming the authors: "Author: Ana Ruiz", "Authors: Ana Ruiz, Tom Berg".
 # Other languages' labels: German, Spanish and Portuguese "Autor", French "Auteur", Italian "Autore",
-# Indonesian "Penulis".
+# Indonesian "Penulis" and "Pewarta" (Antara's reporter).
 _AUTHOR_LABEL_LINE = re.compile(
-    r"^(?:authors?|writers?|byline|autor(?:es|a)?|auteurs?|autori?e?|penulis)\s*:\s*(?P<names>[^:]{3,120})$",
+    r"^(?:authors?|writers?|byline|autor(?:es|a)?|auteurs?|autori?e?|penulis|pewarta)\s*:\s*(?P<names>[^:]{3,120})$",
     re.IGNORECASE,
 )
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*")

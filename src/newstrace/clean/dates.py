@@ -359,7 +359,25 @@ def is_comment_stamp(line: str, dates: Sequence[FoundDate] | None = None) -> boo
     before = line[: dates[0].start]
     words = _words_besides_dates(_READING_TIME.sub(" ", before) if "min" in before.lower() else before)
     # Commenters' names are often lower-case handles ("ashray", "tim").
-    return bool(words) and all(word.lower() not in MONTHS and word.lower() not in WEEKDAYS for word in words)
+    return bool(words) and all(
+        word.lower() not in MONTHS and word.lower() not in WEEKDAYS and word.lower() not in _OTHER_WEEKDAYS
+        for word in words
+    )
+
+
+# Weekdays' names in the other languages of dated header lines ("Selasa, 14 Oktober 2025 18:42 WIB",
+# "Dienstag, 14. Oktober 2025, 18:42 Uhr"): before a stamp, a day's name, not a commenter's.
+_OTHER_WEEKDAYS = frozenset(
+    (
+        *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag"),
+        *("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        *("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+        *("segunda", "terça", "quarta", "quinta", "sexta", "feira"),
+        *("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+        *("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+        *("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"),
+    )
+)
 
 
 def weekdays_in(text: str) -> list[int]:
