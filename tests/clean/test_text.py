@@ -1126,6 +1126,8 @@ def test_a_korean_agency_copy_leaves_its_rights_notice_and_the_reporters_address
     [article] = clean_text(page, line_model=default_line_model())
     assert article.paragraphs == paragraphs
     assert (article.dateline, article.credit, article.date) == ("홀름 항", "Yonhap", date(2024, 5, 6))
+    # The correspondent the dateline names is the byline.
+    assert article.byline == "김하늘"
 
 
 def test_a_japanese_related_box_inside_the_text_ends_nothing() -> None:

@@ -69,7 +69,7 @@ _EAST_ASIAN_DATELINES = (
     re.compile(rf"^【(?P<place>[^】\s]{{1,12}}?)(?P<agency>{_EAST_ASIAN_AGENCY})】\s*"),
     re.compile(
         rf"^[(（](?P<place>[가-힣]{{1,10}}(?:\s[가-힣]{{1,10}})?)=(?P<agency>{_EAST_ASIAN_AGENCY})[)）]"
-        r"\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*)?"
+        r"\s*(?:(?P<reporter>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*)?"
     ),
 )
 # The words a "By ..." line opens with, in any case; only their first letters can open a match.
@@ -130,6 +130,8 @@ class Dateline:
     text: str
     # The date it gives, as written ("March 3, 2025", "Jan 5"), or None.
     when: str | None = None
+    # The reporter it names, as Korean and Chinese datelines do ("(서울=연합뉴스) 김하늘 특파원 = "), or None.
+    reporter: str | None = None
 
 
 def canonical_agency(text: str | None) -> str | None:
@@ -435,7 +437,10 @@ def _east_asian_dateline(paragraph: str) -> tuple[Dateline, str] | None:
         found = pattern.match(paragraph)
         if found and paragraph[found.end() :].strip():
             dateline = Dateline(
-                found.group("place"), EAST_ASIAN_AGENCIES[found.group("agency")], paragraph[: found.end()].strip()
+                found.group("place"),
+                EAST_ASIAN_AGENCIES[found.group("agency")],
+                paragraph[: found.end()].strip(),
+                reporter=found.groupdict().get("reporter"),
             )
             return dateline, paragraph[found.end() :]
     return None

@@ -3186,6 +3186,7 @@ def _take_dateline(result: CleanedText) -> None:
         result.byline = result.byline or (byline[0] if byline else None)
     result.dateline = dateline.place or None
     result.credit = dateline.agency or result.credit
+    result.byline = result.byline or dateline.reporter
     if dateline.agency:
         # The agency's own form, which a publisher's copy may drop (stories' origins, agency_mark_rank).
         result.metadata["dateline_agency"] = dateline.agency
