@@ -181,14 +181,9 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     date_first = _date_first_dateline(paragraph)
     if date_first is not None:
         return date_first
-    bare = _BARE_AGENCY_DATELINE.match(paragraph)
-    if bare is not None and _opens_a_sentence(paragraph[bare.end() :]):
-        place = bare.group("place").strip().rstrip(",-")
-        agency = canonical_agency(bare.group("agency")) or bare.group("agency")
-        return Dateline(place, agency, paragraph[: bare.end()].strip(), bare.group("when")), paragraph[bare.end() :]
-    # The dash's form first; a hyphen inside the place ("ОСТРАВА-НОВА, 14 октября. /ТАСС/.") may read as
-    # its dash, and the form without one is tried then.
-    for pattern in (_DATELINE, _DATELINE_WITHOUT_DASH):
+    # A known agency's bare name first ("Denver CNN — "), then the dash's form; a hyphen inside the place
+    # ("ОСТРАВА-НОВА, 14 октября. /ТАСС/.") may read as its dash, and the form without one is tried then.
+    for pattern in (_BARE_AGENCY_DATELINE, _DATELINE, _DATELINE_WITHOUT_DASH):
         match = pattern.match(paragraph)
         if match is not None and (read := _read_dateline(paragraph, match)) is not None:
             return read

@@ -1063,18 +1063,8 @@ def _is_teaser_headline(line: Line) -> bool:
     )
 
 
-# A label telling to read another story, alone on its line ("Lesen Sie auch", "READ MORE:", "Also read",
-# "À lire aussi"): that story's headline follows. Not a jump link ("Read more..." over the rest of a
-# post), nor "See also" (a reference section's heading) or "Don't miss:" (a deals post's product list).
-_READ_ALSO_LABEL = re.compile(
-    r"^[\W_]*(?:read\s+(?:also|more)|also\s+read|lesen\s+sie\s+auch|mehr\s+zum\s+thema|(?:à\s+)?lire\s+aussi"
-    r"|leia\s+(?:também|mais)|lea\s+(?:también|más)|leggi\s+anche|читайте\s+также|baca\s+juga"
-    r"|czytaj\s+(?:także|też|również)|läs\s+(?:också|även)|lees\s+ook)\s*:?$",
-    re.IGNORECASE,
-)
-
-
 def _is_link_label(line: Line) -> bool:
+    """Whether a line is a "read also" label alone (_READ_ALSO_LABEL) that a link or heading rule names."""
     rule = line.rule or line.rule_after_model
     return (
         rule is not None
@@ -1485,15 +1475,15 @@ _PHOTOGRAPHER_AND_SOURCE = (
     r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|via|for|of))*$"
 )
 _PHOTOGRAPHER_CREDIT = re.compile(f"^{_PHOTOGRAPHER_AND_SOURCE}")
-# The same credit run into the caption after its last sentence, as AFP's French captions end ("... lundi.
-# JAN HORAK / AFP").
-# ... or in brackets, as Al Jazeera and the Washington Post end theirs ("... on Monday [Ana Ruiz/Al Jazeera]",
-# "... on Monday. (Ana Ruiz/AP)").
-# Names either side of the slash: a date ("(10/01/07)") or a list of tags ("[ Design, Social/Online ]") is none.
+# A caption's credit in brackets at its end, as Al Jazeera and the Washington Post print it ("... on
+# Monday [Ana Ruiz/Al Jazeera]", "... on Monday. (Ana Ruiz/AP)"). Names either side of the slash: a date
+# ("(10/01/07)") or a list of tags ("[ Design, Social/Online ]") is none.
 _BRACKETED_CREDIT_TAIL = re.compile(
     r"\s(?:\[[^\[\],]{0,58}[^\W\d_][^\[\],]{0,58}/[^\[\],]{0,58}[^\W\d_][^\[\],]{0,58}\]"
     r"|\([^(),]{0,58}[^\W\d_][^(),]{0,58}/[^(),]{0,58}[^\W\d_][^(),]{0,58}\))$"
 )
+# The photographer's credit run into the caption after its last sentence, as AFP's French captions end
+# ("... lundi. JAN HORAK / AFP").
 _PHOTOGRAPHER_CREDIT_TAIL = re.compile(
     rf"(?<=[.!?])\s+(?P<credit>{_PHOTOGRAPHER_AND_SOURCE}"
     # The agency first, as EFE's captions end ("... este lunes. EFE/Ana Ruiz").
@@ -1513,8 +1503,13 @@ def _is_photographer_credit(credit: Line) -> bool:
         credit.words <= PHOTOGRAPHER_CREDIT_WORDS
         and _PHOTOGRAPHER_CREDIT.match(credit.text) is not None
         # Links named in capitals either side of a slash ("View Pics / Read More") are a widget's.
-        and not any(word in WIDGET_WORDS for word in _WORD.findall(credit.text.lower()))
+        and not _names_a_widget(credit.text)
     )
+
+
+def _names_a_widget(text: str) -> bool:
+    """Whether any word of a text is a widget's ("View", "Read", "More")."""
+    return any(word in WIDGET_WORDS for word in _WORD.findall(text.lower()))
 
 
 def _credited_caption(lines: list[Line], position: int, in_header: bool) -> bool:
@@ -1531,9 +1526,7 @@ def _credited_caption(lines: list[Line], position: int, in_header: bool) -> bool
     if in_header and (bracketed := _BRACKETED_CREDIT_TAIL.search(line.text)) is not None:
         return count_words(line.text[: bracketed.start()]) >= CAPTION_LEAST_WORDS
     if in_header and (tail := _PHOTOGRAPHER_CREDIT_TAIL.search(line.text)) is not None:
-        return count_words(line.text[: tail.start()]) >= CAPTION_LEAST_WORDS and not any(
-            word in WIDGET_WORDS for word in _WORD.findall(tail["credit"].lower())
-        )
+        return count_words(line.text[: tail.start()]) >= CAPTION_LEAST_WORDS and not _names_a_widget(tail["credit"])
     return (
         in_header
         and line.sentence_end
@@ -1585,12 +1578,19 @@ _READ_ALSO = re.compile(
 )
 
 
-# "Read also" in the languages of the related headings after the model: "Also on HuffPost" and "See
-# also" above a list of teasers still close.
-_READ_ALSO_HEADING = re.compile(
-    r"\b(?:read\s+also|also\s+read|lire\s+aussi|lea\s+(?:también|tambien)|leia\s+também|leggi\s+anche"
-    r"|lesen\s+sie\s+auch|lees\s+ook|читайте\s+также|baca\s+juga|czytaj\s+(?:także|też|również)"
-    r"|läs\s+(?:också|även))\b",
+# "Read also" in the languages of the related headings after the model and of the link labels.
+_READ_ALSO_PHRASES = (
+    r"read\s+also|also\s+read|lire\s+aussi|lea\s+también|leia\s+também|leggi\s+anche|lesen\s+sie\s+auch"
+    r"|lees\s+ook|читайте\s+также|baca\s+juga|czytaj\s+(?:także|też|również)|läs\s+(?:också|även)"
+)
+# A related heading saying it closes nothing: "Also on HuffPost" and "See also" above a list of teasers
+# still close.
+_READ_ALSO_HEADING = re.compile(rf"\b(?:{_READ_ALSO_PHRASES}|lea\s+tambien)\b", re.IGNORECASE)
+# A label telling to read another story, alone on its line ("Lesen Sie auch", "READ MORE:", "Also read",
+# "À lire aussi"): that story's headline follows. Not a jump link ("Read more..." over the rest of a
+# post), nor "See also" (a reference section's heading) or "Don't miss:" (a deals post's product list).
+_READ_ALSO_LABEL = re.compile(
+    rf"^[\W_]*(?:{_READ_ALSO_PHRASES}|read\s+more|mehr\s+zum\s+thema|à\s+lire\s+aussi|leia\s+mais|lea\s+más)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -2575,8 +2575,8 @@ def _title_as_read(
             and not any(mark in above.text for mark in (*_MENU_MARKS, "→", "•", ":"))
             and not above.text.isupper()
             # A widget's or a credit's line opens with its verb ("Search in ...", "Share ...", "Prepared by").
-            and _WORD.findall(above.text.lower())[:1] != []
-            and _WORD.findall(above.text.lower())[0] not in WIDGET_WORDS
+            and (first_word := _WORD.search(above.text.lower())) is not None
+            and first_word.group() not in WIDGET_WORDS
             and not _PREPARED_BY.match(above.text)
             and _headline_over_its_deck(above, chosen, candidates)
         ):
