@@ -181,6 +181,10 @@ def test_dates_are_found_anywhere_in_a_long_text_and_nowhere_else() -> None:
         ("Dienstag, 14. Oktober 2025, 18:42 Uhr", False),
         ("Updated 12:22 pm, July 5, 2012", False),
         ("June 29, 2012", False),
+        # An agency's credit, or the publication's label, before the stamp.
+        ("PTI | Updated: Oct 14, 2025, 21:10 IST", False),
+        ("Reuters | Oct 14, 2025 08:10 IST", False),
+        ("Newsdesk | Published: Oct 14, 2025, 21:10", False),
     ],
 )
 def test_a_comments_time_stamp_is_told_from_a_date_line(line: str, stamp: bool) -> None:
@@ -540,6 +544,11 @@ def test_a_reading_time_beside_the_date_leaves_a_date_line(line: str, day: date 
         ("Updated October 14, 2025, 11:30 p.m. EDT", datetime(2025, 10, 14, 23, 30)),
         ("Publié le 14/10/2025 à 18h42", datetime(2025, 10, 14, 18, 42)),
         ("14 October 2025 12:00 am", datetime(2025, 10, 14, 0, 0)),
+        # Or just before it.
+        ("Published 8:40 AM, Oct 14, 2025", datetime(2025, 10, 14, 8, 40)),
+        ("10:05 p.m. EDT October 14, 2025", datetime(2025, 10, 14, 22, 5)),
+        # Not the time of the date before it.
+        ("13/10/2025 18:42, updated 14/10/2025", None),
         # No time after the date, or none that is a time.
         ("October 14, 2025", None),
         ("October 14, 2025 | 2 min read", None),

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES
+
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
     [
@@ -311,6 +313,9 @@ _UPDATE_LABEL = re.compile(
 )
 # How far before a date its label may stand.
 _LABEL_REACH = 30
+_AGENCY_NAMES_LOWER = frozenset(name.lower() for name in (*AGENCIES, *AGENCY_NAMES))
+# A label that says a date is the publication's ("Published: October 14, 2025", "Publié le").
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|publi[ée]|publicado|pubblicato|veröffentlicht)\b", re.IGNORECASE)
 
 
 def is_update(text: str, found: FoundDate, after: int = 0) -> bool:
@@ -356,8 +361,17 @@ def is_comment_stamp(line: str, dates: Sequence[FoundDate] | None = None) -> boo
     # A site's address before the stamp ("www.example.com 2007-11-24 16:23 Print") is no commenter.
     if _WEB_ADDRESS.search(line, 0, dates[0].start):
         return False
+    # A label of the publication's stamp ("PTI | Updated: Oct 14, 2025, 21:10 IST"): a commenter's
+    # stamp has none.
+    if is_update(line, dates[0]) or _PUBLISHED_LABEL.search(
+        line, max(0, dates[0].start - _LABEL_REACH), dates[0].start
+    ):
+        return False
     before = line[: dates[0].start]
     words = _words_besides_dates(_READING_TIME.sub(" ", before) if "min" in before.lower() else before)
+    # An agency's name is its credit ("Reuters | Oct 14, 2025 08:10 IST"), no commenter's.
+    if " ".join(words).lower() in _AGENCY_NAMES_LOWER:
+        return False
     # Commenters' names are often lower-case handles ("ashray", "tim").
     return bool(words) and all(
         word.lower() not in MONTHS and word.lower() not in WEEKDAYS and word.lower() not in _OTHER_WEEKDAYS
@@ -750,11 +764,18 @@ _TIME_OF_DAY = re.compile(
 
 def stamp_of_date_line(line: str, day: date) -> datetime | None:
     """The date and clock time a date line gives its day ("October 14, 2025, 6:05 AM" -> 06:05), no
-    time zone: the time just after that day's date, else None."""
+    time zone: the time just after that day's date, else the one just before it ("8:40 AM, Oct 14,
+    2025", "10:05 a.m. EDT October 14, 2025"), else None."""
+    # A time before a date may not be the previous date's ("13/10/2025 18:42, updated 14/10/2025").
+    previous_end = 0
     for found in find_dates(line):
         if found.value != day:
+            own_clock = _TIME_OF_DAY.search(line, found.end, found.end + TIME_AFTER_DATE_REACH)
+            previous_end = own_clock.end() if own_clock else found.end
             continue
-        clock = _TIME_OF_DAY.search(line, found.end, found.end + TIME_AFTER_DATE_REACH)
+        clock = _TIME_OF_DAY.search(line, found.end, found.end + TIME_AFTER_DATE_REACH) or _time_before(
+            line, max(previous_end, found.start - 2 * TIME_AFTER_DATE_REACH), found.start
+        )
         if clock is None:
             return None
         hour, minute = int(clock["hour"]), int(clock["minute"])
@@ -768,5 +789,14 @@ def stamp_of_date_line(line: str, day: date) -> datetime | None:
     return None
 
 
-# How far after its date a date line's time may stand ("October 14, 2025 at 6:05 AM", "14/10/2025 à 18h42").
+# How far after its date a date line's time may stand ("October 14, 2025 at 6:05 AM", "14/10/2025 à 18h42"),
+# or before it ("8:40 AM EDT, Oct 14, 2025").
 TIME_AFTER_DATE_REACH = 12
+
+
+def _time_before(line: str, earliest: int, start: int) -> re.Match[str] | None:
+    """The last time of day between `earliest` and a date's start, ending just before the date."""
+    last = None
+    for clock in _TIME_OF_DAY.finditer(line, earliest, start):
+        last = clock
+    return last if last is not None and start - last.end() <= TIME_AFTER_DATE_REACH else None
