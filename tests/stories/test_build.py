@@ -150,6 +150,27 @@ def test_a_win_counts_by_the_strength_of_the_one_beaten() -> None:
         ),
         # ... then the earliest date (dated articles come before undated ones) ...
         ([_article("b", "long", date="2024-03-12"), _article("a", "short")], "b"),
+        # ... then the reporters' credits kept (a release's byline and closing credit, a copy's neither) ...
+        (
+            [
+                _article("a-copy", "long", credit="Reuters", metadata={"dateline_agency": "Reuters"}),
+                _article(
+                    "release",
+                    "long",
+                    credit="Reuters",
+                    byline="Ana Ruiz",
+                    metadata={"dateline_agency": "Reuters", "reporter_credit": "(Reporting by Ana Ruiz)"},
+                ),
+            ],
+            "release",
+        ),
+        (
+            [
+                _article("a-copy", "long", credit="Reuters", byline="Ana Ruiz"),
+                _article("release", "long", credit="Reuters", byline="Ana Ruiz", metadata={"reporter_credit": "Ana"}),
+            ],
+            "release",
+        ),
         # ... then the most complete text, then the id.
         ([_article("a", "short"), _article("b", "long"), _article("c", "medium")], "b"),
         ([_article("b", "medium"), _article("a", "medium")], "a"),
@@ -166,7 +187,7 @@ def test_without_direction_evidence_the_origin_goes_by_credit_date_then_length(
     assert chosen == origin
     assert reasons == [
         "no direction evidence: chosen by agency credit (the agency's own dateline or wire header first),"
-        " earliest date, then the most complete text"
+        " earliest date, reporters' credits kept, then the most complete text"
     ]
 
 

@@ -325,7 +325,14 @@ def choose_origin(
 
     def rank(member: str) -> tuple:
         article = by_id[member]
-        return (-strength[member], agency_mark_rank(article), article.date or "9999", -len(article.text), member)
+        return (
+            -strength[member],
+            agency_mark_rank(article),
+            article.date or "9999",
+            -_reporting_credits(article),
+            -len(article.text),
+            member,
+        )
 
     origin = min(group, key=rank)
     reasons = [
@@ -336,9 +343,16 @@ def choose_origin(
     if not reasons:
         reasons = [
             "no direction evidence: chosen by agency credit (the agency's own dateline or wire header first),"
-            " earliest date, then the most complete text"
+            " earliest date, reporters' credits kept, then the most complete text"
         ]
     return origin, reasons
+
+
+def _reporting_credits(article: Article) -> int:
+    """How many of its reporters' credits a text keeps (byline, closing reporter credit): a publisher's
+    copy of a release often drops them, the release keeps both. Times of day are not compared here:
+    two publishers' clocks without offsets may be hours apart."""
+    return bool(article.byline) + bool(article.metadata.get("reporter_credit"))
 
 
 def _share_among_duplicates(strength: dict[str, float], relations: Sequence[Relation]) -> None:
