@@ -1004,6 +1004,29 @@ def test_a_caption_under_its_label_is_a_caption_and_no_headline_and_a_name_over_
     assert article.byline is None
 
 
+def test_a_caption_label_alone_on_its_line_labels_the_caption_under_it() -> None:
+    # As a text scrape of the BBC gives them: the label on a line of its own, over the header's photo and
+    # between the paragraphs over a video; a gallery's "Caption" over its "Close" button labels nothing.
+    caption = "The ferry was out of service for three weeks after storm damage to the pier"
+    paragraphs = FERRY_BODY.strip().split("\n\n")
+    page = (
+        "Ferry to Holm island returns after three-week repair\n\n6 May 2024\n\nAda Brennan\n"
+        f"Lakeland Broadcasting News, Holm\n\nImage caption,\n{caption}\n\n{paragraphs[0]}\n\nMedia caption,\n"
+        "Islanders wave as the ferry leaves the pier for the first time since the storm\n\n"
+        + "\n\n".join(paragraphs[1:])
+        + "\n\nCaption\nClose\n"
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.captions == [
+        caption,
+        "Islanders wave as the ferry leaves the pier for the first time since the storm",
+    ]
+    assert article.paragraphs == paragraphs
+    removed = {item.line: item.reason for item in article.removed}
+    assert removed["Image caption,"] == removed["Media caption,"] == removed["Caption"] == "caption label"
+    assert "Close" in removed
+
+
 def test_a_caption_with_its_photographs_credit_is_a_caption_and_never_the_headline() -> None:
     # A paper's page as a scraper saves it: the caption over the text, ending with its credit, and again
     # between the paragraphs; an agency's copy credited "Agency in Place"; a sponsor's slot at the end.

@@ -153,6 +153,8 @@ AUTHOR_LINE_REASON = "author line (byline)"
 AUTHOR_BIO_REASON = "author bio"
 PHOTO_CREDIT_REASON = next(rule.reason for rule in LINE_RULES if rule.name == "photo_credit")
 TEASER_UNDER_LINK_REASON = "teaser list"
+# "Image caption," alone on its line, over the caption it labels.
+CAPTION_LABEL_REASON = "caption label"
 _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
     {
         "stray short token",
@@ -163,6 +165,7 @@ _REASONS_WHATEVER_THE_MODEL_SAYS = frozenset(
         AUTHOR_BIO_REASON,
         PHOTO_CREDIT_REASON,
         TEASER_UNDER_LINK_REASON,
+        CAPTION_LABEL_REASON,
     }
 )
 # Lines after which, once the article's prose has begun, nothing is the article's: the rules' pass
@@ -1432,6 +1435,22 @@ _CAPTION_LABEL = re.compile(
 )
 
 
+# The label alone on its line, the caption on the next ("Image caption," over "Residents were moved ...").
+_CAPTION_LABEL_ALONE = re.compile(
+    r"^(?:(?:Image|Media|Photo|Picture|Video|IMAGE|MEDIA|PHOTO|PICTURE|VIDEO)\s+(?i:caption)|(?i:caption))\s*[,:]?$"
+)
+
+
+def _under_caption_label(lines: list[Line], position: int) -> bool:
+    """Whether a line is the caption under its label alone on the line above ("Image caption,")."""
+    line = lines[position]
+    return (
+        position > 0
+        and CAPTION_LEAST_WORDS <= line.words <= CREDITED_CAPTION_WORDS
+        and _CAPTION_LABEL_ALONE.match(lines[position - 1].text.strip()) is not None
+    )
+
+
 def _labelled_caption(text: str) -> str | None:
     """The caption of a line that is one under its label ("Image caption, The ferry ..." -> "The ferry
     ..."), else None; "Create-a-Caption: ..." is no label."""
@@ -2310,6 +2329,12 @@ def _clean_segment_by_model(
             )
         ):
             reason = "caption"
+        elif _CAPTION_LABEL_ALONE.match(line.text.strip()):
+            reason = CAPTION_LABEL_REASON
+        elif (reason is None or reason in _HEADER_REASONS or reason == MODEL_REASON) and _under_caption_label(
+            lines, position
+        ):
+            reason = "caption"
         elif (reason is None or reason in _HEADER_REASONS) and (
             _labelled_caption(line.text) is not None or _credited_caption(lines, position, reason is not None)
         ):
@@ -2509,11 +2534,12 @@ def _title_candidates(header: list[Line], site_names: tuple[str, ...]) -> list[L
     """The header's lines that may be the headline, but for the author line's test (the reading not as learnt)."""
     return [
         line
-        for line in header
+        for position, line in enumerate(header)
         if line.title_like
         and _might_be_title(line, False)
         and not is_site_banner(line.text, site_names)
         and _labelled_caption(line.text) is None
+        and not (position > 0 and _CAPTION_LABEL_ALONE.match(header[position - 1].text.strip()))
     ]
 
 
