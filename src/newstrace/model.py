@@ -104,6 +104,10 @@ RELATION_KINDS = ("duplicate", "copy", "syndicated", "rewrite", "same_event", "u
 DERIVED_KINDS = RELATION_KINDS[:4]
 # Sentence alignment kinds.
 ALIGNMENT_KINDS = ("verbatim", "light_edit", "paraphrase", "unaligned")
+# A copy's confidence is the share of its words in its source's sentences word for word: from this
+# share it is the source's text (perhaps trimmed, or within a longer one), below it a copy that carries
+# part of its source inside text of its own (a follow-up reusing an earlier report's background).
+WHOLE_COPY_SHARE = 0.97
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,11 @@ class Relation:
             self.story_probability = self.similarity
         if self.text_similarity < 0:
             self.text_similarity = self.similarity
+
+    @property
+    def is_partial_copy(self) -> bool:
+        """A copy carrying part of its source word for word inside text of its own."""
+        return self.kind == "copy" and self.confidence < WHOLE_COPY_SHARE
 
     def to_dict(self) -> dict[str, Any]:
         # Written out: dataclasses.asdict copied each aligned sentence through a deep recursion, a

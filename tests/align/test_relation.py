@@ -96,11 +96,38 @@ def test_a_later_version_adding_paragraphs_is_a_copy_of_the_first_which_its_stam
     assert _relate(reworded, make_article("b-first", ORIGINAL[:3], credit="AP"), lexicon).kind != "copy"
 
 
+# The next day's report on the ferry, which carries the background of the first word for word.
+FOLLOW_UP = [
+    "Islanders on Strathmorrow queued for three hours on Friday to book places on the Morwenna Grey, a day after the ferry closure was announced.",
+    "The island's shop said it had ordered a month of dry goods in case the smaller vessel cannot carry enough freight.",
+    ORIGINAL[1],
+    ORIGINAL[4],
+    "The island council will meet the Vennick Line on Monday to ask for a third daily crossing in the summer.",
+]
+
+
+def test_a_text_around_paragraphs_of_its_source_word_for_word_is_a_copy_and_says_how_much(lexicon: Lexicon) -> None:
+    source = make_article("z-ferry", ORIGINAL, credit="AP", date="2024-05-02")
+    follow_up = make_article("a-queues", FOLLOW_UP, credit="AP", date="2024-05-03")
+    relation = _relate(follow_up, source, lexicon)
+    assert (relation.source, relation.copy, relation.kind) == ("z-ferry", "a-queues", "copy")
+    # The two paragraphs are five sentences.
+    assert any(
+        reason.startswith("a-queues carries 5 of z-ferry's sentences word for word (") for reason in relation.evidence
+    )
+    # A rewrite that keeps two sentences word for word and paraphrases the rest stays a rewrite.
+    lazy = make_article("a-lazy", [REWRITE[0], ORIGINAL[1], REWRITE[2], ORIGINAL[3], REWRITE[4]], date="2024-05-03")
+    assert _relate(lazy, source, lexicon).kind == "rewrite"
+
+
 def test_completeness_is_told_in_shares_unless_one_text_is_mostly_inside_the_other() -> None:
     first, second = make_article("first", ORIGINAL), make_article("second", ORIGINAL[:2])
     # second's words mostly in sentences matching first's: a copy's wording.
     mostly = _completeness_reason(first, second, _aligned(coverage=0.3), _aligned(coverage=0.9), 1)
     assert mostly == "second is mostly contained in the other, which is more complete"
+    # As much matched only loosely (a follow-up's own sentences on the subject): the shares.
+    loosely = _completeness_reason(first, second, _aligned(coverage=0.3), _aligned(coverage=0.9, close=0.4), 1)
+    assert "contained" not in loosely
     # Two texts of one topic matching a few sentences loosely: the shares, and no claim of containment.
     loose = _completeness_reason(first, second, _aligned(coverage=0.36), _aligned(coverage=0.12), -1)
     assert "contained" not in loose
@@ -227,9 +254,17 @@ def test_wire_releases_under_one_catchline_are_the_same_event(lexicon: Lexicon) 
 
 
 def _aligned(
-    *, verbatim: float = 0.0, edited: float = 0.0, coverage: float = 0.0, order: float = 0.0, similarity: float = 0.0
+    *,
+    verbatim: float = 0.0,
+    edited: float = 0.0,
+    coverage: float = 0.0,
+    order: float = 0.0,
+    similarity: float = 0.0,
+    close: float | None = None,
 ) -> AlignedText:
-    return AlignedText(SentenceMatches.none(), coverage, coverage, verbatim, max(verbatim, edited), order, similarity)
+    edited = max(verbatim, edited)
+    close = max(edited, coverage if close is None else close)
+    return AlignedText(SentenceMatches.none(), coverage, coverage, verbatim, edited, order, similarity, close)
 
 
 @pytest.mark.parametrize(

@@ -262,6 +262,20 @@ def test_duplicates_stay_in_their_story_whatever_their_dates() -> None:
     assert story.date == "2024-03-12"
 
 
+def test_a_copy_of_part_of_its_source_inside_its_own_text_joins_no_story_of_another_day() -> None:
+    # Another paper's next-day story around three of the wire's paragraphs word for word: its own
+    # day's report, where the wire's whole text reprinted that day stays in the wire's story.
+    articles = [
+        _article("wire", "long", credit="AP", date="2024-03-12", outlet="apnews.com"),
+        _article("follow-up", "long", date="2024-03-13", outlet="gazette.example"),
+        _article("reprint", "long", date="2024-03-13", outlet="courier.example"),
+    ]
+    partial = _relation("wire", "follow-up", "copy", confidence=0.4, probability=0.95)
+    assert partial.is_partial_copy
+    stories = build_stories(articles, [partial, _relation("wire", "reprint", "copy", confidence=0.99)])
+    assert _story_of(stories, "wire") == _story_of(stories, "reprint") != _story_of(stories, "follow-up")
+
+
 def test_an_undated_copy_joins_a_story_whose_duplicates_span_two_dates() -> None:
     articles = [
         _article("wire", "long", credit="AP", date="2024-03-12T06:00:00"),

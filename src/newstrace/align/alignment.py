@@ -25,6 +25,9 @@ _INNER_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'-]{2,}")
 # Character similarity (0-100) of the normalised sentences for each kind; term cosine for a paraphrase.
 LIGHT_EDIT_RATIO = 80.0
 PARAPHRASE_COSINE = 0.3
+# A paraphrase this close (term cosine) follows its source sentence; looser ones may be the copy's own
+# sentences on the same subject (a follow-up's new paragraphs beside the background it reuses).
+CLOSE_PARAPHRASE_COSINE = 0.5
 # Below this many weighted terms a sentence ("He said so.") cannot be placed by its words.
 MINIMUM_SENTENCE_WEIGHT = 6.0
 
@@ -118,6 +121,11 @@ class AlignedText:
     edited_share: float  # ... in verbatim or lightly edited sentences
     order: float  # share of aligned sentences in the source's order (longest increasing run)
     document_similarity: float  # weighted cosine of the two texts' terms
+    close_share: float = 0.0  # ... in verbatim, lightly edited or closely paraphrased sentences
+
+    @property
+    def verbatim_sentences(self) -> int:
+        return int((self.matches.kinds == _VERBATIM).sum())
 
     @property
     def aligned(self) -> list[AlignedSentence]:
@@ -278,6 +286,10 @@ def align_texts(
         edited_share=float(copy_words[verbatim | light_edit].sum() / total_copy),
         order=order,
         document_similarity=document_similarity,
+        close_share=float(
+            copy_words[verbatim | light_edit | (paraphrase & (term_scores >= CLOSE_PARAPHRASE_COSINE))].sum()
+            / total_copy
+        ),
     )
 
 

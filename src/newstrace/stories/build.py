@@ -71,7 +71,14 @@ def build_stories(
     # (first, second, story probability, text shared, derived sentence by sentence): links, then
     # unrelated pairs (stored before their text similarity was kept: their probability stands in).
     weighted = [
-        (link.source, link.copy, link.story_probability, link.text_similarity, link.kind in DERIVED_KINDS)
+        # A partial copy is another report around the part it reuses: dated apart, another day's story.
+        (
+            link.source,
+            link.copy,
+            link.story_probability,
+            link.text_similarity,
+            link.kind in DERIVED_KINDS and not link.is_partial_copy,
+        )
         for link in links
     ]
     weighted += [
@@ -101,7 +108,7 @@ def build_stories(
     across_days = {
         (relation.source, relation.copy)
         for relation in relations
-        if relation.kind in VERBATIM_KINDS
+        if (relation.kind in VERBATIM_KINDS and not relation.is_partial_copy)
         or (
             relation.kind in CARRIED_KINDS
             and _date(by_id[relation.source]) is not None
