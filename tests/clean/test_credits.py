@@ -421,6 +421,10 @@ def test_a_labelled_author_line(line: str, author: str | None, agency: str | Non
         # The words inside a sentence of the story, or money given to a campaign: no credit.
         ("The council said its engineers contributed to this report on the ferry terminal, due in May.", False),
         ("Grech contributed 5,000 euros to the campaign.", False),
+        # "contributed from" a place after a writer's role; without the role, a sentence.
+        ("Associated Press writer Jon Berg contributed from Oslund.", True),
+        ("Residents contributed from their own savings to rebuild the pier.", False),
+        ("Two reporters contributed from their savings.", False),
     ],
 )
 def test_a_paragraph_that_is_a_reporter_credit_alone(paragraph: str, is_credit: bool) -> None:

@@ -90,12 +90,16 @@ _BYLINE = re.compile(
 _REPORTER_CREDIT = re.compile(r"\s*_{2,}\s*(?P<credit>[^_]*?(?:report|contribut|writ)[^_]*)$", re.I)
 _REUTERS_CREDIT = re.compile(r"\s*\((?P<credit>(?:additional\s+)?reporting\s+by[^()]*)\)\s*$", re.I)
 # The same credit as a paragraph of its own, the "___" rule above it on a line apart or gone ("Associated
-# Press writer Ana Ruiz in Rome contributed to this report."): a sentence or two that ends by saying so.
+# Press writer Ana Ruiz in Rome contributed to this report.", "... Ana Ruiz contributed from Rome."): a
+# sentence or two that ends by saying so.
 # On the measuring pages 3 of 3 such last lines are no body, on L3S-GN1 7 of 10 (Dragnet's gold keeps them).
 _CREDIT_PARAGRAPH = re.compile(
-    r"^(?P<credit>[^.]{0,200}(?:\.[^.]{1,200}){0,1}?\bcontributed\s+(?:to\s+this\s+(?:report|story)|reporting)"
-    r"(?:\s+from\s+[^.]{1,60})?\.?)$",
-    re.I,
+    r"^(?P<credit>(?i:[^.]{0,200}(?:\.[^.]{1,200}){0,1}?\bcontributed\s+(?:to\s+this\s+(?:report|story)|reporting)"
+    r"(?:\s+from\s+[^.]{1,60})?\.?)"
+    # "contributed from Rome" alone is a credit only after a writer's role ("Residents contributed from
+    # their savings" is a sentence).
+    r"|(?i:[^.]{0,120}\b(?:writers?|reporters?|correspondents?|journalists?)\b[^.]{0,120}\bcontributed\s+from\s+)"
+    r"[A-ZÀ-Ý][^.]{0,60}\.?)$",
 )
 # AP's shorter form, its names first: "Ana Ruiz reported from Rome. Tom Hale in Milan contributed.",
 # "Ana Ruiz reported from Rome.", "Tom Hale in Milan and Ines Moreau contributed."
