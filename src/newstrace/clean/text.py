@@ -2662,8 +2662,9 @@ def _header_line_naming_the_lede(article: CleanedText, site_names: tuple[str, ..
     lede = content_words(" ".join(article.paragraphs[:LEDE_PARAGRAPHS]))
     title_words = content_words(article.title or "")
     # A headline names something the text tells, if not in its lede then further on (a blog's); a
-    # site's motto or a menu names nothing of it.
-    if not lede or title_words & content_words(" ".join(article.paragraphs)):
+    # site's motto or a menu names nothing of it. The lede is asked first: the whole text's words cost
+    # 0.2 ms a page of 7.7 KB, and most headlines name their lede.
+    if not lede or title_words & lede or title_words & content_words(" ".join(article.paragraphs)):
         return
     best, best_shared, best_title = None, HEADER_HEADLINE_SHARED, None
     for position, item in enumerate(article.removed):
