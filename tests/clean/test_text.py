@@ -2102,6 +2102,30 @@ def test_a_comment_thread_split_into_parts_is_cut_in_every_part() -> None:
     assert [line.text for line, keep in zip(lines, kept, strict=True) if keep and line.words > 12] == [texts[2]]
 
 
+def test_a_comment_count_above_the_article_ends_nothing_under_a_blurb_the_model_left_out() -> None:
+    # A site's blurb in prose over its menu, then the story's comment count, then the story: the count
+    # closes no text, as no prose the model kept stands above it.
+    article = [
+        "The number of ferry crossings cancelled by storms fell by a third last year, to 412, the harbour "
+        "authority said on Monday.",
+        "Most of the cancellations came in January and February, when gales closed the northern route for "
+        "eleven days in a row.",
+    ]
+    blurb = "Written by readers like you, Tidewire is a live picture of what the islands are talking about right now."
+    lines = build_lines([blurb, "Recommended Articles", "4 Comments", "Print", *article])
+    assert lines[0].strong_body
+    model = np.array([False, False, False, False, True, True])
+    kept = _end_at_closing_line(lines, [(0, len(lines))], model)
+    assert [line.text for line, keep in zip(lines, kept, strict=True) if keep] == article
+    # Where the model kept prose above the count, the count ends the text (the comments follow it).
+    kept = _end_at_closing_line(lines, [(0, len(lines))], np.ones(len(lines), dtype=bool))
+    assert [line.text for line, keep in zip(lines, kept, strict=True) if keep] == [
+        blurb,
+        "Recommended Articles",
+        "4 Comments",
+    ]
+
+
 def test_a_thread_headed_by_time_stamps_alone_is_cut_but_an_articles_own_stamps_are_not() -> None:
     article = [
         "The river at Ashby has risen by a metre overnight and the council has closed the lower towpath "

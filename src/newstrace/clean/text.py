@@ -724,6 +724,10 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
     # order, the prose before each counted from the positions of the prose lines, rather than every
     # line tested in turn (0.041 -> 0.019 ms a page).
     strong_positions = [position for position, line in enumerate(lines) if line.strong_body]
+    # A closing line ends the text only under prose the model kept: a site's blurb in prose above the
+    # article ("Updated continuously by citizens like you, ...") is none, and a comment count over the
+    # article ("4 Comments") had ended it before it began.
+    kept_prose = [position for position in strong_positions if is_body[position]]
     closing: set[int] = set()
     # Attributions, and short time stamps: some threads head each comment with a stamp alone
     # ("#1.2 - Tue Jul 24, 2012 12:06 PM EDT ldo").
@@ -821,7 +825,8 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
                 and bisect_left(others, position + THREAD_WINDOW) - bisect_left(others, position + 2)
                 >= THREAD_ATTRIBUTIONS - 1
             )
-            if (prose_in_part and position in closing) or in_thread:
+            kept_in_part = bisect_left(kept_prose, position) > bisect_left(kept_prose, start)
+            if (prose_in_part and kept_in_part and position in closing) or in_thread:
                 is_body[position + 1 : end] = False
                 if in_thread:
                     thread_form = forms[position]
