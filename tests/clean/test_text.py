@@ -2126,6 +2126,26 @@ def test_a_comment_count_above_the_article_ends_nothing_under_a_blurb_the_model_
     ]
 
 
+def test_a_comments_link_inside_the_text_weighs_only_the_prose_the_model_kept_above_it() -> None:
+    # A paper's comments link and a box of another writer's posts after the story's first paragraphs,
+    # the story going on under them; above it, two teasers' prose that the model left out.
+    teasers = [
+        "Thousands are left homeless or with flooded tents after the storm, and food aid is running low.",
+        "If the third-largest economy falls under its debt, it could do real damage to trade in the region.",
+    ]
+    story = [
+        f"Paragraph {number} of the election story tells how the ruling party kept its majority in the "
+        "vote, by the count of the observers who watched the polling stations."
+        for number in ("one", "two", "three", "four", "five", "six")
+    ]
+    texts = [*teasers, *story[:2], "Comments", "Weigh In", "Why the harbour needs a new breakwater", "Max Fisher"]
+    texts += ["A history of storms has made the island one of the best prepared places in the region.", *story[2:]]
+    lines = build_lines(texts)
+    model = np.array([text not in teasers for text in texts])
+    kept = _end_at_closing_line(lines, [(0, len(lines))], model)
+    assert all(keep for line, keep in zip(lines, kept, strict=True) if line.text in story)
+
+
 def test_a_thread_headed_by_time_stamps_alone_is_cut_but_an_articles_own_stamps_are_not() -> None:
     article = [
         "The river at Ashby has risen by a metre overnight and the council has closed the lower towpath "

@@ -760,7 +760,7 @@ def _end_at_closing_line(lines: list[Line], segments: list[tuple[int, int]], is_
             and not attribution
             and _closes_article(line)
             and not _links_comments_in_header(lines, position)
-            and not _text_goes_on_under(lines, position, strong_positions)
+            and not _text_goes_on_under(lines, position, kept_prose)
             and not _box_inside_text(lines, position)
             and not _foot_leaves_text_under(line, position, strong_positions)
         ):
@@ -1340,14 +1340,15 @@ def _foot_leaves_text_under(line: Line, position: int, strong_positions: list[in
     return len(strong_positions) - under >= CREDIT_PROSE_UNDER
 
 
-def _text_goes_on_under(lines: list[Line], position: int, strong_positions: list[int]) -> bool:
+def _text_goes_on_under(lines: list[Line], position: int, kept_prose: list[int]) -> bool:
     """Whether a comments heading is a link inside the text: TEXT_UNDER_LINES lines of prose or more
     under it within TEXT_UNDER_REACH lines, before any comment's stamp or widget, and more than
-    twice the prose above it on the page (the thread's heading follows the article's prose)."""
+    twice the prose the model kept above it (the thread's heading follows the article's prose; a
+    teaser's or a menu's prose above the article is none of it)."""
     rule = _rule_of(lines[position])
     if rule is None or rule.name != "comments":
         return False
-    prose_above = bisect_left(strong_positions, position)
+    prose_above = bisect_left(kept_prose, position)
     prose_under = signed = 0
     end = min(len(lines), position + 1 + TEXT_UNDER_REACH)
     for below in range(position + 1, end):
