@@ -311,10 +311,28 @@ def test_the_author_of_a_post_line(line: str, author: str | None) -> None:
         ("by Ines Moreau and Tomas Reyes", "Ines Moreau and Tomas Reyes"),
         ("Von Miller", "Von Miller"),
         ("Byron Reyes", "Byron Reyes"),
+        # A login form's label; a paper's name after its writers.
+        ("Username", None),
+        ("Ines Moreau; Tomas Reyes; Westmere Times", "Ines Moreau; Tomas Reyes"),
     ],
 )
 def test_a_metadata_author_without_labels_and_dates(author: str | None, kept: str | None) -> None:
     assert metadata_author(author) == kept
+
+
+def test_a_records_author_goes_before_the_names_of_those_who_only_contributed() -> None:
+    text = (
+        "Bridge reopens\n\nThe council reopened the old stone bridge over the river on Tuesday after a year of "
+        "work.\n\n___\n\nAssociated Press writer Jon Berg contributed from Oslund."
+    )
+    # Without an author, the contributor stands in; a record's author goes first; those who reported
+    # the story ("reported from") stay its byline.
+    assert clean_text(text)[0].byline == "Jon Berg"
+    assert clean_text(text, author="Nell Hardy")[0].byline == "Nell Hardy"
+    reported = text.replace(
+        "Associated Press writer Jon Berg contributed from Oslund.", "Jon Berg reported from Oslund."
+    )
+    assert clean_text(reported, author="Nell Hardy")[0].byline == "Jon Berg"
 
 
 def test_a_label_in_the_metadatas_author_field_is_no_byline() -> None:

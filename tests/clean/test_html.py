@@ -478,6 +478,12 @@ def test_a_text_articles_metadata_keeps_its_pages_title_line_where_it_is_not_the
     [article] = clean_page(Page("notes.txt", "h", "text", ("notes",), text=text))
     assert article.metadata[PAGE_TITLE] == "Harbour Notes: Board votes on new crane"
     assert article.title != article.metadata[PAGE_TITLE]
+    # A record that names its title: a first line without it is its text's (a dateline and a dash).
+    lede = f"HOLM, Norland — {paragraphs}"
+    record = Page("dump.jsonl:1", "h", "text", ("notes",), text=lede, title="Board votes on new crane")
+    [article] = clean_page(record)
+    assert article.title == "Board votes on new crane"
+    assert PAGE_TITLE not in article.metadata
 
 
 @pytest.mark.parametrize(

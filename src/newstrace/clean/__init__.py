@@ -451,7 +451,12 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
     if page.text is not None:
         names = site_names(outlet, url)
         text = TextToClean(page.text, title, date, author, BODY_THRESHOLD, site_names=names)
-        return text, _Container(outlet, url, title_line(page.text), published_time=date)
+        first_line = title_line(page.text)
+        if title and first_line and line_key(title) not in line_key(first_line):
+            # A record that names its title: a first line without it is the text's (a dateline and
+            # a dash read as a <title>'s parts), not the page's <title>.
+            first_line = None
+        return text, _Container(outlet, url, first_line, published_time=date)
     if page.html is None:
         raise CleaningError("page has neither text nor HTML")
     try:

@@ -705,7 +705,8 @@ _NOT_A_NAME_START = frozenset(
 # Words a page's metadata gives for its author that name no one: labels of the author widget
 # ("View Profile", "Name", "Authors", "About Us", "Admin"), and dates run into the field.
 _AUTHOR_LABELS = frozenset(
-    "view profile name author authors about us admin administrator posted by meet the no primary unknown user".split()  # noqa: SIM905
+    "view profile name author authors about us admin administrator posted by meet the no primary unknown user "  # noqa: SIM905
+    "username anonymous guest".split()
 )
 
 
@@ -735,7 +736,9 @@ _WORK_WORDS = _ROLE_NOUNS | frozenset(
     "engineer engineering manager director scientist strategist founder lead developer developers marketing "  # noqa: SIM905
     "product programs team columnist contributor editorial president officer analyst consultant designer "
     "intern professor researcher community development service news network newspapers magazine bureau "
-    "desk wire media group".split()
+    "desk wire media group "
+    # A paper's name after its writers ("Ana Ruiz; Tom Hale; Financial Times").
+    "times post journal herald gazette tribune telegraph chronicle courier observer".split()
 )
 # Small words a name may hold in lower case ("Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden").
 _NAME_PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el dos das do e y and the".split())  # noqa: SIM905

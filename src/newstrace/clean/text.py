@@ -348,8 +348,10 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             if articles[0].credit is None:
                 # A wire note the reading of the page took out ("(With AFP)") credits its agency.
                 articles[0].credit = _contributing_agency(item.normalized.removed)
-            if not articles[0].byline:
-                articles[0].byline = metadata_author(item.page.author)
+            if not articles[0].byline or _byline_of_contributors(articles[0]):
+                # A record's own author before the names of those who only contributed ("Associated
+                # Press writer Jon Berg contributed from Oslund"), which stand in where none is known.
+                articles[0].byline = metadata_author(item.page.author) or articles[0].byline
             # A Markdown page's one heading of the first level is its headline (html2text and
             # readers' Markdown write the page's <h1> so), where no record named the title.
             if not item.page.title and len(item.normalized.top_headings) == 1 and len(articles) == 1:
@@ -505,6 +507,20 @@ def _take_reporter_credit(article: CleanedText, credit: str) -> None:
         names = names_in_credit(credit)
         article.byline = ", ".join(names) if names else None
     article.credit = article.credit or canonical_agency(credit)
+
+
+def _byline_of_contributors(article: CleanedText) -> bool:
+    """Whether an article's byline is the names of a reporter credit's contributors alone."""
+    credit = article.metadata.get("reporter_credit", "")
+    return (
+        "contributed" in credit
+        and not _AUTHORS_IN_CREDIT.search(credit)
+        and article.byline == (", ".join(names_in_credit(credit)) or None)
+    )
+
+
+# A reporter credit's words for those who wrote the story, not only contributed to it.
+_AUTHORS_IN_CREDIT = re.compile(r"\b(?:reported\s+from|reporting\s+by|writing\s+by|written\s+by)\b", re.IGNORECASE)
 
 
 def _without_cell_marks(articles: list[CleanedText], layout_lines: frozenset[str]) -> None:
