@@ -94,6 +94,9 @@ from newstrace.model import Page
         ("MOSCOW, November 18. /TASS/. Prices rose.", "MOSCOW", "TASS", "Prices rose."),
         # TASS's Russian copy: a place in Cyrillic capitals, a hyphen inside it.
         ("ХОЛМ-НОВА, 14 октября. /ТАСС/. Цены выросли.", "ХОЛМ-НОВА", "TASS", "Цены выросли."),
+        # Arabic copy: AFP's and Reuters' tags in Arabic, the country in brackets or the day after a comma.
+        ("تارسل (فلدمارك) (أ ف ب) - غرقت العبارة.", "تارسل", "AFP", "غرقت العبارة."),
+        ("القاهرة، 4 مارس (رويترز) - قال مسؤولون.", "القاهرة", "Reuters", "قال مسؤولون."),
         # A source's tag newstrace has no list for, after a place in capitals: its name is the credit.
         ("LAGOS (NAN) - Prices rose.", "LAGOS", "NAN", "Prices rose."),
         ("PORT LOUIS, May 2 (Island Wire) - Prices rose.", "PORT LOUIS", "Island Wire", "Prices rose."),

@@ -14,6 +14,7 @@ from newstrace.clean.dates import (
     find_dates,
     is_comment_stamp,
     is_date_line,
+    is_update,
     metadata_time,
     month_day,
     parse_wire_date,
@@ -557,6 +558,15 @@ def test_a_reading_time_beside_the_date_leaves_a_date_line(line: str, day: date 
 )
 def test_a_date_lines_time_after_its_date(line: str, stamp: datetime | None) -> None:
     assert stamp_of_date_line(line, date(2025, 10, 14)) == stamp
+
+
+def test_arabic_dates_and_their_labels() -> None:
+    assert [found.value for found in find_dates("الأربعاء 4 مارس 2026 - 10:20")] == [date(2026, 3, 4)]
+    # The Levantine month's name.
+    assert [found.value for found in find_dates("4 آذار 2026")] == [date(2026, 3, 4)]
+    assert is_date_line("نشر في 14 أكتوبر 2025")
+    line = "آخر تحديث: الثلاثاء 14 أكتوبر 2025 - 06:05 م"
+    assert is_date_line(line) and is_update(line, find_dates(line)[0])
 
 
 def test_a_date_with_the_year_first_and_dots_is_read_and_a_period_is_no_date_line() -> None:

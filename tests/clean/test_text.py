@@ -1235,7 +1235,9 @@ def test_a_caption_over_its_photographers_credit_is_a_caption_and_the_dateline_u
     assert article.paragraphs[0] == paragraphs[0] and article.captions == []
 
 
-@pytest.mark.parametrize("label", ["Lesen Sie auch", "READ MORE:", "Also read", "Lire aussi", "Читайте также"])
+@pytest.mark.parametrize(
+    "label", ["Lesen Sie auch", "READ MORE:", "Also read", "Lire aussi", "Читайте также", "اقرأ أيضاً"]
+)
 def test_another_storys_headline_under_a_read_also_label_between_paragraphs_leaves_the_text(label: str) -> None:
     paragraphs = FERRY_BODY.strip().split("\n\n")
     teaser = "Storm warning for the north: what drivers need to know now"
@@ -1252,6 +1254,35 @@ def test_another_storys_headline_under_a_read_also_label_between_paragraphs_leav
     )
     [article] = clean_text(page, line_model=default_line_model())
     assert subheading in article.paragraphs
+
+
+def test_an_arabic_agency_copy_gives_its_date_dateline_and_credit_and_loses_its_read_also_teaser() -> None:
+    paragraphs = [
+        "غرقت عبارة ركاب في بحر هائج قبالة جزيرة تارسل الأربعاء، وفقد تسعة أشخاص على الأقل، بحسب ما أعلن خفر السواحل.",
+        "وانتشل المسعفون 37 شخصا من المياه، بينهم أربعة إصاباتهم خطرة، وفق المتحدث باسم خفر السواحل.",
+        "وكانت العبارة تقل 46 راكبا وطاقما من خمسة أفراد، بحسب الشركة المشغلة.",
+    ]
+    page = "\n".join(
+        [
+            "الرئيسية",
+            "أخبار",
+            "غرق عبارة قبالة جزيرة تارسل وفقدان تسعة أشخاص",
+            "الأربعاء 4 مارس 2026 - 10:20",
+            f"تارسل (فلدمارك) (أ ف ب) - {paragraphs[0]}",
+            *paragraphs[1:],
+            "اقرأ أيضا",
+            "ارتفاع أسعار النفط في الأسواق الآسيوية",
+            "جميع الحقوق محفوظة © 2026",
+        ]
+    )
+    [article] = clean_text(page, line_model=default_line_model())
+    assert (article.title, article.date, article.dateline, article.credit) == (
+        "غرق عبارة قبالة جزيرة تارسل وفقدان تسعة أشخاص",
+        date(2026, 3, 4),
+        "تارسل",
+        "AFP",
+    )
+    assert article.paragraphs == paragraphs
 
 
 def test_a_teaser_under_a_trending_or_up_next_label_leaves_the_text() -> None:

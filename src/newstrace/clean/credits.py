@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 from newstrace.clean.dates import MONTHS, WEEKDAYS
 from newstrace.clean.line_vocabulary import STOP_WORDS, WIDGET_WORDS
-from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES, EAST_ASIAN_AGENCIES
+from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES, ARABIC_AGENCIES, EAST_ASIAN_AGENCIES
 
 _AGENCY_ALTERNATION = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
 # Every agency's name, its short one and its long one, longest first (for patterns that read both).
@@ -60,8 +60,13 @@ _TAG_FIRST = re.compile(
     r"\s*(?:[—–]|--?)\s*)?)?"
 )
 _EAST_ASIAN_AGENCY = "|".join(re.escape(name) for name in sorted(EAST_ASIAN_AGENCIES, key=len, reverse=True))
-# Chinese "新华社北京3月4日电（记者 王立）", Japanese "【ワシントン共同】", Korean "(서울=연합뉴스) 홍길동 기자 =".
-_EAST_ASIAN_DATELINES = (
+_ARABIC_AGENCY = "|".join(re.escape(name) for name in sorted(ARABIC_AGENCIES, key=len, reverse=True))
+_OTHER_SCRIPT_AGENCIES = {**EAST_ASIAN_AGENCIES, **ARABIC_AGENCIES}
+_ARABIC_WORD = r"[\u0621-\u064A][\u0621-\u065F]*"
+# Chinese "新华社北京3月4日电（记者 王立）", Japanese "【ワシントン共同】", Korean "(서울=연합뉴스) 홍길동 기자 =";
+# Arabic "تارسل (فلدمارك) (أ ف ب) - " (a place of up to three words, its country in brackets, the
+# day and month after a comma, then the agency's tag and a dash).
+_OTHER_SCRIPT_DATELINES = (
     re.compile(
         rf"^(?P<agency>{_EAST_ASIAN_AGENCY})(?P<place>[\u4e00-\u9fff]{{2,8}}?)"
         r"(?:\d{1,2}月\d{1,2}日)?电\s*(?:[（(][^）)]{0,40}[）)])?\s*"
@@ -70,6 +75,11 @@ _EAST_ASIAN_DATELINES = (
     re.compile(
         rf"^[(（](?P<place>[가-힣]{{1,10}}(?:\s[가-힣]{{1,10}})?)=(?P<agency>{_EAST_ASIAN_AGENCY})[)）]"
         r"\s*(?:(?P<reporter>[가-힣]{2,4})\s*(?:기자|특파원)\s*=\s*)?"
+    ),
+    re.compile(
+        rf"^(?P<place>{_ARABIC_WORD}(?:\s+{_ARABIC_WORD})?)(?:\s*\({_ARABIC_WORD}(?:\s+{_ARABIC_WORD}){{0,2}}\))?"
+        r"(?:\s*[,،]\s*\d{1,2}\s+\S{3,10})?"
+        rf"\s*\((?P<agency>{_ARABIC_AGENCY})\)\s*[-–—]\s*"
     ),
 )
 # The words a "By ..." line opens with, in any case; only their first letters can open a match.
@@ -177,8 +187,8 @@ _KICKER_WORDS = frozenset(
 
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """A wire dateline at the start of a paragraph, and the paragraph without it."""
-    if not paragraph.isascii() and (east_asian := _east_asian_dateline(paragraph)) is not None:
-        return east_asian
+    if not paragraph.isascii() and (other_script := _other_script_dateline(paragraph)) is not None:
+        return other_script
     tag_first = _tag_first_dateline(paragraph)
     if tag_first is not None:
         return tag_first
@@ -430,14 +440,14 @@ def _opens_a_sentence(text: str) -> bool:
     return text[:1].isupper() or text[:1] in "“\"'‘"
 
 
-def _east_asian_dateline(paragraph: str) -> tuple[Dateline, str] | None:
-    """A Chinese, Japanese or Korean wire dateline opening a paragraph that goes on after it."""
-    for pattern in _EAST_ASIAN_DATELINES:
+def _other_script_dateline(paragraph: str) -> tuple[Dateline, str] | None:
+    """A Chinese, Japanese, Korean or Arabic wire dateline opening a paragraph that goes on after it."""
+    for pattern in _OTHER_SCRIPT_DATELINES:
         found = pattern.match(paragraph)
         if found and paragraph[found.end() :].strip():
             dateline = Dateline(
                 found.group("place"),
-                EAST_ASIAN_AGENCIES[found.group("agency")],
+                _OTHER_SCRIPT_AGENCIES[found.group("agency")],
                 paragraph[: found.end()].strip(),
                 reporter=found.groupdict().get("reporter"),
             )

@@ -38,6 +38,27 @@ for number, names in enumerate(
 ):
     for name in names.split():
         MONTHS[name] = number
+# Arabic, as Egyptian and Gulf papers and agencies write the months ("4 مارس 2026"), and the Levantine
+# names of one word ("4 آذار 2026"); the Levantine January, October, November and December are two.
+for number, names in enumerate(
+    [
+        "يناير",
+        "فبراير شباط",
+        "مارس آذار",
+        "أبريل ابريل إبريل نيسان",
+        "مايو أيار",
+        "يونيو يونيه حزيران",
+        "يوليو يوليه تموز",
+        "أغسطس اغسطس آب",
+        "سبتمبر أيلول",
+        "أكتوبر اكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
+    start=1,
+):
+    for name in names.split():
+        MONTHS[name] = number
 
 WEEKDAYS = {
     "monday": 0,
@@ -146,6 +167,9 @@ _DATE_LINE_WORDS = {
     # Chinese, Japanese and Korean labels: published, updated, time, date, source; am, pm, hour, minute.
     "发布时间", "发布", "时间", "更新时间", "更新", "日期", "来源", "發佈時間", "發布時間",
     "公開", "配信", "掲載", "時", "分", "입력", "수정", "기사입력", "최종수정", "오전", "오후", "시", "분",
+    # Arabic: published, on, date, last, update, morning, evening; the weekdays.
+    "نشر", "نشرت", "في", "بتاريخ", "تاريخ", "النشر", "آخر", "اخر", "تحديث", "صباحا", "مساء", "ص", "م",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاحد",
 }  # fmt: skip
 # Figures and separators (full-width ones too) between the words of a date line.
 _NOT_WORDS = re.compile(r"[\d:,.|/\-–—()：，（）【】]")
@@ -307,7 +331,7 @@ DATE_LINE_DATES = 2
 # A label that says a date is an update's, not the publication's ("Updated: March 10, 2024", "Last
 # modified", "Actualizado", "Aktualisiert", "Mis à jour", "更新"): at most a few words before the date.
 _UPDATE_LABEL = re.compile(
-    r"(?:\b(?:update[ds]?|modified|revised|actualizado|atualizado|aggiornato|aktualisiert|mis\s+à\s+jour)|更新)"
+    r"(?:\b(?:update[ds]?|modified|revised|actualizado|atualizado|aggiornato|aktualisiert|mis\s+à\s+jour)|更新|تحديث)"
     r"(?:\s*(?:on|at|am|le|el|em|il)\b)?[^|/•·;\d]{0,12}$",
     re.IGNORECASE,
 )
@@ -315,7 +339,7 @@ _UPDATE_LABEL = re.compile(
 _LABEL_REACH = 30
 _AGENCY_NAMES_LOWER = frozenset(name.lower() for name in (*AGENCIES, *AGENCY_NAMES))
 # A label that says a date is the publication's ("Published: October 14, 2025", "Publié le").
-_PUBLISHED_LABEL = re.compile(r"\b(?:published|publi[ée]|publicado|pubblicato|veröffentlicht)\b", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|publi[ée]|publicado|pubblicato|veröffentlicht|نشر)\b", re.IGNORECASE)
 
 
 def is_update(text: str, found: FoundDate, after: int = 0) -> bool:

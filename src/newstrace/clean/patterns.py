@@ -298,6 +298,10 @@ RELATED_HEADING_RULE = LineRule(
     r"|関連記事|関連ニュース|こちらの記事も|人気記事|新着記事|おすすめ記事|最新記事"
     r"|相关(文章|阅读|新闻)|相關(文章|閱讀|新聞)|热门文章|熱門文章|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀"
     r"|관련\s*기사|많이\s+본\s+뉴스|인기\s*기사"
+    # Arabic: read also, related topics or news, the most read or watched; Hebrew: more or related
+    # articles, the most read.
+    r"|[اأإ]قرأ\s+[اأ]يضا?ً?|(مواضيع|أخبار|اخبار|مقالات)\s+ذات\s+صلة|ال[أا]كثر\s+(قراءة|مشاهدة)"
+    r"|כתבות\s+(נוספות|קשורות)|הנקראים\s+ביותר|הכי\s+נקראים"
     r")",
     "heading of related or recommended articles",
     10,
@@ -343,6 +347,11 @@ RELATED_HEADING_RULE = LineRule(
         "相关",
         "相關",
         "热门",
+        "قرأ",
+        "ذات صلة",
+        "كثر",
+        "כתבות",
+        "נקראים",
         "熱門",
         "推荐",
         "推薦",
@@ -530,6 +539,22 @@ EAST_ASIAN_AGENCIES = {
     "연합뉴스": "Yonhap",
     "뉴시스": "Newsis",
     "뉴스1": "News1",
+}
+
+# Agencies as Arabic wire datelines name them in their brackets ("القاهرة (أ ف ب) - ").
+ARABIC_AGENCIES = {
+    "أ ف ب": "AFP",
+    "ا ف ب": "AFP",
+    "أ.ف.ب": "AFP",
+    "رويترز": "Reuters",
+    "أ ب": "AP",
+    "ا ب": "AP",
+    "د ب أ": "dpa",
+    "د.ب.أ": "dpa",
+    "شينخوا": "Xinhua",
+    "الأناضول": "Anadolu",
+    "الاناضول": "Anadolu",
+    "وفا": "WAFA",
 }
 
 # A trailing comma counts: a last line cut short ("The trial continues,") is still prose.

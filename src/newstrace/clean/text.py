@@ -1623,6 +1623,7 @@ _READ_ALSO = re.compile(
 _READ_ALSO_PHRASES = (
     r"read\s+also|also\s+read|lire\s+aussi|lea\s+también|leia\s+também|leggi\s+anche|lesen\s+sie\s+auch"
     r"|lees\s+ook|читайте\s+также|baca\s+juga|czytaj\s+(?:także|też|również)|läs\s+(?:också|även)"
+    r"|[اأإ]قرأ\s+[اأ]يضا?ً?"
 )
 # A related heading saying it closes nothing: "Also on HuffPost" and "See also" above a list of teasers
 # still close.
