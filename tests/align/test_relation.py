@@ -115,6 +115,17 @@ def test_a_text_around_paragraphs_of_its_source_word_for_word_is_a_copy_and_says
     assert any(
         reason.startswith("a-queues carries 5 of z-ferry's sentences word for word (") for reason in relation.evidence
     )
+    # Two other stories of one site that share its template's sentences word for word carry nothing
+    # of each other: the template names nothing either story names.
+    template = [
+        "Registered readers can save articles to read later and follow the topics that matter to them. "
+        "Our journalism is funded by readers like you, and every subscription keeps the newsroom open.",
+    ]
+    first = make_article("a-festival", [*UNRELATED[:2], *template])
+    second = make_article("b-ferry", [*ORIGINAL[:1], *template])
+    shared_template = _relate(first, second, lexicon)
+    assert shared_template.kind != "copy"
+    assert not any("word for word" in reason for reason in shared_template.evidence)
     # A rewrite that keeps two sentences word for word and paraphrases the rest stays a rewrite.
     lazy = make_article("a-lazy", [REWRITE[0], ORIGINAL[1], REWRITE[2], ORIGINAL[3], REWRITE[4]], date="2024-05-03")
     assert _relate(lazy, source, lexicon).kind == "rewrite"

@@ -21,7 +21,7 @@ from newstrace.sentences.words import count_words, has_unspaced_script
 
 _NOT_WORD = re.compile(r"[\W_]+")
 # A capitalised word inside a sentence (not its first word): a name of a person, place or body.
-_INNER_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'-]{2,}")
+INNER_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'-]{2,}")
 # Character similarity (0-100) of the normalised sentences for each kind; term cosine for a paraphrase.
 LIGHT_EDIT_RATIO = 80.0
 PARAPHRASE_COSINE = 0.3
@@ -127,6 +127,10 @@ class AlignedText:
     def verbatim_sentences(self) -> int:
         return int((self.matches.kinds == _VERBATIM).sum())
 
+    def verbatim_rows(self) -> list[int]:
+        """The copy's sentences that are its source's word for word."""
+        return np.flatnonzero(self.matches.kinds == _VERBATIM).tolist()
+
     @property
     def aligned(self) -> list[AlignedSentence]:
         return self.matches.sentences()
@@ -148,7 +152,7 @@ def prepare_text(paragraphs: list[str], lexicon: Lexicon, encoder: LeadEncoder |
         known_weights.update(weights)
     document = {term: known_weights[term] * (1.0 + math.log(count)) for term, count in document_counts.items()}
     quotes = sum(paragraph.count("“") + paragraph.count('"') // 2 for paragraph in paragraphs)
-    names = frozenset(name.lower() for sentence in sentences for name in _INNER_NAME.findall(sentence))
+    names = frozenset(name.lower() for sentence in sentences for name in INNER_NAME.findall(sentence))
     rows: list[int] = []
     keys: list[int] = []
     values: list[float] = []

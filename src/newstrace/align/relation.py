@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from newstrace.align.alignment import (
+    INNER_NAME,
     AlignedText,
     PreparedText,
     align_texts,
@@ -55,8 +56,8 @@ REWRITE_ORDER = 0.6
 # sentences word for word, little reworded closely beside them (light edits, close paraphrases: a
 # rewrite rewords the rest), and a fifth or more matching nothing of the source, or only loosely.
 # An agency's follow-up that reuses its earlier report's background, a paper's story around an
-# agency's paragraphs. METER: 5 of its 2,310 related pairs (a release's sub, papers' stories; 3
-# rewrites and 2 same-event reports before); PolitiFact's LLM rewrites: none of 2,801 (one keeping 7
+# agency's paragraphs. METER: 3 of its 2,310 related pairs (a release's sub, papers' stories; 2
+# rewrites and a same-event report before); PolitiFact's LLM rewrites: none of 2,801 (one keeping 7
 # sentences word for word rewords the others closely).
 WRAPPED_VERBATIM_SHARE = 0.25
 WRAPPED_VERBATIM_SENTENCES = 2
@@ -163,8 +164,11 @@ def _dated_rewrite_confidence(
     return confidence if kind == "rewrite" and aligned >= sentences else 0.0
 
 
-def classify(alignment: AlignedText, other_way: AlignedText, story_probability: float) -> tuple[str, float]:
-    """The kind of derivation shown by the alignment of a copy to its source, and a confidence."""
+def classify(
+    alignment: AlignedText, other_way: AlignedText, story_probability: float, wrapped_copy: bool = False
+) -> tuple[str, float]:
+    """The kind of derivation shown by the alignment of a copy to its source, and a confidence
+    (`wrapped_copy`: the copy carries part of its source inside its own text, see carries_its_source)."""
     if alignment.verbatim_share >= DUPLICATE_SHARE and other_way.verbatim_share >= DUPLICATE_SHARE:
         return "duplicate", round(min(alignment.verbatim_share, other_way.verbatim_share), 3)
     if alignment.verbatim_share >= COPY_VERBATIM_SHARE:
@@ -175,7 +179,7 @@ def classify(alignment: AlignedText, other_way: AlignedText, story_probability: 
         # The whole source word for word inside a longer text, which adds to it and rewords none of it: a
         # copy with more (an update's added paragraphs, a paper's own lines around the wire's report).
         return "copy", round(other_way.verbatim_share, 3)
-    if is_wrapped_copy(alignment):
+    if wrapped_copy:
         # Its confidence, the share word for word, stays below a whole copy's (Relation.is_partial_copy).
         return "copy", min(round(alignment.verbatim_share, 3), WHOLE_COPY_SHARE - 0.001)
     if alignment.copy_coverage >= REWRITE_ALIGNED_SHARE and alignment.order >= REWRITE_ORDER:
@@ -183,6 +187,37 @@ def classify(alignment: AlignedText, other_way: AlignedText, story_probability: 
     if story_probability >= STORY_THRESHOLD:
         return "same_event", round(story_probability, 3)
     return "unrelated", round(1.0 - story_probability, 3)
+
+
+def carries_its_source(
+    models: RelationModels,
+    comparison: PairComparison,
+    alignment: AlignedText,
+    copy_text: PreparedText,
+    pair: tuple[Article, Article],
+    probability: float,
+) -> bool:
+    """Whether a copy carries part of its source inside its own text (is_wrapped_copy), telling its
+    story: two pages of one site share their template's sentences word for word, which name nothing
+    the pages' own sentences name, and tell no one story (a follow-up of another day does, its dates
+    aside)."""
+    if not is_wrapped_copy(alignment) or not _carried_names_told(copy_text, alignment):
+        return False
+    if probability >= STORY_THRESHOLD:
+        return True
+    undated = _undated_probability(models, *pair, comparison.features)
+    return undated is not None and undated >= STORY_THRESHOLD
+
+
+def _carried_names_told(copy_text: PreparedText, alignment: AlignedText) -> bool:
+    """Whether the sentences a copy carries word for word name someone or something (a capitalised
+    word inside a sentence) that its other sentences name too."""
+    verbatim = set(alignment.verbatim_rows())
+    carried: set[str] = set()
+    own: set[str] = set()
+    for row, sentence in enumerate(copy_text.sentences):
+        (carried if row in verbatim else own).update(name.lower() for name in INNER_NAME.findall(sentence))
+    return not carried.isdisjoint(own)
 
 
 def is_wrapped_copy(alignment: AlignedText) -> bool:
@@ -472,8 +507,10 @@ def relate(
         reasons.append(
             f"the direction model gives {max(first_is_source, 1 - first_is_source):.0%} that {source.id} came first"
         )
-    kind, confidence = classify(alignment, other_way, probability)
-    if kind == "copy" and alignment.verbatim_share < COPY_VERBATIM_SHARE and is_wrapped_copy(alignment):
+    copy_text = second_text if copy is second else first_text
+    wrapped = carries_its_source(models, comparison, alignment, copy_text, (first, second), probability)
+    kind, confidence = classify(alignment, other_way, probability, wrapped)
+    if kind == "copy" and alignment.verbatim_share < COPY_VERBATIM_SHARE and wrapped:
         reasons.append(
             f"{copy.id} carries {alignment.verbatim_sentences} of {source.id}'s sentences word for word"
             f" ({alignment.verbatim_share:.0%} of its text); the rest is its own"
@@ -629,8 +666,9 @@ def _unrelated_either_way(comparison: PairComparison, probability: float) -> boo
     unlikely one story for a rewrite or the same event, and no shared wire catchline."""
     if probability >= STORY_THRESHOLD or comparison.features[FEATURE_NAMES.index("same_catchline")]:
         return False
+    # Part of one text word for word inside the other is weighed in full (its story undated, too).
     return all(
-        classify(alignment, other_way, probability)[0] not in COPIED_KINDS
+        classify(alignment, other_way, probability)[0] not in COPIED_KINDS and not is_wrapped_copy(alignment)
         for alignment, other_way in (
             (comparison.second_from_first, comparison.first_from_second),
             (comparison.first_from_second, comparison.second_from_first),

@@ -703,6 +703,11 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         r"(?:subscribers|members)\b|^[\W_]*to\s+(?:continue|keep)\s+reading\b"
         r"|\babonnez-vous\s+pour\b|\bréservé\s+aux\s+abonnés\b|\bjetzt\s+(?:weiterlesen|abonnieren)\b"
         r"|\bsuscr[ií]bete\s+para\b|\bassine\s+para\s+(?:continuar|ler)\b"
+        # A metered wall's count ("Registered users can read up to three articles a month", "You have
+        # reached the limit of free articles"): no line of the 2,167 measuring and training pages.
+        r"|\b(?:users|readers|subscribers)\s+(?:can|may)\s+read\s+(?:up\s+to\s+)?\w+\s+(?:free\s+)?"
+        r"(?:articles|stories|reports)\b|\byou\s+have\s+(?:read|reached|used)\s+(?:your|the|all)?\s*(?:\w+\s+)?"
+        r"(?:of\s+your\s+)?(?:free\s+)?(?:articles?|stories|limit)\b"
         # An offer with its price ("Subscribe to The Courier for $1 a week", "Get unlimited digital access
         # for just £2 a month").
         r"|^[\W_]*(?:subscribe|join|get\s+(?:unlimited|full|digital)(?:\s+digital)?\s+access)\b[^.!?]{0,80}?[$€£]\s?\d",
@@ -722,6 +727,9 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
             "weiterlesen",
             "join",
             "access",
+            "can read",
+            "may read",
+            "you have",
         ),
         ends_article=False,
     ),
