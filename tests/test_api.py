@@ -31,3 +31,10 @@ def test_scraped_texts_are_compared_without_their_sites_furniture_when_asked() -
     # A text's headline stays its first line, compared with the rest.
     again = compare_texts(first, f"{_MENU}{_HARBOUR}\n{_PROMPT}", clean=True)
     assert again.kind == "duplicate"
+
+
+def test_empty_texts_share_nothing() -> None:
+    for first, second in (("", ""), ("", _HARBOUR)):
+        for clean in (False, True):
+            relation = compare_texts(first, second, clean=clean)
+            assert (relation.kind, relation.similarity) == ("unrelated", 0.0)

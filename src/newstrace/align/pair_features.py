@@ -87,8 +87,9 @@ def pair_features(
 
 
 def lead_similarity(first: PreparedText, second: PreparedText) -> float | None:
-    """Cosine of the two openings' embeddings, or None unless both were embedded."""
-    if first.lead_vector is None or second.lead_vector is None:
+    """Cosine of the two openings' embeddings, or None unless both were embedded (an empty text's
+    embedding is the model's of no words, as alike any other's as that says nothing)."""
+    if first.lead_vector is None or second.lead_vector is None or not first.sentences or not second.sentences:
         return None
     return float(np.dot(first.lead_vector, second.lead_vector))
 
