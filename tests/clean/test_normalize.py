@@ -9,6 +9,7 @@ from newstrace.clean.normalize import (
     LINK_REFERENCES_REASON,
     MARKDOWN_LINKS_REASON,
     REPEATED_BLOCK_REASON,
+    normalize_characters,
     normalize_text,
     source_lines,
     unwrap_fixed_width,
@@ -37,6 +38,13 @@ SOURCE = (
     '<div>Most read</div><ul><li><a href="/a">Council approves new cycle lanes</a></li></ul>'
     "</td></tr></table></body></html>"
 )
+
+
+def test_character_references_a_scraper_left_in_the_text_are_decoded() -> None:
+    text = "&quot;We will rebuild,&quot; she said &mdash; Holm&#8217;s mayor &amp; council &#x2014; R&D; AT&T &bogus;"
+    # What is no reference stays ("R&D;", "&bogus;").
+    decoded = '"We will rebuild," she said — Holm’s mayor & council — R&D; AT&T &bogus;'
+    assert normalize_characters(text) == decoded
 
 
 def test_a_line_holding_a_pages_source_is_read_as_its_visible_text() -> None:

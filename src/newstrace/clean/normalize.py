@@ -85,7 +85,14 @@ _MOJIBAKE = re.compile(
 )
 
 
+# A character reference a scraper left in the text ("&quot;", "&#8217;", "&mdash;"): decoded, or a
+# copy keeping them is no copy word for word of its source.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def normalize_characters(text: str) -> str:
+    if "&" in text and ";" in text:
+        text = _CHARACTER_REFERENCE.sub(lambda found: html.unescape(found.group()), text)
     if not text.isascii() and _MOJIBAKE.search(text):
         text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
