@@ -904,6 +904,27 @@ def test_a_lower_case_byline_under_the_headline_is_no_part_of_it(
         )
 
 
+def test_a_short_paragraph_above_an_agency_lede_is_its_headline_a_caption_or_the_pages() -> None:
+    lede = "HOLM, Lakeland (AP) — The ferry to Holm island sailed again on Monday after three weeks of repairs."
+    rest = FERRY_BODY.split("\n\n", 1)[1]
+    text = "The ferry to Holm island sailed again on Monday after three weeks of repairs."
+    # A text saved as its headline (a full stop and all), then the agency's lede: the headline.
+    [article] = clean_text(f"Ferry to Holm island sails again after repairs.\n\n{lede}\n\n{rest}")
+    assert article.title == "Ferry to Holm island sails again after repairs."
+    assert article.paragraphs[0] == text
+    # Under a headline, a promotion leaves as the page's, a photo's caption goes to the captions.
+    for above, caption in (
+        ("Get the Courier's island ferry timetable app FREE today!", False),
+        ("FILE - The ferry Morwenna Grey leaves Holm pier, May 6, 2024.", True),
+    ):
+        page = f"Ferry to Holm island sails again after repairs\n\n{above}\n\n{lede}\n\n{rest}"
+        [article] = clean_text(page, line_model=default_line_model())
+        assert article.paragraphs[0] == text
+        assert (above in article.captions) is caption
+        # A file photo's date is the photo's, not the report's.
+        assert article.date is None
+
+
 @pytest.mark.parametrize(
     ("note", "kept"),
     [

@@ -1936,9 +1936,11 @@ def _note_post_line(
         # A post line long enough to read as a sentence still opens as one ("By Ana Ruiz on Monday,
         # November 18th, 2019 at 11:04 a.m.").
         and (not line.strong_body or _opens_as_post_line(line))
-        # A caption (said twice, or in a caption's form) tells when its photo was taken.
+        # A caption (said twice, or in a caption's form, an agency's "FILE - ...") tells when its photo
+        # was taken.
         and line.repeats == 1
         and not line.caption_like
+        and not _WIRE_PHOTO_CAPTION.match(line.text)
     ):
         post_part = line.text
         found = list(line.dates)
@@ -2967,7 +2969,7 @@ def _extract_credits(result: CleanedText, complete: bool = True) -> None:
         return
     if complete:
         _take_agency_line(result)
-    _take_dateline(result)
+    _take_dateline(result, complete)
     if (result.credit is None or result.byline is None) and (byline := agency_byline(result.paragraphs[0])):
         # A byline naming the agency among header pieces joined to the text ("3:30 p.m. EST By ANA RUIZ
         # The Associated Press"): the agency's copy, whoever printed it (the dateline under a paragraph
@@ -3197,8 +3199,9 @@ def _take_agency_line(result: CleanedText) -> None:
 NOTE_BEFORE_DATELINE_WORDS = 40
 
 
-def _take_dateline(result: CleanedText) -> None:
-    """The wire dateline opening the text, and the header pieces an extraction joined before it."""
+def _take_dateline(result: CleanedText, complete: bool = True) -> None:
+    """The wire dateline opening the text, and the header pieces an extraction joined before it; with
+    `complete`, a short paragraph above the lede it opens leaves the text (see _above_the_lede)."""
     # A layout table's cell keeps its mark until the end ("| MANILA, Nov. 24 (Xinhua) -- ...").
     dateline, header, rest = find_dateline(result.paragraphs[0].removeprefix(CELL_MARK))
     position = 0
@@ -3207,10 +3210,9 @@ def _take_dateline(result: CleanedText) -> None:
         and len(result.paragraphs) > 1
         and count_words(result.paragraphs[0]) <= NOTE_BEFORE_DATELINE_WORDS
     ):
-        # A short paragraph above the lede (a publisher's "This is a developing story and will be
-        # updated.", an editor's note, a standfirst) stays text; the lede under it opens with the
-        # agency's dateline. Only one naming its agency is read there: "AFAIK – I'm not aware ..." or
-        # a date alone opening a second paragraph is the text's.
+        # A short paragraph above the lede (an editor's note, a photo's caption, a promotion); the lede
+        # under it opens with the agency's dateline. Only one naming its agency is read there: "AFAIK –
+        # I'm not aware ..." or a date alone opening a second paragraph is the text's.
         dateline, header, rest = find_dateline(result.paragraphs[1].removeprefix(CELL_MARK))
         if dateline is None or header or not dateline.agency:
             return
@@ -3250,6 +3252,43 @@ def _take_dateline(result: CleanedText) -> None:
         # Its day without the year ("BERN, Nov 5 (Reuters)") dates nothing, but bounds how far the
         # article lies from a dated one (pair_features, stories' dates).
         result.metadata["dateline_day"] = day
+    if position == 1 and complete and not header:
+        _above_the_lede(result)
+
+
+# A note of the publisher's to its readers above the lede, which stays text.
+_EDITORS_NOTE = re.compile(
+    r"^[\W_]*(?:editor['’]?s\s+note|note\s+to\s+(?:readers|editors)|correction|clarification)\b", re.I
+)
+
+
+def _above_the_lede(result: CleanedText) -> None:
+    """The paragraph above an agency's dateline lede: the text begins at the dateline. A photo's caption
+    goes to the captions, an editor's note stays; anything else (a promotion, a link to comments, a
+    network's banner) leaves as the header's. On the 2,167 measuring and training pages, none of the 10
+    such paragraphs is the gold text's (a caption, "Get SI's LSU TIGERS Championship Package FREE!",
+    "Breaking News Visit Yahoo! News for the latest.")."""
+    above = result.paragraphs[0]
+    if _EDITORS_NOTE.match(above):
+        return
+    _pop_paragraph(result, 0)
+    if (byline := agency_byline(above)) is not None:
+        # Header pieces naming the agency's writer ("| 1/7/2008, 6:30 p.m. EST By ANA RUIZ The Associated Press").
+        result.credit = result.credit or byline[0]
+        result.byline = result.byline or byline[1]
+    if _WIRE_PHOTO_CAPTION.match(above) or is_caption_form(above):
+        result.captions.append(above)
+    elif result.title is None and count_words(above) <= HEADLINE_ABOVE_LEDE_WORDS:
+        # A text saved as its headline, then the lede (PolNeAR's AP stories: "O’Malley campaign to shift
+        # staff, resources to Iowa." over "DALLAS (AP) — ..."): the headline, where none was found.
+        result.title = above
+        result.removed.append(RemovedLine(above, "title"))
+    else:
+        result.removed.append(RemovedLine(above, HEADER_BEFORE_DATELINE_REASON))
+
+
+# A headline above its lede has at most this many words.
+HEADLINE_ABOVE_LEDE_WORDS = 20
 
 
 def _take_sign_off(result: CleanedText) -> None:
