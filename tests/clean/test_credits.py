@@ -94,6 +94,9 @@ from newstrace.model import Page
         ("MOSCOW, November 18. /TASS/. Prices rose.", "MOSCOW", "TASS", "Prices rose."),
         # TASS's Russian copy: a place in Cyrillic capitals, a hyphen inside it.
         ("ХОЛМ-НОВА, 14 октября. /ТАСС/. Цены выросли.", "ХОЛМ-НОВА", "TASS", "Цены выросли."),
+        # Agencies a place in other case than capitals leaves unread unless known.
+        ("Zagreb (Hina) - Vlada je objavila.", "Zagreb", "Hina", "Vlada je objavila."),
+        ("Athens (ANA-MPA) - The cabinet met.", "Athens", "ANA-MPA", "The cabinet met."),
         # Arabic copy: AFP's and Reuters' tags in Arabic, the country in brackets or the day after a comma.
         ("تارسل (فلدمارك) (أ ف ب) - غرقت العبارة.", "تارسل", "AFP", "غرقت العبارة."),
         ("القاهرة، 4 مارس (رويترز) - قال مسؤولون.", "القاهرة", "Reuters", "قال مسؤولون."),

@@ -472,6 +472,21 @@ AGENCIES: tuple[str, ...] = (
     "PAP",
     "MTI",
     "CTK",
+    # Southern and eastern Europe's and the Gulf's agencies, which a place in other case than capitals
+    # ("Zagreb (Hina) - ") hides from the unknown agency's form.
+    "Hina",
+    "HINA",
+    "AGERPRES",
+    "Agerpres",
+    "ANA-MPA",
+    "Tanjug",
+    "Keystone-SDA",
+    "UNIAN",
+    "BTA",
+    "LETA",
+    "ELTA",
+    "KUNA",
+    "QNA",
     "dpa",
     # Not an agency, but its tag opens its reports as one does ("WASHINGTON (CNN) -- "), and
     # affiliates reprint them.
