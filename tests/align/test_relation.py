@@ -80,6 +80,26 @@ def test_a_trimmed_verbatim_copy_is_a_copy_of_the_complete_text(lexicon: Lexicon
     assert [item.source_sentences for item in relation.aligned] == [(index,) for index in range(copy_sentences)]
 
 
+def test_texts_the_same_but_for_a_quotation_mark_are_duplicates_of_unknown_direction(lexicon: Lexicon) -> None:
+    # One curly quotation mark for a straight one: no style or completeness tells which came first (the
+    # direction model had given 87% to one of them).
+    straight = [
+        "A passenger ferry capsized in rough seas off the island of Tarsel on Wednesday, and at least nine people "
+        "were missing, the coast guard said.",
+        "Rescuers pulled 37 people from the water, four of them with serious injuries, coast guard spokesman Anders "
+        "Vik said. The ferry was carrying 46 passengers and a crew of five, he said.",
+        '"The waves were more than four metres high when the ship turned over," Vik said. "We are searching through '
+        'the night."',
+        "The ferry, the Selka, was built in 1987 and had passed its last inspection in January, according to its "
+        "operator, Tarsel Lines.",
+        "Veldmark's transport minister, Karin Oduya, said she would travel to the island on Thursday.",
+    ]
+    curly = [*straight[:2], straight[2].replace('"', "“", 1), *straight[3:]]
+    relation = _relate(make_article("b-straight", straight), make_article("a-curly", curly), lexicon)
+    assert (relation.kind, relation.direction) == ("duplicate", "unknown")
+    assert relation.evidence == ["identical texts: either may be the source"]
+
+
 def test_a_later_version_adding_paragraphs_is_a_copy_of_the_first_which_its_stamp_names_the_source(
     lexicon: Lexicon,
 ) -> None:

@@ -510,6 +510,14 @@ def relate(
     copy_text = second_text if copy is second else first_text
     wrapped = carries_its_source(models, comparison, alignment, copy_text, (first, second), probability)
     kind, confidence = classify(alignment, other_way, probability, wrapped)
+    if kind == "duplicate" and known and not (evidence.hard_points or evidence.hard_reasons):
+        # Texts the same but for a character or two (a quotation mark, a space): their style and
+        # completeness say nothing of which came first, and the soft evidence goes.
+        known, first_is_source, reasons = False, 0.5, []
+        if first.id > second.id:
+            source, copy, alignment, other_way = second, first, first_from_second, second_from_first
+        else:
+            source, copy, alignment, other_way = first, second, second_from_first, first_from_second
     if kind == "copy" and alignment.verbatim_share < COPY_VERBATIM_SHARE and wrapped:
         reasons.append(
             f"{copy.id} carries {alignment.verbatim_sentences} of {source.id}'s sentences word for word"
