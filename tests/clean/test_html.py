@@ -741,3 +741,30 @@ def test_figure_captions_are_read_once_each_and_unclosed_ones_in_one_pass() -> N
     assert figure_captions(many) == [f"Photo number {number} of the quay" for number in range(20)]
     assert figure_captions("<figcaption>Same &amp; <b>once</b></figcaption>" * 2) == ["Same & once"]
     assert figure_captions("<figcaption>never closed " * 50_000) == []
+
+
+def test_a_page_listing_other_articles_teasers_has_no_article_but_an_article_over_teasers_keeps_its_own() -> None:
+    stories = [
+        (
+            "Ferry to Holm island sails again after repairs",
+            "The Lakeside Courier · 2 hours ago",
+            "The ferry to Holm island sailed again on Monday after three weeks of repairs to the storm-damaged...",
+        ),
+        (
+            "Cheese festival draws record crowd to Ashgrove",
+            "Valley News · 5 hours ago",
+            "The Ashgrove cheese festival drew a record 18,000 visitors to the old cattle market on Saturday, and...",
+        ),
+        (
+            "Port of Holm expects fewer ships this winter",
+            "Harbour Ledger · 1 day ago",
+            "The port of Holm expects a fifth fewer container ships this winter as shipping lines move their...",
+        ),
+    ]
+    listing = "Top stories\n\n" + "\n".join(line for story in stories for line in story) + "\n\nMore headlines\n"
+    with pytest.raises(CleaningError, match="only a list of other articles' teasers"):
+        clean_page(Page("top.txt", "h", "text", ("top",), text=listing))
+    # A story with the site's teasers under it is an article, its lede whole.
+    article = "Island buys its ferry\n\n" + "\n\n".join(FERRY_PARAGRAPHS) + "\n\nMore news\n\n"
+    page = article + "\n".join(line for story in stories[1:] for line in story)
+    assert clean_page(Page("ferry.txt", "h", "text", ("ferry",), text=page))[0].paragraphs

