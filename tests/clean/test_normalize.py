@@ -47,6 +47,22 @@ def test_character_references_a_scraper_left_in_the_text_are_decoded() -> None:
     assert normalize_characters(text) == decoded
 
 
+def test_a_drop_cap_set_apart_from_its_word_is_joined_again() -> None:
+    lines = [
+        "T he ferry to Holm island sailed again on Monday after three weeks of repairs.",
+        "O n the pier, islanders waited with flags.",
+        # An initial, a name and an article of another language stay as they are.
+        "H on October 24th, 2012 6:21 am",
+        "B of A raises its fees for the island's branch.",
+        "A key was found on the pier.",
+    ]
+    assert normalize_text("\n\n".join(lines)).lines[::2] == [
+        "The ferry to Holm island sailed again on Monday after three weeks of repairs.",
+        "On the pier, islanders waited with flags.",
+        *lines[2:],
+    ]
+
+
 def test_a_line_holding_a_pages_source_is_read_as_its_visible_text() -> None:
     lines = [line for line in normalize_text(SOURCE).lines if line]
     # Inline elements stay inside their sentence; block elements end lines.
