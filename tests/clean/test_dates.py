@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -23,6 +23,10 @@ from newstrace.clean.dates import (
     stamp_of_date_line,
 )
 from newstrace.model import Page
+
+
+def _offset(hours: int) -> timezone:
+    return timezone(timedelta(hours=hours))
 
 
 @pytest.mark.parametrize(
@@ -542,12 +546,16 @@ def test_a_reading_time_beside_the_date_leaves_a_date_line(line: str, day: date 
     ("line", "stamp"),
     [
         ("October 14, 2025, 6:05 AM", datetime(2025, 10, 14, 6, 5)),
-        ("Updated October 14, 2025, 11:30 p.m. EDT", datetime(2025, 10, 14, 23, 30)),
+        # With the zone named after the time, its offset; none where the abbreviation names several.
+        ("Updated October 14, 2025, 11:30 p.m. EDT", datetime(2025, 10, 14, 23, 30, tzinfo=_offset(-4))),
+        ("Tue, October 14, 2025 at 6:12 AM GMT-4", datetime(2025, 10, 14, 6, 12, tzinfo=_offset(-4))),
+        ("October 14, 2025 6:12 AM GMT", datetime(2025, 10, 14, 6, 12, tzinfo=UTC)),
+        ("October 14, 2025 6:12 AM IST", datetime(2025, 10, 14, 6, 12)),
         ("Publié le 14/10/2025 à 18h42", datetime(2025, 10, 14, 18, 42)),
         ("14 October 2025 12:00 am", datetime(2025, 10, 14, 0, 0)),
         # Or just before it.
         ("Published 8:40 AM, Oct 14, 2025", datetime(2025, 10, 14, 8, 40)),
-        ("10:05 p.m. EDT October 14, 2025", datetime(2025, 10, 14, 22, 5)),
+        ("10:05 p.m. EDT October 14, 2025", datetime(2025, 10, 14, 22, 5, tzinfo=_offset(-4))),
         # Not the time of the date before it.
         ("13/10/2025 18:42, updated 14/10/2025", None),
         # No time after the date, or none that is a time.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -383,8 +383,13 @@ def _stamped_earlier(first: Article, second: Article) -> int:
 
 
 def _clock(article: Article) -> str:
+    """An article's time of publication as the evidence says it: in UTC where its offset is known."""
     stamp = _published_time(article)
-    return stamp.strftime("%H:%M") + (" UTC" if stamp and stamp.utcoffset() == timedelta(0) else "") if stamp else "?"
+    if stamp is None:
+        return "?"
+    if stamp.tzinfo is None:
+        return stamp.strftime("%H:%M")
+    return stamp.astimezone(UTC).strftime("%H:%M") + " UTC"
 
 
 def _same_site(first: str, second: str) -> bool:

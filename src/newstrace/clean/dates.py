@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES
@@ -809,8 +809,34 @@ def stamp_of_date_line(line: str, day: date) -> datetime | None:
             hour = hour % 12 + (12 if clock["half"].lower() == "p" else 0)
         if hour > 23 or minute > 59:
             return None
-        return datetime(day.year, day.month, day.day, hour, minute)
+        return datetime(day.year, day.month, day.day, hour, minute, tzinfo=_zone_after(line, clock.end()))
     return None
+
+
+# A time's zone right after it, where it names one offset: GMT or UTC (with its hours, "GMT-4"), and
+# the zones of North America's and Europe's papers. Other abbreviations name several zones ("IST" is
+# India's and Ireland's, "CST" China's too, though papers in English mostly mean America's).
+_ZONE = re.compile(
+    r"\s*(?:(?P<universal>GMT|UTC)(?:\s*(?P<sign>[+−-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?)?"
+    r"|(?P<named>EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST))\b"
+)
+_NAMED_ZONE_HOURS = {
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "BST": 1, "CET": 1, "CEST": 2,
+}  # fmt: skip
+
+
+def _zone_after(line: str, end: int) -> timezone | None:
+    """The time zone named right after a time in a line, or None."""
+    found = _ZONE.match(line, end)
+    if found is None:
+        return None
+    if found["named"]:
+        return timezone(timedelta(hours=_NAMED_ZONE_HOURS[found["named"]]))
+    if not found["sign"]:
+        return UTC
+    offset = timedelta(hours=int(found["hours"]), minutes=int(found["minutes"] or 0))
+    return timezone(-offset if found["sign"] in "-−" else offset) if offset <= timedelta(hours=14) else None
 
 
 # How far after its date a date line's time may stand ("October 14, 2025 at 6:05 AM", "14/10/2025 à 18h42"),
