@@ -196,16 +196,18 @@ def carries_its_source(
     copy_text: PreparedText,
     pair: tuple[Article, Article],
     probability: float,
+    undated: float | None = None,
 ) -> bool:
     """Whether a copy carries part of its source inside its own text (is_wrapped_copy), telling its
     story: two pages of one site share their template's sentences word for word, which name nothing
     the pages' own sentences name, and tell no one story (a follow-up of another day does, its dates
-    aside)."""
+    aside). `undated`: the pair's story probability without its dates, where already made."""
     if not is_wrapped_copy(alignment) or not _carried_names_told(copy_text, alignment):
         return False
     if probability >= STORY_THRESHOLD:
         return True
-    undated = _undated_probability(models, *pair, comparison.features)
+    if undated is None:
+        undated = _undated_probability(models, *pair, comparison.features)
     return undated is not None and undated >= STORY_THRESHOLD
 
 
@@ -513,7 +515,7 @@ def relate(
             f"the direction model gives {max(first_is_source, 1 - first_is_source):.0%} that {source.id} came first"
         )
     copy_text = second_text if copy is second else first_text
-    wrapped = carries_its_source(models, comparison, alignment, copy_text, (first, second), probability)
+    wrapped = carries_its_source(models, comparison, alignment, copy_text, (first, second), probability, undated)
     kind, confidence = classify(alignment, other_way, probability, wrapped)
     if kind == "duplicate" and known and not (evidence.hard_points or evidence.hard_reasons):
         # Texts the same but for a character or two (a quotation mark, a space): their style and

@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from newstrace.clean.patterns import AGENCIES, AGENCY_NAMES
 
 MONTHS: dict[str, int] = {}
-for number, names in enumerate(
+for month_names in (
     [
         # English, French, German, Spanish, Italian, Portuguese; Dutch and Indonesian; Russian as dates
         # write it ("15 января 2024", the genitive); then the other languages' short forms ("3 déc 2025",
@@ -34,13 +34,9 @@ for number, names in enumerate(
         "november nov novembre noviembre novembro ноября",
         "december dec décembre decembre dezember diciembre dicembre dezembro desember декабря déc dez dic",
     ],
-    start=1,
-):
-    for name in names.split():
-        MONTHS[name] = number
-# Arabic, as Egyptian and Gulf papers and agencies write the months ("4 مارس 2026"), and the Levantine
-# names of one word ("4 آذار 2026"); the Levantine January, October, November and December are two.
-for number, names in enumerate(
+    # Arabic, as Egyptian and Gulf papers and agencies write the months ("4 مارس 2026"), and the
+    # Levantine names of one word ("4 آذار 2026"); the Levantine January, October, November and
+    # December are two.
     [
         "يناير",
         "فبراير شباط",
@@ -55,10 +51,10 @@ for number, names in enumerate(
         "نوفمبر",
         "ديسمبر",
     ],
-    start=1,
 ):
-    for name in names.split():
-        MONTHS[name] = number
+    for number, names in enumerate(month_names, start=1):
+        for name in names.split():
+            MONTHS[name] = number
 
 WEEKDAYS = {
     "monday": 0,
@@ -787,9 +783,10 @@ _TIME_OF_DAY = re.compile(
 
 
 def stamp_of_date_line(line: str, day: date) -> datetime | None:
-    """The date and clock time a date line gives its day ("October 14, 2025, 6:05 AM" -> 06:05), no
-    time zone: the time just after that day's date, else the one just before it ("8:40 AM, Oct 14,
-    2025", "10:05 a.m. EDT October 14, 2025"), else None."""
+    """The date and clock time a date line gives its day ("October 14, 2025, 6:05 AM" -> 06:05), with
+    the zone named right after the time where it names one (_zone_after): the time just after that
+    day's date, else the one just before it ("8:40 AM, Oct 14, 2025", "10:05 a.m. EDT October 14,
+    2025"), else None."""
     # A time before a date may not be the previous date's ("13/10/2025 18:42, updated 14/10/2025").
     previous_end = 0
     for found in find_dates(line):

@@ -2173,7 +2173,7 @@ def _finish(
         and (stamp := stamp_of_date_line(result.metadata.get("date_line", ""), article_date)) is not None
     ):
         # The date line's time orders one publisher's versions of a story (6:05 AM, then the 11:30 AM
-        # update), as a page's metadata time does; no time zone, so only within one publisher.
+        # update), as a page's metadata time does; two publishers' only where both name their zones.
         result.metadata[PUBLISHED_TIME] = stamp.isoformat()
 
 
