@@ -1451,16 +1451,12 @@ def _title_holds(line: Line, title_key: str) -> bool:
 
 # A caption's label before it ("Image caption, ...", "Media caption ...", "Photo caption: ...", "Caption: ...").
 # In capitals as a label is, and "Caption" with its colon: "caption of the figure" opens a sentence.
-_CAPTION_LABEL = re.compile(
-    r"^(?:(?:Image|Media|Photo|Picture|Video|IMAGE|MEDIA|PHOTO|PICTURE|VIDEO)\s+(?i:caption)\s*[,:]?"
-    r"|(?i:caption)\s*:)\s+(?=\S)"
-)
+_MEDIA_CAPTION = r"(?:Image|Media|Photo|Picture|Video|IMAGE|MEDIA|PHOTO|PICTURE|VIDEO)\s+(?i:caption)"
+_CAPTION_LABEL = re.compile(rf"^(?:{_MEDIA_CAPTION}\s*[,:]?|(?i:caption)\s*:)\s+(?=\S)")
 
 
 # The label alone on its line, the caption on the next ("Image caption," over "Residents were moved ...").
-_CAPTION_LABEL_ALONE = re.compile(
-    r"^(?:(?:Image|Media|Photo|Picture|Video|IMAGE|MEDIA|PHOTO|PICTURE|VIDEO)\s+(?i:caption)|(?i:caption))\s*[,:]?$"
-)
+_CAPTION_LABEL_ALONE = re.compile(rf"^(?:{_MEDIA_CAPTION}|(?i:caption))\s*[,:]?$")
 
 
 def _under_caption_label(lines: list[Line], position: int) -> bool:
