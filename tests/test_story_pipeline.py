@@ -637,5 +637,11 @@ def test_an_undated_member_takes_its_storys_date_only_where_its_own_day_agrees(t
         make_article("near", ["Text."], metadata={"dateline_day": "--06-18"}),
         make_article("far", ["Text."], metadata={"dateline_day": "--11-05"}),
     ]
-    dates = {record["id"]: record["date"] for record in build_report(articles, [], [story])["articles"]}
-    assert dates == {"dated": "2025-06-17", "near": "2025-06-17", "far": None}
+    records = build_report(articles, [], [story])["articles"]
+    dates = {record["id"]: (record["date"], record["date_source"]) for record in records}
+    # The near one's own day, 18 June, in the story's year; not the story's 17th.
+    assert dates == {
+        "dated": ("2025-06-17", None),
+        "near": ("2025-06-18", "dateline day, story's year"),
+        "far": (None, None),
+    }

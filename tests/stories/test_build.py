@@ -346,6 +346,19 @@ def test_an_undated_origin_gives_its_story_the_earliest_member_date() -> None:
     assert story.date == "2024-03-13"
 
 
+def test_an_undated_origin_whose_dateline_names_its_day_dates_its_story_by_that_day() -> None:
+    # "Lima, 30 dic (EFE).-" with no year, its copy printed on 1 January: the story is of 30 December
+    # of the year before, the day nearest the copy's; a day a month off dates nothing.
+    wire = _article("wire", "long", credit="EFE")
+    wire.metadata["dateline_day"] = "--12-30"
+    (story,) = build_stories([wire, _article("paper", date="2025-01-01")], [_relation("wire", "paper", "syndicated")])
+    assert story.origin == "wire"
+    assert story.date == "2024-12-30"
+    wire.metadata["dateline_day"] = "--11-30"
+    (story,) = build_stories([wire, _article("paper", date="2025-01-01")], [_relation("wire", "paper", "syndicated")])
+    assert story.date == "2025-01-01"
+
+
 def test_stories_are_ordered_by_date_then_origin_and_labelled_by_the_origins_title() -> None:
     long_title = (
         "Marrowby council approves a fourteen million pound flood barrier on the River Tessel after record floods"

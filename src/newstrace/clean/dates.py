@@ -459,11 +459,15 @@ def fewest_days_apart(first: date | str, second: date | str) -> int | None:
     if isinstance(first, str):
         first, second = second, first
     assert isinstance(first, date)
-    if isinstance(second, date):
-        return abs((first - second).days)
-    candidates = [_day_in_year(second, year) for year in (first.year - 1, first.year, first.year + 1)]
-    gaps = [abs((first - candidate).days) for candidate in candidates if candidate is not None]
-    return min(gaps) if gaps else None
+    nearest = second if isinstance(second, date) else nearest_date_of_day(second, first)
+    return None if nearest is None else abs((first - nearest).days)
+
+
+def nearest_date_of_day(day: str, anchor: date) -> date | None:
+    """A day without its year ("--11-05") in the year that puts it nearest the anchor date."""
+    candidates = [_day_in_year(day, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    readable = [candidate for candidate in candidates if candidate is not None]
+    return min(readable, key=lambda candidate: abs((anchor - candidate).days), default=None)
 
 
 def _day_in_year(value: str, year: int) -> date | None:

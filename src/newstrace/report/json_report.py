@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newstrace.clean.dates import fewest_days_apart
 from newstrace.model import Article, ReadError, Relation, Story
 from newstrace.store import Store
-from newstrace.stories import story_dates
+from newstrace.stories import dated_by_its_day, story_dates
 
 ARTICLE_KEYS = (
     "id",
@@ -46,9 +44,13 @@ def build_report(
     records = []
     for article in articles:
         record = article_record(article)
-        if record["date"] is None and _agrees_with_its_day(article, dated_by_story.get(article.id)):
-            record["date"] = dated_by_story[article.id]
-            record["date_source"] = "story"
+        story_date = dated_by_story.get(article.id)
+        if record["date"] is None and story_date is not None:
+            if (own_day := dated_by_its_day(article, story_date)) is not None:
+                # Its wire dateline names the day ("Lima, 12 nov (EFE)"); the story gives the year.
+                record["date"], record["date_source"] = own_day.isoformat(), "dateline day, story's year"
+            elif not article.metadata.get("dateline_day"):
+                record["date"], record["date_source"] = story_date, "story"
         records.append(record)
     return {
         "articles": records,
@@ -56,19 +58,6 @@ def build_report(
         "relations": [relation_record(relation) for relation in relations or []],
         "errors": [{"source": error.source, "error": error.error} for error in errors],
     }
-
-
-# A story's date stands for an undated member's only where the member's own day without a year (its
-# wire dateline's "Nov 5") is within this many days of it: a report is printed a day or two later.
-STORY_DAY_SLACK = 2
-
-
-def _agrees_with_its_day(article: Article, story_date: str | None) -> bool:
-    if story_date is None:
-        return False
-    day = article.metadata.get("dateline_day")
-    gap = fewest_days_apart(date.fromisoformat(story_date[:10]), day) if day else 0
-    return gap is not None and gap <= STORY_DAY_SLACK
 
 
 def story_record(story: Story) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from newstrace.candidates.catchline import catchline_key
+from newstrace.clean.dates import nearest_date_of_day
 from newstrace.model import (
     DERIVED_KINDS,
     Article,
@@ -32,6 +33,9 @@ SAME_EVENT_DAYS = 0
 CARRIED_KINDS = ("syndicated", "rewrite")
 VERBATIM_KINDS = ("duplicate", "copy")
 LABEL_WORDS = 12
+# A story's date stands for an undated member's only where the member's own day without a year (its
+# wire dateline's "Nov 5") is within this many days of it: a report is printed a day or two later.
+DATELINE_DAY_SLACK = 2
 
 # Two groups join when the mean story probability over all their pairs (0 where no relation was found)
 # reaches this: lower than the pair threshold, as a new member need not be related to every member.
@@ -300,6 +304,10 @@ def _story(
         members.append(StoryMember(member, kind, confidence, echo_of.get(member)))
     dates = sorted(value for value in (by_id[member].date for member in group) if value)
     story_date = by_id[origin].date or (dates[0] if dates else None)
+    if not by_id[origin].date and (own_day := dated_by_its_day(by_id[origin], story_date)) is not None:
+        # An undated origin's wire dateline names its day ("Lima, 12 nov (EFE)"): the story is of that
+        # day, not of its first dated copy's, printed the day after.
+        story_date = own_day.isoformat()
     title = by_id[origin].title or next((by_id[m].title for m in sorted(group) if by_id[m].title), None)
     label = _label(title or by_id[origin].text)
     return Story(
@@ -420,6 +428,18 @@ def source_strengths(group: frozenset[str], relations: Sequence[Relation]) -> di
 # strength stays above 0.
 _STRENGTH_ROUNDS = 100
 _LEAST_WINS = 1e-3
+
+
+def dated_by_its_day(article: Article, story_date: str | None) -> date | None:
+    """An undated article's own day without a year (its wire dateline's "Nov 5") in the year nearest
+    the story's date, where the two are at most DATELINE_DAY_SLACK days apart."""
+    day = article.metadata.get("dateline_day")
+    if not day or not story_date:
+        return None
+    own_day = nearest_date_of_day(day, date.fromisoformat(story_date[:10]))
+    if own_day is None or abs((own_day - date.fromisoformat(story_date[:10])).days) > DATELINE_DAY_SLACK:
+        return None
+    return own_day
 
 
 def story_dates(stories: Sequence[Story]) -> dict[str, str]:
