@@ -545,6 +545,38 @@ def test_the_headline_is_the_line_the_pages_title_line_holds() -> None:
         assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
 
 
+FERRY_BODY_FR = (
+    "Le ferry de l'île de Holm a repris la mer lundi après trois semaines de travaux sur la jetée.\n\n"
+    "Les habitants dépendaient d'une petite vedette pour la nourriture et le courrier pendant ce temps.\n\n"
+    "L'exploitant a indiqué que les horaires redeviendraient normaux d'ici la fin du mois.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        # French sets a space before a colon inside the headline: one headline, not a site's name and one.
+        (
+            "Île de Holm : le ferry reprend la mer après trois semaines",
+            "Île de Holm : le ferry reprend la mer après trois semaines",
+        ),
+        (
+            "Le ferry reprend la mer après trois semaines : courrierdulac.fr",
+            "Le ferry reprend la mer après trois semaines",
+        ),
+        (
+            "Courrier du Lac : Le ferry reprend la mer après trois semaines",
+            "Le ferry reprend la mer après trois semaines",
+        ),
+    ],
+)
+def test_a_spaced_colon_before_small_letters_is_the_headlines_own(first_line: str, title: str) -> None:
+    for model in (None, default_line_model()):
+        [article] = clean_text(f"{first_line}\n\n{FERRY_BODY_FR}", line_model=model)
+        assert article.title == title
+        assert article.paragraphs[0].startswith("Le ferry de l'île de Holm")
+
+
 def test_share_buttons_naming_their_service_are_neither_body_nor_title() -> None:
     # A magazine's page: its <title>, a long menu, the headline again, the contributor's box and the
     # sharing buttons, each naming where it shares to, over the story.
@@ -2437,6 +2469,26 @@ def test_a_source_line_under_the_text_leaves_the_body_and_names_its_source(
     [article] = clean_text(f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{line}\n\n{more}")
     assert article.paragraphs[-1].startswith("The island council has asked")
     assert "credited_source" not in article.metadata
+
+
+@pytest.mark.parametrize(("line", "credit"), [("dpa", "dpa"), ("(dpa/lsn)", "dpa"), ("(AFP/Reuters)", "AFP")])
+def test_an_agency_named_alone_under_the_text_is_its_credit_and_between_paragraphs_a_pictures(
+    line: str, credit: str
+) -> None:
+    # German papers close the agency's text so; the page's foot follows.
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{line}\n\nMore from the region\nImprint | Contact\n"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[-1].startswith("The operator said timetables")
+        assert article.credit == credit
+        assert (line, "agency credit line") in [(item.line, item.reason) for item in article.removed]
+    # Under a paragraph with more text below it, the name is a picture's credit: no credit of the text.
+    first, rest = FERRY_BODY.split("\n\n", 1)
+    [article] = clean_text(
+        f"Ferry to Holm island sails again after repairs\n\n{first}\n{line}\n{rest}", line_model=default_line_model()
+    )
+    assert len(article.paragraphs) == 3
+    assert article.credit is None
 
 
 @pytest.mark.parametrize(

@@ -366,6 +366,20 @@ def agency_byline(text: str) -> tuple[str, str] | None:
     return canonical_agency(match.group("agency")) or match.group("agency"), _NAMES_END.sub("", match.group("names"))
 
 
+# The agencies a paper names alone on a line under the text it took from them, German papers' way:
+# "dpa", "(dpa)", "© dpa", "dpa/lsn" (with the agency's regional desk), "AFP/Reuters", "(AP, Reuters)".
+_CLOSING_AGENCIES = re.compile(
+    rf"^[(\[]?\s*(?:©\s*)?(?P<agency>{ANY_AGENCY})(?:\s*(?:/|,|&|\band\b)\s*(?:{ANY_AGENCY}|[a-z]{{2,4}}))*\s*[)\]]?\.?$"
+)
+
+
+def closing_agency(line: str) -> str | None:
+    """The (first) agency of a line naming one or more agencies alone, as papers close a text they
+    took from them ("dpa", "(AFP/Reuters)"), or None."""
+    match = _CLOSING_AGENCIES.match(line.strip())
+    return canonical_agency(match.group("agency")) or match.group("agency") if match else None
+
+
 # A wire note or a reporter credit that names an agency alone as a contributor: "(With AFP)", "(With
 # reporting by Reuters)", "Additional reporting by Reuters", "(With inputs from PTI)".
 _AGENCY_CONTRIBUTED = re.compile(

@@ -38,10 +38,14 @@ _WORD = re.compile(r"\w+")
 _SKIP_LINK = r"(?:skip|jump) to (?:main|content|sidebar|navigation|search)\b"
 _SKIP_LINK_LINE = re.compile(_SKIP_LINK, re.IGNORECASE)
 _TRAILING_SKIP_LINK = re.compile(r"\s+" + _SKIP_LINK + r".*$", re.IGNORECASE)
+# A colon set apart by spaces before three words or more, the first in small letters, is the
+# headline's own, French style ("Grève des contrôleurs : plus de 900 vols annulés"), not a separator:
+# a site's name in small letters is a word or two ("Headline : thewest.com.au").
+TITLE_COLON = r":(?!\s+[a-zß-öø-ÿ][^\s|]*(?:\s+[^\s|–—-]+){2})"
 # What sets a `<title>` line's parts apart ("Headline - Site", "Site | Section | Headline").
-TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—»•:]|::)\s+")
+TITLE_SEPARATOR = re.compile(rf"\s+(?:[-|–—»•]|::|{TITLE_COLON})\s+")
 # Parts of a <title>: "Site: Headline", "Headline « Site", "Headline - Site", "Site | Headline".
-TITLE_PARTS = re.compile(r"\s*(?:[|–—»«•]|::?)\s+|\s+-\s+")
+TITLE_PARTS = re.compile(rf"\s*(?:[|–—»«•]|::)\s+|(?<=\S):\s+|\s+{TITLE_COLON}\s+|\s+-\s+")
 # A scraped page's first line is its <title> where it holds such parts and is no longer than this.
 TITLE_LINE_CHARACTERS = 200
 

@@ -20,7 +20,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from newstrace.clean.dates import MONTHS, WEEKDAYS, is_date_line
-from newstrace.clean.headlines import TITLE_PARTS
+from newstrace.clean.headlines import TITLE_COLON, TITLE_PARTS
 from newstrace.clean.line_vocabulary import STOP_WORDS
 from newstrace.model import NO_OUTLET, Article, RemovedLine
 
@@ -476,7 +476,9 @@ def _title_parts(page_title: str | None) -> list[str]:
 # "Site : Headline"), marks opening the title ("» Headline"), a mark glued to the next word after a
 # space ("Headline :zenhabits") and a double colon after a word ("Headline 7:: Site"). A colon and a
 # space alone are not one: "Obama: ..." opens many headlines of one site with their speaker.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:--|::?|[-|–—»«•›])\s+|^\s*[|–—»«•›]+\s*|\s+(?:::?|[|»›])(?=\w)|(?<=\w)::\s+")
+_TITLE_SEPARATOR = re.compile(
+    rf"\s+(?:--|::|{TITLE_COLON}|[-|–—»«•›])\s+|^\s*[|–—»«•›]+\s*|\s+(?:::?|[|»›])(?=\w)|(?<=\w)::\s+"
+)
 
 # Rounds of trimming a title's ends: a site's name, its section and a stamp are at most three parts deep
 # ("Photography, CA - Blue Lily Photo - Blue Lily Blog - tiny apple" took three).

@@ -29,6 +29,7 @@ from newstrace.clean.credits import (
     author_line_agency,
     author_line_name,
     canonical_agency,
+    closing_agency,
     contributing_agency,
     find_dateline,
     is_credit_paragraph,
@@ -1743,6 +1744,10 @@ def _rule_decisions(results: list[CleanedText]) -> RuleDecisions:
     )
 
 
+# What the rules may have read an agency's name alone under the text as, before it is known for a credit.
+_CLOSING_CREDIT_READINGS = (None, "stray short token", SHORT_FOOTER_LINE)
+
+
 def _credit_line_agency(line: Line, position: int, reason: str | None, headline_at: int, first_body: int) -> str | None:
     """The agency of a credit line alone under the headline, in the header ("The Associated Press", "AP
     Sports Writer", "Agence France-Presse"): the copy is the agency's. Above the headline such a line
@@ -1799,6 +1804,15 @@ def _clean_segment(
         if (agency := _credit_line_agency(line, position, reason, headline_at, first_body)) is not None:
             reason = AGENCY_CREDIT_REASON
             result.credit = result.credit or agency
+        elif (
+            zone == "footer"
+            and position == last_kept + 1
+            and reason in _CLOSING_CREDIT_READINGS
+            and (agency := closing_agency(line.text)) is not None
+        ):
+            # The agency named alone right under the text ("dpa", "(AFP/Reuters)"): the text is its copy.
+            reason = AGENCY_CREDIT_REASON
+            result.credit = result.credit or agency
         # Headlines listed under a "Related"/"More on" line are teasers, not subheadings.
         if reason is None and in_teaser_list and not line.sentence_end and line.words <= 15:
             reason = "teaser list"
@@ -1840,7 +1854,7 @@ def _clean_segment(
                 and len(strong_positions) >= 2
                 and strong_positions[1] < position
             )
-            if closes_body or (zone == "footer" and _ends_article(line, reason)):
+            if closes_body or (zone == "footer" and reason != AGENCY_CREDIT_REASON and _ends_article(line, reason)):
                 # What follows the end of an article (comments, teasers, the next story) is not it.
                 for later in lines[position + 1 :]:
                     later_reason = _removal_reason(later, "footer", seen_keys, title_key)
@@ -2251,6 +2265,9 @@ def _clean_segment_by_model(
     author_boxes = _author_boxes(lines, first_body)
     last_kept = last_body
     under_link_line = False
+    last_paragraph = -1
+    closing_candidate: tuple[int, str] | None = None
+    closing_credit: tuple[int, str] | None = None  # where among the removed lines, and the agency
     # A teaser's headline said again elsewhere on the page (beside its picture) is that teaser too.
     teaser_keys = (
         {lines[position].key for position in np.flatnonzero(teasers).tolist()} if teasers is not None else set()
@@ -2280,6 +2297,15 @@ def _clean_segment_by_model(
         elif (agency := _credit_line_agency(line, position, reason, headline_at, first_body)) is not None:
             reason = AGENCY_CREDIT_REASON
             result.credit = result.credit or agency
+        elif (
+            position == last_paragraph + 1
+            and reason in _CLOSING_CREDIT_READINGS
+            and (agency := closing_agency(line.text)) is not None
+        ):
+            # An agency named alone under a paragraph ("dpa", "(AFP/Reuters)"): under the text's last
+            # one it credits the text (read once the loop is done), between two a picture.
+            reason = AGENCY_CREDIT_REASON
+            closing_candidate = (position, agency)
         # An article's text starts after its headline: short lines above it are the page's, whatever
         # the model says of them.
         above_headline = position < headline_position and not line.strong_body
@@ -2423,7 +2449,12 @@ def _clean_segment_by_model(
             if not removed_whatever_the_model_says:
                 result.paragraphs.append(line.text)
                 result.body_lines.append(line.text)
-                last_kept = position
+                last_kept = last_paragraph = position
+                if closing_credit is not None:
+                    result.removed[closing_credit[0]] = RemovedLine(
+                        result.removed[closing_credit[0]].line, PHOTO_CREDIT_REASON
+                    )
+                    closing_credit = None
                 continue
         if first_body < position <= first_body + POST_LINE_IN_TEXT_REACH and _is_post_line_in_text(line):
             published, update = publication_date(line.text, line.dates)
@@ -2447,7 +2478,11 @@ def _clean_segment_by_model(
             or (headline_at < position - 1 < position < first_body and _ROLE_LINE.match(line.text))
         ):
             name_above = _name_alone_above(result, lines[position - 1])
+        if closing_candidate is not None and closing_candidate[0] == position and reason == AGENCY_CREDIT_REASON:
+            closing_credit = (len(result.removed), closing_candidate[1])
         result.removed.append(RemovedLine(line.text, reason or MODEL_REASON))
+    if closing_credit is not None:
+        result.credit = result.credit or closing_credit[1]
     if name_above is not None and result.byline is None and not _named_elsewhere(result, *name_above):
         # Only where nothing else named the author: a label under the headline may read as a name too.
         result.byline, where = name_above
