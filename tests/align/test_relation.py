@@ -229,6 +229,21 @@ def test_an_agency_dateline_credit_or_wire_header_names_the_source(lexicon: Lexi
         assert relation.direction_confidence >= 0.95
 
 
+def test_of_two_identical_texts_crediting_one_agency_its_own_dateline_names_the_source(lexicon: Lexicon) -> None:
+    # The agency's release under its tag ("KESTREL BAY (EFE) -"), a paper's copy of it word for word
+    # with "Fuente: EFE" under the text: both credit EFE, only one in the agency's own form.
+    wire = make_article("z-wire", ORIGINAL, credit="EFE", dateline="KESTREL BAY", metadata={"dateline_agency": "EFE"})
+    paper = make_article("a-paper", ORIGINAL, credit="EFE")
+    for first, second in ((wire, paper), (paper, wire)):
+        relation = _relate(first, second, lexicon)
+        assert (relation.source, relation.copy, relation.direction) == ("z-wire", "a-paper", "known")
+        assert relation.kind == "duplicate"
+        assert relation.evidence == ["z-wire carries EFE's own dateline or wire header; the other only credits it"]
+    # Another agency's credit says nothing of which came first.
+    relation = _relate(wire, make_article("a-paper", ORIGINAL, credit="AFP"), lexicon)
+    assert relation.direction == "unknown"
+
+
 def test_the_earlier_date_names_the_source(lexicon: Lexicon) -> None:
     later = make_article("a-later", ORIGINAL, date="2024-04-02")
     earlier = make_article("z-earlier", SYNDICATED, date="2024-04-01T09:30:00")

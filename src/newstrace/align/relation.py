@@ -41,6 +41,7 @@ from newstrace.model import (
     WHOLE_COPY_SHARE,
     Article,
     Relation,
+    agency_mark_rank,
     publishers_differ,
 )
 from newstrace.sentences import default_lexicon
@@ -267,6 +268,17 @@ def direction_evidence(
         points += 2 * sign
         holder = first if sign > 0 else second
         reasons.append(f"{holder.id} carries an agency dateline, credit or wire header; the other does not")
+    elif (
+        first.credit
+        and first.credit == second.credit
+        and (ranks := (agency_mark_rank(first), agency_mark_rank(second))) in ((0, 1), (1, 0))
+    ):
+        # Both credit one agency, one in the agency's own form (its tag in the dateline, a wire header),
+        # the other in a paper's ("Fuente: EFE", "dpa" under the text): the paper's is the copy.
+        sign = 1 if ranks[0] == 0 else -1
+        points += 2 * sign
+        holder = first if sign > 0 else second
+        reasons.append(f"{holder.id} carries {holder.credit}'s own dateline or wire header; the other only credits it")
     first_date, second_date = parse_date(first.date), parse_date(second.date)
     if first_date and second_date and first_date != second_date:
         sign = 1 if first_date < second_date else -1
