@@ -2941,6 +2941,11 @@ def test_a_page_opening_with_its_headline_keeps_it_over_the_longer_deck_under_it
     titled = "\n\n".join([f"{headline} | The Westmere Gazette", headline, *paragraphs])
     [article] = clean_text(titled, line_model=default_line_model())
     assert article.title == headline
+    # A press release's headline in title case holds no function word; its deck is a sentence.
+    release_headline = "Westmere Council Approves 2026 Budget Plan"
+    deck = "Spending on roads rises 12% while school maintenance is held flat"
+    [article] = clean_text("\n\n".join([release_headline, deck, *paragraphs]), line_model=default_line_model())
+    assert article.title == release_headline
 
 
 @pytest.mark.parametrize(

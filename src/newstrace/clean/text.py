@@ -2534,6 +2534,7 @@ def _name_alone_above(result: CleanedText, previous: Line) -> tuple[str, int] | 
 # The fewest words of a page's first line that is its headline above a deck, and the most of the
 # deck's words the headline may share (more, and the first line is the <title> of the line under it).
 DECK_HEADLINE_WORDS = 5
+DECK_HEADLINE_WORDS_WITHOUT_FUNCTION_WORDS = 6
 DECK_SHARED_WORDS = 0.5
 
 
@@ -2649,7 +2650,11 @@ def _title_as_read(
         chosen = next((line for line in ranked if not _is_author_line(line, as_learnt)), None)
         if chosen is None:
             return None, None
-        if not as_learnt and chosen.index == opening.index + 1 and _headline_over_its_deck(opening, chosen, candidates):
+        if (
+            not as_learnt
+            and chosen.index == opening.index + 1
+            and _headline_over_its_deck(opening, chosen, candidates, first_line=opening is header[0])
+        ):
             chosen = opening
         elif (
             not as_learnt
@@ -2788,7 +2793,7 @@ def _line_above(header: list[Line], line: Line) -> Line | None:
     return header[position - 1] if 0 < position < len(header) and header[position] is line else None
 
 
-def _headline_over_its_deck(opening: Line, chosen: Line, candidates: list[Line]) -> bool:
+def _headline_over_its_deck(opening: Line, chosen: Line, candidates: list[Line], first_line: bool = False) -> bool:
     """Whether the page's first line is its headline, the longer line chosen under it the deck: a
     headline of a few words with a function word among them (a masthead or a site's name has none),
     telling in other words what the deck tells (a first line made of the chosen line's words is the
@@ -2798,8 +2803,19 @@ def _headline_over_its_deck(opening: Line, chosen: Line, candidates: list[Line])
         opening in candidates
         and _share_inside(_title_words(_title_text(chosen), False), set(words)) < DECK_SHARED_WORDS
         and len(words) >= DECK_HEADLINE_WORDS
-        and any(word in STOP_WORDS for word in words)
-        and _reads_as_headline(opening)
+        and (
+            (any(word in STOP_WORDS for word in words) and _reads_as_headline(opening))
+            # A press release's headline in title case may hold none ("Orvale Labs Reports Third
+            # Quarter 2025 Results"), but is longer than a masthead and names no widget. Only the
+            # page's first line: inside a header such a line is as often a menu's ("WP Rugby
+            # SuperSport United Nedbank Challenge").
+            or (
+                first_line
+                and len(words) >= DECK_HEADLINE_WORDS_WITHOUT_FUNCTION_WORDS
+                and all(word[:1].isupper() or word[:1].isdigit() for word in _WORD.findall(opening.text))
+                and not any(word in WIDGET_WORDS for word in words)
+            )
+        )
     )
 
 
