@@ -151,6 +151,35 @@ def test_a_text_around_paragraphs_of_its_source_word_for_word_is_a_copy_and_says
     assert _relate(lazy, source, lexicon).kind == "rewrite"
 
 
+# The agency's later story of the day under the same dateline: a new top, two paragraphs of the first
+# word for word, which name no one the new sentences name.
+UPDATE = [
+    "Dozens of islanders blocked the slipway at Kestrel Bay on Friday, a day after the ferry operator said crossings to Strathmorrow would stop for 16 weeks from May 2.",
+    "Coastguard officers asked the group to leave by noon, and the protest ended peacefully, Sergeant Mirela Dunn said.",
+    ORIGINAL[2],
+    ORIGINAL[4],
+    "The regional transport board will hear the islanders' objections at its meeting on Tuesday.",
+]
+
+
+def test_an_agencys_update_under_its_dateline_carrying_its_first_story_is_a_copy(lexicon: Lexicon) -> None:
+    fields = {"credit": "AP", "dateline": "KESTREL BAY, Calderland", "date": "2024-05-02"}
+    first = make_article("z-first", ORIGINAL, **fields)
+    update = make_article("a-update", UPDATE, **fields)
+    relation = _relate(update, first, lexicon)
+    assert (relation.kind, relation.copy) == ("copy", "a-update")
+    assert relation.confidence < 0.97
+    assert any("carries 5 of z-first's sentences word for word" in reason for reason in relation.evidence)
+    # The same texts under no shared dateline: the carried sentences name nothing the new ones name,
+    # as a site's template would not, and no copy is claimed.
+    bare = _relate(
+        make_article("a-update", UPDATE, date="2024-05-02"),
+        make_article("z-first", ORIGINAL, date="2024-05-02"),
+        lexicon,
+    )
+    assert bare.kind != "copy"
+
+
 def test_completeness_is_told_in_shares_unless_one_text_is_mostly_inside_the_other() -> None:
     first, second = make_article("first", ORIGINAL), make_article("second", ORIGINAL[:2])
     # second's words mostly in sentences matching first's: a copy's wording.

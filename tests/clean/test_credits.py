@@ -449,6 +449,11 @@ def test_a_labelled_author_line(line: str, author: str | None, agency: str | Non
         ("Associated Press writer Jon Berg contributed from Oslund.", True),
         ("Residents contributed from their own savings to rebuild the pier.", False),
         ("Two reporters contributed from their savings.", False),
+        # The surname alone, as AP credits a writer its byline named in full.
+        ("Berg reported from Oslund.", True),
+        ("Berg reported from Oslund. Ruiz in Valletta contributed.", True),
+        ("Residents contributed.", False),
+        ("Police reported from the scene.", False),
     ],
 )
 def test_a_paragraph_that_is_a_reporter_credit_alone(paragraph: str, is_credit: bool) -> None:

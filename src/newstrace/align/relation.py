@@ -202,14 +202,22 @@ def carries_its_source(
     """Whether a copy carries part of its source inside its own text (is_wrapped_copy), telling its
     story: two pages of one site share their template's sentences word for word, which name nothing
     the pages' own sentences name, and tell no one story (a follow-up of another day does, its dates
-    aside). `undated`: the pair's story probability without its dates, where already made."""
-    if not is_wrapped_copy(alignment) or not _carried_names_told(copy_text, alignment):
+    aside). An agency's update of its own report, under the same dateline, tells its story whatever
+    its new sentences name. `undated`: the pair's story probability without its dates, where already made."""
+    if not is_wrapped_copy(alignment):
+        return False
+    if not _carried_names_told(copy_text, alignment) and not _one_agency_dateline(*pair):
         return False
     if probability >= STORY_THRESHOLD:
         return True
     if undated is None:
         undated = _undated_probability(models, *pair, comparison.features)
     return undated is not None and undated >= STORY_THRESHOLD
+
+
+def _one_agency_dateline(first: Article, second: Article) -> bool:
+    """Whether both articles stand under one agency's dateline of one place ("GRANBY FALLS, Colo. (AP)")."""
+    return bool(first.dateline and first.credit) and (first.dateline, first.credit) == (second.dateline, second.credit)
 
 
 def _carried_names_told(copy_text: PreparedText, alignment: AlignedText) -> bool:

@@ -116,9 +116,14 @@ _CREDIT_PARAGRAPH = re.compile(
 _CREDIT_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){1,3}"
 _CONTRIBUTOR = rf"{_CREDIT_NAME}(?:\s+in\s+[A-ZÀ-Ý][^.,;]{{1,40}}?)?"
 _CONTRIBUTORS = rf"{_CONTRIBUTOR}(?:(?:,\s*|,?\s+and\s+){_CONTRIBUTOR})*"
+# Under a byline that named them in full, the surname alone: "Berg reported from Denver." (only where
+# the credit says "reported from": "Residents contributed." is a sentence).
+_REPORTER_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}"
+_SURNAME_CONTRIBUTOR = rf"{_REPORTER_NAME}(?:\s+in\s+[A-ZÀ-Ý][^.,;]{{1,40}}?)?"
+_SURNAME_CONTRIBUTORS = rf"{_SURNAME_CONTRIBUTOR}(?:(?:,\s*|,?\s+and\s+){_SURNAME_CONTRIBUTOR})*"
 _NAMED_CREDIT_PARAGRAPH = re.compile(
-    rf"^(?P<credit>(?:{_CREDIT_NAME}(?:\s+and\s+{_CREDIT_NAME})?\s+reported\s+from\s+[A-ZÀ-Ý][^.]{{1,80}}\."
-    rf"(?:\s+{_CONTRIBUTORS}\s+contributed\.?)?|{_CONTRIBUTORS}\s+contributed\.?))$"
+    rf"^(?P<credit>(?:{_REPORTER_NAME}(?:\s+and\s+{_REPORTER_NAME})?\s+reported\s+from\s+[A-ZÀ-Ý][^.]{{1,80}}\."
+    rf"(?:\s+{_SURNAME_CONTRIBUTORS}\s+contributed\.?)?|{_CONTRIBUTORS}\s+contributed\.?))$"
 )
 # A reporter credit is a line or two at the foot of an article: a "___" rule far above the end (a
 # transcript's header) followed by thousands of words is not one.
