@@ -339,6 +339,16 @@ def test_a_records_author_goes_before_the_names_of_those_who_only_contributed() 
         "Associated Press writer Jon Berg contributed from Oslund.", "Jon Berg reported from Oslund."
     )
     assert clean_text(reported, author="Nell Hardy")[0].byline == "Jon Berg"
+    # AP's credit with the surname alone, under a byline the record names whole: the record's author.
+    surname = text.replace("Associated Press writer Jon Berg contributed from Oslund.", "Berg reported from Oslund.")
+    [article] = clean_text(surname, author="Jon Berg; Nell Hardy")
+    assert (article.byline, article.metadata["reporter_credit"]) == (
+        "Jon Berg; Nell Hardy",
+        "Berg reported from Oslund.",
+    )
+    assert article.paragraphs[-1].endswith("after a year of work.")
+    assert clean_text(surname)[0].byline == "Berg"
+    assert clean_text(surname, author="Nell Hardy")[0].byline == "Berg"
 
 
 def test_a_label_in_the_metadatas_author_field_is_no_byline() -> None:

@@ -768,3 +768,45 @@ def test_a_page_listing_other_articles_teasers_has_no_article_but_an_article_ove
     article = "Island buys its ferry\n\n" + "\n\n".join(FERRY_PARAGRAPHS) + "\n\nMore news\n\n"
     page = article + "\n".join(line for story in stories[1:] for line in story)
     assert clean_page(Page("ferry.txt", "h", "text", ("ferry",), text=page))[0].paragraphs
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Page not found | The Lakeside Courier\nHome News Sport Business\n404\n"
+        "Sorry, we couldn't find the page you were looking for.\n"
+        "The page may have been moved or deleted. Try searching our site or go back to the homepage.\nSearch\n",
+        "Access Denied\nYou don't have permission to access this page on this server.\n"
+        "Checking your browser before accessing lakesidecourier.example.\n"
+        "This process is automatic. Your browser will redirect to your requested content shortly.\n"
+        "Please allow up to 5 seconds\nDDoS protection by Cloudflare\nRay ID: 8c1f2a3b4d5e6f70\n",
+        "Before you continue\nWe use cookies and data to deliver our services and measure how our pages are read.\n"
+        'If you choose "Accept all", we will also use cookies and data to show you personalised ads.\n'
+        'If you choose "Reject all", we will not use cookies for these purposes.\nAccept all\nReject all\n',
+        "<html><head><title>Page not found</title></head><body><h1>404</h1><p>Sorry, the article you were "
+        "looking for could not be found. It may have been moved or deleted.</p></body></html>",
+    ],
+)
+def test_a_sites_notice_instead_of_an_article_is_an_error_for_its_page(notice: str) -> None:
+    page = (
+        Page("gone.html", "h", "html", ("gone",), html=notice)
+        if notice.startswith("<html>")
+        else Page("gone.txt", "h", "text", ("gone",), text=notice)
+    )
+    with pytest.raises(CleaningError, match="the page is the site's notice"):
+        clean_page(page)
+
+
+def test_a_short_report_about_cookies_or_missing_pages_is_an_article() -> None:
+    # News of such notices tells them in its own sentences: most of its words say something else.
+    report = (
+        "Regulator fines retailer over cookie banner\n\n"
+        "The data regulator fined the Ashgrove retailer Pellin Stores 40,000 euros on Tuesday over the banner "
+        "its website showed visitors.\n\n"
+        'The banner offered an "Accept all" button but hid the choice to refuse behind two further pages, the '
+        "regulator said.\n\n"
+        "Visitors who followed a link to a deleted offer saw a page not found message for weeks, it added.\n\n"
+        "Pellin Stores said it would appeal and had already changed the banner."
+    )
+    [article] = clean_page(Page("fine.txt", "h", "text", ("fine",), text=report))
+    assert article.paragraphs[0].startswith("The data regulator fined")

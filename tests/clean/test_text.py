@@ -746,6 +746,22 @@ def test_a_tag_list_or_a_newsletter_prompt_under_the_text_ends_the_article(foot:
         assert "Get the week's island news in your inbox every Friday." in [line.line for line in article.removed]
 
 
+def test_a_prompt_as_long_as_a_sentence_ending_a_text_kept_whole_is_the_pages() -> None:
+    # A short clean text the model keeps whole, a newsletter prompt of nine words under it: no sentence
+    # (no full stop), the page's. A last paragraph that says as much in a sentence is the article's.
+    prompt = "Sign up to our island newsletter for the latest ferry news"
+    [article] = clean_text(
+        f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{prompt}\n", line_model=default_line_model()
+    )
+    assert article.paragraphs[-1].startswith("The operator said timetables")
+    assert (prompt, "newsletter or subscription prompt") in [(line.line, line.reason) for line in article.removed]
+    sentence = "Islanders can sign up for text alerts about delays at the harbour office on Quay Street."
+    [article] = clean_text(
+        f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY}\n{sentence}\n", line_model=default_line_model()
+    )
+    assert article.paragraphs[-1] == sentence
+
+
 @pytest.mark.parametrize(
     "prompt",
     ["Subscribe to continue reading. Already a subscriber? Log in.", "This article is for subscribers only."],

@@ -22,7 +22,7 @@ from newstrace.clean.html import HtmlError, extract_html, figure_captions, visib
 from newstrace.clean.line_model import LineModel, default_line_model
 from newstrace.clean.lines import line_key, matching_rule
 from newstrace.clean.normalize import normalize_characters, normalize_text
-from newstrace.clean.patterns import LINE_RULES
+from newstrace.clean.patterns import LINE_RULES, NOT_AN_ARTICLE_SENTENCE
 from newstrace.clean.site import PAGE_TITLE, content_words
 from newstrace.clean.text import (
     BODY_THRESHOLD,
@@ -53,6 +53,7 @@ MIN_FALLBACK_WORDS = 50
 # path with the site pass: L3S-GN1 0.945 -> 0.954, Dragnet 0.908 -> 0.909.
 LAYOUT_READING_RATIO = 3
 LAYOUT_EXTRACT_HELD = 0.8
+SAME_WORDS_HELD = 0.95
 # An extract shorter than this is checked against the page's whole text: that reading replaces it
 # where it keeps LONG_READING_WORDS or more and holds at most EXTRACT_HELD of the extract's words.
 SHORT_EXTRACT_WORDS = 80
@@ -143,6 +144,9 @@ def clean_pages(
             continue
         if len(kept) == 1 and is_teaser_listing(kept[0].paragraphs):
             results[position] = CleaningError(TEASER_LISTING_MESSAGE)
+            continue
+        if len(kept) == 1 and is_site_notice_page(kept[0]):
+            results[position] = CleaningError(SITE_NOTICE_MESSAGE)
             continue
         page = pages[position]
         if page.html is not None and not text.whole_page:
@@ -312,10 +316,19 @@ def reads_the_table_layout_instead(extract: list[CleanedText], reading: list[Cle
     """Whether a page laid out in tables is read from its whole text rather than from trafilatura's
     extract of its cells (see LAYOUT_READING_RATIO)."""
     words = _word_count(reading)
+    if not text.layout_lines or not MIN_FALLBACK_WORDS <= words <= LAYOUT_READING_RATIO * _word_count(extract):
+        return False
+    held = _held_in(extract, reading)
+    if held <= LAYOUT_EXTRACT_HELD:
+        return True
+    # The same words both ways: the reading keeps the page's lines as paragraphs and its headline,
+    # where the extract of the cells ran them into one and left the headline in a cell with the
+    # agency's post line.
     return (
-        bool(text.layout_lines)
-        and MIN_FALLBACK_WORDS <= words <= LAYOUT_READING_RATIO * _word_count(extract)
-        and _held_in(extract, reading) <= LAYOUT_EXTRACT_HELD
+        held >= SAME_WORDS_HELD
+        and words >= SAME_WORDS_HELD * _word_count(extract)
+        and bool(reading and reading[0].title)
+        and not (extract and extract[0].title)
     )
 
 
@@ -410,6 +423,29 @@ def is_teaser_listing(paragraphs: list[str]) -> bool:
     prose = [paragraph for paragraph in paragraphs if len(paragraph.split()) >= LISTING_PROSE_WORDS]
     cut_off = [paragraph for paragraph in prose if _CUT_OFF.search(paragraph)]
     return bool(prose) and bool(_CUT_OFF.search(prose[0])) and len(cut_off) >= max(LISTING_TEASERS, len(prose) / 2)
+
+
+SITE_NOTICE_MESSAGE = (
+    "no article text found: the page is the site's notice (page not found, access denied, a browser"
+    " check or a cookie consent wall)"
+)
+# A notice page is short: at most this many words of text, and at least this share of them in
+# paragraphs (or the title) saying why there is no article.
+SITE_NOTICE_WORDS = 150
+SITE_NOTICE_SHARE = 0.5
+
+
+def is_site_notice_page(article: CleanedText) -> bool:
+    """Whether an article's text is a site's notice instead of an article: a missing page, a barred
+    one, a bot check or a consent wall (NOT_AN_ARTICLE_SENTENCE), most of its few words saying so."""
+    parts = [part for part in (article.title, *article.paragraphs) if part]
+    words = [count_words(part) for part in parts]
+    total = sum(words)
+    if not total or total > SITE_NOTICE_WORDS:
+        return False
+    saying_so = (NOT_AN_ARTICLE_SENTENCE.search(part.strip()) is not None for part in parts)
+    notice = sum(count for count, says in zip(words, saying_so, strict=True) if says)
+    return notice >= SITE_NOTICE_SHARE * total
 
 
 def _nothing_kept_message(parts: list[CleanedText]) -> str:

@@ -1218,3 +1218,25 @@ AUTHOR_MARK = re.compile(rf"\b(?:{'|'.join(AUTHOR_WORDS)})\b", re.IGNORECASE)
 POSTING_WORDS = ("posted", "published", "written", "filed")
 POSTING_MARK = re.compile(rf"\b(?:{'|'.join(POSTING_WORDS)})\b", re.IGNORECASE)
 POST_MARK = re.compile(rf"\b(?:{'|'.join((*AUTHOR_WORDS, *POSTING_WORDS))})\b", re.IGNORECASE)
+
+# What a page says that is no article but the site's word on why there is none: the page is missing
+# ("Page not found", "The page may have been moved or deleted"), barred ("Access denied", "403
+# Forbidden"), a bot check ("Checking your browser before accessing", "Ray ID: ..."), a consent wall
+# ("We use cookies and data to ...", "Accept all"), or needs a browser's scripts ("Please enable
+# JavaScript"). A crawl of news sites saves many such pages.
+NOT_AN_ARTICLE_SENTENCE = re.compile(
+    r"\b(?:page|article|story|content|file)\s+(?:was\s+|is\s+)?not\s+found\b|\b404\b|\berror\s+40[34]\b"
+    r"|\b(?:page|article|story|content)\s+(?:(?:you\s+(?:were|are)\s+)?(?:looking|searching)\s+for\s+)?"
+    r"(?:could\s+not|couldn['’]t|cannot|can['’]t|does\s+not|doesn['’]t|no\s+longer)\s+(?:be\s+found|exists?|available)"
+    r"|\b(?:couldn['’]t|could\s+not|can['’]t|cannot)\s+find\s+(?:the|this|that)\s+page"
+    r"|\b(?:may|might)\s+have\s+been\s+(?:moved|removed|deleted)|\bno\s+longer\s+available\b"
+    r"|\baccess\s+(?:denied|forbidden)\b|\b403\s+forbidden\b|\bdon['’]t\s+have\s+permission\s+to\s+access"
+    r"|\bchecking\s+(?:your|if\s+the\s+site\s+connection)\b.{0,30}\b(?:browser|secure)"
+    r"|\b(?:enable|turn\s+on|activate)\s+(?:javascript|cookies)|\bjavascript\s+(?:is\s+)?(?:required|disabled)"
+    r"|\bverify\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human|\bare\s+you\s+a\s+robot|\bcaptcha\b|\bunusual\s+traffic"
+    r"|\bddos\s+protection\b|^ray\s+id\b|\bredirect\s+to\s+your\s+requested\s+content"
+    r"|\bwe\s+(?:and\s+our\s+partners\s+)?use\s+cookies\b|\bcookies\s+and\s+data\b|^(?:accept|reject)\s+all$"
+    r"|\bmanage\s+(?:your\s+)?(?:cookie\s+)?(?:preferences|settings|choices)\b|^before\s+you\s+continue\b"
+    r"|\bnot\s+available\s+in\s+your\s+(?:country|region)\b",
+    re.IGNORECASE,
+)

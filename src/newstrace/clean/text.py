@@ -349,7 +349,11 @@ def _clean_texts(pages: Sequence[TextToClean], line_model: LineModel | None) -> 
             if articles[0].credit is None:
                 # A wire note the reading of the page took out ("(With AFP)") credits its agency.
                 articles[0].credit = _contributing_agency(item.normalized.removed)
-            if not articles[0].byline or _byline_of_contributors(articles[0]):
+            if (
+                not articles[0].byline
+                or _byline_of_contributors(articles[0])
+                or _surnames_of(articles[0].byline, item.page.author)
+            ):
                 # A record's own author before the names of those who only contributed ("Associated
                 # Press writer Jon Berg contributed from Oslund"), which stand in where none is known.
                 articles[0].byline = metadata_author(item.page.author) or articles[0].byline
@@ -508,6 +512,17 @@ def _take_reporter_credit(article: CleanedText, credit: str) -> None:
         names = names_in_credit(credit)
         article.byline = ", ".join(names) if names else None
     article.credit = article.credit or canonical_agency(credit)
+
+
+def _surnames_of(byline: str, author: str | None) -> bool:
+    """Whether a byline a reporter credit gave names surnames of a record's author ("Mehsud" of
+    "Michele Langevine Leiby; Saleem Mehsud", from "Mehsud reported from Miram Shah."), which names
+    them whole."""
+    names = byline.split(", ")
+    author_words = set(_WORD.findall(author.lower())) if author else set()
+    return any(len(name.split()) == 1 for name in names) and all(
+        name.split()[-1].lower() in author_words for name in names
+    )
 
 
 def _byline_of_contributors(article: CleanedText) -> bool:
@@ -2274,7 +2289,7 @@ def _clean_segment_by_model(
     )
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
-        reason = _removal_reason(line, zone, seen_keys, title_key)
+        reason = _removal_reason(line, zone, seen_keys, title_key, position == last_body)
         if teaser_keys and line.key in teaser_keys and reason not in ("title", "repeated headline"):
             reason = TEASER_LIST_REASON
         if line.markup and line.rule_after_model is None:
@@ -2957,13 +2972,20 @@ def _ends_article(line: Line, reason: str) -> bool:
     return reason not in ("stray short token", "repeated line", "caption")
 
 
-def _removal_reason(line: Line, zone: str, seen_keys: set[str], title_key: str | None) -> str | None:
+def _removal_reason(
+    line: Line, zone: str, seen_keys: set[str], title_key: str | None, last_of_body: bool = False
+) -> str | None:
     """Why a line is not body text, or None to keep it; "title", "caption", "date line" and
     "byline" send the line to its field."""
     if title_key is not None and line.key == title_key:
         return "title" if title_key not in seen_keys else "repeated headline"
     # A named rule's reason first, so a repeated widget line is removed as that widget.
-    if line.rule is not None and not (line.rule.edges_only and zone == "body" and line.words > 8):
+    # A prompt trusted at the edges only is let stand inside the body where it is as long as a
+    # sentence; as the body's last line without a sentence's end ("Sign up to our daily newsletter for
+    # the latest news", under a text the model kept whole) it is the page's.
+    if line.rule is not None and not (
+        line.rule.edges_only and zone == "body" and line.words > 8 and not (last_of_body and not line.sentence_end)
+    ):
         return line.rule.reason
     if line.key in seen_keys:
         return "repeated line"
