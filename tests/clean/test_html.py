@@ -109,6 +109,16 @@ def _ferry_page(title: str, head: str, url: str | None = None) -> Page:
         # The page's own site, or an address without a host, says nothing of another.
         ('<link rel="canonical" href="https://portal.example/world/ferry-123">', None),
         ('<link rel="canonical" href="/world/ferry-123">', None),
+        # Google News' tags for a syndication partner's copy name the original too.
+        (
+            '<meta name="syndication-source" content="https://www.ledger.example/2024/05/ferry">',
+            "https://www.ledger.example/2024/05/ferry",
+        ),
+        (
+            "<link rel='canonical' href='https://portal.example/world/ferry-123'>"
+            "<meta content='https://ledger.example/ferry' name='original-source'>",
+            "https://ledger.example/ferry",
+        ),
     ],
 )
 def test_a_canonical_address_on_another_site_is_kept(link: str, elsewhere: str | None) -> None:

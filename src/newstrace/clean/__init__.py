@@ -520,8 +520,14 @@ def _text_of(page: Page) -> tuple[TextToClean, _Container]:
     except HtmlError as error:
         raise CleaningError(str(error)) from None
     address = url or extracted.url
-    canonical = extracted.canonical_url
-    elsewhere = canonical if canonical and address and _hosts_differ(canonical, address) else None
+    elsewhere = next(
+        (
+            named
+            for named in (extracted.canonical_url, extracted.original_source_url)
+            if named and address and _hosts_differ(named, address)
+        ),
+        None,
+    )
     if (
         not url
         and address

@@ -51,6 +51,9 @@ class ExtractedHtml:
     layout_lines: frozenset[str] = frozenset()
     # The address the page names as its canonical one (<link rel="canonical">), where it has one.
     canonical_url: str | None = None
+    # The address of the original a syndicated page names in its metadata (<meta name="original-source">
+    # or "syndication-source", Google News' tags for a partner's copy), where it names one.
+    original_source_url: str | None = None
     # The time of publication the page's metadata gives, as written (ISO 8601 in the markup).
     published_time: str | None = None
     # True when the text is the articleBody of the page's JSON-LD, not what the page shows.
@@ -195,6 +198,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
                 None,
                 url,
                 canonical_url=canonical_url(html),
+                original_source_url=original_source_url(html),
                 published_time=published_time(html),
                 from_structured_data=True,
                 declared_site_name=declared_site_name(html),
@@ -228,6 +232,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
         page_title=page_title,
         layout_lines=layout_lines,
         canonical_url=canonical_url(html),
+        original_source_url=original_source_url(html),
         published_time=published_time(html),
         from_structured_data=from_structured_data,
         declared_site_name=declared_site_name(html),
@@ -289,6 +294,9 @@ def _holds_far_more(body: str, text: str) -> bool:
 # A <link> element whose rel names it canonical; its href is read apart (attributes come in any order).
 # Each element's attributes are read up to 2,000 characters: a page of unclosed tags costs no more.
 _CANONICAL_LINK = re.compile(r"<link\b[^>]{0,2000}\brel\s*=\s*[\"']?canonical\b[^>]{0,2000}>", re.IGNORECASE)
+_ORIGINAL_SOURCE_META = re.compile(
+    r"<meta\b[^>]{0,2000}\bname\s*=\s*[\"']?(?:original-source|syndication-source)[\"']?[^>]{0,2000}>", re.IGNORECASE
+)
 _HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
 # Where the <head> ends, at the latest: the links and metadata read stand in it.
 HEAD_REACH = 200_000
@@ -334,10 +342,16 @@ def published_time(html: str) -> str | None:
 
 def canonical_url(html: str) -> str | None:
     """The absolute web address a page names as its canonical one, or None."""
-    value = _head_attribute(_CANONICAL_LINK, _HREF, html)
-    if value is None:
-        return None
-    address = unescape(value).strip()
+    return _absolute(_head_attribute(_CANONICAL_LINK, _HREF, html))
+
+
+def original_source_url(html: str) -> str | None:
+    """The absolute web address of the original a syndicated page names in its metadata, or None."""
+    return _absolute(_head_attribute(_ORIGINAL_SOURCE_META, _CONTENT, html))
+
+
+def _absolute(value: str | None) -> str | None:
+    address = unescape(value).strip() if value is not None else ""
     return address if address.lower().startswith(("http://", "https://")) else None
 
 
