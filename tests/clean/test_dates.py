@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from newstrace.clean import clean_page
+from newstrace.clean.credits import post_line_author
 from newstrace.clean.dates import (
     choose_article_date,
     confirmed_figure_date,
@@ -450,6 +451,27 @@ def test_a_label_in_a_language_that_writes_the_day_first_reads_a_date_in_figures
     text: str, expected: list[date]
 ) -> None:
     assert [found.value for found in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 listopada 2025",
+        "12. listopadu 2025",
+        "12 листопада 2025",
+        "12 noiembrie 2025",
+        "12. marraskuuta 2025",
+        "12 Νοεμβρίου 2025",
+    ],
+)
+def test_dates_in_polish_czech_ukrainian_romanian_finnish_and_greek(text: str) -> None:
+    assert [found.value for found in find_dates(text)] == [date(2025, 11, 12)]
+
+
+def test_a_first_name_that_is_a_month_in_some_language_stays_a_name() -> None:
+    # Polish "maja" (of May) and Turkish "Kasım" (November) name people too: left out of the months.
+    assert find_dates("Maja 12 2025") == []
+    assert post_line_author("Posted by Maja Novak on 12 listopada 2025") == "Maja Novak"
 
 
 def test_a_month_name_alone_is_no_date() -> None:

@@ -34,6 +34,24 @@ for month_names in (
         "november nov novembre noviembre novembro ноября",
         "december dec décembre decembre dezember diciembre dicembre dezembro desember декабря déc dez dic",
     ],
+    # Polish, Czech, Ukrainian and Greek as dates write them (the genitive: "12 listopada 2025"),
+    # Romanian, the Nordic languages' forms the first list lacks, Finnish ("12. marraskuuta 2025").
+    # Names that are people's first names too ("Maja", Turkish "Kasım" and "Nisan") are left out: a
+    # byline's first word that is a month is no name.
+    [
+        "stycznia ledna січня ianuarie tammikuuta ιανουαρίου",
+        "lutego února лютого februarie helmikuuta φεβρουαρίου",
+        "marca března березня martie marts maaliskuuta μαρτίου",
+        "kwietnia dubna квітня aprilie huhtikuuta απριλίου",
+        "května травня maj toukokuuta μαΐου",
+        "czerwca června червня iunie kesäkuuta ιουνίου",
+        "lipca července липня iulie heinäkuuta ιουλίου",
+        "sierpnia srpna серпня augusti elokuuta αυγούστου",
+        "września září вересня septembrie syyskuuta σεπτεμβρίου",
+        "października října жовтня octombrie lokakuuta οκτωβρίου",
+        "listopada listopadu листопада noiembrie marraskuuta νοεμβρίου",
+        "grudnia prosince грудня decembrie joulukuuta δεκεμβρίου",
+    ],
     # Arabic, as Egyptian and Gulf papers and agencies write the months ("4 مارس 2026"), and the
     # Levantine names of one word ("4 آذار 2026"); the Levantine January, October, November and
     # December are two.
