@@ -97,6 +97,10 @@ from newstrace.model import Page
         # Agencies a place in other case than capitals leaves unread unless known.
         ("Zagreb (Hina) - Vlada je objavila.", "Zagreb", "Hina", "Vlada je objavila."),
         ("Athens (ANA-MPA) - The cabinet met.", "Athens", "ANA-MPA", "The cabinet met."),
+        # German-speaking agencies; of two tags the first files the report.
+        ("Wien (APA/dpa) - Die Regierung tagte.", "Wien", "APA", "Die Regierung tagte."),
+        ("Bern (sda) - Die Regierung tagte.", "Bern", "sda", "Die Regierung tagte."),
+        ("Berlin (epd) - Die Synode tagte.", "Berlin", "epd", "Die Synode tagte."),
         # Arabic copy: AFP's and Reuters' tags in Arabic, the country in brackets or the day after a comma.
         ("تارسل (فلدمارك) (أ ف ب) - غرقت العبارة.", "تارسل", "AFP", "غرقت العبارة."),
         ("القاهرة، 4 مارس (رويترز) - قال مسؤولون.", "القاهرة", "Reuters", "قال مسؤولون."),
@@ -113,6 +117,17 @@ def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) ->
     dateline, remainder = split_dateline(paragraph)
     assert dateline is not None
     assert (dateline.place, dateline.agency, remainder) == (place, agency, rest)
+
+
+def test_a_lede_under_two_agencies_tags_is_text_not_a_pictures_caption() -> None:
+    # "REUTERS/Ana Ruiz" credits a photographer; "(Reuters/AP)" is the dateline of two agencies' report.
+    lede = "KESTREL BAY (Reuters/AP) - The ferry to Holm island sailed again on Monday after three weeks of repairs."
+    page = f"Ferry sails again\n\n{lede}\n\nIslanders had relied on a small launch for food and post.\n\nIt went on."
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert (article.dateline, article.credit) == ("KESTREL BAY", "Reuters")
+        assert article.paragraphs[0].startswith("The ferry to Holm island sailed again")
+        assert article.captions == []
 
 
 @pytest.mark.parametrize(

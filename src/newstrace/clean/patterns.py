@@ -417,7 +417,8 @@ CAPTION_CREDIT = (
 )
 CAPTION_NAMING = (
     r"\b(photo|foto|picture|image)\s*(by|:)\s*\S|\|\s*(photo|foto|image)\b|(getty\s+images|shutterstock|"
-    r"reuters/|ap\s+photo|afp\s+photo|epa(?:-efe)?/)"
+    # "REUTERS/Ana Ruiz" is a photographer's credit; "(Reuters/AP)" two agencies' dateline tag.
+    r"reuters/(?!\s*(?:AP|AFP|dpa|EPA|ANSA|EFE|Xinhua|Bloomberg)\b)|ap\s+photo|afp\s+photo|epa(?:-efe)?/)"
     # Reuters' credit for a partner's picture and its licensing link ("NTB/Ana Ruiz via REUTERS Purchase
     # Licensing Rights, opens new tab").
     r"|\bvia\s+reuters\b|\bpurchase\s+licensing\s+rights\b"
@@ -488,6 +489,14 @@ AGENCIES: tuple[str, ...] = (
     "KUNA",
     "QNA",
     "dpa",
+    # German-speaking agencies: Austria's, Switzerland's (its German tag, and the financial news
+    # agency's beside it: "Zürich (awp/sda) - "), the churches' news services.
+    "APA",
+    "sda",
+    "SDA",
+    "awp",
+    "epd",
+    "KNA",
     # Not an agency, but its tag opens its reports as one does ("WASHINGTON (CNN) -- "), and
     # affiliates reprint them.
     "CNN",
