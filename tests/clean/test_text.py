@@ -2487,6 +2487,19 @@ def test_a_source_line_under_the_text_leaves_the_body_and_names_its_source(
     assert "credited_source" not in article.metadata
 
 
+def test_a_last_paragraph_signed_off_by_its_agency_is_text_and_credits_it() -> None:
+    # "... weather permitting. (AFP)" has a picture credit's form; as the text's last paragraph of prose
+    # it is the text, signed by the agency.
+    last = "The operator said timetables would return to normal by the end of the month, weather permitting."
+    page = f"Ferry to Holm island sails again after repairs\n\n{FERRY_BODY.rsplit(chr(10) * 2, 1)[0]}\n\n{last} (AFP)\n"
+    [article] = clean_text(page, line_model=default_line_model())
+    assert (article.paragraphs[-1], article.credit, article.captions) == (last, "AFP", [])
+    # A photograph's credit in that place stays a caption.
+    caption = "Islanders wait on the quay at Holm for the first crossing in three weeks. (AFP Photo/Ana Ruiz)"
+    [article] = clean_text(page.replace(f"{last} (AFP)", caption), line_model=default_line_model())
+    assert article.captions == [caption]
+
+
 @pytest.mark.parametrize(("line", "credit"), [("dpa", "dpa"), ("(dpa/lsn)", "dpa"), ("(AFP/Reuters)", "AFP")])
 def test_an_agency_named_alone_under_the_text_is_its_credit_and_between_paragraphs_a_pictures(
     line: str, credit: str

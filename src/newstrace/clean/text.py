@@ -1763,6 +1763,23 @@ def _rule_decisions(results: list[CleanedText]) -> RuleDecisions:
 _CLOSING_CREDIT_READINGS = (None, "stray short token", SHORT_FOOTER_LINE)
 
 
+# A paragraph signed off by its agency is prose of at least this many words before the sign-off.
+SIGNED_OFF_WORDS = 12
+
+
+def _signed_off_prose(line: Line) -> bool:
+    """Whether a line is prose ending with its agency's sign-off in brackets ("... said. (AFP)"), not a
+    picture's credit naming its photographer or its kind ("(AP Photo/Ana Ruiz)", "(Photo: AFP)")."""
+    agency, sign_off, rest = split_sign_off(line.text)
+    return (
+        agency is not None
+        and sign_off.startswith("(")
+        and "/" not in sign_off
+        and rest.endswith((".", '"', "”"))
+        and count_words(rest) >= SIGNED_OFF_WORDS
+    )
+
+
 def _credit_line_agency(line: Line, position: int, reason: str | None, headline_at: int, first_body: int) -> str | None:
     """The agency of a credit line alone under the headline, in the header ("The Associated Press", "AP
     Sports Writer", "Agence France-Presse"): the copy is the agency's. Above the headline such a line
@@ -2290,6 +2307,10 @@ def _clean_segment_by_model(
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key, position == last_body)
+        if reason == "caption" and position == last_body and kept_by_model[position] and _signed_off_prose(line):
+            # The text's last paragraph, signed by its agency as a picture is ("... the ministry said.
+            # (AFP)"): the text, its sign-off read as the credit when the text is finished.
+            reason = None
         if teaser_keys and line.key in teaser_keys and reason not in ("title", "repeated headline"):
             reason = TEASER_LIST_REASON
         if line.markup and line.rule_after_model is None:
