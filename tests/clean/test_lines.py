@@ -339,6 +339,23 @@ def test_a_captions_form_is_found_as_the_whole_caption_pattern_finds_it(line: st
     assert is_caption_form(line) == bool(CAPTION_PATTERN.search(line))
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        # Inside a sentence of some length the words are the text's: a poll, a company, a figure of speech.
+        ("A Reuters/Ipsos poll showed support for the ferry plan at 41%, down from 48% a month earlier.", False),
+        ("Getty Images, the photo agency, said on Tuesday it would cut 200 jobs as demand for pictures fell.", False),
+        ("The picture by the end of the quarter looked better, analysts at the regional bank said on Tuesday.", False),
+        # A credit at a long caption's end, or a label or a credit opening it.
+        ("Islanders wait on the quay at Holm for the first crossing in three weeks on Monday. REUTERS/Ana Ruiz", True),
+        ("Photo: Islanders wait on the quay at Holm for the first crossing in three weeks on a cold Monday.", True),
+        ("STAFF PHOTO BY ANA RUIZ Islanders wait on the quay at Holm for the first crossing in three weeks.", True),
+    ],
+)
+def test_a_photos_credit_makes_a_caption_at_its_ends_not_inside_a_sentence(line: str, caption: bool) -> None:
+    assert is_caption_form(line) is caption
+
+
 def test_word_character_classes_are_res_for_every_code_point_of_the_plane() -> None:
     classes = _word_classes()
     word = re.compile(r"\w")

@@ -2487,6 +2487,16 @@ def test_a_source_line_under_the_text_leaves_the_body_and_names_its_source(
     assert "credited_source" not in article.metadata
 
 
+def test_a_paragraph_naming_a_poll_or_a_photo_agency_inside_its_sentence_stays_in_the_body() -> None:
+    middle = "A Reuters/Ipsos poll showed support for the ferry plan at 41%, down from 48% a month earlier."
+    first, rest = FERRY_BODY.split("\n\n", 1)
+    page = f"Ferry to Holm island sails again after repairs\n\n{first}\n\n{middle}\n\n{rest}"
+    for model in (None, default_line_model()):
+        [article] = clean_text(page, line_model=model)
+        assert article.paragraphs[1] == middle
+        assert article.captions == []
+
+
 def test_a_last_paragraph_signed_off_by_its_agency_is_text_and_credits_it() -> None:
     # "... weather permitting. (AFP)" has a picture credit's form; as the text's last paragraph of prose
     # it is the text, signed by the agency.

@@ -233,6 +233,19 @@ _CAPTION_NAMING = re.compile(CAPTION_NAMING, re.IGNORECASE)
 _OTHER_CASE_LETTERS = frozenset("\u017f\u0131\u0130")
 
 
+# How near a line's end a photo's credit stands, and the longest line on which it may stand anywhere.
+CAPTION_CREDIT_END_REACH = 60
+CAPTION_ANYWHERE_WORDS = 12
+
+
+# A caption opening with its credit or its label: "Photo: ...", "STAFF PHOTO BY ANA RUIZ ...", "Cover
+# image: ..." ("Photos: ..." heads a gallery's teaser).
+_CREDIT_OPENING = re.compile(
+    r"^\W{0,3}(?:(?:staff|file|cover|main|top|lead|header|ap|afp|reuters)\s+)?(?:photo|foto|picture|image)\s*(?:by\b|:)",
+    re.IGNORECASE,
+)
+
+
 def is_caption_form(text: str) -> bool:
     """Whether CAPTION_PATTERN finds a caption's form in a line, each of its two parts tried only on the
     lines that can hold it (a credit in brackets ends a line with ")"): the part naming a photo or an
@@ -241,7 +254,20 @@ def is_caption_form(text: str) -> bool:
         return True
     lowered = text.lower()
     may_name = any(word in lowered for word in CAPTION_NAMING_WORDS) or not _OTHER_CASE_LETTERS.isdisjoint(text)
-    return may_name and _CAPTION_NAMING.search(text) is not None
+    if not may_name:
+        return False
+    # A credit stands at a caption's end ("... on Monday. REUTERS/Ana Ruiz"), or opens it as a label
+    # ("Photo: ..."); inside a sentence the words are the text's ("a Reuters/Ipsos poll showed", "Getty
+    # Images said on Tuesday", "the picture by the end of the quarter"), but on a short line.
+    if _CREDIT_OPENING.match(text):
+        return True
+    end = len(text.rstrip()) - CAPTION_CREDIT_END_REACH
+    short = sum(word != "|" for word in text.split()) <= CAPTION_ANYWHERE_WORDS
+    return any(
+        # A credit opening a table's cell ("| Shutterstock/Ana Ruiz | ...", "| Image from ...") too.
+        short or match.end() >= end or match.group(0).startswith("|") or text[: match.start()].rstrip().endswith("|")
+        for match in _CAPTION_NAMING.finditer(text)
+    )
 
 
 def _is_stray_token(text: str, words: int) -> bool:
