@@ -478,6 +478,8 @@ def test_a_labelled_author_line(line: str, author: str | None, agency: str | Non
         ("Berg reported from Oslund.", True),
         ("Berg reported from Oslund. Ruiz in Valletta contributed.", True),
         ("Residents contributed.", False),
+        # The contributors first, the writer after them, the place's own full stops to the end.
+        ("Ana Ruiz contributed reporting from Holm. Jon Berg reported from Washington, D.C.", True),
         ("Police reported from the scene.", False),
     ],
 )

@@ -2497,6 +2497,48 @@ def test_a_paragraph_naming_a_poll_or_a_photo_agency_inside_its_sentence_stays_i
         assert article.captions == []
 
 
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        # A corpus's headline line ends with a full stop; in title case it is the headline still.
+        ("Holm Island Ferry Sails Again After Three Weeks Of Repairs.", True),
+        ("Council Chief: Ferry Fund Will Publish ‘Every Donor’s Name.’", True),
+        # A lede: in sentence case, or a tabloid's, its first word in capitals.
+        ("The ferry to Holm island sailed again on Monday.", False),
+        ("FERRY Holm Island Sails Again After Three Weeks Of Repairs.", False),
+    ],
+)
+def test_a_title_case_first_line_ending_with_a_full_stop_is_the_headline(first_line: str, title: bool) -> None:
+    # No dateline under it (a short line above an agency's dateline is the headline anyway).
+    lede = "Islanders queued on the quay before dawn, and the first crossing in three weeks left on time."
+    page = "\n\n".join([first_line, lede, FERRY_BODY.split("\n\n", 1)[1]])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.title == (first_line if title else None)
+    assert article.paragraphs[0] == (lede if title else first_line)
+
+
+def test_a_reports_sentences_with_a_prompts_words_stay_text_and_a_source_introduced_ends_nothing() -> None:
+    lede = (
+        "The island council said on Tuesday that the ferry fund had been fully disclosed, referencing its "
+        "donations from local businesses, but critics asked for the names of every giver."
+    )
+    source = (
+        "Ines Moreau is a transport consultant and a regular contributor to the island's radio station. "
+        "Moreau said the fund had never published its accounts."
+    )
+    after = [
+        "The council will publish a list of donors next month, its treasurer said on Wednesday afternoon.",
+        "Islanders will be asked to vote on the second landing stage at a public meeting in the spring.",
+    ]
+    prompt = "Sign up to get an email from reporter Ada Brennan when she publishes a new story."
+    page = "\n\n".join(["Ferry fund faces questions", lede, FERRY_BODY.strip(), source, *after, prompt])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs[0] == lede
+    # The source's introduction has a bio's form but quotes its subject: the text goes on under it.
+    assert article.paragraphs[-3:] == [source, *after]
+    assert (prompt, "newsletter or subscription prompt") in [(line.line, line.reason) for line in article.removed]
+
+
 def test_a_last_paragraph_signed_off_by_its_agency_is_text_and_credits_it() -> None:
     # "... weather permitting. (AFP)" has a picture credit's form; as the text's last paragraph of prose
     # it is the text, signed by the agency.

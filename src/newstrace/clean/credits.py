@@ -123,7 +123,11 @@ _SURNAME_CONTRIBUTOR = rf"{_REPORTER_NAME}(?:\s+in\s+[A-ZÀ-Ý][^.,;]{{1,40}}?)?
 _SURNAME_CONTRIBUTORS = rf"{_SURNAME_CONTRIBUTOR}(?:(?:,\s*|,?\s+and\s+){_SURNAME_CONTRIBUTOR})*"
 _NAMED_CREDIT_PARAGRAPH = re.compile(
     rf"^(?P<credit>(?:{_REPORTER_NAME}(?:\s+and\s+{_REPORTER_NAME})?\s+reported\s+from\s+[A-ZÀ-Ý][^.]{{1,80}}\."
-    rf"(?:\s+{_SURNAME_CONTRIBUTORS}\s+contributed\.?)?|{_CONTRIBUTORS}\s+contributed\.?))$"
+    rf"(?:\s+{_SURNAME_CONTRIBUTORS}\s+contributed\.?)?|{_CONTRIBUTORS}\s+contributed\.?"
+    # The contributors first: "Ana Ruiz contributed reporting from Charleston. Jon Berg reported from
+    # Washington, D.C." (the place's own full stops, to the end).
+    rf"|{_CONTRIBUTORS}\s+contributed\s+reporting(?:\s+from\s+[A-ZÀ-Ý][^.]{{1,60}})?\."
+    rf"\s+{_REPORTER_NAME}(?:\s+and\s+{_REPORTER_NAME})?\s+reported\s+from\s+[A-ZÀ-Ý][^\n]{{1,60}}))$"
 )
 # A reporter credit is a line or two at the foot of an article: a "___" rule far above the end (a
 # transcript's header) followed by thousands of words is not one.

@@ -249,9 +249,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "author_bio",
-        r"^(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,2})\s+(is|was)\s+an?\s+([\w-]+\s+){0,5}"
-        r"(writer|journalist|reporter|editor|correspondent|contributor|author|columnist|blogger|freelancer)\b"
-        r"|^about\s+the\s+author\b|^(?-i:[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(covers|writes\s+about|reports\s+on)\b",
+        # A sentence that quotes or reports its subject introduces a source, not the author ("Ana Ruiz is
+        # a consultant and a CNN contributor. Ruiz said ..."), and ended a report at its middle.
+        r"^(?!.*(?:\bsaid\b|\bsays\b|\btold\b|[“”\"]))(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,2})\s+(is|was)\s+an?\s+"
+        r"([\w-]+\s+){0,5}(writer|journalist|reporter|editor|correspondent|contributor|author|columnist|blogger|freelancer)\b"
+        r"|^about\s+the\s+author\b"
+        r"|^(?!.*(?:\bsaid\b|\bsays\b|\btold\b|[“”\"]))(?-i:[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(covers|writes\s+about|reports\s+on)\b",
         "author bio",
         80,
         # No triggers: anchored at the line's start, the pattern fails within a few characters, sooner

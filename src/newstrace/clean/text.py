@@ -1763,6 +1763,45 @@ def _rule_decisions(results: list[CleanedText]) -> RuleDecisions:
 _CLOSING_CREDIT_READINGS = (None, "stray short token", SHORT_FOOTER_LINE)
 
 
+# A headline in title case ending with a full stop: words of this many letters or more, most of them
+# capitalised (a tabloid's lede opens with a word in capitals instead: "SIR CLIFF Richard hasn't ...").
+HEADLINE_CASE_LETTERS = 4
+HEADLINE_CASE_SHARE = 0.75
+_CAPITALISED_OPENING = re.compile(r"^\W*(?:[A-Z]\s+)?[A-Z][A-Z'’-]+\b")
+
+
+def _headline_with_a_full_stop(first: Line, second: Line) -> bool:
+    """Whether a text's first line is its headline although it ends as a sentence does: short, in title
+    case ("Here's Why Winning Iowa Could Break The Election Wide Open."), over a longer paragraph."""
+    if not (first.sentence_end and 4 <= first.words <= HEADLINE_WORDS_WITH_A_FULL_STOP and second.words > first.words):
+        return False
+    # A prompt's rule may name a headline's word ("... where Donations Slipped through the Cracks.").
+    if _CAPITALISED_OPENING.match(first.text) or (first.rule is not None and not first.rule.edges_only) or first.dates:
+        return False
+    long_words = [word for word in _WORD.findall(first.text) if len(word) >= HEADLINE_CASE_LETTERS and word.isalpha()]
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return len(long_words) >= 3 and capitalised >= HEADLINE_CASE_SHARE * len(long_words)
+
+
+HEADLINE_WORDS_WITH_A_FULL_STOP = 25
+# A sentence this long that a prompt's rule names for one of its words is a report's ("Clinton said the
+# foundation had disclosed enough, referencing its donations on Wednesday"), where the model keeps it.
+PROMPT_WORDS_IN_PROSE = 20
+
+
+def _prose_but_for_a_prompts_words(line: Line) -> bool:
+    """Whether a line is prose a rule trusted only at the text's edges names (a donation's or a
+    newsletter's words in a long sentence): it opens the body as other prose does, and inside the
+    body the rule lets it stand."""
+    return (
+        line.rule is not None
+        and line.rule.edges_only
+        and line.words >= PROMPT_WORDS_IN_PROSE
+        and line.sentence_end
+        and not line.caption_like
+    )
+
+
 # A paragraph signed off by its agency is prose of at least this many words before the sign-off.
 SIGNED_OFF_WORDS = 12
 
@@ -2245,7 +2284,8 @@ def _clean_segment_by_model(
         (
             position
             for position in body_positions
-            if lines[position].strong_body and not _opens_as_post_line(lines[position])
+            if (lines[position].strong_body or _prose_but_for_a_prompts_words(lines[position]))
+            and not _opens_as_post_line(lines[position])
         ),
         None,
     )
@@ -2266,8 +2306,22 @@ def _clean_segment_by_model(
     signature_positions = frozenset(body_positions[-SIGNATURE_REACH:])
     title_key = line_key(known_title) if known_title else None
     headline_position = -1
+    # A text that opens with its headline as a sentence, full stop and all (a corpus's "Headline." line):
+    # the model keeps it with the prose under it.
+    stopped_headline = (
+        not known_title
+        and whole_page
+        and first_body == 0
+        and len(body_positions) > 1
+        and _headline_with_a_full_stop(lines[0], lines[body_positions[1]])
+    )
+    if stopped_headline:
+        first_body = body_positions[1]
+        result.title, title_key, headline_position = lines[0].text, lines[0].key, 0
     if known_title:
         result.title = known_title
+    elif stopped_headline:
+        pass
     else:
         title_line, title_text = _choose_title(lines[:first_body], opening, site_names=site_names)
         if title_line is not None:
@@ -2282,6 +2336,8 @@ def _clean_segment_by_model(
             # The part holding the article opens under the page's own lines (a bar of sharing buttons
             # split it from them) and names no headline: the page's first line, its <title>, does.
             result.title = _title_part(opening)
+        elif whole_page and first_body > 0 and _headline_with_a_full_stop(lines[0], lines[first_body]):
+            result.title, title_key, headline_position = lines[0].text, lines[0].key, 0
     moved = (
         _header_under_first_prose(lines, first_body, line_key(result.title), body_positions) if result.title else None
     )
@@ -2993,6 +3049,13 @@ def _ends_article(line: Line, reason: str) -> bool:
     return reason not in ("stray short token", "repeated line", "caption")
 
 
+# A prompt's opening words, asking the reader to do something.
+_ASKING = re.compile(
+    r"^\W*(?:please\s+)?(?:sign\s+up|subscribe|donate|support\s+(?:us|our|independent)|follow\s+us|get\s+the\s+latest)\b",
+    re.IGNORECASE,
+)
+
+
 def _removal_reason(
     line: Line, zone: str, seen_keys: set[str], title_key: str | None, last_of_body: bool = False
 ) -> str | None:
@@ -3004,9 +3067,10 @@ def _removal_reason(
     # A prompt trusted at the edges only is let stand inside the body where it is as long as a
     # sentence; as the body's last line without a sentence's end ("Sign up to our daily newsletter for
     # the latest news", under a text the model kept whole) it is the page's.
-    if line.rule is not None and not (
-        line.rule.edges_only and zone == "body" and line.words > 8 and not (last_of_body and not line.sentence_end)
-    ):
+    # A prompt as the text's last line: one without a sentence's end, or one that asks ("Sign up to get
+    # an email from reporter Ana Ruiz when she publishes a new story.").
+    at_its_edge = last_of_body and (not line.sentence_end or _ASKING.match(line.text) is not None)
+    if line.rule is not None and not (line.rule.edges_only and zone == "body" and line.words > 8 and not at_its_edge):
         return line.rule.reason
     if line.key in seen_keys:
         return "repeated line"
