@@ -344,6 +344,7 @@ def test_a_captions_form_is_found_as_the_whole_caption_pattern_finds_it(line: st
     [
         # Inside a sentence of some length the words are the text's: a poll, a company, a figure of speech.
         ("A Reuters/Ipsos poll showed support for the ferry plan at 41%, down from 48% a month earlier.", False),
+        ("The Reuters/Ipsos poll showed the plan doing better.", False),
         ("Getty Images, the photo agency, said on Tuesday it would cut 200 jobs as demand for pictures fell.", False),
         ("The picture by the end of the quarter looked better, analysts at the regional bank said on Tuesday.", False),
         # A credit at a long caption's end, or a label or a credit opening it.

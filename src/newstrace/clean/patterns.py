@@ -420,8 +420,8 @@ CAPTION_CREDIT = (
 )
 CAPTION_NAMING = (
     r"\b(photo|foto|picture|image)\s*(by|:)\s*\S|\|\s*(photo|foto|image)\b|(getty\s+images|shutterstock|"
-    # "REUTERS/Ana Ruiz" is a photographer's credit; "(Reuters/AP)" two agencies' dateline tag.
-    r"reuters/(?!\s*(?:AP|AFP|dpa|EPA|ANSA|EFE|Xinhua|Bloomberg)\b)|ap\s+photo|afp\s+photo|epa(?:-efe)?/)"
+    # "REUTERS/Ana Ruiz" is a photographer's credit; "(Reuters/AP)" two agencies' dateline tag, "Reuters/Ipsos" a poll.
+    r"reuters/(?!\s*(?:AP|AFP|dpa|EPA|ANSA|EFE|Xinhua|Bloomberg|Ipsos)\b)|ap\s+photo|afp\s+photo|epa(?:-efe)?/)"
     # Reuters' credit for a partner's picture and its licensing link ("NTB/Ana Ruiz via REUTERS Purchase
     # Licensing Rights, opens new tab").
     r"|\bvia\s+reuters\b|\bpurchase\s+licensing\s+rights\b"
