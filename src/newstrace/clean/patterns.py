@@ -250,11 +250,14 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "author_bio",
         # A sentence that quotes or reports its subject introduces a source, not the author ("Ana Ruiz is
-        # a consultant and a CNN contributor. Ruiz said ..."), and ended a report at its middle.
-        r"^(?!.*(?:\bsaid\b|\bsays\b|\btold\b|[“”\"]))(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,2})\s+(is|was)\s+an?\s+"
+        # a consultant and a CNN contributor. Ruiz said ..."), and ended a report at its middle. That is
+        # looked for only on lines that open as a bio does (a scan of every line cost 8% of the cleaner).
+        r"^(?=(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,2})\s+(is|was)\s+an?\s)(?!.*(?:\bsaid\b|\bsays\b|\btold\b|[“”\"]))"
+        r"(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,2})\s+(is|was)\s+an?\s+"
         r"([\w-]+\s+){0,5}(writer|journalist|reporter|editor|correspondent|contributor|author|columnist|blogger|freelancer)\b"
         r"|^about\s+the\s+author\b"
-        r"|^(?!.*(?:\bsaid\b|\bsays\b|\btold\b|[“”\"]))(?-i:[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(covers|writes\s+about|reports\s+on)\b",
+        r"|^(?=(?-i:[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(covers|writes\s+about|reports\s+on)\b)"
+        r"(?!.*(?:\bsaid\b|\bsays\b|\btold\b|[“”\"]))(?-i:[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(covers|writes\s+about|reports\s+on)\b",
         "author bio",
         80,
         # No triggers: anchored at the line's start, the pattern fails within a few characters, sooner
