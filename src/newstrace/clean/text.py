@@ -1770,6 +1770,9 @@ HEADLINE_CASE_SHARE = 0.75
 _CAPITALISED_OPENING = re.compile(r"^\W*(?:[A-Z]\s+)?[A-Z][A-Z'’-]+\b")
 
 
+HEADLINE_WORDS_WITH_A_FULL_STOP = 25
+
+
 def _headline_with_a_full_stop(first: Line, second: Line) -> bool:
     """Whether a text's first line is its headline although it ends as a sentence does: short, in title
     case ("Here's Why Winning Iowa Could Break The Election Wide Open."), over a longer paragraph."""
@@ -1783,7 +1786,6 @@ def _headline_with_a_full_stop(first: Line, second: Line) -> bool:
     return len(long_words) >= 3 and capitalised >= HEADLINE_CASE_SHARE * len(long_words)
 
 
-HEADLINE_WORDS_WITH_A_FULL_STOP = 25
 # A sentence this long that a prompt's rule names for one of its words is a report's ("Clinton said the
 # foundation had disclosed enough, referencing its donations on Wednesday"), where the model keeps it.
 PROMPT_WORDS_IN_PROSE = 20
@@ -2315,13 +2317,11 @@ def _clean_segment_by_model(
         and len(body_positions) > 1
         and _headline_with_a_full_stop(lines[0], lines[body_positions[1]])
     )
-    if stopped_headline:
-        first_body = body_positions[1]
-        result.title, title_key, headline_position = lines[0].text, lines[0].key, 0
     if known_title:
         result.title = known_title
     elif stopped_headline:
-        pass
+        first_body = body_positions[1]
+        result.title, title_key, headline_position = lines[0].text, lines[0].key, 0
     else:
         title_line, title_text = _choose_title(lines[:first_body], opening, site_names=site_names)
         if title_line is not None:
@@ -3065,10 +3065,9 @@ def _removal_reason(
         return "title" if title_key not in seen_keys else "repeated headline"
     # A named rule's reason first, so a repeated widget line is removed as that widget.
     # A prompt trusted at the edges only is let stand inside the body where it is as long as a
-    # sentence; as the body's last line without a sentence's end ("Sign up to our daily newsletter for
-    # the latest news", under a text the model kept whole) it is the page's.
-    # A prompt as the text's last line: one without a sentence's end, or one that asks ("Sign up to get
-    # an email from reporter Ana Ruiz when she publishes a new story.").
+    # sentence; as the body's last line (under a text the model kept whole) it is the page's where it
+    # has no sentence's end ("Sign up to our daily newsletter for the latest news") or asks ("Sign up
+    # to get an email from reporter Ana Ruiz when she publishes a new story.").
     at_its_edge = last_of_body and (not line.sentence_end or _ASKING.match(line.text) is not None)
     if line.rule is not None and not (line.rule.edges_only and zone == "body" and line.words > 8 and not at_its_edge):
         return line.rule.reason

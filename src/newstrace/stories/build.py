@@ -436,8 +436,9 @@ def dated_by_its_day(article: Article, story_date: str | None) -> date | None:
     day = article.metadata.get("dateline_day")
     if not day or not story_date:
         return None
-    own_day = nearest_date_of_day(day, date.fromisoformat(story_date[:10]))
-    if own_day is None or abs((own_day - date.fromisoformat(story_date[:10])).days) > DATELINE_DAY_SLACK:
+    anchor = date.fromisoformat(story_date[:10])
+    own_day = nearest_date_of_day(day, anchor)
+    if own_day is None or abs((own_day - anchor).days) > DATELINE_DAY_SLACK:
         return None
     return own_day
 
