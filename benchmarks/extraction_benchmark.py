@@ -29,11 +29,12 @@ from html import escape
 from pathlib import Path
 
 import justext
+import numpy as np
 import trafilatura
 
 from extraction_metric import score_page, summarize
 from newstrace.clean import CleaningError, clean_page, clean_pages
-from newstrace.clean.line_model import LineModel, default_line_model
+from newstrace.clean.line_model import LineModel, PageToScore, default_line_model
 from newstrace.clean.line_training import (
     DATASET_WEIGHTS,
     MEASURING_WEIGHT,
@@ -133,6 +134,33 @@ def newstrace_bodies(pages: Sequence[Page], batch: int = CLEANING_BATCH) -> list
             articles = result if isinstance(result, list) else []
             bodies.append("\n\n".join(paragraph for article in articles for paragraph in article.paragraphs))
     return bodies
+
+
+class _RecordingLineModel:
+    """A line model that keeps every batch it was asked to score, to time the model apart."""
+
+    def __init__(self, model: LineModel) -> None:
+        self.model = model
+        self.batches: list[list[PageToScore]] = []
+
+    def batch_body_probabilities(self, pages: Sequence[PageToScore]) -> list[np.ndarray]:
+        self.batches.append(list(pages))
+        return self.model.batch_body_probabilities(pages)
+
+
+def line_model_floor(pages: Sequence[Page], model: LineModel) -> float:
+    """CPU seconds of the line model's own work over the pages (features and boosters, the lines and
+    rule columns given), fastest of TIMED_PASSES: what the cleaner cannot go below while it uses it."""
+    recording = _RecordingLineModel(model)
+    for start in range(0, len(pages), CLEANING_BATCH):
+        clean_pages(pages[start : start + CLEANING_BATCH], recording)  # type: ignore[arg-type]
+    best = float("inf")
+    for _ in range(TIMED_PASSES):
+        begin = time.process_time()
+        for batch in recording.batches:
+            model.batch_body_probabilities(batch)
+        best = min(best, time.process_time() - begin)
+    return best
 
 
 def text_page(page: BenchmarkPage) -> Page:
@@ -290,9 +318,16 @@ def main() -> None:
     seed_models = {seed: cross_validated_models(pages, arguments.shared, weights, seed) for seed in seeds}
     outputs = report_seeds("  newstrace + line model, grouped CV", pages, seed_models, text_page)
     text_curves[f"newstrace + line model (grouped CV, seed {SEED})"] = page_f1s(pages, outputs)
-    if default_line_model() is not None:
+    if (shipped := default_line_model()) is not None:
         _, seconds = timed(lambda: newstrace_bodies([text_page(page) for page in pages]))
         print(f"{'  newstrace + shipped model':<44} {len(pages) / seconds:7.0f} pages/s/core")
+        # The issue's target is 1,000 pages/s; this is how fast the cleaner could be were all but
+        # its line model free.
+        floor = line_model_floor([text_page(page) for page in pages], shipped)
+        print(
+            f"{'  its line model alone (features + boosters)':<44} {len(pages) / floor:7.0f} pages/s/core"
+            f"  ({floor / seconds:.0%} of the cleaner's time)"
+        )
 
     print("HTML path")
     outputs, seconds = timed(lambda: [trafilatura_text(page.html) for page in pages])
