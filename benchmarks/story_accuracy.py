@@ -442,8 +442,11 @@ def measure_politifact(corpus: Path, limit: int | None, pairs: Path | None = Non
         with pages.open("w", encoding="utf-8") as handle:
             for record_id, record in zip(record_ids, records, strict=True):
                 handle.write(json.dumps({"id": record_id, "text": record["text"]}, ensure_ascii=False) + "\n")
-        # The training script names PolitiFact stories after the group part of these ids.
-        models = cross_validated_models(pairs, lambda article: f"politifact-{article.id.split('-')[0]}")
+        # The training script's names of PolitiFact stories, whose folds the models left out.
+        from newstrace.align.story_training import politifact_stories
+
+        story_of_group = politifact_stories(records)
+        models = cross_validated_models(pairs, lambda article: story_of_group[int(article.id.split("-")[0][1:])])
         report, seconds = _run_analyze([pages], Path(folder) / "politifact.db", models)
         recall = candidate_recall(Path(folder) / "politifact.db", lambda article: article.id.split("-")[0])
 

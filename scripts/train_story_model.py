@@ -34,6 +34,7 @@ from newstrace.align.story_training import (
     cross_validated_scores,
     fold_of,
     load_pair_sets,
+    politifact_stories,
     save_pair_sets,
     train_direction,
     train_ensemble,
@@ -74,7 +75,8 @@ def load_politifact(corpus: Path, folder: Path) -> Loaded:
     analyze([pages], db=database, models=_READ_ONLY)
     with Store(database) as store:
         articles = list(store.articles())
-    stories = {article.id: f"politifact-{article.id.split('-')[0]}" for article in articles}
+    story_of_group = politifact_stories(records)
+    stories = {article.id: story_of_group[int(article.id.split("-")[0][1:])] for article in articles}
     generations = {article.id: int(not article.id.endswith("-original")) for article in articles}
     return articles, stories, generations
 
