@@ -38,6 +38,7 @@ from newstrace.align.story_training import (
     save_pair_sets,
     train_direction,
     train_ensemble,
+    without_pairs_across_groups,
 )
 from newstrace.model import Article
 from newstrace.store import Store
@@ -204,7 +205,10 @@ def _load_or_build(corpus: Path, cache: Path | None) -> list[PairSet]:
     with tempfile.TemporaryDirectory(prefix="story_model_") as folder:
         for name, loader in loaders.items():
             articles, stories, generations = loader(corpus, Path(folder))
-            sets.append(candidate_pair_set(articles, stories, generations, name))
+            pair_set = candidate_pair_set(articles, stories, generations, name)
+            if name == "politifact":
+                pair_set = without_pairs_across_groups(pair_set, lambda article_id: article_id.split("-")[0])
+            sets.append(pair_set)
     if cache is not None:
         save_pair_sets(sets, cache)
     return sets
