@@ -3511,3 +3511,21 @@ def test_a_players_button_opening_the_text_is_no_title() -> None:
     page = "\n".join(["Listen to this article", "Council backs bridge plan", *body])
     [article] = clean_text(page, line_model=default_line_model())
     assert article.title == "Council backs bridge plan"
+
+
+def test_a_newsletter_posts_author_its_sign_off_prompt_and_a_counter_under_it() -> None:
+    # A newsletter platform's post: the author's name over its date under the deck, a sign-off prompt
+    # that asks in its second sentence, and the likes and restacks under it, counters.
+    head = ["The Holm Crossing", "Subscribe", "Sign in", "Ferry to Holm island sails again after repairs"]
+    head += ["Three weeks without the boat, and what islanders learnt", "Ada Brennan", "Mar 05, 2025"]
+    head += ["12", "3", "Share"]
+    prompt = "Thanks for reading The Holm Crossing! Subscribe for free to receive new posts and support my work."
+    foot = ["Subscribe", "12 Likes", "·", "3 Restacks", "Discussion about this post", "Comments", "Restacks"]
+    foot += ["Write a comment...", "Ready for more?", "Subscribe", "© 2025 Ada Brennan", "Privacy ∙ Terms"]
+    page = "\n".join([*head, *FERRY_BODY.strip().split("\n\n"), prompt, *foot])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == FERRY_BODY.strip().split("\n\n")
+    removed = {line.line for line in article.removed}
+    assert {prompt, "3 Restacks"} <= removed
+    # The author's name over the post's date, under the headline's deck.
+    assert (article.byline, str(article.date)) == ("Ada Brennan", "2025-03-05")

@@ -2260,6 +2260,19 @@ def _finish(
         result.metadata[PUBLISHED_TIME] = stamp.isoformat()
 
 
+# A kept line of at most this many words, alone under lines the model left out, is not the text's end.
+KEPT_ALONE_WORDS = 3
+
+
+def _kept_alone_under_the_text(lines: list[Line], body_positions: list[int]) -> bool:
+    """Whether the last kept line is short, without a sentence's end, and parted from the kept line
+    above it by lines the model left out."""
+    if len(body_positions) < 2 or body_positions[-1] - body_positions[-2] < 2:
+        return False
+    line = lines[body_positions[-1]]
+    return line.words <= KEPT_ALONE_WORDS and not line.sentence_end
+
+
 def _clean_segment_by_model(
     lines: list[Line],
     known_title: str | None,
@@ -2305,6 +2318,11 @@ def _clean_segment_by_model(
             first_prose,
         )
     last_body = body_positions[-1]
+    kept_alone = -1
+    if _kept_alone_under_the_text(lines, body_positions):
+        # A counter or a widget's word kept alone under the lines left out after the text ("3 Restacks"
+        # under a post's likes): the text ends above it, and the line is the footer's.
+        kept_alone, last_body = last_body, body_positions[-2]
     signature_positions = frozenset(body_positions[-SIGNATURE_REACH:])
     title_key = line_key(known_title) if known_title else None
     headline_position = -1
@@ -2363,6 +2381,8 @@ def _clean_segment_by_model(
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key, position == last_body)
+        if reason is None and position == kept_alone:
+            reason = SHORT_FOOTER_LINE
         if reason == "caption" and position == last_body and kept_by_model[position] and _signed_off_prose(line):
             # The text's last paragraph, signed by its agency as a picture is ("... the ministry said.
             # (AFP)"): the text, its sign-off read as the credit when the text is finished.
@@ -2519,6 +2539,7 @@ def _clean_segment_by_model(
                 or reason in _REASONS_WHATEVER_THE_MODEL_SAYS
                 or (line.rule_after_model is not None and reason == line.rule_after_model.reason)
                 or above_headline
+                or (position == kept_alone and reason == SHORT_FOOTER_LINE)
                 # A copy of a line already read as a caption in a caption's form ("each caption once,
                 # as a caption, not as body text"; a line that is a caption only by being said twice
                 # may be the lede, which sites repeat under the photo), or of the headline above the
@@ -2564,7 +2585,12 @@ def _clean_segment_by_model(
         elif reason == "reporter credit":
             result.metadata.setdefault("reporter_credit", line.text)
         if name_above is None and (
-            (reason in (POST_LINE_REASON, "date line") and position - 2 == headline_at)
+            # Over the date line, under the headline or under its deck ("Ada Brennan" over "Mar 05, 2025",
+            # as a newsletter platform prints a post).
+            (
+                reason in (POST_LINE_REASON, "date line")
+                and (position - 2 == headline_at or (position - 3 == headline_at and _is_deck(lines[position - 2])))
+            )
             # Over the author's role or outlet ("Ada Brennan" over "BBC News, Lakeland" or "Health
             # correspondent"), anywhere between the headline and the text.
             or (headline_at < position - 1 < position < first_body and _ROLE_LINE.match(line.text))
@@ -2602,6 +2628,14 @@ _ROLE_LINE = re.compile(
 )
 # A person's name: this many words at least and at most.
 NAME_WORDS = (2, 4)
+
+
+# A deck, the headline's second line: a sentence's worth of words, at least.
+DECK_WORDS = 8
+
+
+def _is_deck(line: Line) -> bool:
+    return line.words >= DECK_WORDS and not line.dates
 
 
 def _name_alone_above(result: CleanedText, previous: Line) -> tuple[str, int] | None:
@@ -3049,9 +3083,11 @@ def _ends_article(line: Line, reason: str) -> bool:
     return reason not in ("stray short token", "repeated line", "caption")
 
 
-# A prompt's opening words, asking the reader to do something.
+# A prompt's words asking the reader to do something, opening the line or one of its sentences
+# ("Thanks for reading The Quay Letter! Subscribe for free to receive new posts."), or thanking them.
 _ASKING = re.compile(
-    r"^\W*(?:please\s+)?(?:sign\s+up|subscribe|donate|support\s+(?:us|our|independent)|follow\s+us|get\s+the\s+latest)\b",
+    r"(?:^|[.!?]\s+)\W*(?:please\s+)?(?:sign\s+up|subscribe|donate|support\s+(?:us|our|independent)|follow\s+us"
+    r"|get\s+the\s+latest)\b|^\W*thanks?\s+(?:you\s+)?for\s+reading\b",
     re.IGNORECASE,
 )
 
@@ -3068,7 +3104,7 @@ def _removal_reason(
     # sentence; as the body's last line (under a text the model kept whole) it is the page's where it
     # has no sentence's end ("Sign up to our daily newsletter for the latest news") or asks ("Sign up
     # to get an email from reporter Ana Ruiz when she publishes a new story.").
-    at_its_edge = last_of_body and (not line.sentence_end or _ASKING.match(line.text) is not None)
+    at_its_edge = last_of_body and (not line.sentence_end or _ASKING.search(line.text) is not None)
     if line.rule is not None and not (line.rule.edges_only and zone == "body" and line.words > 8 and not at_its_edge):
         return line.rule.reason
     if line.key in seen_keys:
