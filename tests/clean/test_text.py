@@ -3529,3 +3529,18 @@ def test_a_newsletter_posts_author_its_sign_off_prompt_and_a_counter_under_it() 
     assert {prompt, "3 Restacks"} <= removed
     # The author's name over the post's date, under the headline's deck.
     assert (article.byline, str(article.date)) == ("Ada Brennan", "2025-03-05")
+
+
+def test_a_blog_platforms_post_ends_at_its_written_by_line_and_its_counters_leave_the_text() -> None:
+    # The post's clap and response counts under its last paragraph, then the author's box: "Written by",
+    # followers, a one-line bio and the author's other posts.
+    head = ["Open in app", "Sign up", "Sign in", "Ferry to Holm island sails again after repairs", "Ada Brennan"]
+    head += ["Follow", "5 min read", "·", "Mar 6, 2025", "234", "5", "Listen", "Share"]
+    foot = ["234", "5", "Follow", "Written by Ada Brennan", "1.2K Followers"]
+    foot += ["Writing about islands, boats and the people who keep them running.", "More from Ada Brennan"]
+    foot += ["The last ferry to Holm", "4 min read · Feb 2, 2025", "Help", "Status", "About", "Privacy", "Terms"]
+    page = "\n".join([*head, *FERRY_BODY.strip().split("\n\n"), *foot])
+    [article] = clean_text(page, line_model=default_line_model())
+    assert article.paragraphs == FERRY_BODY.strip().split("\n\n")
+    assert article.byline == "Ada Brennan"
+    assert ("1.2K Followers", "comment or post widget") in [(line.line, line.reason) for line in article.removed]

@@ -720,6 +720,39 @@ RULES_AFTER_MODEL: tuple[LineRule, ...] = (
         triggers=("follow", "reached", "contacted", "emailed", "contact", "mail", "reach", "tip"),
         ends_article=False,
     ),
+    # A post's counters under or over its text ("1.2K Followers", "234 claps", "3 Restacks"): a count
+    # and what it counts, nothing else.
+    LineRule(
+        "comment_widget",
+        r"^[\W_]*\d[\d.,]*\s*[km]?\s+(?:followers?|subscribers?|claps?|restacks?|likes?|shares?|reposts?"
+        r"|retweets?|views?|reads?|reactions?|upvotes?)[\W_]*$",
+        "comment or post widget",
+        3,
+        triggers=(
+            "follower",
+            "subscriber",
+            "clap",
+            "restack",
+            "like",
+            "share",
+            "repost",
+            "retweet",
+            "view",
+            "read",
+            "reaction",
+            "upvote",
+        ),
+        ends_article=False,
+    ),
+    # The author named alone under the text ("Written by Ana Ruiz", over her followers and her bio on a
+    # blog platform's post): the byline, and the end of the text.
+    LineRule(
+        "author_line",
+        r"^[\W_]*written\s+by:?\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*$",
+        "author line (byline)",
+        6,
+        triggers=("written by",),
+    ),
     # A paywall's prompt where the text is cut or goes on for subscribers ("Subscribe to continue
     # reading. Already a subscriber? Log in.", "This article is for subscribers only", "Abonnez-vous
     # pour lire la suite"), which the newsletter rule trusts only at the page's edges: inside the text

@@ -179,7 +179,15 @@ _CLOSING_RULES = ("author_bio", "comments")
 # at the foot, whose next line ("Get the week's news in your inbox every Friday.") reads as prose.
 # On the 2,837 text readings 14 pages changed, all better (Dragnet 0.345 -> 0.625, L3S-GN1 0.717 ->
 # 1.0); of the 2,167 HTML readings 11, 9 better (two measuring pages 0.948 -> 0.963, 0.989 -> 1.0).
-_MODEL_CLOSING_RULES = (*_CLOSING_RULES, "related_heading", "reporter_credit", "copyright", "tags", "newsletter")
+_MODEL_CLOSING_RULES = (
+    *_CLOSING_RULES,
+    "related_heading",
+    "reporter_credit",
+    "copyright",
+    "tags",
+    "newsletter",
+    "author_line",
+)
 # What the rules call the furniture above an article's first paragraph (menus, widgets, teasers).
 _HEADER_REASONS = ("header: navigation, widget or teaser", "truncated teaser or breadcrumb")
 _LINKED_TITLE = re.compile(r"[:|»›>]\s*\w")
@@ -1376,8 +1384,11 @@ def _text_goes_on_under(lines: list[Line], position: int, kept_prose: list[int])
     """Whether a comments heading is a link inside the text: TEXT_UNDER_LINES lines of prose or more
     under it within TEXT_UNDER_REACH lines, before any comment's stamp or widget, and more than
     twice the prose the model kept above it (the thread's heading follows the article's prose; a
-    teaser's or a menu's prose above the article is none of it)."""
+    teaser's or a menu's prose above the article is none of it). An author line ("Written by Ana
+    Ruiz") is the post's byline, not its end, unless it has more of the prose above it than under it."""
     rule = _rule_of(lines[position])
+    if rule is not None and rule.name == "author_line":
+        return _prose_around(lines, position, kept_prose) != "above"
     if rule is None or rule.name != "comments":
         return False
     prose_above = bisect_left(kept_prose, position)
@@ -1397,6 +1408,18 @@ def _text_goes_on_under(lines: list[Line], position: int, kept_prose: list[int])
             and name_line(other.text) is not None
         ) or (other.strong_body and _SIGNED_OPENING.match(other.text) is not None)
     return prose_under >= TEXT_UNDER_LINES and prose_under > 2 * prose_above and signed < THREAD_SIGNATURES
+
+
+def _prose_around(lines: list[Line], position: int, kept_prose: list[int]) -> str:
+    """Where most of the prose around a line stands: "above" where the model kept two lines of prose
+    or more above it and fewer under it (up to a comment's stamp or widget), else "under"."""
+    prose_above = bisect_left(kept_prose, position)
+    prose_under = 0
+    for below in range(position + 1, min(len(lines), position + 1 + TEXT_UNDER_REACH)):
+        if _marks_a_thread(lines[below]):
+            break
+        prose_under += lines[below].strong_body
+    return "above" if prose_above >= 2 and prose_above > prose_under else "under"
 
 
 # A box of other stories inside the text ("Te puede interesar" over one headline): at most this many
@@ -2264,13 +2287,25 @@ def _finish(
 KEPT_ALONE_WORDS = 3
 
 
-def _kept_alone_under_the_text(lines: list[Line], body_positions: list[int]) -> bool:
-    """Whether the last kept line is short, without a sentence's end, and parted from the kept line
-    above it by lines the model left out."""
-    if len(body_positions) < 2 or body_positions[-1] - body_positions[-2] < 2:
-        return False
-    line = lines[body_positions[-1]]
-    return line.words <= KEPT_ALONE_WORDS and not line.sentence_end
+def _trailing_furniture(lines: list[Line], body_positions: list[int]) -> frozenset[int]:
+    """The last kept lines that are a stray token ("234") or short, without a sentence's end, and
+    parted from the kept line above by lines the model left out; the first kept line is never one. A
+    line closing the article under them ("Written by Ana Ruiz") is passed over."""
+    end = len(body_positions) - 1
+    if end > 0 and _closes_article(lines[body_positions[end]]):
+        end -= 1
+    trailing: set[int] = set()
+    for index in range(end, 0, -1):
+        line = lines[body_positions[index]]
+        alone = (
+            body_positions[index] - body_positions[index - 1] >= 2
+            and line.words <= KEPT_ALONE_WORDS
+            and not line.sentence_end
+        )
+        if not (line.stray_token or alone):
+            break
+        trailing.add(body_positions[index])
+    return frozenset(trailing)
 
 
 def _clean_segment_by_model(
@@ -2317,12 +2352,12 @@ def _clean_segment_by_model(
             ),
             first_prose,
         )
-    last_body = body_positions[-1]
-    kept_alone = -1
-    if _kept_alone_under_the_text(lines, body_positions):
-        # A counter or a widget's word kept alone under the lines left out after the text ("3 Restacks"
-        # under a post's likes): the text ends above it, and the line is the footer's.
-        kept_alone, last_body = last_body, body_positions[-2]
+    # Counters and a widget's words the model kept under the text ("234" and "5" under a post's last
+    # paragraph, "3 Restacks" alone under the likes): the text ends above them, and they are the footer's.
+    trailing = _trailing_furniture(lines, body_positions)
+    last_body = (
+        max(position for position in body_positions if position < min(trailing)) if trailing else body_positions[-1]
+    )
     signature_positions = frozenset(body_positions[-SIGNATURE_REACH:])
     title_key = line_key(known_title) if known_title else None
     headline_position = -1
@@ -2381,7 +2416,7 @@ def _clean_segment_by_model(
     for position, line in enumerate(lines):
         zone = "header" if position < first_body else "footer" if position > last_body else "body"
         reason = _removal_reason(line, zone, seen_keys, title_key, position == last_body)
-        if reason is None and position == kept_alone:
+        if reason is None and position in trailing:
             reason = SHORT_FOOTER_LINE
         if reason == "caption" and position == last_body and kept_by_model[position] and _signed_off_prose(line):
             # The text's last paragraph, signed by its agency as a picture is ("... the ministry said.
@@ -2539,7 +2574,7 @@ def _clean_segment_by_model(
                 or reason in _REASONS_WHATEVER_THE_MODEL_SAYS
                 or (line.rule_after_model is not None and reason == line.rule_after_model.reason)
                 or above_headline
-                or (position == kept_alone and reason == SHORT_FOOTER_LINE)
+                or position in trailing
                 # A copy of a line already read as a caption in a caption's form ("each caption once,
                 # as a caption, not as body text"; a line that is a caption only by being said twice
                 # may be the lede, which sites repeat under the photo), or of the headline above the
@@ -2584,6 +2619,8 @@ def _clean_segment_by_model(
             _note_byline(result, line)
         elif reason == "reporter credit":
             result.metadata.setdefault("reporter_credit", line.text)
+        elif reason == AUTHOR_LINE_REASON and result.byline is None:
+            result.byline = author_line_name(line.text)
         if name_above is None and (
             # Over the date line, under the headline or under its deck ("Ada Brennan" over "Mar 05, 2025",
             # as a newsletter platform prints a post).
